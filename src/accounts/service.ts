@@ -1,0 +1,156 @@
+import { eq, sql } from 'drizzle-orm';
+import { organizations, users, type OrganizationType, type UserRole } from '../db/schema/accounts.js';
+import type { AuthUser } from '../platform/auth.js';
+import { audit } from '../platform/audit.js';
+import type { AppContext } from '../platform/context.js';
+import type { DbOrTx } from '../platform/db.js';
+import { AppError, notFound, validationFailed } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import { hit, reset } from '../platform/throttle.js';
+import { hashPassword, passwordProblems, verifyPassword } from './passwords.js';
+import { issueRefreshToken, revokeByToken, spendRefreshToken } from './tokens.js';
+
+export interface NewOrganization { name: string; nameEn?: string; type: OrganizationType; region?: string; taxId?: string; address?: string; bankName?: string; bankAccount?: string; description?: string }
+export interface NewUser { email: string; password: string; name: string; role: UserRole; organization: NewOrganization }
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+// Which organization types a role may belong to: brokers are members of technology-transfer agencies
+// (技术转移机构); sellers and buyers are not agencies.
+const ROLE_ORG_TYPES: Record<UserRole, OrganizationType[]> = {
+  seller: ['university', 'institute', 'enterprise', 'individual'],
+  buyer: ['enterprise', 'institute', 'university', 'individual'],
+  broker: ['agency'],
+  admin: ['agency', 'institute'],
+};
+
+export async function findUserView(db: DbOrTx, userId: string) {
+  const [row] = await db
+    .select({ user: users, organization: organizations })
+    .from(users)
+    .innerJoin(organizations, eq(users.organizationId, organizations.id))
+    .where(eq(users.id, userId));
+  if (!row) return null;
+  const { user, organization } = row;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    disabled: user.disabled,
+    createdAt: user.createdAt,
+    organization: { id: organization.id, name: organization.name, nameEn: organization.nameEn, type: organization.type, region: organization.region },
+  };
+}
+export type UserView = NonNullable<Awaited<ReturnType<typeof findUserView>>>;
+
+/**
+ * Creates an organization and its first user. Used by self-registration (roles seller, buyer, broker), by the
+ * admin bootstrap and by the demo seed, so every account obeys the same rules.
+ */
+export async function createAccount(ctx: AppContext, tx: DbOrTx, input: NewUser, opts: { allowAdmin?: boolean; existingOrganizationId?: string } = {}): Promise<UserView> {
+  if (input.role === 'admin' && !opts.allowAdmin) throw new AppError('FORBIDDEN', 'Admin accounts cannot be self-registered');
+  const email = normalizeEmail(input.email);
+  const problems = passwordProblems(input.password, email);
+  if (!opts.existingOrganizationId && !ROLE_ORG_TYPES[input.role].includes(input.organization.type)) {
+    problems.push({ path: 'body.organization.type', message: `a ${input.role} must belong to: ${ROLE_ORG_TYPES[input.role].join(', ')}` });
+  }
+  if (problems.length) throw validationFailed(problems);
+
+  const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (taken) throw new AppError('CONFLICT', 'An account with this email already exists', { errors: [{ path: 'body.email', message: 'already registered' }] });
+
+  let organizationId = opts.existingOrganizationId;
+  if (!organizationId) {
+    const name = input.organization.name.trim();
+    const [existing] = await tx.select({ id: organizations.id }).from(organizations).where(sql`lower(${organizations.name}) = lower(${name})`);
+    // Joining an existing organization would let anyone act for 石河子大学: members are added by invitation.
+    if (existing) throw new AppError('CONFLICT', 'This organization is already registered; ask its members to invite you', { errors: [{ path: 'body.organization.name', message: 'already registered' }] });
+    organizationId = newId('org');
+    await tx.insert(organizations).values({ id: organizationId, ...input.organization, name });
+  }
+  const id = newId('usr');
+  await tx.insert(users).values({ id, email, passwordHash: await hashPassword(input.password), name: input.name.trim(), role: input.role, organizationId });
+  await audit(tx, { id, role: input.role }, 'account.created', 'user', id, { email, organizationId });
+  return (await findUserView(tx, id))!;
+}
+
+async function startSession(ctx: AppContext, tx: DbOrTx, user: UserView, sign: (u: AuthUser) => string, familyId?: string) {
+  const refreshToken = await issueRefreshToken(tx, user.id, ctx.config.REFRESH_TOKEN_TTL_DAYS, ctx.clock.now(), familyId);
+  const accessToken = sign({ id: user.id, role: user.role, organizationId: user.organization.id });
+  return { accessToken, refreshToken, expiresIn: ctx.config.ACCESS_TOKEN_TTL_SECONDS };
+}
+
+export async function register(ctx: AppContext, input: NewUser, sign: (u: AuthUser) => string) {
+  return ctx.db.transaction(async (tx) => {
+    const user = await createAccount(ctx, tx, input);
+    return { user, ...(await startSession(ctx, tx, user, sign)) };
+  });
+}
+
+/**
+ * Login with throttling per account and per client address (kept in the database so it holds across
+ * processes). Unknown emails cost the same argon2 verification as known ones and get the same answer.
+ */
+export async function login(ctx: AppContext, email: string, password: string, ip: string, sign: (u: AuthUser) => string) {
+  const { LOGIN_MAX_PER_ACCOUNT, LOGIN_MAX_PER_IP, LOGIN_WINDOW_SECONDS } = ctx.config;
+  const now = ctx.clock.now();
+  const normalized = normalizeEmail(email);
+  const accountKey = `login:acct:${normalized}`;
+  const ipHits = await hit(ctx.db, `login:ip:${ip}`, LOGIN_WINDOW_SECONDS, now);
+  const accountFailures = await hit(ctx.db, accountKey, LOGIN_WINDOW_SECONDS, now, 0);
+  if (ipHits > LOGIN_MAX_PER_IP || accountFailures >= LOGIN_MAX_PER_ACCOUNT) {
+    throw new AppError('RATE_LIMITED', 'Too many login attempts; try again later', { headers: { 'retry-after': String(LOGIN_WINDOW_SECONDS) } });
+  }
+  const [row] = await ctx.db.select({ id: users.id, hash: users.passwordHash, disabled: users.disabled }).from(users).where(eq(users.email, normalized));
+  const ok = await verifyPassword(row?.hash ?? null, password);
+  if (!ok || !row || row.disabled) {
+    await hit(ctx.db, accountKey, LOGIN_WINDOW_SECONDS, now);
+    throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect');
+  }
+  await reset(ctx.db, accountKey);
+  return ctx.db.transaction(async (tx) => {
+    const user = (await findUserView(tx, row.id))!;
+    return { user, ...(await startSession(ctx, tx, user, sign)) };
+  });
+}
+
+export async function refresh(ctx: AppContext, token: string, sign: (u: AuthUser) => string) {
+  // The reuse check must commit even though the request fails, so the family revocation is not rolled back.
+  let reuse: AppError | null = null;
+  const out = await ctx.db.transaction(async (tx) => {
+    try {
+      const { userId, familyId } = await spendRefreshToken(tx, token, ctx.clock.now());
+      const user = await findUserView(tx, userId);
+      if (!user || user.disabled) throw new AppError('UNAUTHENTICATED', 'The account is not active');
+      return startSession(ctx, tx, user, sign, familyId);
+    } catch (err) {
+      if (err instanceof AppError && err.extra.reuseDetected) { reuse = err; return null; }
+      throw err;
+    }
+  });
+  if (reuse || !out) throw reuse ?? new AppError('UNAUTHENTICATED', 'The refresh token is invalid or expired');
+  return out;
+}
+
+export async function logout(ctx: AppContext, token: string) {
+  await revokeByToken(ctx.db, token, ctx.clock.now());
+}
+
+export async function me(ctx: AppContext, userId: string) {
+  const user = await findUserView(ctx.db, userId);
+  if (!user) throw notFound('User');
+  return user;
+}
+
+/** Ensures the configured admin exists (ADMIN_EMAIL / ADMIN_PASSWORD), in the bureau's organization. */
+export async function ensureAdmin(ctx: AppContext, email: string, password: string) {
+  await ctx.db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(email)));
+    if (existing) return;
+    const [bureau] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, BUREAU.name));
+    await createAccount(ctx, tx, { email, password, name: '科技局管理员', role: 'admin', organization: BUREAU }, { allowAdmin: true, existingOrganizationId: bureau?.id });
+  });
+}
+
+export const BUREAU: NewOrganization = { name: '兵团科学技术局', nameEn: 'XPCC Science & Technology Bureau', type: 'institute', region: '新疆生产建设兵团' };

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Config } from './config.js';
+import { FEATURES } from './features.js';
+import { authPlugin } from './platform/auth.js';
+import { systemClock, type AppContext, type Clock } from './platform/context.js';
+import type { Database } from './platform/db.js';
+import { AppError, ProblemSchema, registerErrorHandling, sendProblem } from './platform/errors.js';
+import type { SearchPort } from './platform/search-port.js';
+import { installValidators } from './platform/validation.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const WEB_DIST = join(ROOT, 'web/dist');
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export interface AppDeps { config: Config; database: Database; search: SearchPort; clock?: Clock }
+
+export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.NODE_ENV === 'production',
+    // Honour a caller's request id (proxies, clients) when it is well-formed; otherwise make one.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    return503OnClosing: true,
+  });
+  const ctx: AppContext = { config, database: deps.database, db: deps.database.db, search: deps.search, clock: deps.clock ?? systemClock, log: app.log };
+
+  installValidators(app);
+  registerErrorHandling(app);
+  app.addSchema(ProblemSchema);
+  app.addHook('onSend', async (req, reply) => { reply.header('x-request-id', req.id); });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  // Closed unless configured: a browser on another origin gets no CORS headers at all.
+  await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false });
+  await app.register(rateLimit, {
+    global: true,
+    max: 600,
+    timeWindow: '1 minute',
+    allowList: (req) => !req.url.startsWith('/api/'),
+    errorResponseBuilder: (_req, context) => new AppError('RATE_LIMITED', `Too many requests; retry after ${Math.ceil(context.ttl / 1000)} s`),
+  });
+  await app.register(multipart, { limits: { fileSize: config.UPLOAD_LIMIT_BYTES, files: 1, fields: 10, parts: 12 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Tech Transfer Exchange API', description: '科技成果转移转化交易平台 HTTP API', version: '1.0.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(authPlugin, { secret: config.JWT_SECRET, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS });
+
+  app.get('/health', { schema: { tags: ['platform'], summary: 'The process is alive', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+  app.get('/ready', {
+    schema: { tags: ['platform'], summary: 'Database and search are reachable (503 otherwise)', response: { 200: Type.Object({ status: Type.String(), database: Type.String(), search: Type.String() }) } },
+  }, async (_req, reply) => {
+    const [dbUp, searchUp] = await Promise.all([ctx.database.ping(), ctx.search.healthy()]);
+    if (dbUp && searchUp) return { status: 'ready', database: 'up', search: 'up' };
+    return sendProblem(reply, new AppError('UNAVAILABLE', `Not ready: database ${dbUp ? 'up' : 'down'}, search ${searchUp ? 'up' : 'down'}`, { database: dbUp ? 'up' : 'down', search: searchUp ? 'up' : 'down' }));
+  });
+
+  for (const feature of FEATURES) {
+    if (feature.routes) await app.register(feature.routes, { ctx });
+  }
+
+  if (config.serveWeb && existsSync(join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+    // History fallback: any other GET that is not an API path and wants HTML gets the SPA shell.
+    app.setNotFoundHandler((req, reply) => {
+      const path = req.url.split('?')[0];
+      const isApi = /^\/(api|docs|health|ready)(\/|$)/.test(path);
+      if (req.method === 'GET' && !isApi && (req.headers.accept ?? '').includes('text/html')) return reply.sendFile('index.html');
+      return sendProblem(reply, new AppError('NOT_FOUND', `No route ${req.method} ${path}`));
+    });
+  }
+  return { app, ctx };
+}

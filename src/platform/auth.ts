@@ -1,0 +1,64 @@
+import fastifyJwt from '@fastify/jwt';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import fp from 'fastify-plugin';
+import type { UserRole } from '../db/schema/accounts.js';
+import { AppError } from './errors.js';
+
+export interface AuthUser { id: string; role: UserRole; organizationId: string }
+interface AccessClaims { sub: string; role: UserRole; org: string; typ: 'access' }
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT { payload: AccessClaims; user: AuthUser }
+}
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** preHandler: a valid access token is required. */
+    authenticate: preHandlerAsyncHookHandler;
+    /** preHandler: authenticated, with one of these roles. */
+    requireRole(...roles: UserRole[]): preHandlerAsyncHookHandler;
+    /** preHandler: reads the token if there is one; anonymous otherwise (public pages that show more to some). */
+    optionalAuth: preHandlerAsyncHookHandler;
+    signAccessToken(user: AuthUser): string;
+  }
+}
+
+// Access tokens are short-lived HS256 JWTs. Only HS256 is accepted, so `alg: none` and algorithm confusion fail.
+export const authPlugin = fp(async (app: FastifyInstance, opts: { secret: string; accessTtlSeconds: number }) => {
+  await app.register(fastifyJwt, {
+    secret: opts.secret,
+    sign: { algorithm: 'HS256', expiresIn: opts.accessTtlSeconds },
+    verify: { algorithms: ['HS256'] },
+    formatUser: (p: AccessClaims) => ({ id: p.sub, role: p.role, organizationId: p.org }),
+  });
+
+  app.decorate('signAccessToken', (user: AuthUser) =>
+    app.jwt.sign({ sub: user.id, role: user.role, org: user.organizationId, typ: 'access' }));
+
+  async function verify(req: FastifyRequest) {
+    try {
+      await req.jwtVerify();
+    } catch {
+      throw new AppError('UNAUTHENTICATED', 'A valid access token is required', { headers: { 'www-authenticate': 'Bearer' } });
+    }
+    const claims = req.user as unknown as AuthUser & { typ?: string };
+    if (!claims.id || !claims.role || !claims.organizationId) {
+      throw new AppError('UNAUTHENTICATED', 'A valid access token is required');
+    }
+  }
+
+  app.decorate('authenticate', async (req: FastifyRequest, _reply: FastifyReply) => { await verify(req); });
+  app.decorate('optionalAuth', async (req: FastifyRequest) => {
+    if (req.headers.authorization) await verify(req);
+  });
+  app.decorate('requireRole', (...roles: UserRole[]) => async (req: FastifyRequest) => {
+    await verify(req);
+    if (!roles.includes(req.user.role)) {
+      throw new AppError('FORBIDDEN', `This action needs the role ${roles.join(' or ')}`);
+    }
+  });
+}, { name: 'auth' });
+
+/** The caller, or null when anonymous (after optionalAuth). */
+export function caller(req: FastifyRequest): AuthUser | null {
+  return (req.user as AuthUser | undefined)?.id ? req.user : null;
+}

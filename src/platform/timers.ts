@@ -1,0 +1,67 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { timers } from '../db/schema/platform.js';
+import type { AppContext } from './context.js';
+import type { DbOrTx, Tx } from './db.js';
+import { newId } from './ids.js';
+
+export interface TimerRow { id: string; subject: string; subjectId: string; name: string; payload: unknown; dueAt: string; expectVersion: number | null }
+/** Fires a timer inside the worker's transaction. Return 'obsolete' when the subject has moved on. */
+export type TimerHandler = (ctx: AppContext, tx: Tx, timer: TimerRow) => Promise<'fired' | 'obsolete'>;
+const handlers = new Map<string, TimerHandler>();
+
+export function onTimer(subject: string, handler: TimerHandler) {
+  handlers.set(subject, handler);
+}
+
+export async function scheduleTimer(tx: DbOrTx, t: { subject: string; subjectId: string; name: string; dueAt: string; payload?: Record<string, unknown>; expectVersion?: number | null }) {
+  await tx.insert(timers).values({ id: newId('tmr'), payload: {}, ...t });
+}
+
+/** Marks the pending timers of a subject obsolete (e.g. a deal that reached a final state). */
+export async function cancelTimers(tx: DbOrTx, subject: string, subjectId: string, name?: string) {
+  const conds = [eq(timers.subject, subject), eq(timers.subjectId, subjectId), eq(timers.status, 'pending')];
+  if (name) conds.push(eq(timers.name, name));
+  await tx.update(timers).set({ status: 'obsolete' }).where(and(...conds));
+}
+
+/**
+ * Fires due timers one at a time, each in its own transaction that claims the row (SKIP LOCKED, so several
+ * workers never fire the same timer), runs the handler, and marks the row — the effect and the mark commit
+ * together, so a timer is applied exactly once even if a worker dies mid-batch.
+ */
+export async function fireDueTimers(ctx: AppContext, limit = 50): Promise<{ fired: number; obsolete: number; failed: number }> {
+  const result = { fired: 0, obsolete: 0, failed: 0 };
+  for (let i = 0; i < limit; i++) {
+    const now = ctx.clock.now().toISOString();
+    let outcome: 'fired' | 'obsolete' | 'none';
+    let claimedId: string | null = null;
+    try {
+      outcome = await ctx.db.transaction(async (tx) => {
+        const [row] = await tx.select().from(timers)
+          .where(and(eq(timers.status, 'pending'), lte(timers.dueAt, now)))
+          .orderBy(asc(timers.dueAt)).limit(1).for('update', { skipLocked: true });
+        if (!row) return 'none' as const;
+        claimedId = row.id;
+        const handler = handlers.get(row.subject);
+        const status = handler ? await handler(ctx, tx, row) : 'obsolete';
+        await tx.update(timers).set({ status, firedAt: now, attempts: sql`${timers.attempts} + 1` }).where(eq(timers.id, row.id));
+        return status;
+      });
+    } catch (err) {
+      result.failed++;
+      if (claimedId) {
+        // Record the failure outside the rolled-back transaction; give up after a few attempts.
+        await ctx.db.update(timers).set({
+          attempts: sql`${timers.attempts} + 1`,
+          lastError: String((err as Error).message).slice(0, 500),
+          status: sql`case when ${timers.attempts} + 1 >= 5 then 'failed' else 'pending' end`,
+          dueAt: new Date(ctx.clock.now().getTime() + 30_000).toISOString(),
+        }).where(eq(timers.id, claimedId));
+      }
+      continue;
+    }
+    if (outcome === 'none') break;
+    result[outcome]++;
+  }
+  return result;
+}

@@ -1,0 +1,55 @@
+import { Socket } from 'node:net';
+import { defineConfig } from 'vitest/config';
+
+// Three kinds of tests, each in its own project:
+// - unit: pure logic (machines, money, filters), no I/O;
+// - web: React components under happy-dom;
+// - integration: the real app against a real database (PostgreSQL and embedded PGlite, one project each)
+//   and, where a test needs it, a real Meilisearch process.
+// The browser end-to-end tests have their own config (tests/e2e/vitest.config.ts).
+const integration = (db: 'postgres' | 'pglite') => ({
+  extends: true as const,
+  test: {
+    name: `integration:${db}`,
+    include: ['tests/integration/**/*.test.ts'],
+    environment: 'node',
+    env: { TEST_DB: db },
+    globalSetup: ['tests/helpers/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks' as const,
+  },
+});
+
+// PostgreSQL runs on this machine kind (127.0.0.1:5432). If it cannot be reached outside CI, the PostgreSQL
+// project is left out with a plain message (PGlite still runs every integration test); in CI it is required.
+function reachable(url: string): Promise<boolean> {
+  const u = new URL(url);
+  return new Promise((resolve) => {
+    const s = new Socket();
+    s.setTimeout(1500);
+    s.once('connect', () => { s.destroy(); resolve(true); });
+    s.once('error', () => resolve(false));
+    s.once('timeout', () => { s.destroy(); resolve(false); });
+    s.connect(Number(u.port || 5432), u.hostname);
+  });
+}
+const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const pgUp = await reachable(pgUrl);
+if (!pgUp) {
+  const msg = `PostgreSQL is not reachable at ${new URL(pgUrl).host}: the integration tests run on embedded PGlite only.`;
+  if (process.env.CI) throw new Error(`${msg} CI requires PostgreSQL.`);
+  console.warn(`\n*** ${msg} ***\n`);
+}
+
+export default defineConfig({
+  test: {
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'web', include: ['web/src/**/*.test.tsx', 'web/src/**/*.test.ts'], environment: 'happy-dom' } },
+      ...(pgUp ? [integration('postgres')] : []),
+      integration('pglite'),
+    ],
+  },
+});
