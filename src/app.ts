@@ -18,13 +18,14 @@ import { systemClock, type AppContext, type Clock } from './platform/context.js'
 import type { Database } from './platform/db.js';
 import { AppError, ProblemSchema, registerErrorHandling, sendProblem } from './platform/errors.js';
 import type { SearchPort } from './platform/search-port.js';
+import { fsBlobStore, type BlobStore } from './platform/storage.js';
 import { installValidators } from './platform/validation.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = join(ROOT, 'web/dist');
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export interface AppDeps { config: Config; database: Database; search: SearchPort; clock?: Clock }
+export interface AppDeps { config: Config; database: Database; search: SearchPort; clock?: Clock; storage?: BlobStore }
 
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const { config } = deps;
@@ -39,7 +40,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     },
     return503OnClosing: true,
   });
-  const ctx: AppContext = { config, database: deps.database, db: deps.database.db, search: deps.search, clock: deps.clock ?? systemClock, log: app.log };
+  const ctx: AppContext = { config, database: deps.database, db: deps.database.db, search: deps.search, clock: deps.clock ?? systemClock, storage: deps.storage ?? fsBlobStore(join(config.DATA_DIR, 'files')), log: app.log };
 
   installValidators(app);
   registerErrorHandling(app);

@@ -1,7 +1,11 @@
 import { accountRoutes } from './accounts/routes.js';
+import { listingRoutes } from './listings/routes.js';
+import { notificationHandlers, notificationRoutes } from './notifications/routes.js';
 import type { Feature } from './platform/feature.js';
 
 // Every feature of the product, in the order their routes register.
 export const FEATURES: Feature[] = [
   { name: 'accounts', routes: accountRoutes },
+  { name: 'notifications', routes: notificationRoutes, handlers: notificationHandlers },
+  { name: 'listings', routes: listingRoutes },
 ];

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database, Db } from './db.js';
 import type { SearchPort } from './search-port.js';
+import type { BlobStore } from './storage.js';
 
 export interface Clock { now(): Date }
 export const systemClock: Clock = { now: () => new Date() };
@@ -12,6 +13,7 @@ export interface AppContext {
   database: Database;
   db: Db;
   search: SearchPort;
+  storage: BlobStore;
   clock: Clock;
   log: FastifyBaseLogger;
 }

@@ -23,6 +23,7 @@ export class TestClock implements Clock {
 }
 
 let fileDb: Promise<{ database: Database; drop(): Promise<void> }> | null = null;
+let openApps = 0;
 
 /** A fresh, migrated database for this test file (copied from the run's template). */
 export function testDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
@@ -59,6 +60,7 @@ export interface TestApp {
 /** Builds the real app on this file's database. Close it in afterAll. */
 export async function buildTestApp(opts: { env?: Record<string, string>; search?: SearchPort; config?: Partial<Config> } = {}): Promise<TestApp> {
   const { database, drop } = await testDatabase();
+  openApps++;
   const clock = new TestClock();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -75,6 +77,10 @@ export async function buildTestApp(opts: { env?: Record<string, string>; search?
     app, ctx, clock, config,
     request: ({ token, headers, ...rest }) =>
       app.inject({ ...rest, headers: { ...(headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } }),
-    close: async () => { await app.close(); await drop(); fileDb = null; },
+    // Apps built in one file share its database; the last one to close drops it.
+    close: async () => {
+      await app.close();
+      if (--openApps === 0) { await drop(); fileDb = null; }
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { createdAt, instant } from './columns.js';
 
@@ -7,7 +8,7 @@ export const outbox = pgTable('outbox', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   topic: text('topic').notNull(),
   payload: jsonb('payload').notNull(),
-  availableAt: instant('available_at').notNull().defaultNow(),
+  availableAt: instant('available_at').notNull().default(sql`now()`),
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),
   deliveredAt: instant('delivered_at'),

@@ -1,0 +1,38 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { AppContext } from '../platform/context.js';
+import { IdParams, ListQuery, Page, errorResponses } from '../platform/http.js';
+import { onOutbox } from '../platform/outbox.js';
+import { deliverNotification, listNotifications, markRead } from './service.js';
+
+const Notification = Type.Object({
+  id: Type.String(), kind: Type.String(), title: Type.String(), titleEn: Type.String(), body: Type.String(),
+  link: Type.Union([Type.String(), Type.Null()]), data: Type.Record(Type.String(), Type.Unknown()),
+  readAt: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(),
+});
+
+export function notificationHandlers() {
+  onOutbox('notification', deliverNotification);
+}
+
+export async function notificationRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const auth = { preHandler: app.authenticate };
+  app.get('/api/notifications', {
+    ...auth,
+    schema: {
+      tags: ['notifications'], summary: 'My in-app notifications, newest first', security: [{ bearer: [] }],
+      querystring: Type.Object({ ...ListQuery, unread: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+      response: { 200: Type.Intersect([Page(Notification), Type.Object({ unread: Type.Integer() })]), ...errorResponses(400, 401) },
+    },
+  }, async (req) => listNotifications(ctx.db, req.user.id, req.query));
+  app.post('/api/notifications/:id/read', {
+    ...auth,
+    schema: { tags: ['notifications'], summary: 'Mark one notification read', security: [{ bearer: [] }], params: IdParams, response: { 200: Type.Object({ updated: Type.Integer() }), ...errorResponses(401, 404) } },
+  }, async (req) => ({ updated: await markRead(ctx.db, req.user.id, [req.params.id], ctx.clock.now()) }));
+  app.post('/api/notifications/read-all', {
+    ...auth,
+    schema: { tags: ['notifications'], summary: 'Mark all my notifications read', security: [{ bearer: [] }], response: { 200: Type.Object({ updated: Type.Integer() }), ...errorResponses(401) } },
+  }, async (req) => ({ updated: await markRead(ctx.db, req.user.id, 'all', ctx.clock.now()) }));
+}
