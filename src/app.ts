@@ -94,15 +94,14 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     if (feature.routes) await app.register(feature.routes, { ctx });
   }
 
-  if (config.serveWeb && existsSync(join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
-    // History fallback: any other GET that is not an API path and wants HTML gets the SPA shell.
-    app.setNotFoundHandler((req, reply) => {
-      const path = req.url.split('?')[0];
-      const isApi = /^\/(api|docs|health|ready)(\/|$)/.test(path);
-      if (req.method === 'GET' && !isApi && (req.headers.accept ?? '').includes('text/html')) return reply.sendFile('index.html');
-      return sendProblem(reply, new AppError('NOT_FOUND', `No route ${req.method} ${path}`));
-    });
-  }
+  const serveWeb = config.serveWeb && existsSync(join(WEB_DIST, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0];
+    // History fallback: a GET for a page (not an API path) that wants HTML gets the SPA shell.
+    const isApi = /^\/(api|docs|health|ready)(\/|$)/.test(path);
+    if (serveWeb && req.method === 'GET' && !isApi && (req.headers.accept ?? '').includes('text/html')) return reply.sendFile('index.html');
+    return sendProblem(reply, new AppError('NOT_FOUND', `No route ${req.method} ${path}`));
+  });
   return { app, ctx };
 }

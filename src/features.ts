@@ -1,5 +1,6 @@
 import { accountRoutes } from './accounts/routes.js';
 import { listingRoutes } from './listings/routes.js';
+import { listingSearchHandlers, listingSearchRoutes } from './listings/search-routes.js';
 import { notificationHandlers, notificationRoutes } from './notifications/routes.js';
 import type { Feature } from './platform/feature.js';
 
@@ -8,4 +9,5 @@ export const FEATURES: Feature[] = [
   { name: 'accounts', routes: accountRoutes },
   { name: 'notifications', routes: notificationRoutes, handlers: notificationHandlers },
   { name: 'listings', routes: listingRoutes },
+  { name: 'search', routes: listingSearchRoutes, handlers: listingSearchHandlers },
 ];

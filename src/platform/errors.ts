@@ -164,5 +164,4 @@ export function registerErrorHandling(app: FastifyInstance) {
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, new AppError('INTERNAL', 'An unexpected error occurred'));
   });
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, new AppError('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`)));
 }
