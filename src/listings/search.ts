@@ -68,7 +68,7 @@ export function toSearchParams(q: SearchQueryInput): ListingSearchParams {
 export const searchUnavailable = () => new AppError('UNAVAILABLE', 'Search is temporarily unavailable; everything else works', { headers: { 'retry-after': '5' } });
 
 /** Runs a query against the engine; answers 503 UNAVAILABLE when the engine does not (writes never wait on it). */
-export async function runListingSearch(ctx: AppContext, params: ListingSearchParams) {
+export async function runListingSearch(ctx: AppContext, params: ListingSearchParams, extra: { showRankingScore?: boolean } = {}) {
   if (!ctx.search.client) throw searchUnavailable();
   let built;
   try {
@@ -78,7 +78,7 @@ export async function runListingSearch(ctx: AppContext, params: ListingSearchPar
     throw err;
   }
   try {
-    return await ctx.search.client.index(LISTINGS_INDEX).search(built.q, built.options);
+    return await ctx.search.client.index(LISTINGS_INDEX).search(built.q, { ...built.options, ...extra });
   } catch (err) {
     ctx.log.warn({ err }, 'search failed');
     throw searchUnavailable();

@@ -1,0 +1,53 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { caller } from '../platform/auth.js';
+import type { AppContext } from '../platform/context.js';
+import { IdParams, Page, errorResponses } from '../platform/http.js';
+import { onOutbox } from '../platform/outbox.js';
+import { CreateDemandBody, DemandSchema, ListDemandsQuery, MatchesSchema, PatchDemandBody } from './schemas.js';
+import * as demands from './service.js';
+
+export function demandHandlers() {
+  onOutbox('demand.posted', demands.notifyMatchedSellers);
+}
+
+export async function demandRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['demands'];
+  const bearer = [{ bearer: [] }];
+
+  app.post('/api/demands', {
+    preHandler: app.requireRole('buyer'),
+    schema: { tags, summary: 'Post a technology demand (buyer)', security: bearer, body: CreateDemandBody, response: { 201: DemandSchema, ...errorResponses(400, 401, 403) } },
+  }, async (req, reply) => { reply.status(201); return demands.createDemand(ctx, req.user, req.body); });
+
+  app.patch('/api/demands/:id', {
+    preHandler: app.requireRole('buyer'),
+    schema: { tags, summary: 'Edit an open demand (its organization)', security: bearer, params: IdParams, body: PatchDemandBody, response: { 200: DemandSchema, ...errorResponses(400, 401, 403, 404, 409) } },
+  }, async (req) => demands.updateDemand(ctx, req.user, req.params.id, req.body));
+
+  app.post('/api/demands/:id/close', {
+    preHandler: app.requireRole('buyer'),
+    schema: { tags, summary: 'Close a demand', security: bearer, params: IdParams, response: { 200: DemandSchema, ...errorResponses(401, 403, 404, 409) } },
+  }, async (req) => demands.closeDemand(ctx, req.user, req.params.id));
+
+  app.get('/api/demands', {
+    preHandler: app.optionalAuth,
+    schema: { tags, summary: 'Open demands (mine=true: my organization\'s, any status)', querystring: ListDemandsQuery, response: { 200: Page(DemandSchema), ...errorResponses(400, 401) } },
+  }, async (req) => demands.listDemands(ctx, caller(req), req.query));
+
+  app.get('/api/demands/:id', {
+    preHandler: app.optionalAuth,
+    schema: { tags, summary: 'A demand', params: IdParams, response: { 200: DemandSchema, ...errorResponses(404) } },
+  }, async (req) => demands.getDemand(ctx, caller(req), req.params.id));
+
+  app.get('/api/demands/:id/matches', {
+    preHandler: app.optionalAuth,
+    schema: {
+      tags, summary: 'Published listings ranked against the demand, with a score', params: IdParams,
+      querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }) }, { additionalProperties: false }),
+      response: { 200: MatchesSchema, ...errorResponses(404, 503) },
+    },
+  }, async (req) => demands.demandMatches(ctx, caller(req), req.params.id, req.query.limit));
+}

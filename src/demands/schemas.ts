@@ -1,0 +1,44 @@
+import { Type, type Static } from 'typebox';
+import { DEMAND_STATUSES } from '../db/schema/listings.js';
+import { DEAL_TYPES, FIELDS } from '../listings/enums.js';
+import { Fen, Id, ListQuery, Text } from '../platform/http.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const fields = {
+  title: Text(200, 2),
+  description: Text(5000, 10),
+  field: Type.Enum([...FIELDS]),
+  budget: Type.Optional(Nullable(Fen)),
+  dealTypes: Type.Array(Type.Enum([...DEAL_TYPES]), { minItems: 1, maxItems: 4, uniqueItems: true }),
+  region: Type.Optional(Nullable(Text(100))),
+  deadline: Type.Optional(Nullable(Type.String({ format: 'date' }))),
+};
+export const CreateDemandBody = Type.Object(fields, { additionalProperties: false });
+export const PatchDemandBody = Type.Partial(Type.Object(fields), { additionalProperties: false, minProperties: 1 });
+export type DemandInput = Static<typeof CreateDemandBody>;
+export type DemandPatch = Static<typeof PatchDemandBody>;
+
+export const DemandSchema = Type.Object({
+  id: Type.String(), status: Type.Enum([...DEMAND_STATUSES]), title: Type.String(), description: Type.String(), field: Type.String(),
+  budget: Nullable(Type.Integer()), currency: Type.String(), dealTypes: Type.Array(Type.String()), region: Nullable(Type.String()),
+  deadline: Nullable(Type.String()), organization: Type.Object({ id: Type.String(), name: Type.String(), type: Type.String() }),
+  createdAt: Type.String(), updatedAt: Type.String(),
+}, { $id: 'Demand' });
+
+export const ListDemandsQuery = Type.Object({
+  mine: Type.Optional(Type.Boolean()),
+  field: Type.Optional(Type.Enum([...FIELDS])),
+  status: Type.Optional(Type.Enum([...DEMAND_STATUSES])),
+  ...ListQuery,
+}, { additionalProperties: false });
+
+export const MatchSchema = Type.Object({
+  score: Type.Number({ description: '0–100: text relevance, field, deal forms and price against budget' }),
+  reasons: Type.Array(Type.String()),
+  listing: Type.Object({
+    id: Type.String(), title: Type.String(), summary: Type.String(), field: Type.String(), trl: Type.Integer(),
+    dealTypes: Type.Array(Type.String()), askingPrice: Nullable(Type.Integer()), organization: Type.Object({ id: Type.String(), name: Type.String() }),
+  }),
+});
+export const MatchesSchema = Type.Object({ demandId: Type.String(), items: Type.Array(MatchSchema) });
+export { Id };
