@@ -3,14 +3,16 @@ import { createAccount, type UserView } from '../accounts/service.js';
 import { counters } from '../db/schema/platform.js';
 import type { AppContext } from '../platform/context.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from './accounts.js';
+import { seedListings } from './listings.js';
 
 const SEED_MARK = 'seed:demo';
 
 export type DemoUsers = Record<DemoAccountKey, UserView>;
-/** Later features add their demo data here; each step goes through the services, never raw inserts. */
 export type SeedStep = (ctx: AppContext, users: DemoUsers) => Promise<void>;
-const steps: SeedStep[] = [];
-export const addSeedStep = (step: SeedStep) => { steps.push(step); };
+// Each feature's demo data, in order; each step goes through the feature's services.
+const steps: SeedStep[] = [
+  async (ctx, users) => { await seedListings(ctx, users); },
+];
 
 /** Seeds a fresh database with the demo data; does nothing on a database that was seeded before. */
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
@@ -21,9 +23,9 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
     for (const [key, account] of Object.entries(DEMO_ACCOUNTS) as [DemoAccountKey, (typeof DEMO_ACCOUNTS)[DemoAccountKey]][]) {
       users[key] = await createAccount(ctx, tx, { ...account, password: DEMO_PASSWORD }, { allowAdmin: account.role === 'admin' });
     }
-    await tx.insert(counters).values({ name: SEED_MARK, value: 1 });
   });
   for (const step of steps) await step(ctx, users);
+  await ctx.db.insert(counters).values({ name: SEED_MARK, value: 1 });
   ctx.log.info(`demo data seeded: ${Object.keys(users).length} accounts (password ${DEMO_PASSWORD})`);
   return true;
 }

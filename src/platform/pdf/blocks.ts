@@ -22,12 +22,14 @@ export function sectionHeading(doc: PdfDoc, text: string): void {
 export type Field = readonly [label: string, value: string];
 
 // Label over value, in a column starting at (x, y); returns the y below the last field.
-export function stackedFields(doc: PdfDoc, x: number, y: number, width: number, fields: readonly Field[]): number {
+export function stackedFields(
+  doc: PdfDoc, x: number, y: number, width: number, fields: readonly Field[], valueFont = FONT_REGULAR,
+): number {
   let cursor = y;
   for (const [label, value] of fields) {
     doc.font(FONT_REGULAR).fontSize(7.5).fillColor(MUTED).text(label, x, cursor, { width });
-    doc.font(FONT_REGULAR).fontSize(9.5).fillColor(INK).text(value, x, doc.y + 1, { width });
-    cursor = doc.y + 5;
+    doc.font(valueFont).fontSize(9.5).fillColor(INK).text(value, x, doc.y + 1, { width });
+    cursor = doc.y + 4;
   }
   return cursor;
 }
@@ -50,20 +52,4 @@ export function fieldColumns(doc: PdfDoc, fields: readonly Field[], weights: rea
   });
   doc.x = x0;
   doc.y = Math.max(...bottoms);
-}
-
-// Label and value side by side, one field per row, at the cursor; the value wraps in its own column.
-export function inlineFields(doc: PdfDoc, fields: readonly Field[], labelWidth = 140): void {
-  const x = doc.page.margins.left;
-  const valueWidth = contentWidth(doc) - labelWidth;
-  for (const [label, value] of fields) {
-    doc.font(FONT_REGULAR).fontSize(9.5);
-    ensureSpace(doc, doc.heightOfString(value, { width: valueWidth }) + 4);
-    const y = doc.y;
-    doc.fontSize(8.5).fillColor(MUTED).text(label, x, y + 1, { width: labelWidth - 8 });
-    const labelBottom = doc.y;
-    doc.fontSize(9.5).fillColor(INK).text(value, x + labelWidth, y, { width: valueWidth });
-    doc.x = x;
-    doc.y = Math.max(labelBottom, doc.y) + 3;
-  }
 }

@@ -7,7 +7,7 @@ import { FONT_REGULAR, registerCjkFonts } from './fonts.js';
 export type PdfDoc = PDFKit.PDFDocument;
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
-export const MARGIN = 48;
+export const MARGIN = 42;
 // Room kept under the body for the footer that stampFooters writes once the page count is known.
 export const FOOTER_HEIGHT = 24;
 
