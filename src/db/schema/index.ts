@@ -1,3 +1,4 @@
 export * from './accounts.js';
 export * from './platform.js';
 export * from './listings.js';
+export * from './deals.js';
