@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { buildListingSearch, LISTING_SORTS, SearchParamError, type ListingSearchParams } from '../../search/listing-query.js';
+import { buildListingSearch, LISTING_SORTS, MAX_OFFSET, SearchParamError, type ListingSearchParams } from '../../search/listing-query.js';
 import { toHighlight } from '../../search/highlight.js';
 import { LISTINGS_INDEX } from '../../search/settings.js';
 import type { AppContext } from '../platform/context.js';
@@ -27,7 +27,7 @@ export const SearchQuery = Type.Object({
   organizationId: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }), { maxItems: 20 })),
   sort: Type.Optional(Type.Enum([...LISTING_SORTS])),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-  offset: Type.Integer({ minimum: 0, maximum: 9_999, default: 0 }),
+  offset: Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0 }),
 }, { additionalProperties: false });
 export type SearchQueryInput = Static<typeof SearchQuery>;
 
