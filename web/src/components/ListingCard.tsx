@@ -1,0 +1,34 @@
+import { Link } from 'react-router';
+import type { SearchHit } from '../api/types.js';
+import { formatFen } from '../i18n/format.js';
+import { useT } from '../i18n/I18nProvider.js';
+import { DEAL_TYPE_LABELS, fieldLabel, labelOf } from '../i18n/labels.js';
+import { Highlight } from './Highlight.js';
+
+/** One technology in a list: search results, the home page's latest, a package's contents. */
+export function ListingCard({ hit, headingLevel = 3 }: { hit: SearchHit; headingLevel?: 2 | 3 }) {
+  const { t, label, date } = useT();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <article className="card listing-card">
+      <Heading className="card-title">
+        <Link to={`/listings/${encodeURIComponent(hit.id)}`}>
+          <Highlight html={hit._highlight?.title} text={hit.title} />
+        </Link>
+      </Heading>
+      <Highlight as="p" className="card-summary" html={hit._highlight?.summary} text={hit.summary} />
+      <ul className="tags" aria-label={t('listing.details')}>
+        {hit.field && <li className="tag">{label(fieldLabel(hit.field))}</li>}
+        {hit.trl !== undefined && <li className="tag tag-trl">{t('listing.trl', { trl: hit.trl })}</li>}
+        {hit.dealTypes?.map((d) => <li key={d} className="tag tag-deal">{label(labelOf(DEAL_TYPE_LABELS, d))}</li>)}
+      </ul>
+      <p className="card-meta">
+        {hit.organization && <span>{hit.organization.name}</span>}
+        {hit.askingPrice !== undefined && (
+          <span>{t('listing.price')}: {hit.askingPrice === null ? t('listing.negotiable') : formatFen(hit.askingPrice)}</span>
+        )}
+        {hit.publishedAt && <time dateTime={hit.publishedAt}>{date(hit.publishedAt)}</time>}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,33 @@
+import { api } from '../api/index.js';
+import type { Policy } from '../api/types.js';
+import { CursorListView } from '../components/CursorListView.js';
+import { usePageTitle } from '../components/usePageTitle.js';
+import { useT } from '../i18n/I18nProvider.js';
+import { useCursorList } from '../lib/useCursorList.js';
+
+function PolicyItem({ policy }: { policy: Policy }) {
+  const { t, date } = useT();
+  return (
+    <article className="card">
+      <h2 className="card-title">{policy.title}</h2>
+      <p className="card-meta">
+        {policy.documentNumber && <span>{t('policies.documentNumber')}: {policy.documentNumber}</span>}
+        {policy.issuingBody && <span>{t('policies.issuingBody')}: {policy.issuingBody}</span>}
+        {policy.date && <span>{t('policies.date')}: <time dateTime={policy.date}>{date(policy.date)}</time></span>}
+      </p>
+      {policy.summary && <p className="card-summary">{policy.summary}</p>}
+    </article>
+  );
+}
+
+export default function Policies() {
+  const { t } = useT();
+  usePageTitle(t('policies.title'));
+  const list = useCursorList((cursor, signal) => api.listPolicies({ limit: 20, cursor }, signal));
+  return (
+    <div className="container">
+      <h1>{t('policies.title')}</h1>
+      <CursorListView list={list}>{(policy) => <PolicyItem policy={policy} />}</CursorListView>
+    </div>
+  );
+}
