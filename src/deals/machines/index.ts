@@ -1,0 +1,142 @@
+import { createActor, getNextTransitions, type AnyMachineSnapshot } from 'xstate';
+import { validateEventPayload, type FieldError } from '../terms.js';
+import { isIsoInstant } from './dates.js';
+import { currentProposal } from './effects.js';
+import { MACHINE_VERSIONS, machineFor } from './registry.js';
+import { persist, restoreActor } from './restore.js';
+import { checkDealInput } from './shared.js';
+import type { ActorRole, DealActor, DealContext, DealForm, DealInput, DealTerms, Effect } from './types.js';
+
+export { MACHINE_VERSIONS } from './registry.js';
+export { mulBpHalfUp } from './money.js';
+export type * from './types.js';
+
+export type ApplyErrorCode = 'INVALID_TRANSITION' | 'FORBIDDEN' | 'MACHINE_VERSION_UNKNOWN' | 'SNAPSHOT_INVALID' | 'PAYLOAD_INVALID';
+export type ApplyResult =
+  | { ok: true; snapshot: unknown; state: string; effects: Effect[]; context: DealContext }
+  | { ok: false; code: ApplyErrorCode; detail: string; errors?: FieldError[] };
+export interface IncomingDealEvent { type: string; actor: DealActor; at: string; [payload: string]: unknown }
+
+export function initialDealSnapshot(form: DealForm, input: Omit<DealInput, 'form'> & { form?: DealForm }) {
+  if (input.form !== undefined && input.form !== form) throw new RangeError(`input is for a ${input.form} deal, not ${form}`);
+  const machineVersion = MACHINE_VERSIONS[form];
+  const machine = machineFor(form, machineVersion);
+  if (!machine) throw new RangeError(`no deal form ${String(form)}`);
+  checkDealInput({ ...input, form });
+  const actor = createActor(machine, { input: { ...input, form } });
+  actor.start();
+  try {
+    const snapshot = actor.getSnapshot() as AnyMachineSnapshot;
+    const context = snapshot.context as DealContext;
+    return { snapshot: persist(actor), state: dealStateString(snapshot), machineVersion, effects: context.effects, context };
+  } finally {
+    actor.stop();
+  }
+}
+
+const ROLES: readonly ActorRole[] = ['buyer', 'seller', 'broker', 'admin', 'system'];
+
+function envelopeErrors(event: IncomingDealEvent): FieldError[] {
+  const errors: FieldError[] = [];
+  if (typeof event?.type !== 'string') errors.push({ path: 'type', message: 'is required' });
+  const actor = event?.actor;
+  if (!actor || typeof actor.userId !== 'string' || actor.userId === '') errors.push({ path: 'actor.userId', message: 'is required' });
+  if (!actor || !ROLES.includes(actor.role)) errors.push({ path: 'actor.role', message: `must be one of ${ROLES.join(', ')}` });
+  if (!isIsoInstant(event?.at)) errors.push({ path: 'at', message: 'must be an ISO 8601 instant' });
+  return errors;
+}
+
+/** The event types the current state has a transition for, whoever sends them. */
+function acceptedTypes(snapshot: AnyMachineSnapshot): Set<string> {
+  if (snapshot.status !== 'active') return new Set();
+  return new Set(getNextTransitions(snapshot).map((t) => t.eventType).filter((type) => /^[A-Z_]+$/.test(type)));
+}
+
+/**
+ * Restores the deal's actor, checks the event (state accepts it → actor may send it → payload is valid against
+ * the deal), sends it and returns what to persist. Never throws and never leaves an actor running.
+ */
+export function applyDealEvent(form: DealForm, machineVersion: number, persisted: unknown, event: IncomingDealEvent): ApplyResult {
+  const machine = machineFor(form, machineVersion);
+  if (!machine) return { ok: false, code: 'MACHINE_VERSION_UNKNOWN', detail: `no ${String(form)} machine version ${machineVersion}` };
+  const malformed = envelopeErrors(event);
+  if (malformed.length > 0) return { ok: false, code: 'PAYLOAD_INVALID', detail: 'the event envelope is malformed', errors: malformed };
+  const restored = restoreActor(machine, form, persisted);
+  if (!restored.ok) return { ok: false, code: 'SNAPSHOT_INVALID', detail: restored.detail };
+  const { actor, snapshot } = restored;
+  try {
+    const from = dealStateString(snapshot);
+    if (!acceptedTypes(snapshot).has(event.type)) {
+      return { ok: false, code: 'INVALID_TRANSITION', detail: `${event.type} is not accepted in state ${from}` };
+    }
+    if (!snapshot.can(event)) {
+      return { ok: false, code: 'FORBIDDEN', detail: `${event.actor.role} may not send ${event.type} in state ${from} now` };
+    }
+    const errors = validateEventPayload(form, event, snapshot.context as DealContext);
+    if (errors.length > 0) return { ok: false, code: 'PAYLOAD_INVALID', detail: `${event.type} has invalid fields`, errors };
+    actor.send(event);
+    const next = actor.getSnapshot() as AnyMachineSnapshot;
+    if (next.status === 'error') {
+      return { ok: false, code: 'SNAPSHOT_INVALID', detail: `the machine failed on this snapshot: ${String((next.error as Error)?.message ?? next.error)}` };
+    }
+    const context = next.context as DealContext;
+    return { ok: true, snapshot: persist(actor), state: dealStateString(next), effects: context.effects, context };
+  } catch (err) {
+    // A guard or action that throws means the persisted context does not fit the state it claims to be in.
+    return { ok: false, code: 'SNAPSHOT_INVALID', detail: `the machine failed on this snapshot: ${(err as Error).message}` };
+  } finally {
+    actor.stop();
+  }
+}
+
+/**
+ * The event types this caller may send now, sorted: the current state's transitions filtered by the machine's own
+ * guards (`snapshot.can`), never a hand-kept list. `at` matters only for the system's time-checked events.
+ */
+export function nextEventsFor(form: DealForm, machineVersion: number, persisted: unknown, actor: DealActor, at = ''): string[] {
+  const machine = machineFor(form, machineVersion);
+  if (!machine) return [];
+  const restored = restoreActor(machine, form, persisted);
+  if (!restored.ok) return [];
+  try {
+    const { snapshot } = restored;
+    return [...acceptedTypes(snapshot)].filter((type) => snapshot.can({ type, actor, at })).sort();
+  } catch {
+    return [];
+  } finally {
+    restored.actor.stop();
+  }
+}
+
+/** `"negotiating"`, `"contracting.awaitingBuyer"`: the state value as API.md shows it. */
+export function dealStateString(snapshot: unknown): string {
+  const parts: string[] = [];
+  let value = (snapshot as { value?: unknown } | null)?.value;
+  while (value && typeof value === 'object') {
+    const [key, child] = Object.entries(value)[0] ?? [];
+    if (key === undefined) break;
+    parts.push(key);
+    value = child;
+  }
+  if (typeof value === 'string') parts.push(value);
+  return parts.join('.');
+}
+
+export function dealContextOf(snapshot: unknown): DealContext {
+  return (snapshot as { context: DealContext }).context;
+}
+
+/** Declined, withdrawn, expired, terminated or completed: no event is accepted any more. */
+export function isFinalState(snapshot: unknown): boolean {
+  return (snapshot as { status?: unknown } | null)?.status === 'done';
+}
+
+/** Both parties have signed the contract. */
+export function isSigned(snapshot: unknown): boolean {
+  return dealContextOf(snapshot)?.contract?.signedAt != null;
+}
+
+/** What the deal room shows as the terms: the agreed ones, else the proposal on the table, else none. */
+export function currentTerms(context: DealContext): DealTerms | null {
+  return context.agreedTerms ?? currentProposal(context)?.terms ?? null;
+}

@@ -1,0 +1,102 @@
+import { assertEvent } from 'xstate';
+import type { LicenseTerms } from '../terms.js';
+import { addDays, addMonths } from './dates.js';
+import { addEffects, agreedTerms, invoiceForBuyer, notify, othersThan } from './effects.js';
+import { update } from './actions.js';
+import type { GuardArgs } from './guards.js';
+import { mulBpHalfUp } from './money.js';
+import { close, dealSetup, initialContext, postSigningEvents, preSigningStates, t, terminalStates } from './shared.js';
+import type { LicenseProgress } from './types.js';
+
+const progress = (args: { context: { license: LicenseProgress | null } }): LicenseProgress => {
+  if (!args.context.license) throw new Error('the licence is not active');
+  return args.context.license;
+};
+
+const licenseSetup = dealSetup.extend({
+  guards: {
+    mayInvoiceMilestone: (args: GuardArgs) => args.event.actor.role === 'seller' && progress(args).milestones.some((m) => m.invoicedAt === null),
+    mayRecordFiling: (args: GuardArgs) => args.event.actor.role === 'seller' && progress(args).filing === null,
+  },
+  actions: {
+    // The licence takes effect at signing: the upfront fee (入门费) falls due, and the clock for the CNIPA filing
+    // of the licence contract starts (3 months, Implementing Rules of the Patent Law, Art. 15).
+    activateLicense: update((context) => {
+      const terms = agreedTerms<LicenseTerms>(context);
+      const signedAt = context.contract.signedAt as string;
+      const upfront = terms.upfrontFee > 0
+        ? [invoiceForBuyer({
+          kind: 'upfront_fee', lineKind: 'license_fee', description: '技术许可入门费 Upfront licence fee',
+          amount: terms.upfrontFee, ref: 'upfront', dueAt: addDays(signedAt, context.invoiceDueDays),
+        })]
+        : [];
+      return {
+        license: {
+          activatedAt: signedAt,
+          filingDueAt: addMonths(signedAt, 3),
+          filing: null,
+          royaltyReports: [],
+          milestones: (terms.milestones ?? []).map((m) => ({ name: m.name, amount: m.amount, invoicedAt: null })),
+        },
+        effects: addEffects(context, ...upfront),
+      };
+    }),
+    recordRoyaltyReport: update((context, event) => {
+      assertEvent(event, 'REPORT_ROYALTIES');
+      const license = progress({ context });
+      const royalty = mulBpHalfUp(event.netSales, agreedTerms<LicenseTerms>(context).royaltyRateBp);
+      const invoice = royalty > 0
+        ? [invoiceForBuyer({
+          kind: 'royalty', lineKind: 'license_fee', description: `许可使用费提成 Royalty ${event.period}`,
+          amount: royalty, ref: `royalty:${event.period}`, dueAt: addDays(event.at, context.invoiceDueDays),
+        })]
+        : [];
+      const report = { period: event.period, netSales: event.netSales, royalty, reportedBy: event.actor.userId, reportedAt: event.at };
+      return {
+        license: { ...license, royaltyReports: [...license.royaltyReports, report] },
+        effects: addEffects(context, ...invoice, notify(othersThan(context, 'buyer'), 'deal.royaltiesReported')),
+      };
+    }),
+    invoiceMilestone: update((context, event) => {
+      assertEvent(event, 'INVOICE_MILESTONE');
+      const license = progress({ context });
+      const milestone = license.milestones[event.index];
+      return {
+        license: { ...license, milestones: license.milestones.map((m, i) => (i === event.index ? { ...m, invoicedAt: event.at } : m)) },
+        effects: addEffects(context, invoiceForBuyer({
+          kind: 'milestone', lineKind: 'license_fee', description: `许可里程碑付款 Licence milestone: ${milestone.name}`,
+          amount: milestone.amount, ref: `milestone:${event.index}`, dueAt: addDays(event.at, context.invoiceDueDays),
+        })),
+      };
+    }),
+    recordFiling: update((context, event) => {
+      assertEvent(event, 'RECORD_FILING');
+      const license = progress({ context });
+      return {
+        license: { ...license, filing: { filingNo: event.filingNo, filedAt: event.filedAt, recordedAt: event.at } },
+        effects: addEffects(context, notify(othersThan(context, 'seller'), 'deal.licenseFiled')),
+      };
+    }),
+  },
+});
+
+export const licenseMachine = licenseSetup.createMachine({
+  id: 'deal',
+  context: ({ input }) => initialContext(input),
+  initial: 'inquiry',
+  states: {
+    ...preSigningStates({ afterAgreement: '#deal.contracting', signed: '#deal.active' }),
+    active: {
+      entry: 'activateLicense',
+      on: {
+        ...postSigningEvents,
+        REPORT_ROYALTIES: t({ guard: 'isBuyer', actions: ['recordRoyaltyReport'] }),
+        INVOICE_MILESTONE: t({ guard: 'mayInvoiceMilestone', actions: ['invoiceMilestone'] }),
+        RECORD_FILING: t({ guard: 'mayRecordFiling', actions: ['recordFiling'] }),
+        // The term has run its course (or the licensor and the bureau close it): ends the licence without breach.
+        COMPLETE: t({ guard: 'isSellerOrAdmin', target: 'completed', actions: [close('completed')] }),
+      },
+    },
+    ...terminalStates,
+  },
+});

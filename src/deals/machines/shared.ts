@@ -1,0 +1,164 @@
+import { and, setup } from 'xstate';
+import { sharedActions } from './actions.js';
+import { notify } from './effects.js';
+import { sharedGuards } from './guards.js';
+import type { DealContext, DealEvent, DealInput, DealOutcome } from './types.js';
+
+// Every form's machine extends this setup with its own guards and actions and composes the state builders below:
+// the inquiry, NDA, negotiation, public notice, contracting and closing rules are written once, here.
+export const dealSetup = setup({
+  types: { context: {} as DealContext, events: {} as DealEvent, input: {} as DealInput },
+  guards: sharedGuards,
+  actions: sharedActions,
+});
+
+type ActionRef = string | { type: string; params: unknown };
+
+/** A transition whose first action clears `effects`, so the context carries only this event's effects. */
+export function t<const G, const A extends readonly ActionRef[]>(spec: { guard: G; target?: string; actions: A }) {
+  return { ...spec, actions: ['resetEffects', ...spec.actions] as const };
+}
+
+export const close = <const O extends DealOutcome>(outcome: O) => ({ type: 'closeDeal', params: { outcome } }) as const;
+
+const assignBroker = t({ guard: 'isAdmin', actions: ['assignBroker'] });
+
+/** Open before the contract is signed: the seller may decline, the buyer withdraw, the idle timer expire the deal. */
+export const preSigningEvents = {
+  DECLINE: t({ guard: 'isSeller', target: '#deal.declined', actions: [close('declined')] }),
+  WITHDRAW: t({ guard: 'isBuyer', target: '#deal.withdrawn', actions: [close('withdrawn')] }),
+  EXPIRE: t({ guard: 'isSystem', target: '#deal.expired', actions: [close('expired')] }),
+  ASSIGN_BROKER: assignBroker,
+};
+
+/** Open after signing, in every form's performance states. */
+export const postSigningEvents = {
+  TERMINATE: t({ guard: 'isPartyOrAdmin', target: '#deal.terminated', actions: [close('terminated')] }),
+  REGISTER_CONTRACT: t({ guard: 'mayRegisterContract', actions: ['registerContract'] }),
+  ASSIGN_BROKER: assignBroker,
+};
+
+/**
+ * Buyer and seller sign the contract, in either order; the substate says whose signature is still missing
+ * (`contracting.awaitingBuyer`, API.md). The second signature concludes the contract and enters `signed`.
+ */
+function contractingState(signed: string) {
+  const last = ['recordContractSignature', 'concludeContract'] as const;
+  return {
+    initial: 'awaitingBoth',
+    states: {
+      awaitingBoth: {
+        on: {
+          SIGN_CONTRACT: [
+            t({ guard: 'isBuyer', target: 'awaitingSeller', actions: ['recordContractSignature'] }),
+            t({ guard: 'isSeller', target: 'awaitingBuyer', actions: ['recordContractSignature'] }),
+          ],
+        },
+      },
+      awaitingBuyer: { on: { SIGN_CONTRACT: t({ guard: 'isBuyer', target: signed, actions: last }) } },
+      awaitingSeller: { on: { SIGN_CONTRACT: t({ guard: 'isSeller', target: signed, actions: last }) } },
+    },
+    on: preSigningEvents,
+  };
+}
+
+export interface FormRoute {
+  /** Where an agreement (after any public notice) leads: contracting, or equity's appraisal. */
+  afterAgreement: '#deal.contracting' | '#deal.appraisal';
+  /** The form's first state after both parties have signed. */
+  signed: string;
+}
+
+export function preSigningStates(route: FormRoute) {
+  return {
+    inquiry: {
+      on: {
+        ACCEPT_INQUIRY: [
+          t({ guard: and(['isSeller', 'ndaRequired']), target: 'nda', actions: ['acceptInquiry'] }),
+          t({ guard: 'isSeller', target: 'negotiating', actions: ['acceptInquiry'] }),
+        ],
+        ...preSigningEvents,
+      },
+    },
+    // Both parties sign the NDA, in either order; the second signature opens negotiation (and the listing's
+    // confidential part to the buyer).
+    nda: {
+      on: {
+        SIGN_NDA: [
+          t({ guard: 'ndaCompletedBy', target: 'negotiating', actions: ['recordNdaSignature', 'concludeNda'] }),
+          t({ guard: 'maySignNda', actions: ['recordNdaSignature'] }),
+        ],
+        ...preSigningEvents,
+      },
+    },
+    negotiating: {
+      on: {
+        PROPOSE_TERMS: t({ guard: 'mayProposeTerms', actions: ['recordProposal'] }),
+        ACCEPT_TERMS: [
+          t({ guard: and(['acceptanceConcludes', 'needsPublicNotice']), target: 'publicNotice', actions: ['recordAcceptance', 'concludeAgreement', 'startPublicNotice'] }),
+          t({ guard: 'acceptanceConcludes', target: route.afterAgreement, actions: ['recordAcceptance', 'concludeAgreement'] }),
+          t({ guard: 'mayAcceptTerms', actions: ['recordAcceptance'] }),
+        ],
+        REJECT_TERMS: t({ guard: 'mayRejectTerms', actions: ['rejectProposal'] }),
+        OFFER_EXPIRED: t({ guard: 'offerStillCurrent', actions: ['expireProposal'] }),
+        ...preSigningEvents,
+      },
+    },
+    publicNotice: {
+      on: {
+        RECORD_OBJECTION: t({ guard: 'isSellerOrAdmin', target: 'negotiating', actions: ['recordObjection'] }),
+        NOTICE_ENDED: t({ guard: 'noticePeriodOver', target: route.afterAgreement, actions: ['endPublicNotice'] }),
+        ...preSigningEvents,
+      },
+    },
+    contracting: contractingState(route.signed),
+  };
+}
+
+export const terminalStates = {
+  declined: { type: 'final' as const },
+  withdrawn: { type: 'final' as const },
+  expired: { type: 'final' as const },
+  terminated: { type: 'final' as const },
+  completed: { type: 'final' as const },
+};
+
+/**
+ * Throws on an input the engine should never build. Called before any actor exists: an error thrown while an
+ * actor computes its initial context would surface as an unhandled error instead.
+ */
+export function checkDealInput(input: DealInput): void {
+  const atLeast = (value: unknown, min: number, what: string) => {
+    if (!Number.isSafeInteger(value) || (value as number) < min) throw new RangeError(`${what} must be an integer ≥ ${min}, got ${String(value)}`);
+  };
+  atLeast(input.publicNoticeDays, 0, 'publicNoticeDays');
+  atLeast(input.offerTtlDays, 1, 'offerTtlDays');
+  if (input.invoiceDueDays !== undefined) atLeast(input.invoiceDueDays, 0, 'invoiceDueDays');
+  if (input.currency !== 'CNY') throw new RangeError(`currency must be CNY, got ${String(input.currency)}`);
+}
+
+export function initialContext(input: DealInput): DealContext {
+  return {
+    form: input.form,
+    ndaRequired: input.ndaRequired === true,
+    publicInstitutionSeller: input.publicInstitutionSeller === true,
+    publicNoticeDays: input.publicNoticeDays,
+    offerTtlDays: input.offerTtlDays,
+    invoiceDueDays: input.invoiceDueDays ?? 30,
+    currency: 'CNY',
+    nda: { buyer: null, seller: null },
+    proposals: [],
+    agreedTerms: null,
+    publicNotice: null,
+    objections: [],
+    contract: { buyer: null, seller: null, signedAt: null },
+    broker: null,
+    contractRegistration: null,
+    closure: null,
+    license: null,
+    transfer: null,
+    equity: input.form === 'equity' ? { appraisals: [], ipAssignment: null, equityRegistration: null } : null,
+    cooperation: null,
+    effects: [notify(['seller'], 'deal.inquiryReceived')],
+  };
+}

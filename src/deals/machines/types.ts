@@ -1,0 +1,162 @@
+import type { CooperationTerms, DealTerms, EquityTerms, LicenseTerms, TransferTerms } from '../terms.js';
+
+export type DealForm = 'license' | 'transfer' | 'equity' | 'cooperation';
+export const DEAL_FORMS: readonly DealForm[] = ['license', 'transfer', 'equity', 'cooperation'];
+
+/** The caller's role in THIS deal, computed by the engine; `system` is the timer worker and the invoicing module. */
+export type ActorRole = 'buyer' | 'seller' | 'broker' | 'admin' | 'system';
+export type PartyRole = 'buyer' | 'seller';
+export type ProposerRole = 'buyer' | 'seller' | 'broker';
+export interface DealActor { userId: string; role: ActorRole }
+
+interface Envelope<T extends string> { type: T; actor: DealActor; at: string }
+
+export type DealEvent =
+  | Envelope<'ACCEPT_INQUIRY'>
+  | (Envelope<'DECLINE'> & { reason?: string })
+  | Envelope<'SIGN_NDA'>
+  | (Envelope<'PROPOSE_TERMS'> & { terms: DealTerms })
+  | Envelope<'ACCEPT_TERMS'>
+  | Envelope<'REJECT_TERMS'>
+  | (Envelope<'OFFER_EXPIRED'> & { proposalSeq: number })
+  | (Envelope<'WITHDRAW'> & { reason?: string })
+  | Envelope<'EXPIRE'>
+  | (Envelope<'RECORD_OBJECTION'> & { reason: string })
+  | Envelope<'NOTICE_ENDED'>
+  | Envelope<'SIGN_CONTRACT'>
+  | (Envelope<'TERMINATE'> & { reason: string })
+  | (Envelope<'ASSIGN_BROKER'> & { brokerId: string; commissionRateBp: number })
+  | (Envelope<'REGISTER_CONTRACT'> & { registrationNo: string })
+  | (Envelope<'REPORT_ROYALTIES'> & { period: string; netSales: number })
+  | (Envelope<'INVOICE_MILESTONE'> & { index: number })
+  | (Envelope<'RECORD_FILING'> & { filingNo: string; filedAt: string })
+  | Envelope<'COMPLETE'>
+  | (Envelope<'PAYMENT_RECEIVED'> & { index: number })
+  | (Envelope<'RECORD_ASSIGNMENT'> & { registrationNo: string; registeredAt: string })
+  | (Envelope<'SUBMIT_APPRAISAL'> & { appraiser: string; reportNo: string; appraisedValue: number })
+  | (Envelope<'REGISTER_EQUITY'> & { registrationRef: string })
+  | (Envelope<'DELIVER_MILESTONE'> & { index: number })
+  | (Envelope<'ACCEPT_MILESTONE'> & { index: number })
+  | (Envelope<'REQUEST_CHANGES'> & { index: number; reason: string });
+
+// ---- effects: declared by the machine, performed by the engine in the same transaction ----
+
+export type InvoiceKind = 'upfront_fee' | 'royalty' | 'milestone' | 'instalment' | 'development_fee' | 'commission';
+export type InvoiceLineKind = 'license_fee' | 'transfer_fee' | 'development_fee' | 'brokerage';
+export interface InvoiceLine { kind: InvoiceLineKind; description: string; amount: number }
+export interface IssueInvoiceEffect {
+  type: 'issueInvoice';
+  kind: InvoiceKind;
+  issuer: 'seller' | 'broker';
+  recipient: 'buyer' | 'seller';
+  lines: InvoiceLine[];
+  /** Unique within the deal, so that issuing is idempotent. */
+  ref: string;
+  dueAt: string;
+}
+export type TimerEvent = { type: 'OFFER_EXPIRED'; proposalSeq: number } | { type: 'NOTICE_ENDED' };
+export interface StartTimerEffect { type: 'startTimer'; name: 'offerExpiry' | 'noticeEnd'; dueAt: string; event: TimerEvent }
+export type NotifyTarget = 'buyer' | 'seller' | 'broker';
+export interface NotifyEffect { type: 'notify'; to: NotifyTarget[]; message: string }
+export type Effect = IssueInvoiceEffect | StartTimerEffect | NotifyEffect;
+
+// ---- context ----
+
+export interface DealInput {
+  form: DealForm;
+  ndaRequired: boolean;
+  /** The seller is a university or institute: an agreed price goes through public notice (Law Art. 18). */
+  publicInstitutionSeller: boolean;
+  publicNoticeDays: number;
+  offerTtlDays: number;
+  currency: 'CNY';
+  /** Days the buyer has to pay an invoice issued by the machine (instalments carry their own dueDays). */
+  invoiceDueDays?: number;
+}
+
+export interface Signature { userId: string; at: string }
+export interface Signatures { buyer: Signature | null; seller: Signature | null }
+
+export type ProposalStatus = 'current' | 'accepted' | 'rejected' | 'expired' | 'superseded';
+export interface Proposal {
+  seq: number;
+  terms: DealTerms;
+  by: ProposerRole;
+  authorId: string;
+  at: string;
+  expiresAt: string;
+  status: ProposalStatus;
+  acceptedBy: PartyRole[];
+  closedAt: string | null;
+}
+
+export interface Objection { reason: string; by: DealActor; at: string }
+export interface BrokerAssignment { userId: string; commissionRateBp: number; assignedBy: string; assignedAt: string }
+export interface ContractRegistration { registrationNo: string; recordedBy: DealActor; recordedAt: string }
+export type DealOutcome = 'declined' | 'withdrawn' | 'expired' | 'terminated' | 'completed';
+export interface Closure { outcome: DealOutcome; reason: string | null; by: DealActor; at: string }
+export interface IpRecordal { registrationNo: string; registeredAt: string; recordedAt: string }
+
+export interface RoyaltyReport { period: string; netSales: number; royalty: number; reportedBy: string; reportedAt: string }
+export interface LicenseProgress {
+  activatedAt: string;
+  /** CNIPA filing of the licence contract is due within 3 months of its effective date (Implementing Rules Art. 15). */
+  filingDueAt: string;
+  filing: { filingNo: string; filedAt: string; recordedAt: string } | null;
+  royaltyReports: RoyaltyReport[];
+  milestones: Array<{ name: string; amount: number; invoicedAt: string | null }>;
+}
+export interface Instalment { name: string; amount: number; dueAt: string; status: 'invoiced' | 'paid'; paidAt: string | null }
+export interface TransferProgress { instalments: Instalment[]; assignment: IpRecordal | null }
+export interface Appraisal {
+  appraiser: string;
+  reportNo: string;
+  appraisedValue: number;
+  valuation: number;
+  outcome: 'confirmed' | 'overvalued';
+  submittedAt: string;
+}
+export interface EquityProgress {
+  appraisals: Appraisal[];
+  ipAssignment: IpRecordal | null;
+  equityRegistration: { registrationRef: string; recordedAt: string } | null;
+}
+export interface ChangeRequest { reason: string; by: string; at: string }
+export interface CooperationMilestone {
+  name: string;
+  amount: number;
+  deliverable: string;
+  dueDate: string;
+  status: 'pending' | 'delivered' | 'accepted';
+  deliveredAt: string | null;
+  acceptedAt: string | null;
+  changeRequests: ChangeRequest[];
+}
+export interface CooperationProgress { milestones: CooperationMilestone[] }
+
+export interface DealContext {
+  form: DealForm;
+  ndaRequired: boolean;
+  publicInstitutionSeller: boolean;
+  publicNoticeDays: number;
+  offerTtlDays: number;
+  invoiceDueDays: number;
+  currency: 'CNY';
+  nda: Signatures;
+  proposals: Proposal[];
+  agreedTerms: DealTerms | null;
+  publicNotice: { startedAt: string; endsAt: string } | null;
+  objections: Objection[];
+  contract: Signatures & { signedAt: string | null };
+  broker: BrokerAssignment | null;
+  contractRegistration: ContractRegistration | null;
+  closure: Closure | null;
+  license: LicenseProgress | null;
+  transfer: TransferProgress | null;
+  equity: EquityProgress | null;
+  cooperation: CooperationProgress | null;
+  /** The effects of the last accepted event only; the engine performs them after each send. */
+  effects: Effect[];
+}
+
+export type { CooperationTerms, DealTerms, EquityTerms, LicenseTerms, TransferTerms };

@@ -1,0 +1,32 @@
+// Notification texts for the machines' notify effects (keys like 'deal.termsProposed'), in both UI languages.
+const TEXTS: Record<string, [zh: string, en: string]> = {
+  'deal.inquiryReceived': ['收到新的交易意向', 'New inquiry received'],
+  'deal.inquiryAccepted': ['成果方已接受意向', 'The seller accepted your inquiry'],
+  'deal.ndaSigned': ['对方已签署保密协议', 'The other party signed the NDA'],
+  'deal.ndaInForce': ['保密协议已生效', 'The NDA is in force'],
+  'deal.termsProposed': ['收到新的条款方案', 'New terms proposed'],
+  'deal.termsAccepted': ['对方已接受条款', 'The other party accepted the terms'],
+  'deal.termsAgreed': ['双方已就条款达成一致', 'Terms agreed'],
+  'deal.termsRejected': ['条款方案被拒绝', 'Terms rejected'],
+  'deal.offerExpired': ['条款方案已过期', 'The proposal expired'],
+  'deal.publicNoticeStarted': ['交易价格进入公示期', 'The agreed price is under public notice'],
+  'deal.objectionRecorded': ['公示期收到异议', 'An objection was recorded during the public notice'],
+  'deal.publicNoticeEnded': ['公示期结束', 'The public notice has ended'],
+  'deal.contractSignedByParty': ['对方已签署合同', 'The other party signed the contract'],
+  'deal.contractSigned': ['合同已签署', 'The contract is signed'],
+  'deal.brokerAssigned': ['已指派技术经理人', 'A broker was assigned'],
+  'deal.contractRegistered': ['技术合同已认定登记', 'The technology contract was registered'],
+  'deal.milestoneDelivered': ['里程碑已交付，请验收', 'A milestone was delivered for acceptance'],
+  'deal.milestoneAccepted': ['里程碑已验收', 'A milestone was accepted'],
+  'deal.milestoneChangesRequested': ['里程碑需要修改', 'Changes were requested on a milestone'],
+  'deal.declined': ['交易意向被婉拒', 'The inquiry was declined'],
+  'deal.withdrawn': ['需求方已撤回交易', 'The buyer withdrew'],
+  'deal.expired': ['交易因长期无进展已过期', 'The deal expired for inactivity'],
+  'deal.terminated': ['合同已终止', 'The contract was terminated'],
+  'deal.completed': ['交易已完成', 'The deal is completed'],
+};
+
+export function dealNotice(key: string, listingTitle: string): [zh: string, en: string] {
+  const [zh, en] = TEXTS[key] ?? ['交易有新进展', 'Deal update'];
+  return [`${zh}：${listingTitle}`, `${en}: ${listingTitle}`];
+}

@@ -1,0 +1,67 @@
+import { Type } from 'typebox';
+import { DEAL_TYPES } from '../listings/enums.js';
+import { Id, ListQuery, Text } from '../platform/http.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const OpenDealBody = Type.Object({
+  listingId: Id,
+  type: Type.Enum([...DEAL_TYPES]),
+  message: Type.Optional(Text(2000, 1)),
+}, { additionalProperties: false });
+
+// Every payload field any event may carry, bounded here; which event needs which, and their deeper rules
+// (terms by form), are checked by the deal machine's own payload validation.
+export const EventBody = Type.Object({
+  type: Type.String({ pattern: '^[A-Z_]{3,40}$' }),
+  expectedVersion: Type.Integer({ minimum: 0 }),
+  terms: Type.Optional(Type.Object({}, { additionalProperties: true, maxProperties: 20 })),
+  reason: Type.Optional(Text(2000, 1)),
+  brokerId: Type.Optional(Id),
+  commissionRateBp: Type.Optional(Type.Integer({ minimum: 0, maximum: 3000 })),
+  registrationNo: Type.Optional(Text(60, 1)),
+  registeredAt: Type.Optional(Type.String({ maxLength: 40 })),
+  period: Type.Optional(Type.String({ maxLength: 10 })),
+  netSales: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000_000_000 })),
+  index: Type.Optional(Type.Integer({ minimum: 0, maximum: 99 })),
+  filingNo: Type.Optional(Text(60, 1)),
+  filedAt: Type.Optional(Type.String({ maxLength: 40 })),
+  appraiser: Type.Optional(Text(200, 1)),
+  reportNo: Type.Optional(Text(60, 1)),
+  appraisedValue: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000_000_000 })),
+  registrationRef: Type.Optional(Text(100, 1)),
+}, { additionalProperties: false });
+
+const Org = Type.Object({ id: Type.String(), name: Type.String(), type: Type.String() });
+export const DealSummarySchema = Type.Object({
+  id: Type.String(), type: Type.String(), state: Type.String(), version: Type.Integer(), role: Type.String(),
+  listing: Type.Object({ id: Type.String(), title: Type.String(), titleEn: Nullable(Type.String()), field: Nullable(Type.String()) }),
+  buyer: Type.Object({ organization: Org, user: Type.Object({ id: Type.String(), name: Type.String() }) }),
+  seller: Type.Object({ organization: Org }),
+  broker: Nullable(Type.Object({ id: Type.String(), name: Type.String(), commissionRateBp: Nullable(Type.Integer()) })),
+  currentTerms: Type.Unknown({ description: 'The agreed terms, else the proposal on the table, else null' }),
+  contractValue: Nullable(Type.Integer()), currency: Type.String(),
+  nextEvents: Type.Array(Type.String()),
+  signedAt: Nullable(Type.String()), closedAt: Nullable(Type.String()), createdAt: Type.String(), updatedAt: Type.String(),
+});
+const Loose = Type.Unknown();
+export const DealSchema = Type.Intersect([DealSummarySchema, Type.Object({
+  agreedTerms: Loose, proposals: Type.Array(Loose), nda: Loose, publicNotice: Loose,
+  objections: Loose, contract: Loose, contractRegistration: Loose, closure: Loose, progress: Loose,
+})]);
+
+export const ListDealsQuery = Type.Object({
+  state: Type.Optional(Type.String({ maxLength: 60, pattern: '^[A-Za-z.]+$' })),
+  type: Type.Optional(Type.Enum([...DEAL_TYPES])),
+  listingId: Type.Optional(Id),
+  ...ListQuery,
+}, { additionalProperties: false });
+
+export const HistoryEntry = Type.Object({
+  version: Type.Integer(), type: Type.String(), actor: Type.Object({ id: Nullable(Type.String()), role: Type.String() }),
+  from: Type.String(), to: Type.String(), at: Type.String(), payload: Type.Record(Type.String(), Type.Unknown()),
+});
+export const MessageBody = Type.Object({ body: Text(5000, 1) }, { additionalProperties: false });
+export const MessageSchema = Type.Object({ id: Type.String(), author: Type.Object({ id: Type.String(), name: Type.String(), role: Type.String() }), body: Type.String(), createdAt: Type.String() });
+export const DiffQuery = Type.Object({ from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const DiffSchema = Type.Object({ from: Type.Integer(), to: Type.Integer(), changes: Type.Array(Type.Object({ path: Type.String(), from: Type.Unknown(), to: Type.Unknown() })) });

@@ -1,0 +1,65 @@
+import { eq, inArray } from 'drizzle-orm';
+import { organizations, users } from '../db/schema/accounts.js';
+import type { AuthUser } from '../platform/auth.js';
+import type { DbOrTx } from '../platform/db.js';
+import { currentTerms, dealContextOf, nextEventsFor, type ActorRole } from './machines/index.js';
+import { partyRole, type DealRow } from './parties.js';
+
+async function names(db: DbOrTx, rows: DealRow[]) {
+  const orgIds = [...new Set(rows.flatMap((d) => [d.buyerOrgId, d.sellerOrgId]))];
+  const userIds = [...new Set(rows.flatMap((d) => [d.buyerUserId, d.brokerUserId].filter((x): x is string => !!x)))];
+  const orgs = orgIds.length ? await db.select({ id: organizations.id, name: organizations.name, type: organizations.type }).from(organizations).where(inArray(organizations.id, orgIds)) : [];
+  const people = userIds.length ? await db.select({ id: users.id, name: users.name, organizationId: users.organizationId }).from(users).where(inArray(users.id, userIds)) : [];
+  return { org: new Map(orgs.map((o) => [o.id, o])), user: new Map(people.map((u) => [u.id, u])) };
+}
+
+type Names = Awaited<ReturnType<typeof names>>;
+
+function summary(d: DealRow, n: Names, caller: AuthUser) {
+  const context = dealContextOf(d.snapshot);
+  const role = partyRole(d, caller) as ActorRole;
+  const listing = d.listingCopy as { title?: string; titleEn?: string | null; field?: string };
+  return {
+    id: d.id,
+    type: d.type,
+    state: d.state,
+    version: d.version,
+    role,
+    listing: { id: d.listingId, title: String(listing.title ?? ''), titleEn: listing.titleEn ?? null, field: listing.field ?? null },
+    buyer: { organization: n.org.get(d.buyerOrgId)!, user: { id: d.buyerUserId, name: n.user.get(d.buyerUserId)?.name ?? '' } },
+    seller: { organization: n.org.get(d.sellerOrgId)! },
+    broker: d.brokerUserId ? { id: d.brokerUserId, name: n.user.get(d.brokerUserId)?.name ?? '', commissionRateBp: context.broker?.commissionRateBp ?? null } : null,
+    currentTerms: currentTerms(context),
+    contractValue: d.contractValue,
+    currency: 'CNY' as const,
+    // What this caller may send now: the machine's accepted events filtered by its own guards.
+    nextEvents: nextEventsFor(d.type, d.machineVersion, d.snapshot, { userId: caller.id, role }),
+    signedAt: d.signedAt,
+    closedAt: d.closedAt,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
+}
+
+/** Deals in a list, as a party sees them. */
+export async function dealSummaries(db: DbOrTx, rows: DealRow[], caller: AuthUser) {
+  const n = await names(db, rows);
+  return rows.map((d) => summary(d, n, caller));
+}
+
+/** One deal with its proposals, signatures, notice, progress per form and closure: the deal room's data. */
+export async function dealDetail(db: DbOrTx, d: DealRow, caller: AuthUser) {
+  const context = dealContextOf(d.snapshot);
+  return {
+    ...summary(d, await names(db, [d]), caller),
+    agreedTerms: context.agreedTerms,
+    proposals: context.proposals,
+    nda: { required: context.ndaRequired, ...context.nda },
+    publicNotice: context.publicNotice,
+    objections: context.objections,
+    contract: context.contract,
+    contractRegistration: context.contractRegistration,
+    closure: context.closure,
+    progress: context.license ?? context.transfer ?? context.equity ?? context.cooperation ?? null,
+  };
+}

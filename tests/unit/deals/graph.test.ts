@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { AnyMachineSnapshot, StateNode } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import { machineFor } from '../../../src/deals/machines/registry.js';
+import { DEAL_FORMS, type DealContext, type DealForm } from '../../../src/deals/machines/types.js';
+import { validateEventPayload } from '../../../src/deals/terms.js';
+import { ACTORS, T0 } from './harness.js';
+import { TERMS } from './fixtures.js';
+import { EVENT_TYPES, RULES } from './spec.js';
+
+const LATER = '2027-01-01T00:00:00.000Z';
+
+/** Every atomic state of a machine as a dotted path. */
+function leafStates(node: StateNode<any, any>, prefix = ''): string[] {
+  return Object.entries(node.states).flatMap(([key, child]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return Object.keys(child.states).length === 0 ? [path] : leafStates(child, path);
+  });
+}
+
+const dotted = (value: unknown): string =>
+  typeof value === 'string' ? value : Object.entries(value as object).map(([k, v]) => `${k}.${dotted(v)}`)[0];
+
+// The state value plus the few counters that decide which events lead where: who has signed the NDA, what the
+// proposal on the table needs, whether a broker is assigned, and the progress of each milestone or instalment. Whole contexts would
+// make every path a new state and exhaust memory.
+function serializeState(snapshot: AnyMachineSnapshot): string {
+  const c = snapshot.context as DealContext;
+  const current = c.proposals.at(-1);
+  return JSON.stringify([
+    snapshot.value,
+    [c.nda.buyer !== null, c.nda.seller !== null],
+    current?.status === 'current' ? [current.by, current.acceptedBy] : null,
+    c.broker !== null,
+    c.contractRegistration !== null,
+    c.license && [c.license.milestones.map((m) => m.invoicedAt !== null), c.license.filing !== null, c.license.royaltyReports.length > 0],
+    c.transfer?.instalments.map((p) => p.status),
+    c.cooperation?.milestones.map((m) => m.status),
+  ]);
+}
+
+/** Candidate events with payloads that the deal would accept, from every role. */
+function candidateEvents(form: DealForm) {
+  return (snapshot: AnyMachineSnapshot) => {
+    const c = snapshot.context as DealContext;
+    const payloads: Record<string, Array<Record<string, unknown>>> = {
+      PROPOSE_TERMS: [{ terms: TERMS[form] }],
+      OFFER_EXPIRED: [{ proposalSeq: c.proposals.length }],
+      DECLINE: [{}], WITHDRAW: [{}],
+      RECORD_OBJECTION: [{ reason: 'objection' }],
+      TERMINATE: [{ reason: 'breach' }],
+      ASSIGN_BROKER: [{ brokerId: ACTORS.broker.userId, commissionRateBp: 300 }],
+      REGISTER_CONTRACT: [{ registrationNo: 'R-1' }],
+      REPORT_ROYALTIES: [{ period: `${2026 + (c.license?.royaltyReports.length ?? 0)}`, netSales: 1_000 }],
+      INVOICE_MILESTONE: [0, 1].map((index) => ({ index })),
+      RECORD_FILING: [{ filingNo: 'F-1', filedAt: LATER.slice(0, 10) }],
+      PAYMENT_RECEIVED: [0, 1].map((index) => ({ index })),
+      RECORD_ASSIGNMENT: [{ registrationNo: 'ZL1', registeredAt: LATER.slice(0, 10) }],
+      SUBMIT_APPRAISAL: [{ appraiser: 'A', reportNo: 'R', appraisedValue: 1 }, { appraiser: 'A', reportNo: 'R', appraisedValue: 99_000_000 }],
+      REGISTER_EQUITY: [{ registrationRef: 'E-1' }],
+      DELIVER_MILESTONE: [0, 1].map((index) => ({ index })),
+      ACCEPT_MILESTONE: [0, 1].map((index) => ({ index })),
+      REQUEST_CHANGES: [0, 1].map((index) => ({ index, reason: 'fix' })),
+    };
+    return EVENT_TYPES.flatMap((type) => RULES[type].senders.flatMap((role) =>
+      (payloads[type] ?? [{}])
+        .map((payload) => ({ type, actor: ACTORS[role], at: type === 'NOTICE_ENDED' || type.startsWith('RECORD_') ? LATER : T0, ...payload }))
+        .filter((event) => validateEventPayload(form, event, c).length === 0))) as never[];
+  };
+}
+
+describe.each(DEAL_FORMS)('%s machine graph', (form) => {
+  it('reaches every state from inquiry', () => {
+    const machine = machineFor(form, 1)!;
+    const paths = getShortestPaths(machine, {
+      input: { form, ndaRequired: true, publicInstitutionSeller: true, publicNoticeDays: 15, offerTtlDays: 14, currency: 'CNY' },
+      events: candidateEvents(form),
+      serializeState: (s) => serializeState(s as AnyMachineSnapshot),
+    });
+    const reached = new Set(paths.map((p) => dotted(p.state.value)));
+    expect([...reached].sort()).toEqual(leafStates(machine.root).sort());
+    expect(paths.every((p) => p.state.status !== 'error')).toBe(true);
+  });
+});

@@ -1,0 +1,97 @@
+import type { ActorRole, DealForm } from '../../../src/deals/machines/index.js';
+import { TERMS } from './fixtures.js';
+
+// Who may send each event, and in which states, as DOMAIN.md and API.md put it. The tests hold the machines
+// to this table; the machines themselves never read it.
+const PRE = ['inquiry', 'nda', 'negotiating', 'publicNotice', 'appraisal', 'contracting'];
+const POST = ['active', 'payment', 'recordal', 'ipAssignment', 'equityRegistration', 'inProgress'];
+
+interface Rule { senders: ActorRole[]; states: string[]; forms?: DealForm[] }
+export const RULES: Record<string, Rule> = {
+  ACCEPT_INQUIRY: { senders: ['seller'], states: ['inquiry'] },
+  DECLINE: { senders: ['seller'], states: PRE },
+  WITHDRAW: { senders: ['buyer'], states: PRE },
+  EXPIRE: { senders: ['system'], states: PRE },
+  ASSIGN_BROKER: { senders: ['admin'], states: [...PRE, ...POST] },
+  SIGN_NDA: { senders: ['buyer', 'seller'], states: ['nda'] },
+  PROPOSE_TERMS: { senders: ['buyer', 'seller', 'broker'], states: ['negotiating'] },
+  ACCEPT_TERMS: { senders: ['buyer', 'seller'], states: ['negotiating'] },
+  REJECT_TERMS: { senders: ['buyer', 'seller'], states: ['negotiating'] },
+  OFFER_EXPIRED: { senders: ['system'], states: ['negotiating'] },
+  RECORD_OBJECTION: { senders: ['seller', 'admin'], states: ['publicNotice'] },
+  NOTICE_ENDED: { senders: ['system'], states: ['publicNotice'] },
+  SIGN_CONTRACT: { senders: ['buyer', 'seller'], states: ['contracting'] },
+  TERMINATE: { senders: ['buyer', 'seller', 'admin'], states: POST },
+  REGISTER_CONTRACT: { senders: ['buyer', 'seller', 'broker'], states: POST },
+  REPORT_ROYALTIES: { senders: ['buyer'], states: ['active'], forms: ['license'] },
+  INVOICE_MILESTONE: { senders: ['seller'], states: ['active'], forms: ['license'] },
+  RECORD_FILING: { senders: ['seller'], states: ['active'], forms: ['license'] },
+  COMPLETE: { senders: ['seller', 'admin'], states: ['active'], forms: ['license'] },
+  PAYMENT_RECEIVED: { senders: ['system'], states: ['payment'], forms: ['transfer'] },
+  RECORD_ASSIGNMENT: { senders: ['seller'], states: ['recordal', 'ipAssignment'], forms: ['transfer', 'equity'] },
+  SUBMIT_APPRAISAL: { senders: ['seller'], states: ['appraisal'], forms: ['equity'] },
+  REGISTER_EQUITY: { senders: ['buyer', 'seller'], states: ['equityRegistration'], forms: ['equity'] },
+  DELIVER_MILESTONE: { senders: ['seller'], states: ['inProgress'], forms: ['cooperation'] },
+  ACCEPT_MILESTONE: { senders: ['buyer'], states: ['inProgress'], forms: ['cooperation'] },
+  REQUEST_CHANGES: { senders: ['buyer'], states: ['inProgress'], forms: ['cooperation'] },
+};
+export const EVENT_TYPES = Object.keys(RULES);
+
+/** Whether `type` has a transition in `state` of a `form` deal at all. */
+export function stateAccepts(form: DealForm, state: string, type: string): boolean {
+  const rule = RULES[type];
+  return (rule.forms ?? [form]).includes(form) && rule.states.includes(state.split('.')[0]);
+}
+
+type Payload = Record<string, unknown> | ((at: string) => Record<string, unknown>);
+export type Step = [type: string, role: ActorRole, payload: Payload, expectedState: string];
+
+/**
+ * The longest ordinary path of each form: broker assigned, NDA, broker's proposal accepted by both, public
+ * notice, then the form's own performance to `completed`.
+ */
+export function happyPath(form: DealForm): Step[] {
+  const opening: Step[] = [
+    ['ASSIGN_BROKER', 'admin', { brokerId: 'u-broker', commissionRateBp: 300 }, 'inquiry'],
+    ['ACCEPT_INQUIRY', 'seller', {}, 'nda'],
+    ['SIGN_NDA', 'buyer', {}, 'nda'],
+    ['SIGN_NDA', 'seller', {}, 'negotiating'],
+    ['PROPOSE_TERMS', 'broker', { terms: TERMS[form] }, 'negotiating'],
+    ['ACCEPT_TERMS', 'buyer', {}, 'negotiating'],
+    ['ACCEPT_TERMS', 'seller', {}, 'publicNotice'],
+    ['NOTICE_ENDED', 'system', {}, form === 'equity' ? 'appraisal' : 'contracting.awaitingBoth'],
+  ];
+  const appraisal: Step[] = form === 'equity'
+    ? [['SUBMIT_APPRAISAL', 'seller', { appraiser: 'Tianzheng', reportNo: 'TZ-1', appraisedValue: 60_000_000 }, 'contracting.awaitingBoth']]
+    : [];
+  const signed = { license: 'active', transfer: 'payment', equity: 'ipAssignment', cooperation: 'inProgress' }[form];
+  const signing: Step[] = [
+    ['SIGN_CONTRACT', 'seller', {}, 'contracting.awaitingBuyer'],
+    ['SIGN_CONTRACT', 'buyer', {}, signed],
+    ['REGISTER_CONTRACT', 'broker', { registrationNo: '6501012026000123' }, signed],
+  ];
+  const performance: Record<DealForm, Step[]> = {
+    license: [
+      ['INVOICE_MILESTONE', 'seller', { index: 0 }, 'active'],
+      ['RECORD_FILING', 'seller', (at) => ({ filingNo: '2026650000123', filedAt: at.slice(0, 10) }), 'active'],
+      ['REPORT_ROYALTIES', 'buyer', { period: '2026H1', netSales: 1_000_000 }, 'active'],
+      ['COMPLETE', 'seller', {}, 'completed'],
+    ],
+    transfer: [
+      ['PAYMENT_RECEIVED', 'system', { index: 1 }, 'payment'],
+      ['PAYMENT_RECEIVED', 'system', { index: 0 }, 'recordal'],
+      ['RECORD_ASSIGNMENT', 'seller', (at) => ({ registrationNo: 'ZL201910123456.7', registeredAt: at.slice(0, 10) }), 'completed'],
+    ],
+    equity: [
+      ['RECORD_ASSIGNMENT', 'seller', (at) => ({ registrationNo: 'ZL201910123456.7', registeredAt: at.slice(0, 10) }), 'equityRegistration'],
+      ['REGISTER_EQUITY', 'buyer', { registrationRef: '91659001MA7XXXX' }, 'completed'],
+    ],
+    cooperation: [
+      ['DELIVER_MILESTONE', 'seller', { index: 0 }, 'inProgress'],
+      ['ACCEPT_MILESTONE', 'buyer', { index: 0 }, 'inProgress'],
+      ['DELIVER_MILESTONE', 'seller', { index: 1 }, 'inProgress'],
+      ['ACCEPT_MILESTONE', 'buyer', { index: 1 }, 'completed'],
+    ],
+  };
+  return [...opening, ...appraisal, ...signing, ...performance[form]];
+}
