@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../platform/context.js';
-import { errorResponses } from '../platform/http.js';
+import { Page, errorResponses } from '../platform/http.js';
 import { LoginBody, RefreshBody, RegisterBody, SessionSchema, TokenPairSchema, UserSchema } from './schemas.js';
 import * as accounts from './service.js';
 
@@ -43,4 +43,12 @@ export async function accountRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     schema: { tags: ['accounts'], summary: 'The current user', security: [{ bearer: [] }], response: { 200: UserSchema, ...errorResponses(401) } },
     preHandler: app.authenticate,
   }, async (req) => accounts.me(ctx, req.user.id));
+
+  app.get('/api/brokers', {
+    schema: {
+      tags: ['accounts'], summary: 'Active brokers (技术经理人) and their agencies (admin)', security: [{ bearer: [] }],
+      response: { 200: Page(Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), organization: Type.Object({ id: Type.String(), name: Type.String(), type: Type.String() }) })), ...errorResponses(401, 403) },
+    },
+    preHandler: app.requireRole('admin'),
+  }, async () => accounts.listBrokers(ctx));
 }

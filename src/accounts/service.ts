@@ -154,3 +154,11 @@ export async function ensureAdmin(ctx: AppContext, email: string, password: stri
 }
 
 export const BUREAU: NewOrganization = { name: '兵团科学技术局', nameEn: 'XPCC Science & Technology Bureau', type: 'institute', region: '新疆生产建设兵团' };
+
+/** Active brokers with their agencies, for the admin's broker assignment. */
+export async function listBrokers(ctx: AppContext) {
+  const rows = await ctx.db.select({ id: users.id, name: users.name, email: users.email, orgId: organizations.id, orgName: organizations.name, orgType: organizations.type })
+    .from(users).innerJoin(organizations, eq(users.organizationId, organizations.id))
+    .where(sql`${users.role} = 'broker' and ${users.disabled} = false`).orderBy(users.name);
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, email: r.email, organization: { id: r.orgId, name: r.orgName, type: r.orgType } })), nextCursor: null };
+}

@@ -153,3 +153,15 @@ describe('tokens', () => {
     expect(a.user.organization.name).toBe('兵团科学技术局');
   });
 });
+
+describe('brokers directory', () => {
+  it('lists active brokers with their agency for admins only', async () => {
+    const broker = await registerUser(t, 'broker');
+    const admin = await adminSession(t);
+    const res = await t.request({ method: 'GET', url: '/api/brokers', token: admin.accessToken });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toContainEqual(expect.objectContaining({ id: broker.user.id, organization: expect.objectContaining({ type: 'agency' }) }));
+    expect((await t.request({ method: 'GET', url: '/api/brokers', token: broker.accessToken })).statusCode).toBe(403);
+    expect((await t.request({ method: 'GET', url: '/api/brokers' })).statusCode).toBe(401);
+  });
+});
