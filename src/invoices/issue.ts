@@ -1,0 +1,117 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { organizations, users } from '../db/schema/accounts.js';
+import { dealObligations, deals } from '../db/schema/deals.js';
+import { invoiceLines, invoices, type CapturedParty, type InvoiceKindValue } from '../db/schema/invoices.js';
+import type { InvoiceKind, InvoiceLine, IssueInvoiceEffect } from '../deals/machines/types.js';
+import { notify } from '../notifications/service.js';
+import { audit, SYSTEM_ACTOR, type Actor } from '../platform/audit.js';
+import type { AppContext } from '../platform/context.js';
+import type { DbOrTx, Tx } from '../platform/db.js';
+import { newId } from '../platform/ids.js';
+import { scheduleTimer } from '../platform/timers.js';
+import { nextInvoiceNumber } from './numbering.js';
+import { priceLines, type LineInput, type LineKind } from './tax.js';
+import { invoiceView, type InvoiceRow, type InvoiceView } from './view.js';
+
+export interface IssueSpec {
+  kind: InvoiceKindValue;
+  dealId: string | null;
+  ref: string | null;
+  replacesInvoiceId?: string | null;
+  issuerOrgId: string;
+  recipientOrgId: string;
+  lines: LineInput[];
+  dueAt: string;
+  actor: Actor;
+}
+
+/** The organizations' invoicing details as they stand now, to be written into the invoice for good. */
+async function captureParties(tx: DbOrTx, issuerOrgId: string, recipientOrgId: string): Promise<{ issuer: CapturedParty; recipient: CapturedParty }> {
+  const rows = await tx.select().from(organizations).where(inArray(organizations.id, [issuerOrgId, recipientOrgId]));
+  const capture = (id: string): CapturedParty => {
+    const o = rows.find((r) => r.id === id);
+    if (!o) throw new Error(`organization ${id} does not exist`);
+    return { organizationId: o.id, name: o.name, taxId: o.taxId, address: o.address, bankName: o.bankName, bankAccount: o.bankAccount };
+  };
+  return { issuer: capture(issuerOrgId), recipient: capture(recipientOrgId) };
+}
+
+/**
+ * Issues an invoice inside the caller's transaction: prices the lines once (tax.ts), captures both parties,
+ * takes the next number of the year, stores the lines, schedules the overdue timer, audits and tells the
+ * recipient. The number is taken after every read: the counter row stays locked until commit, so its lock
+ * should start as late as it can.
+ */
+export async function issueInvoice(ctx: AppContext, tx: Tx, spec: IssueSpec): Promise<InvoiceRow> {
+  // The rates table is tax.ts's (configuration written as data, citing the law); a line is priced once, here.
+  const priced = priceLines(spec.lines);
+  if (priced.total <= 0) throw new Error('an invoice must be for a positive amount');
+  const parties = await captureParties(tx, spec.issuerOrgId, spec.recipientOrgId);
+  const issuedAt = ctx.clock.now();
+  const id = newId('inv');
+  const number = await nextInvoiceNumber(tx, issuedAt);
+  const [row] = await tx.insert(invoices).values({
+    id, number, kind: spec.kind, dealId: spec.dealId, ref: spec.ref, replacesInvoiceId: spec.replacesInvoiceId ?? null,
+    issuerOrgId: spec.issuerOrgId, recipientOrgId: spec.recipientOrgId, ...parties,
+    subtotal: priced.subtotal, tax: priced.tax, total: priced.total,
+    issuedAt: issuedAt.toISOString(), dueAt: new Date(spec.dueAt).toISOString(), issuedBy: spec.actor.id,
+  }).returning();
+  await tx.insert(invoiceLines).values(priced.lines.map((l, position) => ({
+    invoiceId: id, position, kind: l.kind, description: l.description, amount: l.amount, taxRateBp: l.taxRateBp, taxAmount: l.taxAmount,
+  })));
+  await scheduleTimer(tx, { subject: 'invoice', subjectId: id, name: 'overdue', dueAt: row.dueAt });
+  await audit(tx, spec.actor, 'invoice.issued', 'invoice', id, {
+    number, dealId: spec.dealId, ref: spec.ref, total: priced.total, replaces: spec.replacesInvoiceId ?? null,
+  });
+  await notify(tx, { organizationId: spec.recipientOrgId }, {
+    kind: 'invoice.issued', title: `收到付款通知书 ${number}（${parties.issuer.name}）`, titleEn: `Invoice ${number} from ${parties.issuer.name}`,
+    link: `/invoices/${id}`, dedupeKey: `invoice.issued:${id}`, data: { invoiceId: id, dealId: spec.dealId, total: priced.total },
+  });
+  return row;
+}
+
+// The engine names what a line is for in contract terms; the money rules price by line kind. Royalties and
+// licence milestones are licence fees paid in another shape, so they keep their own line kind on the invoice.
+function lineKindFor(kind: InvoiceKind, line: InvoiceLine): LineKind {
+  if (kind === 'royalty') return 'royalty';
+  if (kind === 'milestone' && line.kind === 'license_fee') return 'milestone';
+  return line.kind;
+}
+
+type DealRow = typeof deals.$inferSelect;
+
+async function brokerOrganization(tx: Tx, deal: DealRow): Promise<string> {
+  if (!deal.brokerUserId) throw new Error(`deal ${deal.id} has no broker to issue a commission invoice`);
+  const [broker] = await tx.select({ organizationId: users.organizationId }).from(users).where(eq(users.id, deal.brokerUserId));
+  if (!broker) throw new Error(`broker ${deal.brokerUserId} of deal ${deal.id} does not exist`);
+  return broker.organizationId;
+}
+
+/**
+ * Performs a deal engine's issueInvoice effect in the engine's transaction. The obligation row (deal, ref) is
+ * unique, so a repeated effect issues nothing and returns the invoice that settles the obligation now.
+ */
+export async function issueInvoiceForEffect(ctx: AppContext, tx: Tx, deal: DealRow, effect: IssueInvoiceEffect): Promise<InvoiceView> {
+  const [obligation] = await tx.insert(dealObligations)
+    .values({ id: newId('obl'), dealId: deal.id, ref: effect.ref, effect })
+    .onConflictDoNothing().returning();
+  if (!obligation) {
+    const [existing] = await tx.select().from(dealObligations).where(and(eq(dealObligations.dealId, deal.id), eq(dealObligations.ref, effect.ref)));
+    const [row] = existing?.invoiceId ? await tx.select().from(invoices).where(eq(invoices.id, existing.invoiceId)) : [];
+    if (!row) throw new Error(`obligation ${effect.ref} of deal ${deal.id} has no invoice`);
+    return invoiceView(tx, row);
+  }
+  const row = await issueInvoice(ctx, tx, {
+    // Typed as the stored kinds: an engine kind the invoices table does not know fails to compile here.
+    kind: effect.kind,
+    dealId: deal.id,
+    ref: effect.ref,
+    issuerOrgId: effect.issuer === 'seller' ? deal.sellerOrgId : await brokerOrganization(tx, deal),
+    recipientOrgId: effect.recipient === 'buyer' ? deal.buyerOrgId : deal.sellerOrgId,
+    lines: effect.lines.map((l) => ({ kind: lineKindFor(effect.kind, l), description: l.description, amount: l.amount })),
+    dueAt: effect.dueAt,
+    actor: SYSTEM_ACTOR,
+  });
+  await tx.update(dealObligations).set({ invoiceId: row.id }).where(eq(dealObligations.id, obligation.id));
+  return invoiceView(tx, row);
+}
