@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { LINE_KINDS } from './invoices/tax.js';
 
 // The one place that reads process.env. Everything else receives a typed Config.
 const Bool = Type.Boolean();
@@ -26,6 +27,8 @@ export const ConfigSchema = Type.Object({
   OFFER_TTL_DAYS: Days(14),
   DEAL_IDLE_DAYS: Days(90),
   INVOICE_DUE_DAYS: Days(30),
+  // Overrides of the VAT rate per invoice line kind, in basis points: `brokerage=600,license_fee=0`.
+  TAX_RATES_BP: Type.String({ default: '', pattern: '^([a-z_]+=\\d{1,4}(,[a-z_]+=\\d{1,4})*)?$' }),
   SEED_DEMO: Type.Boolean({ default: true }),
   RUN_WORKERS: Type.Boolean({ default: true }),
   SERVE_WEB: Type.Boolean({ default: true }),
@@ -39,7 +42,8 @@ export const ConfigSchema = Type.Object({
 });
 type Env = Static<typeof ConfigSchema>;
 
-export interface Config extends Omit<Env, 'JWT_SECRET' | 'CORS_ORIGINS' | 'SEED_DEMO' | 'RUN_WORKERS' | 'SERVE_WEB'> {
+export interface Config extends Omit<Env, 'JWT_SECRET' | 'CORS_ORIGINS' | 'SEED_DEMO' | 'RUN_WORKERS' | 'SERVE_WEB' | 'TAX_RATES_BP'> {
+  taxRateOverrides: Record<string, number>;
   DATA_DIR: string;
   JWT_SECRET: string;
   corsOrigins: string[];
@@ -96,13 +100,22 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     if (!env.ADMIN_PASSWORD || !env.ADMIN_EMAIL) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: required in production');
     if (!env.MEILI_MASTER_KEY && env.MEILI_URL) problems.push('MEILI_MASTER_KEY: required in production with MEILI_URL');
   }
+  const taxRateOverrides = Object.fromEntries((env.TAX_RATES_BP ?? '').split(',').filter(Boolean).map((pair) => {
+    const [kind, bp] = pair.split('=');
+    return [kind, Number(bp)] as const;
+  }));
+  for (const [kind, bp] of Object.entries(taxRateOverrides)) {
+    if (!(LINE_KINDS as readonly string[]).includes(kind) || kind === 'voucher') problems.push(`TAX_RATES_BP: unknown line kind ${kind} (one of ${LINE_KINDS.filter((k) => k !== 'voucher').join(', ')})`);
+    if (bp > 10_000) problems.push(`TAX_RATES_BP: ${kind}=${bp} is above 100%`);
+  }
   if (problems.length) throw new ConfigError(problems);
   const dataDir = resolve(env.DATA_DIR);
-  const { CORS_ORIGINS, SEED_DEMO, RUN_WORKERS, SERVE_WEB, JWT_SECRET, ...rest } = env;
+  const { CORS_ORIGINS, SEED_DEMO, RUN_WORKERS, SERVE_WEB, JWT_SECRET, TAX_RATES_BP: _rates, ...rest } = env;
   return {
     ...rest,
     DATA_DIR: dataDir,
     JWT_SECRET: overrides.JWT_SECRET ?? JWT_SECRET ?? devSecret(dataDir),
+    taxRateOverrides,
     corsOrigins: CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     seedDemo: SEED_DEMO,
     runWorkers: RUN_WORKERS,

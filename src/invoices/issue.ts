@@ -10,7 +10,7 @@ import type { DbOrTx, Tx } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { scheduleTimer } from '../platform/timers.js';
 import { nextInvoiceNumber } from './numbering.js';
-import { priceLines, type LineInput, type LineKind } from './tax.js';
+import { DEFAULT_TAX_RATES_BP, priceLines, type LineInput, type LineKind } from './tax.js';
 import { invoiceView, type InvoiceRow, type InvoiceView } from './view.js';
 
 export interface IssueSpec {
@@ -43,8 +43,9 @@ async function captureParties(tx: DbOrTx, issuerOrgId: string, recipientOrgId: s
  * should start as late as it can.
  */
 export async function issueInvoice(ctx: AppContext, tx: Tx, spec: IssueSpec): Promise<InvoiceRow> {
-  // The rates table is tax.ts's (configuration written as data, citing the law); a line is priced once, here.
-  const priced = priceLines(spec.lines);
+  // The rates table is tax.ts's (written as data, citing the law), with TAX_RATES_BP overrides from the
+  // configuration; a line is priced once, here.
+  const priced = priceLines(spec.lines, { ...DEFAULT_TAX_RATES_BP, ...ctx.config.taxRateOverrides });
   if (priced.total <= 0) throw new Error('an invoice must be for a positive amount');
   const parties = await captureParties(tx, spec.issuerOrgId, spec.recipientOrgId);
   const issuedAt = ctx.clock.now();

@@ -49,3 +49,12 @@ describe('config', () => {
     expect(readFileSync(join(d, 'jwt-secret'), 'utf8')).toBe(a.JWT_SECRET);
   });
 });
+
+describe('tax rates', () => {
+  it('takes per-kind VAT overrides and refuses unknown kinds', () => {
+    expect(loadConfig({ DATA_DIR: dir(), TAX_RATES_BP: 'brokerage=300,license_fee=100' }).taxRateOverrides).toEqual({ brokerage: 300, license_fee: 100 });
+    expect(loadConfig({ DATA_DIR: dir() }).taxRateOverrides).toEqual({});
+    expect(() => loadConfig({ DATA_DIR: dir(), TAX_RATES_BP: 'magic=5' })).toThrow(/unknown line kind magic/);
+    expect(() => loadConfig({ DATA_DIR: dir(), TAX_RATES_BP: 'brokerage=6%' })).toThrow(/TAX_RATES_BP/);
+  });
+});
