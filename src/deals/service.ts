@@ -7,6 +7,7 @@ import { notify } from '../notifications/service.js';
 import type { AuthUser } from '../platform/auth.js';
 import { audit } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
+import type { Tx } from '../platform/db.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { pageOf } from '../platform/http.js';
 import { idempotent } from '../platform/idempotency.js';
@@ -62,17 +63,20 @@ export async function openDeal(ctx: AppContext, caller: AuthUser, input: { listi
   });
 }
 
-/** POST /api/deals/:id/events: optimistic version check, the engine, and Idempotency-Key replay. */
+/** One event from a party, in the caller's transaction: optimistic version check, then the engine. */
+export async function sendEventTx(ctx: AppContext, tx: Tx, caller: AuthUser, dealId: string, expectedVersion: number, event: DealEventInput) {
+  const { deal, role } = await loadDealFor(tx, dealId, caller, true);
+  if (deal.version !== expectedVersion) {
+    throw new AppError('VERSION_CONFLICT', `The deal is at version ${deal.version}, not ${expectedVersion}; reload and try again`, { currentVersion: deal.version });
+  }
+  const updated = await applyAndPersist(ctx, tx, deal, { userId: caller.id, role }, event);
+  return dealDetail(tx, updated, caller);
+}
+
+/** POST /api/deals/:id/events, with Idempotency-Key replay. */
 export async function sendEvent(ctx: AppContext, req: FastifyRequest, caller: AuthUser, dealId: string, body: DealEventInput & { expectedVersion: number }) {
   const { expectedVersion, ...event } = body;
-  const { body: view } = await idempotent(ctx.db, req, async (tx) => {
-    const { deal, role } = await loadDealFor(tx, dealId, caller, true);
-    if (deal.version !== expectedVersion) {
-      throw new AppError('VERSION_CONFLICT', `The deal is at version ${deal.version}, not ${expectedVersion}; reload and try again`, { currentVersion: deal.version });
-    }
-    const updated = await applyAndPersist(ctx, tx, deal, { userId: caller.id, role }, event);
-    return { status: 200, body: await dealDetail(tx, updated, caller) };
-  });
+  const { body: view } = await idempotent(ctx.db, req, async (tx) => ({ status: 200, body: await sendEventTx(ctx, tx, caller, dealId, expectedVersion, event) }));
   return view;
 }
 
