@@ -41,7 +41,7 @@ export async function accountRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   app.get('/api/me', {
     schema: { tags: ['accounts'], summary: 'The current user', security: [{ bearer: [] }], response: { 200: UserSchema, ...errorResponses(401) } },
-    preHandler: app.authenticate,
+    onRequest: app.authenticate,
   }, async (req) => accounts.me(ctx, req.user.id));
 
   app.get('/api/brokers', {
@@ -49,6 +49,6 @@ export async function accountRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       tags: ['accounts'], summary: 'Active brokers (技术经理人) and their agencies (admin)', security: [{ bearer: [] }],
       response: { 200: Page(Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), organization: Type.Object({ id: Type.String(), name: Type.String(), type: Type.String() }) })), ...errorResponses(401, 403) },
     },
-    preHandler: app.requireRole('admin'),
+    onRequest: app.requireRole('admin'),
   }, async () => accounts.listBrokers(ctx));
 }

@@ -18,10 +18,10 @@ export async function dealRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['deals'];
   const security = [{ bearer: [] }];
-  const auth = { preHandler: app.authenticate };
+  const auth = { onRequest: app.authenticate };
 
   app.post('/api/deals', {
-    preHandler: app.requireRole('buyer'),
+    onRequest: app.requireRole('buyer'),
     schema: { tags, summary: 'Open a deal on a published listing in one of its forms (buyer)', security, body: OpenDealBody, response: { 201: DealSchema, ...errorResponses(400, 401, 403, 404, 409) } },
   }, async (req, reply) => { reply.status(201); return dealsService.openDeal(ctx, req.user, req.body); });
 

@@ -26,7 +26,7 @@ export async function invoiceRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   const tags = ['invoices'];
 
   app.post('/api/invoices', {
-    preHandler: app.requireRole('admin'),
+    onRequest: app.requireRole('admin'),
     schema: {
       tags, summary: 'Issue an invoice by hand, or a replacement for a void one (admin)', security: bearer, headers: IdempotencyHeaders,
       body: IssueInvoiceBody, response: { 201: InvoiceSchema, ...errorResponses(400, 401, 403, 409) },
@@ -37,7 +37,7 @@ export async function invoiceRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   });
 
   app.get('/api/invoices', {
-    preHandler: app.authenticate,
+    onRequest: app.authenticate,
     schema: {
       tags, summary: 'Invoices my organization issued or received (admins: all), newest first; period is [issuedFrom, issuedTo)', security: bearer,
       querystring: ListInvoicesQuery, response: { 200: Page(InvoiceSchema), ...errorResponses(400, 401) },
@@ -45,12 +45,12 @@ export async function invoiceRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   }, async (req) => listInvoices(ctx, req.user, req.query));
 
   app.get('/api/invoices/:id', {
-    preHandler: app.authenticate,
+    onRequest: app.authenticate,
     schema: { tags, summary: 'An invoice (its issuer, its recipient, admins)', security: bearer, params: IdParams, response: { 200: InvoiceSchema, ...errorResponses(401, 404) } },
   }, async (req) => getInvoice(ctx.db, req.user, req.params.id));
 
   app.get('/api/invoices/:id/pdf', {
-    preHandler: app.authenticate,
+    onRequest: app.authenticate,
     schema: { tags, summary: 'The invoice as an A4 PDF', security: bearer, params: IdParams, produces: ['application/pdf'], response: { 200: PdfBody, ...errorResponses(401, 404) } },
   }, async (req, reply) => {
     const { number, pdf } = await invoicePdf(ctx.db, req.user, req.params.id);
@@ -61,7 +61,7 @@ export async function invoiceRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   });
 
   app.post('/api/invoices/:id/payments', {
-    preHandler: app.authenticate,
+    onRequest: app.authenticate,
     schema: {
       tags, summary: 'Record a payment received (issuer or admin); never more than the balance due', security: bearer,
       headers: IdempotencyHeaders, params: IdParams, body: PaymentBody, response: { 200: InvoiceSchema, ...errorResponses(400, 401, 403, 404, 409) },
@@ -69,7 +69,7 @@ export async function invoiceRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   }, async (req) => (await idempotent(ctx.db, req, async (tx) => ({ status: 200, body: await recordPayment(ctx, tx, req.user, req.params.id, req.body) }))).body);
 
   app.post('/api/invoices/:id/void', {
-    preHandler: app.requireRole('admin'),
+    onRequest: app.requireRole('admin'),
     schema: {
       tags, summary: 'Void an invoice with a reason (admin); not once payments are recorded', security: bearer,
       headers: IdempotencyHeaders, params: IdParams, body: VoidBody, response: { 200: InvoiceSchema, ...errorResponses(400, 401, 403, 404, 409) },

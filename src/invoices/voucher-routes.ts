@@ -22,7 +22,7 @@ export async function voucherRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const tags = ['vouchers'];
 
   app.post('/api/vouchers', {
-    preHandler: app.requireRole('admin'),
+    onRequest: app.requireRole('admin'),
     schema: {
       tags, summary: 'Grant a voucher to a buyer organization (admin)', security: bearer, headers: IdempotencyHeaders,
       body: GrantVoucherBody, response: { 201: VoucherSchema, ...errorResponses(400, 401, 403) },
@@ -33,7 +33,7 @@ export async function voucherRoutes(fastify: FastifyInstance, ctx: AppContext) {
   });
 
   app.get('/api/vouchers', {
-    preHandler: app.authenticate,
+    onRequest: app.authenticate,
     schema: {
       tags, summary: 'Vouchers: admins all (or one organization\'s), others their own organization\'s', security: bearer,
       querystring: ListVouchersQuery, response: { 200: Page(VoucherSchema), ...errorResponses(400, 401) },
@@ -41,7 +41,7 @@ export async function voucherRoutes(fastify: FastifyInstance, ctx: AppContext) {
   }, async (req) => listVouchers(ctx, req.user, req.query));
 
   app.post('/api/invoices/:id/vouchers', {
-    preHandler: app.authenticate,
+    onRequest: app.authenticate,
     schema: {
       tags, summary: 'Apply one of my organization\'s vouchers to an invoice it owes (recipient)', security: bearer,
       headers: IdempotencyHeaders, params: IdParams, body: ApplyVoucherBody, response: { 200: InvoiceSchema, ...errorResponses(400, 401, 403, 404, 409) },
@@ -49,7 +49,7 @@ export async function voucherRoutes(fastify: FastifyInstance, ctx: AppContext) {
   }, async (req) => (await idempotent(ctx.db, req, async (tx) => ({ status: 200, body: await applyVoucher(ctx, tx, req.user, req.params.id, req.body) }))).body);
 
   app.get('/api/settlements', {
-    preHandler: app.requireRole('admin'),
+    onRequest: app.requireRole('admin'),
     schema: {
       tags, summary: 'Vouchers redeemed in a half year, per issuer: what the bureau owes each (admin)', security: bearer,
       querystring: SettlementsQuery, response: { 200: SettlementSummarySchema, ...errorResponses(400, 401, 403) },
@@ -57,7 +57,7 @@ export async function voucherRoutes(fastify: FastifyInstance, ctx: AppContext) {
   }, async (req) => settlementSummary(ctx, periodOf(req.query)));
 
   app.get('/api/settlements/:issuerOrganizationId', {
-    preHandler: app.requireRole('admin'),
+    onRequest: app.requireRole('admin'),
     schema: {
       tags, summary: 'One issuer\'s half-year settlement statement, as JSON or (format=pdf) an A4 PDF (admin)', security: bearer,
       params: StatementParams, querystring: StatementQuery,

@@ -25,47 +25,47 @@ export async function listingRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   const tags = ['listings'];
 
   app.post('/api/listings', {
-    preHandler: app.requireRole('seller'),
+    onRequest: app.requireRole('seller'),
     schema: { tags, summary: 'Register a technology (draft)', security: bearer, body: CreateListingBody, response: { 201: ListingSchema, ...errorResponses(400, 401, 403) } },
   }, async (req, reply) => { reply.status(201); return listings.createListing(ctx, req.user, req.body); });
 
   app.patch('/api/listings/:id', {
-    preHandler: app.requireRole('seller'),
+    onRequest: app.requireRole('seller'),
     schema: { tags, summary: 'Edit a draft or rejected listing (owner)', security: bearer, params: IdParams, body: PatchListingBody, response: { 200: ListingSchema, ...errorResponses(400, 401, 403, 404, 409) } },
   }, async (req) => listings.updateListing(ctx, req.user, req.params.id, req.body));
 
   app.post('/api/listings/:id/submit', {
-    preHandler: app.requireRole('seller'),
+    onRequest: app.requireRole('seller'),
     schema: { tags, summary: 'Submit for review (owner)', security: bearer, params: IdParams, response: { 200: ListingSchema, ...errorResponses(401, 403, 404, 409) } },
   }, async (req) => listings.submitListing(ctx, req.user, req.params.id));
 
   app.post('/api/listings/:id/review', {
-    preHandler: app.requireRole('admin'),
+    onRequest: app.requireRole('admin'),
     schema: { tags, summary: 'Approve or reject a submitted listing (admin)', security: bearer, params: IdParams, body: ReviewBody, response: { 200: ListingSchema, ...errorResponses(400, 401, 403, 404, 409) } },
   }, async (req) => listings.reviewListing(ctx, req.user, req.params.id, req.body.decision, req.body.reason));
 
   app.post('/api/listings/:id/withdraw', {
-    preHandler: app.requireRole('seller'),
+    onRequest: app.requireRole('seller'),
     schema: { tags, summary: 'Withdraw a listing (owner); it leaves search, open deals keep their copy', security: bearer, params: IdParams, response: { 200: ListingSchema, ...errorResponses(401, 403, 404, 409) } },
   }, async (req) => listings.withdrawListing(ctx, req.user, req.params.id));
 
   app.get('/api/listings/review-queue', {
-    preHandler: app.requireRole('admin'),
+    onRequest: app.requireRole('admin'),
     schema: { tags, summary: 'Submitted listings awaiting review, oldest first (admin)', security: bearer, querystring: Type.Object(ListQuery, { additionalProperties: false }), response: { 200: Page(ListingSummary), ...errorResponses(401, 403) } },
   }, async (req) => listings.reviewQueue(ctx, req.user, req.query));
 
   app.get('/api/listings', {
-    preHandler: app.optionalAuth,
+    onRequest: app.optionalAuth,
     schema: { tags, summary: 'Published listings (a catalogue with organizationId); mine=true: my organization\'s in every status', querystring: ListListingsQuery, response: { 200: Page(ListingSummary), ...errorResponses(400, 401) } },
   }, async (req) => listings.listListings(ctx, caller(req), req.query));
 
   app.get('/api/listings/:id', {
-    preHandler: app.optionalAuth,
+    onRequest: app.optionalAuth,
     schema: { tags, summary: 'A listing; the confidential part only for those allowed', params: IdParams, response: { 200: ListingSchema, ...errorResponses(401, 404) } },
   }, async (req) => listings.getListing(ctx, caller(req), req.params.id));
 
   app.post('/api/listings/:id/attachments', {
-    preHandler: app.requireRole('seller'),
+    onRequest: app.requireRole('seller'),
     schema: {
       tags, summary: 'Upload an attachment (multipart field "file"; PDF, images, Office; typed by content)', security: bearer, consumes: ['multipart/form-data'],
       params: IdParams, querystring: AttachmentQuery, response: { 201: AttachmentSchema, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
@@ -80,7 +80,7 @@ export async function listingRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   });
 
   app.get('/api/listings/:id/attachments/:attachmentId', {
-    preHandler: app.optionalAuth,
+    onRequest: app.optionalAuth,
     schema: { tags, summary: 'Download an attachment (confidential ones only for those allowed)', params: AttachmentParams },
   }, async (req, reply) => {
     const { row, data } = await readAttachment(ctx, caller(req), req.params.id, req.params.attachmentId);
@@ -92,7 +92,7 @@ export async function listingRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   });
 
   app.delete('/api/listings/:id/attachments/:attachmentId', {
-    preHandler: app.requireRole('seller'),
+    onRequest: app.requireRole('seller'),
     schema: { tags, summary: 'Remove an attachment (owner)', security: bearer, params: AttachmentParams, response: { 204: Type.Null(), ...errorResponses(401, 403, 404) } },
   }, async (req, reply) => {
     await removeAttachment(ctx, req.user, req.params.id, req.params.attachmentId);

@@ -18,7 +18,7 @@ export function notificationHandlers() {
 
 export async function notificationRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const auth = { preHandler: app.authenticate };
+  const auth = { onRequest: app.authenticate };
   app.get('/api/notifications', {
     ...auth,
     schema: {

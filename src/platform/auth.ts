@@ -1,5 +1,5 @@
 import fastifyJwt from '@fastify/jwt';
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { UserRole } from '../db/schema/accounts.js';
 import { AppError } from './errors.js';
@@ -12,12 +12,14 @@ declare module '@fastify/jwt' {
 }
 declare module 'fastify' {
   interface FastifyInstance {
-    /** preHandler: a valid access token is required. */
-    authenticate: preHandlerAsyncHookHandler;
-    /** preHandler: authenticated, with one of these roles. */
-    requireRole(...roles: UserRole[]): preHandlerAsyncHookHandler;
-    /** preHandler: reads the token if there is one; anonymous otherwise (public pages that show more to some). */
-    optionalAuth: preHandlerAsyncHookHandler;
+    // Route hooks for `onRequest`: they run before the body is parsed and validated, so an anonymous or
+    // wrong-role caller is told 401/403 and learns nothing about the route's schema from a 400.
+    /** A valid access token is required. */
+    authenticate: onRequestAsyncHookHandler;
+    /** Authenticated, with one of these roles. */
+    requireRole(...roles: UserRole[]): onRequestAsyncHookHandler;
+    /** Reads the token if there is one; anonymous otherwise (public pages that show more to some). */
+    optionalAuth: onRequestAsyncHookHandler;
     signAccessToken(user: AuthUser): string;
   }
 }

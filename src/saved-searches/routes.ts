@@ -13,7 +13,7 @@ export function savedSearchHandlers() {
 export async function savedSearchRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['saved searches'];
-  const common = { preHandler: app.authenticate };
+  const common = { onRequest: app.authenticate };
   const bearer = [{ bearer: [] }];
   app.post('/api/saved-searches', {
     ...common,

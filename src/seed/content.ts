@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { createCase } from '../content/cases/service.js';
 import type { CaseInput } from '../content/cases/schemas.js';
 import { createPackage } from '../content/packages/service.js';
 import { createPolicy } from '../content/policies/service.js';
 import type { PolicyInput } from '../content/policies/schemas.js';
+import { deals } from '../db/schema/deals.js';
 import { listings } from '../db/schema/listings.js';
 import type { Field } from '../listings/enums.js';
 import type { AuthUser } from '../platform/auth.js';
@@ -128,9 +129,8 @@ const POLICIES: PolicyInput[] = [
   },
 ];
 
-async function publishedIn(ctx: AppContext, fields: Field[]) {
-  return ctx.db.select({ id: listings.id, title: listings.title, field: listings.field }).from(listings)
-    .where(and(eq(listings.status, 'published'), inArray(listings.field, fields))).orderBy(asc(listings.id));
+async function publishedIn(ctx: AppContext, field: Field) {
+  return ctx.db.select({ id: listings.id }).from(listings).where(and(eq(listings.status, 'published'), eq(listings.field, field))).orderBy(asc(listings.id));
 }
 
 /** The bureau's public information for the demo: the policy library, two cases and two technology packages. */
@@ -138,22 +138,28 @@ export async function seedContent(ctx: AppContext, users: DemoUsers) {
   const act = { admin: asAuth(users.admin) };
   for (const p of POLICIES) await createPolicy(ctx, act, p);
 
-  const listingsByTitle = new Map((await publishedIn(ctx, ['modern_agriculture', 'intelligent_manufacturing'])).map((l) => [l.title, l.id]));
+  // The cases tell the stories of the demo deals (src/seed/deals.ts) when they exist: run this step after it.
+  const linked = async (title: string, dealType: CaseInput['dealType']) => {
+    const [listing] = await ctx.db.select({ id: listings.id }).from(listings).where(and(eq(listings.title, title), eq(listings.status, 'published')));
+    const [deal] = listing ? await ctx.db.select({ id: deals.id }).from(deals).where(and(eq(deals.listingId, listing.id), eq(deals.type, dealType))).orderBy(asc(deals.id)).limit(1) : [];
+    return { listingId: listing?.id ?? null, dealId: deal?.id ?? null };
+  };
+  const year = ctx.clock.now().getUTCFullYear();
   const demoNote = '\n（本案例为平台演示数据。）';
   const cases: CaseInput[] = [
     {
-      title: '膜下滴灌水肥一体化技术许可第八师节水企业', field: 'modern_agriculture', dealType: 'license', year: 2025, value: 80_000_000,
-      summary: '石河子大学以普通许可方式将棉花膜下滴灌水肥一体化技术许可给石河子绿洲节水科技有限公司，在 8 万亩棉田应用，节水 30% 以上。',
-      body: `许可期 5 年，入门费 80 万元，另按净销售额 3% 提成。价格经协议确定后在石河子大学公示 15 日无异议，随后签订合同并办理技术合同认定登记，享受技术转让免征增值税政策。${demoNote}`,
-      organizations: [{ id: users.shzu.organization.id }, { id: users.oasis.organization.id }],
-      listingId: listingsByTitle.get('棉花膜下滴灌水肥一体化技术') ?? null,
+      title: '新陆早系列棉花新品种普通许可北疆推广', field: 'modern_agriculture', dealType: 'license', year, value: 5_000_000,
+      summary: '新疆农垦科学院以普通许可方式将新陆早系列早熟棉花新品种许可给奎屯新材料科技股份有限公司，在北疆棉区繁种推广。',
+      body: `许可期 36 个月，许可地域北疆，入门费 5 万元，另按净销售额 2% 提成。农垦科学院为事业单位，协议价格在本单位公示 15 日无异议后签订合同，并办理了技术合同认定登记，技术许可收入免征增值税。${demoNote}`,
+      organizations: [{ id: users.xaas.organization.id }, { id: users.kuitun.organization.id }],
+      ...(await linked('新陆早系列早熟棉花新品种', 'license')),
     },
     {
-      title: '采棉机智能导航系统校企合作开发', field: 'intelligent_manufacturing', dealType: 'cooperation', year: 2025, value: 40_000_000,
-      summary: '阿拉尔塔河农业装备有限公司委托石河子大学开发适用于南疆长绒棉的采棉机自动导航与测产系统，分三个里程碑交付。',
-      body: `合作经费 40 万元，按样机、田间试验、定型三个里程碑验收付款，知识产权双方共有。兵团技术转移中心的技术经理人促成对接。${demoNote}`,
-      organizations: [{ id: users.shzu.organization.id }, { id: users.tarimAgri.organization.id }, { id: users.ttc.organization.id }],
-      listingId: listingsByTitle.get('采棉机智能导航与测产系统') ?? null,
+      title: '采棉机智能导航系统校企合作开发', field: 'intelligent_manufacturing', dealType: 'cooperation', year, value: 3_000_000,
+      summary: '阿拉尔塔河农业装备有限公司委托石河子大学开发适用于南疆长绒棉的采棉机自动导航与测产系统，按里程碑交付验收。',
+      body: `合作经费 3 万元，分样机适配、批量验证两个里程碑验收付款，知识产权双方共有。首个里程碑已交付。${demoNote}`,
+      organizations: [{ id: users.shzu.organization.id }, { id: users.tarimAgri.organization.id }],
+      ...(await linked('采棉机智能导航与测产系统', 'cooperation')),
     },
   ];
   for (const c of cases) await createCase(ctx, act, c);
@@ -164,7 +170,7 @@ export async function seedContent(ctx: AppContext, users: DemoUsers) {
     { field: 'resource_environment', title: '资源高效利用和生态环保科技成果包', description: '盐碱地改良、畜禽粪污资源化等绿色发展成果。' },
   ];
   for (const p of packages) {
-    const ids = (await publishedIn(ctx, [p.field])).map((l) => l.id);
+    const ids = (await publishedIn(ctx, p.field)).map((l) => l.id);
     if (ids.length) await createPackage(ctx, act, { ...p, listingIds: ids, published: true });
   }
 }

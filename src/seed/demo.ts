@@ -3,6 +3,7 @@ import { createAccount, type UserView } from '../accounts/service.js';
 import { counters } from '../db/schema/platform.js';
 import type { AppContext } from '../platform/context.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from './accounts.js';
+import { seedContent } from './content.js';
 import { seedDeals } from './deals.js';
 import { seedListings } from './listings.js';
 
@@ -14,6 +15,7 @@ export type SeedStep = (ctx: AppContext, users: DemoUsers) => Promise<void>;
 const steps: SeedStep[] = [
   async (ctx, users) => { await seedListings(ctx, users); },
   seedDeals,
+  seedContent,
 ];
 
 /** Seeds a fresh database with the demo data; does nothing on a database that was seeded before. */

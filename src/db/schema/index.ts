@@ -4,3 +4,4 @@ export * from './listings.js';
 export * from './deals.js';
 export * from './content.js';
 export * from './invoices.js';
+export * from './reports.js';

@@ -63,4 +63,13 @@ describe('platform', () => {
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toContain('text/html');
   });
+
+  it('checks access before the body: anonymous gets 401 and a wrong role 403 even with an invalid body', async () => {
+    const anon = await t.request({ method: 'POST', url: '/api/listings', payload: { nonsense: true } });
+    expect(anon.statusCode).toBe(401);
+    const { registerUser } = await import('../../helpers/factories.js');
+    const buyer = await registerUser(t, 'buyer');
+    const wrongRole = await t.request({ method: 'POST', url: '/api/listings', token: buyer.accessToken, payload: { nonsense: true } });
+    expect(wrongRole.statusCode).toBe(403);
+  });
 });
