@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 // - web: React components under happy-dom;
 // - integration: the real app against a real database (PostgreSQL and embedded PGlite, one project each)
 //   and, where a test needs it, a real Meilisearch process.
-// The browser end-to-end tests have their own config (tests/e2e/vitest.config.ts).
+// - e2e: the browser story (playwright-core driving Debian's chromium against a real server); without
+//   chromium outside CI it says plainly that it did not run.
 const integration = (db: 'postgres' | 'pglite') => ({
   extends: true as const,
   test: {
@@ -50,6 +51,7 @@ export default defineConfig({
       { extends: true, test: { name: 'web', include: ['web/src/**/*.test.tsx', 'web/src/**/*.test.ts'], environment: 'happy-dom' } },
       ...(pgUp ? [integration('postgres')] : []),
       integration('pglite'),
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 180_000, pool: 'forks' } },
     ],
   },
 });

@@ -19,6 +19,7 @@ import type { Database } from './platform/db.js';
 import { AppError, ProblemSchema, registerErrorHandling, sendProblem } from './platform/errors.js';
 import type { SearchPort } from './platform/search-port.js';
 import { fsBlobStore, type BlobStore } from './platform/storage.js';
+import { installTextGuard } from './platform/text-guard.js';
 import { installValidators } from './platform/validation.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,6 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   const ctx: AppContext = { config, database: deps.database, db: deps.database.db, search: deps.search, clock: deps.clock ?? systemClock, storage: deps.storage ?? fsBlobStore(join(config.DATA_DIR, 'files')), log: app.log };
 
   installValidators(app);
+  installTextGuard(app);
   registerErrorHandling(app);
   app.addSchema(ProblemSchema);
   app.addHook('onSend', async (req, reply) => { reply.header('x-request-id', req.id); });

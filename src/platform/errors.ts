@@ -107,14 +107,17 @@ function ajvToFieldErrors(errors: AjvError[], context: string | undefined): Fiel
 // Database driver errors that mean "the database is not reachable right now": answer 503, never 500.
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '08006', '08001', '08003', '08004']);
 
-function isUnavailable(err: unknown): boolean {
+function hasCode(err: unknown, codes: Iterable<string>): boolean {
+  const wanted = new Set(codes);
   let e = err as { code?: string; cause?: unknown } | undefined;
   for (let depth = 0; e && depth < 5; depth++) {
-    if (e.code && UNAVAILABLE_ERRNOS.has(e.code)) return true;
+    if (e.code && wanted.has(e.code)) return true;
     e = e.cause as typeof e;
   }
   return false;
 }
+
+const isUnavailable = (err: unknown) => hasCode(err, UNAVAILABLE_ERRNOS);
 
 export function toAppError(err: FastifyError | Error | AppError): AppError | null {
   if (err instanceof AppError) return err;
@@ -142,6 +145,8 @@ export function toAppError(err: FastifyError | Error | AppError): AppError | nul
     case 'FST_JWT_BAD_COOKIE_REQUEST':
       return new AppError('UNAUTHENTICATED', 'A valid access token is required');
   }
+  // Text the database cannot store (an encoding it refuses): the request's fault, never a 500.
+  if (hasCode(err, ['22021', '22P05', '22P02', '22003'])) return new AppError('VALIDATION_FAILED', 'The request contains a value the database cannot store');
   if (fe.statusCode === 429) return new AppError('RATE_LIMITED', 'Too many requests; try again later');
   if (isUnavailable(err)) return new AppError('UNAVAILABLE', 'A dependency is unavailable; try again shortly', { headers: { 'retry-after': '5' } });
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {

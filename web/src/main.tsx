@@ -5,6 +5,7 @@ import { AuthProvider } from './auth/AuthProvider.js';
 import { I18nProvider } from './i18n/I18nProvider.js';
 import { createRouter } from './router.js';
 import './styles.css';
+import './workspace.css';
 
 const router = createRouter();
 

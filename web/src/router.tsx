@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { Navigate, createBrowserRouter, useParams } from 'react-router';
 import { Layout } from './components/Layout.js';
 
 // Every page is its own chunk, fetched when first visited; the shell (layout, i18n, API client) is the
@@ -14,7 +14,30 @@ const PackageDetail = lazy(() => import('./pages/PackageDetail.js'));
 const Login = lazy(() => import('./pages/Login.js'));
 const Register = lazy(() => import('./pages/Register.js'));
 const Profile = lazy(() => import('./pages/Profile.js'));
+const SellerListings = lazy(() => import('./pages/SellerListings.js'));
+const ListingEditor = lazy(() => import('./pages/ListingEditor.js'));
+const MyDeals = lazy(() => import('./pages/MyDeals.js'));
+const DealRoom = lazy(() => import('./pages/DealRoom.js'));
+const Invoices = lazy(() => import('./pages/Invoices.js'));
+const Notifications = lazy(() => import('./pages/Notifications.js'));
+const SavedSearches = lazy(() => import('./pages/SavedSearches.js'));
+const BrokerDesk = lazy(() => import('./pages/BrokerDesk.js'));
+const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.js'));
+const AdminDashboard = lazy(() => import('./pages/admin/Dashboard.js'));
+const ReviewQueue = lazy(() => import('./pages/admin/ReviewQueue.js'));
+const PoliciesAdmin = lazy(() => import('./pages/admin/ContentPages.js').then((m) => ({ default: m.PoliciesAdmin })));
+const CasesAdmin = lazy(() => import('./pages/admin/ContentPages.js').then((m) => ({ default: m.CasesAdmin })));
+const PackagesAdmin = lazy(() => import('./pages/admin/ContentPages.js').then((m) => ({ default: m.PackagesAdmin })));
+const VouchersAdmin = lazy(() => import('./pages/admin/Vouchers.js'));
+const ReportsAdmin = lazy(() => import('./pages/admin/Reports.js'));
+const AuditAdmin = lazy(() => import('./pages/admin/Audit.js'));
 const NotFound = lazy(() => import('./pages/NotFound.js'));
+
+// Notifications about a returned registration link to the listing under /seller: that is its editor.
+function SellerListingRedirect() {
+  const { id = '' } = useParams();
+  return <Navigate to={`/seller/listings/${encodeURIComponent(id)}/edit`} replace />;
+}
 
 export const routes = [
   {
@@ -30,6 +53,30 @@ export const routes = [
       { path: 'login', element: <Login /> },
       { path: 'register', element: <Register /> },
       { path: 'profile', element: <Profile /> },
+      { path: 'seller', element: <SellerListings /> },
+      { path: 'seller/listings/new', element: <ListingEditor /> },
+      { path: 'seller/listings/:id/edit', element: <ListingEditor /> },
+      { path: 'seller/listings/:id', element: <SellerListingRedirect /> },
+      { path: 'deals', element: <MyDeals /> },
+      { path: 'deals/:id', element: <DealRoom /> },
+      { path: 'invoices', element: <Invoices /> },
+      { path: 'notifications', element: <Notifications /> },
+      { path: 'saved-searches', element: <SavedSearches /> },
+      { path: 'broker', element: <BrokerDesk /> },
+      {
+        path: 'admin',
+        element: <AdminLayout />,
+        children: [
+          { index: true, element: <AdminDashboard /> },
+          { path: 'review', element: <ReviewQueue /> },
+          { path: 'policies', element: <PoliciesAdmin /> },
+          { path: 'cases', element: <CasesAdmin /> },
+          { path: 'packages', element: <PackagesAdmin /> },
+          { path: 'vouchers', element: <VouchersAdmin /> },
+          { path: 'reports', element: <ReportsAdmin /> },
+          { path: 'audit', element: <AuditAdmin /> },
+        ],
+      },
       { path: '*', element: <NotFound /> },
     ],
   },

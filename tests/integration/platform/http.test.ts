@@ -73,3 +73,15 @@ describe('platform', () => {
     expect(wrongRole.statusCode).toBe(403);
   });
 });
+
+describe('text the database cannot store', () => {
+  it('refuses a NUL character in a body or a query string with 400 naming the field', async () => {
+    const { registerUser } = await import('../../helpers/factories.js');
+    const seller = await registerUser(t, 'seller');
+    const body = await t.request({ method: 'POST', url: '/api/listings', token: seller.accessToken, payload: { title: 'a\u0000b' } });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().errors).toContainEqual({ path: 'body.title', message: 'must not contain the NUL character' });
+    const query = await t.request({ method: 'GET', url: '/api/listings?organizationId=%00' });
+    expect(query.statusCode).toBe(400);
+  });
+});

@@ -67,6 +67,15 @@ export class ApiClient {
     return (await res.json()) as T;
   }
 
+  /**
+   * A binary answer (a PDF, an attachment). Files behind the bearer token cannot be plain links: the browser
+   * would send no Authorization header, so the app fetches them and hands the reader a local copy.
+   */
+  async blob(path: string, options: RequestOptions = {}): Promise<Blob> {
+    const res = await this.fetchWithRefresh(path, { ...options, headers: { accept: '*/*', ...options.headers } });
+    return res.blob();
+  }
+
   private async fetchWithRefresh(path: string, options: RequestOptions): Promise<Response> {
     const token = this.tokens.get()?.accessToken ?? null;
     let res = await this.send(path, options, token);
@@ -80,8 +89,10 @@ export class ApiClient {
   private async send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (token) headers.authorization = `Bearer ${token}`;
-    let body: string | undefined;
-    if (options.body !== undefined) {
+    let body: string | FormData | undefined;
+    // A file upload goes as multipart: the browser writes the content type with its boundary itself.
+    if (options.body instanceof FormData) body = options.body;
+    else if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.body);
     }

@@ -1,32 +1,34 @@
 import type { ApiClient, Query } from './client.js';
+import { adminEndpoints } from './admin-endpoints.js';
+import type { Deal } from './deal-types.js';
+import { http } from './http.js';
 import type {
-  Deal, DealType, Demand, DemandInput, DemandMatches, Listing, Page, Policy, RegisterInput, SearchResult, Session, TechPackage, User,
+  DealType, Demand, DemandInput, DemandMatches, Listing, Page, Policy, RegisterInput, SearchResult, Session, TechPackage, User,
 } from './types.js';
+import { workEndpoints } from './work-endpoints.js';
 
 /** Every API call the app makes, typed; pages call these and never build URLs themselves. */
 export function endpoints(client: ApiClient) {
-  const get = <T>(path: string, query?: Query, signal?: AbortSignal) => client.request<T>(path, { query, signal });
-  const post = <T>(path: string, body: unknown) => client.request<T>(path, { method: 'POST', body });
+  const verbs = http(client);
+  const get = <T>(path: string, query?: Query, signal?: AbortSignal) => verbs.get<T>(path, query, signal);
+  const post = <T>(path: string, body: unknown) => verbs.post<T>(path, body);
   return {
     register: (input: RegisterInput) => post<Session>('/api/auth/register', input),
     login: (email: string, password: string) => post<Session>('/api/auth/login', { email, password }),
     logout: (refreshToken: string) => post<void>('/api/auth/logout', { refreshToken }),
     me: (signal?: AbortSignal) => get<User>('/api/me', undefined, signal),
-
     searchListings: (query: URLSearchParams, signal?: AbortSignal) => get<SearchResult>('/api/search/listings', query, signal),
     getListing: (id: string, signal?: AbortSignal) => get<Listing>(`/api/listings/${encodeURIComponent(id)}`, undefined, signal),
-
     openDeal: (listingId: string, type: DealType, message?: string) =>
       post<Deal>('/api/deals', { listingId, type, ...(message ? { message } : {}) }),
-
     postDemand: (input: DemandInput) => post<Demand>('/api/demands', input),
     demandMatches: (id: string, signal?: AbortSignal) =>
       get<DemandMatches>(`/api/demands/${encodeURIComponent(id)}/matches`, undefined, signal),
-
     listPolicies: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => get<Page<Policy>>('/api/policies', query, signal),
     listPackages: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => get<Page<TechPackage>>('/api/packages', query, signal),
     getPackage: (id: string, signal?: AbortSignal) => get<TechPackage>(`/api/packages/${encodeURIComponent(id)}`, undefined, signal),
+    ...workEndpoints(verbs),
+    ...adminEndpoints(verbs),
   };
 }
-
 export type Api = ReturnType<typeof endpoints>;

@@ -44,14 +44,16 @@ export interface RegisterInput {
   organization: { name: string; type: OrganizationType };
 }
 
-export type ListingStatus = 'draft' | 'submitted' | 'published' | 'rejected' | 'withdrawn';
+export const LISTING_STATUSES = ['draft', 'submitted', 'published', 'rejected', 'withdrawn'] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+export type AttachmentVisibility = 'public' | 'confidential';
 
 export interface Attachment {
   id: string;
   filename: string;
   mimeType: string;
   size: number;
-  visibility: string;
+  visibility: AttachmentVisibility;
   createdAt: string;
 }
 
@@ -85,9 +87,55 @@ export interface Listing {
   canSeeConfidential: boolean;
   attachments: Attachment[];
   registrationNo: string | null;
+  /** The reviewer's reason for returning it: for the owner and admins only. */
+  rejectionReason?: string | null;
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The registration form as POST /api/listings takes it (PATCH takes any part of it). */
+export interface ListingInput {
+  title: string;
+  titleEn?: string | null;
+  summary: string;
+  description?: string;
+  keywords?: string[];
+  category: Category;
+  field: Field;
+  form: Form;
+  trl: number;
+  stage: Stage;
+  level?: Level;
+  ipType: IpType;
+  ipNumbers?: string[];
+  dealTypes: DealType[];
+  askingPrice?: number | null;
+  fundingSource: FundingSource;
+  region?: string | null;
+  inventors?: Array<{ name: string; title?: string }>;
+  contact?: { name: string; phone?: string; email?: string } | null;
+  ndaRequired?: boolean;
+  confidentialDetails?: string | null;
+}
+
+/** A listing in a list (my listings, the review queue): no attachments, no confidential part. */
+export interface ListingSummary {
+  id: string;
+  status: ListingStatus;
+  title: string;
+  titleEn: string | null;
+  summary: string;
+  field: Field;
+  trl: number;
+  dealTypes: DealType[];
+  askingPrice: number | null;
+  currency: Currency;
+  registrationNo: string | null;
+  organization: { id: string; name: string; type: string };
+  publishedAt: string | null;
+  updatedAt: string;
+  rejectionReason?: string | null;
 }
 
 export interface SearchHit {
@@ -119,51 +167,19 @@ export interface SearchResult {
   processingTimeMs: number;
 }
 
-export interface Party { id: string; name: string }
-
-export interface Deal {
-  id: string;
-  type: DealType;
-  state: string;
-  version: number;
-  listing: { id: string; title: string };
-  buyer: Party;
-  seller: Party;
-  broker: Party | null;
-  currentTerms: Record<string, unknown> | null;
-  nextEvents: string[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type InvoiceStatus = 'issued' | 'partially_paid' | 'paid' | 'overdue' | 'void';
-
-export interface InvoiceLine { description: string; amount: number; taxRateBp: number; taxAmount: number }
-
-export interface Invoice {
-  id: string;
-  number: string;
-  dealId: string;
-  issuer: Party;
-  recipient: Party;
-  lines: InvoiceLine[];
-  subtotal: number;
-  tax: number;
-  total: number;
-  currency: Currency;
-  status: InvoiceStatus;
-  issuedAt: string;
-  dueAt: string;
-}
-
 export interface Policy {
   id: string;
   title: string;
-  documentNumber?: string | null;
-  issuingBody?: string | null;
-  level?: string | null;
-  date?: string | null;
-  summary?: string | null;
+  issuingBody: string;
+  documentNumber: string | null;
+  issuedOn: string;
+  year: number;
+  level: string;
+  category: string;
+  tags: string[];
+  sourceUrl: string | null;
+  published: boolean;
+  updatedAt: string;
 }
 
 export interface TechPackage {

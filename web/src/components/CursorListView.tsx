@@ -5,10 +5,11 @@ import type { CursorList } from '../lib/useCursorList.js';
 import { Empty, ErrorState, Loading } from './states.js';
 
 /** A "load more" list with the shared loading, empty and error states. */
-export function CursorListView<T extends { id: string }>({ list, children, minHeight = '16rem' }: {
+export function CursorListView<T extends { id: string }>({ list, children, minHeight = '16rem', empty }: {
   list: CursorList<T>;
   children(item: T): ReactNode;
   minHeight?: string;
+  empty?: ReactNode;
 }) {
   const { t } = useT();
   const first = list.items.length === 0;
@@ -16,7 +17,7 @@ export function CursorListView<T extends { id: string }>({ list, children, minHe
   if (first && list.status === 'error' && !isApiError(list.error, 'NOT_FOUND')) {
     return <ErrorState error={list.error} onRetry={list.loadMore} minHeight={minHeight} />;
   }
-  if (first) return <Empty minHeight={minHeight} />;
+  if (first) return <Empty minHeight={minHeight}>{empty}</Empty>;
   return (
     <>
       <ul className="item-list">{list.items.map((item) => <li key={item.id}>{children(item)}</li>)}</ul>

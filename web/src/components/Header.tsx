@@ -1,16 +1,28 @@
 import { Link, NavLink } from 'react-router';
+import type { Role } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { ROLE_LABELS } from '../i18n/labels.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
+import { NotificationBell } from './NotificationBell.js';
 
-const NAV: Array<{ to: string; key: MessageKey; end?: boolean }> = [
+interface NavItem { to: string; key: MessageKey; end?: boolean }
+
+const NAV: NavItem[] = [
   { to: '/', key: 'nav.home', end: true },
   { to: '/search', key: 'nav.listings' },
   { to: '/demands', key: 'nav.demands' },
   { to: '/policies', key: 'nav.policies' },
   { to: '/packages', key: 'nav.packages' },
 ];
+
+// Each role's own workspaces, after the public pages.
+const ROLE_NAV: Record<Role, NavItem[]> = {
+  seller: [{ to: '/seller', key: 'nav.seller' }, { to: '/deals', key: 'nav.deals' }, { to: '/invoices', key: 'nav.invoices' }],
+  buyer: [{ to: '/deals', key: 'nav.deals' }, { to: '/invoices', key: 'nav.invoices' }, { to: '/saved-searches', key: 'nav.savedSearches' }],
+  broker: [{ to: '/broker', key: 'nav.broker' }, { to: '/invoices', key: 'nav.invoices' }],
+  admin: [{ to: '/admin', key: 'nav.admin' }, { to: '/deals', key: 'nav.deals' }, { to: '/invoices', key: 'nav.invoices' }],
+};
 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useT();
@@ -36,6 +48,7 @@ function Account() {
   }
   return (
     <>
+      <NotificationBell />
       <Link className="account-name" to="/profile" title={t('account.profile')}>
         {user.name}
         <span className="role-badge">{label(ROLE_LABELS[user.role])}</span>
@@ -47,13 +60,15 @@ function Account() {
 
 export function Header() {
   const { t } = useT();
+  const { user } = useAuth();
+  const items = user ? [...NAV, ...ROLE_NAV[user.role]] : NAV;
   return (
     <header className="site-header">
       <div className="container header-inner">
         <Link to="/" className="logo">{t('app.name')}</Link>
         <nav className="main-nav" aria-label={t('nav.label')}>
           <ul>
-            {NAV.map((item) => (
+            {items.map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.end}>{t(item.key)}</NavLink>
               </li>

@@ -1,6 +1,14 @@
+import { adminEn } from './messages/admin.js';
+import { dealRoomEn } from './messages/dealRoom.js';
+import { sellerEn } from './messages/seller.js';
+import { workEn } from './messages/work.js';
 import type { Messages } from './zh-CN.js';
 
 export const en: Messages = {
+  ...workEn,
+  ...sellerEn,
+  ...dealRoomEn,
+  ...adminEn,
   'app.name': 'Tech Transfer Exchange',
   'app.skipToContent': 'Skip to main content',
   'nav.label': 'Main navigation',
@@ -173,6 +181,8 @@ export const en: Messages = {
   'demands.score': 'Match {score}',
   'demands.buyersOnly': 'Only buyers can post demands.',
   'demands.loginFirst': 'Log in with a buyer account to post a demand.',
+  'demands.mine': 'My demands',
+  'demands.noneMine': 'No demands posted yet.',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'The page you asked for does not exist or has been removed.',

@@ -1,4 +1,4 @@
-import type { MatchReason, OrganizationType, Role } from '../api/types.js';
+import type { ListingStatus, MatchReason, OrganizationType, Role } from '../api/types.js';
 import {
   FIELD_LABELS,
   type Category, type DealType, type Field, type Form, type FundingSource, type IpType, type Label, type Level, type Stage,
@@ -7,6 +7,7 @@ import {
 // Labels for the closed sets the UI shows, in DOMAIN.md's words (zh-CN from the glossary and MOST's
 // registration form). Field and TRL labels come from the server's enums so that they exist once.
 export { FIELD_LABELS, TRL_LABELS, trlLabel } from '../../../src/listings/enums.ts';
+export { POLICY_CATEGORY_LABELS, POLICY_LEVEL_LABELS } from '../../../src/content/enums.ts';
 export type { Label };
 
 export const DEAL_TYPE_LABELS: Record<DealType, Label> = {
@@ -87,6 +88,18 @@ export const MATCH_REASON_LABELS: Record<MatchReason, Label> = {
   field: { zh: '领域一致', en: 'Same field' },
   dealType: { zh: '转化方式相符', en: 'Deal type fits' },
   budget: { zh: '价格在预算内', en: 'Within budget' },
+};
+
+export const LISTING_STATUS_LABELS: Record<ListingStatus, Label> = {
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '待审核', en: 'Awaiting review' },
+  published: { zh: '已发布', en: 'Published' },
+  rejected: { zh: '已退回', en: 'Returned' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+};
+
+export const LISTING_STATUS_TONES: Record<ListingStatus, 'neutral' | 'progress' | 'good' | 'warn' | 'bad'> = {
+  draft: 'neutral', submitted: 'progress', published: 'good', rejected: 'warn', withdrawn: 'bad',
 };
 
 /** The label of an enum value, or the raw value when the server sends one this build does not know. */

@@ -1,5 +1,15 @@
+import { adminZh } from './messages/admin.js';
+import { dealRoomZh } from './messages/dealRoom.js';
+import { sellerZh } from './messages/seller.js';
+import { workZh } from './messages/work.js';
+
 // The default dictionary. Terms follow DOMAIN.md's glossary; `{name}` marks a value filled in at run time.
+// The workspaces' messages live beside it in messages/, one file per area, both languages side by side.
 export const zhCN = {
+  ...workZh,
+  ...sellerZh,
+  ...dealRoomZh,
+  ...adminZh,
   'app.name': '科技成果转移转化交易平台',
   'app.skipToContent': '跳到主要内容',
   'nav.label': '主导航',
@@ -172,6 +182,8 @@ export const zhCN = {
   'demands.score': '匹配度 {score}',
   'demands.buyersOnly': '只有需求方可以发布技术需求。',
   'demands.loginFirst': '登录需求方账号后即可发布技术需求。',
+  'demands.mine': '我发布的需求',
+  'demands.noneMine': '还没有发布需求。',
 
   'notFound.title': '页面不存在',
   'notFound.body': '您访问的页面不存在或已被移除。',

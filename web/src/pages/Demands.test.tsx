@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { installFetch, json, problem, renderApp } from '../testing/app.js';
 
@@ -13,7 +13,8 @@ describe('Demands page', () => {
     window.localStorage.setItem('tte.refreshToken', 'ref-token-0123456789');
     const sent = installFetch((req) => {
       if (req.path === '/api/me') return json(200, buyer);
-      if (req.path === '/api/demands') return json(201, { id: 'dem_1' });
+      if (req.path === '/api/demands' && req.method === 'POST') return json(201, { id: 'dem_1' });
+      if (req.path === '/api/demands') return json(200, { items: [{ id: 'dem_1', title: '棉田节水灌溉', field: 'modern_agriculture', createdAt: '2026-03-01T00:00:00Z' }], nextCursor: null });
       if (req.path === '/api/demands/dem_1/matches') {
         return json(200, { demandId: 'dem_1', items: [{ score: 87.5, reasons: ['field', 'budget'], listing: { id: 'lst_1', title: '膜下滴灌技术', summary: '节水', field: 'modern_agriculture', trl: 7, dealTypes: ['license'], askingPrice: 100000, organization: { id: 'org_s', name: '石河子大学' } } }] });
       }
@@ -25,17 +26,20 @@ describe('Demands page', () => {
     fireEvent.change(screen.getByLabelText('预算（元，选填）'), { target: { value: '1,500,000.5' } });
     fireEvent.click(screen.getByRole('button', { name: '发布并匹配' }));
     expect(await screen.findByText('请至少选择一种转化方式')).toBeTruthy();
-    expect(sent.some((r) => r.path === '/api/demands')).toBe(false);
+    expect(sent.some((r) => r.path === '/api/demands' && r.method === 'POST')).toBe(false);
 
     fireEvent.click(screen.getByRole('checkbox', { name: '技术许可' }));
     fireEvent.click(screen.getByRole('button', { name: '发布并匹配' }));
     await waitFor(() => expect(router.state.location.search).toBe('?demand=dem_1'));
-    expect(sent.find((r) => r.path === '/api/demands')?.body).toEqual({
+    expect(sent.find((r) => r.path === '/api/demands' && r.method === 'POST')?.body).toEqual({
       title: '棉田节水灌溉', description: '需要适用于棉田的滴灌控制技术', field: 'information_network', dealTypes: ['license'], budget: 150000050,
     });
     expect(await screen.findByText('匹配度 87.5')).toBeTruthy();
     expect(screen.getByText('价格在预算内')).toBeTruthy();
     expect(screen.getByRole('link', { name: '膜下滴灌技术' }).getAttribute('href')).toBe('/listings/lst_1');
+    const mine = screen.getByRole('region', { name: '我发布的需求' });
+    expect(within(mine).getByRole('link', { name: '棉田节水灌溉' }).getAttribute('aria-current')).toBe('true');
+    expect(sent.find((r) => r.path === '/api/demands' && r.method === 'GET')?.query.get('mine')).toBe('true');
   });
 
   it('asks a visitor to log in as a buyer', async () => {

@@ -5,6 +5,7 @@ import { isApiError } from '../api/errors.js';
 import { api } from '../api/index.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { FormField } from '../components/FormField.js';
+import { CursorListView } from '../components/CursorListView.js';
 import { ListingCard } from '../components/ListingCard.js';
 import { ResourceView } from '../components/ResourceView.js';
 import { usePageTitle } from '../components/usePageTitle.js';
@@ -12,6 +13,7 @@ import { parseYuan } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { DEAL_TYPE_LABELS, FIELD_LABELS, MATCH_REASON_LABELS, labelOf } from '../i18n/labels.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
+import { useCursorList } from '../lib/useCursorList.js';
 import { useResource } from '../lib/useResource.js';
 
 type Problems = Partial<Record<'title' | 'description' | 'budget' | 'dealTypes', MessageKey>>;
@@ -118,6 +120,26 @@ function Matches({ demandId }: { demandId: string }) {
   );
 }
 
+/** The buyer's own demands, each a link back to its matches. */
+function MyDemands({ current }: { current: string | null }) {
+  const { t, label, date } = useT();
+  const list = useCursorList((cursor, signal) => api.myDemands({ limit: 10, cursor }, signal));
+  return (
+    <section className="section" aria-labelledby="my-demands-heading">
+      <h2 id="my-demands-heading">{t('demands.mine')}</h2>
+      <CursorListView list={list} minHeight="4rem" empty={t('demands.noneMine')}>
+        {(d) => (
+          <p className="card-meta">
+            <Link to={`?demand=${encodeURIComponent(d.id)}`} aria-current={d.id === current ? 'true' : undefined}>{d.title}</Link>
+            <span>{label(FIELD_LABELS[d.field])}</span>
+            <span><time dateTime={d.createdAt}>{date(d.createdAt)}</time></span>
+          </p>
+        )}
+      </CursorListView>
+    </section>
+  );
+}
+
 export default function Demands() {
   const { t } = useT();
   usePageTitle(t('demands.title'));
@@ -138,6 +160,7 @@ export default function Demands() {
       <p className="lead">{t('demands.intro')}</p>
       {body}
       {demandId && <Matches demandId={demandId} />}
+      {user?.role === 'buyer' && <MyDemands key={demandId ?? ''} current={demandId} />}
     </div>
   );
 }

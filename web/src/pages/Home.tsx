@@ -108,7 +108,7 @@ function Policies() {
             {p.items.map((policy) => (
               <li key={policy.id}>
                 <span>{policy.title}</span>
-                {policy.date && <time className="muted" dateTime={policy.date}> · {date(policy.date)}</time>}
+                {policy.issuedOn && <time className="muted" dateTime={policy.issuedOn}> · {date(policy.issuedOn)}</time>}
               </li>
             ))}
           </ul>

@@ -10,6 +10,7 @@ import { isApiError } from '../api/errors.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { useResource } from '../lib/useResource.js';
 import { Facets } from '../search/Facets.js';
+import { SaveSearch } from '../search/SaveSearch.js';
 import {
   EMPTY_SEARCH, SORTS, activeFilterCount, pageCount, parseSearchParams, refine, toApiQuery, toSearchParams, type SearchState, type Sort,
 } from '../search/searchState.js';
@@ -103,6 +104,7 @@ export default function Search() {
             </p>
             <SortSelect state={state} onChange={go} />
           </div>
+          <SaveSearch key={params.toString()} state={state} />
           {search.status === 'loading' && <Loading minHeight="20rem" />}
           {search.status === 'error' && (
             <ErrorState

@@ -117,3 +117,25 @@ export function activeFilterCount(state: SearchState): number {
 export function pageCount(total: number): number {
   return Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / PAGE_SIZE)));
 }
+
+/** A search as POST /api/saved-searches keeps it: the filters without sort or page (a region is a list there). */
+export function toSavedQuery(state: SearchState): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  if (state.q) query.q = state.q;
+  for (const key of FACET_KEYS) if (state[key].length) query[key] = [...state[key]];
+  if (state.trlMin !== TRL_MIN) query.trlMin = state.trlMin;
+  if (state.trlMax !== TRL_MAX) query.trlMax = state.trlMax;
+  if (state.region) query.region = [state.region];
+  return query;
+}
+
+/** A saved query back into a search, through the same distrustful parser as a URL. */
+export function fromSavedQuery(query: Record<string, unknown>): SearchState {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    const values = Array.isArray(value) ? value : [value];
+    // The page takes one region; the first one saved stands for the search.
+    for (const v of key === 'region' ? values.slice(0, 1) : values) if (typeof v === 'string' || typeof v === 'number') params.append(key, String(v));
+  }
+  return parseSearchParams(params);
+}

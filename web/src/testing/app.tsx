@@ -9,7 +9,7 @@ import { routes } from '../router.js';
 // Component tests render the real app (routes, providers, API client) in happy-dom; only the network is
 // replaced, by a fetch that answers from a handler and records each request.
 
-export interface SentRequest { method: string; path: string; query: URLSearchParams; body: unknown; auth: string | null }
+export interface SentRequest { method: string; path: string; query: URLSearchParams; body: unknown; auth: string | null; headers: Headers }
 
 export function installFetch(handler: (req: SentRequest) => Response | Promise<Response>) {
   const sent: SentRequest[] = [];
@@ -21,6 +21,7 @@ export function installFetch(handler: (req: SentRequest) => Response | Promise<R
       query: url.searchParams,
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
       auth: new Headers(init?.headers).get('authorization'),
+      headers: new Headers(init?.headers),
     };
     sent.push(req);
     return handler(req);

@@ -1,0 +1,30 @@
+import type { ApiClient, Query } from './client.js';
+
+/** The verbs every endpoint group builds on; ids in paths are always encoded here, never by callers. */
+export function http(client: ApiClient) {
+  return {
+    get: <T>(path: string, query?: Query, signal?: AbortSignal) => client.request<T>(path, { query, signal }),
+    post: <T>(path: string, body: unknown = {}, headers?: Record<string, string>) => client.request<T>(path, { method: 'POST', body, headers }),
+    patch: <T>(path: string, body: unknown) => client.request<T>(path, { method: 'PATCH', body }),
+    del: (path: string) => client.request<void>(path, { method: 'DELETE' }),
+    blob: (path: string, query?: Query) => client.blob(path, { query }),
+    upload: <T>(path: string, form: FormData, query?: Query) => client.request<T>(path, { method: 'POST', body: form, query }),
+  };
+}
+export type Http = ReturnType<typeof http>;
+
+export const seg = (id: string) => encodeURIComponent(id);
+
+/**
+ * A key for a write that moves money or state: a retry of the same action sends the same key, and the server
+ * answers it with the first result instead of doing it twice.
+ */
+export function newIdempotencyKey(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  c.getRandomValues(bytes);
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export const idempotency = (key: string) => ({ 'idempotency-key': key });

@@ -1,0 +1,95 @@
+import { useRef, useState } from 'react';
+import { isApiError } from '../api/errors.js';
+import { api } from '../api/index.js';
+import { newIdempotencyKey } from '../api/http.js';
+import type { Deal, DealTerms } from '../api/deal-types.js';
+import { useT } from '../i18n/I18nProvider.js';
+import { serverProblems } from '../lib/problems.js';
+import { EventForm } from './EventForm.js';
+import { needsForm } from './eventForms.js';
+import { eventLabel } from './labels.js';
+import { TermsForm } from './TermsForm.js';
+
+// Events that end or refuse something: drawn apart from the ones that move the deal forward.
+const QUIET = new Set(['DECLINE', 'WITHDRAW', 'REJECT_TERMS', 'TERMINATE', 'RECORD_OBJECTION', 'REQUEST_CHANGES']);
+
+/**
+ * The events the caller may send now (the server's nextEvents, from the machine), as buttons. An event with
+ * fields opens its form first. Every send carries the version the reader saw: if the deal moved meanwhile the
+ * server answers 409, and the room says so and reloads.
+ */
+export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next: Deal): void; onConflict(): void }) {
+  const { t, label } = useT();
+  const [open, setOpen] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  // One key per attempt at an action: a retry after a network failure is recognised by the server.
+  const key = useRef<string>('');
+
+  const start = (type: string) => {
+    key.current = newIdempotencyKey();
+    setError(null);
+    setFieldErrors({});
+    if (needsForm(type)) setOpen(type);
+    else void send(type, {});
+  };
+
+  const send = async (type: string, payload: Record<string, unknown>) => {
+    setSending(true);
+    setError(null);
+    try {
+      const next = await api.sendDealEvent(deal.id, deal.version, { type, ...payload }, key.current);
+      setOpen(null);
+      onDeal(next);
+    } catch (err) {
+      if (isApiError(err, 'VERSION_CONFLICT') || isApiError(err, 'INVALID_TRANSITION')) { setOpen(null); onConflict(); }
+      else if (isApiError(err, 'FORBIDDEN')) setError(t('dealRoom.forbidden'));
+      else if (isApiError(err, 'VALIDATION_FAILED')) {
+        const { fields, other } = serverProblems(err.errors, type === 'PROPOSE_TERMS' ? 'body.terms.' : 'body.');
+        setFieldErrors(fields);
+        setError(other.length ? other.join('; ') : t('form.fixErrors'));
+      } else setError(isApiError(err) ? err.detail : t('state.error'));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  if (deal.nextEvents.length === 0) return <p className="muted">{t('dealRoom.nothingToDo')}</p>;
+  const latest = deal.proposals.at(-1)?.terms ?? null;
+  return (
+    <div className="deal-actions">
+      <div className="action-buttons" role="group" aria-label={t('dealRoom.actions')}>
+        {deal.nextEvents.map((type) => (
+          <button
+            key={type}
+            type="button"
+            className={`button${QUIET.has(type) ? ' button-secondary' : ''}`}
+            aria-expanded={needsForm(type) ? open === type : undefined}
+            disabled={sending}
+            onClick={() => start(type)}
+          >
+            {type === 'PROPOSE_TERMS' && deal.currentTerms ? t('dealRoom.counterOffer') : label(eventLabel(type))}
+          </button>
+        ))}
+      </div>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      {open === 'PROPOSE_TERMS' && (
+        <div className="card">
+          <h3>{deal.currentTerms ? t('dealRoom.counterOffer') : label(eventLabel('PROPOSE_TERMS'))}</h3>
+          <TermsForm
+            form={deal.type}
+            initial={(deal.currentTerms ?? latest) as DealTerms | null}
+            serverErrors={fieldErrors}
+            sending={sending}
+            onSubmit={(terms) => void send('PROPOSE_TERMS', { terms })}
+            onCancel={() => setOpen(null)}
+          />
+        </div>
+      )}
+      {open && open !== 'PROPOSE_TERMS' && (
+        <EventForm type={open} deal={deal} sending={sending} serverErrors={fieldErrors} onSubmit={(payload) => void send(open, payload)} onCancel={() => setOpen(null)} />
+      )}
+    </div>
+  );
+}

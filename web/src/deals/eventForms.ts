@@ -1,0 +1,110 @@
+import type { Deal, LicenseProgress, CooperationProgress } from '../api/deal-types.js';
+import { formatFen, parseYuan } from '../i18n/format.js';
+import type { MessageKey } from '../i18n/zh-CN.js';
+import { beijingDate } from '../lib/dates.js';
+import type { Problem } from '../lib/problems.js';
+import { MAX_FEN, parsePercentBp } from './termsForm.js';
+
+// The fields each deal event carries (src/deals/terms.ts, PAYLOAD_SCHEMAS, and the bounds of the route's body
+// in src/deals/schemas.ts), with the same checks. Events without fields are sent straight from their button.
+
+export type EventFieldKind = 'text' | 'reason' | 'yuan' | 'percent' | 'date' | 'period' | 'milestone' | 'id';
+export interface EventField { name: string; kind: EventFieldKind; label: MessageKey; hint?: MessageKey; max?: number; required: boolean }
+
+const reason = (required: boolean): EventField => ({ name: 'reason', kind: 'reason', label: required ? 'event.reason' : 'event.reasonOptional', max: 1000, required });
+const milestone: EventField = { name: 'index', kind: 'milestone', label: 'event.milestone', required: true };
+const text = (name: string, label: MessageKey, max: number, hint?: MessageKey): EventField => ({ name, kind: 'text', label, max, required: true, hint });
+
+export const EVENT_FORMS: Record<string, EventField[]> = {
+  DECLINE: [reason(false)],
+  WITHDRAW: [reason(false)],
+  TERMINATE: [reason(true)],
+  RECORD_OBJECTION: [reason(true)],
+  ASSIGN_BROKER: [
+    { name: 'brokerId', kind: 'id', label: 'event.brokerId', hint: 'event.brokerIdHint', max: 40, required: true },
+    { name: 'commissionRateBp', kind: 'percent', label: 'event.commissionRate', hint: 'event.commissionRateHint', required: true },
+  ],
+  REGISTER_CONTRACT: [text('registrationNo', 'event.contractRegistrationNo', 60)],
+  REPORT_ROYALTIES: [
+    { name: 'period', kind: 'period', label: 'event.period', hint: 'event.periodHint', required: true },
+    { name: 'netSales', kind: 'yuan', label: 'event.netSales', required: true },
+  ],
+  INVOICE_MILESTONE: [milestone],
+  RECORD_FILING: [text('filingNo', 'event.filingNo', 60), { name: 'filedAt', kind: 'date', label: 'event.filedAt', required: true }],
+  RECORD_ASSIGNMENT: [text('registrationNo', 'event.assignmentNo', 60), { name: 'registeredAt', kind: 'date', label: 'event.registeredAt', required: true }],
+  SUBMIT_APPRAISAL: [
+    text('appraiser', 'event.appraiser', 200), text('reportNo', 'event.reportNo', 60),
+    { name: 'appraisedValue', kind: 'yuan', label: 'event.appraisedValue', required: true },
+  ],
+  REGISTER_EQUITY: [text('registrationRef', 'event.registrationRef', 100)],
+  DELIVER_MILESTONE: [milestone],
+  ACCEPT_MILESTONE: [milestone],
+  REQUEST_CHANGES: [milestone, reason(true)],
+};
+
+/** Whether an event opens a form before it is sent (terms have their own forms). */
+export const needsForm = (type: string) => type === 'PROPOSE_TERMS' || Object.hasOwn(EVENT_FORMS, type);
+
+export interface MilestoneOption { index: number; label: string }
+
+/** The milestones an event may name now: those not invoiced yet, pending delivery, or delivered and awaiting review. */
+export function milestoneOptions(type: string, deal: Deal): MilestoneOption[] {
+  const option = (m: { name: string; amount: number }, index: number) => ({ index, label: `${m.name} · ${formatFen(m.amount)}` });
+  if (type === 'INVOICE_MILESTONE') {
+    const licensed = (deal.progress as LicenseProgress | null)?.milestones ?? [];
+    return licensed.map(option).filter((_, i) => licensed[i].invoicedAt === null);
+  }
+  const wanted = type === 'DELIVER_MILESTONE' ? 'pending' : 'delivered';
+  const milestones = (deal.progress as CooperationProgress | null)?.milestones ?? [];
+  return milestones.map(option).filter((_, i) => milestones[i].status === wanted);
+}
+
+const PERIOD = /^\d{4}(H[12]|Q[1-4]|-(0[1-9]|1[0-2]))?$/;
+const ID = /^[a-z]{2,5}_[0-9a-z]{21}$/;
+
+/** The payload for an event from its typed fields, or the problems per field. `now` is injectable for tests. */
+export function parseEventPayload(type: string, values: Record<string, string>, deal: Deal, now = new Date()):
+  { payload: Record<string, unknown> | null; errors: Record<string, Problem> } {
+  const errors: Record<string, Problem> = {};
+  const payload: Record<string, unknown> = {};
+  for (const field of EVENT_FORMS[type] ?? []) {
+    const raw = (values[field.name] ?? '').trim();
+    const fail = (problem: Problem) => { errors[field.name] = problem; };
+    if (!raw) { if (field.required) fail({ key: 'form.required' }); continue; }
+    if (field.max && raw.length > field.max) { fail({ key: 'listingForm.tooLong', vars: { max: field.max } }); continue; }
+    switch (field.kind) {
+      case 'text': case 'reason': payload[field.name] = raw; break;
+      case 'id': if (ID.test(raw)) payload[field.name] = raw; else fail({ key: 'event.idInvalid' }); break;
+      case 'period': if (PERIOD.test(raw)) payload[field.name] = raw; else fail({ key: 'event.periodInvalid' }); break;
+      case 'yuan': {
+        const fen = parseYuan(raw);
+        if (fen === null) fail({ key: 'listingForm.money' });
+        else if (fen > MAX_FEN) fail({ key: 'listingForm.moneyMax' });
+        else payload[field.name] = fen;
+        break;
+      }
+      case 'percent': {
+        // The route bounds a broker's commission at 30%.
+        const bp = parsePercentBp(raw);
+        if (bp === null || bp > 3000) fail({ key: 'event.commissionRange' });
+        else payload[field.name] = bp;
+        break;
+      }
+      case 'date': {
+        const valid = /^\d{4}-\d{2}-\d{2}$/.test(raw) && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
+        if (!valid) fail({ key: 'terms.date' });
+        else if (raw > beijingDate(now.toISOString())) fail({ key: 'event.dateFuture' });
+        else if (deal.contract.signedAt && raw < beijingDate(deal.contract.signedAt)) fail({ key: 'event.dateBeforeSigning' });
+        else payload[field.name] = raw;
+        break;
+      }
+      case 'milestone': {
+        const index = Number(raw);
+        if (milestoneOptions(type, deal).some((o) => o.index === index)) payload[field.name] = index;
+        else fail({ key: 'form.required' });
+        break;
+      }
+    }
+  }
+  return Object.keys(errors).length ? { payload: null, errors } : { payload, errors };
+}

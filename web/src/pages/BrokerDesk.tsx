@@ -1,0 +1,45 @@
+import { api } from '../api/index.js';
+import type { User } from '../api/types.js';
+import { RequireRole } from '../auth/RequireRole.js';
+import { CursorListView } from '../components/CursorListView.js';
+import { usePageTitle } from '../components/usePageTitle.js';
+import { DealList } from '../deals/DealList.js';
+import { useT } from '../i18n/I18nProvider.js';
+import { InvoiceCard } from '../invoices/InvoiceCard.js';
+import { useCursorList } from '../lib/useCursorList.js';
+
+function CommissionInvoices() {
+  const { t } = useT();
+  // A broker's commission is invoiced by the broker's agency to the seller at signing (DOMAIN.md "Brokers").
+  const list = useCursorList((cursor, signal) => api.listInvoices({ direction: 'issued', limit: 20, cursor }, signal));
+  return <CursorListView list={list} minHeight="8rem" empty={t('broker.noCommissions')}>{(inv) => <InvoiceCard invoice={inv} />}</CursorListView>;
+}
+
+function Desk({ user }: { user: User }) {
+  const { t } = useT();
+  return (
+    <>
+      <p className="notice">{t('broker.idNotice')} <code className="user-id">{user.id}</code></p>
+      <section className="section" aria-labelledby="broker-deals">
+        <h2 id="broker-deals">{t('broker.deals')}</h2>
+        <p className="muted">{t('broker.dealsHint')}</p>
+        <DealList empty={t('broker.noDeals')} />
+      </section>
+      <section className="section" aria-labelledby="broker-commissions">
+        <h2 id="broker-commissions">{t('broker.commissions')}</h2>
+        <CommissionInvoices />
+      </section>
+    </>
+  );
+}
+
+export default function BrokerDesk() {
+  const { t } = useT();
+  usePageTitle(t('broker.title'));
+  return (
+    <div className="container">
+      <h1>{t('broker.title')}</h1>
+      <RequireRole roles={['broker']}>{(user) => <Desk user={user} />}</RequireRole>
+    </div>
+  );
+}
