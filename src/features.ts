@@ -12,7 +12,10 @@ import { dealHandlers, dealRoutes } from './deals/routes.js';
 import { demandHandlers, demandRoutes } from './demands/routes.js';
 import { invoiceHandlers, invoiceRoutes } from './invoices/routes.js';
 import type { Feature } from './platform/feature.js';
+import { reportRoutes } from './reports/routes.js';
+import { reportHandlers } from './reports/schedule.js';
 import { savedSearchHandlers, savedSearchRoutes } from './saved-searches/routes.js';
+import { statsRoutes } from './stats/routes.js';
 
 // Every feature of the product, in the order their routes register.
 export const FEATURES: Feature[] = [
@@ -30,4 +33,6 @@ export const FEATURES: Feature[] = [
   { name: 'organizations', routes: organizationRoutes },
   { name: 'audit', routes: auditRoutes },
   { name: 'exchange', routes: exchangeRoutes },
+  { name: 'stats', routes: statsRoutes },
+  { name: 'reports', routes: reportRoutes, handlers: reportHandlers },
 ];

@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { FEATURES } from './features.js';
+import { ensureReportSchedule } from './reports/schedule.js';
 import { ensureAdmin } from './accounts/service.js';
 import { openDatabase } from './platform/db.js';
 import { startSearch } from './platform/search.js';
@@ -22,6 +23,7 @@ async function main() {
   ctx.search = search.port;
 
   for (const f of FEATURES) f.handlers?.();
+  await ensureReportSchedule(ctx);
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) await ensureAdmin(ctx, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
   if (config.seedDemo) await seedDemoIfEmpty(ctx);
   const workers = config.runWorkers ? startWorkers(ctx) : null;

@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { FEATURES } from './features.js';
+import { ensureReportSchedule } from './reports/schedule.js';
 import type { AppContext } from './platform/context.js';
 import { systemClock } from './platform/context.js';
 import { openDatabase } from './platform/db.js';
@@ -29,6 +30,7 @@ async function main() {
   const search = await startSearch(config, log);
   const ctx: AppContext = { config, database, db: database.db, search: search.port, clock: systemClock, storage: fsBlobStore(join(config.DATA_DIR, 'files')), log };
   for (const f of FEATURES) f.handlers?.();
+  await ensureReportSchedule(ctx);
   const workers = startWorkers(ctx);
   log.info('workers started');
   closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {

@@ -1,0 +1,41 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../platform/db.js';
+
+// Statistics are GROUP BY queries written as SQL: the database adds things up and only the totals travel.
+// postgres.js hands back an array and PGlite an object with `rows`, and counts and sums arrive as numbers,
+// strings or bigints depending on the driver: these helpers give every caller one shape.
+
+export async function queryRows<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** A count or a sum in fen from the database (bigint, numeric or int): a JS integer, 0 for null. */
+export function int(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`expected an integer from the database, got ${String(value)}`);
+  return n;
+}
+
+/** A measure that may be fractional (days), or null when there was nothing to measure. */
+export function decimal(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+/** An instant column as an ISO 8601 UTC string. */
+export function iso(value: unknown): string {
+  return new Date(value as string | Date).toISOString();
+}
+
+/** The China calendar month (YYYY-MM) an instant falls in: statistics follow the bureau's calendar. */
+export const chinaMonth = (column: SQL) => sql`to_char(${column} at time zone 'Asia/Shanghai', 'YYYY-MM')`;
+
+/** `column` within [start, end), the bounds given as ISO instants. */
+export const within = (column: SQL, start: string, end: string) =>
+  sql`(${column} >= ${start}::timestamptz and ${column} < ${end}::timestamptz)`;
+
+// The technology-contract registration lives in each deal's persisted machine context
+// (DealContext.contractRegistration: null until REGISTER_CONTRACT). Written for deals aliased `d`.
+export const isRegistered = sql.raw(`jsonb_typeof(d.snapshot->'context'->'contractRegistration') = 'object'`);
+export const registeredAt = sql.raw(`((d.snapshot->'context'->'contractRegistration'->>'recordedAt')::timestamptz)`);
