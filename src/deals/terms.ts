@@ -143,6 +143,7 @@ const PAYLOAD_SCHEMAS: Record<string, TSchema> = {
   INVOICE_MILESTONE: Payload({ index: Index }),
   RECORD_FILING: Payload({ filingNo: RegistrationNo, filedAt: IsoDate }),
   COMPLETE: NoPayload,
+  REMIND_ROYALTIES: NoPayload,
   PAYMENT_RECEIVED: Payload({ index: Index }),
   RECORD_ASSIGNMENT: Payload({ registrationNo: RegistrationNo, registeredAt: IsoDate }),
   SUBMIT_APPRAISAL: Payload({ appraiser: Text(200), reportNo: RegistrationNo, appraisedValue: Fen() }),

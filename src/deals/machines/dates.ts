@@ -33,3 +33,10 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2
 export function isIsoInstant(value: unknown): value is string {
   return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
 }
+
+/** The start of the next half year (1 January or 1 July, Beijing time) after an instant, as a UTC instant. */
+export function nextHalfYearStart(at: string): string {
+  const [y, m] = beijingDate(at).split('-').map(Number);
+  const [year, month] = m < 7 ? [y, 6] : [y + 1, 0];
+  return new Date(Date.UTC(year, month, 1) - BEIJING_OFFSET_MS).toISOString();
+}

@@ -1,17 +1,23 @@
 import { assertEvent } from 'xstate';
 import type { LicenseTerms } from '../terms.js';
-import { addDays, addMonths } from './dates.js';
+import { addDays, addMonths, nextHalfYearStart } from './dates.js';
 import { addEffects, agreedTerms, invoiceForBuyer, notify, othersThan } from './effects.js';
 import { update } from './actions.js';
 import type { GuardArgs } from './guards.js';
 import { mulBpHalfUp } from './money.js';
 import { close, dealSetup, initialContext, postSigningEvents, preSigningStates, t, terminalStates } from './shared.js';
-import type { LicenseProgress } from './types.js';
+import type { Effect, LicenseProgress } from './types.js';
 
 const progress = (args: { context: { license: LicenseProgress | null } }): LicenseProgress => {
   if (!args.context.license) throw new Error('the licence is not active');
   return args.context.license;
 };
+
+// Royalties are reported per half year (period 2026H1, 2026H2): when a half year ends, the licensee is reminded
+// to report its net sales. The reminder is a timer row like any other, fired through the engine as `system`.
+const royaltyReminder = (terms: LicenseTerms, at: string): Effect[] => (terms.royaltyRateBp > 0
+  ? [{ type: 'startTimer', name: 'royaltyReminder', dueAt: nextHalfYearStart(at), event: { type: 'REMIND_ROYALTIES' } }]
+  : []);
 
 const licenseSetup = dealSetup.extend({
   guards: {
@@ -38,9 +44,12 @@ const licenseSetup = dealSetup.extend({
           royaltyReports: [],
           milestones: (terms.milestones ?? []).map((m) => ({ name: m.name, amount: m.amount, invoicedAt: null })),
         },
-        effects: addEffects(context, ...upfront),
+        effects: addEffects(context, ...upfront, ...royaltyReminder(terms, signedAt)),
       };
     }),
+    remindRoyalties: update((context, event) => ({
+      effects: addEffects(context, notify(['buyer'], 'deal.royaltyReportDue'), ...royaltyReminder(agreedTerms<LicenseTerms>(context), event.at)),
+    })),
     recordRoyaltyReport: update((context, event) => {
       assertEvent(event, 'REPORT_ROYALTIES');
       const license = progress({ context });
@@ -93,6 +102,7 @@ export const licenseMachine = licenseSetup.createMachine({
         REPORT_ROYALTIES: t({ guard: 'isBuyer', actions: ['recordRoyaltyReport'] }),
         INVOICE_MILESTONE: t({ guard: 'mayInvoiceMilestone', actions: ['invoiceMilestone'] }),
         RECORD_FILING: t({ guard: 'mayRecordFiling', actions: ['recordFiling'] }),
+        REMIND_ROYALTIES: t({ guard: 'isSystem', actions: ['remindRoyalties'] }),
         // The term has run its course (or the licensor and the bureau close it): ends the licence without breach.
         COMPLETE: t({ guard: 'isSellerOrAdmin', target: 'completed', actions: [close('completed')] }),
       },

@@ -31,6 +31,7 @@ export type DealEvent =
   | (Envelope<'INVOICE_MILESTONE'> & { index: number })
   | (Envelope<'RECORD_FILING'> & { filingNo: string; filedAt: string })
   | Envelope<'COMPLETE'>
+  | Envelope<'REMIND_ROYALTIES'>
   | (Envelope<'PAYMENT_RECEIVED'> & { index: number })
   | (Envelope<'RECORD_ASSIGNMENT'> & { registrationNo: string; registeredAt: string })
   | (Envelope<'SUBMIT_APPRAISAL'> & { appraiser: string; reportNo: string; appraisedValue: number })
@@ -54,8 +55,8 @@ export interface IssueInvoiceEffect {
   ref: string;
   dueAt: string;
 }
-export type TimerEvent = { type: 'OFFER_EXPIRED'; proposalSeq: number } | { type: 'NOTICE_ENDED' };
-export interface StartTimerEffect { type: 'startTimer'; name: 'offerExpiry' | 'noticeEnd'; dueAt: string; event: TimerEvent }
+export type TimerEvent = { type: 'OFFER_EXPIRED'; proposalSeq: number } | { type: 'NOTICE_ENDED' } | { type: 'REMIND_ROYALTIES' };
+export interface StartTimerEffect { type: 'startTimer'; name: 'offerExpiry' | 'noticeEnd' | 'royaltyReminder'; dueAt: string; event: TimerEvent }
 export type NotifyTarget = 'buyer' | 'seller' | 'broker';
 export interface NotifyEffect { type: 'notify'; to: NotifyTarget[]; message: string }
 export type Effect = IssueInvoiceEffect | StartTimerEffect | NotifyEffect;

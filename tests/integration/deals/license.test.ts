@@ -72,6 +72,21 @@ describe('licence deal', () => {
     expect(royalty.version).toBe(active.version + 1);
     const all = (await t.request({ method: 'GET', url: `/api/invoices?dealId=${deal.id}`, token: seller.accessToken })).json().items;
     expect(all.map((i: { total: number }) => i.total).sort((a: number, b: number) => a - b)).toEqual([5_000_000, 30_000_000]);
+
+    // When the half year ends the licensee is reminded to report royalties, through the engine as `system`.
+    const { relayOutbox } = await import('../../../src/platform/outbox.js');
+    await relayOutbox(t.ctx);
+    const before = (await t.request({ method: 'GET', url: '/api/notifications?limit=100', token: buyer.accessToken })).json().items.length;
+    t.clock.set('2026-07-01T00:00:00Z');
+    await fireDueTimers(t.ctx);
+    await relayOutbox(t.ctx);
+    const reminders = (await t.request({ method: 'GET', url: '/api/notifications?limit=100', token: buyer.accessToken })).json().items;
+    const fresh = reminders.slice(0, reminders.length - before);
+    expect(fresh.filter((n: { title: string }) => n.title.includes('提成'))).toHaveLength(1);
+    const last = (await t.request({ method: 'GET', url: `/api/deals/${deal.id}/history`, token: buyer.accessToken })).json().at(-1);
+    expect(last).toMatchObject({ type: 'REMIND_ROYALTIES', actor: { role: 'system' }, from: 'active', to: 'active' });
+    const next = await t.ctx.db.select().from(timers).where(eq(timers.subjectId, deal.id));
+    expect(next.filter((x) => x.name === 'royaltyReminder' && x.status === 'pending').map((x) => x.dueAt)).toEqual(['2026-12-31T16:00:00.000Z']);
   });
 
   it('answers 409 VERSION_CONFLICT for a stale version, 409 INVALID_TRANSITION and 403 FORBIDDEN as API.md says, changing nothing', async () => {
