@@ -25,6 +25,24 @@ import { installValidators } from './platform/validation.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = join(ROOT, 'web/dist');
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  scriptSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+};
+const cspHeader = Object.entries(CSP_DIRECTIVES).map(([k, v]) => `${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${v.join(' ')}`).join('; ');
+// Helmet's hooks do not run for requests the router refuses; these are set by hand there.
+const BASE_SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': cspHeader,
+  'x-frame-options': 'SAMEORIGIN',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+};
 
 export interface AppDeps { config: Config; database: Database; search: SearchPort; clock?: Clock; storage?: BlobStore }
 
@@ -40,6 +58,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
+    // Paths the router itself refuses (malformed encoding, over-long parameters) never reach the hooks: answer
+    // them as problems with the security headers set here, and without echoing the path.
+    frameworkErrors: (err, _req, reply) => {
+      reply.headers(BASE_SECURITY_HEADERS);
+      return sendProblem(reply, new AppError('BAD_REQUEST', err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'The request path is malformed'));
+    },
   });
   const ctx: AppContext = { config, database: deps.database, db: deps.database.db, search: deps.search, clock: deps.clock ?? systemClock, storage: deps.storage ?? fsBlobStore(join(config.DATA_DIR, 'files')), log: app.log };
 
@@ -50,27 +74,24 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   app.addHook('onSend', async (req, reply) => { reply.header('x-request-id', req.id); });
 
   await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
+    contentSecurityPolicy: { directives: CSP_DIRECTIVES },
     crossOriginEmbedderPolicy: false,
   });
   // Closed unless configured: a browser on another origin gets no CORS headers at all.
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false });
+  // Per-route limits (config.rateLimit, e.g. registration) through the plugin; the overall per-address limit on
+  // /api is a root hook, so it runs before every route's own access check and refused (401) requests count too.
   await app.register(rateLimit, {
-    global: true,
-    max: 600,
-    timeWindow: '1 minute',
-    allowList: (req) => !req.url.startsWith('/api/'),
+    global: false,
     errorResponseBuilder: (_req, context) => new AppError('RATE_LIMITED', `Too many requests; retry after ${Math.ceil(context.ttl / 1000)} s`),
+  });
+  const perAddress = app.createRateLimit({ max: 600, timeWindow: '1 minute' });
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const limit = await perAddress(req);
+    if (!limit.isAllowed && limit.isExceeded) {
+      throw new AppError('RATE_LIMITED', `Too many requests; retry after ${limit.ttlInSeconds} s`, { headers: { 'retry-after': String(limit.ttlInSeconds) } });
+    }
   });
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_LIMIT_BYTES, files: 1, fields: 10, parts: 12 } });
   await app.register(swagger, {

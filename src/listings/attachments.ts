@@ -6,17 +6,21 @@ import type { AppContext } from '../platform/context.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { detectFileType, safeFilename } from './file-types.js';
-import { canSeeConfidential, isListingOwner, loadVisibleListing } from './visibility.js';
+import { canSeeConfidential, isListingOwner, loadVisibleListing, type ListingRow } from './visibility.js';
 
 export async function addAttachment(ctx: AppContext, caller: AuthUser, listingId: string, file: { filename: string; data: Buffer }, visibility: 'public' | 'confidential') {
+  const mayAttach = (listing: ListingRow) => {
+    if (!isListingOwner(listing, caller)) throw new AppError('FORBIDDEN', 'Only the listing\'s organization may add attachments');
+    if (listing.status === 'withdrawn') throw new AppError('INVALID_TRANSITION', 'A withdrawn listing takes no attachments');
+  };
+  // Access first, so a refused upload writes nothing to disk; checked again under the lock below.
+  mayAttach(await loadVisibleListing(ctx.db, listingId, caller));
   const type = detectFileType(file.data);
   if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Only PDF, images (PNG, JPEG, GIF, WebP) and Office documents are accepted; the file content is none of these');
   // The file is stored before the row: an orphan file is harmless, a row without its file is not.
   const stored = await ctx.storage.put(file.data);
   return ctx.db.transaction(async (tx) => {
-    const listing = await loadVisibleListing(tx, listingId, caller, true);
-    if (!isListingOwner(listing, caller)) throw new AppError('FORBIDDEN', 'Only the listing\'s organization may add attachments');
-    if (listing.status === 'withdrawn') throw new AppError('INVALID_TRANSITION', 'A withdrawn listing takes no attachments');
+    mayAttach(await loadVisibleListing(tx, listingId, caller, true));
     const id = newId('att');
     const [row] = await tx.insert(listingAttachments).values({
       id, listingId, filename: safeFilename(file.filename, type), mimeType: type.mime, size: file.data.length,
