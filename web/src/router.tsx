@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { Navigate, createBrowserRouter, useParams } from 'react-router';
+import { Navigate, createBrowserRouter, useLocation, useParams } from 'react-router';
 import { Layout } from './components/Layout.js';
 
 // Every page is its own chunk, fetched when first visited; the shell (layout, i18n, API client) is the
@@ -22,6 +22,7 @@ const Invoices = lazy(() => import('./pages/Invoices.js'));
 const Notifications = lazy(() => import('./pages/Notifications.js'));
 const SavedSearches = lazy(() => import('./pages/SavedSearches.js'));
 const BrokerDesk = lazy(() => import('./pages/BrokerDesk.js'));
+const HalfYearReport = lazy(() => import('./pages/HalfYearReport.js'));
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.js'));
 const AdminDashboard = lazy(() => import('./pages/admin/Dashboard.js'));
 const ReviewQueue = lazy(() => import('./pages/admin/ReviewQueue.js'));
@@ -37,6 +38,12 @@ const NotFound = lazy(() => import('./pages/NotFound.js'));
 function SellerListingRedirect() {
   const { id = '' } = useParams();
   return <Navigate to={`/seller/listings/${encodeURIComponent(id)}/edit`} replace />;
+}
+
+// The bureau's report notifications link to /reports/half-year?year=…&half=…: the same page, one address.
+function HalfYearReportRedirect() {
+  const { search } = useLocation();
+  return <Navigate to={{ pathname: '/reports', search }} replace />;
 }
 
 export const routes = [
@@ -63,6 +70,8 @@ export const routes = [
       { path: 'notifications', element: <Notifications /> },
       { path: 'saved-searches', element: <SavedSearches /> },
       { path: 'broker', element: <BrokerDesk /> },
+      { path: 'reports', element: <HalfYearReport /> },
+      { path: 'reports/half-year', element: <HalfYearReportRedirect /> },
       {
         path: 'admin',
         element: <AdminLayout />,

@@ -1,5 +1,5 @@
 import type {
-  AuditEntry, CaseDetail, CaseInput, CaseSummary, LooseReport, OrganizationSummary, PackageDetail, PackageInput, PolicyDetail, PolicyInput,
+  AuditEntry, BrokerSummary, CaseDetail, CaseInput, CaseSummary, LooseReport, OrganizationSummary, PackageDetail, PackageInput, PolicyDetail, PolicyInput,
 } from './admin-types.js';
 import { seg, type Http } from './http.js';
 import type { Listing, ListingSummary, Page, Policy } from './types.js';
@@ -31,6 +31,7 @@ export function adminEndpoints({ get, post, patch, del, blob }: Http) {
     deletePackage: (id: string) => del(`/api/packages/${seg(id)}`),
 
     organizations: (q: Paging & { q?: string; type?: string }, signal?: AbortSignal) => get<Page<OrganizationSummary>>('/api/organizations', q, signal),
+    brokers: (signal?: AbortSignal) => get<Page<BrokerSummary>>('/api/brokers', undefined, signal),
     auditLog: (q: Paging & { entity?: string; action?: string }, signal?: AbortSignal) => get<Page<AuditEntry>>('/api/admin/audit', q, signal),
     stats: (signal?: AbortSignal) => get<LooseReport>('/api/stats', undefined, signal),
     halfYearReport: (year: number, half: 1 | 2, signal?: AbortSignal) => get<LooseReport>('/api/reports/half-year', { year, half }, signal),

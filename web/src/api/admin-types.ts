@@ -58,6 +58,8 @@ export interface PackageInput { title: string; description?: string; field: Fiel
 export interface PackageSummary { id: string; title: string; description: string; field: string; published: boolean; listingCount: number; updatedAt: string }
 export interface PackageDetail extends PackageSummary { listings: Array<{ id: string; title: string }>; listingIds?: string[]; createdAt: string }
 
+/** An active broker (技术经理人) the bureau may assign to a deal, with the agency that employs them (GET /api/brokers). */
+export interface BrokerSummary { id: string; name: string; email: string; organization: { id: string; name: string; type: string } }
 export interface OrganizationSummary { id: string; name: string; nameEn: string | null; type: string; region: string | null; publishedListings: number }
 
 export interface AuditEntry {

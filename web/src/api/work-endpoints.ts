@@ -4,9 +4,11 @@ import type {
   Invoice, InvoiceQuery, NotificationPage, PaymentInput, SavedSearch, Voucher, VoucherGrant,
 } from './business-types.js';
 import type { Attachment, AttachmentVisibility, Demand, Listing, ListingInput, ListingSummary } from './types.js';
+import type { HalfYearReport, ReportPeriod } from './report-types.js';
 import { idempotency, seg, type Http } from './http.js';
 
 type Paging = { limit?: number; cursor?: string };
+const MY_REPORT = '/api/reports/half-year/mine';
 
 /** What sellers, buyers and brokers do: listings, deals, invoices, notifications, saved searches. */
 export function workEndpoints({ get, post, patch, del, blob, upload }: Http) {
@@ -51,5 +53,9 @@ export function workEndpoints({ get, post, patch, del, blob, upload }: Http) {
     savedSearches: (signal?: AbortSignal) => get<Page<SavedSearch>>('/api/saved-searches', undefined, signal),
     saveSearch: (name: string, query: Record<string, unknown>) => post<SavedSearch>('/api/saved-searches', { name, query }),
     deleteSavedSearch: (id: string) => del(`/api/saved-searches/${seg(id)}`),
+    // The caller's organization's half-year report; the period is in the query string for all three verbs.
+    myHalfYearReport: (period: ReportPeriod, signal?: AbortSignal) => get<HalfYearReport>(MY_REPORT, period, signal),
+    saveReportNarrative: (period: ReportPeriod, narrative: string) => patch<HalfYearReport>(MY_REPORT, { narrative }, period),
+    submitHalfYearReport: (period: ReportPeriod) => post<HalfYearReport>(`${MY_REPORT}/submit`, {}, undefined, period),
   };
 }

@@ -1,5 +1,8 @@
 import { cloneElement, useId, type ReactElement, type ReactNode } from 'react';
 
+/** What FormField hands its control: a component that wraps the real control passes these on to it. */
+export interface ControlAria { id?: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }
+
 /**
  * A label, one control, an optional hint and an inline error, tied together for assistive technology:
  * the control gets its id, aria-describedby (hint and error) and aria-invalid.

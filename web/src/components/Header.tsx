@@ -16,11 +16,14 @@ const NAV: NavItem[] = [
   { to: '/packages', key: 'nav.packages' },
 ];
 
+// Every member organization files a half-year report; the bureau reads them all under /admin/reports.
+const REPORTS: NavItem = { to: '/reports', key: 'nav.reports' };
+
 // Each role's own workspaces, after the public pages.
 const ROLE_NAV: Record<Role, NavItem[]> = {
-  seller: [{ to: '/seller', key: 'nav.seller' }, { to: '/deals', key: 'nav.deals' }, { to: '/invoices', key: 'nav.invoices' }],
-  buyer: [{ to: '/deals', key: 'nav.deals' }, { to: '/invoices', key: 'nav.invoices' }, { to: '/saved-searches', key: 'nav.savedSearches' }],
-  broker: [{ to: '/broker', key: 'nav.broker' }, { to: '/invoices', key: 'nav.invoices' }],
+  seller: [{ to: '/seller', key: 'nav.seller' }, { to: '/deals', key: 'nav.deals' }, { to: '/invoices', key: 'nav.invoices' }, REPORTS],
+  buyer: [{ to: '/deals', key: 'nav.deals' }, { to: '/invoices', key: 'nav.invoices' }, { to: '/saved-searches', key: 'nav.savedSearches' }, REPORTS],
+  broker: [{ to: '/broker', key: 'nav.broker' }, { to: '/invoices', key: 'nav.invoices' }, REPORTS],
   admin: [{ to: '/admin', key: 'nav.admin' }, { to: '/deals', key: 'nav.deals' }, { to: '/invoices', key: 'nav.invoices' }],
 };
 

@@ -1,25 +1,29 @@
 import { useState, type FormEvent } from 'react';
 import type { Deal } from '../api/deal-types.js';
-import { FormField } from '../components/FormField.js';
+import { FormField, type ControlAria } from '../components/FormField.js';
 import { useT } from '../i18n/I18nProvider.js';
 import type { Problem } from '../lib/problems.js';
+import { BrokerSelect } from './BrokerSelect.js';
 import { EVENT_FORMS, milestoneOptions, parseEventPayload, type EventField } from './eventForms.js';
 import { eventLabel } from './labels.js';
 
-function Control({ field, value, onChange, deal, type }: { field: EventField; value: string; onChange(v: string): void; deal: Deal; type: string }) {
+// FormField gives its child the label's id and the described-by ids: Control passes them to the element the
+// reader actually focuses.
+function Control({ field, value, onChange, deal, type, ...aria }: ControlAria & { field: EventField; value: string; onChange(v: string): void; deal: Deal; type: string }) {
   const { t } = useT();
-  if (field.kind === 'reason') return <textarea rows={3} maxLength={field.max} value={value} onChange={(e) => onChange(e.target.value)} />;
-  if (field.kind === 'date') return <input type="date" value={value} onChange={(e) => onChange(e.target.value)} />;
+  if (field.kind === 'reason') return <textarea {...aria} rows={3} maxLength={field.max} value={value} onChange={(e) => onChange(e.target.value)} />;
+  if (field.kind === 'date') return <input {...aria} type="date" value={value} onChange={(e) => onChange(e.target.value)} />;
+  if (field.kind === 'broker') return <BrokerSelect {...aria} value={value} onChange={onChange} />;
   if (field.kind === 'milestone') {
     return (
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
+      <select {...aria} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('listingForm.choose')}</option>
         {milestoneOptions(type, deal).map((o) => <option key={o.index} value={o.index}>{`#${o.index + 1} ${o.label}`}</option>)}
       </select>
     );
   }
   const numeric = field.kind === 'yuan' || field.kind === 'percent';
-  return <input type="text" inputMode={numeric ? 'decimal' : undefined} maxLength={field.max} value={value} onChange={(e) => onChange(e.target.value)} />;
+  return <input {...aria} type="text" inputMode={numeric ? 'decimal' : undefined} maxLength={field.max} value={value} onChange={(e) => onChange(e.target.value)} />;
 }
 
 /** The small form an event opens (a reason, a registration number, a milestone…), checked as the API checks it. */

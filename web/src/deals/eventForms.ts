@@ -8,7 +8,7 @@ import { MAX_FEN, parsePercentBp } from './termsForm.js';
 // The fields each deal event carries (src/deals/terms.ts, PAYLOAD_SCHEMAS, and the bounds of the route's body
 // in src/deals/schemas.ts), with the same checks. Events without fields are sent straight from their button.
 
-export type EventFieldKind = 'text' | 'reason' | 'yuan' | 'percent' | 'date' | 'period' | 'milestone' | 'id';
+export type EventFieldKind = 'text' | 'reason' | 'yuan' | 'percent' | 'date' | 'period' | 'milestone' | 'broker';
 export interface EventField { name: string; kind: EventFieldKind; label: MessageKey; hint?: MessageKey; max?: number; required: boolean }
 
 const reason = (required: boolean): EventField => ({ name: 'reason', kind: 'reason', label: required ? 'event.reason' : 'event.reasonOptional', max: 1000, required });
@@ -21,7 +21,7 @@ export const EVENT_FORMS: Record<string, EventField[]> = {
   TERMINATE: [reason(true)],
   RECORD_OBJECTION: [reason(true)],
   ASSIGN_BROKER: [
-    { name: 'brokerId', kind: 'id', label: 'event.brokerId', hint: 'event.brokerIdHint', max: 40, required: true },
+    { name: 'brokerId', kind: 'broker', label: 'event.broker', required: true },
     { name: 'commissionRateBp', kind: 'percent', label: 'event.commissionRate', hint: 'event.commissionRateHint', required: true },
   ],
   REGISTER_CONTRACT: [text('registrationNo', 'event.contractRegistrationNo', 60)],
@@ -74,7 +74,7 @@ export function parseEventPayload(type: string, values: Record<string, string>, 
     if (field.max && raw.length > field.max) { fail({ key: 'listingForm.tooLong', vars: { max: field.max } }); continue; }
     switch (field.kind) {
       case 'text': case 'reason': payload[field.name] = raw; break;
-      case 'id': if (ID.test(raw)) payload[field.name] = raw; else fail({ key: 'event.idInvalid' }); break;
+      case 'broker': if (ID.test(raw)) payload[field.name] = raw; else fail({ key: 'event.idInvalid' }); break;
       case 'period': if (PERIOD.test(raw)) payload[field.name] = raw; else fail({ key: 'event.periodInvalid' }); break;
       case 'yuan': {
         const fen = parseYuan(raw);

@@ -1,5 +1,6 @@
 import { adminEn } from './messages/admin.js';
 import { dealRoomEn } from './messages/dealRoom.js';
+import { reportsEn } from './messages/reports.js';
 import { sellerEn } from './messages/seller.js';
 import { workEn } from './messages/work.js';
 import type { Messages } from './zh-CN.js';
@@ -9,6 +10,7 @@ export const en: Messages = {
   ...sellerEn,
   ...dealRoomEn,
   ...adminEn,
+  ...reportsEn,
   'app.name': 'Tech Transfer Exchange',
   'app.skipToContent': 'Skip to main content',
   'nav.label': 'Main navigation',

@@ -1,5 +1,6 @@
 import { adminZh } from './messages/admin.js';
 import { dealRoomZh } from './messages/dealRoom.js';
+import { reportsZh } from './messages/reports.js';
 import { sellerZh } from './messages/seller.js';
 import { workZh } from './messages/work.js';
 
@@ -10,6 +11,7 @@ export const zhCN = {
   ...sellerZh,
   ...dealRoomZh,
   ...adminZh,
+  ...reportsZh,
   'app.name': '科技成果转移转化交易平台',
   'app.skipToContent': '跳到主要内容',
   'nav.label': '主导航',

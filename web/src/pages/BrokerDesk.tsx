@@ -1,5 +1,4 @@
 import { api } from '../api/index.js';
-import type { User } from '../api/types.js';
 import { RequireRole } from '../auth/RequireRole.js';
 import { CursorListView } from '../components/CursorListView.js';
 import { usePageTitle } from '../components/usePageTitle.js';
@@ -15,11 +14,10 @@ function CommissionInvoices() {
   return <CursorListView list={list} minHeight="8rem" empty={t('broker.noCommissions')}>{(inv) => <InvoiceCard invoice={inv} />}</CursorListView>;
 }
 
-function Desk({ user }: { user: User }) {
+function Desk() {
   const { t } = useT();
   return (
     <>
-      <p className="notice">{t('broker.idNotice')} <code className="user-id">{user.id}</code></p>
       <section className="section" aria-labelledby="broker-deals">
         <h2 id="broker-deals">{t('broker.deals')}</h2>
         <p className="muted">{t('broker.dealsHint')}</p>
@@ -39,7 +37,7 @@ export default function BrokerDesk() {
   return (
     <div className="container">
       <h1>{t('broker.title')}</h1>
-      <RequireRole roles={['broker']}>{(user) => <Desk user={user} />}</RequireRole>
+      <RequireRole roles={['broker']}>{() => <Desk />}</RequireRole>
     </div>
   );
 }

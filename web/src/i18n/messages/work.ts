@@ -83,7 +83,6 @@ export const workZh = {
   'payment.overBalance': '不能超过待付金额 {balance}',
 
   'broker.title': '经纪业务',
-  'broker.idNotice': '科技局指派交易时需要您的用户编号：',
   'broker.deals': '指派给我的交易',
   'broker.dealsHint': '在交易室中，您可以代表双方提出条款；您提出的条款需买卖双方都接受。',
   'broker.noDeals': '还没有指派给您的交易。',
@@ -173,7 +172,6 @@ export const workEn: Record<keyof typeof workZh, string> = {
   'payment.overBalance': 'At most the balance due, {balance}',
 
   'broker.title': 'Brokerage',
-  'broker.idNotice': 'The bureau needs your user id to assign you to a deal:',
   'broker.deals': 'Deals assigned to me',
   'broker.dealsHint': 'In the deal room you may propose terms on behalf of the parties; your proposals need both of them to accept.',
   'broker.noDeals': 'No deals assigned to you yet.',

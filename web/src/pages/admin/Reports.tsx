@@ -7,21 +7,17 @@ import { usePageTitle } from '../../components/usePageTitle.js';
 import { useT } from '../../i18n/I18nProvider.js';
 import { saveBlob } from '../../lib/download.js';
 import { useResource } from '../../lib/useResource.js';
-
-/** The last finished half year: in July, January–June of this year; in January, July–December of the last. */
-function lastHalf(now = new Date()): { year: number; half: 1 | 2 } {
-  return now.getMonth() >= 6 ? { year: now.getFullYear(), half: 1 } : { year: now.getFullYear() - 1, half: 2 };
-}
+import { lastEndedHalf, reportYears } from '../../reports/period.js';
 
 /** The Corps-wide half-year report (半年报), as data and as PDF, when the reporting module provides it. */
 export default function Reports() {
   const { t } = useT();
   usePageTitle(t('admin.reports'));
-  const [period, setPeriod] = useState(lastHalf);
+  const [period, setPeriod] = useState(() => lastEndedHalf());
   const report = useResource((signal) => api.halfYearReport(period.year, period.half, signal), [period.year, period.half]);
   const [pdfError, setPdfError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const years = Array.from({ length: 6 }, (_, i) => new Date().getFullYear() - i);
+  const years = reportYears(lastEndedHalf().year, period.year);
 
   const downloadPdf = async () => {
     setPdfError(null);
