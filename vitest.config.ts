@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 // - web: React components under happy-dom;
 // - integration: the real app against a real database (PostgreSQL and embedded PGlite, one project each)
 //   and, where a test needs it, a real Meilisearch process.
+// - ops: faults and scale-out with real processes (API, workers, Meilisearch, a throwaway PostgreSQL), once;
 // - e2e: the browser story (playwright-core driving Debian's chromium against a real server); without
 //   chromium outside CI it says plainly that it did not run.
 const integration = (db: 'postgres' | 'pglite') => ({
@@ -13,6 +14,8 @@ const integration = (db: 'postgres' | 'pglite') => ({
   test: {
     name: `integration:${db}`,
     include: ['tests/integration/**/*.test.ts'],
+    // Fault and scale-out tests start their own processes and databases: they run once, in `ops`.
+    exclude: ['tests/integration/ops/**'],
     environment: 'node',
     env: { TEST_DB: db },
     globalSetup: ['tests/helpers/global-setup.ts'],
@@ -51,6 +54,7 @@ export default defineConfig({
       { extends: true, test: { name: 'web', include: ['web/src/**/*.test.tsx', 'web/src/**/*.test.ts'], environment: 'happy-dom' } },
       ...(pgUp ? [integration('postgres')] : []),
       integration('pglite'),
+      ...(pgUp ? [{ extends: true as const, test: { name: 'ops', include: ['tests/integration/ops/**/*.test.ts'], environment: 'node', testTimeout: 240_000, hookTimeout: 240_000, pool: 'forks' as const, fileParallelism: false } }] : []),
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 180_000, pool: 'forks' } },
     ],
   },
