@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { passwordProblems } from './accounts/passwords.js';
 import { LINE_KINDS } from './invoices/tax.js';
 
 // The one place that reads process.env. Everything else receives a typed Config.
@@ -29,7 +30,8 @@ export const ConfigSchema = Type.Object({
   INVOICE_DUE_DAYS: Days(30),
   // Overrides of the VAT rate per invoice line kind, in basis points: `brokerage=600,license_fee=0`.
   TAX_RATES_BP: Type.String({ default: '', pattern: '^([a-z_]+=\\d{1,4}(,[a-z_]+=\\d{1,4})*)?$' }),
-  SEED_DEMO: Type.Boolean({ default: true }),
+  // Default: on, except in production (the demo accounts' password is public).
+  SEED_DEMO: Type.Optional(Type.Boolean()),
   RUN_WORKERS: Type.Boolean({ default: true }),
   SERVE_WEB: Type.Boolean({ default: true }),
   CORS_ORIGINS: Type.String({ default: '' }),
@@ -100,6 +102,9 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     if (!env.ADMIN_PASSWORD || !env.ADMIN_EMAIL) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: required in production');
     if (!env.MEILI_MASTER_KEY && env.MEILI_URL) problems.push('MEILI_MASTER_KEY: required in production with MEILI_URL');
   }
+  if (env.ADMIN_PASSWORD) {
+    for (const p of passwordProblems(env.ADMIN_PASSWORD, env.ADMIN_EMAIL)) problems.push(`ADMIN_PASSWORD: ${p.message}`);
+  }
   const taxRateOverrides = Object.fromEntries((env.TAX_RATES_BP ?? '').split(',').filter(Boolean).map((pair) => {
     const [kind, bp] = pair.split('=');
     return [kind, Number(bp)] as const;
@@ -117,7 +122,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     JWT_SECRET: overrides.JWT_SECRET ?? JWT_SECRET ?? devSecret(dataDir),
     taxRateOverrides,
     corsOrigins: CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
-    seedDemo: SEED_DEMO,
+    seedDemo: SEED_DEMO ?? env.NODE_ENV !== 'production',
     runWorkers: RUN_WORKERS,
     serveWeb: SERVE_WEB,
     ...overrides,

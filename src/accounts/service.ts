@@ -143,9 +143,14 @@ export async function me(ctx: AppContext, userId: string) {
   return user;
 }
 
+/** Serialises start-up work that several processes might do at once (admin bootstrap, demo seed). */
+export const BOOTSTRAP_LOCK = 727_002;
+
 /** Ensures the configured admin exists (ADMIN_EMAIL / ADMIN_PASSWORD), in the bureau's organization. */
 export async function ensureAdmin(ctx: AppContext, email: string, password: string) {
   await ctx.db.transaction(async (tx) => {
+    // Several API processes may start together on a new database: one ensures the admin, the others wait.
+    await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`);
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(email)));
     if (existing) return;
     const [bureau] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, BUREAU.name));

@@ -36,6 +36,9 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     onnotice: () => {},
     connect_timeout: 5,
     idle_timeout: 60,
+    // While PostgreSQL is down, fail queries fast (the API answers 503) instead of queueing them behind the
+    // driver's growing reconnect delay; a new connection is tried on the next query.
+    backoff: () => 0.1,
   });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
   return {

@@ -20,16 +20,20 @@ const steps: SeedStep[] = [
 
 /** Seeds a fresh database with the demo data; does nothing on a database that was seeded before. */
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
-  const [mark] = await ctx.db.select().from(counters).where(eq(counters.name, SEED_MARK));
-  if (mark) return false;
   const users = {} as DemoUsers;
-  await ctx.db.transaction(async (tx) => {
+  // The mark is claimed with the accounts, in one transaction: of several processes starting together on a new
+  // database, exactly one seeds (the others' claim finds the row and they skip).
+  const claimed = await ctx.db.transaction(async (tx) => {
+    const [claim] = await tx.insert(counters).values({ name: SEED_MARK, value: 0 }).onConflictDoNothing().returning();
+    if (!claim) return false;
     for (const [key, account] of Object.entries(DEMO_ACCOUNTS) as [DemoAccountKey, (typeof DEMO_ACCOUNTS)[DemoAccountKey]][]) {
       users[key] = await createAccount(ctx, tx, { ...account, password: DEMO_PASSWORD }, { allowAdmin: account.role === 'admin' });
     }
+    return true;
   });
+  if (!claimed) return false;
   for (const step of steps) await step(ctx, users);
-  await ctx.db.insert(counters).values({ name: SEED_MARK, value: 1 });
+  await ctx.db.update(counters).set({ value: 1 }).where(eq(counters.name, SEED_MARK));
   ctx.log.info(`demo data seeded: ${Object.keys(users).length} accounts (password ${DEMO_PASSWORD})`);
   return true;
 }

@@ -58,3 +58,13 @@ describe('tax rates', () => {
     expect(() => loadConfig({ DATA_DIR: dir(), TAX_RATES_BP: 'brokerage=6%' })).toThrow(/TAX_RATES_BP/);
   });
 });
+
+describe('production defaults', () => {
+  it('does not seed demo data in production unless asked, and applies the password policy to ADMIN_PASSWORD', () => {
+    const prod = { NODE_ENV: 'production', DATA_DIR: dir(), JWT_SECRET: 's'.repeat(40), ADMIN_EMAIL: 'chief@bureau.cn', ADMIN_PASSWORD: 'admin-pass-2026' };
+    expect(loadConfig(prod).seedDemo).toBe(false);
+    expect(loadConfig({ ...prod, SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    expect(loadConfig({ DATA_DIR: dir() }).seedDemo).toBe(true);
+    expect(() => loadConfig({ ...prod, ADMIN_PASSWORD: 'onlyletters-here' })).toThrow(/ADMIN_PASSWORD: must contain letters and digits/);
+  });
+});

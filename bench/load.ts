@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createDatabase, SHARED_PG_URL, startServer, stopAll, type Server } from '../tests/helpers/processes.js';
+import { Api, manyClients } from '../tests/integration/ops/support/api.js';
+import { seed } from './load/seed.js';
+import { connectionsFor, pace, runMixed, type KindResult } from './load/workload.js';
+
+// `npm run bench:load`: starts its own server (NODE_ENV=production, a PostgreSQL database of its own on
+// BENCH_DATABASE_URL's server, the embedded Meilisearch), seeds it through the API, warms up, then runs the
+// mixed workload (search, listing pages, deal events, invoice PDFs) at several concurrencies and prints
+// throughput, p50/p99, error rate and the server's peak RSS. Requests go to 127.0.0.1 only.
+//   BENCH_CONCURRENCY=8,32,64  BENCH_SECONDS=10  BENCH_LISTINGS=300
+const STEPS = (process.env.BENCH_CONCURRENCY ?? '8,32,64').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 300);
+const WARM_UP_SECONDS = 5;
+// The target: reads (search and listing pages) at concurrency 32 answer within 100 ms at p99, with no errors.
+const READ_P99_TARGET_MS = 100;
+const TARGET_CONCURRENCY = 32;
+if (STEPS.some((c) => !Number.isInteger(c) || c < 8) || !(SECONDS > 0 && SECONDS <= 60) || !(LISTINGS >= 10)) {
+  throw new Error('BENCH_CONCURRENCY needs integers ≥ 8, BENCH_SECONDS 1–60, BENCH_LISTINGS ≥ 10');
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 1 : 0)} ms` : '-');
+
+function memoryOf(pid: number): { hwm: number; rss: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { hwm: kb('VmHWM') / 1024, rss: kb('VmRSS') / 1024 };
+  } catch {
+    return null;
+  }
+}
+
+interface Row { label: string; connections: number; requests: number; errors: number; latencies: number[] }
+
+function summarize(label: string, parts: KindResult[]): Row {
+  return {
+    label,
+    connections: parts.reduce((s, p) => s + p.connections, 0),
+    requests: parts.reduce((s, p) => s + p.requests, 0),
+    errors: parts.reduce((s, p) => s + p.errors, 0),
+    latencies: parts.flatMap((p) => p.latencies).sort((a, b) => a - b),
+  };
+}
+
+function printStep(concurrency: number, results: KindResult[]): Row {
+  const rows = [
+    ...results.map((r) => summarize(r.kind, [r])),
+    summarize('reads (search+listing)', results.filter((r) => r.kind === 'search' || r.kind === 'listing')),
+    summarize('all', results),
+  ];
+  const paced = results.filter((r) => pace(r.kind)).map((r) => `${r.kind} ${pace(r.kind)}/s per connection`).join(', ');
+  console.log(`\nconcurrency ${concurrency} (${SECONDS} s; reads closed-loop; paced: ${paced}; load average ${loadavg()[0].toFixed(1)})`);
+  console.log(`  ${'kind'.padEnd(24)}${'conns'.padStart(6)}${'req/s'.padStart(9)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'max'.padStart(10)}${'errors'.padStart(14)}`);
+  for (const r of rows) {
+    const rate = r.requests ? `${r.errors} (${((100 * r.errors) / r.requests).toFixed(2)}%)` : '-';
+    console.log(`  ${r.label.padEnd(24)}${String(r.connections).padStart(6)}${(r.requests / SECONDS).toFixed(0).padStart(9)}${ms(percentile(r.latencies, 50)).padStart(10)}${ms(percentile(r.latencies, 99)).padStart(10)}${ms(r.latencies.at(-1) ?? NaN).padStart(10)}${rate.padStart(14)}`);
+  }
+  const odd = results.flatMap((r) => Object.entries(r.statuses).filter(([code]) => !code.startsWith('2')).map(([code, n]) => `${r.kind} ${code}×${n}`));
+  if (odd.length) console.log(`  non-2xx: ${odd.join(', ')}`);
+  return rows.find((r) => r.label.startsWith('reads'))!;
+}
+
+async function main() {
+  const started = Date.now();
+  const db = await createDatabase(process.env.BENCH_DATABASE_URL ?? SHARED_PG_URL, 'tte_bench');
+  const dataDir = mkdtempSync(join(tmpdir(), 'tte-bench-'));
+  const admin = { email: 'bench@bureau.example', password: `Load-${randomBytes(9).toString("hex")}-1` };
+  let server: Server | null = null;
+  let exitCode = 0;
+  try {
+    server = await startServer('bench-server', {
+      NODE_ENV: 'production', DATABASE_URL: db.url, DATA_DIR: dataDir, JWT_SECRET: randomBytes(48).toString('base64url'),
+      ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, LISTING_REVIEW: 'off', LOG_LEVEL: 'warn',
+    });
+    const api = new Api(server.url, manyClients);
+    console.log(`machine: ${cpus().length} CPUs, load average before start ${loadavg()[0].toFixed(1)} (other work on the machine skews every figure)`);
+    const maxEvents = Math.max(...STEPS.map((c) => connectionsFor(c).dealEvent));
+    process.stdout.write(`seeding ${LISTINGS} listings, ${maxEvents} deals in negotiation and 8 signed deals through the API… `);
+    const data = await seed(api, admin, { listings: LISTINGS, negotiating: maxEvents, invoices: 8 });
+    console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s (${data.invoices.length} invoices)`);
+
+    // Warm-up: opens the database pool's connections, compiles the hot paths, fills the engines' caches.
+    await runMixed(server.url, data, Math.max(...STEPS), WARM_UP_SECONDS);
+    const afterWarmUp = memoryOf(server.pid);
+    console.log(`warmed up ${WARM_UP_SECONDS} s; server RSS ${afterWarmUp?.rss.toFixed(0)} MB`);
+
+    let targetRow: Row | null = null;
+    for (const c of STEPS) {
+      // Let requests cut off at the end of the previous run finish before this one starts.
+      await sleep(1_000);
+      const reads = printStep(c, await runMixed(server.url, data, c, SECONDS));
+      if (c === TARGET_CONCURRENCY) targetRow = reads;
+    }
+
+    const mem = memoryOf(server.pid);
+    const meiliPidFile = join(dataDir, 'meili', 'meilisearch.pid');
+    const meili = existsSync(meiliPidFile) ? memoryOf(Number(readFileSync(meiliPidFile, 'utf8'))) : null;
+    console.log(`\nserver (pid ${server.pid}) peak RSS (VmHWM): ${mem?.hwm.toFixed(0)} MB; RSS now ${mem?.rss.toFixed(0)} MB`);
+    if (meili) console.log(`embedded Meilisearch peak RSS: ${meili.hwm.toFixed(0)} MB`);
+    if (targetRow) {
+      const p99 = percentile(targetRow.latencies, 99);
+      const ok = targetRow.errors === 0 && p99 < READ_P99_TARGET_MS;
+      console.log(`target (reads at concurrency ${TARGET_CONCURRENCY}: 0 errors, p99 < ${READ_P99_TARGET_MS} ms): ${ok ? 'met' : 'NOT met'} (p99 ${ms(p99)}, ${targetRow.errors} errors)`);
+      if (!ok) exitCode = 1;
+    }
+  } finally {
+    await server?.stop(20_000);
+    await stopAll();
+    await db.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+  process.exit(exitCode);
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });

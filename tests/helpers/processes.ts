@@ -1,0 +1,255 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { freeLoopbackPort, resolveMeilisearchBinary } from '../../search/meili-process.js';
+
+// Real processes for the fault, scale-out and load tests: the API (`src/main.ts`), the workers
+// (`src/worker.ts`), Meilisearch and a throwaway PostgreSQL. Every process started here is registered and
+// ended by `stopAll()` (call it in afterAll) or, at the latest, when this process exits.
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export { freeLoopbackPort as freePort };
+
+/** The last lines a child wrote, to explain a failure. */
+class Tail {
+  private lines: string[] = [];
+  push(chunk: Buffer) {
+    for (const line of chunk.toString().split('\n')) if (line.trim()) this.lines.push(line);
+    if (this.lines.length > 200) this.lines.splice(0, this.lines.length - 200);
+  }
+  text(last = 40) { return this.lines.slice(-last).join('\n'); }
+}
+
+export interface Child {
+  readonly name: string;
+  readonly proc: ChildProcess;
+  readonly pid: number;
+  readonly output: Tail;
+  alive(): boolean;
+  /** SIGKILL: the process gets no chance to clean up (a crash, an OOM kill). */
+  kill(): Promise<void>;
+  /** SIGTERM, then SIGKILL after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+const running = new Set<Child>();
+
+// A test runner that dies must not leave servers behind: kill our children synchronously on the way out.
+process.once('exit', () => { for (const c of running) if (c.alive()) c.proc.kill('SIGKILL'); });
+
+async function ended(proc: ChildProcess, timeoutMs: number): Promise<boolean> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return true;
+  const timer = sleep(timeoutMs).then(() => false);
+  return Promise.race([once(proc, 'exit').then(() => true), timer]);
+}
+
+function track(name: string, proc: ChildProcess): Child {
+  const output = new Tail();
+  proc.stdout?.on('data', (c: Buffer) => output.push(c));
+  proc.stderr?.on('data', (c: Buffer) => output.push(c));
+  if (!proc.pid) throw new Error(`${name} did not start`);
+  const child: Child = {
+    name, proc, pid: proc.pid, output,
+    alive: () => proc.exitCode === null && proc.signalCode === null,
+    kill: async () => {
+      if (child.alive()) proc.kill('SIGKILL');
+      await ended(proc, 10_000);
+      running.delete(child);
+    },
+    stop: async (graceMs = 10_000) => {
+      if (child.alive()) {
+        proc.kill('SIGTERM');
+        if (!(await ended(proc, graceMs))) proc.kill('SIGKILL');
+        await ended(proc, 10_000);
+      }
+      running.delete(child);
+    },
+  };
+  running.add(child);
+  return child;
+}
+
+/** Ends every process this helper started and that is still running. */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((c) => c.stop(5_000)));
+}
+
+// A child's environment is built from scratch: the runner's own variables (TEST_DB, a DATABASE_URL of the
+// developer's shell) must not leak into a server under test.
+function baseEnv(): NodeJS.ProcessEnv {
+  const keep = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'TZ'];
+  return Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
+}
+
+/** Runs a TypeScript entry point in one Node process (no tsx wrapper process: its pid is the program's). */
+function spawnTs(name: string, entry: string, env: Record<string, string>, nodeArgs: string[] = []): Child {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(ROOT, entry)], {
+    cwd: ROOT,
+    env: { ...baseEnv(), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return track(name, proc);
+}
+
+export interface Server extends Child { url: string; port: number }
+
+/** Waits until `GET <url>/ready` answers 200 (or `/health` with `path`), failing early if the child dies. */
+export async function waitReady(child: Child, url: string, { timeoutMs = 60_000, path = '/ready' } = {}): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!child.alive()) throw new Error(`${child.name} exited during start (${child.proc.exitCode ?? child.proc.signalCode}):\n${child.output.text()}`);
+    try {
+      const res = await fetch(url + path, { signal: AbortSignal.timeout(2_000) });
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`${child.name} was not ready at ${url}${path} within ${timeoutMs} ms:\n${child.output.text()}`);
+}
+
+/**
+ * Starts `src/main.ts` on a free loopback port with `env`; resolves once /ready answers 200. `nodeArgs` go to
+ * Node itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not accept).
+ */
+export async function startServer(name: string, env: Record<string, string>, opts: { waitFor?: '/ready' | '/health'; nodeArgs?: string[] } = {}): Promise<Server> {
+  const port = await freeLoopbackPort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawnTs(name, 'src/main.ts', { HOST: '127.0.0.1', PORT: String(port), SERVE_WEB: 'false', SEED_DEMO: 'false', ...env }, opts.nodeArgs);
+  try {
+    await waitReady(child, url, { path: opts.waitFor ?? '/ready' });
+  } catch (err) {
+    await child.kill();
+    throw err;
+  }
+  return Object.assign(child, { url, port });
+}
+
+/** Starts `src/worker.ts`; resolves once it has logged that its loops run. */
+export async function startWorker(name: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Child> {
+  const child = spawnTs(name, 'src/worker.ts', { LOG_LEVEL: 'info', ...env });
+  const deadline = Date.now() + timeoutMs;
+  while (!child.output.text(200).includes('workers started')) {
+    if (!child.alive() || Date.now() > deadline) {
+      await child.kill();
+      throw new Error(`${name} did not start:\n${child.output.text()}`);
+    }
+    await sleep(100);
+  }
+  return child;
+}
+
+export interface Meili { url: string; port: number; masterKey: string; dir: string; child: Child | null; start(): Promise<void>; kill(): Promise<void>; stop(): Promise<void> }
+
+/**
+ * A Meilisearch process of our own on a fixed loopback port and data directory, so that it can be killed and
+ * started again where the API processes expect it (the embedded launcher would pick a new port).
+ */
+export async function startMeilisearch(masterKey = 'ops-test-master-key-0123456789'): Promise<Meili> {
+  const dir = mkdtempSync(join(tmpdir(), 'tte-ops-meili-'));
+  const port = await freeLoopbackPort();
+  const binary = resolveMeilisearchBinary(dir);
+  const url = `http://127.0.0.1:${port}`;
+  const meili: Meili = {
+    url, port, masterKey, dir, child: null,
+    async start() {
+      const proc = spawn(binary, [
+        '--db-path', join(dir, 'data.ms'), '--dump-dir', join(dir, 'dumps'), '--http-addr', `127.0.0.1:${port}`,
+        '--env', 'production', '--no-analytics', '--max-indexing-memory', '256MiB', '--max-indexing-threads', '1', '--log-level', 'WARN',
+      ], { cwd: dir, env: { ...baseEnv(), MEILI_MASTER_KEY: masterKey }, stdio: ['ignore', 'pipe', 'pipe'] });
+      meili.child = track('meilisearch', proc);
+      await waitReady(meili.child, url, { path: '/health', timeoutMs: 30_000 });
+    },
+    async kill() { await meili.child?.kill(); meili.child = null; },
+    async stop() { await meili.child?.stop(); meili.child = null; rmSync(dir, { recursive: true, force: true }); },
+  };
+  await meili.start();
+  return meili;
+}
+
+/** The shared PostgreSQL server of this machine kind (never stopped by these tests). */
+export const SHARED_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** A new, empty database on a PostgreSQL server (the processes under test migrate it); `drop()` removes it. */
+export async function createDatabase(adminUrl = SHARED_PG_URL, prefix = 'tte_ops'): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: withDatabase(adminUrl, name),
+    name,
+    drop: async () => {
+      const a = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      try { await a.unsafe(`drop database if exists ${name} with (force)`); } finally { await a.end(); }
+    },
+  };
+}
+
+const PG_BIN = '/usr/lib/postgresql/15/bin';
+
+export class PostgresUnavailableError extends Error {}
+
+export interface PostgresInstance { url: string; port: number; dir: string; start(): Promise<void>; stop(mode?: 'fast' | 'immediate'): Promise<void>; destroy(): Promise<void> }
+
+function asPostgres(args: string[], timeoutMs = 60_000) {
+  const r = spawnSync('runuser', ['-u', 'postgres', '--', ...args], { encoding: 'utf8', timeout: timeoutMs });
+  if (r.status !== 0) throw new Error(`${args[0]} failed (${r.status ?? r.signal}): ${r.stderr || r.stdout}`);
+  return r.stdout;
+}
+
+/**
+ * A throwaway PostgreSQL cluster (initdb + pg_ctl as the postgres OS user) on a free port in a temp dir, so a
+ * test may stop and start it without touching the machine's shared server. Trust auth, loopback only.
+ */
+export async function startPostgresInstance(): Promise<PostgresInstance> {
+  if (!existsSync(join(PG_BIN, 'initdb')) || spawnSync('id', ['-u', 'postgres']).status !== 0) {
+    throw new PostgresUnavailableError(`PostgreSQL 15 server binaries (${PG_BIN}/initdb) and the postgres OS user are required for this test`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'tte-ops-pg-'));
+  const data = join(dir, 'data');
+  mkdirSync(data);
+  spawnSync('chown', ['-R', 'postgres:postgres', dir]);
+  asPostgres([join(PG_BIN, 'initdb'), '-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
+  const port = await freeLoopbackPort();
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`;
+  const instance: PostgresInstance = {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port, dir,
+    start: async () => { asPostgres([join(PG_BIN, 'pg_ctl'), '-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '30', 'start']); },
+    stop: async (mode = 'fast') => { asPostgres([join(PG_BIN, 'pg_ctl'), '-D', data, '-m', mode, '-w', '-t', '30', 'stop']); },
+    destroy: async () => {
+      spawnSync('runuser', ['-u', 'postgres', '--', join(PG_BIN, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop'], { timeout: 30_000 });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  await instance.start();
+  return instance;
+}
+
+/** Polls `check` until it returns a truthy value; throws with `what` after `timeoutMs`. */
+export async function until<T>(what: string, check: () => Promise<T> | T, timeoutMs: number, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
