@@ -60,10 +60,18 @@ export async function applyAndPersist(ctx: AppContext, tx: Tx, deal: DealRow, ac
   });
   await audit(tx, { id: actor.role === 'system' ? null : actor.userId, role: actor.role }, `deal.${type.toLowerCase()}`, 'deal', deal.id, { from: deal.state, to: result.state, version });
   await grantConfidentialAccess(tx, updated, deal.state, result.state, context);
-  for (const effect of result.effects) await perform(ctx, tx, updated, effect);
+  for (const effect of withNotice(result.effects, updated, actor)) await perform(ctx, tx, updated, effect);
   await scheduleIdleExpiry(ctx, tx, updated, signed || final);
   if (final) await cancelTimers(tx, 'deal', deal.id);
   return updated;
+}
+
+// Every accepted event tells the other parties: where the machine declared no notice of its own, a general one.
+function withNotice(effects: Effect[], deal: DealRow, actor: DealActor): Effect[] {
+  if (effects.some((e) => e.type === 'notify')) return effects;
+  const parties: ('buyer' | 'seller' | 'broker')[] = deal.brokerUserId ? ['buyer', 'seller', 'broker'] : ['buyer', 'seller'];
+  const to = parties.filter((p) => p !== actor.role);
+  return to.length ? [...effects, { type: 'notify', to, message: 'deal.update' }] : effects;
 }
 
 async function checkBroker(tx: Tx, brokerId: string) {

@@ -3,10 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { onInvoicePaid } from '../invoices/events.js';
 import type { AppContext } from '../platform/context.js';
+import { AppError } from '../platform/errors.js';
 import { IdParams, Page, errorResponses } from '../platform/http.js';
 import { onTimer } from '../platform/timers.js';
 import { fireDealTimer, onInstalmentPaid } from './engine.js';
-import { DealSchema, DealSummarySchema, DiffQuery, DiffSchema, EventBody, HistoryEntry, ListDealsQuery, MessageBody, MessageSchema, OpenDealBody } from './schemas.js';
+import { listDealDocuments, readDealDocument, uploadDealDocument } from './documents.js';
+import { DealSchema, DealSummarySchema, DiffQuery, DiffSchema, DocumentParams, DocumentSchema, EventBody, HistoryEntry, ListDealsQuery, MessageBody, MessageSchema, OpenDealBody } from './schemas.js';
 import * as dealsService from './service.js';
 
 export function dealHandlers() {
@@ -57,7 +59,38 @@ export async function dealRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
   app.post('/api/deals/:id/messages', {
     ...auth,
     schema: { tags, summary: 'Post a message in the deal room', security, params: IdParams, body: MessageBody, response: { 201: MessageSchema, ...errorResponses(400, 401, 404) } },
-  }, async (req, reply) => { reply.status(201); return dealsService.postMessage(ctx, req.user, req.params.id, req.body.body); });
+  }, async (req, reply) => { reply.status(201); return dealsService.postMessage(ctx, req.user, req.params.id, req.body.body, req.body.attachmentIds); });
+
+  app.post('/api/deals/:id/documents', {
+    ...auth,
+    schema: {
+      tags, summary: 'Share a document in the deal room (multipart field "file"; PDF, images, Office; typed by content)', security, consumes: ['multipart/form-data'],
+      params: IdParams, response: { 201: DocumentSchema, ...errorResponses(400, 401, 404, 413, 415) },
+    },
+  }, async (req, reply) => {
+    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data');
+    const part = await req.file();
+    if (!part) throw new AppError('VALIDATION_FAILED', 'No file was sent', { errors: [{ path: 'body.file', message: 'is required' }] });
+    const data = await part.toBuffer();
+    reply.status(201);
+    return uploadDealDocument(ctx, req.user, req.params.id, { filename: part.filename, data });
+  });
+
+  app.get('/api/deals/:id/documents', {
+    ...auth,
+    schema: { tags, summary: 'Documents shared in the deal room', security, params: IdParams, response: { 200: Page(DocumentSchema), ...errorResponses(401, 404) } },
+  }, async (req) => listDealDocuments(ctx, req.user, req.params.id));
+
+  app.get('/api/deals/:id/documents/:documentId', {
+    ...auth,
+    schema: { tags, summary: 'Download a deal-room document (parties only)', security, params: DocumentParams },
+  }, async (req, reply) => {
+    const { row, data } = await readDealDocument(ctx, req.user, req.params.id, req.params.documentId);
+    return reply.type(row.mimeType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
+      .header('cache-control', 'private, no-store')
+      .send(data);
+  });
 
   app.get('/api/deals/:id/proposals/diff', {
     ...auth,

@@ -61,7 +61,15 @@ export const HistoryEntry = Type.Object({
   version: Type.Integer(), type: Type.String(), actor: Type.Object({ id: Nullable(Type.String()), role: Type.String() }),
   from: Type.String(), to: Type.String(), at: Type.String(), payload: Type.Record(Type.String(), Type.Unknown()),
 });
-export const MessageBody = Type.Object({ body: Text(5000, 1) }, { additionalProperties: false });
-export const MessageSchema = Type.Object({ id: Type.String(), author: Type.Object({ id: Type.String(), name: Type.String(), role: Type.String() }), body: Type.String(), createdAt: Type.String() });
+export const MessageBody = Type.Object({ body: Text(5000, 1), attachmentIds: Type.Optional(Type.Array(Id, { maxItems: 10, uniqueItems: true })) }, { additionalProperties: false });
+export const DocumentSchema = Type.Object({
+  id: Type.String(), filename: Type.String(), mimeType: Type.String(), size: Type.Integer(),
+  messageId: Nullable(Type.String()), uploadedBy: Type.String(), createdAt: Type.String(),
+});
+export const MessageSchema = Type.Object({
+  id: Type.String(), author: Type.Object({ id: Type.String(), name: Type.String(), role: Type.String() }), body: Type.String(),
+  attachments: Type.Array(DocumentSchema), createdAt: Type.String(),
+});
+export const DocumentParams = Type.Object({ id: Id, documentId: Id }, { additionalProperties: false });
 export const DiffQuery = Type.Object({ from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 export const DiffSchema = Type.Object({ from: Type.Integer(), to: Type.Integer(), changes: Type.Array(Type.Object({ path: Type.String(), from: Type.Unknown(), to: Type.Unknown() })) });

@@ -13,6 +13,7 @@ import { pageOf } from '../platform/http.js';
 import { idempotent } from '../platform/idempotency.js';
 import { newId } from '../platform/ids.js';
 import { diffTerms } from './diff.js';
+import { attachToMessage, documentsOfMessages } from './documents.js';
 import { applyAndPersist, listingTitle, scheduleIdleExpiry, type DealEventInput } from './engine.js';
 import { dealContextOf, initialDealSnapshot, type DealForm } from './machines/index.js';
 import { dealNotice } from './notices.js';
@@ -109,14 +110,16 @@ export async function listMessages(ctx: AppContext, caller: AuthUser, id: string
   await loadDealFor(ctx.db, id, caller);
   const rows = await ctx.db.select({ m: dealMessages, name: users.name }).from(dealMessages).innerJoin(users, eq(users.id, dealMessages.authorId))
     .where(eq(dealMessages.dealId, id)).orderBy(asc(dealMessages.id));
-  return { items: rows.map(({ m, name }) => ({ id: m.id, author: { id: m.authorId, name, role: m.authorRole }, body: m.body, createdAt: m.createdAt })), nextCursor: null };
+  const docs = await documentsOfMessages(ctx.db, rows.map((r) => r.m.id));
+  return { items: rows.map(({ m, name }) => ({ id: m.id, author: { id: m.authorId, name, role: m.authorRole }, body: m.body, attachments: docs.get(m.id) ?? [], createdAt: m.createdAt })), nextCursor: null };
 }
 
-export async function postMessage(ctx: AppContext, caller: AuthUser, id: string, body: string) {
+export async function postMessage(ctx: AppContext, caller: AuthUser, id: string, body: string, attachmentIds: string[] = []) {
   return ctx.db.transaction(async (tx) => {
     const { deal, role } = await loadDealFor(tx, id, caller);
     const msgId = newId('msg');
     const [m] = await tx.insert(dealMessages).values({ id: msgId, dealId: id, authorId: caller.id, authorRole: role, body }).returning();
+    await attachToMessage(tx, caller, id, msgId, attachmentIds);
     const others = (['buyer', 'seller'] as const).filter((r) => r !== role);
     for (const r of others) {
       await notify(tx, { organizationId: r === 'buyer' ? deal.buyerOrgId : deal.sellerOrgId }, {
@@ -125,7 +128,8 @@ export async function postMessage(ctx: AppContext, caller: AuthUser, id: string,
       });
     }
     const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, caller.id));
-    return { id: m.id, author: { id: caller.id, name: author.name, role }, body: m.body, createdAt: m.createdAt };
+    const attachments = (await documentsOfMessages(tx, [msgId])).get(msgId) ?? [];
+    return { id: m.id, author: { id: caller.id, name: author.name, role }, body: m.body, attachments, createdAt: m.createdAt };
   });
 }
 

@@ -68,3 +68,17 @@ export const dealObligations = pgTable('deal_obligations', {
   invoiceId: text('invoice_id'),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('deal_obligations_ref_uq').on(t.dealId, t.ref)]);
+
+// Documents shared in the deal room (contract drafts, test reports), parties only; optionally attached to a message.
+export const dealDocuments = pgTable('deal_documents', {
+  id: text('id').primaryKey(),
+  dealId: text('deal_id').notNull().references(() => deals.id),
+  messageId: text('message_id').references(() => dealMessages.id),
+  filename: text('filename').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  storageKey: text('storage_key').notNull(),
+  uploadedBy: text('uploaded_by').notNull().references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [index('deal_documents_deal_idx').on(t.dealId), index('deal_documents_message_idx').on(t.messageId)]);

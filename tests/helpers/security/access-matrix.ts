@@ -136,6 +136,9 @@ export const ACCESS: Record<string, AccessRule> = {
   'GET /api/deals/{id}/history': deal(),
   'GET /api/deals/{id}/messages': deal(),
   'POST /api/deals/{id}/messages': deal({ body: () => ({ body: '请提供田间试验数据。' }) }),
+  'POST /api/deals/{id}/documents': deal({ upload: true }),
+  'GET /api/deals/{id}/documents': deal(),
+  'GET /api/deals/{id}/documents/{documentId}': { auth: 'any', cases: [{ resource: 'dealDocument', sees: DEAL_PARTIES }] },
   'GET /api/deals/{id}/proposals/diff': deal({ query: { from: '1', to: '1' } }),
 
   ...curated('policy', 'policies', '修订后的政策标题'),

@@ -22,7 +22,7 @@ export const ROLE_OF: Record<Member, Role> = {
 
 /** Resources that path parameters refer to; each fills the path parameters of the routes that take it. */
 export const RESOURCES = [
-  'draftListing', 'listing', 'attachment', 'confidentialAttachment', 'draftAttachment', 'deal', 'invoice', 'demand', 'closedDemand',
+  'draftListing', 'listing', 'attachment', 'confidentialAttachment', 'draftAttachment', 'deal', 'dealDocument', 'invoice', 'demand', 'closedDemand',
   'savedSearch', 'notification', 'policy', 'draftPolicy', 'case', 'draftCase', 'package', 'draftPackage', 'organization',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
@@ -143,6 +143,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
     return (await call('admin', 'POST', `/api/${kind}`, body)).id as string;
   };
 
+  // A document the buyer shared in a deal room.
+  const dealDocument = async (dealId: string): Promise<Params> => {
+    const res = await as('buyer', { method: 'POST', url: `/api/deals/${dealId}/documents`, ...multipart('合同草案.pdf', PDF) });
+    return { id: dealId, documentId: ok(res, 'deal document').id as string };
+  };
+
   const sharedListing = await listing(true);
   const draft = await listing(false);
   const factories: Record<Resource, () => Promise<Params>> = {
@@ -152,6 +158,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     confidentialAttachment: async () => attach(await listing(true), 'confidential'),
     draftAttachment: async () => attach(await listing(false), 'public'),
     deal: async () => ({ id: await deal(false) }),
+    dealDocument: async () => dealDocument(await deal(false)),
     invoice: async () => ({ id: await invoice() }),
     demand: async () => ({ id: await demand(false) }),
     closedDemand: async () => ({ id: await demand(true) }),
@@ -178,6 +185,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   await event('seller', sharedDeal.id, 'ACCEPT_INQUIRY');
   await event('buyer', sharedDeal.id, 'PROPOSE_TERMS', { terms: LICENSE_TERMS });
   params.deal = { id: sharedDeal.id };
+  params.dealDocument = await dealDocument(sharedDeal.id);
   for (const kind of RESOURCES) params[kind] ??= await factories[kind]();
   const voucher = await call('admin', 'POST', '/api/vouchers', {
     organizationId: buyer.user.organization.id, amount: 1_000_000, expiresAt: '2030-01-01T00:00:00.000Z', serviceKinds: ['license_fee'],
