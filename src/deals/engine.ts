@@ -60,9 +60,13 @@ export async function applyAndPersist(ctx: AppContext, tx: Tx, deal: DealRow, ac
   });
   await audit(tx, { id: actor.role === 'system' ? null : actor.userId, role: actor.role }, `deal.${type.toLowerCase()}`, 'deal', deal.id, { from: deal.state, to: result.state, version });
   await grantConfidentialAccess(tx, updated, deal.state, result.state, context);
-  for (const effect of withNotice(result.effects, updated, actor)) await perform(ctx, tx, updated, effect);
   await scheduleIdleExpiry(ctx, tx, updated, signed || final);
   if (final) await cancelTimers(tx, 'deal', deal.id);
+  // Invoices last: numbering locks the year's counter row until commit, so every other write comes first and
+  // concurrent signings queue behind each other for as short a time as possible.
+  const effects = withNotice(result.effects, updated, actor);
+  for (const effect of effects.filter((e) => e.type !== 'issueInvoice')) await perform(ctx, tx, updated, effect);
+  for (const effect of effects.filter((e) => e.type === 'issueInvoice')) await perform(ctx, tx, updated, effect);
   return updated;
 }
 

@@ -1,0 +1,41 @@
+/** Nearest-rank percentile of an ascending array. */
+export const percentile = (sorted: number[], p: number) =>
+  (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN);
+
+export const fmtMs = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 2 : 1)} ms` : '-');
+
+export interface RunResult { ops: number; errors: number; seconds: number; latencies: number[] }
+
+/**
+ * Closed loop: `concurrency` callers each run `op` back to back until `seconds` have passed. `op` returns its own
+ * latency in ms, null when that caller has no more work (it stops), or throws (an error). Latencies come back sorted.
+ */
+export async function closedLoop(concurrency: number, seconds: number, op: (worker: number, i: number) => Promise<number | null>): Promise<RunResult & { stoppedEarly: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: unknown = null;
+  let stoppedEarly = 0;
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  await Promise.all(Array.from({ length: concurrency }, async (_, w) => {
+    for (let i = 0; performance.now() < end; i++) {
+      try {
+        const ms = await op(w, i);
+        if (ms === null) { stoppedEarly++; break; }
+        latencies.push(ms);
+      } catch (err) {
+        errors++;
+        firstError ??= err;
+      }
+    }
+  }));
+  const elapsed = (performance.now() - started) / 1000;
+  if (firstError) console.log(`  first error: ${String((firstError as Error).message ?? firstError).slice(0, 300)}`);
+  return { ops: latencies.length, errors, seconds: elapsed, latencies: latencies.sort((a, b) => a - b), stoppedEarly };
+}
+
+export function line(label: string, r: RunResult, unit = 'req') {
+  return `  ${label.padEnd(26)}${`${(r.ops / r.seconds).toFixed(0)} ${unit}/s`.padStart(12)}  p50 ${fmtMs(percentile(r.latencies, 50)).padStart(9)}  p95 ${fmtMs(percentile(r.latencies, 95)).padStart(9)}  p99 ${fmtMs(percentile(r.latencies, 99)).padStart(9)}  errors ${r.errors}`;
+}
+
+export const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
