@@ -7,7 +7,6 @@ import { passwordProblems } from './accounts/passwords.js';
 import { LINE_KINDS } from './invoices/tax.js';
 
 // The one place that reads process.env. Everything else receives a typed Config.
-const Bool = Type.Boolean();
 const Days = (def: number) => Type.Integer({ minimum: 0, maximum: 3650, default: def });
 
 export const ConfigSchema = Type.Object({

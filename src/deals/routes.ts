@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { onInvoicePaid } from '../invoices/events.js';
 import type { AppContext } from '../platform/context.js';
-import { AppError } from '../platform/errors.js';
+import { readUploadedFile, sendDownload } from '../platform/files.js';
 import { IdParams, Page, errorResponses } from '../platform/http.js';
 import { onTimer } from '../platform/timers.js';
 import { fireDealTimer, onInstalmentPaid } from './engine.js';
@@ -68,12 +68,9 @@ export async function dealRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
       params: IdParams, response: { 201: DocumentSchema, ...errorResponses(400, 401, 404, 413, 415) },
     },
   }, async (req, reply) => {
-    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data');
-    const part = await req.file();
-    if (!part) throw new AppError('VALIDATION_FAILED', 'No file was sent', { errors: [{ path: 'body.file', message: 'is required' }] });
-    const data = await part.toBuffer();
+    const file = await readUploadedFile(req);
     reply.status(201);
-    return uploadDealDocument(ctx, req.user, req.params.id, { filename: part.filename, data });
+    return uploadDealDocument(ctx, req.user, req.params.id, file);
   });
 
   app.get('/api/deals/:id/documents', {
@@ -86,10 +83,7 @@ export async function dealRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
     schema: { tags, summary: 'Download a deal-room document (parties only)', security, params: DocumentParams },
   }, async (req, reply) => {
     const { row, data } = await readDealDocument(ctx, req.user, req.params.id, req.params.documentId);
-    return reply.type(row.mimeType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
-      .header('cache-control', 'private, no-store')
-      .send(data);
+    return sendDownload(reply, row, data, 'private, no-store');
   });
 
   app.get('/api/deals/:id/proposals/diff', {

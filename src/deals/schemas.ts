@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
 import { DEAL_TYPES } from '../listings/enums.js';
-import { Id, ListQuery, Text } from '../platform/http.js';
+import { Id, ListQuery, Text, Nullable } from '../platform/http.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const OpenDealBody = Type.Object({
   listingId: Id,

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { organizations, users } from '../db/schema/accounts.js';
 import type { AuthUser } from '../platform/auth.js';
 import type { DbOrTx } from '../platform/db.js';

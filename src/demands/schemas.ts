@@ -1,9 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { DEMAND_STATUSES } from '../db/schema/listings.js';
 import { DEAL_TYPES, FIELDS } from '../listings/enums.js';
-import { Fen, Id, ListQuery, Text } from '../platform/http.js';
+import { Fen, Id, ListQuery, Text, Nullable } from '../platform/http.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const fields = {
   title: Text(200, 2),
   description: Text(5000, 10),

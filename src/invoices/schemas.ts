@@ -1,11 +1,9 @@
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 import { INVOICE_KINDS } from '../db/schema/invoices.js';
-import { Id, ListQuery, Timestamp } from '../platform/http.js';
+import { Id, ListQuery, Timestamp, Nullable, OneOf as E } from '../platform/http.js';
 import { INVOICE_STATUSES } from './pdf/view.js';
 import { LINE_KINDS } from './tax.js';
 
-const E = <T extends readonly string[]>(values: T) => Type.Enum([...values] as string[] as T[number][]);
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 // Required text must have something besides whitespace.
 const Words = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
 const PositiveFen = Type.Integer({ minimum: 1, maximum: 100_000_000_000_000, description: 'Money in fen (CNY minor unit)' });

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { caller } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
-import { AppError } from '../platform/errors.js';
+import { readUploadedFile, sendDownload } from '../platform/files.js';
 import { Id, IdParams, ListQuery, Page, errorResponses } from '../platform/http.js';
 import { addAttachment, readAttachment, removeAttachment } from './attachments.js';
 import { AttachmentQuery, AttachmentSchema, CreateListingBody, ListListingsQuery, ListingSchema, PatchListingBody, ReviewBody } from './schemas.js';
@@ -71,12 +71,9 @@ export async function listingRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       params: IdParams, querystring: AttachmentQuery, response: { 201: AttachmentSchema, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
     },
   }, async (req, reply) => {
-    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data');
-    const part = await req.file();
-    if (!part) throw new AppError('VALIDATION_FAILED', 'No file was sent', { errors: [{ path: 'body.file', message: 'is required' }] });
-    const data = await part.toBuffer();
+    const file = await readUploadedFile(req);
     reply.status(201);
-    return addAttachment(ctx, req.user, req.params.id, { filename: part.filename, data }, req.query.visibility ?? 'public');
+    return addAttachment(ctx, req.user, req.params.id, file, req.query.visibility ?? 'public');
   });
 
   app.get('/api/listings/:id/attachments/:attachmentId', {
@@ -84,11 +81,7 @@ export async function listingRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     schema: { tags, summary: 'Download an attachment (confidential ones only for those allowed)', params: AttachmentParams },
   }, async (req, reply) => {
     const { row, data } = await readAttachment(ctx, caller(req), req.params.id, req.params.attachmentId);
-    return reply
-      .type(row.mimeType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
-      .header('cache-control', row.visibility === 'public' ? 'public, max-age=300' : 'private, no-store')
-      .send(data);
+    return sendDownload(reply, row, data, row.visibility === 'public' ? 'public, max-age=300' : 'private, no-store');
   });
 
   app.delete('/api/listings/:id/attachments/:attachmentId', {

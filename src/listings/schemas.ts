@@ -1,9 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { ATTACHMENT_VISIBILITY, LISTING_STATUSES } from '../db/schema/listings.js';
-import { Fen, Id, ListQuery, Text } from '../platform/http.js';
+import { Fen, Id, ListQuery, Text, Nullable, OneOf as E } from '../platform/http.js';
 import { CATEGORIES, DEAL_TYPES, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES, TRL_MAX, TRL_MIN } from './enums.js';
 
-const E = <T extends readonly string[]>(values: T) => Type.Enum([...values] as string[] as T[number][]);
 const Keyword = Type.String({ minLength: 1, maxLength: 40 });
 
 const listingFields = {
@@ -56,7 +55,6 @@ const Attachment = Type.Object({
   visibility: E(ATTACHMENT_VISIBILITY), createdAt: Type.String(),
 });
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 export const ListingSchema = Type.Object({
   id: Type.String(),
   status: E(LISTING_STATUSES),

@@ -107,7 +107,8 @@ function ajvToFieldErrors(errors: AjvError[], context: string | undefined): Fiel
 // Database driver errors that mean "the database is not reachable right now": answer 503, never 500.
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '08006', '08001', '08003', '08004']);
 
-function hasCode(err: unknown, codes: Iterable<string>): boolean {
+/** Whether an error, or one it wraps (drivers wrap database errors), carries one of these codes. */
+export function hasCode(err: unknown, codes: Iterable<string>): boolean {
   const wanted = new Set(codes);
   let e = err as { code?: string; cause?: unknown } | undefined;
   for (let depth = 0; e && depth < 5; depth++) {

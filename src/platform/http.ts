@@ -8,6 +8,9 @@ export const IdParams = Type.Object({ id: Id }, { additionalProperties: false })
 export const Text = (maxLength: number, minLength = 0) => Type.String({ maxLength, minLength });
 export const Fen = Type.Integer({ minimum: 0, maximum: 100_000_000_000_000, description: 'Money in fen (CNY minor unit)' });
 export const Timestamp = Type.String({ format: 'date-time' });
+/** A closed set from an `as const` array, typed as its members. */
+export const OneOf = <T extends readonly string[]>(values: T) => Type.Enum([...values] as string[] as T[number][]);
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const ListQuery = {
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),

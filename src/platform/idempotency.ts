@@ -3,18 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { idempotencyKeys } from '../db/schema/platform.js';
 import type { Db, Tx } from './db.js';
-import { AppError } from './errors.js';
+import { AppError, hasCode } from './errors.js';
 
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
-
-function isUniqueViolation(err: unknown): boolean {
-  let e = err as { code?: string; cause?: unknown } | undefined;
-  for (let i = 0; e && i < 4; i++) {
-    if (e.code === '23505') return true;
-    e = e.cause as typeof e;
-  }
-  return false;
-}
 
 /**
  * Runs a state- or money-moving write once per Idempotency-Key. The answer is stored in the same transaction
@@ -57,7 +48,7 @@ export async function idempotent<T extends object>(
     });
     return { ...r, replayed: false };
   } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
+    if (!hasCode(err, ['23505'])) throw err;
     const again = await replay();
     if (again) return again;
     throw err;

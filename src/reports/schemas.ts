@@ -1,11 +1,10 @@
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 import { ORGANIZATION_TYPES } from '../db/schema/accounts.js';
 import { HALF_YEAR_REPORT_STATUSES } from '../db/schema/reports.js';
 import { DEAL_TYPES, FIELDS } from '../listings/enums.js';
+import { Nullable, OneOf as E } from '../platform/http.js';
 import { CONTRACT_CATEGORIES } from './registrations.js';
 
-const E = <T extends readonly string[]>(values: T) => Type.Enum([...values] as string[] as T[number][]);
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Count = Type.Integer({ minimum: 0 });
 const Money = Type.Integer({ description: 'Money in fen (CNY minor unit)' });
 const Ref = Type.Object({ id: Type.String(), name: Type.String() });

@@ -7,11 +7,10 @@ import type { PolicyInput } from '../content/policies/schemas.js';
 import { deals } from '../db/schema/deals.js';
 import { listings } from '../db/schema/listings.js';
 import type { Field } from '../listings/enums.js';
-import type { AuthUser } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
 import type { DemoUsers } from './demo.js';
+import { asAuth } from './accounts.js';
 
-const asAuth = (u: DemoUsers[keyof DemoUsers]): AuthUser => ({ id: u.id, role: u.role, organizationId: u.organization.id });
 
 // The seed plan itself (/work/shared/seed), as published by the Corps' General Office: the notice and the plan,
 // verbatim, with line breaks before its headings and items.

@@ -9,9 +9,9 @@ import type { AuthUser } from '../platform/auth.js';
 import type { AppContext, Clock } from '../platform/context.js';
 import { fireDueTimers } from '../platform/timers.js';
 import type { DemoUsers } from './demo.js';
+import { asAuth } from './accounts.js';
 
 const DAY = 86_400_000;
-const asAuth = (u: DemoUsers[keyof DemoUsers]): AuthUser => ({ id: u.id, role: u.role, organizationId: u.organization.id });
 
 /**
  * Demo deals through the deal service, one per form, left at telling points. The story starts 40 days ago on a

@@ -1,4 +1,3 @@
-import type { AuthUser } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
 import { createDemand } from '../demands/service.js';
 import { createListing, reviewListing, submitListing } from '../listings/service.js';
@@ -6,8 +5,8 @@ import { createSavedSearch } from '../saved-searches/service.js';
 import type { ListingInput } from '../listings/schemas.js';
 import { DEMO_DEMANDS, DEMO_LISTINGS } from './listings-data.js';
 import type { DemoUsers } from './demo.js';
+import { asAuth } from './accounts.js';
 
-const asAuth = (u: DemoUsers[keyof DemoUsers]): AuthUser => ({ id: u.id, role: u.role, organizationId: u.organization.id });
 
 /** Demo listings through the listing services: drafted, submitted and reviewed like real ones. */
 export async function seedListings(ctx: AppContext, users: DemoUsers) {

@@ -2,8 +2,8 @@ import { Type, type TSchema } from 'typebox';
 import { ORGANIZATION_TYPES } from '../db/schema/accounts.js';
 import { LISTING_STATUSES } from '../db/schema/listings.js';
 import { DEAL_TYPES, FIELDS } from '../listings/enums.js';
+import { OneOf as E } from '../platform/http.js';
 
-const E = <T extends readonly string[]>(values: T) => Type.Enum([...values] as string[] as T[number][]);
 const Count = Type.Integer({ minimum: 0 });
 const Money = Type.Integer({ description: 'Money in fen (CNY minor unit)' });
 const Days = Type.Union([Type.Number(), Type.Null()], { description: 'Days, to one decimal; null when no deal was signed' });
