@@ -7,6 +7,7 @@ import type { AppContext } from '../platform/context.js';
 import type { Tx } from '../platform/db.js';
 import { AppError, validationFailed, type FieldError } from '../platform/errors.js';
 import { issueInvoice } from './issue.js';
+import { assignInvoiceNumberNow } from './numbering.js';
 import type { LineKind } from './tax.js';
 import { invoiceView, type InvoiceRow, type InvoiceView } from './view.js';
 
@@ -81,5 +82,6 @@ export async function issueInvoiceByAdmin(ctx: AppContext, tx: Tx, admin: AuthUs
     await tx.update(dealObligations).set({ invoiceId: row.id })
       .where(and(eq(dealObligations.dealId, replaced.dealId), eq(dealObligations.ref, replaced.ref)));
   }
-  return invoiceView(tx, row);
+  // The answer (and its idempotent replay) shows the number: take it now rather than at commit.
+  return invoiceView(tx, { ...row, number: await assignInvoiceNumberNow(tx, row.id) });
 }

@@ -8,8 +8,8 @@ import { audit, SYSTEM_ACTOR, type Actor } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
 import type { DbOrTx, Tx } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
+import { formatFen } from '../platform/money.js';
 import { scheduleTimer } from '../platform/timers.js';
-import { nextInvoiceNumber } from './numbering.js';
 import { DEFAULT_TAX_RATES_BP, priceLines, type LineInput, type LineKind } from './tax.js';
 import { invoiceView, type InvoiceRow, type InvoiceView } from './view.js';
 
@@ -38,9 +38,8 @@ async function captureParties(tx: DbOrTx, issuerOrgId: string, recipientOrgId: s
 
 /**
  * Issues an invoice inside the caller's transaction: prices the lines once (tax.ts), captures both parties,
- * takes the next number of the year, stores the lines, schedules the overdue timer, audits and tells the
- * recipient. The number is taken after every read: the counter row stays locked until commit, so its lock
- * should start as late as it can.
+ * stores the lines, schedules the overdue timer, audits and tells the recipient. Its number is given by the
+ * database as the transaction commits (numbering.ts): until then the row holds a 'pending:' placeholder.
  */
 export async function issueInvoice(ctx: AppContext, tx: Tx, spec: IssueSpec): Promise<InvoiceRow> {
   // The rates table is tax.ts's (written as data, citing the law), with TAX_RATES_BP overrides from the
@@ -50,9 +49,8 @@ export async function issueInvoice(ctx: AppContext, tx: Tx, spec: IssueSpec): Pr
   const parties = await captureParties(tx, spec.issuerOrgId, spec.recipientOrgId);
   const issuedAt = ctx.clock.now();
   const id = newId('inv');
-  const number = await nextInvoiceNumber(tx, issuedAt);
   const [row] = await tx.insert(invoices).values({
-    id, number, kind: spec.kind, dealId: spec.dealId, ref: spec.ref, replacesInvoiceId: spec.replacesInvoiceId ?? null,
+    id, kind: spec.kind, dealId: spec.dealId, ref: spec.ref, replacesInvoiceId: spec.replacesInvoiceId ?? null,
     issuerOrgId: spec.issuerOrgId, recipientOrgId: spec.recipientOrgId, ...parties,
     subtotal: priced.subtotal, tax: priced.tax, total: priced.total,
     issuedAt: issuedAt.toISOString(), dueAt: new Date(spec.dueAt).toISOString(), issuedBy: spec.actor.id,
@@ -62,10 +60,11 @@ export async function issueInvoice(ctx: AppContext, tx: Tx, spec: IssueSpec): Pr
   })));
   await scheduleTimer(tx, { subject: 'invoice', subjectId: id, name: 'overdue', dueAt: row.dueAt });
   await audit(tx, spec.actor, 'invoice.issued', 'invoice', id, {
-    number, dealId: spec.dealId, ref: spec.ref, total: priced.total, replaces: spec.replacesInvoiceId ?? null,
+    dealId: spec.dealId, ref: spec.ref, total: priced.total, replaces: spec.replacesInvoiceId ?? null,
   });
   await notify(tx, { organizationId: spec.recipientOrgId }, {
-    kind: 'invoice.issued', title: `收到付款通知书 ${number}（${parties.issuer.name}）`, titleEn: `Invoice ${number} from ${parties.issuer.name}`,
+    // The number is given at commit; the notice names the issuer and the amount, and links to the invoice.
+    kind: 'invoice.issued', title: `收到付款通知书：${parties.issuer.name}，${formatFen(priced.total)}`, titleEn: `Invoice from ${parties.issuer.name}: ${formatFen(priced.total)}`,
     link: `/invoices/${id}`, dedupeKey: `invoice.issued:${id}`, data: { invoiceId: id, dealId: spec.dealId, total: priced.total },
   });
   return row;

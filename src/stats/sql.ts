@@ -1,14 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.js';
 
 // Statistics are GROUP BY queries written as SQL: the database adds things up and only the totals travel.
-// postgres.js hands back an array and PGlite an object with `rows`, and counts and sums arrive as numbers,
-// strings or bigints depending on the driver: these helpers give every caller one shape.
+// Counts and sums arrive as numbers, strings or bigints depending on the driver: these helpers give every
+// caller one shape.
 
-export async function queryRows<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
+export { queryRows } from '../platform/db.js';
 
 /** A count or a sum in fen from the database (bigint, numeric or int): a JS integer, 0 for null. */
 export function int(value: unknown): number {

@@ -25,7 +25,11 @@ export interface CapturedParty {
 // make the database refuse an overpayment even if a service rule were bypassed.
 export const invoices = pgTable('invoices', {
   id: text('id').primaryKey(),
-  number: text('number').notNull(),
+  // Gapless per China-time year (INV-YYYY-NNNNNN), assigned by the database as the issuing transaction commits
+  // (migration 0007: assign_invoice_number and a deferred constraint trigger), so the year's counter row is
+  // locked only for the commit itself. Until then the row holds a unique 'pending:' placeholder, visible to the
+  // issuing transaction alone.
+  number: text('number').notNull().default(sql`'pending:' || gen_random_uuid()::text`),
   kind: text('kind', { enum: INVOICE_KINDS }).notNull(),
   dealId: text('deal_id').references(() => deals.id),
   // The deal obligation it settles (e.g. `instalment:1`); a replacement for a void invoice inherits it.

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { organizations } from '../../../src/db/schema/accounts.js';
 import { deals } from '../../../src/db/schema/deals.js';
+import { invoices } from '../../../src/db/schema/invoices.js';
 import type { IssueInvoiceEffect } from '../../../src/deals/machines/types.js';
 import { issueInvoiceForEffect } from '../../../src/invoices/issue.js';
-import type { InvoiceView } from '../../../src/invoices/view.js';
+import { invoiceView, type InvoiceView } from '../../../src/invoices/view.js';
 import { newId } from '../../../src/platform/ids.js';
 import type { TestApp } from '../../helpers/app.js';
 import { createListing, registerUser, unique, type Session } from '../../helpers/factories.js';
@@ -55,8 +56,11 @@ export function licenceFee(t: TestApp, overrides: Partial<IssueInvoiceEffect> = 
 }
 
 /** Performs an effect as the deal engine does: inside a transaction of its own. */
-export function issue(t: TestApp, deal: DealRow, effect: IssueInvoiceEffect): Promise<InvoiceView> {
-  return t.ctx.db.transaction((tx) => issueInvoiceForEffect(t.ctx, tx, deal, effect));
+/** Issues in a transaction of its own and reads the invoice back once committed (numbers are given at commit). */
+export async function issue(t: TestApp, deal: DealRow, effect: IssueInvoiceEffect): Promise<InvoiceView> {
+  const issued = await t.ctx.db.transaction((tx) => issueInvoiceForEffect(t.ctx, tx, deal, effect));
+  const [row] = await t.ctx.db.select().from(invoices).where(eq(invoices.id, issued.id));
+  return invoiceView(t.ctx.db, row);
 }
 
 let references = 0;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizations } from '../../../src/db/schema/accounts.js';
 import { dealObligations } from '../../../src/db/schema/deals.js';
 import { invoiceLines, invoices } from '../../../src/db/schema/invoices.js';
-import { auditLog, outbox, timers } from '../../../src/db/schema/platform.js';
+import { auditLog, counters, outbox, timers } from '../../../src/db/schema/platform.js';
 import { issueInvoiceForEffect } from '../../../src/invoices/issue.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { adminSession, type Session } from '../../helpers/factories.js';
@@ -102,6 +102,22 @@ describe('numbering', () => {
     const all = await t.ctx.db.select({ number: invoices.number }).from(invoices);
     const everySerial = all.map((r) => serial(r.number)).sort((a, b) => a - b);
     expect(everySerial).toEqual(everySerial.map((_, i) => i + 1));
+  });
+
+  it('numbers at commit: the issuing transaction leaves the year\'s counter alone until it commits', async () => {
+    const counter = async () => Number((await t.ctx.db.select().from(counters).where(eq(counters.name, 'invoice:2026')))[0].value);
+    const before = await counter();
+    const id = await t.ctx.db.transaction(async (tx) => {
+      const inv = await issueInvoiceForEffect(t.ctx, tx, p.deal, licenceFee(t));
+      const [inside] = await tx.select({ number: invoices.number }).from(invoices).where(eq(invoices.id, inv.id));
+      expect(inside.number).toMatch(/^pending:/);
+      // Nothing has touched (and so locked) the counter row yet: concurrent issuers do not queue behind this one.
+      expect(Number((await tx.select().from(counters).where(eq(counters.name, 'invoice:2026')))[0].value)).toBe(before);
+      return inv.id;
+    });
+    const [row] = await t.ctx.db.select({ number: invoices.number }).from(invoices).where(eq(invoices.id, id));
+    expect(row.number).toBe(`INV-2026-${String(before + 1).padStart(6, '0')}`);
+    expect(await counter()).toBe(before + 1);
   });
 
   it('gives back the number of an issue whose transaction rolls back', async () => {
