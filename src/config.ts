@@ -15,6 +15,8 @@ export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   DATA_DIR: Type.String({ minLength: 1, default: './.data' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  // Connections per process to PostgreSQL (each API and worker process has its own pool).
+  DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   MEILI_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILI_MASTER_KEY: Type.Optional(Type.String({ minLength: 16 })),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),

@@ -1,14 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { users } from '../db/schema/accounts.js';
-import { dealHistory, deals } from '../db/schema/deals.js';
-import { listingAccessGrants } from '../db/schema/listings.js';
+import { deals } from '../db/schema/deals.js';
 import { issueInvoiceForEffect } from '../invoices/issue.js';
-import { notify } from '../notifications/service.js';
-import { audit } from '../platform/audit.js';
+import { notifyStatement } from '../notifications/service.js';
+import { auditStatement } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
 import type { Tx } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
-import { cancelTimers, scheduleTimer } from '../platform/timers.js';
+import { jsonb, runTogether } from '../platform/statements.js';
+import { cancelTimersStatement, scheduleTimerStatement } from '../platform/timers.js';
 import { applyDealEvent, dealContextOf, isFinalState, isSigned, type ActorRole, type DealActor, type DealContext, type Effect } from './machines/index.js';
 import { dealNotice } from './notices.js';
 import type { DealRow } from './parties.js';
@@ -27,8 +27,8 @@ export interface DealEventInput { type: string; [payload: string]: unknown }
 /**
  * Runs one event through a deal's machine inside the caller's transaction, on a row the caller has locked:
  * restore from the persisted snapshot, check the state accepts it and the actor may send it, send, then write
- * the new snapshot with version + 1, a history row and the declared effects (invoices in this transaction,
- * timers as rows, notifications to the outbox). A refused event throws and the transaction writes nothing.
+ * the new snapshot with version + 1, a history row and the declared effects (timers as rows, notifications to
+ * the outbox) as one statement, and invoices after it. A refused event throws and the transaction writes nothing.
  */
 export async function applyAndPersist(ctx: AppContext, tx: Tx, deal: DealRow, actor: DealActor, input: DealEventInput): Promise<DealRow> {
   const now = ctx.clock.now().toISOString();
@@ -42,31 +42,35 @@ export async function applyAndPersist(ctx: AppContext, tx: Tx, deal: DealRow, ac
   if (type === 'ASSIGN_BROKER') await checkBroker(tx, String(payload.brokerId));
   const signed = isSigned(result.snapshot);
   const final = isFinalState(result.snapshot);
-  const version = deal.version + 1;
-  const [updated] = await tx.update(deals).set({
+  const updated: DealRow = {
+    ...deal,
     state: result.state,
     snapshot: result.snapshot,
-    version,
+    version: deal.version + 1,
     brokerUserId: context.broker?.userId ?? deal.brokerUserId,
     contractValue: context.agreedTerms ? contractValue(deal.type, context.agreedTerms) : null,
     signedAt: deal.signedAt ?? (signed ? context.contract.signedAt : null),
     closedAt: final ? now : null,
     lastActivityAt: now,
     updatedAt: now,
-  }).where(eq(deals.id, deal.id)).returning();
-  await tx.insert(dealHistory).values({
-    dealId: deal.id, version, type, actorId: actor.role === 'system' ? null : actor.userId, actorRole: actor.role,
-    fromState: deal.state, toState: result.state, payload, at: now,
-  });
-  await audit(tx, { id: actor.role === 'system' ? null : actor.userId, role: actor.role }, `deal.${type.toLowerCase()}`, 'deal', deal.id, { from: deal.state, to: result.state, version });
-  await grantConfidentialAccess(tx, updated, deal.state, result.state, context);
-  await scheduleIdleExpiry(ctx, tx, updated, signed || final);
-  if (final) await cancelTimers(tx, 'deal', deal.id);
-  // Invoices last: numbering locks the year's counter row until commit, so every other write comes first and
-  // concurrent signings queue behind each other for as short a time as possible.
+  };
+  const actorId = actor.role === 'system' ? null : actor.userId;
   const effects = withNotice(result.effects, updated, actor);
-  for (const effect of effects.filter((e) => e.type !== 'issueInvoice')) await perform(ctx, tx, updated, effect);
-  for (const effect of effects.filter((e) => e.type === 'issueInvoice')) await perform(ctx, tx, updated, effect);
+  await runTogether(tx, [
+    sql`update deals set state = ${updated.state}, snapshot = ${jsonb(updated.snapshot)}, version = ${updated.version},
+      broker_user_id = ${updated.brokerUserId}, contract_value = ${updated.contractValue}::bigint, signed_at = ${updated.signedAt}::timestamptz,
+      closed_at = ${updated.closedAt}::timestamptz, last_activity_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
+      where id = ${deal.id}`,
+    sql`insert into deal_history (deal_id, version, type, actor_id, actor_role, from_state, to_state, payload, at)
+      values (${deal.id}, ${updated.version}, ${type}, ${actorId}, ${actor.role}, ${deal.state}, ${result.state}, ${jsonb(payload)}, ${now}::timestamptz)`,
+    auditStatement({ id: actorId, role: actor.role }, `deal.${type.toLowerCase()}`, 'deal', deal.id, { from: deal.state, to: result.state, version: updated.version }),
+    ...confidentialAccess(updated, deal.state, result.state, context),
+    // A closed deal's pending timers (its idle expiry among them) are obsolete; an open one's idle expiry moves on.
+    ...(final ? [cancelTimersStatement('deal', deal.id)] : idleExpiryStatements(ctx, updated, signed)),
+    ...effects.flatMap((effect) => effectStatements(updated, effect)),
+  ]);
+  // Invoices last, after every other write: each is numbered as the transaction commits (invoices/numbering.ts).
+  for (const effect of effects) if (effect.type === 'issueInvoice') await issueInvoiceForEffect(ctx, tx, updated, effect);
   return updated;
 }
 
@@ -87,27 +91,25 @@ async function checkBroker(tx: Tx, brokerId: string) {
 
 // Once the inquiry is accepted (and the NDA signed by both where the listing needs one) the buyer may read the
 // listing's confidential part: the listing visibility rule reads these grants.
-async function grantConfidentialAccess(tx: Tx, deal: DealRow, from: string, to: string, context: DealContext) {
+function confidentialAccess(deal: DealRow, from: string, to: string, context: DealContext): SQL[] {
   const opened = (from === 'inquiry' || from === 'nda') && to === 'negotiating';
-  if (!opened) return;
-  await tx.insert(listingAccessGrants).values({
-    listingId: deal.listingId, organizationId: deal.buyerOrgId, dealId: deal.id, reason: context.ndaRequired ? 'nda_signed' : 'no_nda_required',
-  }).onConflictDoNothing();
+  if (!opened) return [];
+  return [sql`insert into listing_access_grants (listing_id, organization_id, deal_id, reason)
+    values (${deal.listingId}, ${deal.buyerOrgId}, ${deal.id}, ${context.ndaRequired ? 'nda_signed' : 'no_nda_required'}) on conflict do nothing`];
 }
 
-async function perform(ctx: AppContext, tx: Tx, deal: DealRow, effect: Effect) {
-  if (effect.type === 'issueInvoice') {
-    await issueInvoiceForEffect(ctx, tx, deal, effect);
-  } else if (effect.type === 'startTimer') {
-    await scheduleTimer(tx, { subject: 'deal', subjectId: deal.id, name: effect.name, dueAt: effect.dueAt, payload: effect.event });
-  } else if (effect.type === 'notify') {
-    const [zh, en] = dealNotice(effect.message, listingTitle(deal));
-    for (const role of effect.to) {
-      const audience = role === 'buyer' ? { organizationId: deal.buyerOrgId } : role === 'seller' ? { organizationId: deal.sellerOrgId } : deal.brokerUserId ? { userIds: [deal.brokerUserId] } : null;
-      if (!audience) continue;
-      await notify(tx, audience, { kind: 'deal.update', title: zh, titleEn: en, body: effect.message, link: `/deals/${deal.id}`, dedupeKey: `deal:${deal.id}:${deal.version}:${role}`, data: { dealId: deal.id, state: deal.state } });
-    }
+// The rows an effect writes with the event; invoices are issued after (applyAndPersist).
+function effectStatements(deal: DealRow, effect: Effect): SQL[] {
+  if (effect.type === 'startTimer') {
+    return [scheduleTimerStatement({ subject: 'deal', subjectId: deal.id, name: effect.name, dueAt: effect.dueAt, payload: effect.event })];
   }
+  if (effect.type !== 'notify') return [];
+  const [zh, en] = dealNotice(effect.message, listingTitle(deal));
+  return effect.to.flatMap((role) => {
+    const audience = role === 'buyer' ? { organizationId: deal.buyerOrgId } : role === 'seller' ? { organizationId: deal.sellerOrgId } : deal.brokerUserId ? { userIds: [deal.brokerUserId] } : null;
+    if (!audience) return [];
+    return [notifyStatement(audience, { kind: 'deal.update', title: zh, titleEn: en, body: effect.message, link: `/deals/${deal.id}`, dedupeKey: `deal:${deal.id}:${deal.version}:${role}`, data: { dealId: deal.id, state: deal.state } })];
+  });
 }
 
 export const listingTitle = (deal: DealRow) => String((deal.listingCopy as { title?: string }).title ?? deal.listingId);
@@ -115,12 +117,17 @@ export const listingTitle = (deal: DealRow) => String((deal.listingCopy as { tit
 /**
  * Idle expiry (DEAL_IDLE_DAYS without an accepted event before signing): one pending timer per deal, replaced
  * on every event and bound to the version it was set at, so a timer for a deal that has moved on does nothing.
+ * Run together, the cancel sees the rows as they were, so it leaves the new timer pending.
  */
-export async function scheduleIdleExpiry(ctx: AppContext, tx: Tx, deal: DealRow, stop: boolean) {
-  await cancelTimers(tx, 'deal', deal.id, 'idleExpiry');
-  if (stop || ctx.config.DEAL_IDLE_DAYS === 0) return;
+function idleExpiryStatements(ctx: AppContext, deal: DealRow, stop: boolean): SQL[] {
+  const cancel = cancelTimersStatement('deal', deal.id, 'idleExpiry');
+  if (stop || ctx.config.DEAL_IDLE_DAYS === 0) return [cancel];
   const dueAt = new Date(ctx.clock.now().getTime() + ctx.config.DEAL_IDLE_DAYS * 86_400_000).toISOString();
-  await scheduleTimer(tx, { subject: 'deal', subjectId: deal.id, name: 'idleExpiry', dueAt, payload: { type: 'EXPIRE' }, expectVersion: deal.version });
+  return [cancel, scheduleTimerStatement({ subject: 'deal', subjectId: deal.id, name: 'idleExpiry', dueAt, payload: { type: 'EXPIRE' }, expectVersion: deal.version })];
+}
+
+export async function scheduleIdleExpiry(ctx: AppContext, tx: Tx, deal: DealRow, stop: boolean) {
+  await runTogether(tx, idleExpiryStatements(ctx, deal, stop));
 }
 
 export const SYSTEM: DealActor = { userId: 'system', role: 'system' as ActorRole };

@@ -8,8 +8,11 @@ import { partyRole, type DealRow } from './parties.js';
 async function names(db: DbOrTx, rows: DealRow[]) {
   const orgIds = [...new Set(rows.flatMap((d) => [d.buyerOrgId, d.sellerOrgId]))];
   const userIds = [...new Set(rows.flatMap((d) => [d.buyerUserId, d.brokerUserId].filter((x): x is string => !!x)))];
-  const orgs = orgIds.length ? await db.select({ id: organizations.id, name: organizations.name, type: organizations.type }).from(organizations).where(inArray(organizations.id, orgIds)) : [];
-  const people = userIds.length ? await db.select({ id: users.id, name: users.name, organizationId: users.organizationId }).from(users).where(inArray(users.id, userIds)) : [];
+  // Sent together: one round trip.
+  const [orgs, people] = await Promise.all([
+    orgIds.length ? db.select({ id: organizations.id, name: organizations.name, type: organizations.type }).from(organizations).where(inArray(organizations.id, orgIds)) : [],
+    userIds.length ? db.select({ id: users.id, name: users.name, organizationId: users.organizationId }).from(users).where(inArray(users.id, userIds)) : [],
+  ]);
   return { org: new Map(orgs.map((o) => [o.id, o])), user: new Map(people.map((u) => [u.id, u])) };
 }
 

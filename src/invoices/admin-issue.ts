@@ -67,7 +67,7 @@ export async function issueInvoiceByAdmin(ctx: AppContext, tx: Tx, admin: AuthUs
     const [already] = await tx.select({ number: invoices.number }).from(invoices).where(eq(invoices.replacesInvoiceId, replaced.id));
     if (already) throw new AppError('CONFLICT', `Invoice ${replaced.number} was already replaced by ${already.number}`);
   }
-  const row = await issueInvoice(ctx, tx, {
+  const id = await issueInvoice(ctx, tx, {
     kind: replaced?.kind ?? 'manual',
     dealId,
     ref: replaced?.ref ?? null,
@@ -79,9 +79,11 @@ export async function issueInvoiceByAdmin(ctx: AppContext, tx: Tx, admin: AuthUs
     actor: { id: admin.id, role: admin.role },
   });
   if (replaced?.ref && replaced.dealId) {
-    await tx.update(dealObligations).set({ invoiceId: row.id })
+    await tx.update(dealObligations).set({ invoiceId: id })
       .where(and(eq(dealObligations.dealId, replaced.dealId), eq(dealObligations.ref, replaced.ref)));
   }
   // The answer (and its idempotent replay) shows the number: take it now rather than at commit.
-  return invoiceView(tx, { ...row, number: await assignInvoiceNumberNow(tx, row.id) });
+  await assignInvoiceNumberNow(tx, id);
+  const [row] = await tx.select().from(invoices).where(eq(invoices.id, id));
+  return invoiceView(tx, row);
 }

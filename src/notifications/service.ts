@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { users } from '../db/schema/accounts.js';
 import { notifications } from '../db/schema/listings.js';
 import type { AppContext } from '../platform/context.js';
@@ -6,7 +6,8 @@ import type { DbOrTx } from '../platform/db.js';
 import { notFound } from '../platform/errors.js';
 import { pageOf } from '../platform/http.js';
 import { newId } from '../platform/ids.js';
-import { enqueue } from '../platform/outbox.js';
+import { enqueueStatement } from '../platform/outbox.js';
+import { runStatement } from '../platform/statements.js';
 
 export interface NotificationInput {
   kind: string;
@@ -18,11 +19,16 @@ export interface NotificationInput {
   /** Same key → delivered once per user, however often the outbox retries. */
   dedupeKey: string;
 }
-type Audience = { userIds: string[] } | { organizationId: string };
+export type Audience = { userIds: string[] } | { organizationId: string };
+
+/** In-app notifications to queue, as a statement to run with others in the caller's transaction. */
+export function notifyStatement(to: Audience, n: NotificationInput): SQL {
+  return enqueueStatement('notification', { to, ...n });
+}
 
 /** Queues in-app notifications in the caller's transaction; delivered after commit by the outbox relay. */
 export async function notify(tx: DbOrTx, to: Audience, n: NotificationInput) {
-  await enqueue(tx, 'notification', { to, ...n });
+  await runStatement(tx, notifyStatement(to, n));
 }
 
 export async function deliverNotification(ctx: AppContext, payload: { to: Audience } & NotificationInput) {

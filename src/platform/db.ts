@@ -36,6 +36,30 @@ export interface Database {
 // Serialises concurrent start-ups (several API and worker processes) so migrations run once.
 const MIGRATION_LOCK = 727_001;
 
+/**
+ * Drizzle sends every unnamed query with `prepare: false`, and postgres.js then describes a query with parameters
+ * before it binds it: two round trips per statement, and nothing pipelined behind it. Preparing instead (once per
+ * connection and SQL text; drizzle's SQL has placeholders, so the texts are few) makes it one round trip from the
+ * second use on. Transactions and savepoints hand their own `sql` to drizzle, so they are wrapped too.
+ * (Behind PgBouncer in transaction mode this needs max_prepared_statements: docs/production.md.)
+ */
+function preparedStatements(sql: postgres.Sql): postgres.Sql {
+  const scoped = (method: 'begin' | 'savepoint', target: postgres.Sql | postgres.TransactionSql) => (...args: unknown[]) => {
+    const fn = args.pop() as (inner: postgres.Sql) => unknown;
+    return (target as unknown as Record<string, (...a: unknown[]) => unknown>)[method](...args, (inner: postgres.Sql) => fn(preparedStatements(inner)));
+  };
+  return new Proxy(sql, {
+    get(target, key, receiver) {
+      if (key === 'unsafe') {
+        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) => target.unsafe(query, params as never, { ...options, prepare: true });
+      }
+      if (key === 'begin' || key === 'savepoint') return scoped(key, target);
+      const value = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
   const client = postgres(url, {
     max: opts.max ?? 10,
@@ -46,7 +70,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     // driver's growing reconnect delay; a new connection is tried on the next query.
     backoff: () => 0.1,
   });
-  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  const db = drizzlePostgres(preparedStatements(client), { schema }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
@@ -102,10 +126,10 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Opens the configured database: PostgreSQL when a URL is given, otherwise embedded PGlite under DATA_DIR. */
-export async function openDatabase(cfg: { DATABASE_URL?: string; DATA_DIR: string }): Promise<Database> {
+export async function openDatabase(cfg: { DATABASE_URL?: string; DATA_DIR: string; DB_POOL_MAX?: number }): Promise<Database> {
   if (cfg.DATABASE_URL) {
     await migratePostgresDb(cfg.DATABASE_URL);
-    return openPostgres(cfg.DATABASE_URL);
+    return openPostgres(cfg.DATABASE_URL, { max: cfg.DB_POOL_MAX });
   }
   return openPglite(join(cfg.DATA_DIR, 'pglite'));
 }

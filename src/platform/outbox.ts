@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { outbox } from '../db/schema/platform.js';
 import type { AppContext } from './context.js';
 import type { DbOrTx } from './db.js';
+import { jsonb, runStatement } from './statements.js';
 
 export type OutboxHandler = (ctx: AppContext, payload: any) => Promise<void>;
 const handlers = new Map<string, OutboxHandler>();
@@ -11,9 +12,14 @@ export function onOutbox(topic: string, handler: OutboxHandler) {
   handlers.set(topic, handler);
 }
 
+/** Work for after commit, as a statement to run with others in the caller's transaction. */
+export function enqueueStatement(topic: string, payload: Record<string, unknown>): SQL {
+  return sql`insert into outbox (topic, payload) values (${topic}, ${jsonb(payload)})`;
+}
+
 /** Records work for after commit, in the caller's transaction: if the transaction rolls back, so does this. */
 export async function enqueue(tx: DbOrTx, topic: string, payload: Record<string, unknown>) {
-  await tx.insert(outbox).values({ topic, payload });
+  await runStatement(tx, enqueueStatement(topic, payload));
 }
 
 const LEASE_SECONDS = 60;

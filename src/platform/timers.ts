@@ -1,8 +1,9 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, sql, type SQL } from 'drizzle-orm';
 import { timers } from '../db/schema/platform.js';
 import type { AppContext } from './context.js';
 import type { DbOrTx, Tx } from './db.js';
 import { newId } from './ids.js';
+import { jsonb, runStatement } from './statements.js';
 
 export interface TimerRow { id: string; subject: string; subjectId: string; name: string; payload: unknown; dueAt: string; expectVersion: number | null }
 /** Fires a timer inside the worker's transaction. Return 'obsolete' when the subject has moved on. */
@@ -13,15 +14,27 @@ export function onTimer(subject: string, handler: TimerHandler) {
   handlers.set(subject, handler);
 }
 
-export async function scheduleTimer(tx: DbOrTx, t: { subject: string; subjectId: string; name: string; dueAt: string; payload?: Record<string, unknown>; expectVersion?: number | null }) {
-  await tx.insert(timers).values({ id: newId('tmr'), payload: {}, ...t });
+export interface TimerSpec { subject: string; subjectId: string; name: string; dueAt: string; payload?: Record<string, unknown>; expectVersion?: number | null }
+
+/** A pending timer, as a statement to run with others (platform/statements.ts). */
+export function scheduleTimerStatement(t: TimerSpec): SQL {
+  return sql`insert into timers (id, subject, subject_id, name, payload, due_at, expect_version)
+    values (${newId('tmr')}, ${t.subject}, ${t.subjectId}, ${t.name}, ${jsonb(t.payload ?? {})}, ${t.dueAt}::timestamptz, ${t.expectVersion ?? null}::integer)`;
+}
+
+export async function scheduleTimer(tx: DbOrTx, t: TimerSpec) {
+  await runStatement(tx, scheduleTimerStatement(t));
+}
+
+/** Marks the pending timers of a subject (of one name, if given) obsolete, as a statement to run with others. */
+export function cancelTimersStatement(subject: string, subjectId: string, name?: string): SQL {
+  const ofName = name === undefined ? sql`` : sql` and name = ${name}`;
+  return sql`update timers set status = 'obsolete' where subject = ${subject} and subject_id = ${subjectId} and status = 'pending'${ofName}`;
 }
 
 /** Marks the pending timers of a subject obsolete (e.g. a deal that reached a final state). */
 export async function cancelTimers(tx: DbOrTx, subject: string, subjectId: string, name?: string) {
-  const conds = [eq(timers.subject, subject), eq(timers.subjectId, subjectId), eq(timers.status, 'pending')];
-  if (name) conds.push(eq(timers.name, name));
-  await tx.update(timers).set({ status: 'obsolete' }).where(and(...conds));
+  await runStatement(tx, cancelTimersStatement(subject, subjectId, name));
 }
 
 /**

@@ -58,8 +58,8 @@ export function licenceFee(t: TestApp, overrides: Partial<IssueInvoiceEffect> = 
 /** Performs an effect as the deal engine does: inside a transaction of its own. */
 /** Issues in a transaction of its own and reads the invoice back once committed (numbers are given at commit). */
 export async function issue(t: TestApp, deal: DealRow, effect: IssueInvoiceEffect): Promise<InvoiceView> {
-  const issued = await t.ctx.db.transaction((tx) => issueInvoiceForEffect(t.ctx, tx, deal, effect));
-  const [row] = await t.ctx.db.select().from(invoices).where(eq(invoices.id, issued.id));
+  const id = await t.ctx.db.transaction((tx) => issueInvoiceForEffect(t.ctx, tx, deal, effect));
+  const [row] = await t.ctx.db.select().from(invoices).where(eq(invoices.id, id));
   return invoiceView(t.ctx.db, row);
 }
 

@@ -108,12 +108,12 @@ describe('numbering', () => {
     const counter = async () => Number((await t.ctx.db.select().from(counters).where(eq(counters.name, 'invoice:2026')))[0].value);
     const before = await counter();
     const id = await t.ctx.db.transaction(async (tx) => {
-      const inv = await issueInvoiceForEffect(t.ctx, tx, p.deal, licenceFee(t));
-      const [inside] = await tx.select({ number: invoices.number }).from(invoices).where(eq(invoices.id, inv.id));
+      const invoiceId = await issueInvoiceForEffect(t.ctx, tx, p.deal, licenceFee(t));
+      const [inside] = await tx.select({ number: invoices.number }).from(invoices).where(eq(invoices.id, invoiceId));
       expect(inside.number).toMatch(/^pending:/);
       // Nothing has touched (and so locked) the counter row yet: concurrent issuers do not queue behind this one.
       expect(Number((await tx.select().from(counters).where(eq(counters.name, 'invoice:2026')))[0].value)).toBe(before);
-      return inv.id;
+      return invoiceId;
     });
     const [row] = await t.ctx.db.select({ number: invoices.number }).from(invoices).where(eq(invoices.id, id));
     expect(row.number).toBe(`INV-2026-${String(before + 1).padStart(6, '0')}`);
