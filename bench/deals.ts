@@ -1,12 +1,17 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
-import { noSearch } from '../src/platform/search-port.js';
-import { HttpClient, startBenchServer, type BenchServer } from './support/server.js';
+import { createDatabase, SHARED_PG_URL, startServer, stopAll, type Server } from '../tests/helpers/processes.js';
+import { HttpClient } from './support/server.js';
 import { benchListing } from './support/listings.js';
 import { closedLoop, fmtMs, line, percentile, verdict, type RunResult } from './support/stats.js';
 
-// `npm run bench:deals`: licence deals driven through POST /api/deals/:id/events at concurrency 16, against the
-// same transaction shape in raw SQL (lock, versioned update with a jsonb snapshot, history row, audit row) on
-// scratch tables in the same database. Everything runs on 127.0.0.1.
+// `npm run bench:deals`: licence deals driven through POST /api/deals/:id/events at concurrency 16 against a
+// server process of its own (NODE_ENV=production, PostgreSQL, a pool of 16 connections, no workers), and in the
+// same run the same transaction shape in raw SQL from this process (lock, versioned update with a jsonb
+// snapshot, history row, audit row) on scratch tables in the same database. Everything runs on 127.0.0.1.
 const CONCURRENCY = 16;
 const SECONDS = 15;
 const WARM_UP_SECONDS = 3;
@@ -67,7 +72,7 @@ async function openDeals(http: HttpClient, buyers: Session[], listingIds: string
   return queues;
 }
 
-async function apiRun(server: BenchServer): Promise<{ warm: RunResult; run: RunResult; snapshotChars: number }> {
+async function apiRun(server: Server, dbUrl: string): Promise<{ warm: RunResult; run: RunResult; snapshotChars: number; cpuMsPerEvent: number }> {
   const http = new HttpClient(server.url, CONCURRENCY * 2);
   try {
     const seller = await register(http, 'seller', 'bench-seller');
@@ -86,17 +91,19 @@ async function apiRun(server: BenchServer): Promise<{ warm: RunResult; run: RunR
     const queues = await openDeals(http, buyers, listingIds, WARM_UP_DEALS, perWorker);
     console.log(`opened ${perWorker * CONCURRENCY} deals for the timed run (warm-up rate ${rate.toFixed(0)} events/s)`);
     const byStep: number[][] = STEPS.map(() => []);
+    const cpu0 = cpuMs(server.pid);
     const run = await closedLoop(CONCURRENCY, SECONDS, eventOp(http, seller, queues, byStep));
+    const cpuMsPerEvent = (cpuMs(server.pid) - cpu0) / run.ops;
     console.log('  API latency by event (timed run):');
     STEPS.forEach(([party, type], i) => {
       const l = byStep[i].sort((a, b) => a - b);
       console.log(`    ${`${type} (${party})`.padEnd(26)} n ${String(l.length).padStart(5)}  p50 ${fmtMs(percentile(l, 50)).padStart(9)}  p99 ${fmtMs(percentile(l, 99)).padStart(9)}`);
     });
     if (run.stoppedEarly) console.log(`  ${run.stoppedEarly} workers ran out of open deals before the end (raise LISTINGS)`);
-    const sql = postgres(server.dbUrl, { max: 1, onnotice: () => {} });
+    const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
     const [{ chars }] = await sql`select coalesce(avg(length(snapshot::text)), 0)::int as chars from deals where version >= 3`;
     await sql.end();
-    return { warm, run, snapshotChars: chars };
+    return { warm, run, snapshotChars: chars, cpuMsPerEvent };
   } finally {
     http.close();
   }
@@ -132,19 +139,31 @@ async function rawRun(dbUrl: string, snapshotChars: number): Promise<RunResult> 
   }
 }
 
+// User + system CPU time of a process so far, from /proc (clock ticks of 10 ms).
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 async function main() {
-  const deadline = setTimeout(() => { console.error('bench:deals exceeded 3 minutes'); process.exit(2); }, 180_000);
+  const deadline = setTimeout(() => { console.error('bench:deals exceeded 4 minutes'); process.exit(2); }, 240_000);
   deadline.unref();
-  let server: BenchServer | null = null;
+  const db = await createDatabase(process.env.BENCH_DATABASE_URL ?? SHARED_PG_URL, 'tte_bdeals');
+  const dataDir = mkdtempSync(join(tmpdir(), 'tte-bdeals-'));
   let failed = false;
   try {
-    server = await startBenchServer('tte_bdeals', noSearch, CONCURRENCY);
-    const { run: api, snapshotChars } = await apiRun(server);
-    const raw = await rawRun(server.dbUrl, snapshotChars);
+    const server = await startServer('bench-deals-api', {
+      NODE_ENV: 'production', DATABASE_URL: db.url, DB_POOL_MAX: String(CONCURRENCY), DATA_DIR: dataDir, RUN_WORKERS: 'false',
+      LISTING_REVIEW: 'off', LOG_LEVEL: 'warn', JWT_SECRET: randomBytes(48).toString('base64url'),
+      ADMIN_EMAIL: 'bench-admin@bureau.example', ADMIN_PASSWORD: `Bench-${randomBytes(9).toString('hex')}-1`,
+    });
+    const { run: api, snapshotChars, cpuMsPerEvent } = await apiRun(server, db.url);
+    const raw = await rawRun(db.url, snapshotChars);
     const ratio = (api.ops / api.seconds) / (raw.ops / raw.seconds);
-    console.log(`\ndeal events: concurrency ${CONCURRENCY}, ${SECONDS} s each (client, app and PostgreSQL on one host; snapshot ≈ ${snapshotChars} chars)`);
+    console.log(`\ndeal events: concurrency ${CONCURRENCY}, ${SECONDS} s each (client, server process and PostgreSQL on one host; snapshot ≈ ${snapshotChars} chars)`);
     console.log(line('API  POST /deals/:id/events', api, 'ev'));
     console.log(line('raw SQL same tx shape', raw, 'tx'));
+    console.log(`  API server process: ${cpuMsPerEvent.toFixed(2)} ms of CPU per event`);
     console.log(`  API/raw: throughput ${(100 * ratio).toFixed(0)}%, p99 ×${(percentile(api.latencies, 99) / percentile(raw.latencies, 99)).toFixed(2)}`);
     const checks = [
       [`API events/s ≥ 50% of raw (${(100 * ratio).toFixed(0)}%)`, ratio >= 0.5],
@@ -153,7 +172,9 @@ async function main() {
     for (const [label, ok] of checks) console.log(`  ${verdict(ok)}  ${label}`);
     failed = checks.some(([, ok]) => !ok);
   } finally {
-    await server?.stop();
+    await stopAll();
+    await db.drop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
   process.exitCode = failed ? 1 : 0;
 }
