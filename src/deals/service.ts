@@ -66,12 +66,12 @@ export async function openDeal(ctx: AppContext, caller: AuthUser, input: { listi
 
 /** One event from a party, in the caller's transaction: optimistic version check, then the engine. */
 export async function sendEventTx(ctx: AppContext, tx: Tx, caller: AuthUser, dealId: string, expectedVersion: number, event: DealEventInput) {
-  const { deal, role } = await loadDealFor(tx, dealId, caller, true);
+  const { deal, role, names } = await loadDealFor(tx, dealId, caller, true);
   if (deal.version !== expectedVersion) {
     throw new AppError('VERSION_CONFLICT', `The deal is at version ${deal.version}, not ${expectedVersion}; reload and try again`, { currentVersion: deal.version });
   }
   const updated = await applyAndPersist(ctx, tx, deal, { userId: caller.id, role }, event);
-  return dealDetail(tx, updated, caller);
+  return dealDetail(tx, updated, caller, names);
 }
 
 /** POST /api/deals/:id/events, with Idempotency-Key replay. */
@@ -82,8 +82,8 @@ export async function sendEvent(ctx: AppContext, req: FastifyRequest, caller: Au
 }
 
 export async function getDeal(ctx: AppContext, caller: AuthUser, id: string) {
-  const { deal } = await loadDealFor(ctx.db, id, caller);
-  return dealDetail(ctx.db, deal, caller);
+  const { deal, names } = await loadDealFor(ctx.db, id, caller);
+  return dealDetail(ctx.db, deal, caller, names);
 }
 
 /** The caller's deals: as buyer or seller organization, as assigned broker; admins see all. Newest first. */

@@ -3,9 +3,9 @@ import { organizations, users } from '../db/schema/accounts.js';
 import type { AuthUser } from '../platform/auth.js';
 import type { DbOrTx } from '../platform/db.js';
 import { currentTerms, dealContextOf, nextEventsFor, type ActorRole } from './machines/index.js';
-import { partyRole, type DealRow } from './parties.js';
+import { partyRole, type DealRow, type PartyNames } from './parties.js';
 
-async function names(db: DbOrTx, rows: DealRow[]) {
+async function names(db: DbOrTx, rows: DealRow[]): Promise<PartyNames> {
   const orgIds = [...new Set(rows.flatMap((d) => [d.buyerOrgId, d.sellerOrgId]))];
   const userIds = [...new Set(rows.flatMap((d) => [d.buyerUserId, d.brokerUserId].filter((x): x is string => !!x)))];
   // Sent together: one round trip.
@@ -16,7 +16,7 @@ async function names(db: DbOrTx, rows: DealRow[]) {
   return { org: new Map(orgs.map((o) => [o.id, o])), user: new Map(people.map((u) => [u.id, u])) };
 }
 
-type Names = Awaited<ReturnType<typeof names>>;
+type Names = PartyNames;
 
 function summary(d: DealRow, n: Names, caller: AuthUser) {
   const context = dealContextOf(d.snapshot);
@@ -51,10 +51,12 @@ export async function dealSummaries(db: DbOrTx, rows: DealRow[], caller: AuthUse
 }
 
 /** One deal with its proposals, signatures, notice, progress per form and closure: the deal room's data. */
-export async function dealDetail(db: DbOrTx, d: DealRow, caller: AuthUser) {
+export async function dealDetail(db: DbOrTx, d: DealRow, caller: AuthUser, known?: PartyNames) {
   const context = dealContextOf(d.snapshot);
+  // Names loaded with the deal serve unless the event just brought a broker in.
+  const n = known && (!d.brokerUserId || known.user.has(d.brokerUserId)) ? known : await names(db, [d]);
   return {
-    ...summary(d, await names(db, [d]), caller),
+    ...summary(d, n, caller),
     agreedTerms: context.agreedTerms,
     proposals: context.proposals,
     nda: { required: context.ndaRequired, ...context.nda },

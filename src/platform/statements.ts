@@ -1,4 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './db.js';
 
 // Hot write paths (a deal event, an invoice) write several rows at once. Building each with the query builder
@@ -28,4 +29,18 @@ export async function runTogether(db: DbOrTx, statements: SQL[]): Promise<void> 
   }
   const parts = statements.map((s, i) => sql`${sql.raw(`w${i}`)} as (${s})`);
   await db.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
+}
+
+const columnsOf = new WeakMap<PgTable, [string, { name: string; mapFromDriverValue(v: unknown): unknown }][]>();
+
+/** A table's row, typed as the query builder would give it, from a hand-written query's `t.*` columns. */
+export function rowOf<T extends PgTable>(table: T, raw: Record<string, unknown>): T['$inferSelect'] {
+  let columns = columnsOf.get(table);
+  if (!columns) columnsOf.set(table, (columns = Object.entries(getTableColumns(table))));
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of columns) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as T['$inferSelect'];
 }
