@@ -12,6 +12,10 @@ import { closedLoop, fmtMs, line, percentile, verdict, type RunResult } from './
 // server process of its own (NODE_ENV=production, PostgreSQL, a pool of 16 connections, no workers), and in the
 // same run the same transaction shape in raw SQL from this process (lock, versioned update with a jsonb
 // snapshot, history row, audit row) on scratch tables in the same database. Everything runs on 127.0.0.1.
+// Per event the API sends begin, the locked deal with its parties' names, one statement writing the deal,
+// history, audit, idle timer and notices, and commit (signing adds the invoice's three); on top it authenticates,
+// validates, restores and runs the machine and answers the deal view. The raw loop sends begin, select, update,
+// two inserts and commit, and does nothing else.
 const CONCURRENCY = 16;
 const SECONDS = 15;
 const WARM_UP_SECONDS = 3;
