@@ -80,7 +80,9 @@ export function applyDealEvent(form: DealForm, machineVersion: number, persisted
       return { ok: false, code: 'SNAPSHOT_INVALID', detail: `the machine failed on this snapshot: ${String((next.error as Error)?.message ?? next.error)}` };
     }
     const context = next.context as DealContext;
-    return { ok: true, snapshot: persist(actor), state: dealStateString(next), effects: context.effects, context };
+    const written = persist(actor);
+    restoredOf.set(written as object, next);
+    return { ok: true, snapshot: written, state: dealStateString(next), effects: context.effects, context };
   } catch (err) {
     // A guard or action that throws means the persisted context does not fit the state it claims to be in.
     return { ok: false, code: 'SNAPSHOT_INVALID', detail: `the machine failed on this snapshot: ${(err as Error).message}` };
@@ -96,17 +98,28 @@ export function applyDealEvent(form: DealForm, machineVersion: number, persisted
 export function nextEventsFor(form: DealForm, machineVersion: number, persisted: unknown, actor: DealActor, at = ''): string[] {
   const machine = machineFor(form, machineVersion);
   if (!machine) return [];
+  const live = restoredOf.get(persisted as object);
+  if (live) return eventsFor(live, actor, at);
   const restored = restoreActor(machine, form, persisted);
   if (!restored.ok) return [];
   try {
-    const { snapshot } = restored;
-    return [...acceptedTypes(snapshot)].filter((type) => snapshot.can({ type, actor, at })).sort();
-  } catch {
-    return [];
+    return eventsFor(restored.snapshot, actor, at);
   } finally {
     restored.actor.stop();
   }
 }
+
+function eventsFor(snapshot: AnyMachineSnapshot, actor: DealActor, at: string): string[] {
+  try {
+    return [...acceptedTypes(snapshot)].filter((type) => snapshot.can({ type, actor, at })).sort();
+  } catch {
+    return [];
+  }
+}
+
+// The machine snapshot an event just produced, by the persisted copy written for it: the view answered for that
+// event asks for nextEvents of the same snapshot, which then needs no second restore.
+const restoredOf = new WeakMap<object, AnyMachineSnapshot>();
 
 /** `"negotiating"`, `"contracting.awaitingBuyer"`: the state value as API.md shows it. */
 export function dealStateString(snapshot: unknown): string {
