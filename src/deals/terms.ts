@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import { eventPreconditions } from './machines/preconditions.js';
 import type { DealContext, DealForm } from './machines/types.js';
@@ -123,6 +124,7 @@ const RegistrationNo = Text(64);
 export const ROYALTY_PERIOD = '^\\d{4}(H[12]|Q[1-4]|-(0[1-9]|1[0-2]))?$';
 const Payload = (properties: Record<string, TSchema>) => Type.Object(properties, { additionalProperties: false });
 const NoPayload = Payload({});
+const ProposalPayload = Payload({ terms: Type.Unknown() });
 
 const PAYLOAD_SCHEMAS: Record<string, TSchema> = {
   ACCEPT_INQUIRY: NoPayload,
@@ -161,7 +163,7 @@ const PAYLOAD_SCHEMAS: Record<string, TSchema> = {
 export function validateEventPayload(form: DealForm, event: { type: string; [key: string]: unknown }, context?: DealContext): FieldError[] {
   const { type, actor: _actor, at: _at, ...payload } = event;
   if (type === 'PROPOSE_TERMS') {
-    const shape = schemaErrors(Payload({ terms: Type.Unknown() }), payload);
+    const shape = schemaErrors(ProposalPayload, payload);
     if (shape.length > 0) return shape;
     return validateTerms(form, payload.terms).map((e) => ({ path: e.path ? `terms.${e.path}` : 'terms', message: e.message }));
   }
@@ -179,7 +181,13 @@ const PATTERN_MESSAGES: Record<string, string> = {
 
 interface SchemaError { keyword: string; instancePath: string; params: Record<string, unknown>; message: string }
 
+// Most payloads are valid: a compiled check (once per schema) answers those; the errors are listed only for the rest.
+const compiled = new WeakMap<TSchema, ReturnType<typeof Compile>>();
+
 function schemaErrors(schema: TSchema, value: unknown): FieldError[] {
+  let check = compiled.get(schema);
+  if (!check) compiled.set(schema, (check = Compile(schema)));
+  if (check.Check(value)) return [];
   const raw = Value.Errors(schema, value) as unknown as SchemaError[];
   const out: FieldError[] = [];
   for (const e of raw) {
