@@ -9,6 +9,7 @@ import { issueInvoiceByAdmin } from './admin-issue.js';
 import { listInvoices } from './list.js';
 import { invoiceTimer } from './overdue.js';
 import { recordPayment } from './payments.js';
+import { invoicePdfRenderer } from './pdf-render.js';
 import { InvoiceSchema, IssueInvoiceBody, ListInvoicesQuery, PaymentBody, PdfBody, VoidBody } from './schemas.js';
 import { getInvoice, invoicePdf } from './view.js';
 import { voidInvoice } from './void.js';
@@ -24,6 +25,9 @@ export function invoiceHandlers() {
 export async function invoiceRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['invoices'];
+  // PDFs render on worker threads owned by this app, stopped with it.
+  const pdfs = invoicePdfRenderer();
+  app.addHook('onClose', () => pdfs.close());
 
   app.post('/api/invoices', {
     onRequest: app.requireRole('admin'),
@@ -53,7 +57,7 @@ export async function invoiceRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     onRequest: app.authenticate,
     schema: { tags, summary: 'The invoice as an A4 PDF', security: bearer, params: IdParams, produces: ['application/pdf'], response: { 200: PdfBody, ...errorResponses(401, 404) } },
   }, async (req, reply) => {
-    const { number, pdf } = await invoicePdf(ctx.db, req.user, req.params.id);
+    const { number, pdf } = await invoicePdf(ctx.db, req.user, req.params.id, pdfs);
     return reply.type('application/pdf')
       .header('content-disposition', `inline; filename="${number}.pdf"`)
       .header('cache-control', 'private, no-store')

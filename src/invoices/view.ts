@@ -4,7 +4,8 @@ import { invoiceLines, invoicePayments, invoices, voucherRedemptions, vouchers, 
 import type { AuthUser } from '../platform/auth.js';
 import type { DbOrTx } from '../platform/db.js';
 import { notFound } from '../platform/errors.js';
-import { renderInvoicePdf, type InvoicePdfView } from './pdf.js';
+import type { InvoicePdfView } from './pdf.js';
+import type { InvoicePdfRenderer } from './pdf-render.js';
 import type { InvoiceStatus } from './pdf/view.js';
 import type { LineKind } from './tax.js';
 
@@ -128,8 +129,11 @@ async function invoicePdfView(db: DbOrTx, row: InvoiceRow): Promise<InvoicePdfVi
   };
 }
 
-/** GET /api/invoices/:id/pdf: rendered from the stored rows on each request, so it always shows the invoice as it is. */
-export async function invoicePdf(db: DbOrTx, caller: AuthUser, id: string): Promise<{ number: string; pdf: Buffer }> {
+/**
+ * GET /api/invoices/:id/pdf: built from the stored rows on each request, so it always shows the invoice as it is
+ * (the renderer reuses an earlier rendering only of exactly the same view).
+ */
+export async function invoicePdf(db: DbOrTx, caller: AuthUser, id: string, renderer: InvoicePdfRenderer): Promise<{ number: string; pdf: Buffer }> {
   const row = await loadVisibleInvoice(db, id, caller);
-  return { number: row.number, pdf: await renderInvoicePdf(await invoicePdfView(db, row)) };
+  return { number: row.number, pdf: await renderer.render(await invoicePdfView(db, row)) };
 }
