@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { searchIndex } from '../../search/client.js';
 import { buildListingSearch, LISTING_SORTS, MAX_OFFSET, SearchParamError, type ListingSearchParams } from '../../search/listing-query.js';
 import { toHighlight } from '../../search/highlight.js';
 import { LISTINGS_INDEX } from '../../search/settings.js';
@@ -78,7 +79,7 @@ export async function runListingSearch(ctx: AppContext, params: ListingSearchPar
     throw err;
   }
   try {
-    return await ctx.search.client.index(LISTINGS_INDEX).search(built.q, { ...built.options, ...extra });
+    return await searchIndex(ctx.search.client, LISTINGS_INDEX, built.q, { ...built.options, ...extra });
   } catch (err) {
     ctx.log.warn({ err }, 'search failed');
     throw searchUnavailable();
