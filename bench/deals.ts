@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { createDatabase, SHARED_PG_URL, startServer, stopAll, type Server } from '../tests/helpers/processes.js';
 import { HttpClient } from './support/server.js';
 import { benchListing } from './support/listings.js';
-import { closedLoop, fmtMs, line, percentile, verdict, type RunResult } from './support/stats.js';
+import { closedLoop, cpuSecondsOf, fmtMs, line, percentile, verdict, type RunResult } from './support/stats.js';
 
 // `npm run bench:deals`: licence deals driven through POST /api/deals/:id/events at concurrency 16 against a
 // server process of its own (NODE_ENV=production, PostgreSQL, a pool of 16 connections, no workers), and in the
@@ -95,9 +95,9 @@ async function apiRun(server: Server, dbUrl: string): Promise<{ warm: RunResult;
     const queues = await openDeals(http, buyers, listingIds, WARM_UP_DEALS, perWorker);
     console.log(`opened ${perWorker * CONCURRENCY} deals for the timed run (warm-up rate ${rate.toFixed(0)} events/s)`);
     const byStep: number[][] = STEPS.map(() => []);
-    const cpu0 = cpuMs(server.pid);
+    const cpu0 = 1000 * cpuSecondsOf(server.pid);
     const run = await closedLoop(CONCURRENCY, SECONDS, eventOp(http, seller, queues, byStep));
-    const cpuMsPerEvent = (cpuMs(server.pid) - cpu0) / run.ops;
+    const cpuMsPerEvent = (1000 * cpuSecondsOf(server.pid) - cpu0) / run.ops;
     console.log('  API latency by event (timed run):');
     STEPS.forEach(([party, type], i) => {
       const l = byStep[i].sort((a, b) => a - b);
@@ -141,12 +141,6 @@ async function rawRun(dbUrl: string, snapshotChars: number): Promise<RunResult> 
   } finally {
     await sql.end({ timeout: 5 });
   }
-}
-
-// User + system CPU time of a process so far, from /proc (clock ticks of 10 ms).
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function main() {

@@ -1,22 +1,27 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createDatabase, SHARED_PG_URL, startServer, stopAll, type Server } from '../tests/helpers/processes.js';
 import { Api, manyClients } from '../tests/integration/ops/support/api.js';
 import { seed } from './load/seed.js';
-import { connectionsFor, pace, runMixed, type KindResult } from './load/workload.js';
+import { cpuSecondsOf } from './support/stats.js';
+import { connectionsFor, KINDS, pace, runAlone, runMixed, type KindResult } from './load/workload.js';
 
 // `npm run bench:load`: starts its own server (NODE_ENV=production, a PostgreSQL database of its own on
 // BENCH_DATABASE_URL's server, the embedded Meilisearch), seeds it through the API, warms up, then runs the
 // mixed workload (search, listing pages, deal events, invoice PDFs) at several concurrencies and prints
 // throughput, p50/p99, error rate and the server's peak RSS. Requests go to 127.0.0.1 only.
 //   BENCH_CONCURRENCY=8,32,64  BENCH_SECONDS=10  BENCH_LISTINGS=300
+//   BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile (.cpuprofile) there when it stops; read it with
+//   `npx tsx bench/load/profile.ts <file> [from-to seconds]`.
+//   BENCH_COST=1: first, each kind alone (closed loop, 4 connections, 5 s): server and engine CPU per request.
 const STEPS = (process.env.BENCH_CONCURRENCY ?? '8,32,64').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 300);
 const WARM_UP_SECONDS = 5;
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 // The target: reads (search and listing pages) at concurrency 32 answer within 100 ms at p99, with no errors.
 const READ_P99_TARGET_MS = 100;
 const TARGET_CONCURRENCY = 32;
@@ -26,6 +31,25 @@ if (STEPS.some((c) => !Number.isInteger(c) || c < 8) || !(SECONDS > 0 && SECONDS
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 1 : 0)} ms` : '-');
+
+/** CPU seconds of the PostgreSQL backends serving `database` (their titles name it), from /proc. */
+function postgresCpuSeconds(database: string): number {
+  let sum = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `)) sum += cpuSecondsOf(Number(pid));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return sum;
+}
+
+/** CPU seconds of the whole machine (all cores) spent busy, and taken by the hypervisor (steal), from /proc/stat. */
+function machineCpuSeconds(): { busy: number; steal: number } {
+  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  return { busy: (user + nice + system + irq + softirq) / 100, steal: steal / 100 };
+}
 
 function memoryOf(pid: number): { hwm: number; rss: number } | null {
   try {
@@ -78,7 +102,7 @@ async function main() {
     server = await startServer('bench-server', {
       NODE_ENV: 'production', DATABASE_URL: db.url, DATA_DIR: dataDir, JWT_SECRET: randomBytes(48).toString('base64url'),
       ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, LISTING_REVIEW: 'off', LOG_LEVEL: 'warn',
-    });
+    }, CPU_PROF_DIR ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] } : {});
     const api = new Api(server.url, manyClients);
     console.log(`machine: ${cpus().length} CPUs, load average before start ${loadavg()[0].toFixed(1)} (other work on the machine skews every figure)`);
     const maxEvents = Math.max(...STEPS.map((c) => connectionsFor(c).dealEvent));
@@ -91,17 +115,41 @@ async function main() {
     const afterWarmUp = memoryOf(server.pid);
     console.log(`warmed up ${WARM_UP_SECONDS} s; server RSS ${afterWarmUp?.rss.toFixed(0)} MB`);
 
+    const meiliPidFile = join(dataDir, 'meili', 'meilisearch.pid');
+    const meiliPid = existsSync(meiliPidFile) ? Number(readFileSync(meiliPidFile, 'utf8')) : 0;
+    if (process.env.BENCH_COST === '1') {
+      console.log('\ncost per request, each kind alone (4 connections, closed loop, 5 s):');
+      for (const kind of KINDS) {
+        const cpu0 = [cpuSecondsOf(server.pid), cpuSecondsOf(meiliPid)];
+        const r = await runAlone(server.url, data, kind, 4, 5);
+        const perReq = (i: number, pid: number) => ((1000 * (cpuSecondsOf(pid) - cpu0[i])) / Math.max(1, r.requests)).toFixed(2);
+        const sorted = [...r.latencies].sort((a, b) => a - b);
+        console.log(`  ${kind.padEnd(12)} ${(r.requests / 5).toFixed(0).padStart(6)} req/s  p50 ${ms(percentile(sorted, 50))}  server ${perReq(0, server.pid)} ms CPU/req  meilisearch ${perReq(1, meiliPid)} ms CPU/req  errors ${r.errors}`);
+      }
+    }
     let targetRow: Row | null = null;
     for (const c of STEPS) {
       // Let requests cut off at the end of the previous run finish before this one starts.
       await sleep(1_000);
+      // Where the machine's cores went during the step: the server (with its render worker), the engine, the
+      // database's backends, this process (autocannon), and whatever else ran meanwhile, which skews the step.
+      const meters: Record<string, () => number> = {
+        server: () => cpuSecondsOf(server!.pid), meilisearch: () => cpuSecondsOf(meiliPid),
+        postgres: () => postgresCpuSeconds(db.name), bench: () => cpuSecondsOf(process.pid),
+      };
+      const before = Object.fromEntries(Object.entries(meters).map(([k, m]) => [k, m()]));
+      const machineBefore = machineCpuSeconds();
       const reads = printStep(c, await runMixed(server.url, data, c, SECONDS));
+      const used = Object.fromEntries(Object.entries(meters).map(([k, m]) => [k, (100 * (m() - before[k])) / SECONDS]));
+      const machine = machineCpuSeconds();
+      const other = (100 * (machine.busy - machineBefore.busy)) / SECONDS - Object.values(used).reduce((a, b) => a + b, 0);
+      const stolen = (100 * (machine.steal - machineBefore.steal)) / SECONDS;
+      console.log(`  CPU (100% = one core): ${Object.entries(used).map(([k, v]) => `${k} ${v.toFixed(0)}%`).join(', ')}; other work ${Math.max(0, other).toFixed(0)}%, taken by the host ${stolen.toFixed(0)}%`);
       if (c === TARGET_CONCURRENCY) targetRow = reads;
     }
 
     const mem = memoryOf(server.pid);
-    const meiliPidFile = join(dataDir, 'meili', 'meilisearch.pid');
-    const meili = existsSync(meiliPidFile) ? memoryOf(Number(readFileSync(meiliPidFile, 'utf8'))) : null;
+    const meili = meiliPid ? memoryOf(meiliPid) : null;
     console.log(`\nserver (pid ${server.pid}) peak RSS (VmHWM): ${mem?.hwm.toFixed(0)} MB; RSS now ${mem?.rss.toFixed(0)} MB`);
     if (meili) console.log(`embedded Meilisearch peak RSS: ${meili.hwm.toFixed(0)} MB`);
     if (targetRow) {

@@ -98,6 +98,20 @@ const termsFor = (n: number) => ({
   upfrontFee: 10_000_000 + (n % 100) * 10_000, royaltyRateBp: 200 + (n % 300),
 });
 
+/**
+ * One kind alone, closed-loop on `connections` connections for `seconds`: what one request of that kind costs
+ * the server (BENCH_COST=1), without the other kinds' interference.
+ */
+export async function runAlone(url: string, data: Seeded, kind: Kind, connections: number, seconds: number): Promise<KindResult> {
+  const latencies: number[] = [];
+  let conn = 0;
+  const instance = autocannon({ url, connections, duration: seconds, timeout: 10, setupClient: (c) => c.setRequests(requestsFor(kind, data, conn++)) });
+  instance.on('response', (_c, _status, _bytes, ms) => { latencies.push(ms); });
+  const r = await instance;
+  const statuses = Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, s]) => [code, s.count]));
+  return { kind, connections, requests: latencies.length, errors: r.errors + r.timeouts + r.non2xx, latencies, statuses };
+}
+
 /** Runs every kind at once for `seconds` with `total` connections split by `connectionsFor`. */
 export async function runMixed(url: string, data: Seeded, total: number, seconds: number): Promise<KindResult[]> {
   const split = connectionsFor(total);

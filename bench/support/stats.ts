@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /** Nearest-rank percentile of an ascending array. */
 export const percentile = (sorted: number[], p: number) =>
   (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN);
@@ -39,3 +40,13 @@ export function line(label: string, r: RunResult, unit = 'req') {
 }
 
 export const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+
+/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks are 100 per second here); NaN once it is gone. */
+export function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
