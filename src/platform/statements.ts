@@ -9,9 +9,6 @@ import type { DbOrTx } from './db.js';
 /** A JSON value for a jsonb column (both drivers pass the text through unchanged). */
 export const jsonb = (value: unknown): SQL => sql`${JSON.stringify(value)}::jsonb`;
 
-/** A column list or value list: `(a, b, c)`. */
-export const list = (items: SQL[]): SQL => sql`(${sql.join(items, sql`, `)})`;
-
 /** Runs one statement. */
 export async function runStatement(db: DbOrTx, statement: SQL): Promise<void> {
   await db.execute(statement);
