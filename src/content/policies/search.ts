@@ -1,4 +1,5 @@
 import { inArray } from 'drizzle-orm';
+import { searchIndex } from '../../../search/client.js';
 import { markHighlights, toHighlight } from '../../../search/highlight.js';
 import { POLICIES_INDEX } from '../../../search/settings.js';
 import { policies } from '../../db/schema/content.js';
@@ -45,7 +46,7 @@ export async function searchPolicies(ctx: AppContext, q: ListPoliciesInput) {
   }
   let res;
   try {
-    res = await ctx.search.client.index(POLICIES_INDEX).search(built.q, built.options);
+    res = await searchIndex(ctx.search.client, POLICIES_INDEX, built.q, built.options);
   } catch (err) {
     ctx.log.warn({ err }, 'policy search failed');
     throw unavailable();
