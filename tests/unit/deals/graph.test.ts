@@ -4,6 +4,7 @@ import { getShortestPaths } from 'xstate/graph';
 import { machineFor } from '../../../src/deals/machines/registry.js';
 import { DEAL_FORMS, type DealContext, type DealForm } from '../../../src/deals/machines/types.js';
 import { validateEventPayload } from '../../../src/deals/terms.js';
+import { serializeDealState } from '../../helpers/deal-paths.js';
 import { ACTORS, T0 } from './harness.js';
 import { TERMS } from './fixtures.js';
 import { EVENT_TYPES, RULES } from './spec.js';
@@ -20,24 +21,6 @@ function leafStates(node: StateNode<any, any>, prefix = ''): string[] {
 
 const dotted = (value: unknown): string =>
   typeof value === 'string' ? value : Object.entries(value as object).map(([k, v]) => `${k}.${dotted(v)}`)[0];
-
-// The state value plus the few counters that decide which events lead where: who has signed the NDA, what the
-// proposal on the table needs, whether a broker is assigned, and the progress of each milestone or instalment. Whole contexts would
-// make every path a new state and exhaust memory.
-function serializeState(snapshot: AnyMachineSnapshot): string {
-  const c = snapshot.context as DealContext;
-  const current = c.proposals.at(-1);
-  return JSON.stringify([
-    snapshot.value,
-    [c.nda.buyer !== null, c.nda.seller !== null],
-    current?.status === 'current' ? [current.by, current.acceptedBy] : null,
-    c.broker !== null,
-    c.contractRegistration !== null,
-    c.license && [c.license.milestones.map((m) => m.invoicedAt !== null), c.license.filing !== null, c.license.royaltyReports.length > 0],
-    c.transfer?.instalments.map((p) => p.status),
-    c.cooperation?.milestones.map((m) => m.status),
-  ]);
-}
 
 /** Candidate events with payloads that the deal would accept, from every role. */
 function candidateEvents(form: DealForm) {
@@ -75,7 +58,7 @@ describe.each(DEAL_FORMS)('%s machine graph', (form) => {
     const paths = getShortestPaths(machine, {
       input: { form, ndaRequired: true, publicInstitutionSeller: true, publicNoticeDays: 15, offerTtlDays: 14, currency: 'CNY' },
       events: candidateEvents(form),
-      serializeState: (s) => serializeState(s as AnyMachineSnapshot),
+      serializeState: (s) => serializeDealState(s as AnyMachineSnapshot),
     });
     const reached = new Set(paths.map((p) => dotted(p.state.value)));
     expect([...reached].sort()).toEqual(leafStates(machine.root).sort());
