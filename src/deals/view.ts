@@ -16,9 +16,7 @@ async function names(db: DbOrTx, rows: DealRow[]): Promise<PartyNames> {
   return { org: new Map(orgs.map((o) => [o.id, o])), user: new Map(people.map((u) => [u.id, u])) };
 }
 
-type Names = PartyNames;
-
-function summary(d: DealRow, n: Names, caller: AuthUser) {
+function summary(d: DealRow, n: PartyNames, caller: AuthUser) {
   const context = dealContextOf(d.snapshot);
   const role = partyRole(d, caller) as ActorRole;
   const listing = d.listingCopy as { title?: string; titleEn?: string | null; field?: string };

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { FIELDS, type Field } from '../listings/enums.js';
 import type { AppContext } from '../platform/context.js';
-import type { DbOrTx } from '../platform/db.js';
+import { queryRows, type DbOrTx } from '../platform/db.js';
 import { monthlySeries } from '../stats/series.js';
-import { int, queryRows, within } from '../stats/sql.js';
+import { int, within } from '../stats/sql.js';
 import { corpsFigures } from './figures.js';
 import { submissionList } from './oversight.js';
 import { halfYearBounds, periodMonths } from './period.js';

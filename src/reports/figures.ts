@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { DEAL_FORMS, type DealForm } from '../deals/machines/types.js';
-import type { DbOrTx } from '../platform/db.js';
-import { int, isRegistered, queryRows, registeredAt, within } from '../stats/sql.js';
+import { queryRows, type DbOrTx } from '../platform/db.js';
+import { int, isRegistered, registeredAt, within } from '../stats/sql.js';
 import type { PeriodBounds, ReportFigures } from './types.js';
 
 /**

@@ -2,9 +2,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DealForm } from '../deals/machines/types.js';
 import type { Label } from '../listings/enums.js';
 import type { AppContext } from '../platform/context.js';
+import { queryRows } from '../platform/db.js';
 import { validationFailed } from '../platform/errors.js';
 import { dateBounds } from '../stats/range.js';
-import { int, isRegistered, iso, queryRows, registeredAt } from '../stats/sql.js';
+import { int, isRegistered, iso, registeredAt } from '../stats/sql.js';
 
 // Technology-contract registration (技术合同认定登记): registered contracts carry the tax benefits, and the
 // registration office files them under the five kinds of technology contract of Civil Code Art. 843.

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.js';
-import { chinaMonth, int, queryRows, within } from './sql.js';
+import { queryRows, type DbOrTx } from '../platform/db.js';
+import { chinaMonth, int, within } from './sql.js';
 
 export interface MonthFigures {
   month: string;

@@ -4,9 +4,9 @@ import { LISTING_STATUSES } from '../db/schema/listings.js';
 import { DEAL_FORMS, type DealForm } from '../deals/machines/types.js';
 import { FIELDS, TRL_MAX, TRL_MIN } from '../listings/enums.js';
 import type { AppContext } from '../platform/context.js';
-import type { DbOrTx } from '../platform/db.js';
+import { queryRows, type DbOrTx } from '../platform/db.js';
 import { monthlySeries } from './series.js';
-import { decimal, int, isRegistered, queryRows } from './sql.js';
+import { decimal, int, isRegistered } from './sql.js';
 import { statsRange } from './range.js';
 
 const TRLS = Array.from({ length: TRL_MAX - TRL_MIN + 1 }, (_, i) => TRL_MIN + i);

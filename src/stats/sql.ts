@@ -4,8 +4,6 @@ import { sql, type SQL } from 'drizzle-orm';
 // Counts and sums arrive as numbers, strings or bigints depending on the driver: these helpers give every
 // caller one shape.
 
-export { queryRows } from '../platform/db.js';
-
 /** A count or a sum in fen from the database (bigint, numeric or int): a JS integer, 0 for null. */
 export function int(value: unknown): number {
   if (value === null || value === undefined) return 0;
