@@ -5,11 +5,12 @@ import { issueInvoiceForEffect } from '../invoices/issue.js';
 import { notifyStatement } from '../notifications/service.js';
 import { auditStatement } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
-import type { Tx } from '../platform/db.js';
+import { inTransaction, isTransaction, type DbOrTx, type Tx } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
-import { jsonb, runTogether } from '../platform/statements.js';
+import { jsonb, runGuarded, runTogether } from '../platform/statements.js';
 import { cancelTimersStatement, scheduleTimerStatement } from '../platform/timers.js';
 import { applyDealEvent, dealContextOf, isFinalState, isSigned, type ActorRole, type DealActor, type DealContext, type Effect } from './machines/index.js';
+import type { IssueInvoiceEffect } from './machines/types.js';
 import { dealNotice } from './notices.js';
 import type { DealRow } from './parties.js';
 import { contractValue } from './terms.js';
@@ -24,13 +25,24 @@ const FAILURES = {
 
 export interface DealEventInput { type: string; [payload: string]: unknown }
 
+/** What one accepted event writes: computed without I/O (planDealEvent), written by persistDealEvent. */
+export interface EventPlan {
+  /** The deal as it will be, at version + 1. */
+  updated: DealRow;
+  /** The deal's update, applying only at the version the event was computed from. */
+  guard: SQL;
+  /** Everything else the event writes with it: history, audit, access grant, timers, notices. */
+  writes: SQL[];
+  /** Invoices to issue after those writes, in the same transaction. */
+  invoices: IssueInvoiceEffect[];
+}
+
 /**
- * Runs one event through a deal's machine inside the caller's transaction, on a row the caller has locked:
- * restore from the persisted snapshot, check the state accepts it and the actor may send it, send, then write
- * the new snapshot with version + 1, a history row and the declared effects (timers as rows, notifications to
- * the outbox) as one statement, and invoices after it. A refused event throws and the transaction writes nothing.
+ * Runs one event through a deal's machine on the deal as the caller read it, without I/O: restore from the
+ * persisted snapshot, check the state accepts it and the actor may send it, send, and describe the writes.
+ * A refused event throws.
  */
-export async function applyAndPersist(ctx: AppContext, tx: Tx, deal: DealRow, actor: DealActor, input: DealEventInput): Promise<DealRow> {
+export function planDealEvent(ctx: AppContext, deal: DealRow, actor: DealActor, input: DealEventInput): EventPlan {
   const now = ctx.clock.now().toISOString();
   const { type, ...payload } = input;
   const result = applyDealEvent(deal.type, deal.machineVersion, deal.snapshot, { ...payload, type, actor, at: now });
@@ -39,7 +51,6 @@ export async function applyAndPersist(ctx: AppContext, tx: Tx, deal: DealRow, ac
     throw new AppError(FAILURES[result.code], result.detail, errors ? { errors } : {});
   }
   const context = result.context;
-  if (type === 'ASSIGN_BROKER') await checkBroker(tx, String(payload.brokerId));
   const signed = isSigned(result.snapshot);
   const final = isFinalState(result.snapshot);
   const updated: DealRow = {
@@ -56,22 +67,63 @@ export async function applyAndPersist(ctx: AppContext, tx: Tx, deal: DealRow, ac
   };
   const actorId = actor.role === 'system' ? null : actor.userId;
   const effects = withNotice(result.effects, updated, actor);
-  await runTogether(tx, [
-    sql`update deals set state = ${updated.state}, snapshot = ${jsonb(updated.snapshot)}, version = ${updated.version},
+  return {
+    updated,
+    guard: sql`update deals set state = ${updated.state}, snapshot = ${jsonb(updated.snapshot)}, version = ${updated.version},
       broker_user_id = ${updated.brokerUserId}, contract_value = ${updated.contractValue}::bigint, signed_at = ${updated.signedAt}::timestamptz,
       closed_at = ${updated.closedAt}::timestamptz, last_activity_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
-      where id = ${deal.id}`,
-    sql`insert into deal_history (deal_id, version, type, actor_id, actor_role, from_state, to_state, payload, at)
-      values (${deal.id}, ${updated.version}, ${type}, ${actorId}, ${actor.role}, ${deal.state}, ${result.state}, ${jsonb(payload)}, ${now}::timestamptz)`,
-    auditStatement({ id: actorId, role: actor.role }, `deal.${type.toLowerCase()}`, 'deal', deal.id, { from: deal.state, to: result.state, version: updated.version }),
-    ...confidentialAccess(updated, deal.state, result.state, context),
-    // A closed deal's pending timers (its idle expiry among them) are obsolete; an open one's idle expiry moves on.
-    ...(final ? [cancelTimersStatement('deal', deal.id)] : idleExpiryStatements(ctx, updated, signed)),
-    ...effects.flatMap((effect) => effectStatements(updated, effect)),
-  ]);
-  // Invoices last, after every other write: each is numbered as the transaction commits (invoices/numbering.ts).
-  for (const effect of effects) if (effect.type === 'issueInvoice') await issueInvoiceForEffect(ctx, tx, updated, effect);
-  return updated;
+      where id = ${deal.id} and version = ${deal.version} returning 1`,
+    writes: [
+      sql`insert into deal_history (deal_id, version, type, actor_id, actor_role, from_state, to_state, payload, at)
+        values (${deal.id}, ${updated.version}, ${type}, ${actorId}, ${actor.role}, ${deal.state}, ${result.state}, ${jsonb(payload)}, ${now}::timestamptz)`,
+      auditStatement({ id: actorId, role: actor.role }, `deal.${type.toLowerCase()}`, 'deal', deal.id, { from: deal.state, to: result.state, version: updated.version }),
+      ...confidentialAccess(updated, deal.state, result.state, context),
+      // A closed deal's pending timers (its idle expiry among them) are obsolete; an open one's idle expiry moves on.
+      ...(final ? [cancelTimersStatement('deal', deal.id)] : idleExpiryStatements(ctx, updated, signed)),
+      ...effects.flatMap((effect) => effectStatements(updated, effect)),
+    ],
+    invoices: effects.filter((e): e is IssueInvoiceEffect => e.type === 'issueInvoice'),
+  };
+}
+
+/**
+ * Writes a planned event: one statement that applies only if the deal is still at the version the plan was
+ * computed from (a compare-and-set that takes the row's lock), then its invoices in the same transaction.
+ * Outside a transaction, an event without invoices is that one statement. An event that lost the race to
+ * another throws VERSION_CONFLICT and writes nothing.
+ */
+export async function persistDealEvent(ctx: AppContext, db: DbOrTx, plan: EventPlan): Promise<void> {
+  const { updated, guard, writes, invoices } = plan;
+  const write = async (on: DbOrTx) => {
+    if (!(await runGuarded(on, guard, writes))) throw await versionConflict(on, updated.id, updated.version - 1);
+  };
+  if (invoices.length === 0) return write(db);
+  await inTransaction(db, async (tx) => {
+    await write(tx);
+    // Invoices last, after every other write: each is numbered as the transaction commits (invoices/numbering.ts).
+    for (const effect of invoices) await issueInvoiceForEffect(ctx, tx, updated, effect);
+  });
+}
+
+/** Runs one event on the deal as read (planDealEvent), then writes it (persistDealEvent). */
+export async function applyAndPersist(ctx: AppContext, db: DbOrTx, deal: DealRow, actor: DealActor, input: DealEventInput): Promise<DealRow> {
+  const plan = planDealEvent(ctx, deal, actor, input);
+  if (input.type === 'ASSIGN_BROKER') await checkBroker(db, String(input.brokerId));
+  await persistDealEvent(ctx, db, plan);
+  return plan.updated;
+}
+
+/**
+ * 409 VERSION_CONFLICT for an event sent at `expected` to a deal that is at another version. Called with the
+ * version read, or (`db`) after a write that lost the race, to read the version it lost to; inside a
+ * transaction the failed write has aborted it, so the answer does without the figure.
+ */
+export async function versionConflict(db: DbOrTx | number, dealId: string, expected: number): Promise<AppError> {
+  const current = typeof db === 'number' ? db
+    : isTransaction(db) ? null
+      : ((await db.select({ version: deals.version }).from(deals).where(eq(deals.id, dealId)))[0]?.version ?? null);
+  const detail = current === null ? `The deal has moved on from version ${expected}; reload and try again` : `The deal is at version ${current}, not ${expected}; reload and try again`;
+  return new AppError('VERSION_CONFLICT', detail, current === null ? {} : { currentVersion: current });
 }
 
 // Every accepted event tells the other parties: where the machine declared no notice of its own, a general one.
@@ -82,8 +134,8 @@ function withNotice(effects: Effect[], deal: DealRow, actor: DealActor): Effect[
   return to.length ? [...effects, { type: 'notify', to, message: 'deal.update' }] : effects;
 }
 
-async function checkBroker(tx: Tx, brokerId: string) {
-  const [u] = await tx.select({ role: users.role, disabled: users.disabled }).from(users).where(eq(users.id, brokerId));
+async function checkBroker(db: DbOrTx, brokerId: string) {
+  const [u] = await db.select({ role: users.role, disabled: users.disabled }).from(users).where(eq(users.id, brokerId));
   if (!u || u.role !== 'broker' || u.disabled) {
     throw new AppError('VALIDATION_FAILED', 'brokerId must be an active broker', { errors: [{ path: 'body.brokerId', message: 'is not an active broker' }] });
   }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { deals } from '../db/schema/deals.js';
 import type { AuthUser } from '../platform/auth.js';
 import { queryRows, type DbOrTx } from '../platform/db.js';
@@ -26,12 +26,9 @@ export interface PartyNames {
   user: Map<string, { id: string; name: string; organizationId: string }>;
 }
 
-/**
- * Loads a deal the caller is a party of (locked for an update when asked), with its parties' names, in one
- * query; anyone else gets 404.
- */
-export async function loadDealFor(db: DbOrTx, id: string, caller: AuthUser, lock = false): Promise<{ deal: DealRow; role: ActorRole; names: PartyNames }> {
-  const [raw] = await queryRows(db, sql`select d.*,
+/** A deal's row (`d.*`) with its parties' names, locked for an update when asked. */
+export function dealWithNamesQuery(id: string, lock: boolean): SQL {
+  return sql`select d.*,
       bo.name as "buyerOrgName", bo.type as "buyerOrgType", so.name as "sellerOrgName", so.type as "sellerOrgType",
       bu.name as "buyerUserName", bu.organization_id as "buyerUserOrgId", br.name as "brokerName", br.organization_id as "brokerOrgId"
     from deals d
@@ -39,7 +36,15 @@ export async function loadDealFor(db: DbOrTx, id: string, caller: AuthUser, lock
       join organizations so on so.id = d.seller_org_id
       join users bu on bu.id = d.buyer_user_id
       left join users br on br.id = d.broker_user_id
-    where d.id = ${id}${lock ? sql` for update of d` : sql``}`);
+    where d.id = ${id}${lock ? sql` for update of d` : sql``}`;
+}
+
+/**
+ * Loads a deal the caller is a party of (locked for an update when asked), with its parties' names, in one
+ * query; anyone else gets 404.
+ */
+export async function loadDealFor(db: DbOrTx, id: string, caller: AuthUser, lock = false): Promise<{ deal: DealRow; role: ActorRole; names: PartyNames }> {
+  const [raw] = await queryRows(db, dealWithNamesQuery(id, lock));
   const deal = raw ? rowOf(deals, raw) : null;
   const role = deal ? partyRole(deal, caller) : null;
   if (!deal || !role) throw notFound('Deal');

@@ -7,14 +7,14 @@ import { notify } from '../notifications/service.js';
 import type { AuthUser } from '../platform/auth.js';
 import { audit } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
-import type { Tx } from '../platform/db.js';
+import { isTransaction, type DbOrTx, type Tx } from '../platform/db.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { pageOf } from '../platform/http.js';
-import { idempotent } from '../platform/idempotency.js';
+import { hasIdempotencyKey, idempotent } from '../platform/idempotency.js';
 import { newId } from '../platform/ids.js';
 import { diffTerms } from './diff.js';
 import { attachToMessage, documentsOfMessages } from './documents.js';
-import { applyAndPersist, listingTitle, scheduleIdleExpiry, type DealEventInput } from './engine.js';
+import { applyAndPersist, listingTitle, scheduleIdleExpiry, versionConflict, type DealEventInput } from './engine.js';
 import { dealContextOf, initialDealSnapshot, type DealForm } from './machines/index.js';
 import { dealNotice } from './notices.js';
 import { loadDealFor } from './parties.js';
@@ -64,19 +64,24 @@ export async function openDeal(ctx: AppContext, caller: AuthUser, input: { listi
   });
 }
 
-/** One event from a party, in the caller's transaction: optimistic version check, then the engine. */
-export async function sendEventTx(ctx: AppContext, tx: Tx, caller: AuthUser, dealId: string, expectedVersion: number, event: DealEventInput) {
-  const { deal, role, names } = await loadDealFor(tx, dealId, caller, true);
-  if (deal.version !== expectedVersion) {
-    throw new AppError('VERSION_CONFLICT', `The deal is at version ${deal.version}, not ${expectedVersion}; reload and try again`, { currentVersion: deal.version });
-  }
-  const updated = await applyAndPersist(ctx, tx, deal, { userId: caller.id, role }, event);
-  return dealDetail(tx, updated, caller, names);
+/**
+ * One event from a party: the caller's expected version checked against the deal as read, then the engine,
+ * whose write applies only if the deal is still at that version. Inside a transaction the deal is read locked.
+ */
+export async function sendEventTx(ctx: AppContext, db: DbOrTx, caller: AuthUser, dealId: string, expectedVersion: number, event: DealEventInput) {
+  const { deal, role, names } = await loadDealFor(db, dealId, caller, isTransaction(db));
+  if (deal.version !== expectedVersion) throw await versionConflict(deal.version, dealId, expectedVersion);
+  const updated = await applyAndPersist(ctx, db, deal, { userId: caller.id, role }, event);
+  return dealDetail(db, updated, caller, names);
 }
 
-/** POST /api/deals/:id/events, with Idempotency-Key replay. */
+/**
+ * POST /api/deals/:id/events. With an Idempotency-Key the event and its stored answer commit together;
+ * without one the event needs no transaction around it (the engine's write is atomic on its own).
+ */
 export async function sendEvent(ctx: AppContext, req: FastifyRequest, caller: AuthUser, dealId: string, body: DealEventInput & { expectedVersion: number }) {
   const { expectedVersion, ...event } = body;
+  if (!hasIdempotencyKey(req)) return sendEventTx(ctx, ctx.db, caller, dealId, expectedVersion, event);
   const { body: view } = await idempotent(ctx.db, req, async (tx) => ({ status: 200, body: await sendEventTx(ctx, tx, caller, dealId, expectedVersion, event) }));
   return view;
 }

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -17,6 +17,13 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** A database handle or an open transaction: service functions take either and reuse an outer transaction. */
 export type DbOrTx = Db | Tx;
+
+export const isTransaction = (db: DbOrTx): db is Tx => db instanceof PgTransaction;
+
+/** Runs `fn` in `db` if it is already a transaction, else in a transaction of its own. */
+export function inTransaction<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return isTransaction(db) ? fn(db) : db.transaction(fn);
+}
 
 /** Rows of a raw SQL query: postgres.js hands back an array and PGlite an object with `rows`. */
 export async function queryRows<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
@@ -60,7 +67,7 @@ function preparedStatements(sql: postgres.Sql): postgres.Sql {
   });
 }
 
-export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
+export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database & { client: postgres.Sql }> {
   const client = postgres(url, {
     max: opts.max ?? 10,
     onnotice: () => {},
@@ -70,9 +77,11 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     // driver's growing reconnect delay; a new connection is tried on the next query.
     backoff: () => 0.1,
   });
-  const db = drizzlePostgres(preparedStatements(client), { schema }) as unknown as Db;
+  const prepared = preparedStatements(client);
+  const db = drizzlePostgres(prepared, { schema }) as unknown as Db;
   return {
     db,
+    client: prepared,
     kind: 'postgres',
     ping: () => pingDb(db),
     close: () => client.end({ timeout: 5 }),

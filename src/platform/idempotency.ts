@@ -7,6 +7,8 @@ import { AppError, hasCode } from './errors.js';
 
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
 
+export const hasIdempotencyKey = (req: FastifyRequest) => req.headers['idempotency-key'] !== undefined;
+
 /**
  * Runs a state- or money-moving write once per Idempotency-Key. The answer is stored in the same transaction
  * as the write, so either both commit or neither does; a retry with the same key and body gets the stored

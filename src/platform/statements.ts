@@ -1,6 +1,7 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './db.js';
+import { hasCode } from './errors.js';
 
 // Hot write paths (a deal event, an invoice) write several rows at once. Building each with the query builder
 // and sending each on its own costs a round trip and a query build per row; these helpers let a module describe
@@ -20,12 +21,39 @@ export async function runStatement(db: DbOrTx, statement: SQL): Promise<void> {
  * reference a row another part inserts: foreign keys are checked at the end of the statement).
  */
 export async function runTogether(db: DbOrTx, statements: SQL[]): Promise<void> {
-  if (statements.length <= 1) {
-    if (statements[0]) await runStatement(db, statements[0]);
-    return;
-  }
+  if (statements.length) await runStatement(db, togetherStatement(statements));
+}
+
+/** The one statement runTogether sends. */
+export function togetherStatement(statements: SQL[]): SQL {
+  if (statements.length === 1) return statements[0];
   const parts = statements.map((s, i) => sql`${sql.raw(`w${i}`)} as (${s})`);
-  await db.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
+  return sql`with ${sql.join(parts, sql`, `)} select 1`;
+}
+
+/** The one statement runGuarded sends. */
+export function guardedStatement(guard: SQL, statements: SQL[]): SQL {
+  const parts = [sql`g as (${guard})`, ...statements.map((s, i) => sql`${sql.raw(`w${i}`)} as (${s})`)];
+  return sql`with ${sql.join(parts, sql`, `)} select expect_one_row((select count(*) from g), 'guard')`;
+}
+
+/** SQLSTATE raised by expect_one_row (migration 0008) when a guarded write's guard did not match one row. */
+export const GUARD_MISSED = 'TT409';
+
+/**
+ * Runs `guard` (an update … returning 1 that must match exactly one row, e.g. a row at the version a change was
+ * computed from) and `statements` as one statement, all or nothing: if the guard matched no row, nothing is
+ * written and this returns false. The guard takes its row's lock, so outside a transaction this is an atomic
+ * compare-and-set with everything that goes with it, in one round trip and without begin or commit.
+ */
+export async function runGuarded(db: DbOrTx, guard: SQL, statements: SQL[]): Promise<boolean> {
+  try {
+    await db.execute(guardedStatement(guard, statements));
+    return true;
+  } catch (err) {
+    if (hasCode(err, [GUARD_MISSED])) return false;
+    throw err;
+  }
 }
 
 const columnsOf = new WeakMap<PgTable, [string, { name: string; mapFromDriverValue(v: unknown): unknown }][]>();

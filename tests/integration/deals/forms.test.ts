@@ -1,4 +1,6 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../../src/platform/db.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { getDeal, openDeal, send, sendOk } from '../../helpers/deals.js';
 import { adminSession, createListing, registerUser, type Session } from '../../helpers/factories.js';
@@ -95,19 +97,29 @@ describe('cooperation', () => {
 });
 
 describe('concurrency and contract registration', () => {
-  it('two parties racing on one version: exactly one wins, the other gets VERSION_CONFLICT', async () => {
+  it('parties racing on one version: exactly one wins, the rest get VERSION_CONFLICT, and only the winner wrote', async () => {
     const deal = await openDeal(t, buyer, (await listingFor(['license'])).id);
     await sendOk(t, seller, deal.id, 'ACCEPT_INQUIRY');
     const v = (await getDeal(t, buyer, deal.id)).json().version;
     const terms = { licenseType: 'non_exclusive', territory: '全国', fieldOfUse: '全部', termMonths: 12, upfrontFee: 100, royaltyRateBp: 0 };
-    const [a, b] = await Promise.all([
-      t.request({ method: 'POST', url: `/api/deals/${deal.id}/events`, token: buyer.accessToken, payload: { type: 'PROPOSE_TERMS', expectedVersion: v, terms } }),
-      t.request({ method: 'POST', url: `/api/deals/${deal.id}/events`, token: seller.accessToken, payload: { type: 'PROPOSE_TERMS', expectedVersion: v, terms: { ...terms, upfrontFee: 200 } } }),
-    ]);
-    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
-    expect([a, b].find((r) => r.statusCode === 409)!.json().code).toBe('VERSION_CONFLICT');
+    const N = 8;
+    const answers = await Promise.all(Array.from({ length: N }, (_, i) => t.request({
+      method: 'POST', url: `/api/deals/${deal.id}/events`, token: (i % 2 ? seller : buyer).accessToken,
+      payload: { type: 'PROPOSE_TERMS', expectedVersion: v, terms: { ...terms, upfrontFee: 100 + i } },
+    })));
+    const winners = answers.filter((r) => r.statusCode === 200);
+    expect(winners).toHaveLength(1);
+    const losers = answers.filter((r) => r.statusCode !== 200);
+    expect(losers.map((r) => [r.statusCode, r.json().code, r.json().currentVersion])).toEqual(Array(N - 1).fill([409, 'VERSION_CONFLICT', v + 1]));
     const history = (await t.request({ method: 'GET', url: `/api/deals/${deal.id}/history`, token: buyer.accessToken })).json();
     expect(history.map((h: { version: number }) => h.version)).toEqual([0, 1, 2]);
+    // The winner's proposal is the one on record, and nothing of a loser's event was written: one audit row,
+    // one pending idle timer, one notice to the other side.
+    expect(history[2].payload.terms.upfrontFee).toBe(100 + answers.indexOf(winners[0]));
+    const count = async (query: SQL) => (await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from ${query}`))[0].n;
+    expect(await count(sql`audit_log where entity_id = ${deal.id} and action = 'deal.propose_terms'`)).toBe(1);
+    expect(await count(sql`timers where subject_id = ${deal.id} and name = 'idleExpiry' and status = 'pending'`)).toBe(1);
+    expect(await count(sql`outbox where payload->>'dedupeKey' like ${`deal:${deal.id}:${v + 1}:%`}`)).toBe(1);
   });
 
   it('any party records the technology-contract registration after signing, once', async () => {
