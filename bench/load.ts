@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createDatabase, SHARED_PG_URL, startServer, stopAll, type Server } from '../tests/helpers/processes.js';
 import { Api, manyClients } from '../tests/integration/ops/support/api.js';
 import { seed } from './load/seed.js';
-import { cpuSecondsOf } from './support/stats.js';
+import { cpuMeter, cpuSecondsOf, postgresCpuSeconds } from './support/stats.js';
 import { connectionsFor, KINDS, pace, runAlone, runMixed, type KindResult } from './load/workload.js';
 
 // `npm run bench:load`: starts its own server (NODE_ENV=production, a PostgreSQL database of its own on
@@ -31,25 +31,6 @@ if (STEPS.some((c) => !Number.isInteger(c) || c < 8) || !(SECONDS > 0 && SECONDS
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 1 : 0)} ms` : '-');
-
-/** CPU seconds of the PostgreSQL backends serving `database` (their titles name it), from /proc. */
-function postgresCpuSeconds(database: string): number {
-  let sum = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `)) sum += cpuSecondsOf(Number(pid));
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return sum;
-}
-
-/** CPU seconds of the whole machine (all cores) spent busy, and taken by the hypervisor (steal), from /proc/stat. */
-function machineCpuSeconds(): { busy: number; steal: number } {
-  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  return { busy: (user + nice + system + irq + softirq) / 100, steal: steal / 100 };
-}
 
 function memoryOf(pid: number): { hwm: number; rss: number } | null {
   try {
@@ -133,18 +114,14 @@ async function main() {
       await sleep(1_000);
       // Where the machine's cores went during the step: the server (with its render worker), the engine, the
       // database's backends, this process (autocannon), and whatever else ran meanwhile, which skews the step.
-      const meters: Record<string, () => number> = {
+      const cpu = cpuMeter({
         server: () => cpuSecondsOf(server!.pid), meilisearch: () => cpuSecondsOf(meiliPid),
         postgres: () => postgresCpuSeconds(db.name), bench: () => cpuSecondsOf(process.pid),
-      };
-      const before = Object.fromEntries(Object.entries(meters).map(([k, m]) => [k, m()]));
-      const machineBefore = machineCpuSeconds();
+      });
       const reads = printStep(c, await runMixed(server.url, data, c, SECONDS));
-      const used = Object.fromEntries(Object.entries(meters).map(([k, m]) => [k, (100 * (m() - before[k])) / SECONDS]));
-      const machine = machineCpuSeconds();
-      const other = (100 * (machine.busy - machineBefore.busy)) / SECONDS - Object.values(used).reduce((a, b) => a + b, 0);
-      const stolen = (100 * (machine.steal - machineBefore.steal)) / SECONDS;
-      console.log(`  CPU (100% = one core): ${Object.entries(used).map(([k, v]) => `${k} ${v.toFixed(0)}%`).join(', ')}; other work ${Math.max(0, other).toFixed(0)}%, taken by the host ${stolen.toFixed(0)}%`);
+      const { byProcess, other, stolen } = cpu();
+      const pct = (seconds: number) => `${((100 * seconds) / SECONDS).toFixed(0)}%`;
+      console.log(`  CPU (100% = one core): ${Object.entries(byProcess).map(([k, v]) => `${k} ${pct(v)}`).join(', ')}; other work ${pct(other)}, taken by the host ${pct(stolen)}`);
       if (c === TARGET_CONCURRENCY) targetRow = reads;
     }
 

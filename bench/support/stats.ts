@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+
 /** Nearest-rank percentile of an ascending array. */
 export const percentile = (sorted: number[], p: number) =>
   (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN);
@@ -49,4 +50,42 @@ export function cpuSecondsOf(pid: number): number {
   } catch {
     return NaN;
   }
+}
+
+/** CPU seconds of the PostgreSQL backends serving `database` (their titles name it), from /proc. */
+export function postgresCpuSeconds(database: string): number {
+  let sum = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `)) sum += cpuSecondsOf(Number(pid));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return sum;
+}
+
+/** CPU seconds of the whole machine (all cores) spent busy, and taken by the hypervisor (steal), from /proc/stat. */
+export function machineCpuSeconds(): { busy: number; steal: number } {
+  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  return { busy: (user + nice + system + irq + softirq) / 100, steal: steal / 100 };
+}
+
+export interface CpuUse { byProcess: Record<string, number>; other: number; stolen: number }
+
+/**
+ * Starts measuring where the machine's cores go: CPU seconds of each named process (`meters`), of whatever else
+ * ran meanwhile (which skews the figures), and taken by the hypervisor. The returned function reads the use so far.
+ */
+export function cpuMeter(meters: Record<string, () => number>): () => CpuUse {
+  const read = () => Object.fromEntries(Object.entries(meters).map(([k, m]) => [k, m()]));
+  const before = read();
+  const machineBefore = machineCpuSeconds();
+  return () => {
+    const now = read();
+    const machine = machineCpuSeconds();
+    const byProcess = Object.fromEntries(Object.keys(meters).map((k) => [k, now[k] - before[k]]));
+    const other = machine.busy - machineBefore.busy - Object.values(byProcess).reduce((a, b) => a + b, 0);
+    return { byProcess, other: Math.max(0, other), stolen: machine.steal - machineBefore.steal };
+  };
 }

@@ -6,10 +6,10 @@ import type { InvoiceKind, InvoiceLine, IssueInvoiceEffect } from '../deals/mach
 import { notifyStatement } from '../notifications/service.js';
 import { auditStatement, SYSTEM_ACTOR, type Actor } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
-import type { DbOrTx, Tx } from '../platform/db.js';
+import { queryRows, type DbOrTx, type Tx } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { formatFen } from '../platform/money.js';
-import { runTogether } from '../platform/statements.js';
+import { jsonb, runStatement, togetherStatement } from '../platform/statements.js';
 import { scheduleTimerStatement } from '../platform/timers.js';
 import { DEFAULT_TAX_RATES_BP, priceLines, type LineInput, type LineKind } from './tax.js';
 
@@ -27,9 +27,14 @@ export interface IssueSpec {
   actor: Actor;
 }
 
-/** The organizations' invoicing details as they stand now, to be written into the invoice for good. */
-async function captureParties(tx: DbOrTx, issuerOrgId: string, recipientOrgId: string): Promise<{ issuer: CapturedParty; recipient: CapturedParty }> {
-  const rows = await tx.select().from(organizations).where(inArray(organizations.id, [issuerOrgId, recipientOrgId]));
+/** The query for the organizations' invoicing details as they stand now (capturedParties reads its rows). */
+export const partiesQuery = (db: DbOrTx, issuerOrgId: string, recipientOrgId: string) =>
+  db.select().from(organizations).where(inArray(organizations.id, [issuerOrgId, recipientOrgId]));
+
+export interface Parties { issuer: CapturedParty; recipient: CapturedParty }
+
+/** The details to write into the invoice for good, from partiesQuery's rows. */
+export function capturedParties(rows: (typeof organizations.$inferSelect)[], issuerOrgId: string, recipientOrgId: string): Parties {
   const capture = (id: string): CapturedParty => {
     const o = rows.find((r) => r.id === id);
     if (!o) throw new Error(`organization ${id} does not exist`);
@@ -39,28 +44,25 @@ async function captureParties(tx: DbOrTx, issuerOrgId: string, recipientOrgId: s
 }
 
 /**
- * Issues an invoice inside the caller's transaction: prices the lines once (tax.ts), captures both parties,
- * stores the lines, schedules the overdue timer, audits and tells the recipient, with the caller's own writes
- * about it (`alongside`, which may reference the new invoice's id). Returns the invoice's id. Its number is given
- * by the database as the transaction commits (numbering.ts): until then the row holds a 'pending:' placeholder.
+ * The one statement that issues an invoice once its parties are captured: prices the lines once (tax.ts), stores
+ * the invoice and its lines, schedules the overdue timer, audits and tells the recipient, with the caller's own
+ * writes about it (`alongside`, which may reference the invoice's id).
  */
-export async function issueInvoice(ctx: AppContext, tx: Tx, spec: IssueSpec, alongside: SQL[] = []): Promise<string> {
+export function issueStatement(ctx: AppContext, db: DbOrTx, spec: IssueSpec & { id: string }, parties: Parties, alongside: SQL[] = []): SQL {
   // The rates table is tax.ts's (written as data, citing the law), with TAX_RATES_BP overrides from the
   // configuration; a line is priced once, here.
   const priced = priceLines(spec.lines, { ...DEFAULT_TAX_RATES_BP, ...ctx.config.taxRateOverrides });
   if (priced.total <= 0) throw new Error('an invoice must be for a positive amount');
-  const parties = await captureParties(tx, spec.issuerOrgId, spec.recipientOrgId);
-  const id = spec.id ?? newId('inv');
+  const { id } = spec;
   const dueAt = new Date(spec.dueAt).toISOString();
-  // The invoice, its lines, its overdue timer, the audit record and the notice: one statement.
-  await runTogether(tx, [
-    tx.insert(invoices).values({
+  return togetherStatement([
+    db.insert(invoices).values({
       id, kind: spec.kind, dealId: spec.dealId, ref: spec.ref, replacesInvoiceId: spec.replacesInvoiceId ?? null,
       issuerOrgId: spec.issuerOrgId, recipientOrgId: spec.recipientOrgId, ...parties,
       subtotal: priced.subtotal, tax: priced.tax, total: priced.total,
       issuedAt: ctx.clock.now().toISOString(), dueAt, issuedBy: spec.actor.id,
     }).getSQL(),
-    tx.insert(invoiceLines).values(priced.lines.map((l, position) => ({
+    db.insert(invoiceLines).values(priced.lines.map((l, position) => ({
       invoiceId: id, position, kind: l.kind, description: l.description, amount: l.amount, taxRateBp: l.taxRateBp, taxAmount: l.taxAmount,
     }))).getSQL(),
     scheduleTimerStatement({ subject: 'invoice', subjectId: id, name: 'overdue', dueAt }),
@@ -74,6 +76,17 @@ export async function issueInvoice(ctx: AppContext, tx: Tx, spec: IssueSpec, alo
     }),
     ...alongside,
   ]);
+}
+
+/**
+ * Issues an invoice inside the caller's transaction: captures both parties, then writes it all as one statement
+ * (issueStatement). Returns the invoice's id. Its number is given by the database as the transaction commits
+ * (numbering.ts): until then the row holds a 'pending:' placeholder.
+ */
+export async function issueInvoice(ctx: AppContext, tx: Tx, spec: IssueSpec, alongside: SQL[] = []): Promise<string> {
+  const id = spec.id ?? newId('inv');
+  const parties = capturedParties(await partiesQuery(tx, spec.issuerOrgId, spec.recipientOrgId), spec.issuerOrgId, spec.recipientOrgId);
+  await runStatement(tx, issueStatement(ctx, tx, { ...spec, id }, parties, alongside));
   return id;
 }
 
@@ -94,30 +107,42 @@ async function brokerOrganization(tx: Tx, deal: DealRow): Promise<string> {
   return broker.organizationId;
 }
 
+/** What an effect's invoice writes: its obligation row (unique per deal and ref), then the invoice and the link. */
+export interface EffectInvoice { obligation: SQL; spec: IssueSpec & { id: string }; alongside: SQL[] }
+
+export function effectInvoice(deal: DealRow, effect: IssueInvoiceEffect, issuerOrgId: string): EffectInvoice {
+  const obligationId = newId('obl');
+  const id = newId('inv');
+  return {
+    obligation: sql`insert into deal_obligations (id, deal_id, ref, effect) values (${obligationId}, ${deal.id}, ${effect.ref}, ${jsonb(effect)})
+      on conflict do nothing returning id`,
+    spec: {
+      id,
+      // Typed as the stored kinds: an engine kind the invoices table does not know fails to compile here.
+      kind: effect.kind,
+      dealId: deal.id,
+      ref: effect.ref,
+      issuerOrgId,
+      recipientOrgId: effect.recipient === 'buyer' ? deal.buyerOrgId : deal.sellerOrgId,
+      lines: effect.lines.map((l) => ({ kind: lineKindFor(effect.kind, l), description: l.description, amount: l.amount })),
+      dueAt: effect.dueAt,
+      actor: SYSTEM_ACTOR,
+    },
+    alongside: [sql`update deal_obligations set invoice_id = ${id} where id = ${obligationId}`],
+  };
+}
+
 /**
  * Performs a deal engine's issueInvoice effect in the engine's transaction. The obligation row (deal, ref) is
  * unique, so a repeated effect issues nothing and returns the invoice that settles the obligation now.
  */
 export async function issueInvoiceForEffect(ctx: AppContext, tx: Tx, deal: DealRow, effect: IssueInvoiceEffect): Promise<string> {
-  const [obligation] = await tx.insert(dealObligations)
-    .values({ id: newId('obl'), dealId: deal.id, ref: effect.ref, effect })
-    .onConflictDoNothing().returning({ id: dealObligations.id });
+  const plan = effectInvoice(deal, effect, effect.issuer === 'seller' ? deal.sellerOrgId : await brokerOrganization(tx, deal));
+  const [obligation] = await queryRows(tx, plan.obligation);
   if (!obligation) {
     const [existing] = await tx.select({ invoiceId: dealObligations.invoiceId }).from(dealObligations).where(and(eq(dealObligations.dealId, deal.id), eq(dealObligations.ref, effect.ref)));
     if (!existing?.invoiceId) throw new Error(`obligation ${effect.ref} of deal ${deal.id} has no invoice`);
     return existing.invoiceId;
   }
-  const id = newId('inv');
-  return issueInvoice(ctx, tx, {
-    id,
-    // Typed as the stored kinds: an engine kind the invoices table does not know fails to compile here.
-    kind: effect.kind,
-    dealId: deal.id,
-    ref: effect.ref,
-    issuerOrgId: effect.issuer === 'seller' ? deal.sellerOrgId : await brokerOrganization(tx, deal),
-    recipientOrgId: effect.recipient === 'buyer' ? deal.buyerOrgId : deal.sellerOrgId,
-    lines: effect.lines.map((l) => ({ kind: lineKindFor(effect.kind, l), description: l.description, amount: l.amount })),
-    dueAt: effect.dueAt,
-    actor: SYSTEM_ACTOR,
-  }, [sql`update deal_obligations set invoice_id = ${id} where id = ${obligation.id}`]);
+  return issueInvoice(ctx, tx, plan.spec, plan.alongside);
 }
