@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import { Type } from 'typebox';
 import type { Config } from './config.js';
 import { FEATURES } from './features.js';
@@ -34,15 +35,17 @@ const CSP_DIRECTIVES = {
   objectSrc: ["'none'"],
   frameAncestors: ["'none'"],
 };
-const cspHeader = Object.entries(CSP_DIRECTIVES).map(([k, v]) => `${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${v.join(' ')}`).join('; ');
-// Helmet's hooks do not run for requests the router refuses; these are set by hand there.
-const BASE_SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'content-security-policy': cspHeader,
-  'x-frame-options': 'SAMEORIGIN',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-resource-policy': 'same-origin',
-};
+/**
+ * Helmet's headers for this configuration, worked out once: they are the same for every response (no CSP nonces),
+ * and the Fastify plugin would build Helmet's middleware anew on every request. Set on every answer, including
+ * the router's own refusals.
+ */
+const SECURITY_HEADERS: Record<string, string> = (() => {
+  const headers: Record<string, string> = {};
+  const res = { setHeader: (name: string, value: unknown) => { headers[name.toLowerCase()] = String(value); }, removeHeader: () => {} };
+  helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES }, crossOriginEmbedderPolicy: false })({} as IncomingMessage, res as unknown as ServerResponse, () => {});
+  return headers;
+})();
 
 export interface AppDeps { config: Config; database: Database; search: SearchPort; clock?: Clock; storage?: BlobStore }
 
@@ -61,7 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     // Paths the router itself refuses (malformed encoding, over-long parameters) never reach the hooks: answer
     // them as problems with the security headers set here, and without echoing the path.
     frameworkErrors: (err, _req, reply) => {
-      reply.headers(BASE_SECURITY_HEADERS);
+      reply.headers(SECURITY_HEADERS);
       return sendProblem(reply, new AppError('BAD_REQUEST', err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'The request path is malformed'));
     },
   });
@@ -73,10 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   app.addSchema(ProblemSchema);
   app.addHook('onSend', async (req, reply) => { reply.header('x-request-id', req.id); });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: { directives: CSP_DIRECTIVES },
-    crossOriginEmbedderPolicy: false,
-  });
+  app.addHook('onRequest', async (_req, reply) => { reply.headers(SECURITY_HEADERS); });
   // Closed unless configured: a browser on another origin gets no CORS headers at all.
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false });
   // Per-route limits (config.rateLimit, e.g. registration) through the plugin; the overall per-address limit on
