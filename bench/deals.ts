@@ -21,12 +21,15 @@ import { closedLoop, cpuMeter, cpuSecondsOf, fmtMs, line, percentile, postgresCp
 
 // `npm run bench:deals`: licence deals driven through POST /api/deals/:id/events at concurrency 16 against a
 // server process of its own (NODE_ENV=production, PostgreSQL, a pool of 16 connections, no workers), and in the
-// same run the same transaction shape in raw SQL from this process (lock, versioned update with a jsonb
-// snapshot, history row, audit row) on scratch tables in the same database. Everything runs on 127.0.0.1.
-// Per event the API sends begin, the locked deal with its parties' names, one statement writing the deal,
-// history, audit, idle timer and notices, and commit (signing adds the invoice's three); on top it authenticates,
-// validates, restores and runs the machine and answers the deal view. The raw loop sends begin, select, update,
-// two inserts and commit, and does nothing else.
+// same run two raw SQL loops from this process at the same concurrency, on the same database:
+// - the API's own statements (rawOwnStatementsRun): what the API sends for the same five events, built by its own
+//   code before the clock starts. Per event: the deal with its parties' names, then one guarded statement writing
+//   the deal, history, audit, idle timer and notices; the seller's signature adds, in a transaction, the invoice's
+//   obligation, its parties' details and the invoice. The difference to the API is the API's own work: HTTP, the
+//   token, validation, the machine, building the SQL and the deal view.
+// - a minimal transaction (rawRun): begin, a locked select, a versioned update of a jsonb snapshot, a history row,
+//   an audit row, commit, on scratch tables: a third of the database work an event does.
+// Everything runs on 127.0.0.1 and shares the machine's cores; the CPU lines say where they went.
 const CONCURRENCY = 16;
 const SECONDS = 15;
 const WARM_UP_SECONDS = 3;
@@ -274,9 +277,11 @@ async function main() {
     for (const [label, r] of [["the API's statements", own.run], ['the minimal tx', raw]] as const) {
       console.log(`  API/raw (${label}): throughput ${(100 * apiRate / rate(r)).toFixed(0)}%, p99 ×${(p99(api) / p99(r)).toFixed(2)}`);
     }
-    const ratio = apiRate / rate(raw);
+    const ratioOwn = apiRate / rate(own.run);
+    const ratioMinimal = apiRate / rate(raw);
     const checks = [
-      [`API events/s ≥ 50% of the minimal raw tx (${(100 * ratio).toFixed(0)}%)`, ratio >= 0.5],
+      [`API events/s ≥ 50% of the raw SQL of its own statements (${(100 * ratioOwn).toFixed(0)}%)`, ratioOwn >= 0.5],
+      [`API events/s ≥ 50% of the minimal raw tx (${(100 * ratioMinimal).toFixed(0)}%)`, ratioMinimal >= 0.5],
       [`no errors (${api.errors + own.run.errors + raw.errors})`, api.errors + own.run.errors + raw.errors === 0],
     ] as const;
     for (const [label, ok] of checks) console.log(`  ${verdict(ok)}  ${label}`);
