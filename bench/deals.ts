@@ -37,6 +37,7 @@ const LISTINGS = 240;
 const WARM_UP_DEALS = 4; // per buyer: the first listings warm the pool and measure the rate
 const PASSWORD = 'Xq7-strong-pass-2026';
 // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (read it with bench/load/profile.ts).
+// BENCH_NODE_ARGS="<flags>": extra Node flags for the server (e.g. to try GC settings).
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 const LICENSE_TERMS = { licenseType: 'exclusive', territory: '新疆生产建设兵团', fieldOfUse: '棉花种植', termMonths: 60, upfrontFee: 20_000_000, royaltyRateBp: 300 };
 
@@ -260,7 +261,8 @@ async function main() {
       LISTING_REVIEW: 'off', LOG_LEVEL: 'warn', JWT_SECRET: randomBytes(48).toString('base64url'),
       ADMIN_EMAIL: 'bench-admin@bureau.example', ADMIN_PASSWORD: `Bench-${randomBytes(9).toString('hex')}-1`,
     };
-    const server = await startServer('bench-deals-api', serverEnv, CPU_PROF_DIR ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] } : {});
+    const nodeArgs = [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : [])];
+    const server = await startServer('bench-deals-api', serverEnv, { nodeArgs });
     const { run: api, snapshotChars, cpu: apiCpu, sellerUserId, sourceDealIds } = await apiRun(server, db.url, db.name);
     const apiRate = api.ops / api.seconds;
     const own = await rawOwnStatementsRun(serverEnv, db.name, sourceDealIds, sellerUserId, apiRate);
