@@ -94,15 +94,24 @@ export function planDealEvent(ctx: AppContext, deal: DealRow, actor: DealActor, 
  */
 export async function persistDealEvent(ctx: AppContext, db: DbOrTx, plan: EventPlan): Promise<void> {
   const { updated, guard, writes, invoices } = plan;
+  const lostRace = new AppError('VERSION_CONFLICT', 'lost the race');
   const write = async (on: DbOrTx) => {
-    if (!(await runGuarded(on, guard, writes))) throw await versionConflict(on, updated.id, updated.version - 1);
+    if (!(await runGuarded(on, guard, writes))) throw lostRace;
   };
-  if (invoices.length === 0) return write(db);
-  await inTransaction(db, async (tx) => {
-    await write(tx);
-    // Invoices last, after every other write: each is numbered as the transaction commits (invoices/numbering.ts).
-    for (const effect of invoices) await issueInvoiceForEffect(ctx, tx, updated, effect);
-  });
+  try {
+    if (invoices.length === 0) await write(db);
+    else {
+      await inTransaction(db, async (tx) => {
+        await write(tx);
+        // Invoices last, after every other write: each is numbered as the transaction commits (invoices/numbering.ts).
+        for (const effect of invoices) await issueInvoiceForEffect(ctx, tx, updated, effect);
+      });
+    }
+  } catch (err) {
+    // Outside a transaction (or once this one has rolled back) the answer can say which version won.
+    if (err === lostRace) throw await versionConflict(db, updated.id, updated.version - 1);
+    throw err;
+  }
 }
 
 /** Runs one event on the deal as read (planDealEvent), then writes it (persistDealEvent). */

@@ -27,15 +27,16 @@ export async function runTogether(db: DbOrTx, statements: SQL[]): Promise<void> 
 /** The one statement runTogether sends. */
 export function togetherStatement(statements: SQL[]): SQL {
   if (statements.length === 1) return statements[0];
-  const parts = statements.map((s, i) => sql`${sql.raw(`w${i}`)} as (${s})`);
-  return sql`with ${sql.join(parts, sql`, `)} select 1`;
+  return sql`with ${withParts(statements)} select 1`;
 }
 
 /** The one statement runGuarded sends. */
 export function guardedStatement(guard: SQL, statements: SQL[]): SQL {
-  const parts = [sql`g as (${guard})`, ...statements.map((s, i) => sql`${sql.raw(`w${i}`)} as (${s})`)];
-  return sql`with ${sql.join(parts, sql`, `)} select expect_one_row((select count(*) from g), 'guard')`;
+  return sql`with g as (${guard})${statements.length ? sql`, ${withParts(statements)}` : sql``} select expect_one_row((select count(*) from g), 'guard')`;
 }
+
+/** Statements as the named parts (w0, w1, …) of a WITH clause. */
+const withParts = (statements: SQL[]) => sql.join(statements.map((s, i) => sql`${sql.raw(`w${i}`)} as (${s})`), sql`, `);
 
 /** SQLSTATE raised by expect_one_row (migration 0008) when a guarded write's guard did not match one row. */
 export const GUARD_MISSED = 'TT409';

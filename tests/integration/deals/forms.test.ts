@@ -122,6 +122,18 @@ describe('concurrency and contract registration', () => {
     expect(await count(sql`outbox where payload->>'dedupeKey' like ${`deal:${deal.id}:${v + 1}:%`}`)).toBe(1);
   });
 
+  it('a race on a signature that issues an invoice: one wins, one invoice, and the loser is told the version', async () => {
+    const deal = await openDeal(t, buyer, (await listingFor(['license'])).id);
+    await sendOk(t, seller, deal.id, 'ACCEPT_INQUIRY');
+    await sendOk(t, buyer, deal.id, 'PROPOSE_TERMS', { terms: { licenseType: 'sole', territory: '新疆', fieldOfUse: '棉花', termMonths: 24, upfrontFee: 800_000, royaltyRateBp: 0 } });
+    await sendOk(t, seller, deal.id, 'ACCEPT_TERMS');
+    const v = (await sendOk(t, buyer, deal.id, 'SIGN_CONTRACT')).version;
+    const answers = await Promise.all([0, 1, 2].map(() => send(t, seller, deal.id, 'SIGN_CONTRACT', { expectedVersion: v })));
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
+    for (const lost of answers.filter((r) => r.statusCode === 409)) expect(lost.json()).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: v + 1 });
+    expect(await invoicesOf(deal.id)).toHaveLength(1);
+  });
+
   it('any party records the technology-contract registration after signing, once', async () => {
     const deal = await openDeal(t, buyer, (await listingFor(['license'])).id);
     expect((await send(t, buyer, deal.id, 'REGISTER_CONTRACT', { registrationNo: '6590012026000123' })).statusCode).toBe(409);
