@@ -86,6 +86,9 @@ export function planDealEvent(ctx: AppContext, deal: DealRow, actor: DealActor, 
   };
 }
 
+// Thrown inside an invoice-issuing transaction whose guard missed, and caught right after it: one instance.
+const LOST_RACE = new Error('the deal moved on before the write');
+
 /**
  * Writes a planned event: one statement that applies only if the deal is still at the version the plan was
  * computed from (a compare-and-set that takes the row's lock), then its invoices in the same transaction.
@@ -94,24 +97,16 @@ export function planDealEvent(ctx: AppContext, deal: DealRow, actor: DealActor, 
  */
 export async function persistDealEvent(ctx: AppContext, db: DbOrTx, plan: EventPlan): Promise<void> {
   const { updated, guard, writes, invoices } = plan;
-  const lostRace = new AppError('VERSION_CONFLICT', 'lost the race');
-  const write = async (on: DbOrTx) => {
-    if (!(await runGuarded(on, guard, writes))) throw lostRace;
-  };
-  try {
-    if (invoices.length === 0) await write(db);
-    else {
-      await inTransaction(db, async (tx) => {
-        await write(tx);
-        // Invoices last, after every other write: each is numbered as the transaction commits (invoices/numbering.ts).
-        for (const effect of invoices) await issueInvoiceForEffect(ctx, tx, updated, effect);
-      });
-    }
-  } catch (err) {
-    // Outside a transaction (or once this one has rolled back) the answer can say which version won.
-    if (err === lostRace) throw await versionConflict(db, updated.id, updated.version - 1);
-    throw err;
-  }
+  const won = invoices.length === 0
+    ? await runGuarded(db, guard, writes)
+    : await inTransaction(db, async (tx) => {
+      if (!(await runGuarded(tx, guard, writes))) throw LOST_RACE; // rolls the transaction back
+      // Invoices last, after every other write: each is numbered as the transaction commits (invoices/numbering.ts).
+      for (const effect of invoices) await issueInvoiceForEffect(ctx, tx, updated, effect);
+      return true;
+    }).catch((err) => { if (err === LOST_RACE) return false; throw err; });
+  // Outside a transaction (or once this one has rolled back) the answer can say which version won.
+  if (!won) throw versionConflict(isTransaction(db) ? null : await currentVersion(db, updated.id), updated.version - 1);
 }
 
 /** Runs one event on the deal as read (planDealEvent), then writes it (persistDealEvent). */
@@ -122,17 +117,15 @@ export async function applyAndPersist(ctx: AppContext, db: DbOrTx, deal: DealRow
   return plan.updated;
 }
 
-/**
- * 409 VERSION_CONFLICT for an event sent at `expected` to a deal that is at another version. Called with the
- * version read, or (`db`) after a write that lost the race, to read the version it lost to; inside a
- * transaction the failed write has aborted it, so the answer does without the figure.
- */
-export async function versionConflict(db: DbOrTx | number, dealId: string, expected: number): Promise<AppError> {
-  const current = typeof db === 'number' ? db
-    : isTransaction(db) ? null
-      : ((await db.select({ version: deals.version }).from(deals).where(eq(deals.id, dealId)))[0]?.version ?? null);
-  const detail = current === null ? `The deal has moved on from version ${expected}; reload and try again` : `The deal is at version ${current}, not ${expected}; reload and try again`;
-  return new AppError('VERSION_CONFLICT', detail, current === null ? {} : { currentVersion: current });
+/** 409 VERSION_CONFLICT for an event sent at `expected` to a deal now at `current` (null: not known). */
+export function versionConflict(current: number | null, expected: number): AppError {
+  if (current === null) return new AppError('VERSION_CONFLICT', `The deal has moved on from version ${expected}; reload and try again`);
+  return new AppError('VERSION_CONFLICT', `The deal is at version ${current}, not ${expected}; reload and try again`, { currentVersion: current });
+}
+
+async function currentVersion(db: DbOrTx, dealId: string): Promise<number | null> {
+  const [row] = await db.select({ version: deals.version }).from(deals).where(eq(deals.id, dealId));
+  return row?.version ?? null;
 }
 
 // Every accepted event tells the other parties: where the machine declared no notice of its own, a general one.
@@ -159,7 +152,7 @@ function confidentialAccess(deal: DealRow, from: string, to: string, context: De
     values (${deal.listingId}, ${deal.buyerOrgId}, ${deal.id}, ${context.ndaRequired ? 'nda_signed' : 'no_nda_required'}) on conflict do nothing`];
 }
 
-// The rows an effect writes with the event; invoices are issued after (applyAndPersist).
+// The rows an effect writes with the event; invoices are issued after (persistDealEvent).
 function effectStatements(deal: DealRow, effect: Effect): SQL[] {
   if (effect.type === 'startTimer') {
     return [scheduleTimerStatement({ subject: 'deal', subjectId: deal.id, name: effect.name, dueAt: effect.dueAt, payload: effect.event })];

@@ -70,7 +70,7 @@ export async function openDeal(ctx: AppContext, caller: AuthUser, input: { listi
  */
 export async function sendEventTx(ctx: AppContext, db: DbOrTx, caller: AuthUser, dealId: string, expectedVersion: number, event: DealEventInput) {
   const { deal, role, names } = await loadDealFor(db, dealId, caller, isTransaction(db));
-  if (deal.version !== expectedVersion) throw await versionConflict(deal.version, dealId, expectedVersion);
+  if (deal.version !== expectedVersion) throw versionConflict(deal.version, expectedVersion);
   const updated = await applyAndPersist(ctx, db, deal, { userId: caller.id, role }, event);
   return dealDetail(db, updated, caller, names);
 }
