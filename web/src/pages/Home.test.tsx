@@ -42,12 +42,12 @@ describe('Home page and layout', () => {
     renderApp('/');
     const nav = await screen.findByRole('navigation', { name: '主导航' });
     expect(within(nav).getByRole('link', { name: '成果' })).toBeTruthy();
-    expect(document.documentElement.lang).toBe('zh-CN');
+    await waitFor(() => expect(document.documentElement.lang).toBe('zh-CN'));
 
     fireEvent.click(screen.getByRole('button', { name: '切换为英文界面' }));
     const enNav = await screen.findByRole('navigation', { name: 'Main navigation' });
     expect(within(enNav).getByRole('link', { name: 'Technologies' })).toBeTruthy();
-    expect(document.documentElement.lang).toBe('en');
+    await waitFor(() => expect(document.documentElement.lang).toBe('en'));
     expect(window.localStorage.getItem('tte.locale')).toBe('en');
     expect(screen.getByRole('link', { name: 'Log in' })).toBeTruthy();
   });
@@ -56,6 +56,6 @@ describe('Home page and layout', () => {
     installFetch(() => problem(404, 'NOT_FOUND', 'none'));
     renderApp('/no/such/page');
     expect(await screen.findByRole('heading', { name: '页面不存在' })).toBeTruthy();
-    expect(document.title).toBe('页面不存在 - 科技成果转移转化交易平台');
+    await waitFor(() => expect(document.title).toBe('页面不存在 - 科技成果转移转化交易平台'));
   });
 });

@@ -33,7 +33,8 @@ describe('Listing detail', () => {
     expect(screen.getByText('TRL 7 · 实际环境原型演示')).toBeTruthy();
     expect(screen.getByText('保密信息在签署保密协议后可见。')).toBeTruthy();
     expect(screen.getByRole('link', { name: '登录需求方账号后即可发起交易。' }).getAttribute('href')).toBe('/login?next=%2Flistings%2Flst_1');
-    expect(document.title).toBe('膜下滴灌节水灌溉技术 - 科技成果转移转化交易平台');
+    // The title is set by an effect, which may run after the heading is on screen.
+    await waitFor(() => expect(document.title).toBe('膜下滴灌节水灌溉技术 - 科技成果转移转化交易平台'));
   });
 
   it('shows the confidential part when the API sends it', async () => {
