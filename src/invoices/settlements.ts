@@ -3,14 +3,12 @@ import { organizations } from '../db/schema/accounts.js';
 import { invoices, voucherRedemptions, vouchers } from '../db/schema/invoices.js';
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import type { Period, PeriodBounds } from '../reports/types.js';
 import { chinaMidnight } from './numbering.js';
 
 // The bureau pays issuers for the vouchers redeemed on their invoices every half year (半年结算): January–June and
 // July–December, China time. A statement counts live redemptions applied in the period; one released by a
 // voided invoice is not owed.
-
-export interface Period { year: number; half: 1 | 2 }
-export interface PeriodBounds { periodStart: string; periodEnd: string }
 
 export function halfYearBounds({ year, half }: Period): PeriodBounds {
   const start = chinaMidnight(year, half === 1 ? 1 : 7);

@@ -9,7 +9,8 @@ import {
   SettlementsQuery, StatementParams, StatementQuery, VoucherSchema,
 } from './schemas.js';
 import { renderSettlementPdf } from './settlement-pdf.js';
-import { settlementStatement, settlementSummary, type Period } from './settlements.js';
+import type { Period } from '../reports/types.js';
+import { settlementStatement, settlementSummary } from './settlements.js';
 import { applyVoucher, grantVoucher, listVouchers } from './vouchers.js';
 
 const bearer = [{ bearer: [] }];

@@ -3,7 +3,9 @@ import type { DealForm } from '../deals/machines/types.js';
 // The shapes of the half-year report (半年报, DOMAIN.md "Reporting"), shared by the table that stores each
 // organization's figures, the generator that computes them and the Corps-wide aggregate.
 
-export type { Period, PeriodBounds } from '../invoices/settlements.js';
+/** A half year: H1 is January–June, H2 July–December, China time. */
+export interface Period { year: number; half: 1 | 2 }
+export interface PeriodBounds { periodStart: string; periodEnd: string }
 
 export interface FormFigures {
   form: DealForm;

@@ -18,6 +18,8 @@ export const DEMO_ACCOUNTS = {
   ttc: { email: 'broker@ttc.demo', name: '孙经理人', role: 'broker', organization: { name: '兵团技术转移中心', nameEn: 'XPCC Technology Transfer Center', type: 'agency', region: '乌鲁木齐市', taxId: '12650000MB1234567R', address: '新疆乌鲁木齐市光明路 196 号', bankName: '中国银行乌鲁木齐分行', bankAccount: '1074 0000 1234 5678' } },
 } satisfies Record<string, Omit<NewUser, 'password'>>;
 export type DemoAccountKey = keyof typeof DEMO_ACCOUNTS;
+/** The demo accounts as created, by key: what each seed step receives. */
+export type DemoUsers = Record<DemoAccountKey, UserView>;
 
 /** A demo user as the services see a caller. */
 export const asAuth = (u: UserView): AuthUser => ({ id: u.id, role: u.role, organizationId: u.organization.id });

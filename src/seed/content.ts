@@ -8,8 +8,7 @@ import { deals } from '../db/schema/deals.js';
 import { listings } from '../db/schema/listings.js';
 import type { Field } from '../listings/enums.js';
 import type { AppContext } from '../platform/context.js';
-import type { DemoUsers } from './demo.js';
-import { asAuth } from './accounts.js';
+import { asAuth, type DemoUsers } from './accounts.js';
 
 
 // The seed plan itself (/work/shared/seed), as published by the Corps' General Office: the notice and the plan,

@@ -8,8 +8,7 @@ import { listListings } from '../listings/service.js';
 import type { AuthUser } from '../platform/auth.js';
 import type { AppContext, Clock } from '../platform/context.js';
 import { fireDueTimers } from '../platform/timers.js';
-import type { DemoUsers } from './demo.js';
-import { asAuth } from './accounts.js';
+import { asAuth, type DemoUsers } from './accounts.js';
 
 const DAY = 86_400_000;
 

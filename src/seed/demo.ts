@@ -1,15 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { createAccount, type UserView } from '../accounts/service.js';
+import { createAccount } from '../accounts/service.js';
 import { counters } from '../db/schema/platform.js';
 import type { AppContext } from '../platform/context.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from './accounts.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey, type DemoUsers } from './accounts.js';
 import { seedContent } from './content.js';
 import { seedDeals } from './deals.js';
 import { seedListings } from './listings.js';
 
 const SEED_MARK = 'seed:demo';
 
-export type DemoUsers = Record<DemoAccountKey, UserView>;
 export type SeedStep = (ctx: AppContext, users: DemoUsers) => Promise<void>;
 // Each feature's demo data, in order; each step goes through the feature's services.
 const steps: SeedStep[] = [

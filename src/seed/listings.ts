@@ -4,8 +4,7 @@ import { createListing, reviewListing, submitListing } from '../listings/service
 import { createSavedSearch } from '../saved-searches/service.js';
 import type { ListingInput } from '../listings/schemas.js';
 import { DEMO_DEMANDS, DEMO_LISTINGS } from './listings-data.js';
-import type { DemoUsers } from './demo.js';
-import { asAuth } from './accounts.js';
+import { asAuth, type DemoUsers } from './accounts.js';
 
 
 /** Demo listings through the listing services: drafted, submitted and reviewed like real ones. */

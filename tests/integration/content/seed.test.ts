@@ -3,7 +3,7 @@ import { createAccount } from '../../../src/accounts/service.js';
 import { seedContent } from '../../../src/seed/content.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from '../../../src/seed/accounts.js';
 import { seedDeals } from '../../../src/seed/deals.js';
-import type { DemoUsers } from '../../../src/seed/demo.js';
+import type { DemoUsers } from '../../../src/seed/accounts.js';
 import { seedListings } from '../../../src/seed/listings.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 
