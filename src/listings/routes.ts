@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { caller } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
 import { readUploadedFile, sendDownload } from '../platform/files.js';
-import { Id, IdParams, ListQuery, Page, errorResponses } from '../platform/http.js';
+import { FileResponse, Id, IdParams, ListQuery, Page, errorResponses } from '../platform/http.js';
 import { addAttachment, readAttachment, removeAttachment } from './attachments.js';
 import { AttachmentQuery, AttachmentSchema, CreateListingBody, ListListingsQuery, ListingSchema, PatchListingBody, ReviewBody } from './schemas.js';
 import * as listings from './service.js';
@@ -78,7 +78,10 @@ export async function listingRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   app.get('/api/listings/:id/attachments/:attachmentId', {
     onRequest: app.optionalAuth,
-    schema: { tags, summary: 'Download an attachment (confidential ones only for those allowed)', params: AttachmentParams },
+    schema: {
+      tags, summary: 'Download an attachment (confidential ones only for those allowed)', params: AttachmentParams,
+      response: { 200: FileResponse('The file, in its own media type', ['*/*']), ...errorResponses(400, 404) },
+    },
   }, async (req, reply) => {
     const { row, data } = await readAttachment(ctx, caller(req), req.params.id, req.params.attachmentId);
     return sendDownload(reply, row, data, row.visibility === 'public' ? 'public, max-age=300' : 'private, no-store');

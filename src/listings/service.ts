@@ -115,7 +115,7 @@ export async function reviewListing(ctx: AppContext, admin: AuthUser, id: string
     if (decision === 'approve') return listingView(tx, await publish(tx, ctx, row, actorOf(admin)), admin);
     const now = ctx.clock.now().toISOString();
     const [rejected] = await tx.update(listings).set({ status: 'rejected', rejectionReason: reason!.trim(), reviewedBy: admin.id, updatedAt: now }).where(eq(listings.id, id)).returning();
-    await audit(tx, actorOf(admin), 'listing.rejected', 'listing', id, { reason });
+    await audit(tx, actorOf(admin), 'listing.rejected', 'listing', id, { reason: reason! });
     await notify(tx, { organizationId: row.organizationId }, {
       kind: 'listing.rejected', title: `成果登记被退回：${row.title}`, titleEn: `Listing returned: ${row.titleEn ?? row.title}`,
       body: reason, link: `/seller/listings/${id}`, dedupeKey: `listing.rejected:${id}:${now}`, data: { listingId: id },

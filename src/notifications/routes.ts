@@ -4,13 +4,9 @@ import { Type } from 'typebox';
 import type { AppContext } from '../platform/context.js';
 import { IdParams, ListQuery, Page, errorResponses } from '../platform/http.js';
 import { onOutbox } from '../platform/outbox.js';
+import { NotificationSchema } from './schemas.js';
 import { deliverNotification, listNotifications, markRead } from './service.js';
 
-const Notification = Type.Object({
-  id: Type.String(), kind: Type.String(), title: Type.String(), titleEn: Type.String(), body: Type.String(),
-  link: Type.Union([Type.String(), Type.Null()]), data: Type.Record(Type.String(), Type.Unknown()),
-  readAt: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(),
-});
 
 export function notificationHandlers() {
   onOutbox('notification', deliverNotification);
@@ -24,7 +20,7 @@ export async function notificationRoutes(fastify: FastifyInstance, { ctx }: { ct
     schema: {
       tags: ['notifications'], summary: 'My in-app notifications, newest first', security: [{ bearer: [] }],
       querystring: Type.Object({ ...ListQuery, unread: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
-      response: { 200: Type.Intersect([Page(Notification), Type.Object({ unread: Type.Integer() })]), ...errorResponses(400, 401) },
+      response: { 200: Type.Intersect([Page(NotificationSchema), Type.Object({ unread: Type.Integer() })]), ...errorResponses(400, 401) },
     },
   }, async (req) => listNotifications(ctx.db, req.user.id, req.query));
   app.post('/api/notifications/:id/read', {

@@ -8,14 +8,15 @@ import { pageOf } from '../platform/http.js';
 import { newId } from '../platform/ids.js';
 import { enqueueStatement } from '../platform/outbox.js';
 import { runStatement } from '../platform/statements.js';
+import type { NotificationDataValue, NotificationKind } from './schemas.js';
 
 export interface NotificationInput {
-  kind: string;
+  kind: NotificationKind;
   title: string;
   titleEn: string;
   body?: string;
   link?: string;
-  data?: Record<string, unknown>;
+  data?: NotificationDataValue;
   /** Same key → delivered once per user, however often the outbox retries. */
   dedupeKey: string;
 }
@@ -49,8 +50,8 @@ export async function listNotifications(db: DbOrTx, userId: string, q: { limit: 
   const rows = await db.select().from(notifications).where(and(...conds)).orderBy(desc(notifications.id)).limit(q.limit + 1);
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   const page = pageOf(rows.map((r) => ({
-    id: r.id, kind: r.kind, title: r.title, titleEn: String((r.data as { titleEn?: string }).titleEn ?? r.title),
-    body: r.body, link: r.link, data: r.data as Record<string, unknown>, readAt: r.readAt, createdAt: r.createdAt,
+    id: r.id, kind: r.kind as NotificationKind, title: r.title, titleEn: String((r.data as { titleEn?: string }).titleEn ?? r.title),
+    body: r.body, link: r.link, data: r.data as NotificationDataValue, readAt: r.readAt, createdAt: r.createdAt,
   })), q.limit);
   return { ...page, unread: Number(n) };
 }

@@ -20,6 +20,15 @@ export const ListQuery = {
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 
+/**
+ * A file answer for the OpenAPI document: the bytes themselves, in one of the given media types. Handlers send a
+ * Buffer or a stream, which Fastify never serializes, so the schema documents and does not shape the answer.
+ */
+export const FileResponse = (description: string, mediaTypes: readonly string[] = ['application/octet-stream']) => ({
+  description,
+  content: Object.fromEntries(mediaTypes.map((m) => [m, { schema: Type.String({ format: 'binary' }) }])),
+});
+
 /** Standard error answers for the OpenAPI document. */
 export const errorResponses = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [s, { ...ProblemSchema, description: 'Problem (RFC 9457)' }]));

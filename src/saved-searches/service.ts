@@ -15,7 +15,7 @@ import { Text } from '../platform/http.js';
 const { limit: _l, offset: _o, sort: _s, ...savedQueryProps } = SearchQuery.properties;
 export const SavedQuery = Type.Object(savedQueryProps, { additionalProperties: false });
 export const CreateSavedSearchBody = Type.Object({ name: Text(100, 1), query: SavedQuery }, { additionalProperties: false });
-export const SavedSearchSchema = Type.Object({ id: Type.String(), name: Type.String(), query: Type.Record(Type.String(), Type.Unknown()), createdAt: Type.String() });
+export const SavedSearchSchema = Type.Object({ id: Type.String(), name: Type.String(), query: SavedQuery, createdAt: Type.String() });
 const MAX_PER_USER = 50;
 
 export async function createSavedSearch(ctx: AppContext, caller: AuthUser, body: Static<typeof CreateSavedSearchBody>) {

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { Id, Timestamp } from '../../platform/http.js';
+import { AUDIT_ACTOR_ROLES } from '../../platform/audit.js';
+import { Id, OneOf, Timestamp } from '../../platform/http.js';
 import { Nullable } from '../shared.js';
 
 export const AuditQuery = Type.Object({
@@ -14,13 +15,15 @@ export const AuditQuery = Type.Object({
 }, { additionalProperties: false });
 export type AuditQueryInput = Static<typeof AuditQuery>;
 
+const AuditValue = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null(), Type.Array(Type.String())]);
+
 export const AuditEntrySchema = Type.Object({
   id: Type.String(),
   at: Type.String(),
-  actor: Type.Object({ id: Nullable(Type.String()), role: Nullable(Type.String()) }),
+  actor: Type.Object({ id: Nullable(Type.String()), role: Nullable(OneOf(AUDIT_ACTOR_ROLES)) }),
   action: Type.String(),
   entity: Type.String(),
   entityId: Type.String(),
-  data: Type.Record(Type.String(), Type.Unknown()),
+  data: Type.Record(Type.String(), AuditValue, { description: "The action's facts: scalars, or lists of ids or field names" }),
   requestId: Nullable(Type.String()),
 });

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, like, lt } from 'drizzle-orm';
 import { auditLog } from '../../db/schema/platform.js';
+import type { AuditActorRole, AuditData } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { validationFailed } from '../../platform/errors.js';
 import type { AuditQueryInput } from './schemas.js';
@@ -22,8 +23,8 @@ export async function readAuditLog(ctx: AppContext, q: AuditQueryInput) {
   if (q.cursor) conds.push(lt(auditLog.id, Number(q.cursor)));
   const rows = await ctx.db.select().from(auditLog).where(and(...conds)).orderBy(desc(auditLog.id)).limit(q.limit + 1);
   const items = rows.slice(0, q.limit).map((r) => ({
-    id: String(r.id), at: r.at, actor: { id: r.actorId, role: r.actorRole }, action: r.action, entity: r.entity, entityId: r.entityId,
-    data: r.data as Record<string, unknown>, requestId: r.requestId,
+    id: String(r.id), at: r.at, actor: { id: r.actorId, role: r.actorRole as AuditActorRole | null }, action: r.action, entity: r.entity, entityId: r.entityId,
+    data: r.data as AuditData, requestId: r.requestId,
   }));
   return { items, nextCursor: rows.length > q.limit ? items[items.length - 1].id : null };
 }

@@ -1,11 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type TString } from 'typebox';
 import type { AppContext } from '../../platform/context.js';
 import { errorResponses } from '../../platform/http.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { bearer } from '../shared.js';
-import { COLUMNS } from './columns.js';
+import { COLUMNS, type Column } from './columns.js';
 import { exportListings } from './export.js';
 import { importListings, MAX_IMPORT_ROWS } from './import.js';
 
@@ -14,6 +14,8 @@ import { importListings, MAX_IMPORT_ROWS } from './import.js';
 const IMPORT_BODY_LIMIT = 8 * 1024 * 1024;
 const FORMAT_NOTE = `Columns, in this order: ${COLUMNS.join(', ')}. Closed sets as Chinese labels (codes accepted on import); lists joined with "；"; 参考价格(元) in yuan with two decimals; 登记号 and 发布日期 are assigned by this platform and ignored on import.`;
 
+// Each exported row as text, keyed by its Chinese column name (the national system's format).
+const ExportRow = Type.Object(Object.fromEntries(COLUMNS.map((c) => [c, Type.String()])) as Record<Column, TString>);
 const ImportResult = Type.Object({
   imported: Type.Integer(),
   items: Type.Array(Type.Object({
@@ -41,7 +43,16 @@ export async function exchangeRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       tags, summary: 'Export published listings for the national system (admin): JSON, or CSV (UTF-8 with BOM, RFC 4180, formula cells prefixed with \')',
       description: FORMAT_NOTE, security: bearer, produces: ['application/json', 'text/csv'],
       querystring: Type.Object({ format: Type.Enum(['json', 'csv'], { default: 'json' }) }, { additionalProperties: false }),
-      response: { 200: Type.Unknown({ description: 'The published listings as a JSON array or a CSV file' }), ...errorResponses(400, 401, 403) },
+      response: {
+        200: {
+          description: 'The published listings as a JSON array of rows keyed by column, or a CSV file (streamed)',
+          content: {
+            'application/json': { schema: Type.Array(ExportRow) },
+            'text/csv': { schema: Type.String({ description: 'UTF-8 with BOM, RFC 4180; the header row names the columns' }) },
+          },
+        },
+        ...errorResponses(400, 401, 403),
+      },
     },
   }, async (req, reply) => {
     const { format } = req.query;
@@ -51,7 +62,8 @@ export async function exchangeRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
       .header('content-disposition', `attachment; filename="listings-${day}.${format}"`)
       .header('cache-control', 'private, no-store')
-      .send(stream);
+      // A stream is sent as it is (never serialized); the schema above says what it carries.
+      .send(stream as never);
   });
 
   app.post('/api/admin/exchange/listings', {
