@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { ORGANIZATION_TYPES } from '../db/schema/accounts.js';
 import type { AppContext } from '../platform/context.js';
 import { Page, errorResponses } from '../platform/http.js';
 import { LoginBody, RefreshBody, RegisterBody, SessionSchema, TokenPairSchema, UserSchema } from './schemas.js';
@@ -47,7 +48,7 @@ export async function accountRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   app.get('/api/brokers', {
     schema: {
       tags: ['accounts'], summary: 'Active brokers (技术经理人) and their agencies (admin)', security: [{ bearer: [] }],
-      response: { 200: Page(Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), organization: Type.Object({ id: Type.String(), name: Type.String(), type: Type.String() }) })), ...errorResponses(401, 403) },
+      response: { 200: Page(Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), organization: Type.Object({ id: Type.String(), name: Type.String(), type: Type.Enum([...ORGANIZATION_TYPES]) }) })), ...errorResponses(401, 403) },
     },
     onRequest: app.requireRole('admin'),
   }, async () => accounts.listBrokers(ctx));

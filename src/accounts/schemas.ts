@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { ORGANIZATION_TYPES } from '../db/schema/accounts.js';
+import { ORGANIZATION_TYPES, USER_ROLES } from '../db/schema/accounts.js';
 import { Id, Text } from '../platform/http.js';
 import { PASSWORD_MAX } from './passwords.js';
 
@@ -19,7 +19,7 @@ export const UserSchema = Type.Object({
   id: Type.String(),
   email: Type.String(),
   name: Type.String(),
-  role: Type.Enum(['seller', 'buyer', 'broker', 'admin']),
+  role: Type.Enum([...USER_ROLES]),
   organization: OrganizationSchema,
   createdAt: Type.String(),
 }, { $id: 'User' });

@@ -2,17 +2,19 @@ import type { ListingSearchParams } from '../../search/listing-query.js';
 import type { AppContext } from '../platform/context.js';
 import { runListingSearch } from '../listings/search.js';
 import type { demands } from '../db/schema/listings.js';
+import type { DealType, Field } from '../listings/enums.js';
+import type { MatchReason } from './schemas.js';
 
 type Demand = typeof demands.$inferSelect;
-interface Candidate { id: string; field: string; dealTypes: string[]; askingPrice?: number; _rankingScore?: number }
+interface Candidate { id: string; field: Field; dealTypes: DealType[]; askingPrice?: number; _rankingScore?: number }
 
 // The weights of a match score (0–100). Text relevance dominates; a listing in the demand's key field, offering
 // a deal form the enterprise wants, at a price within its budget, ranks higher. Written as data so the
 // ranking is explainable: each part that applies is returned as a reason.
 export const MATCH_WEIGHTS = { text: 55, field: 20, dealType: 15, budget: 10 } as const;
 
-export function scoreCandidate(d: Pick<Demand, 'field' | 'dealTypes' | 'budget'>, c: Candidate): { score: number; reasons: string[] } {
-  const reasons: string[] = [];
+export function scoreCandidate(d: Pick<Demand, 'field' | 'dealTypes' | 'budget'>, c: Candidate): { score: number; reasons: MatchReason[] } {
+  const reasons: MatchReason[] = [];
   const text = Math.max(0, Math.min(1, c._rankingScore ?? 0));
   let score = MATCH_WEIGHTS.text * text;
   if (text > 0) reasons.push('text');
@@ -51,7 +53,7 @@ export async function matchDemand(ctx: AppContext, d: Demand, limit = 20) {
       return {
         score, reasons,
         listing: {
-          id: String(h.id), title: String(h.title), summary: String(h.summary), field: String(h.field), trl: Number(h.trl),
+          id: String(h.id), title: String(h.title), summary: String(h.summary), field: h.field, trl: Number(h.trl),
           dealTypes: h.dealTypes, askingPrice: typeof h.askingPrice === 'number' ? h.askingPrice : null,
           organization: { id: String(h.organizationId), name: String(h.organizationName) },
         },

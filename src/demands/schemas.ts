@@ -1,7 +1,12 @@
 import { Type, type Static } from 'typebox';
 import { DEMAND_STATUSES } from '../db/schema/listings.js';
 import { DEAL_TYPES, FIELDS } from '../listings/enums.js';
-import { Fen, Id, ListQuery, Text, Nullable } from '../platform/http.js';
+import { ORGANIZATION_TYPES } from '../db/schema/accounts.js';
+import { Fen, Id, ListQuery, Text, Nullable, OneOf as E } from '../platform/http.js';
+
+/** Why a listing ranks against a demand (matching.ts scores each). */
+export const MATCH_REASONS = ['text', 'field', 'dealType', 'budget'] as const;
+export type MatchReason = (typeof MATCH_REASONS)[number];
 
 const fields = {
   title: Text(200, 2),
@@ -18,9 +23,9 @@ export type DemandInput = Static<typeof CreateDemandBody>;
 export type DemandPatch = Static<typeof PatchDemandBody>;
 
 export const DemandSchema = Type.Object({
-  id: Type.String(), status: Type.Enum([...DEMAND_STATUSES]), title: Type.String(), description: Type.String(), field: Type.String(),
-  budget: Nullable(Type.Integer()), currency: Type.String(), dealTypes: Type.Array(Type.String()), region: Nullable(Type.String()),
-  deadline: Nullable(Type.String()), organization: Type.Object({ id: Type.String(), name: Type.String(), type: Type.String() }),
+  id: Type.String(), status: Type.Enum([...DEMAND_STATUSES]), title: Type.String(), description: Type.String(), field: E(FIELDS),
+  budget: Nullable(Type.Integer()), currency: Type.Literal('CNY'), dealTypes: Type.Array(E(DEAL_TYPES)), region: Nullable(Type.String()),
+  deadline: Nullable(Type.String()), organization: Type.Object({ id: Type.String(), name: Type.String(), type: E(ORGANIZATION_TYPES) }),
   createdAt: Type.String(), updatedAt: Type.String(),
 }, { $id: 'Demand' });
 
@@ -33,10 +38,10 @@ export const ListDemandsQuery = Type.Object({
 
 export const MatchSchema = Type.Object({
   score: Type.Number({ description: '0–100: text relevance, field, deal forms and price against budget' }),
-  reasons: Type.Array(Type.String()),
+  reasons: Type.Array(E(MATCH_REASONS)),
   listing: Type.Object({
-    id: Type.String(), title: Type.String(), summary: Type.String(), field: Type.String(), trl: Type.Integer(),
-    dealTypes: Type.Array(Type.String()), askingPrice: Nullable(Type.Integer()), organization: Type.Object({ id: Type.String(), name: Type.String() }),
+    id: Type.String(), title: Type.String(), summary: Type.String(), field: E(FIELDS), trl: Type.Integer(),
+    dealTypes: Type.Array(E(DEAL_TYPES)), askingPrice: Nullable(Type.Integer()), organization: Type.Object({ id: Type.String(), name: Type.String() }),
   }),
 });
 export const MatchesSchema = Type.Object({ demandId: Type.String(), items: Type.Array(MatchSchema) });

@@ -1,5 +1,5 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
-import { organizations } from '../db/schema/accounts.js';
+import { organizations, type OrganizationType } from '../db/schema/accounts.js';
 import { demands } from '../db/schema/listings.js';
 import type { AuthUser } from '../platform/auth.js';
 import { audit } from '../platform/audit.js';
@@ -16,7 +16,7 @@ import type { DemandInput, DemandPatch } from './schemas.js';
 type DemandRow = typeof demands.$inferSelect;
 
 async function view(db: DbOrTx, rows: DemandRow[]) {
-  const orgs = new Map<string, { id: string; name: string; type: string }>();
+  const orgs = new Map<string, { id: string; name: string; type: OrganizationType }>();
   for (const r of rows) {
     if (orgs.has(r.organizationId)) continue;
     const [o] = await db.select({ id: organizations.id, name: organizations.name, type: organizations.type }).from(organizations).where(eq(organizations.id, r.organizationId));

@@ -4,16 +4,19 @@ import { Type } from 'typebox';
 import { caller } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
 import { readUploadedFile, sendDownload } from '../platform/files.js';
-import { FileResponse, Id, IdParams, ListQuery, Page, errorResponses } from '../platform/http.js';
+import { ORGANIZATION_TYPES } from '../db/schema/accounts.js';
+import { LISTING_STATUSES } from '../db/schema/listings.js';
+import { FileResponse, Id, IdParams, ListQuery, OneOf, Page, errorResponses } from '../platform/http.js';
 import { addAttachment, readAttachment, removeAttachment } from './attachments.js';
 import { AttachmentQuery, AttachmentSchema, CreateListingBody, ListListingsQuery, ListingSchema, PatchListingBody, ReviewBody } from './schemas.js';
 import * as listings from './service.js';
+import { DEAL_TYPES, FIELDS } from './enums.js';
 
 const ListingSummary = Type.Object({
-  id: Type.String(), status: Type.String(), title: Type.String(), titleEn: Type.Union([Type.String(), Type.Null()]), summary: Type.String(),
-  field: Type.String(), trl: Type.Integer(), dealTypes: Type.Array(Type.String()), askingPrice: Type.Union([Type.Integer(), Type.Null()]),
-  currency: Type.String(), registrationNo: Type.Union([Type.String(), Type.Null()]),
-  organization: Type.Object({ id: Type.String(), name: Type.String(), type: Type.String() }),
+  id: Type.String(), status: OneOf(LISTING_STATUSES), title: Type.String(), titleEn: Type.Union([Type.String(), Type.Null()]), summary: Type.String(),
+  field: OneOf(FIELDS), trl: Type.Integer(), dealTypes: Type.Array(OneOf(DEAL_TYPES)), askingPrice: Type.Union([Type.Integer(), Type.Null()]),
+  currency: Type.Literal('CNY'), registrationNo: Type.Union([Type.String(), Type.Null()]),
+  organization: Type.Object({ id: Type.String(), name: Type.String(), type: OneOf(ORGANIZATION_TYPES) }),
   publishedAt: Type.Union([Type.String(), Type.Null()]), updatedAt: Type.String(),
   rejectionReason: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { ORGANIZATION_TYPES } from '../db/schema/accounts.js';
 import { ATTACHMENT_VISIBILITY, LISTING_STATUSES } from '../db/schema/listings.js';
 import { Fen, Id, ListQuery, Text, Nullable, OneOf as E } from '../platform/http.js';
 import { CATEGORIES, DEAL_TYPES, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES, TRL_MAX, TRL_MIN } from './enums.js';
@@ -58,12 +59,12 @@ const Attachment = Type.Object({
 export const ListingSchema = Type.Object({
   id: Type.String(),
   status: E(LISTING_STATUSES),
-  organization: Type.Object({ id: Type.String(), name: Type.String(), type: Type.String() }),
+  organization: Type.Object({ id: Type.String(), name: Type.String(), type: E(ORGANIZATION_TYPES) }),
   title: Type.String(), titleEn: Nullable(Type.String()), summary: Type.String(), description: Type.String(),
-  keywords: Type.Array(Type.String()), category: Type.String(), field: Type.String(), form: Type.String(),
-  trl: Type.Integer(), stage: Type.String(), level: Type.String(), ipType: Type.String(), ipNumbers: Type.Array(Type.String()),
-  dealTypes: Type.Array(Type.String()), askingPrice: Nullable(Type.Integer()), currency: Type.String(),
-  fundingSource: Type.String(), region: Nullable(Type.String()),
+  keywords: Type.Array(Type.String()), category: E(CATEGORIES), field: E(FIELDS), form: E(FORMS),
+  trl: Type.Integer(), stage: E(STAGES), level: E(LEVELS), ipType: E(IP_TYPES), ipNumbers: Type.Array(Type.String()),
+  dealTypes: Type.Array(E(DEAL_TYPES)), askingPrice: Nullable(Type.Integer()), currency: Type.Literal('CNY'),
+  fundingSource: E(FUNDING_SOURCES), region: Nullable(Type.String()),
   inventors: Type.Array(Type.Object({ name: Type.String(), title: Type.Optional(Type.String()) })),
   contact: Nullable(Type.Object({ name: Type.String(), phone: Type.Optional(Type.String()), email: Type.Optional(Type.String()) })),
   ndaRequired: Type.Boolean(),

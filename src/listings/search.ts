@@ -5,7 +5,8 @@ import { toHighlight } from '../../search/highlight.js';
 import { LISTINGS_INDEX } from '../../search/settings.js';
 import type { AppContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
-import { CATEGORIES, DEAL_TYPES, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES } from './enums.js';
+import { OneOf as E } from '../platform/http.js';
+import { CATEGORIES, DEAL_TYPES, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES, type DealType, type Field, type FundingSource, type IpType, type Level, type Stage } from './enums.js';
 
 const many = (values: readonly string[]) => Type.Array(Type.Enum([...values]), { maxItems: 20 });
 
@@ -36,10 +37,10 @@ const Facet = Type.Record(Type.String(), Type.Integer());
 export const SearchResult = Type.Object({
   hits: Type.Array(Type.Object({
     id: Type.String(), title: Type.String(), titleEn: Type.Optional(Type.String()), summary: Type.String(),
-    keywords: Type.Array(Type.String()), field: Type.String(), trl: Type.Integer(), stage: Type.String(), level: Type.String(),
-    ipType: Type.String(), dealTypes: Type.Array(Type.String()), fundingSource: Type.String(), region: Type.Optional(Type.String()),
+    keywords: Type.Array(Type.String()), field: E(FIELDS), trl: Type.Integer(), stage: E(STAGES), level: E(LEVELS),
+    ipType: E(IP_TYPES), dealTypes: Type.Array(E(DEAL_TYPES)), fundingSource: E(FUNDING_SOURCES), region: Type.Optional(Type.String()),
     organization: Type.Object({ id: Type.String(), name: Type.String() }),
-    askingPrice: Type.Union([Type.Integer(), Type.Null()]), currency: Type.String(), publishedAt: Type.String(),
+    askingPrice: Type.Union([Type.Integer(), Type.Null()]), currency: Type.Literal('CNY'), publishedAt: Type.String(),
     _highlight: Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())])),
   })),
   total: Type.Integer(),
@@ -99,11 +100,11 @@ export async function searchListings(ctx: AppContext, q: SearchQueryInput) {
     hits: res.hits.map((h) => ({
       id: String(h.id), title: String(h.title), ...(h.titleEn ? { titleEn: String(h.titleEn) } : {}),
       summary: String((h._formatted as Record<string, unknown> | undefined)?.summary ?? h.summary).replace(/[\uE000\uE001]/g, ''),
-      keywords: (h.keywords as string[]) ?? [], field: String(h.field), trl: Number(h.trl), stage: String(h.stage), level: String(h.level),
-      ipType: String(h.ipType), dealTypes: h.dealTypes as string[], fundingSource: String(h.fundingSource),
+      keywords: (h.keywords as string[]) ?? [], field: h.field as Field, trl: Number(h.trl), stage: h.stage as Stage, level: h.level as Level,
+      ipType: h.ipType as IpType, dealTypes: h.dealTypes as DealType[], fundingSource: h.fundingSource as FundingSource,
       ...(h.region ? { region: String(h.region) } : {}),
       organization: { id: String(h.organizationId), name: String(h.organizationName) },
-      askingPrice: typeof h.askingPrice === 'number' ? h.askingPrice : null, currency: 'CNY',
+      askingPrice: typeof h.askingPrice === 'number' ? h.askingPrice : null, currency: 'CNY' as const,
       publishedAt: new Date(Number(h.publishedAt)).toISOString(),
       _highlight: toHighlight(h._formatted as Record<string, unknown> | undefined),
     })),

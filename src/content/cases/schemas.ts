@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DEAL_TYPES, FIELDS } from '../../listings/enums.js';
-import { Fen, Id, Text } from '../../platform/http.js';
+import { Fen, Id, OneOf as E, Text } from '../../platform/http.js';
 import { Nullable, Year } from '../shared.js';
 
 // An organization is named by id when it is one of ours, or by name (a partner that is not on the platform).
@@ -40,9 +40,9 @@ export const ListCasesQuery = Type.Object({
 export type ListCasesInput = Static<typeof ListCasesQuery>;
 
 const summaryFields = {
-  id: Type.String(), title: Type.String(), summary: Type.String(), field: Type.String(), dealType: Type.String(),
+  id: Type.String(), title: Type.String(), summary: Type.String(), field: E(FIELDS), dealType: E(DEAL_TYPES),
   organizations: Type.Array(Type.Object({ id: Nullable(Type.String()), name: Type.String() })),
-  value: Nullable(Type.Integer()), currency: Type.String(), year: Type.Integer(), published: Type.Boolean(), updatedAt: Type.String(),
+  value: Nullable(Type.Integer()), currency: Type.Literal('CNY'), year: Type.Integer(), published: Type.Boolean(), updatedAt: Type.String(),
 };
 export const CaseSummarySchema = Type.Object(summaryFields);
 export const CaseSchema = Type.Object({

@@ -11,7 +11,7 @@ export const ListOrganizationsQuery = Type.Object({
 export type ListOrganizationsInput = Static<typeof ListOrganizationsQuery>;
 
 const summaryFields = {
-  id: Type.String(), name: Type.String(), nameEn: Nullable(Type.String()), type: Type.String(), region: Nullable(Type.String()),
+  id: Type.String(), name: Type.String(), nameEn: Nullable(Type.String()), type: Type.Enum([...ORGANIZATION_TYPES]), region: Nullable(Type.String()),
   publishedListings: Type.Integer({ description: 'Listings it has published now' }),
 };
 export const OrganizationSummarySchema = Type.Object(summaryFields);

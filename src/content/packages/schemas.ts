@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
-import { FIELDS } from '../../listings/enums.js';
-import { Id, ListQuery, Text } from '../../platform/http.js';
+import { ORGANIZATION_TYPES } from '../../db/schema/accounts.js';
+import { DEAL_TYPES, FIELDS } from '../../listings/enums.js';
+import { Id, ListQuery, OneOf as E, Text } from '../../platform/http.js';
 import { Nullable } from '../shared.js';
 
 const packageFields = {
@@ -23,15 +24,15 @@ export const ListPackagesQuery = Type.Object({
 export type ListPackagesInput = Static<typeof ListPackagesQuery>;
 
 const summaryFields = {
-  id: Type.String(), title: Type.String(), description: Type.String(), field: Type.String(), published: Type.Boolean(),
+  id: Type.String(), title: Type.String(), description: Type.String(), field: E(FIELDS), published: Type.Boolean(),
   listingCount: Type.Integer({ description: 'Published listings in the package' }), updatedAt: Type.String(),
 };
 export const PackageSummarySchema = Type.Object(summaryFields);
 
 const ListingSummary = Type.Object({
-  id: Type.String(), title: Type.String(), titleEn: Nullable(Type.String()), summary: Type.String(), field: Type.String(),
-  trl: Type.Integer(), dealTypes: Type.Array(Type.String()), askingPrice: Nullable(Type.Integer()), currency: Type.String(),
-  registrationNo: Nullable(Type.String()), organization: Type.Object({ id: Type.String(), name: Type.String(), type: Type.String() }),
+  id: Type.String(), title: Type.String(), titleEn: Nullable(Type.String()), summary: Type.String(), field: E(FIELDS),
+  trl: Type.Integer(), dealTypes: Type.Array(E(DEAL_TYPES)), askingPrice: Nullable(Type.Integer()), currency: Type.Literal('CNY'),
+  registrationNo: Nullable(Type.String()), organization: Type.Object({ id: Type.String(), name: Type.String(), type: E(ORGANIZATION_TYPES) }),
   publishedAt: Nullable(Type.String()),
 });
 export const PackageSchema = Type.Object({

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Text } from '../../platform/http.js';
+import { OneOf as E, Text } from '../../platform/http.js';
 import { POLICY_CATEGORIES, POLICY_LEVELS } from '../enums.js';
 import { Nullable, Year } from '../shared.js';
 
@@ -34,7 +34,7 @@ export type ListPoliciesInput = Static<typeof ListPoliciesQuery>;
 
 const summaryFields = {
   id: Type.String(), title: Type.String(), issuingBody: Type.String(), documentNumber: Nullable(Type.String()),
-  issuedOn: Type.String(), year: Type.Integer(), level: Type.String(), category: Type.String(), tags: Type.Array(Type.String()),
+  issuedOn: Type.String(), year: Type.Integer(), level: E(POLICY_LEVELS), category: E(POLICY_CATEGORIES), tags: Type.Array(Type.String()),
   sourceUrl: Nullable(Type.String()), published: Type.Boolean(), updatedAt: Type.String(),
 };
 export const PolicySummarySchema = Type.Object({

@@ -42,7 +42,7 @@ export const cases = pgTable('cases', {
   organizations: jsonb('organizations').$type<CaseOrganization[]>().notNull().default([]),
   // The deal's value in fen, when it may be told.
   value: bigint('value', { mode: 'number' }),
-  currency: text('currency').notNull().default('CNY'),
+  currency: text('currency').$type<'CNY'>().notNull().default('CNY'),
   year: integer('year').notNull(),
   listingId: text('listing_id').references(() => listings.id),
   dealId: text('deal_id').references(() => deals.id),

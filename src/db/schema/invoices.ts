@@ -42,7 +42,7 @@ export const invoices = pgTable('invoices', {
   subtotal: bigint('subtotal', { mode: 'number' }).notNull(),
   tax: bigint('tax', { mode: 'number' }).notNull(),
   total: bigint('total', { mode: 'number' }).notNull(),
-  currency: text('currency').notNull().default('CNY'),
+  currency: text('currency').$type<'CNY'>().notNull().default('CNY'),
   paid: bigint('paid', { mode: 'number' }).notNull().default(0),
   credited: bigint('credited', { mode: 'number' }).notNull().default(0),
   status: text('status', { enum: INVOICE_STATUSES }).notNull().default('issued'),
