@@ -1,5 +1,5 @@
 import { DEAL_TYPES, FIELDS } from '../../../src/listings/enums.ts';
-import { POLICY_CATEGORIES, POLICY_LEVELS, type CaseSummary, type PackageSummary } from '../api/admin-types.js';
+import { POLICY_CATEGORIES, POLICY_LEVELS, type CaseSummary, type PackageSummary } from '../api/types.js';
 import { api } from '../api/index.js';
 import type { Policy } from '../api/types.js';
 import { formatFen } from '../i18n/format.js';

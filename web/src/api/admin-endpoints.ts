@@ -1,8 +1,8 @@
 import type {
-  AuditEntry, BrokerSummary, CaseDetail, CaseInput, CaseSummary, LooseReport, OrganizationSummary, PackageDetail, PackageInput, PolicyDetail, PolicyInput,
-} from './admin-types.js';
+  AuditEntry, BrokerSummary, CaseDetail, CaseInput, CaseSummary, HalfYearGeneration, HalfYearOversight, Listing, ListingSummary,
+  OrganizationSummary, PackageDetail, PackageInput, Page, Policy, PolicyDetail, PolicyInput, Stats,
+} from './types.js';
 import { seg, type Http } from './http.js';
-import type { Listing, ListingSummary, Page, Policy } from './types.js';
 
 type Paging = { limit?: number; cursor?: string };
 
@@ -33,10 +33,10 @@ export function adminEndpoints({ get, post, patch, del, blob }: Http) {
     organizations: (q: Paging & { q?: string; type?: string }, signal?: AbortSignal) => get<Page<OrganizationSummary>>('/api/organizations', q, signal),
     brokers: (signal?: AbortSignal) => get<Page<BrokerSummary>>('/api/brokers', undefined, signal),
     auditLog: (q: Paging & { entity?: string; action?: string }, signal?: AbortSignal) => get<Page<AuditEntry>>('/api/admin/audit', q, signal),
-    stats: (signal?: AbortSignal) => get<LooseReport>('/api/stats', undefined, signal),
-    halfYearReport: (year: number, half: 1 | 2, signal?: AbortSignal) => get<LooseReport>('/api/reports/half-year', { year, half }, signal),
+    stats: (signal?: AbortSignal) => get<Stats>('/api/stats', undefined, signal),
+    halfYearReport: (year: number, half: 1 | 2, signal?: AbortSignal) => get<HalfYearOversight>('/api/reports/half-year', { year, half }, signal),
     halfYearReportPdf: (year: number, half: 1 | 2) => blob('/api/reports/half-year', { year, half, format: 'pdf' }),
-    generateHalfYearReports: (year: number, half: 1 | 2) => post<LooseReport>('/api/reports/half-year/generate', { year, half }),
+    generateHalfYearReports: (year: number, half: 1 | 2) => post<HalfYearGeneration>('/api/reports/half-year/generate', { year, half }),
     remindHalfYearReports: (year: number, half: 1 | 2) => post<{ reminded: number }>('/api/reports/half-year/remind', { year, half }),
   };
 }

@@ -3,7 +3,7 @@ import { adminEndpoints } from './admin-endpoints.js';
 import type { Deal } from './deal-types.js';
 import { http } from './http.js';
 import type {
-  DealType, Demand, DemandInput, DemandMatches, Listing, Page, Policy, RegisterInput, SearchResult, Session, TechPackage, User,
+  DealType, Demand, DemandInput, DemandMatches, Listing, PackageDetail, PackageSummary, Page, Policy, RegisterInput, SearchResult, Session, User,
 } from './types.js';
 import { workEndpoints } from './work-endpoints.js';
 
@@ -25,8 +25,8 @@ export function endpoints(client: ApiClient) {
     demandMatches: (id: string, signal?: AbortSignal) =>
       get<DemandMatches>(`/api/demands/${encodeURIComponent(id)}/matches`, undefined, signal),
     listPolicies: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => get<Page<Policy>>('/api/policies', query, signal),
-    listPackages: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => get<Page<TechPackage>>('/api/packages', query, signal),
-    getPackage: (id: string, signal?: AbortSignal) => get<TechPackage>(`/api/packages/${encodeURIComponent(id)}`, undefined, signal),
+    listPackages: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => get<Page<PackageSummary>>('/api/packages', query, signal),
+    getPackage: (id: string, signal?: AbortSignal) => get<PackageDetail>(`/api/packages/${encodeURIComponent(id)}`, undefined, signal),
     ...workEndpoints(verbs),
     ...adminEndpoints(verbs),
   };

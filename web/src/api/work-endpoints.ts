@@ -2,9 +2,9 @@ import type { Page } from './types.js';
 import type { Deal, DealEventInput, DealHistoryEntry, DealMessage, DealSummary, ProposalDiff } from './deal-types.js';
 import type {
   Invoice, InvoiceQuery, NotificationPage, PaymentInput, SavedSearch, Voucher, VoucherGrant,
-} from './business-types.js';
+} from './types.js';
 import type { Attachment, AttachmentVisibility, Demand, Listing, ListingInput, ListingSummary } from './types.js';
-import type { HalfYearReport, ReportPeriod } from './report-types.js';
+import type { HalfYearReport, ReportPeriod } from './types.js';
 import { idempotency, seg, type Http } from './http.js';
 
 type Paging = { limit?: number; cursor?: string };

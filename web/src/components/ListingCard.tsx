@@ -1,22 +1,38 @@
 import { Link } from 'react-router';
-import type { SearchHit } from '../api/types.js';
+import type { DealType, Field, SearchHit } from '../api/types.js';
 import { formatFen } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { DEAL_TYPE_LABELS, fieldLabel, labelOf } from '../i18n/labels.js';
 import { Highlight } from './Highlight.js';
 
+/** What a card shows of a listing: search hits, demand matches and a package's contents each carry part of it. */
+export interface CardListing {
+  id: string;
+  title: string;
+  summary: string;
+  _highlight?: SearchHit['_highlight'];
+  field?: Field;
+  trl?: number;
+  dealTypes?: DealType[];
+  organization?: { name: string };
+  askingPrice?: number | null;
+  publishedAt?: string | null;
+}
+
+const marked = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
+
 /** One technology in a list: search results, the home page's latest, a package's contents. */
-export function ListingCard({ hit, headingLevel = 3 }: { hit: SearchHit; headingLevel?: 2 | 3 }) {
+export function ListingCard({ hit, headingLevel = 3 }: { hit: CardListing; headingLevel?: 2 | 3 }) {
   const { t, label, date } = useT();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="card listing-card">
       <Heading className="card-title">
         <Link to={`/listings/${encodeURIComponent(hit.id)}`}>
-          <Highlight html={hit._highlight?.title} text={hit.title} />
+          <Highlight html={marked(hit._highlight?.title)} text={hit.title} />
         </Link>
       </Heading>
-      <Highlight as="p" className="card-summary" html={hit._highlight?.summary} text={hit.summary} />
+      <Highlight as="p" className="card-summary" html={marked(hit._highlight?.summary)} text={hit.summary} />
       <ul className="tags" aria-label={t('listing.details')}>
         {hit.field && <li className="tag">{label(fieldLabel(hit.field))}</li>}
         {hit.trl !== undefined && <li className="tag tag-trl">{t('listing.trl', { trl: hit.trl })}</li>}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../api/errors.js';
 import { api } from '../api/index.js';
-import type { Invoice } from '../api/business-types.js';
+import type { Invoice } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { StatusChip } from '../components/StatusChip.js';
 import { formatFen } from '../i18n/format.js';

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/errors.js';
 import { newIdempotencyKey } from '../api/http.js';
 import { api } from '../api/index.js';
-import type { Invoice } from '../api/business-types.js';
+import type { Invoice } from '../api/types.js';
 import { FormField } from '../components/FormField.js';
 import { formatFen, parseYuan } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';

@@ -1,4 +1,4 @@
-import type { InvoiceStatus, LineKind } from '../api/business-types.js';
+import type { InvoiceStatus, LineKind } from '../api/types.js';
 import type { Label } from '../i18n/labels.js';
 
 export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, Label> = {

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { HalfYearReport } from '../api/report-types.js';
+import type { HalfYearReport } from '../api/types.js';
 import { logIn, person } from '../testing/fixtures.js';
 import { installFetch, json, problem, renderApp, type SentRequest } from '../testing/app.js';
 

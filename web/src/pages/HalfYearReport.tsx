@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../api/errors.js';
 import { api } from '../api/index.js';
-import type { HalfYearReport, ReportPeriod } from '../api/report-types.js';
+import type { HalfYearReport, ReportPeriod } from '../api/types.js';
 import { RequireAuth } from '../auth/RequireAuth.js';
 import { StatusChip } from '../components/StatusChip.js';
 import { Empty, ErrorState, Loading } from '../components/states.js';

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Invoice } from '../api/business-types.js';
+import type { Invoice } from '../api/types.js';
 import { validatePayment } from '../invoices/PaymentForm.js';
 import { logIn, person } from '../testing/fixtures.js';
 import { installFetch, json, problem, renderApp } from '../testing/app.js';

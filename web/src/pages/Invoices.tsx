@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { api } from '../api/index.js';
-import { INVOICE_STATUSES, type InvoiceStatus } from '../api/business-types.js';
+import { INVOICE_STATUSES, type InvoiceStatus } from '../api/types.js';
 import { RequireAuth } from '../auth/RequireAuth.js';
 import { CursorListView } from '../components/CursorListView.js';
 import { usePageTitle } from '../components/usePageTitle.js';

@@ -10,7 +10,7 @@ const listing: Listing = {
   stage: 'mature', level: 'domestic_leading', ipType: 'invention_patent', ipNumbers: ['ZL201910123456.7'],
   dealTypes: ['license', 'transfer'], askingPrice: 50000000, currency: 'CNY', fundingSource: 'fiscal_corps', region: '石河子',
   inventors: [{ name: '王强', title: '教授' }], contact: null, ndaRequired: true, canSeeConfidential: false, attachments: [],
-  registrationNo: '6500002026A0001', publishedAt: '2026-02-01T00:00:00Z', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-02-01T00:00:00Z',
+  registrationNo: '6500002026A0001', submittedAt: '2026-01-20T00:00:00Z', publishedAt: '2026-02-01T00:00:00Z', withdrawnAt: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-02-01T00:00:00Z',
 };
 
 const person = (role: User['role']): User => ({

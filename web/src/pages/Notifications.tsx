@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/index.js';
-import type { AppNotification } from '../api/business-types.js';
+import type { AppNotification } from '../api/types.js';
 import { RequireAuth } from '../auth/RequireAuth.js';
 import { CursorListView } from '../components/CursorListView.js';
 import { notificationsChanged } from '../components/NotificationBell.js';

@@ -1,13 +1,13 @@
 import { Link } from 'react-router';
 import { api } from '../api/index.js';
-import type { TechPackage } from '../api/types.js';
+import type { PackageSummary } from '../api/types.js';
 import { CursorListView } from '../components/CursorListView.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { fieldLabel } from '../i18n/labels.js';
 import { useCursorList } from '../lib/useCursorList.js';
 
-function PackageItem({ pkg }: { pkg: TechPackage }) {
+function PackageItem({ pkg }: { pkg: PackageSummary }) {
   const { t, label } = useT();
   return (
     <article className="card">
@@ -16,7 +16,7 @@ function PackageItem({ pkg }: { pkg: TechPackage }) {
         {pkg.field && <span>{label(fieldLabel(pkg.field))}</span>}
         {pkg.listingCount !== undefined && <span>{t('packages.count', { count: pkg.listingCount })}</span>}
       </p>
-      {pkg.summary && <p className="card-summary">{pkg.summary}</p>}
+      {pkg.description && <p className="card-summary">{pkg.description}</p>}
     </article>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../api/errors.js';
 import { api } from '../api/index.js';
-import type { SavedSearch } from '../api/business-types.js';
+import type { SavedSearch } from '../api/types.js';
 import { RequireAuth } from '../auth/RequireAuth.js';
 import { ResourceView } from '../components/ResourceView.js';
 import { usePageTitle } from '../components/usePageTitle.js';

@@ -1,4 +1,4 @@
-import type { ReportFigures } from '../api/report-types.js';
+import type { ReportFigures } from '../api/types.js';
 import { stateText } from '../deals/labels.js';
 import { formatFen } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';

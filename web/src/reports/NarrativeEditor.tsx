@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/errors.js';
 import { api } from '../api/index.js';
-import { NARRATIVE_MAX, type HalfYearReport, type ReportPeriod } from '../api/report-types.js';
+import { NARRATIVE_MAX, type HalfYearReport, type ReportPeriod } from '../api/types.js';
 import { FormField } from '../components/FormField.js';
 import { errorMessageKey } from '../components/states.js';
 import { useT } from '../i18n/I18nProvider.js';

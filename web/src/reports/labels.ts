@@ -1,4 +1,4 @@
-import type { HalfYearReportStatus } from '../api/report-types.js';
+import type { HalfYearReportStatus } from '../api/types.js';
 import type { Label } from '../i18n/labels.js';
 
 type Tone = 'warn' | 'good';

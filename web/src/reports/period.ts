@@ -1,4 +1,4 @@
-import type { ReportPeriod } from '../api/report-types.js';
+import type { ReportPeriod } from '../api/types.js';
 
 // Half years run on the China calendar (UTC+8, no daylight saving), as the server drafts and files reports: the
 // reader's own time zone would move the boundary by hours.

@@ -85,10 +85,10 @@ describe('toListingInput', () => {
   it('round-trips a stored listing through the form unchanged', () => {
     const input = toListingInput(valid);
     const stored = {
-      ...input, id: 'lst_1', status: 'draft' as const, organization: { id: 'o', name: 'o', type: 'university' }, description: '', titleEn: null,
+      ...input, id: 'lst_1', status: 'draft' as const, organization: { id: 'o', name: 'o', type: 'university' as const }, description: '', titleEn: null,
       keywords: input.keywords!, level: input.level!, ipNumbers: input.ipNumbers!, askingPrice: input.askingPrice!, region: null,
       inventors: input.inventors!, contact: input.contact!, ndaRequired: false, confidentialDetails: null, currency: 'CNY' as const, canSeeConfidential: true,
-      attachments: [], registrationNo: null, publishedAt: null, createdAt: '', updatedAt: '',
+      attachments: [], registrationNo: null, submittedAt: null, publishedAt: null, withdrawnAt: null, createdAt: '', updatedAt: '',
     };
     expect(toListingInput(listingToValues(stored))).toEqual(input);
   });

@@ -3,7 +3,7 @@ import { BarChart, LooseReportView } from '../../admin/LooseReport.js';
 import { isApiError } from '../../api/errors.js';
 import { api } from '../../api/index.js';
 import type { DealSummary } from '../../api/deal-types.js';
-import type { Invoice } from '../../api/business-types.js';
+import type { Invoice } from '../../api/types.js';
 import type { Page } from '../../api/types.js';
 import { ResourceView } from '../../components/ResourceView.js';
 import { usePageTitle } from '../../components/usePageTitle.js';

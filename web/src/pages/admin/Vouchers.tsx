@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { SpecFields } from '../../admin/SpecFields.js';
 import { specToInput, validateSpec, type FieldSpec, type SpecValues } from '../../admin/specForm.js';
 import { isApiError } from '../../api/errors.js';
-import { SERVICE_KINDS, type VoucherGrant } from '../../api/business-types.js';
+import { SERVICE_KINDS, type VoucherGrant } from '../../api/types.js';
 import { newIdempotencyKey } from '../../api/http.js';
 import { api } from '../../api/index.js';
 import { CursorListView } from '../../components/CursorListView.js';
