@@ -4,8 +4,6 @@
 // The closed sets the forms offer are listed at the end, each checked against the generated union.
 import type { BodyOf, ItemOf, QueryOf, ResponseOf } from './schema.js';
 
-export type { DealType, Field, IpType } from '../../../src/listings/enums.ts';
-
 export interface Page<T> { items: T[]; nextCursor: string | null }
 
 // Accounts
@@ -22,6 +20,9 @@ export type Currency = 'CNY';
 // Listings and search
 export type Listing = ResponseOf<'/api/listings/{id}'>;
 export type ListingStatus = Listing['status'];
+export type Field = Listing['field'];
+export type DealType = Listing['dealTypes'][number];
+export type IpType = Listing['ipType'];
 export type Attachment = Listing['attachments'][number];
 export type AttachmentVisibility = Attachment['visibility'];
 export type ListingInput = BodyOf<'/api/listings', 'post'>;
