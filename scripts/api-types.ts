@@ -23,7 +23,13 @@ async function openApiDocument(): Promise<unknown> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tte-api-types-'));
   const database = await openPglite(undefined);
   try {
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO: 'false', JWT_SECRET: 'api-types-only-api-types-only-api-types' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'false',
+      JWT_SECRET: 'api-types-only-api-types-only-api-types',
+    });
     const { app } = await buildApp({ config, database, search: noSearch });
     await app.ready();
     const doc = app.swagger();
@@ -45,9 +51,15 @@ const generated = await generate();
 const where = relative(ROOT, TARGET);
 if (check) {
   let committed = '';
-  try { committed = readFileSync(TARGET, 'utf8'); } catch { /* missing: reported below */ }
+  try {
+    committed = readFileSync(TARGET, 'utf8');
+  } catch {
+    /* missing: reported below */
+  }
   if (committed !== generated) {
-    console.error(`${where} is out of date with the server's route schemas. Run \`npm run api:types\` and commit the result.`);
+    console.error(
+      `${where} is out of date with the server's route schemas. Run \`npm run api:types\` and commit the result.`,
+    );
     process.exit(1);
   }
   console.log(`${where} matches the server's OpenAPI document.`);

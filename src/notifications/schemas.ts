@@ -4,10 +4,20 @@ import { Nullable, OneOf } from '../platform/http.js';
 // Every kind of in-app notification the platform sends, by the feature that sends it. A new notification adds
 // its kind here, so the web app (which words and links them) learns of it from the OpenAPI document.
 export const NOTIFICATION_KINDS = [
-  'deal.update', 'deal.message',
-  'invoice.issued', 'invoice.paid', 'invoice.overdue', 'invoice.voided', 'invoice.voucher_applied', 'voucher.granted',
-  'listing.published', 'listing.rejected', 'demand.matched', 'saved_search.match',
-  'report.halfYear.draft', 'report.halfYear.reminder',
+  'deal.update',
+  'deal.message',
+  'invoice.issued',
+  'invoice.paid',
+  'invoice.overdue',
+  'invoice.voided',
+  'invoice.voucher_applied',
+  'voucher.granted',
+  'listing.published',
+  'listing.rejected',
+  'demand.matched',
+  'saved_search.match',
+  'report.halfYear.draft',
+  'report.halfYear.reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -31,7 +41,13 @@ export const NotificationData = Type.Object({
 export type NotificationDataValue = Static<typeof NotificationData>;
 
 export const NotificationSchema = Type.Object({
-  id: Type.String(), kind: OneOf(NOTIFICATION_KINDS), title: Type.String(), titleEn: Type.String(), body: Type.String(),
-  link: Nullable(Type.String()), data: NotificationData,
-  readAt: Nullable(Type.String()), createdAt: Type.String(),
+  id: Type.String(),
+  kind: OneOf(NOTIFICATION_KINDS),
+  title: Type.String(),
+  titleEn: Type.String(),
+  body: Type.String(),
+  link: Nullable(Type.String()),
+  data: NotificationData,
+  readAt: Nullable(Type.String()),
+  createdAt: Type.String(),
 });

@@ -20,7 +20,9 @@ beforeAll(async () => {
   t = await buildTestApp();
   doc = (await t.request({ method: 'GET', url: '/docs/json' })).json();
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 /** Every "METHOD /path" the router holds, read from Fastify's route tree (HEAD routes are Fastify's own). */
 function registeredRoutes(tree: string): string[] {
@@ -46,19 +48,24 @@ function openParts(schema: unknown, at = '$'): string[] {
   if (keys.length === 0) return [at];
   const found: string[] = [];
   const ap = s.additionalProperties;
-  if (!s.properties && (ap === true || (ap && typeof ap === 'object' && Object.keys(ap).length === 0))) found.push(`${at}{*}`);
+  if (!s.properties && (ap === true || (ap && typeof ap === 'object' && Object.keys(ap).length === 0)))
+    found.push(`${at}{*}`);
   else if (ap && typeof ap === 'object') found.push(...openParts(ap, `${at}{*}`));
   for (const [k, v] of Object.entries((s.properties ?? {}) as Schema)) found.push(...openParts(v, `${at}.${k}`));
   if (s.items) found.push(...openParts(s.items, `${at}[]`));
-  for (const key of ['anyOf', 'oneOf', 'allOf']) for (const [i, v] of ((s[key] ?? []) as unknown[]).entries()) found.push(...openParts(v, `${at}<${key}${i}>`));
+  for (const key of ['anyOf', 'oneOf', 'allOf'])
+    for (const [i, v] of ((s[key] ?? []) as unknown[]).entries()) found.push(...openParts(v, `${at}<${key}${i}>`));
   return found;
 }
 
 describe('the OpenAPI document', () => {
   it('lists every route the app registers, and nothing else', () => {
-    const routes = registeredRoutes(t.app.printRoutes({ commonPrefix: false }))
-      .filter((r) => !FRAMEWORK_ROUTES.includes(r) && !UNDOCUMENTED_PREFIXES.some((p) => r.split(' ')[1].startsWith(p)));
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => METHODS.filter((m) => ops[m]).map((m) => `${m.toUpperCase()} ${path}`));
+    const routes = registeredRoutes(t.app.printRoutes({ commonPrefix: false })).filter(
+      (r) => !FRAMEWORK_ROUTES.includes(r) && !UNDOCUMENTED_PREFIXES.some((p) => r.split(' ')[1].startsWith(p)),
+    );
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      METHODS.filter((m) => ops[m]).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(routes.length).toBeGreaterThan(50);
     expect(documented.sort()).toEqual([...new Set(routes)].sort());
   });
@@ -76,7 +83,8 @@ describe('the OpenAPI document', () => {
         for (const [status, response] of ok) {
           const content = Object.entries(response.content ?? {});
           if (content.length === 0 && status !== '204') problems.push(`${name} ${status}: no schema`);
-          for (const [type, media] of content) for (const part of openParts(media.schema)) problems.push(`${name} ${status} ${type}: ${part} is open`);
+          for (const [type, media] of content)
+            for (const part of openParts(media.schema)) problems.push(`${name} ${status} ${type}: ${part} is open`);
         }
       }
     }
@@ -84,9 +92,23 @@ describe('the OpenAPI document', () => {
   });
 
   it('reads the route tree and finds open parts as the checks above rely on', () => {
-    expect(registeredRoutes('├── /a (GET, HEAD)\n│   ├── /:id (POST)\n│   │   └── /x (DELETE)\n└── /b (PUT)')).toEqual(['GET /a', 'POST /a/{id}', 'DELETE /a/{id}/x', 'PUT /b']);
-    const open = { type: 'object', properties: { a: {}, b: { type: 'object', additionalProperties: {} }, c: { type: 'array', items: { anyOf: [{ type: 'string' }, { description: 'x' }] } } } };
+    expect(registeredRoutes('├── /a (GET, HEAD)\n│   ├── /:id (POST)\n│   │   └── /x (DELETE)\n└── /b (PUT)')).toEqual([
+      'GET /a',
+      'POST /a/{id}',
+      'DELETE /a/{id}/x',
+      'PUT /b',
+    ]);
+    const open = {
+      type: 'object',
+      properties: {
+        a: {},
+        b: { type: 'object', additionalProperties: {} },
+        c: { type: 'array', items: { anyOf: [{ type: 'string' }, { description: 'x' }] } },
+      },
+    };
     expect(openParts(open)).toEqual(['$.a', '$.b{*}', '$.c[]<anyOf1>']);
-    expect(openParts({ type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false })).toEqual([]);
+    expect(openParts({ type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false })).toEqual(
+      [],
+    );
   });
 });

@@ -10,7 +10,13 @@ type Responses<P extends ApiPath, M extends Method> = Operation<P, M> extends { 
 
 /** The JSON body of the success answer (200, else 201) of an operation. */
 export type ResponseOf<P extends ApiPath, M extends Method = 'get'> =
-  Responses<P, M> extends infer R ? (200 extends keyof R ? JsonOf<R[200]> : 201 extends keyof R ? JsonOf<R[201]> : never) : never;
+  Responses<P, M> extends infer R
+    ? 200 extends keyof R
+      ? JsonOf<R[200]>
+      : 201 extends keyof R
+        ? JsonOf<R[201]>
+        : never
+    : never;
 
 /** The JSON body an operation takes. */
 export type BodyOf<P extends ApiPath, M extends Method> =
@@ -20,4 +26,5 @@ export type BodyOf<P extends ApiPath, M extends Method> =
 export type QueryOf<P extends ApiPath, M extends Method = 'get'> = NonNullable<Operation<P, M>['parameters']['query']>;
 
 /** One item of a paged list answer. */
-export type ItemOf<P extends ApiPath, M extends Method = 'get'> = ResponseOf<P, M> extends { items: Array<infer I> } ? I : never;
+export type ItemOf<P extends ApiPath, M extends Method = 'get'> =
+  ResponseOf<P, M> extends { items: Array<infer I> } ? I : never;

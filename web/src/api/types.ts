@@ -4,7 +4,10 @@
 // The closed sets the forms offer are listed at the end, each checked against the generated union.
 import type { BodyOf, ItemOf, QueryOf, ResponseOf } from './schema.js';
 
-export interface Page<T> { items: T[]; nextCursor: string | null }
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
 
 // Accounts
 export type User = ResponseOf<'/api/me'>;
@@ -83,13 +86,45 @@ export type ReportPeriod = { year: number; half: 1 | 2 };
 export const NARRATIVE_MAX = 20_000;
 
 /** The members of a closed set in the order the UI lists them; fails to compile unless it names every member. */
-const closedSet = <T extends string>() => <const A extends readonly T[]>(values: A & ([T] extends [A[number]] ? unknown : never)) => values;
+const closedSet =
+  <T extends string>() =>
+  <const A extends readonly T[]>(values: A & ([T] extends [A[number]] ? unknown : never)) =>
+    values;
 
 export const SELF_SERVICE_ROLES = closedSet<SelfServiceRole>()(['seller', 'buyer', 'broker']);
-export const ORGANIZATION_TYPES = closedSet<OrganizationType>()(['university', 'institute', 'enterprise', 'agency', 'individual']);
-export const LISTING_STATUSES = closedSet<ListingStatus>()(['draft', 'submitted', 'published', 'rejected', 'withdrawn']);
+export const ORGANIZATION_TYPES = closedSet<OrganizationType>()([
+  'university',
+  'institute',
+  'enterprise',
+  'agency',
+  'individual',
+]);
+export const LISTING_STATUSES = closedSet<ListingStatus>()([
+  'draft',
+  'submitted',
+  'published',
+  'rejected',
+  'withdrawn',
+]);
 export const INVOICE_STATUSES = closedSet<InvoiceStatus>()(['issued', 'partially_paid', 'paid', 'overdue', 'void']);
-export const SERVICE_KINDS = closedSet<ServiceKind>()(['license_fee', 'transfer_fee', 'development_fee', 'brokerage', 'royalty', 'milestone', 'other']);
+export const SERVICE_KINDS = closedSet<ServiceKind>()([
+  'license_fee',
+  'transfer_fee',
+  'development_fee',
+  'brokerage',
+  'royalty',
+  'milestone',
+  'other',
+]);
 export const HALF_YEAR_REPORT_STATUSES = closedSet<HalfYearReportStatus>()(['draft', 'submitted']);
 export const POLICY_LEVELS = closedSet<PolicyLevel>()(['national', 'autonomous_region', 'corps', 'division']);
-export const POLICY_CATEGORIES = closedSet<PolicyCategory>()(['law', 'regulation', 'action_plan', 'incentive', 'tax', 'finance', 'intellectual_property', 'other']);
+export const POLICY_CATEGORIES = closedSet<PolicyCategory>()([
+  'law',
+  'regulation',
+  'action_plan',
+  'incentive',
+  'tax',
+  'finance',
+  'intellectual_property',
+  'other',
+]);
