@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database, Db } from './db.js';
+import type { Registry } from './registry.js';
 import type { SearchPort } from './search-port.js';
 import type { BlobStore } from './storage.js';
 
@@ -16,4 +17,6 @@ export interface AppContext {
   storage: BlobStore;
   clock: Clock;
   log: FastifyBaseLogger;
+  /** The features' outbox, timer, hook and reindex handlers (platform/registry.ts). */
+  registry: Registry;
 }
