@@ -64,7 +64,6 @@ export interface TestApp {
  */
 export async function buildTestApp(opts: { env?: Record<string, string>; search?: SearchPort; config?: Partial<Config>; features?: Feature[] } = {}): Promise<TestApp> {
   const { database, drop } = await testDatabase();
-  openApps++;
   const clock = new TestClock();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -76,6 +75,7 @@ export async function buildTestApp(opts: { env?: Record<string, string>; search?
   }, opts.config);
   const { app, ctx } = await composeApp(config, { database, search: opts.search ?? noSearch, clock, features: [...FEATURES, ...(opts.features ?? [])] });
   await app.ready();
+  openApps++;
   return {
     app, ctx, clock, config,
     request: ({ token, headers, ...rest }) =>

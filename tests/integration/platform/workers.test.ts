@@ -99,6 +99,8 @@ describe('timers and outbox rows no feature handles', () => {
     await enqueue(t.ctx.db, 'nobody.handles', { n: 1 });
     await expect(checkPendingWork(t.ctx.registry, t.ctx.db)).rejects.toThrow(new RegistryError(
       `The database holds pending work with no handler: outbox topic "nobody.handles", timer subject "${subject}"`));
+    // The composition root runs that check: an app on this database does not start.
+    await expect(buildTestApp()).rejects.toThrow(new RegExp(`outbox topic "nobody.handles".*timer subject "${subject}"`));
   });
 });
 
