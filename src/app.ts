@@ -62,7 +62,7 @@ export function createFastify(config: Config): FastifyInstance {
     // them as problems with the security headers set here, and without echoing the path.
     frameworkErrors: (err, _req, reply) => {
       reply.headers(SECURITY_HEADERS);
-      return sendProblem(reply, new AppError('BAD_REQUEST', err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'The request path is malformed'));
+      void sendProblem(reply, new AppError('BAD_REQUEST', err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'The request path is malformed'));
     },
   });
 }

@@ -26,5 +26,5 @@ export type InvoicePaidListener = (ctx: AppContext, tx: Tx, invoice: PaidInvoice
 export const INVOICE_PAID = 'invoice.paid';
 
 export async function announcePaid(ctx: AppContext, tx: Tx, invoice: PaidInvoice): Promise<void> {
-  for (const listener of ctx.registry.hooks(INVOICE_PAID)) await listener(ctx, tx, invoice);
+  for (const listener of ctx.registry.hooks(INVOICE_PAID)) await listener(ctx, tx, invoice as never);
 }

@@ -1,22 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from './context.js';
-import type { Tx } from './db.js';
+import type { AppContext, OutboxHandler, Reindexer, TimerHandler, TransactionHook } from './context.js';
 
-/** Delivers one outbox row of a topic, after commit (at least once: handlers are idempotent). */
-export type OutboxHandler = (ctx: AppContext, payload: any) => Promise<void>;
-
-export interface TimerRow { id: string; subject: string; subjectId: string; name: string; payload: unknown; dueAt: string; expectVersion: number | null }
-/** Fires a timer inside the worker's transaction. Return 'obsolete' when the subject has moved on. */
-export type TimerHandler = (ctx: AppContext, tx: Tx, timer: TimerRow) => Promise<'fired' | 'obsolete'>;
-
-/**
- * Called inside the transaction that raised the hook (e.g. `invoice.paid`: the deal engine moves a deal on when
- * its instalment is paid). A listener that throws rolls that transaction back.
- */
-export type TransactionHook = (ctx: AppContext, tx: Tx, payload: any) => Promise<void>;
-
-/** Rebuilds one search index from the database (`npm run reindex`). */
-export type Reindexer = (ctx: AppContext) => Promise<unknown>;
+// The handler types live beside AppContext (context.ts), which holds the registry of them.
+export type { OutboxHandler, Reindexer, TimerHandler, TimerRow, TransactionHook } from './context.js';
 
 /**
  * A feature module: its routes, and what it hands to the workers and the start-up, as data. The app builds one

@@ -4,7 +4,7 @@ import type { AppContext } from './context.js';
 import type { DbOrTx } from './db.js';
 import { jsonb, runStatement } from './statements.js';
 
-export type { OutboxHandler } from './feature.js';
+export type { OutboxHandler } from './context.js';
 
 /** Work for after commit, as a statement to run with others in the caller's transaction. */
 export function enqueueStatement(topic: string, payload: Record<string, unknown>): SQL {
@@ -49,7 +49,7 @@ export async function relayOutbox(ctx: AppContext, batchSize = 50): Promise<{ de
     const handler = ctx.registry.outbox.get(row.topic);
     try {
       if (!handler) throw new Error(`no handler for topic ${row.topic}`);
-      await handler(ctx, row.payload);
+      await handler(ctx, row.payload as never);
       await ctx.db.update(outbox).set({ deliveredAt: sql`now()`, lastError: null }).where(eq(outbox.id, row.id));
       delivered++;
     } catch (err) {

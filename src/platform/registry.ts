@@ -1,20 +1,14 @@
 import { eq, isNull } from 'drizzle-orm';
 import { outbox, timers } from '../db/schema/platform.js';
+import type { OutboxHandler, Reindexer, Registry, TimerHandler, TransactionHook } from './context.js';
 import type { DbOrTx } from './db.js';
-import type { Feature, OutboxHandler, Reindexer, TimerHandler, TransactionHook } from './feature.js';
+import type { Feature } from './feature.js';
+
+export type { Registry } from './context.js';
 
 /** A start-up refusal that names what is missing or declared twice. */
 export class RegistryError extends Error {
   override name = 'RegistryError';
-}
-
-/** Every handler the app's features declare, built once per process and kept on the AppContext. */
-export interface Registry {
-  outbox: ReadonlyMap<string, OutboxHandler>;
-  timers: ReadonlyMap<string, TimerHandler>;
-  reindexers: ReadonlyMap<string, Reindexer>;
-  /** Listeners of a hook, in feature order (none: an empty list). */
-  hooks(name: string): readonly TransactionHook[];
 }
 
 function claim<T>(map: Map<string, T>, owners: Map<string, string>, kind: string, key: string, feature: string, value: T) {

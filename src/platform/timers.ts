@@ -5,7 +5,7 @@ import type { DbOrTx } from './db.js';
 import { newId } from './ids.js';
 import { jsonb, runStatement } from './statements.js';
 
-export type { TimerHandler, TimerRow } from './feature.js';
+export type { TimerHandler, TimerRow } from './context.js';
 
 export interface TimerSpec { subject: string; subjectId: string; name: string; dueAt: string; payload?: Record<string, unknown>; expectVersion?: number | null }
 

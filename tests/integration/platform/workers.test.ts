@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, timers } from '../../../src/db/schema/platform.js';
 import { nextInSequence } from '../../../src/platform/counters.js';
-import type { OutboxHandler, TimerHandler } from '../../../src/platform/feature.js';
+import type { AppContext } from '../../../src/platform/context.js';
+import type { TimerHandler } from '../../../src/platform/feature.js';
 import { enqueue, pendingOutbox, relayOutbox } from '../../../src/platform/outbox.js';
 import { checkPendingWork, RegistryError } from '../../../src/platform/registry.js';
 import { fireDueTimers, scheduleTimer } from '../../../src/platform/timers.js';
@@ -12,7 +13,7 @@ import { unique } from '../../helpers/factories.js';
 // This file's own topic and timer subjects, declared as a feature: each test sets what its handler does.
 const topic = unique('topic');
 const subjects = [unique('subj'), unique('subj'), unique('subj')];
-let deliver: OutboxHandler = async () => {};
+let deliver: (ctx: AppContext, payload: { n: number }) => Promise<void> = async () => {};
 const fire: Record<string, TimerHandler> = {};
 
 let t: TestApp;
@@ -29,7 +30,7 @@ afterAll(async () => { await t.close(); });
 
 describe('outbox relay', () => {
   it('delivers rows written in a committed transaction, never those of a rolled-back one, and retries failures', async () => {
-    const seen: string[] = [];
+    const seen: number[] = [];
     let failNext = true;
     deliver = (async (_ctx, payload) => {
       if (payload.n === 2 && failNext) { failNext = false; throw new Error('engine down'); }
