@@ -32,7 +32,10 @@ export interface Overrides {
  * Start-up fails, naming it, when a topic or timer subject has no handler, emitted by a feature or pending in
  * the database.
  */
-export async function composeApp(config: Config, overrides: Overrides = {}): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+export async function composeApp(
+  config: Config,
+  overrides: Overrides = {},
+): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const features = overrides.features ?? FEATURES;
   const registry = buildRegistry(features);
   const app = createFastify(config);

@@ -17,18 +17,24 @@ declare module 'fastify' {
   }
 }
 
-export const databasePlugin = fp(async (app: FastifyInstance, opts: { config: Config; database?: Database }) => {
-  const database = opts.database ?? await openDatabase(opts.config);
-  app.decorate('database', database);
-  if (!opts.database) app.addHook('onClose', () => database.close());
-}, { name: 'database', fastify: '5.x' });
+export const databasePlugin = fp(
+  async (app: FastifyInstance, opts: { config: Config; database?: Database }) => {
+    const database = opts.database ?? (await openDatabase(opts.config));
+    app.decorate('database', database);
+    if (!opts.database) app.addHook('onClose', () => database.close());
+  },
+  { name: 'database', fastify: '5.x' },
+);
 
-export const searchPlugin = fp(async (app: FastifyInstance, opts: { config: Config; search?: SearchPort }) => {
-  if (opts.search) {
-    app.decorate('searchPort', opts.search);
-    return;
-  }
-  const search = await startSearch(opts.config, app.log);
-  app.decorate('searchPort', search.port);
-  app.addHook('onClose', () => search.stop());
-}, { name: 'search', fastify: '5.x' });
+export const searchPlugin = fp(
+  async (app: FastifyInstance, opts: { config: Config; search?: SearchPort }) => {
+    if (opts.search) {
+      app.decorate('searchPort', opts.search);
+      return;
+    }
+    const search = await startSearch(opts.config, app.log);
+    app.decorate('searchPort', search.port);
+    app.addHook('onClose', () => search.stop());
+  },
+  { name: 'search', fastify: '5.x' },
+);

@@ -11,9 +11,17 @@ export class RegistryError extends Error {
   override name = 'RegistryError';
 }
 
-function claim<T>(map: Map<string, T>, owners: Map<string, string>, kind: string, key: string, feature: string, value: T) {
+function claim<T>(
+  map: Map<string, T>,
+  owners: Map<string, string>,
+  kind: string,
+  key: string,
+  feature: string,
+  value: T,
+) {
   const owner = owners.get(key);
-  if (owner !== undefined) throw new RegistryError(`${kind} "${key}" has two handlers: features ${owner} and ${feature}`);
+  if (owner !== undefined)
+    throw new RegistryError(`${kind} "${key}" has two handlers: features ${owner} and ${feature}`);
   owners.set(key, feature);
   map.set(key, value);
 }
@@ -23,20 +31,28 @@ function claim<T>(map: Map<string, T>, owners: Map<string, string>, kind: string
  * twice, and on a topic or subject a feature emits that no feature handles (today's rows would wait forever).
  */
 export function buildRegistry(features: readonly Feature[]): Registry {
-  const outboxHandlers = new Map<string, OutboxHandler>(), outboxOwners = new Map<string, string>();
-  const timerHandlers = new Map<string, TimerHandler>(), timerOwners = new Map<string, string>();
-  const reindexers = new Map<string, Reindexer>(), reindexOwners = new Map<string, string>();
+  const outboxHandlers = new Map<string, OutboxHandler>(),
+    outboxOwners = new Map<string, string>();
+  const timerHandlers = new Map<string, TimerHandler>(),
+    timerOwners = new Map<string, string>();
+  const reindexers = new Map<string, Reindexer>(),
+    reindexOwners = new Map<string, string>();
   const hooks = new Map<string, TransactionHook[]>();
   for (const f of features) {
-    for (const [topic, h] of Object.entries(f.outbox ?? {})) claim(outboxHandlers, outboxOwners, 'outbox topic', topic, f.name, h);
-    for (const [subject, h] of Object.entries(f.timers ?? {})) claim(timerHandlers, timerOwners, 'timer subject', subject, f.name, h);
-    for (const [index, r] of Object.entries(f.reindex ?? {})) claim(reindexers, reindexOwners, 'search index', index, f.name, r);
+    for (const [topic, h] of Object.entries(f.outbox ?? {}))
+      claim(outboxHandlers, outboxOwners, 'outbox topic', topic, f.name, h);
+    for (const [subject, h] of Object.entries(f.timers ?? {}))
+      claim(timerHandlers, timerOwners, 'timer subject', subject, f.name, h);
+    for (const [index, r] of Object.entries(f.reindex ?? {}))
+      claim(reindexers, reindexOwners, 'search index', index, f.name, r);
     for (const [name, h] of Object.entries(f.hooks ?? {})) hooks.set(name, [...(hooks.get(name) ?? []), h]);
   }
   const missing: string[] = [];
   for (const f of features) {
-    for (const topic of f.emits?.outbox ?? []) if (!outboxHandlers.has(topic)) missing.push(`outbox topic "${topic}" (emitted by ${f.name})`);
-    for (const subject of f.emits?.timers ?? []) if (!timerHandlers.has(subject)) missing.push(`timer subject "${subject}" (scheduled by ${f.name})`);
+    for (const topic of f.emits?.outbox ?? [])
+      if (!outboxHandlers.has(topic)) missing.push(`outbox topic "${topic}" (emitted by ${f.name})`);
+    for (const subject of f.emits?.timers ?? [])
+      if (!timerHandlers.has(subject)) missing.push(`timer subject "${subject}" (scheduled by ${f.name})`);
   }
   if (missing.length) throw new RegistryError(`No handler for ${missing.join(', ')}`);
   return { outbox: outboxHandlers, timers: timerHandlers, reindexers, hooks: (name) => hooks.get(name) ?? [] };
@@ -49,7 +65,10 @@ export function buildRegistry(features: readonly Feature[]): Registry {
  */
 export async function checkPendingWork(registry: Registry, db: DbOrTx): Promise<void> {
   const topics = await db.selectDistinct({ topic: outbox.topic }).from(outbox).where(isNull(outbox.deliveredAt));
-  const subjects = await db.selectDistinct({ subject: timers.subject }).from(timers).where(eq(timers.status, 'pending'));
+  const subjects = await db
+    .selectDistinct({ subject: timers.subject })
+    .from(timers)
+    .where(eq(timers.status, 'pending'));
   const missing = [
     ...topics.filter((r) => !registry.outbox.has(r.topic)).map((r) => `outbox topic "${r.topic}"`),
     ...subjects.filter((r) => !registry.timers.has(r.subject)).map((r) => `timer subject "${r.subject}"`),

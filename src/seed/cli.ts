@@ -13,11 +13,16 @@ async function main(): Promise<number> {
   try {
     config = loadConfig();
   } catch (err) {
-    if (err instanceof ConfigError) { console.error(err.message); return 1; }
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      return 1;
+    }
     throw err;
   }
   if (config.NODE_ENV === 'production' && !config.seedDemo) {
-    console.error('npm run seed refuses NODE_ENV=production: the demo accounts share a public password. Set SEED_DEMO=true to seed anyway.');
+    console.error(
+      'npm run seed refuses NODE_ENV=production: the demo accounts share a public password. Set SEED_DEMO=true to seed anyway.',
+    );
     return 1;
   }
   const { app, ctx } = await composeApp(config, { http: false, search: noSearch });
@@ -31,11 +36,22 @@ async function main(): Promise<number> {
     return 0;
   } catch (err) {
     // A database with data of its own may hold a demo organization's name or a demo email: say so, no stack.
-    if (err instanceof AppError) { console.error(`cannot seed the demo data: ${err.message}`); return 1; }
+    if (err instanceof AppError) {
+      console.error(`cannot seed the demo data: ${err.message}`);
+      return 1;
+    }
     throw err;
   } finally {
     await app.close();
   }
 }
 
-main().then((code) => { process.exitCode = code; }, (err) => { console.error(err); process.exitCode = 1; });
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    console.error(err);
+    process.exitCode = 1;
+  },
+);

@@ -18,7 +18,11 @@ let server: Server;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'tte-first-start-'));
   server = await startServer('first-start', {
-    DATA_DIR: dataDir, SEED_DEMO: 'true', ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    LOG_LEVEL: 'warn',
   });
 });
 
@@ -29,14 +33,19 @@ afterAll(async () => {
 
 async function login(email: string, password: string) {
   const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
   });
-  return { status: res.status, body: await res.json() as { accessToken?: string } };
+  return { status: res.status, body: (await res.json()) as { accessToken?: string } };
 }
 
 async function me(token: string) {
   const res = await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
-  return { status: res.status, body: await res.json() as { role: string; organization: { id: string; name: string } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { role: string; organization: { id: string; name: string } },
+  };
 }
 
 describe('first start with ADMIN_EMAIL/ADMIN_PASSWORD and the demo seed on a fresh data dir', () => {
@@ -58,7 +67,9 @@ describe('first start with ADMIN_EMAIL/ADMIN_PASSWORD and the demo seed on a fre
     expect(d.body.organization.id).toBe(a.body.organization.id);
 
     // The demo data is there: the buyer sees its seeded deals.
-    const deals = await fetch(`${server.url}/api/deals`, { headers: { authorization: `Bearer ${buyer.body.accessToken}` } });
+    const deals = await fetch(`${server.url}/api/deals`, {
+      headers: { authorization: `Bearer ${buyer.body.accessToken}` },
+    });
     expect(deals.status).toBe(200);
     expect(((await deals.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
   });

@@ -9,11 +9,15 @@ import { ROOT } from '../../helpers/processes.js';
 
 // `npm run seed` as an operator runs it: its own process, on the configured (here: embedded) database.
 const dataDir = mkdtempSync(join(tmpdir(), 'tte-seed-cli-'));
-afterAll(() => { rmSync(dataDir, { recursive: true, force: true }); });
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 function seed(env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/seed/cli.ts')], {
-    cwd: ROOT, encoding: 'utf8', timeout: 120_000,
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
   });
   return { code: r.status, out: r.stdout + r.stderr };
@@ -38,7 +42,13 @@ describe('npm run seed', () => {
   });
 
   it('refuses production unless SEED_DEMO=true says so, and touches nothing', () => {
-    const r = seed({ NODE_ENV: 'production', DATA_DIR: join(dataDir, 'prod'), JWT_SECRET: 'seed-cli-test-secret-0123456789-abcdef', ADMIN_EMAIL: 'ops@bureau.example', ADMIN_PASSWORD: 'bureau-password-42' });
+    const r = seed({
+      NODE_ENV: 'production',
+      DATA_DIR: join(dataDir, 'prod'),
+      JWT_SECRET: 'seed-cli-test-secret-0123456789-abcdef',
+      ADMIN_EMAIL: 'ops@bureau.example',
+      ADMIN_PASSWORD: 'bureau-password-42',
+    });
     expect(r.code).toBe(1);
     expect(r.out).toContain('npm run seed refuses NODE_ENV=production');
     expect(existsSync(join(dataDir, 'prod', 'pglite'))).toBe(false);
