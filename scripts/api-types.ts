@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { buildApp } from '../src/app.js';
+import { composeApp } from '../src/composition.js';
 import { loadConfig } from '../src/config.js';
 import { openPglite } from '../src/platform/db.js';
 import { noSearch } from '../src/platform/search-port.js';
@@ -30,7 +30,7 @@ async function openApiDocument(): Promise<unknown> {
       SEED_DEMO: 'false',
       JWT_SECRET: 'api-types-only-api-types-only-api-types',
     });
-    const { app } = await buildApp({ config, database, search: noSearch });
+    const { app } = await composeApp(config, { database, search: noSearch });
     await app.ready();
     const doc = app.swagger();
     await app.close();

@@ -10,16 +10,15 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import helmet from 'helmet';
 import { Type } from 'typebox';
 import type { Config } from './config.js';
-import { FEATURES } from './features.js';
+import { invoicePdfRenderer, type InvoicePdfRenderer } from './invoices/pdf-render.js';
 import { authPlugin } from './platform/auth.js';
-import { systemClock, type AppContext, type Clock } from './platform/context.js';
-import type { Database } from './platform/db.js';
+import type { AppContext } from './platform/context.js';
 import { AppError, ProblemSchema, registerErrorHandling, sendProblem } from './platform/errors.js';
-import type { SearchPort } from './platform/search-port.js';
-import { fsBlobStore, type BlobStore } from './platform/storage.js';
+import type { Feature } from './platform/feature.js';
 import { installTextGuard } from './platform/text-guard.js';
 import { installValidators } from './platform/validation.js';
 
@@ -47,11 +46,9 @@ const SECURITY_HEADERS: Record<string, string> = (() => {
   return headers;
 })();
 
-export interface AppDeps { config: Config; database: Database; search: SearchPort; clock?: Clock; storage?: BlobStore }
-
-export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; ctx: AppContext }> {
-  const { config } = deps;
-  const app = Fastify({
+/** The Fastify instance every entry point builds on (the server, the worker, reindex, tests, benches). */
+export function createFastify(config: Config): FastifyInstance {
+  return Fastify({
     logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.NODE_ENV === 'production',
@@ -65,11 +62,28 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     // them as problems with the security headers set here, and without echoing the path.
     frameworkErrors: (err, _req, reply) => {
       reply.headers(SECURITY_HEADERS);
-      return sendProblem(reply, new AppError('BAD_REQUEST', err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'The request path is malformed'));
+      void sendProblem(reply, new AppError('BAD_REQUEST', err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'The request path is malformed'));
     },
   });
-  const ctx: AppContext = { config, database: deps.database, db: deps.database.db, search: deps.search, clock: deps.clock ?? systemClock, storage: deps.storage ?? fsBlobStore(join(config.DATA_DIR, 'files')), log: app.log };
+}
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Invoice PDFs, rendered on the render pool's worker threads (invoices/pdf-render.ts). */
+    invoicePdfs: InvoicePdfRenderer;
+  }
+}
+
+/** The render pool as a plugin: its worker threads stop with the app. */
+const renderPoolPlugin = fp(async (app: FastifyInstance) => {
+  const pdfs = invoicePdfRenderer();
+  app.decorate('invoicePdfs', pdfs);
+  app.addHook('onClose', () => pdfs.close());
+}, { name: 'render-pool', fastify: '5.x' });
+
+/** The HTTP API on a composed context (composition.ts): plugins first, then every feature's routes. */
+export async function registerHttp(app: FastifyInstance, ctx: AppContext, features: readonly Feature[]): Promise<void> {
+  const { config } = ctx;
   installValidators(app);
   installTextGuard(app);
   registerErrorHandling(app);
@@ -103,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(authPlugin, { secret: config.JWT_SECRET, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS });
+  await app.register(renderPoolPlugin);
 
   app.get('/health', { schema: { tags: ['platform'], summary: 'The process is alive', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
   app.get('/ready', {
@@ -113,7 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     return sendProblem(reply, new AppError('UNAVAILABLE', `Not ready: database ${dbUp ? 'up' : 'down'}, search ${searchUp ? 'up' : 'down'}`, { database: dbUp ? 'up' : 'down', search: searchUp ? 'up' : 'down' }));
   });
 
-  for (const feature of FEATURES) {
+  for (const feature of features) {
     if (feature.routes) await app.register(feature.routes, { ctx });
   }
 
@@ -126,5 +141,4 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     if (serveWeb && req.method === 'GET' && !isApi && (req.headers.accept ?? '').includes('text/html')) return reply.sendFile('index.html');
     return sendProblem(reply, new AppError('NOT_FOUND', `No route ${req.method} ${path}`));
   });
-  return { app, ctx };
 }

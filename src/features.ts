@@ -4,35 +4,52 @@ import { caseRoutes } from './content/cases/routes.js';
 import { exchangeRoutes } from './content/exchange/routes.js';
 import { organizationRoutes } from './content/organizations/routes.js';
 import { packageRoutes } from './content/packages/routes.js';
-import { policyHandlers, policyRoutes } from './content/policies/routes.js';
+import { POLICY_INDEX_TOPIC, reindexPolicies, syncPolicyToIndex } from './content/policies/indexing.js';
+import { policyRoutes } from './content/policies/routes.js';
+import { fireDealTimer, onInstalmentPaid } from './deals/engine.js';
+import { dealRoutes } from './deals/routes.js';
+import { demandRoutes } from './demands/routes.js';
+import { notifyMatchedSellers } from './demands/service.js';
+import { INVOICE_PAID } from './invoices/events.js';
+import { invoiceTimer } from './invoices/overdue.js';
+import { invoiceRoutes } from './invoices/routes.js';
+import { reindexListings, syncListingToIndex } from './listings/indexing.js';
 import { listingRoutes } from './listings/routes.js';
-import { listingSearchHandlers, listingSearchRoutes } from './listings/search-routes.js';
-import { notificationHandlers, notificationRoutes } from './notifications/routes.js';
-import { dealHandlers, dealRoutes } from './deals/routes.js';
-import { demandHandlers, demandRoutes } from './demands/routes.js';
-import { invoiceHandlers, invoiceRoutes } from './invoices/routes.js';
+import { listingSearchRoutes } from './listings/search-routes.js';
+import { notificationRoutes } from './notifications/routes.js';
+import { deliverNotification } from './notifications/service.js';
 import type { Feature } from './platform/feature.js';
 import { reportRoutes } from './reports/routes.js';
-import { reportHandlers } from './reports/schedule.js';
-import { savedSearchHandlers, savedSearchRoutes } from './saved-searches/routes.js';
+import { reportTimers } from './reports/schedule.js';
+import { savedSearchRoutes } from './saved-searches/routes.js';
+import { alertSavedSearches } from './saved-searches/service.js';
 import { statsRoutes } from './stats/routes.js';
 
-// Every feature of the product, in the order their routes register.
-export const FEATURES: Feature[] = [
+/**
+ * Every feature of the product, in the order their routes register, with what each hands to the workers as data:
+ * the outbox topics it delivers, the timer subjects it fires, the hooks it listens to, the indexes it rebuilds,
+ * and what it emits for others. The composition root builds one registry from this list (platform/registry.ts)
+ * and refuses to start when something emitted has no handler.
+ */
+export const FEATURES: readonly Feature[] = [
   { name: 'accounts', routes: accountRoutes },
-  { name: 'notifications', routes: notificationRoutes, handlers: notificationHandlers },
-  { name: 'listings', routes: listingRoutes },
-  { name: 'search', routes: listingSearchRoutes, handlers: listingSearchHandlers },
-  { name: 'demands', routes: demandRoutes, handlers: demandHandlers },
-  { name: 'saved-searches', routes: savedSearchRoutes, handlers: savedSearchHandlers },
-  { name: 'invoices', routes: invoiceRoutes, handlers: invoiceHandlers },
-  { name: 'deals', routes: dealRoutes, handlers: dealHandlers },
-  { name: 'policies', routes: policyRoutes, handlers: policyHandlers },
+  { name: 'notifications', routes: notificationRoutes, outbox: { notification: deliverNotification }, emits: { outbox: ['notification'] } },
+  { name: 'listings', routes: listingRoutes, reindex: { listings: reindexListings }, emits: { outbox: ['listing.index', 'listing.published'] } },
+  { name: 'search', routes: listingSearchRoutes, outbox: { 'listing.index': syncListingToIndex } },
+  { name: 'demands', routes: demandRoutes, outbox: { 'demand.posted': notifyMatchedSellers }, emits: { outbox: ['demand.posted'] } },
+  { name: 'saved-searches', routes: savedSearchRoutes, outbox: { 'listing.published': alertSavedSearches } },
+  { name: 'invoices', routes: invoiceRoutes, timers: { invoice: invoiceTimer }, emits: { timers: ['invoice'] } },
+  // Payment hook: a fully paid instalment invoice moves its deal on, inside the paying transaction.
+  { name: 'deals', routes: dealRoutes, timers: { deal: fireDealTimer }, hooks: { [INVOICE_PAID]: onInstalmentPaid }, emits: { timers: ['deal'] } },
+  {
+    name: 'policies', routes: policyRoutes, outbox: { [POLICY_INDEX_TOPIC]: syncPolicyToIndex },
+    reindex: { policies: reindexPolicies }, emits: { outbox: [POLICY_INDEX_TOPIC] },
+  },
   { name: 'cases', routes: caseRoutes },
   { name: 'packages', routes: packageRoutes },
   { name: 'organizations', routes: organizationRoutes },
   { name: 'audit', routes: auditRoutes },
   { name: 'exchange', routes: exchangeRoutes },
   { name: 'stats', routes: statsRoutes },
-  { name: 'reports', routes: reportRoutes, handlers: reportHandlers },
+  { name: 'reports', routes: reportRoutes, timers: reportTimers, emits: { timers: Object.keys(reportTimers) } },
 ];

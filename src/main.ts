@@ -1,11 +1,8 @@
 import closeWithGrace from 'close-with-grace';
-import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
-import { FEATURES } from './features.js';
-import { ensureReportSchedule } from './reports/schedule.js';
 import { ensureAdmin } from './accounts/service.js';
-import { openDatabase } from './platform/db.js';
-import { startSearch } from './platform/search.js';
+import { composeApp } from './composition.js';
+import { ConfigError, loadConfig } from './config.js';
+import { ensureReportSchedule } from './reports/schedule.js';
 import { startWorkers } from './platform/workers.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 
@@ -17,29 +14,25 @@ async function main() {
     if (err instanceof ConfigError) { console.error(err.message); process.exit(1); }
     throw err;
   }
-  const database = await openDatabase(config);
-  const { app, ctx } = await buildApp({ config, database, search: { client: null, healthy: async () => false } });
-  const search = await startSearch(config, app.log);
-  ctx.search = search.port;
+  const { app, ctx } = await composeApp(config);
 
-  for (const f of FEATURES) f.handlers?.();
   await ensureReportSchedule(ctx);
+  // The configured admin first, then the demo data: the seed joins the bureau the admin's bootstrap created.
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) await ensureAdmin(ctx, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
   if (config.seedDemo) await seedDemoIfEmpty(ctx);
   const workers = config.runWorkers ? startWorkers(ctx) : null;
 
-  // Ctrl-C / SIGTERM: stop accepting, finish requests in flight, then stop workers, search and the database.
+  // Ctrl-C / SIGTERM: stop the workers' rounds, then close the app: it stops accepting, finishes requests in
+  // flight, and its plugins close the render pool, the search engine and the database.
   closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'fatal error, shutting down');
     else app.log.info({ signal }, 'shutting down');
-    await app.close();
     await workers?.stop();
-    await search.stop();
-    await database.close();
+    await app.close();
   });
 
   await app.listen({ port: config.PORT, host: config.HOST });
-  app.log.info(`Tech Transfer Exchange on http://${config.HOST}:${config.PORT} (database: ${database.kind}, docs: /docs)`);
+  app.log.info(`Tech Transfer Exchange on http://${config.HOST}:${config.PORT} (database: ${ctx.database.kind}, docs: /docs)`);
 }
 
 main().catch((err) => {

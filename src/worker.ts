@@ -1,15 +1,8 @@
 import closeWithGrace from 'close-with-grace';
-import pino from 'pino';
+import { composeApp } from './composition.js';
 import { ConfigError, loadConfig } from './config.js';
-import { FEATURES } from './features.js';
 import { ensureReportSchedule } from './reports/schedule.js';
-import type { AppContext } from './platform/context.js';
-import { systemClock } from './platform/context.js';
-import { openDatabase } from './platform/db.js';
-import { startSearch } from './platform/search.js';
-import { fsBlobStore } from './platform/storage.js';
 import { startWorkers } from './platform/workers.js';
-import { join } from 'node:path';
 
 // `npm run worker`: the outbox relay and the timer runner without the HTTP API, for scaling them apart.
 // Several workers are safe together: each claims work with SELECT … FOR UPDATE SKIP LOCKED.
@@ -25,20 +18,16 @@ async function main() {
     console.error('npm run worker shares a database and a search engine with the API processes: set DATABASE_URL and MEILI_URL (the embedded defaults belong to one npm start process).');
     process.exit(1);
   }
-  const log = pino({ level: config.LOG_LEVEL });
-  const database = await openDatabase(config);
-  const search = await startSearch(config, log);
-  const ctx: AppContext = { config, database, db: database.db, search: search.port, clock: systemClock, storage: fsBlobStore(join(config.DATA_DIR, 'files')), log };
-  for (const f of FEATURES) f.handlers?.();
+  const { app, ctx } = await composeApp(config, { http: false });
+  await app.ready();
   await ensureReportSchedule(ctx);
   const workers = startWorkers(ctx);
-  log.info('workers started');
+  ctx.log.info('workers started');
   closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
-    if (err) log.error({ err }, 'fatal error');
-    log.info({ signal }, 'stopping workers');
+    if (err) ctx.log.error({ err }, 'fatal error');
+    ctx.log.info({ signal }, 'stopping workers');
     await workers.stop();
-    await search.stop();
-    await database.close();
+    await app.close();
   });
 }
 

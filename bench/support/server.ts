@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import postgres from 'postgres';
-import { buildApp } from '../../src/app.js';
+import { composeApp } from '../../src/composition.js';
 import { loadConfig } from '../../src/config.js';
-import { FEATURES } from '../../src/features.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { migratePostgresDb, openPostgres } from '../../src/platform/db.js';
 import type { SearchPort } from '../../src/platform/search-port.js';
@@ -53,8 +52,7 @@ export async function startBenchServer(prefix: string, search: SearchPort, poolM
       LISTING_REVIEW: 'off', JWT_SECRET: randomBytes(48).toString('base64url'),
       ADMIN_EMAIL: 'bench-admin@bureau.example', ADMIN_PASSWORD: `Bench-${randomBytes(9).toString('hex')}-1`,
     });
-    const { app, ctx } = await buildApp({ config, database, search });
-    for (const f of FEATURES) f.handlers?.();
+    const { app, ctx } = await composeApp(config, { database, search });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
     return {

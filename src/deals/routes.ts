@@ -1,20 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { onInvoicePaid } from '../invoices/events.js';
 import type { AppContext } from '../platform/context.js';
 import { readUploadedFile, sendDownload } from '../platform/files.js';
 import { IdParams, Page, errorResponses } from '../platform/http.js';
-import { onTimer } from '../platform/timers.js';
-import { fireDealTimer, onInstalmentPaid } from './engine.js';
 import { listDealDocuments, readDealDocument, uploadDealDocument } from './documents.js';
 import { DealSchema, DealSummarySchema, DiffQuery, DiffSchema, DocumentParams, DocumentSchema, EventBody, HistoryEntry, ListDealsQuery, MessageBody, MessageSchema, OpenDealBody } from './schemas.js';
 import * as dealsService from './service.js';
-
-export function dealHandlers() {
-  onTimer('deal', fireDealTimer);
-  onInvoicePaid(onInstalmentPaid);
-}
 
 export async function dealRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

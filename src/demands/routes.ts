@@ -4,13 +4,8 @@ import { Type } from 'typebox';
 import { caller } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
 import { IdParams, Page, errorResponses } from '../platform/http.js';
-import { onOutbox } from '../platform/outbox.js';
 import { CreateDemandBody, DemandSchema, ListDemandsQuery, MatchesSchema, PatchDemandBody } from './schemas.js';
 import * as demands from './service.js';
-
-export function demandHandlers() {
-  onOutbox('demand.posted', demands.notifyMatchedSellers);
-}
 
 export async function demandRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

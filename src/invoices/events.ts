@@ -18,18 +18,13 @@ export interface PaidInvoice {
 
 export type InvoicePaidListener = (ctx: AppContext, tx: Tx, invoice: PaidInvoice) => Promise<void>;
 
-// A set, so that registering the same (module-level) listener again, as every app start-up does, keeps one copy.
-const listeners = new Set<InvoicePaidListener>();
-
 /**
- * Registers a listener called inside the paying transaction when an invoice becomes fully paid (the deal engine
- * moves a deal on from here). A listener that throws rolls the payment back. Returns a function that removes it.
+ * The hook raised inside the paying transaction when an invoice becomes fully paid (the deal engine moves a deal
+ * on from here). Features listen through `hooks: { [INVOICE_PAID]: listener }`; a listener that throws rolls the
+ * payment back.
  */
-export function onInvoicePaid(listener: InvoicePaidListener): () => void {
-  listeners.add(listener);
-  return () => { listeners.delete(listener); };
-}
+export const INVOICE_PAID = 'invoice.paid';
 
 export async function announcePaid(ctx: AppContext, tx: Tx, invoice: PaidInvoice): Promise<void> {
-  for (const listener of listeners) await listener(ctx, tx, invoice);
+  for (const listener of ctx.registry.hooks(INVOICE_PAID)) await listener(ctx, tx, invoice as never);
 }

@@ -4,12 +4,9 @@ import { Type } from 'typebox';
 import type { AppContext } from '../platform/context.js';
 import { IdParams, Page, errorResponses } from '../platform/http.js';
 import { idempotent } from '../platform/idempotency.js';
-import { onTimer } from '../platform/timers.js';
 import { issueInvoiceByAdmin } from './admin-issue.js';
 import { listInvoices } from './list.js';
-import { invoiceTimer } from './overdue.js';
 import { recordPayment } from './payments.js';
-import { invoicePdfRenderer } from './pdf-render.js';
 import { InvoiceSchema, IssueInvoiceBody, ListInvoicesQuery, PaymentBody, PdfBody, VoidBody } from './schemas.js';
 import { getInvoice, invoicePdf } from './view.js';
 import { voidInvoice } from './void.js';
@@ -18,16 +15,11 @@ import { voucherRoutes } from './voucher-routes.js';
 const bearer = [{ bearer: [] }];
 const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 128 })) });
 
-export function invoiceHandlers() {
-  onTimer('invoice', invoiceTimer);
-}
-
 export async function invoiceRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['invoices'];
-  // PDFs render on worker threads owned by this app, stopped with it.
-  const pdfs = invoicePdfRenderer();
-  app.addHook('onClose', () => pdfs.close());
+  // PDFs render on the app's render pool (a plugin of app.ts, stopped with the app).
+  const pdfs = fastify.invoicePdfs;
 
   app.post('/api/invoices', {
     onRequest: app.requireRole('admin'),

@@ -2,13 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import { errorResponses } from '../platform/http.js';
-import { onOutbox } from '../platform/outbox.js';
-import { syncListingToIndex } from './indexing.js';
 import { SearchQuery, SearchResult, searchListings } from './search.js';
-
-export function listingSearchHandlers() {
-  onOutbox('listing.index', syncListingToIndex);
-}
 
 export async function listingSearchRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

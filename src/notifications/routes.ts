@@ -3,14 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../platform/context.js';
 import { IdParams, ListQuery, Page, errorResponses } from '../platform/http.js';
-import { onOutbox } from '../platform/outbox.js';
 import { NotificationSchema } from './schemas.js';
-import { deliverNotification, listNotifications, markRead } from './service.js';
-
-
-export function notificationHandlers() {
-  onOutbox('notification', deliverNotification);
-}
+import { listNotifications, markRead } from './service.js';
 
 export async function notificationRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

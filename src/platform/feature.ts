@@ -1,13 +1,24 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from './context.js';
+import type { AppContext, OutboxHandler, Reindexer, TimerHandler, TransactionHook } from './context.js';
+
+// The handler types live beside AppContext (context.ts), which holds the registry of them.
+export type { OutboxHandler, Reindexer, TimerHandler, TimerRow, TransactionHook } from './context.js';
 
 /**
- * A feature module: its routes, and what it hands to the workers (outbox topics, timer subjects) and to the
- * start-up (e.g. index settings). Each feature registers itself; app.ts only lists them.
+ * A feature module: its routes, and what it hands to the workers and the start-up, as data. The app builds one
+ * registry from every feature (platform/registry.ts); nothing registers itself in a module-level map.
  */
 export interface Feature {
   name: string;
   routes?: (app: FastifyInstance, opts: { ctx: AppContext }) => Promise<void>;
-  /** Registers outbox and timer handlers; called once per process before workers start. */
-  handlers?: () => void;
+  /** Outbox topic → how it is delivered. */
+  outbox?: Record<string, OutboxHandler>;
+  /** Timer subject → how its timers fire. */
+  timers?: Record<string, TimerHandler>;
+  /** Hook name → listener called in the raising transaction (payment hooks: `invoice.paid`). */
+  hooks?: Record<string, TransactionHook>;
+  /** Search index → how it is rebuilt. */
+  reindex?: Record<string, Reindexer>;
+  /** What this feature writes for others to handle: start-up fails if an outbox topic or timer subject has no handler. */
+  emits?: { outbox?: readonly string[]; timers?: readonly string[] };
 }

@@ -4,13 +4,7 @@ import type { AppContext } from './context.js';
 import type { DbOrTx } from './db.js';
 import { jsonb, runStatement } from './statements.js';
 
-export type OutboxHandler = (ctx: AppContext, payload: any) => Promise<void>;
-const handlers = new Map<string, OutboxHandler>();
-
-/** A feature declares how its topic is delivered (e.g. `listing.index` → Meilisearch). */
-export function onOutbox(topic: string, handler: OutboxHandler) {
-  handlers.set(topic, handler);
-}
+export type { OutboxHandler } from './context.js';
 
 /** Work for after commit, as a statement to run with others in the caller's transaction. */
 export function enqueueStatement(topic: string, payload: Record<string, unknown>): SQL {
@@ -51,10 +45,11 @@ export async function relayOutbox(ctx: AppContext, batchSize = 50): Promise<{ de
   let delivered = 0;
   let failed = 0;
   for (const row of claimed.sort((a, b) => a.id - b.id)) {
-    const handler = handlers.get(row.topic);
+    // Features declare how each topic is delivered (Feature.outbox); the app's registry holds them.
+    const handler = ctx.registry.outbox.get(row.topic);
     try {
       if (!handler) throw new Error(`no handler for topic ${row.topic}`);
-      await handler(ctx, row.payload);
+      await handler(ctx, row.payload as never);
       await ctx.db.update(outbox).set({ deliveredAt: sql`now()`, lastError: null }).where(eq(outbox.id, row.id));
       delivered++;
     } catch (err) {

@@ -1,18 +1,11 @@
 import { and, asc, eq, lte, sql, type SQL } from 'drizzle-orm';
 import { timers } from '../db/schema/platform.js';
 import type { AppContext } from './context.js';
-import type { DbOrTx, Tx } from './db.js';
+import type { DbOrTx } from './db.js';
 import { newId } from './ids.js';
 import { jsonb, runStatement } from './statements.js';
 
-export interface TimerRow { id: string; subject: string; subjectId: string; name: string; payload: unknown; dueAt: string; expectVersion: number | null }
-/** Fires a timer inside the worker's transaction. Return 'obsolete' when the subject has moved on. */
-export type TimerHandler = (ctx: AppContext, tx: Tx, timer: TimerRow) => Promise<'fired' | 'obsolete'>;
-const handlers = new Map<string, TimerHandler>();
-
-export function onTimer(subject: string, handler: TimerHandler) {
-  handlers.set(subject, handler);
-}
+export type { TimerHandler, TimerRow } from './context.js';
 
 export interface TimerSpec { subject: string; subjectId: string; name: string; dueAt: string; payload?: Record<string, unknown>; expectVersion?: number | null }
 
@@ -55,8 +48,11 @@ export async function fireDueTimers(ctx: AppContext, limit = 50): Promise<{ fire
           .orderBy(asc(timers.dueAt)).limit(1).for('update', { skipLocked: true });
         if (!row) return 'none' as const;
         claimedId = row.id;
-        const handler = handlers.get(row.subject);
-        const status = handler ? await handler(ctx, tx, row) : 'obsolete';
+        // A subject no feature handles is a failure, retried and then marked failed, never silently obsolete
+        // (start-up refuses to run with such rows: platform/registry.ts).
+        const handler = ctx.registry.timers.get(row.subject);
+        if (!handler) throw new Error(`no handler for timer subject ${row.subject}`);
+        const status = await handler(ctx, tx, row);
         await tx.update(timers).set({ status, firedAt: now, attempts: sql`${timers.attempts} + 1` }).where(eq(timers.id, row.id));
         return status;
       });

@@ -3,7 +3,7 @@ import { timers } from '../db/schema/platform.js';
 import { SYSTEM_ACTOR } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
 import type { Tx } from '../platform/db.js';
-import { onTimer, scheduleTimer, type TimerRow } from '../platform/timers.js';
+import { scheduleTimer, type TimerHandler, type TimerRow } from '../platform/timers.js';
 import { generateHalfYearDrafts } from './generate.js';
 import { nextBoundary, periodCode } from './period.js';
 import type { Period } from './types.js';
@@ -42,10 +42,8 @@ async function fireHalfYear(ctx: AppContext, tx: Tx, timer: TimerRow): Promise<'
   return 'fired';
 }
 
-/** Registers the half-year timer's handler; called once per process with the other features' handlers. */
-export function reportHandlers() {
-  onTimer(SUBJECT, fireHalfYear);
-}
+/** The half-year timer's handler, declared by the reports feature (src/features.ts). */
+export const reportTimers: Record<string, TimerHandler> = { [SUBJECT]: fireHalfYear };
 
 /** Makes sure the next half-year generation is scheduled; safe to call from every process at every start. */
 export async function ensureReportSchedule(ctx: AppContext): Promise<void> {

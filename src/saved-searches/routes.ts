@@ -3,12 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../platform/context.js';
 import { IdParams, Page, errorResponses } from '../platform/http.js';
-import { onOutbox } from '../platform/outbox.js';
-import { alertSavedSearches, CreateSavedSearchBody, createSavedSearch, deleteSavedSearch, listSavedSearches, SavedSearchSchema } from './service.js';
-
-export function savedSearchHandlers() {
-  onOutbox('listing.published', alertSavedSearches);
-}
+import { CreateSavedSearchBody, createSavedSearch, deleteSavedSearch, listSavedSearches, SavedSearchSchema } from './service.js';
 
 export async function savedSearchRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -1,6 +1,8 @@
-import { eq } from 'drizzle-orm';
-import { createAccount } from '../accounts/service.js';
+import { eq, sql } from 'drizzle-orm';
+import { BUREAU, createAccount, findUserView, normalizeEmail, type UserView } from '../accounts/service.js';
+import { organizations, users as usersTable } from '../db/schema/accounts.js';
 import { counters } from '../db/schema/platform.js';
+import type { Tx } from '../platform/db.js';
 import type { AppContext } from '../platform/context.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey, type DemoUsers } from './accounts.js';
 import { seedContent } from './content.js';
@@ -17,6 +19,25 @@ const steps: SeedStep[] = [
   seedContent,
 ];
 
+type DemoAccount = (typeof DEMO_ACCOUNTS)[DemoAccountKey];
+
+/**
+ * One demo account. The bureau is the one organization the admin bootstrap (ADMIN_EMAIL/ADMIN_PASSWORD, run
+ * before the seed) may already have created: the demo admin joins it rather than registering it a second time
+ * (which createAccount refuses, as it would for anyone). An account whose email is already taken (an operator
+ * who configured ADMIN_EMAIL=admin@bureau.demo) is kept as it is, password included.
+ */
+async function demoAccount(ctx: AppContext, tx: Tx, account: DemoAccount): Promise<UserView> {
+  const [taken] = await tx.select({ id: usersTable.id }).from(usersTable).where(eq(usersTable.email, normalizeEmail(account.email)));
+  if (taken) return (await findUserView(tx, taken.id))!;
+  let existingOrganizationId: string | undefined;
+  if (account.organization === BUREAU) {
+    const [bureau] = await tx.select({ id: organizations.id }).from(organizations).where(sql`lower(${organizations.name}) = lower(${BUREAU.name})`);
+    existingOrganizationId = bureau?.id;
+  }
+  return createAccount(ctx, tx, { ...account, password: DEMO_PASSWORD }, { allowAdmin: account.role === 'admin', existingOrganizationId });
+}
+
 /** Seeds a fresh database with the demo data; does nothing on a database that was seeded before. */
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
   const users = {} as DemoUsers;
@@ -26,7 +47,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
     const [claim] = await tx.insert(counters).values({ name: SEED_MARK, value: 0 }).onConflictDoNothing().returning();
     if (!claim) return false;
     for (const [key, account] of Object.entries(DEMO_ACCOUNTS) as [DemoAccountKey, (typeof DEMO_ACCOUNTS)[DemoAccountKey]][]) {
-      users[key] = await createAccount(ctx, tx, { ...account, password: DEMO_PASSWORD }, { allowAdmin: account.role === 'admin' });
+      users[key] = await demoAccount(ctx, tx, account);
     }
     return true;
   });

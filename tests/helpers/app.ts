@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { buildApp } from '../../src/app.js';
+import { composeApp } from '../../src/composition.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { FEATURES } from '../../src/features.js';
 import type { AppContext, Clock } from '../../src/platform/context.js';
-import { openPglite, openPostgres, type Database } from '../../src/platform/db.js';
+import { openPglite, openPostgres, type Database, type Tx } from '../../src/platform/db.js';
+import type { Feature } from '../../src/platform/feature.js';
 import { noSearch, type SearchPort } from '../../src/platform/search-port.js';
 import { PG_ADMIN_URL, pgUrlFor } from './pg-url.js';
 
@@ -57,10 +58,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Builds the real app on this file's database. Close it in afterAll. */
-export async function buildTestApp(opts: { env?: Record<string, string>; search?: SearchPort; config?: Partial<Config> } = {}): Promise<TestApp> {
+/**
+ * Builds the real app on this file's database, through the composition root. `features` are added to the
+ * product's (a test's own outbox topic, timer subject or hook listener). Close it in afterAll.
+ */
+export async function buildTestApp(opts: { env?: Record<string, string>; search?: SearchPort; config?: Partial<Config>; features?: Feature[] } = {}): Promise<TestApp> {
   const { database, drop } = await testDatabase();
-  openApps++;
   const clock = new TestClock();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -70,9 +73,9 @@ export async function buildTestApp(opts: { env?: Record<string, string>; search?
     JWT_SECRET: 'test-secret-test-secret-test-secret-42',
     ...opts.env,
   }, opts.config);
-  const { app, ctx } = await buildApp({ config, database, search: opts.search ?? noSearch, clock });
-  for (const f of FEATURES) f.handlers?.();
+  const { app, ctx } = await composeApp(config, { database, search: opts.search ?? noSearch, clock, features: [...FEATURES, ...(opts.features ?? [])] });
   await app.ready();
+  openApps++;
   return {
     app, ctx, clock, config,
     request: ({ token, headers, ...rest }) =>
@@ -81,6 +84,22 @@ export async function buildTestApp(opts: { env?: Record<string, string>; search?
     close: async () => {
       await app.close();
       if (--openApps === 0) { await drop(); fileDb = null; }
+    },
+  };
+}
+
+/**
+ * A test's own listener on a hook (e.g. INVOICE_PAID), switched on and off during the file: the registry is fixed
+ * when the app is built, so the file passes `feature` to buildTestApp and `listen` returns the switch-off.
+ */
+export function testHook<P>(name: string) {
+  let current: ((ctx: AppContext, tx: Tx, payload: P) => Promise<void>) | null = null;
+  const feature: Feature = { name: `test:${name}`, hooks: { [name]: async (ctx, tx, payload) => { await current?.(ctx, tx, payload); } } };
+  return {
+    feature,
+    listen(fn: (ctx: AppContext, tx: Tx, payload: P) => Promise<void>): () => void {
+      current = fn;
+      return () => { current = null; };
     },
   };
 }

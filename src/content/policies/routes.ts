@@ -4,15 +4,9 @@ import { Type } from 'typebox';
 import { caller } from '../../platform/auth.js';
 import type { AppContext } from '../../platform/context.js';
 import { IdParams, errorResponses } from '../../platform/http.js';
-import { onOutbox } from '../../platform/outbox.js';
 import { bearer } from '../shared.js';
-import { POLICY_INDEX_TOPIC, syncPolicyToIndex } from './indexing.js';
 import { CreatePolicyBody, ListPoliciesQuery, PatchPolicyBody, PolicyListSchema, PolicySchema } from './schemas.js';
 import * as service from './service.js';
-
-export function policyHandlers() {
-  onOutbox(POLICY_INDEX_TOPIC, syncPolicyToIndex);
-}
 
 export async function policyRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -2,18 +2,20 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoicePayments, invoices } from '../../../src/db/schema/invoices.js';
 import { auditLog, timers } from '../../../src/db/schema/platform.js';
-import { onInvoicePaid, type PaidInvoice } from '../../../src/invoices/events.js';
+import { INVOICE_PAID, type PaidInvoice } from '../../../src/invoices/events.js';
 import { invoiceTimer } from '../../../src/invoices/overdue.js';
 import { fireDueTimers } from '../../../src/platform/timers.js';
-import { buildTestApp, type TestApp } from '../../helpers/app.js';
+import { buildTestApp, testHook, type TestApp } from '../../helpers/app.js';
 import { adminSession, type Session } from '../../helpers/factories.js';
 import { dealWithParties, issue, licenceFee, payment, type DealParties } from './fixtures.js';
 
 let t: TestApp;
 let admin: Session;
 let p: DealParties;
+const paidHook = testHook<PaidInvoice>(INVOICE_PAID);
+const onInvoicePaid = paidHook.listen;
 beforeAll(async () => {
-  t = await buildTestApp();
+  t = await buildTestApp({ features: [paidHook.feature] });
   admin = await adminSession(t);
   p = await dealWithParties(t, admin);
 });

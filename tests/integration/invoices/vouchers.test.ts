@@ -1,17 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vouchers } from '../../../src/db/schema/invoices.js';
-import { onInvoicePaid, type PaidInvoice } from '../../../src/invoices/events.js';
+import { INVOICE_PAID, type PaidInvoice } from '../../../src/invoices/events.js';
 import type { InvoiceView } from '../../../src/invoices/view.js';
-import { buildTestApp, type TestApp } from '../../helpers/app.js';
+import { buildTestApp, testHook, type TestApp } from '../../helpers/app.js';
 import { adminSession, registerUser, type Session } from '../../helpers/factories.js';
 import { dealWithParties, issue, licenceFee, payment, type DealParties } from './fixtures.js';
 
 let t: TestApp;
 let admin: Session;
 let p: DealParties;
+const paidHook = testHook<PaidInvoice>(INVOICE_PAID);
+const onInvoicePaid = paidHook.listen;
 beforeAll(async () => {
-  t = await buildTestApp();
+  t = await buildTestApp({ features: [paidHook.feature] });
   admin = await adminSession(t);
   p = await dealWithParties(t, admin);
 });

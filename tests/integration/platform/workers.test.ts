@@ -2,21 +2,37 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, timers } from '../../../src/db/schema/platform.js';
 import { nextInSequence } from '../../../src/platform/counters.js';
-import { enqueue, onOutbox, pendingOutbox, relayOutbox } from '../../../src/platform/outbox.js';
-import { fireDueTimers, onTimer, scheduleTimer } from '../../../src/platform/timers.js';
+import type { AppContext } from '../../../src/platform/context.js';
+import type { TimerHandler } from '../../../src/platform/feature.js';
+import { enqueue, pendingOutbox, relayOutbox } from '../../../src/platform/outbox.js';
+import { checkPendingWork, RegistryError } from '../../../src/platform/registry.js';
+import { fireDueTimers, scheduleTimer } from '../../../src/platform/timers.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { unique } from '../../helpers/factories.js';
 
+// This file's own topic and timer subjects, declared as a feature: each test sets what its handler does.
+const topic = unique('topic');
+const subjects = [unique('subj'), unique('subj'), unique('subj')];
+let deliver: (ctx: AppContext, payload: { n: number }) => Promise<void> = async () => {};
+const fire: Record<string, TimerHandler> = {};
+
 let t: TestApp;
-beforeAll(async () => { t = await buildTestApp(); });
+beforeAll(async () => {
+  t = await buildTestApp({
+    features: [{
+      name: 'workers-test',
+      outbox: { [topic]: (ctx, payload) => deliver(ctx, payload) },
+      timers: Object.fromEntries(subjects.slice(0, 2).map((s) => [s, (ctx, tx, timer) => fire[s](ctx, tx, timer)])),
+    }],
+  });
+});
 afterAll(async () => { await t.close(); });
 
 describe('outbox relay', () => {
   it('delivers rows written in a committed transaction, never those of a rolled-back one, and retries failures', async () => {
-    const topic = unique('topic');
-    const seen: string[] = [];
+    const seen: number[] = [];
     let failNext = true;
-    onOutbox(topic, async (_ctx, payload) => {
+    deliver = (async (_ctx, payload) => {
       if (payload.n === 2 && failNext) { failNext = false; throw new Error('engine down'); }
       seen.push(payload.n);
     });
@@ -38,9 +54,9 @@ describe('outbox relay', () => {
 
 describe('timers', () => {
   it('fire once when due, inside a transaction with their effect; obsolete ones do nothing', async () => {
-    const subject = unique('subj');
+    const subject = subjects[0];
     const fired: string[] = [];
-    onTimer(subject, async (_ctx, _tx, timer) => {
+    fire[subject] = (async (_ctx, _tx, timer) => {
       if ((timer.payload as { stale?: boolean }).stale) return 'obsolete';
       fired.push(timer.name);
       return 'fired';
@@ -60,9 +76,9 @@ describe('timers', () => {
   });
 
   it('a failing handler rolls back and leaves the timer pending for a retry', async () => {
-    const subject = unique('subj');
+    const subject = subjects[1];
     let calls = 0;
-    onTimer(subject, async () => { calls++; throw new Error('boom'); });
+    fire[subject] = async () => { calls++; throw new Error('boom'); };
     await scheduleTimer(t.ctx.db, { subject, subjectId: 'b', name: 'x', dueAt: t.clock.now().toISOString() });
     const r = await fireDueTimers(t.ctx, 1);
     expect(r.failed).toBe(1);
@@ -70,6 +86,22 @@ describe('timers', () => {
     expect(row.status).toBe('pending');
     expect(row.lastError).toBe('boom');
     expect(calls).toBe(1);
+  });
+});
+
+describe('timers and outbox rows no feature handles', () => {
+  it('a timer of an unknown subject fails and stays pending, never silently obsolete, and start-up refuses it by name', async () => {
+    const subject = subjects[2];
+    await scheduleTimer(t.ctx.db, { subject, subjectId: 'c', name: 'x', dueAt: t.clock.now().toISOString() });
+    expect(await fireDueTimers(t.ctx, 1)).toMatchObject({ fired: 0, obsolete: 0, failed: 1 });
+    const [row] = await t.ctx.db.select().from(timers).where(eq(timers.subject, subject));
+    expect(row.status).toBe('pending');
+    expect(row.lastError).toBe(`no handler for timer subject ${subject}`);
+    await enqueue(t.ctx.db, 'nobody.handles', { n: 1 });
+    await expect(checkPendingWork(t.ctx.registry, t.ctx.db)).rejects.toThrow(new RegistryError(
+      `The database holds pending work with no handler: outbox topic "nobody.handles", timer subject "${subject}"`));
+    // The composition root runs that check: an app on this database does not start.
+    await expect(buildTestApp()).rejects.toThrow(new RegExp(`outbox topic "nobody.handles".*timer subject "${subject}"`));
   });
 });
 
