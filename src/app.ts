@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -21,9 +20,8 @@ import { AppError, ProblemSchema, registerErrorHandling, sendProblem } from './p
 import type { Feature } from './platform/feature.js';
 import { installTextGuard } from './platform/text-guard.js';
 import { installValidators } from './platform/validation.js';
+import { WEB_DIST } from './platform/paths.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const WEB_DIST = join(ROOT, 'web/dist');
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -10,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import * as schema from '../db/schema/index.js';
+import { MIGRATIONS_FOLDER } from './paths.js';
 
 export type Schema = typeof schema;
 // Both drivers produce a PgDatabase; code is written against this one type.
@@ -31,7 +31,7 @@ export async function queryRows<T extends Record<string, unknown>>(db: DbOrTx, q
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), '../db/migrations');
+export { MIGRATIONS_FOLDER };
 
 export interface Database {
   db: Db;

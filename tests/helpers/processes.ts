@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { freeLoopbackPort, resolveMeilisearchBinary } from '../../search/meili-process.js';
 
-// Real processes for the fault, scale-out and load tests: the API (`src/main.ts`), the workers
-// (`src/worker.ts`), Meilisearch and a throwaway PostgreSQL. Every process started here is registered and
+// Real processes for the fault, scale-out and load tests: the API (`src/main.ts`, or compiled `dist/src/main.js`),
+// the workers (`src/worker.ts`), Meilisearch and a throwaway PostgreSQL. Every process started here is registered and
 // ended by `stopAll()` (call it in afterAll) or, at the latest, when this process exits.
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -86,14 +86,27 @@ function baseEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
 }
 
-/** Runs a TypeScript entry point in one Node process (no tsx wrapper process: its pid is the program's). */
-function spawnTs(name: string, entry: string, env: Record<string, string>, nodeArgs: string[] = []): Child {
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(ROOT, entry)], {
+/**
+ * Which program a process runs: the TypeScript source through tsx (`src/*.ts`, as `npm start` does) or the
+ * compiled JavaScript of `npm run build` (`dist/src/*.js`, as `npm run start:prod` does, no transpiler).
+ */
+export type Build = 'source' | 'compiled';
+
+/** Runs an entry point in one Node process (no tsx wrapper process: its pid is the program's). */
+function spawnEntry(name: string, entry: 'main' | 'worker', env: Record<string, string>, nodeArgs: string[] = [], build: Build = 'source'): Child {
+  const program = build === 'compiled' ? [join(ROOT, 'dist/src', `${entry}.js`)] : ['--import', 'tsx', join(ROOT, 'src', `${entry}.ts`)];
+  const proc = spawn(process.execPath, [...nodeArgs, ...program], {
     cwd: ROOT,
     env: { ...baseEnv(), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return track(name, proc);
+}
+
+/** `npm run build:server`: compiles the server to dist/ (about 10 s); throws with the compiler's output. */
+export function buildServer(): void {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-server.mjs')], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+  if (r.status !== 0) throw new Error(`npm run build:server failed (${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
 }
 
 export interface Server extends Child { url: string; port: number }
@@ -116,13 +129,14 @@ export async function waitReady(child: Child, url: string, { timeoutMs = 60_000,
 }
 
 /**
- * Starts `src/main.ts` on a free loopback port with `env`; resolves once /ready answers 200. `nodeArgs` go to
- * Node itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not accept).
+ * Starts the API (`src/main.ts`, or `dist/src/main.js` with `build: 'compiled'`) on a free loopback port with
+ * `env`; resolves once /ready answers 200. `nodeArgs` go to Node itself (e.g. `--cpu-prof`, which NODE_OPTIONS
+ * does not accept).
  */
-export async function startServer(name: string, env: Record<string, string>, opts: { waitFor?: '/ready' | '/health'; nodeArgs?: string[] } = {}): Promise<Server> {
+export async function startServer(name: string, env: Record<string, string>, opts: { waitFor?: '/ready' | '/health'; nodeArgs?: string[]; build?: Build } = {}): Promise<Server> {
   const port = await freeLoopbackPort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawnTs(name, 'src/main.ts', { HOST: '127.0.0.1', PORT: String(port), SERVE_WEB: 'false', SEED_DEMO: 'false', ...env }, opts.nodeArgs);
+  const child = spawnEntry(name, 'main', { HOST: '127.0.0.1', PORT: String(port), SERVE_WEB: 'false', SEED_DEMO: 'false', ...env }, opts.nodeArgs, opts.build);
   try {
     await waitReady(child, url, { path: opts.waitFor ?? '/ready' });
   } catch (err) {
@@ -134,7 +148,7 @@ export async function startServer(name: string, env: Record<string, string>, opt
 
 /** Starts `src/worker.ts`; resolves once it has logged that its loops run. */
 export async function startWorker(name: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Child> {
-  const child = spawnTs(name, 'src/worker.ts', { LOG_LEVEL: 'info', ...env });
+  const child = spawnEntry(name, 'worker', { LOG_LEVEL: 'info', ...env });
   const deadline = Date.now() + timeoutMs;
   while (!child.output.text(200).includes('workers started')) {
     if (!child.alive() || Date.now() > deadline) {

@@ -52,4 +52,24 @@ describe('RenderPool', { timeout: 30_000 }, () => {
     expect(await pending).toMatchObject({ message: 'render pool closed' });
     expect(text(await pool.render({ text: 'again' }))).toBe('again');
   });
+
+  it('stops a worker left idle, and starts one again for the next render', async () => {
+    pool = new RenderPool(FIXTURE, 'echo', { size: 1, idleMs: 200 });
+    expect(text(await pool.render({ text: 'first' }))).toBe('first');
+    expect(pool.workers).toBe(1);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(pool.workers).toBe(0);
+    expect(text(await pool.render({ text: 'second' }))).toBe('second');
+    expect(pool.workers).toBe(1);
+  });
+
+  it('keeps a worker that gets work again before it has been idle for long', async () => {
+    pool = new RenderPool(FIXTURE, 'echo', { size: 1, idleMs: 400 });
+    await pool.render({ text: 'a' });
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      await pool.render({ text: String(i) });
+    }
+    expect(pool.workers).toBe(1);
+  });
 });
