@@ -3,17 +3,24 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createDatabase, SHARED_PG_URL, startServer, stopAll, type Server } from '../tests/helpers/processes.js';
+import { buildServer, createDatabase, SHARED_PG_URL, startServer, stopAll, type Build, type Server } from '../tests/helpers/processes.js';
 import { Api, manyClients } from '../tests/integration/ops/support/api.js';
+import { memoryOf, peakMeter, processTree, summarizeHeapSnapshot, takeHeapSnapshot } from './load/memory.js';
 import { seed } from './load/seed.js';
 import { cpuMeter, cpuSecondsOf, postgresCpuSeconds } from './support/stats.js';
 import { connectionsFor, KINDS, pace, runAlone, runMixed, type KindResult } from './load/workload.js';
 
-// `npm run bench:load`: starts its own server (NODE_ENV=production, a PostgreSQL database of its own on
-// BENCH_DATABASE_URL's server, the embedded Meilisearch), seeds it through the API, warms up, then runs the
-// mixed workload (search, listing pages, deal events, invoice PDFs) at several concurrencies and prints
-// throughput, p50/p99, error rate and the server's peak RSS. Requests go to 127.0.0.1 only.
+// `npm run bench:load`: compiles the server (`npm run build:server`) and starts it as the production start does
+// (`node dist/src/main.js`, NODE_ENV=production, a PostgreSQL database of its own on BENCH_DATABASE_URL's server,
+// the embedded Meilisearch), seeds it through the API, warms up, then runs the mixed workload (search, listing
+// pages, deal events, invoice PDFs) at several concurrencies and prints throughput, p50/p99, error rate and, per
+// step, the peak RSS of the server process (main thread and render workers) and of its process tree (with the
+// embedded Meilisearch). Requests go to 127.0.0.1 only.
 //   BENCH_CONCURRENCY=8,32,64  BENCH_SECONDS=10  BENCH_LISTINGS=300
+//   BENCH_BUILD=source: run src/main.ts through tsx instead (as `npm start`), to compare.
+//   BENCH_PREBUILT=1: use the dist/ already built.
+//   BENCH_HEAP_SNAPSHOT=<dir>: after the last step, a V8 heap snapshot of the server's main thread is written
+//   there (--heapsnapshot-signal) and summarized (self size by node type and by constructor).
 //   BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile (.cpuprofile) there when it stops; read it with
 //   `npx tsx bench/load/profile.ts <file> [from-to seconds]`.
 //   BENCH_COST=1: first, each kind alone (closed loop, 4 connections, 5 s): server and engine CPU per request.
@@ -22,6 +29,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 300);
 const WARM_UP_SECONDS = 5;
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
+const HEAP_DIR = process.env.BENCH_HEAP_SNAPSHOT;
+const BUILD: Build = process.env.BENCH_BUILD === 'source' ? 'source' : 'compiled';
+// The memory target: the server's peak RSS at concurrency 32, compiled (issue #13; 467–482 MB through tsx before).
+const RSS_TARGET_MB = 250;
 // The target: reads (search and listing pages) at concurrency 32 answer within 100 ms at p99, with no errors.
 const READ_P99_TARGET_MS = 100;
 const TARGET_CONCURRENCY = 32;
@@ -31,16 +42,6 @@ if (STEPS.some((c) => !Number.isInteger(c) || c < 8) || !(SECONDS > 0 && SECONDS
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 1 : 0)} ms` : '-');
-
-function memoryOf(pid: number): { hwm: number; rss: number } | null {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-    return { hwm: kb('VmHWM') / 1024, rss: kb('VmRSS') / 1024 };
-  } catch {
-    return null;
-  }
-}
 
 interface Row { label: string; connections: number; requests: number; errors: number; latencies: number[] }
 
@@ -80,10 +81,20 @@ async function main() {
   let server: Server | null = null;
   let exitCode = 0;
   try {
+    if (BUILD === 'compiled' && process.env.BENCH_PREBUILT !== '1') {
+      process.stdout.write('compiling the server (npm run build:server)… ');
+      buildServer();
+      console.log('done');
+    }
+    const nodeArgs = [
+      ...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : []),
+      ...(HEAP_DIR ? ['--heapsnapshot-signal=SIGUSR2', '--diagnostic-dir', HEAP_DIR] : []),
+    ];
     server = await startServer('bench-server', {
       NODE_ENV: 'production', DATABASE_URL: db.url, DATA_DIR: dataDir, JWT_SECRET: randomBytes(48).toString('base64url'),
       ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, LISTING_REVIEW: 'off', LOG_LEVEL: 'warn',
-    }, CPU_PROF_DIR ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] } : {});
+    }, { nodeArgs, build: BUILD });
+    console.log(`server: ${BUILD === 'compiled' ? 'compiled (node dist/src/main.js)' : 'source (node --import tsx src/main.ts)'}; RSS after start ${memoryOf(server.pid)?.rss.toFixed(0)} MB`);
     const api = new Api(server.url, manyClients);
     console.log(`machine: ${cpus().length} CPUs, load average before start ${loadavg()[0].toFixed(1)} (other work on the machine skews every figure)`);
     const maxEvents = Math.max(...STEPS.map((c) => connectionsFor(c).dealEvent));
@@ -109,6 +120,7 @@ async function main() {
       }
     }
     let targetRow: Row | null = null;
+    const peaks: Array<{ c: number; server: number; tree: number }> = [];
     for (const c of STEPS) {
       // Let requests cut off at the end of the previous run finish before this one starts.
       await sleep(1_000);
@@ -118,16 +130,30 @@ async function main() {
         server: () => cpuSecondsOf(server!.pid), meilisearch: () => cpuSecondsOf(meiliPid),
         postgres: () => postgresCpuSeconds(db.name), bench: () => cpuSecondsOf(process.pid),
       });
+      const mem = peakMeter(server.pid);
       const reads = printStep(c, await runMixed(server.url, data, c, SECONDS));
+      const peak = mem.stop();
+      peaks.push({ c, ...peak });
       const { byProcess, other, stolen } = cpu();
       const pct = (seconds: number) => `${((100 * seconds) / SECONDS).toFixed(0)}%`;
       console.log(`  CPU (100% = one core): ${Object.entries(byProcess).map(([k, v]) => `${k} ${pct(v)}`).join(', ')}; other work ${pct(other)}, taken by the host ${pct(stolen)}`);
+      console.log(`  peak RSS: server ${peak.server.toFixed(0)} MB (main + render workers${peak.resetWorked ? '' : ', sampled every 100 ms'}), process tree ${peak.tree.toFixed(0)} MB (sampled, with the embedded Meilisearch)`);
       if (c === TARGET_CONCURRENCY) targetRow = reads;
+    }
+    console.log(`\npeak RSS per step (${BUILD}): ${peaks.map((p) => `c${p.c} server ${p.server.toFixed(0)} MB / tree ${p.tree.toFixed(0)} MB`).join('; ')}`);
+    const at32 = peaks.find((p) => p.c === TARGET_CONCURRENCY);
+    if (at32) console.log(`memory target (server peak RSS at concurrency ${TARGET_CONCURRENCY} ≤ ${RSS_TARGET_MB} MB): ${at32.server <= RSS_TARGET_MB ? 'met' : 'NOT met'} (${at32.server.toFixed(0)} MB)`);
+    if (HEAP_DIR) {
+      const file = await takeHeapSnapshot(server.pid, HEAP_DIR);
+      const heap = summarizeHeapSnapshot(file);
+      console.log(`\nheap snapshot of the main thread: ${file}; ${heap.total.toFixed(1)} MB live (self sizes), server RSS now ${memoryOf(server.pid)?.rss.toFixed(0)} MB, process tree ${processTree(server.pid).length} processes`);
+      console.log(`  by type: ${heap.byType.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+      console.log(`  largest: ${heap.byName.map(([k, v]) => `${k.slice(0, 40)} ${v.toFixed(1)}`).join(', ')}`);
     }
 
     const mem = memoryOf(server.pid);
     const meili = meiliPid ? memoryOf(meiliPid) : null;
-    console.log(`\nserver (pid ${server.pid}) peak RSS (VmHWM): ${mem?.hwm.toFixed(0)} MB; RSS now ${mem?.rss.toFixed(0)} MB`);
+    console.log(`\nserver (pid ${server.pid}) RSS now ${mem?.rss.toFixed(0)} MB (its peaks per step are above)`);
     if (meili) console.log(`embedded Meilisearch peak RSS: ${meili.hwm.toFixed(0)} MB`);
     if (targetRow) {
       const p99 = percentile(targetRow.latencies, 99);

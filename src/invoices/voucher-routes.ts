@@ -8,7 +8,6 @@ import {
   ApplyVoucherBody, GrantVoucherBody, InvoiceSchema, ListVouchersQuery, PdfBody, SettlementStatementSchema, SettlementSummarySchema,
   SettlementsQuery, StatementParams, StatementQuery, VoucherSchema,
 } from './schemas.js';
-import { renderSettlementPdf } from './settlement-pdf.js';
 import type { Period } from '../reports/types.js';
 import { settlementStatement, settlementSummary } from './settlements.js';
 import { applyVoucher, grantVoucher, listVouchers } from './vouchers.js';
@@ -73,6 +72,7 @@ export async function voucherRoutes(fastify: FastifyInstance, ctx: AppContext) {
     return reply.type('application/pdf')
       .header('content-disposition', `inline; filename="settlement-${statement.year}H${statement.half}-${statement.issuer.organizationId}.pdf"`)
       .header('cache-control', 'private, no-store')
-      .send(await renderSettlementPdf(statement));
+      // pdfkit and the fonts load on the first statement PDF, not with the server (invoice PDFs render on workers).
+      .send(await (await import('./settlement-pdf.js')).renderSettlementPdf(statement));
   });
 }

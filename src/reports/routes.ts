@@ -6,7 +6,6 @@ import { corpsReport } from './aggregate.js';
 import { generateOnDemand } from './generate.js';
 import { myReport, submitReport, updateNarrative } from './mine.js';
 import { remindUnsubmitted, submissionStatus } from './oversight.js';
-import { renderCorpsReportPdf } from './pdf.js';
 import { periodCode } from './period.js';
 import { registrationRoutes } from './registration-routes.js';
 import {
@@ -38,7 +37,8 @@ export async function reportRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
     if (req.query.format !== 'pdf') return report;
     return reply.type('application/pdf')
       .header('content-disposition', `inline; filename="half-year-report-${periodCode(report)}.pdf"`)
-      .send(await renderCorpsReportPdf(report));
+      // pdfkit and the fonts load on the first report PDF, not with the server (most processes never render one).
+      .send(await (await import('./pdf.js')).renderCorpsReportPdf(report));
   });
 
   app.post('/api/reports/half-year/generate', {
