@@ -18,9 +18,9 @@ import { connectionsFor, KINDS, pace, runAlone, runMixed, type KindResult } from
 // embedded Meilisearch). Requests go to 127.0.0.1 only.
 //   BENCH_CONCURRENCY=8,32,64  BENCH_SECONDS=10  BENCH_LISTINGS=300
 //   BENCH_BUILD=source: run src/main.ts through tsx instead (as `npm start`), to compare.
-//   BENCH_PREBUILT=1: use the dist/ already built.
+//   BENCH_PREBUILT=1: use the dist/ already built.  BENCH_NODE_ARGS='--max-semi-space-size=4': Node flags for the server.
 //   BENCH_HEAP_SNAPSHOT=<dir>: after the last step, a V8 heap snapshot of the server's main thread is written
-//   there (--heapsnapshot-signal) and summarized (self size by node type and by constructor).
+//   there (--heapsnapshot-signal=SIGWINCH: close-with-grace shuts down on SIGUSR2) and summarized (self size by node type and by constructor).
 //   BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile (.cpuprofile) there when it stops; read it with
 //   `npx tsx bench/load/profile.ts <file> [from-to seconds]`.
 //   BENCH_COST=1: first, each kind alone (closed loop, 4 connections, 5 s): server and engine CPU per request.
@@ -88,13 +88,14 @@ async function main() {
     }
     const nodeArgs = [
       ...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : []),
-      ...(HEAP_DIR ? ['--heapsnapshot-signal=SIGUSR2', '--diagnostic-dir', HEAP_DIR] : []),
+      ...(HEAP_DIR ? ['--heapsnapshot-signal=SIGWINCH', '--diagnostic-dir', HEAP_DIR] : []),
+      ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
     ];
     server = await startServer('bench-server', {
       NODE_ENV: 'production', DATABASE_URL: db.url, DATA_DIR: dataDir, JWT_SECRET: randomBytes(48).toString('base64url'),
       ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, LISTING_REVIEW: 'off', LOG_LEVEL: 'warn',
     }, { nodeArgs, build: BUILD });
-    console.log(`server: ${BUILD === 'compiled' ? 'compiled (node dist/src/main.js)' : 'source (node --import tsx src/main.ts)'}; RSS after start ${memoryOf(server.pid)?.rss.toFixed(0)} MB`);
+    console.log(`server: ${BUILD === 'compiled' ? 'compiled (node dist/src/main.js)' : 'source (node --import tsx src/main.ts)'}${nodeArgs.length ? ` with ${nodeArgs.join(' ')}` : ''}; RSS after start ${memoryOf(server.pid)?.rss.toFixed(0)} MB`);
     const api = new Api(server.url, manyClients);
     console.log(`machine: ${cpus().length} CPUs, load average before start ${loadavg()[0].toFixed(1)} (other work on the machine skews every figure)`);
     const maxEvents = Math.max(...STEPS.map((c) => connectionsFor(c).dealEvent));

@@ -74,12 +74,12 @@ export function peakMeter(pid: number, everyMs = 100): PeakMeter {
 }
 
 /**
- * Asks the server (started with --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=`dir`) for a heap snapshot of its
+ * Asks the server (started with --heapsnapshot-signal=SIGWINCH --diagnostic-dir=`dir`) for a heap snapshot of its
  * main thread and waits until the file is complete. Returns its path.
  */
 export async function takeHeapSnapshot(pid: number, dir: string, timeoutMs = 120_000): Promise<string> {
   const before = new Set(existsSync(dir) ? readdirSync(dir) : []);
-  process.kill(pid, 'SIGUSR2');
+  process.kill(pid, 'SIGWINCH');
   const deadline = Date.now() + timeoutMs;
   let last = -1;
   while (Date.now() < deadline) {
