@@ -12,7 +12,11 @@ const dist = join(root, 'dist');
 const ASSETS = ['src/db/migrations'];
 
 rmSync(dist, { recursive: true, force: true });
-const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+const tsc = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+  { stdio: 'inherit' },
+);
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 for (const dir of ASSETS) cpSync(join(root, dir), join(dist, dir), { recursive: true });
 console.log(`server compiled to ${dist}`);

@@ -5,7 +5,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 // Memory of the server under load: its process (main thread and render worker threads share one RSS) and the
 // processes it started (the embedded Meilisearch), read from /proc; and a V8 heap snapshot of the main thread.
 
-export interface Mem { hwm: number; rss: number }
+export interface Mem {
+  hwm: number;
+  rss: number;
+}
 
 /** VmHWM (peak RSS since start or the last reset) and VmRSS of `pid`, in MB; null once it has gone. */
 export function memoryOf(pid: number): Mem | null {
@@ -42,11 +45,14 @@ export function processTree(pid: number): number[] {
     }
   }
   const tree = [pid];
-  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parentOf) if (parent === tree[i]) tree.push(child);
+  for (let i = 0; i < tree.length; i++)
+    for (const [child, parent] of parentOf) if (parent === tree[i]) tree.push(child);
   return tree;
 }
 
-export interface PeakMeter { stop(): { server: number; tree: number; resetWorked: boolean } }
+export interface PeakMeter {
+  stop(): { server: number; tree: number; resetWorked: boolean };
+}
 
 /**
  * Peak RSS of the server process (VmHWM, reset at the start, so it is this span's peak and misses nothing
@@ -62,7 +68,10 @@ export function peakMeter(pid: number, everyMs = 100): PeakMeter {
     if (++ticks % 20 === 0) pids = processTree(pid);
     const rss = pids.map((p) => memoryOf(p)?.rss ?? 0);
     server = Math.max(server, rss[0]);
-    tree = Math.max(tree, rss.reduce((a, b) => a + b, 0));
+    tree = Math.max(
+      tree,
+      rss.reduce((a, b) => a + b, 0),
+    );
   }, everyMs);
   return {
     stop() {
@@ -95,7 +104,10 @@ export async function takeHeapSnapshot(pid: number, dir: string, timeoutMs = 120
 }
 
 /** Self sizes in a heap snapshot by node type and by the largest constructors, in MB. */
-export function summarizeHeapSnapshot(file: string, top = 12): { total: number; byType: Array<[string, number]>; byName: Array<[string, number]> } {
+export function summarizeHeapSnapshot(
+  file: string,
+  top = 12,
+): { total: number; byType: Array<[string, number]>; byName: Array<[string, number]> } {
   const snap = JSON.parse(readFileSync(file, 'utf8')) as {
     snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
     nodes: number[];
@@ -115,6 +127,10 @@ export function summarizeHeapSnapshot(file: string, top = 12): { total: number; 
     const name = type === 'object' || type === 'native' ? snap.strings[snap.nodes[i + iName]] : `(${type})`;
     byName.set(name, (byName.get(name) ?? 0) + size);
   }
-  const mb = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => [k, v / 2 ** 20] as [string, number]);
+  const mb = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => [k, v / 2 ** 20] as [string, number]);
   return { total: total / 2 ** 20, byType: mb(byType, 20), byName: mb(byName, top) };
 }

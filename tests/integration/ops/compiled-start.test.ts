@@ -27,11 +27,20 @@ beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tte-ops-compiled-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   probeFile = join(dataDir, 'modules.txt');
-  server = await startServer('compiled-api', {
-    NODE_ENV: 'production', DATABASE_URL: db.url, DATA_DIR: dataDir, MODULE_PROBE_FILE: probeFile,
-    JWT_SECRET: 'ops-test-secret-ops-test-secret-0123456789', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
-    LISTING_REVIEW: 'off',
-  }, { build: 'compiled', nodeArgs: ['--import', PROBE] });
+  server = await startServer(
+    'compiled-api',
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: db.url,
+      DATA_DIR: dataDir,
+      MODULE_PROBE_FILE: probeFile,
+      JWT_SECRET: 'ops-test-secret-ops-test-secret-0123456789',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LISTING_REVIEW: 'off',
+    },
+    { build: 'compiled', nodeArgs: ['--import', PROBE] },
+  );
   api = new Api(server.url, manyClients);
 }, 240_000);
 
@@ -64,7 +73,10 @@ describe('compiled production start', () => {
     await sendOk(api, buyer, deal.id, 'SIGN_CONTRACT');
     const page = await api.ok('GET', `/api/invoices?dealId=${deal.id}`, { token: buyer.accessToken });
     expect(page.items.length).toBeGreaterThan(0);
-    const pdf = await api.call('GET', `/api/invoices/${page.items[0].id}/pdf`, { token: buyer.accessToken, timeoutMs: 60_000 });
+    const pdf = await api.call('GET', `/api/invoices/${page.items[0].id}/pdf`, {
+      token: buyer.accessToken,
+      timeoutMs: 60_000,
+    });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toMatch(/^application\/pdf/);
     expect(String(pdf.body).startsWith('%PDF-')).toBe(true);
