@@ -1,6 +1,7 @@
 import { renderInvoicePdf, type InvoicePdfView } from '../src/invoices/pdf.js';
 import { LINE_KINDS, priceLines, type LineInput } from '../src/invoices/tax.js';
-import { DEAL_FORMS, INVOICE_STATUSES } from '../src/invoices/pdf/view.js';
+import { INVOICE_STATUSES } from '../src/shared/invoice.js';
+import { DEAL_FORMS } from '../src/shared/listing.js';
 
 // Invoice PDF rendering cost: `npm run bench:pdf [N]` renders N (default 200) varied invoices after a warm-up
 // and checks the targets: < 50 ms and < 100 KB per PDF. Sequential, as one request renders one PDF.

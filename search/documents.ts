@@ -1,4 +1,4 @@
-import type { Category, DealType, Field, Form, FundingSource, IpType, Level, Stage } from '../src/listings/enums.js';
+import type { Category, DealForm, Field, Form, FundingSource, IpType, Level, Stage } from '../src/shared/listing.js';
 
 /**
  * One published listing as the `listings` index holds it. Everything here is public: the index only ever holds
@@ -22,7 +22,7 @@ export interface ListingSearchDocument {
   stage: Stage;
   level: Level;
   ipType: IpType;
-  dealTypes: DealType[];
+  dealTypes: DealForm[];
   fundingSource: FundingSource;
   region?: string;
   /** Fen. Omitted (not null) for a negotiable price, so that price sorts put it last in both directions. */

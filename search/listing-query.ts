@@ -1,6 +1,6 @@
 import {
   CATEGORIES,
-  DEAL_TYPES,
+  DEAL_FORMS,
   FIELDS,
   FORMS,
   FUNDING_SOURCES,
@@ -10,14 +10,14 @@ import {
   isOneOf,
   isTrl,
   type Category,
-  type DealType,
+  type DealForm,
   type Field,
   type Form,
   type FundingSource,
   type IpType,
   type Level,
   type Stage,
-} from '../src/listings/enums.js';
+} from '../src/shared/listing.js';
 import { HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG, LISTING_HIGHLIGHT_ATTRIBUTES } from './highlight.js';
 import { listingIndexSettings } from './settings.js';
 
@@ -52,7 +52,7 @@ export interface ListingSearchParams {
   field?: Field[];
   trlMin?: number;
   trlMax?: number;
-  dealType?: DealType[];
+  dealType?: DealForm[];
   ipType?: IpType[];
   stage?: Stage[];
   level?: Level[];
@@ -151,7 +151,7 @@ function trlFilter(min: number | undefined, max: number | undefined): string | u
 function buildFilter(p: ListingSearchParams): string[] {
   const lists: Array<[attribute: string, values: string[]]> = [
     ['field', checked('field', p.field, enumOf(FIELDS))],
-    ['dealTypes', checked('dealType', p.dealType, enumOf(DEAL_TYPES))],
+    ['dealTypes', checked('dealType', p.dealType, enumOf(DEAL_FORMS))],
     ['ipType', checked('ipType', p.ipType, enumOf(IP_TYPES))],
     ['stage', checked('stage', p.stage, enumOf(STAGES))],
     ['level', checked('level', p.level, enumOf(LEVELS))],

@@ -1,4 +1,4 @@
-import type { Field } from '../src/listings/enums.js';
+import type { Field } from '../src/shared/listing.js';
 
 /**
  * Bilingual synonyms, as data. Listings are written in Chinese, English or both; a buyer searching 滴灌 must

@@ -1,4 +1,4 @@
-import { DEAL_TYPES, FIELDS, FUNDING_SOURCES, LEVELS, STAGES, type Field } from '../../src/listings/enums.js';
+import { DEAL_FORMS, FIELDS, FUNDING_SOURCES, LEVELS, STAGES, type Field } from '../../src/shared/listing.js';
 import type { ListingInput } from '../../src/listings/schemas.js';
 
 // Realistic bilingual listings: a subject per field, a technique and a benefit, combined so titles vary and the
@@ -43,7 +43,7 @@ export function benchListing(i: number, overrides: Partial<ListingInput> = {}): 
   const benefit = pick(BENEFITS);
   const trl = 1 + Math.floor(r() * 9);
   const ip = pick(IP);
-  const dealTypes = DEAL_TYPES.filter(() => r() < 0.5);
+  const dealTypes = DEAL_FORMS.filter(() => r() < 0.5);
   return {
     title: `${subject}${technique}（第 ${i + 1} 号）`,
     titleEn: `${subjectEn} ${techniqueEn} No. ${i + 1}`,

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { AuthUser } from '../platform/auth.js';
 import type { Actor } from '../platform/audit.js';
 import { AppError } from '../platform/errors.js';
-import { MAX_YEAR, MIN_YEAR } from './enums.js';
+import { MAX_YEAR, MIN_YEAR } from '../shared/content.js';
 
 // Pieces the bureau's content features share: who wrote (for the audit log), bounded years, list cursors.
 

@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
-import { DEAL_TYPES } from '../listings/enums.js';
+import { DEAL_FORMS } from '../shared/listing.js';
 import { Id, ListQuery, Text, Nullable } from '../platform/http.js';
 
 
 export const OpenDealBody = Type.Object({
   listingId: Id,
-  type: Type.Enum([...DEAL_TYPES]),
+  type: Type.Enum([...DEAL_FORMS]),
   message: Type.Optional(Text(2000, 1)),
 }, { additionalProperties: false });
 
@@ -51,7 +51,7 @@ export const DealSchema = Type.Intersect([DealSummarySchema, Type.Object({
 
 export const ListDealsQuery = Type.Object({
   state: Type.Optional(Type.String({ maxLength: 60, pattern: '^[A-Za-z.]+$' })),
-  type: Type.Optional(Type.Enum([...DEAL_TYPES])),
+  type: Type.Optional(Type.Enum([...DEAL_FORMS])),
   listingId: Type.Optional(Id),
   ...ListQuery,
 }, { additionalProperties: false });

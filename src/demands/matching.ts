@@ -2,11 +2,11 @@ import type { ListingSearchParams } from '../../search/listing-query.js';
 import type { AppContext } from '../platform/context.js';
 import { runListingSearch } from '../listings/search.js';
 import type { demands } from '../db/schema/listings.js';
-import type { DealType, Field } from '../listings/enums.js';
+import type { DealForm, Field } from '../shared/listing.js';
 import type { MatchReason } from './schemas.js';
 
 type Demand = typeof demands.$inferSelect;
-interface Candidate { id: string; field: Field; dealTypes: DealType[]; askingPrice?: number; _rankingScore?: number }
+interface Candidate { id: string; field: Field; dealTypes: DealForm[]; askingPrice?: number; _rankingScore?: number }
 
 // The weights of a match score (0–100). Text relevance dominates; a listing in the demand's key field, offering
 // a deal form the enterprise wants, at a price within its budget, ranks higher. Written as data so the

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DEMAND_STATUSES } from '../db/schema/listings.js';
-import { DEAL_TYPES, FIELDS } from '../listings/enums.js';
+import { DEAL_FORMS, FIELDS } from '../shared/listing.js';
 import { ORGANIZATION_TYPES } from '../db/schema/accounts.js';
 import { Fen, Id, ListQuery, Text, Nullable, OneOf as E } from '../platform/http.js';
 
@@ -13,7 +13,7 @@ const fields = {
   description: Text(5000, 10),
   field: Type.Enum([...FIELDS]),
   budget: Type.Optional(Nullable(Fen)),
-  dealTypes: Type.Array(Type.Enum([...DEAL_TYPES]), { minItems: 1, maxItems: 4, uniqueItems: true }),
+  dealTypes: Type.Array(Type.Enum([...DEAL_FORMS]), { minItems: 1, maxItems: 4, uniqueItems: true }),
   region: Type.Optional(Nullable(Text(100))),
   deadline: Type.Optional(Nullable(Type.String({ format: 'date' }))),
 };
@@ -24,7 +24,7 @@ export type DemandPatch = Static<typeof PatchDemandBody>;
 
 export const DemandSchema = Type.Object({
   id: Type.String(), status: Type.Enum([...DEMAND_STATUSES]), title: Type.String(), description: Type.String(), field: E(FIELDS),
-  budget: Nullable(Type.Integer()), currency: Type.Literal('CNY'), dealTypes: Type.Array(E(DEAL_TYPES)), region: Nullable(Type.String()),
+  budget: Nullable(Type.Integer()), currency: Type.Literal('CNY'), dealTypes: Type.Array(E(DEAL_FORMS)), region: Nullable(Type.String()),
   deadline: Nullable(Type.String()), organization: Type.Object({ id: Type.String(), name: Type.String(), type: E(ORGANIZATION_TYPES) }),
   createdAt: Type.String(), updatedAt: Type.String(),
 }, { $id: 'Demand' });
@@ -41,7 +41,7 @@ export const MatchSchema = Type.Object({
   reasons: Type.Array(E(MATCH_REASONS)),
   listing: Type.Object({
     id: Type.String(), title: Type.String(), summary: Type.String(), field: E(FIELDS), trl: Type.Integer(),
-    dealTypes: Type.Array(E(DEAL_TYPES)), askingPrice: Nullable(Type.Integer()), organization: Type.Object({ id: Type.String(), name: Type.String() }),
+    dealTypes: Type.Array(E(DEAL_FORMS)), askingPrice: Nullable(Type.Integer()), organization: Type.Object({ id: Type.String(), name: Type.String() }),
   }),
 });
 export const MatchesSchema = Type.Object({ demandId: Type.String(), items: Type.Array(MatchSchema) });

@@ -6,7 +6,7 @@ import type { AppContext } from '../platform/context.js';
 import type { Tx } from '../platform/db.js';
 import { cancelTimers } from '../platform/timers.js';
 import { announcePaid } from './events.js';
-import type { InvoiceStatus } from './pdf/view.js';
+import type { InvoiceStatus } from '../shared/invoice.js';
 import type { InvoiceRow } from './view.js';
 
 // issued → partially_paid → paid; overdue stays overdue until nothing is owed. A voucher alone lowers what is

@@ -3,7 +3,7 @@ import { invoices } from '../db/schema/invoices.js';
 import type { AuthUser } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
 import { pageOf } from '../platform/http.js';
-import type { InvoiceStatus } from './pdf/view.js';
+import type { InvoiceStatus } from '../shared/invoice.js';
 import { invoiceViews } from './view.js';
 
 export interface InvoiceListQuery {

@@ -5,7 +5,7 @@ import {
 } from './pdf/sections.js';
 import type { InvoicePdfView } from './pdf/view.js';
 
-export type { InvoicePdfView, InvoiceStatus, DealForm } from './pdf/view.js';
+export type { InvoicePdfView } from './pdf/view.js';
 
 // The invoice as a PDF (GET /api/invoices/:id/pdf), rendered on request from the stored rows. The document's
 // dates come from the invoice, never the clock, so the same invoice always gives the same bytes.

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { INVOICE_KINDS } from '../db/schema/invoices.js';
 import { Id, ListQuery, Timestamp, Nullable, OneOf as E } from '../platform/http.js';
-import { INVOICE_STATUSES } from './pdf/view.js';
+import { INVOICE_STATUSES } from '../shared/invoice.js';
 import { LINE_KINDS } from './tax.js';
 
 // Required text must have something besides whitespace.

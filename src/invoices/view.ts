@@ -6,7 +6,7 @@ import type { DbOrTx } from '../platform/db.js';
 import { notFound } from '../platform/errors.js';
 import type { InvoicePdfView } from './pdf.js';
 import type { InvoicePdfRenderer } from './pdf-render.js';
-import type { InvoiceStatus } from './pdf/view.js';
+import type { InvoiceStatus } from '../shared/invoice.js';
 import type { LineKind } from './tax.js';
 
 export type InvoiceRow = typeof invoices.$inferSelect;

@@ -1,6 +1,6 @@
 import { nextInSequence } from '../platform/counters.js';
 import type { DbOrTx } from '../platform/db.js';
-import type { Category } from './enums.js';
+import type { Category } from '../shared/listing.js';
 
 // MOST-style registration number: <region code><year><category letter><serial>, gapless per year.
 // Region code 660000 is the Corps' administrative division code (新疆生产建设兵团).

@@ -10,11 +10,11 @@ import { FileResponse, Id, IdParams, ListQuery, OneOf, Page, errorResponses } fr
 import { addAttachment, readAttachment, removeAttachment } from './attachments.js';
 import { AttachmentQuery, AttachmentSchema, CreateListingBody, ListListingsQuery, ListingSchema, PatchListingBody, ReviewBody } from './schemas.js';
 import * as listings from './service.js';
-import { DEAL_TYPES, FIELDS } from './enums.js';
+import { DEAL_FORMS, FIELDS } from '../shared/listing.js';
 
 const ListingSummary = Type.Object({
   id: Type.String(), status: OneOf(LISTING_STATUSES), title: Type.String(), titleEn: Type.Union([Type.String(), Type.Null()]), summary: Type.String(),
-  field: OneOf(FIELDS), trl: Type.Integer(), dealTypes: Type.Array(OneOf(DEAL_TYPES)), askingPrice: Type.Union([Type.Integer(), Type.Null()]),
+  field: OneOf(FIELDS), trl: Type.Integer(), dealTypes: Type.Array(OneOf(DEAL_FORMS)), askingPrice: Type.Union([Type.Integer(), Type.Null()]),
   currency: Type.Literal('CNY'), registrationNo: Type.Union([Type.String(), Type.Null()]),
   organization: Type.Object({ id: Type.String(), name: Type.String(), type: OneOf(ORGANIZATION_TYPES) }),
   publishedAt: Type.Union([Type.String(), Type.Null()]), updatedAt: Type.String(),

@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { ORGANIZATION_TYPES } from '../db/schema/accounts.js';
 import { ATTACHMENT_VISIBILITY, LISTING_STATUSES } from '../db/schema/listings.js';
 import { Fen, Id, ListQuery, Text, Nullable, OneOf as E } from '../platform/http.js';
-import { CATEGORIES, DEAL_TYPES, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES, TRL_MAX, TRL_MIN } from './enums.js';
+import { CATEGORIES, DEAL_FORMS, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES, TRL_MAX, TRL_MIN } from '../shared/listing.js';
 
 const Keyword = Type.String({ minLength: 1, maxLength: 40 });
 
@@ -20,7 +20,7 @@ const listingFields = {
   level: Type.Optional(E(LEVELS)),
   ipType: E(IP_TYPES),
   ipNumbers: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20, uniqueItems: true })),
-  dealTypes: Type.Array(E(DEAL_TYPES), { minItems: 1, maxItems: 4, uniqueItems: true }),
+  dealTypes: Type.Array(E(DEAL_FORMS), { minItems: 1, maxItems: 4, uniqueItems: true }),
   askingPrice: Type.Optional(Type.Union([Fen, Type.Null()])),
   fundingSource: E(FUNDING_SOURCES),
   region: Type.Optional(Type.Union([Text(100), Type.Null()])),
@@ -63,7 +63,7 @@ export const ListingSchema = Type.Object({
   title: Type.String(), titleEn: Nullable(Type.String()), summary: Type.String(), description: Type.String(),
   keywords: Type.Array(Type.String()), category: E(CATEGORIES), field: E(FIELDS), form: E(FORMS),
   trl: Type.Integer(), stage: E(STAGES), level: E(LEVELS), ipType: E(IP_TYPES), ipNumbers: Type.Array(Type.String()),
-  dealTypes: Type.Array(E(DEAL_TYPES)), askingPrice: Nullable(Type.Integer()), currency: Type.Literal('CNY'),
+  dealTypes: Type.Array(E(DEAL_FORMS)), askingPrice: Nullable(Type.Integer()), currency: Type.Literal('CNY'),
   fundingSource: E(FUNDING_SOURCES), region: Nullable(Type.String()),
   inventors: Type.Array(Type.Object({ name: Type.String(), title: Type.Optional(Type.String()) })),
   contact: Nullable(Type.Object({ name: Type.String(), phone: Type.Optional(Type.String()), email: Type.Optional(Type.String()) })),

@@ -6,7 +6,7 @@ import { LISTINGS_INDEX } from '../../search/settings.js';
 import type { AppContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { OneOf as E } from '../platform/http.js';
-import { CATEGORIES, DEAL_TYPES, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES, type DealType, type Field, type FundingSource, type IpType, type Level, type Stage } from './enums.js';
+import { CATEGORIES, DEAL_FORMS, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES, type DealForm, type Field, type FundingSource, type IpType, type Level, type Stage } from '../shared/listing.js';
 
 const many = (values: readonly string[]) => Type.Array(Type.Enum([...values]), { maxItems: 20 });
 
@@ -15,7 +15,7 @@ const many = (values: readonly string[]) => Type.Array(Type.Enum([...values]), {
 export const SearchQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
   field: Type.Optional(many(FIELDS)),
-  dealType: Type.Optional(many(DEAL_TYPES)),
+  dealType: Type.Optional(many(DEAL_FORMS)),
   ipType: Type.Optional(many(IP_TYPES)),
   stage: Type.Optional(many(STAGES)),
   level: Type.Optional(many(LEVELS)),
@@ -38,7 +38,7 @@ export const SearchResult = Type.Object({
   hits: Type.Array(Type.Object({
     id: Type.String(), title: Type.String(), titleEn: Type.Optional(Type.String()), summary: Type.String(),
     keywords: Type.Array(Type.String()), field: E(FIELDS), trl: Type.Integer(), stage: E(STAGES), level: E(LEVELS),
-    ipType: E(IP_TYPES), dealTypes: Type.Array(E(DEAL_TYPES)), fundingSource: E(FUNDING_SOURCES), region: Type.Optional(Type.String()),
+    ipType: E(IP_TYPES), dealTypes: Type.Array(E(DEAL_FORMS)), fundingSource: E(FUNDING_SOURCES), region: Type.Optional(Type.String()),
     organization: Type.Object({ id: Type.String(), name: Type.String() }),
     askingPrice: Type.Union([Type.Integer(), Type.Null()]), currency: Type.Literal('CNY'), publishedAt: Type.String(),
     _highlight: Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())])),
@@ -101,7 +101,7 @@ export async function searchListings(ctx: AppContext, q: SearchQueryInput) {
       id: String(h.id), title: String(h.title), ...(h.titleEn ? { titleEn: String(h.titleEn) } : {}),
       summary: String((h._formatted as Record<string, unknown> | undefined)?.summary ?? h.summary).replace(/[\uE000\uE001]/g, ''),
       keywords: (h.keywords as string[]) ?? [], field: h.field as Field, trl: Number(h.trl), stage: h.stage as Stage, level: h.level as Level,
-      ipType: h.ipType as IpType, dealTypes: h.dealTypes as DealType[], fundingSource: h.fundingSource as FundingSource,
+      ipType: h.ipType as IpType, dealTypes: h.dealTypes as DealForm[], fundingSource: h.fundingSource as FundingSource,
       ...(h.region ? { region: String(h.region) } : {}),
       organization: { id: String(h.organizationId), name: String(h.organizationName) },
       askingPrice: typeof h.askingPrice === 'number' ? h.askingPrice : null, currency: 'CNY' as const,

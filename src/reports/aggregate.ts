@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { FIELDS, type Field } from '../listings/enums.js';
+import { FIELDS, type Field } from '../shared/listing.js';
 import type { AppContext } from '../platform/context.js';
 import { queryRows, type DbOrTx } from '../platform/db.js';
 import { monthlySeries } from '../stats/series.js';

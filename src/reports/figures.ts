@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { DEAL_FORMS, type DealForm } from '../deals/machines/types.js';
+import { DEAL_FORMS, type DealForm } from '../shared/listing.js';
 import { queryRows, type DbOrTx } from '../platform/db.js';
 import { int, isRegistered, registeredAt, within } from '../stats/sql.js';
 import type { PeriodBounds, ReportFigures } from './types.js';

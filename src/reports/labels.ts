@@ -1,6 +1,6 @@
 import type { OrganizationType } from '../db/schema/accounts.js';
 import type { HalfYearReportStatus } from '../db/schema/reports.js';
-import type { Label } from '../listings/enums.js';
+import type { Label } from '../shared/listing.js';
 
 // Bilingual words the bureau's documents print, in DOMAIN.md's terms (the web app has its own copy for screens).
 

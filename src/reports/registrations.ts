@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DealForm } from '../deals/machines/types.js';
-import type { Label } from '../listings/enums.js';
+import type { Label } from '../shared/listing.js';
 import type { AppContext } from '../platform/context.js';
 import { queryRows } from '../platform/db.js';
 import { validationFailed } from '../platform/errors.js';

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { ORGANIZATION_TYPES } from '../db/schema/accounts.js';
 import { HALF_YEAR_REPORT_STATUSES } from '../db/schema/reports.js';
-import { DEAL_TYPES, FIELDS } from '../listings/enums.js';
+import { DEAL_FORMS, FIELDS } from '../shared/listing.js';
 import { Nullable, OneOf as E } from '../platform/http.js';
 import { CONTRACT_CATEGORIES } from './registrations.js';
 
@@ -19,7 +19,7 @@ export const CorpsReportQuery = Type.Object({ ...PeriodFields, format: Type.Opti
 export const NarrativeBody = Type.Object({ narrative: Type.String({ maxLength: 20_000 }) }, { additionalProperties: false });
 
 const Bounds = { periodStart: Type.String(), periodEnd: Type.String() };
-const Form = E(DEAL_TYPES);
+const Form = E(DEAL_FORMS);
 const FormFigures = Type.Object({ form: Form, opened: Count, signed: Count, contractValue: Money });
 const StateCount = Type.Object({ form: Form, state: Type.String({ description: 'Top-level machine state at the end of the period' }), count: Count });
 

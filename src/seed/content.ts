@@ -6,7 +6,7 @@ import { createPolicy } from '../content/policies/service.js';
 import type { PolicyInput } from '../content/policies/schemas.js';
 import { deals } from '../db/schema/deals.js';
 import { listings } from '../db/schema/listings.js';
-import type { Field } from '../listings/enums.js';
+import type { Field } from '../shared/listing.js';
 import type { AppContext } from '../platform/context.js';
 import { asAuth, type DemoUsers } from './accounts.js';
 

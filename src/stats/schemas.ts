@@ -1,7 +1,7 @@
 import { Type, type TSchema } from 'typebox';
 import { ORGANIZATION_TYPES } from '../db/schema/accounts.js';
 import { LISTING_STATUSES } from '../db/schema/listings.js';
-import { DEAL_TYPES, FIELDS } from '../listings/enums.js';
+import { DEAL_FORMS, FIELDS } from '../shared/listing.js';
 import { OneOf as E } from '../platform/http.js';
 
 const Count = Type.Integer({ minimum: 0 });
@@ -30,11 +30,11 @@ export const AdminStatsSchema = Type.Object({
   }),
   deals: Type.Object({
     total: Count,
-    byForm: CountsBy('form', E(DEAL_TYPES)),
-    byState: Type.Array(Type.Object({ form: E(DEAL_TYPES), state: Type.String(), count: Count })),
+    byForm: CountsBy('form', E(DEAL_FORMS)),
+    byState: Type.Array(Type.Object({ form: E(DEAL_FORMS), state: Type.String(), count: Count })),
     timeToSignature: Type.Object({
       overall: Type.Object(Measure),
-      byForm: Type.Array(Type.Object({ form: E(DEAL_TYPES), ...Measure })),
+      byForm: Type.Array(Type.Object({ form: E(DEAL_FORMS), ...Measure })),
     }, { description: 'Days from the inquiry to the second contract signature' }),
   }),
   contracts: Type.Object({ registered: Type.Object({ count: Count, value: Money }) }, { description: 'Technology-contract registrations (认定登记)' }),

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { ORGANIZATION_TYPES } from '../db/schema/accounts.js';
 import { LISTING_STATUSES } from '../db/schema/listings.js';
-import { DEAL_FORMS, type DealForm } from '../deals/machines/types.js';
-import { FIELDS, TRL_MAX, TRL_MIN } from '../listings/enums.js';
+import { DEAL_FORMS, type DealForm } from '../shared/listing.js';
+import { FIELDS, TRL_MAX, TRL_MIN } from '../shared/listing.js';
 import type { AppContext } from '../platform/context.js';
 import { queryRows, type DbOrTx } from '../platform/db.js';
 import { monthlySeries } from './series.js';

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DEAL_TYPES, FIELDS } from '../../listings/enums.js';
+import { DEAL_FORMS, FIELDS } from '../../shared/listing.js';
 import { Fen, Id, OneOf as E, Text } from '../../platform/http.js';
 import { Nullable, Year } from '../shared.js';
 
@@ -15,7 +15,7 @@ const caseFields = {
   summary: Text(2000, 2),
   body: Text(50_000, 1),
   field: Type.Enum([...FIELDS]),
-  dealType: Type.Enum([...DEAL_TYPES], { description: 'The deal form (转化方式)' }),
+  dealType: Type.Enum([...DEAL_FORMS], { description: 'The deal form (转化方式)' }),
   organizations: Type.Optional(Type.Array(OrganizationRef, { maxItems: 10 })),
   value: Type.Optional(Nullable(Fen)),
   year: Year,
@@ -32,7 +32,7 @@ export type CasePatch = Static<typeof PatchCaseBody>;
 export const ListCasesQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100, description: 'Words in the title or summary' })),
   field: Type.Optional(Type.Enum([...FIELDS])),
-  dealType: Type.Optional(Type.Enum([...DEAL_TYPES])),
+  dealType: Type.Optional(Type.Enum([...DEAL_FORMS])),
   year: Type.Optional(Year),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
@@ -40,7 +40,7 @@ export const ListCasesQuery = Type.Object({
 export type ListCasesInput = Static<typeof ListCasesQuery>;
 
 const summaryFields = {
-  id: Type.String(), title: Type.String(), summary: Type.String(), field: E(FIELDS), dealType: E(DEAL_TYPES),
+  id: Type.String(), title: Type.String(), summary: Type.String(), field: E(FIELDS), dealType: E(DEAL_FORMS),
   organizations: Type.Array(Type.Object({ id: Nullable(Type.String()), name: Type.String() })),
   value: Nullable(Type.Integer()), currency: Type.Literal('CNY'), year: Type.Integer(), published: Type.Boolean(), updatedAt: Type.String(),
 };

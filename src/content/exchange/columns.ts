@@ -1,7 +1,7 @@
+import { CATEGORIES, DEAL_FORMS, FIELD_LABELS, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES, type Label } from '../../shared/listing.js';
 import {
-  CATEGORIES, DEAL_TYPES, FIELD_LABELS, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES,
-  type Category, type DealType, type Field, type Form, type FundingSource, type IpType, type Level, type Stage,
-} from '../../listings/enums.js';
+  CATEGORY_LABELS, DEAL_FORM_LABELS, FORM_LABELS, FUNDING_SOURCE_LABELS, IP_TYPE_LABELS, LEVEL_LABELS, STAGE_LABELS,
+} from '../../shared/listing-labels.js';
 
 /**
  * The exchange format with the national S&T achievement information system: one row per published listing,
@@ -31,26 +31,19 @@ export const REQUIRED_COLUMNS: readonly Column[] = [
 export const LIST_SEPARATOR = '；';
 export const LIST_SPLIT = /[;；、]/;
 
-const zh = <T extends string>(labels: Record<T, string>) => labels;
+// The Chinese labels are the shared ones, except where MOST's form words a value its own way.
+const zhOf = <T extends string>(labels: Readonly<Record<T, Label>>, own: Partial<Record<T, string>> = {}) =>
+  Object.fromEntries(Object.entries<Label>(labels).map(([code, label]) => [code, own[code as T] ?? label.zh])) as Record<T, string>;
 
-export const CATEGORY_ZH = zh<Category>({ basic_theory: '基础理论', applied_technology: '应用技术', soft_science: '软科学' });
-export const FIELD_ZH = Object.fromEntries(FIELDS.map((f) => [f, FIELD_LABELS[f].zh])) as Record<Field, string>;
-export const FORM_ZH = zh<Form>({
-  new_technology: '新技术', new_process: '新工艺', new_product: '新产品', new_material: '新材料', new_equipment: '新装备',
-  biomedicine: '生物医药', new_variety: '新品种', standard: '标准', other: '其他',
-});
-export const STAGE_ZH = zh<Stage>({ early: '初期阶段', pilot: '中期阶段', mature: '成熟应用阶段' });
-export const LEVEL_ZH = zh<Level>({
-  international_leading: '国际领先', international_advanced: '国际先进', domestic_leading: '国内领先', domestic_advanced: '国内先进', not_evaluated: '未评价',
-});
-export const IP_TYPE_ZH = zh<IpType>({
-  invention_patent: '发明专利', utility_model: '实用新型专利', ic_layout: '集成电路布图设计', software_copyright: '软件著作权',
-  plant_variety: '植物新品种权', trade_secret: '技术秘密', other: '其他', none: '无',
-});
-export const DEAL_TYPE_ZH = zh<DealType>({ license: '技术许可', transfer: '技术转让', equity: '作价投资', cooperation: '研发合作' });
-export const FUNDING_SOURCE_ZH = zh<FundingSource>({
-  fiscal_national: '国家财政', fiscal_regional: '自治区财政', fiscal_corps: '兵团财政', enterprise: '企业自筹', other: '其他',
-});
+export const CATEGORY_ZH = zhOf(CATEGORY_LABELS);
+export const FIELD_ZH = zhOf(FIELD_LABELS);
+export const FORM_ZH = zhOf(FORM_LABELS);
+export const STAGE_ZH = zhOf(STAGE_LABELS);
+export const LEVEL_ZH = zhOf(LEVEL_LABELS);
+// The registration form names the right (植物新品种权), not the variety.
+export const IP_TYPE_ZH = zhOf(IP_TYPE_LABELS, { plant_variety: '植物新品种权' });
+export const DEAL_FORM_ZH = zhOf(DEAL_FORM_LABELS);
+export const FUNDING_SOURCE_ZH = zhOf(FUNDING_SOURCE_LABELS);
 
 /** Reads a closed-set cell written as the code (`modern_agriculture`) or the Chinese label (`现代农业`). */
 export function enumReader<T extends string>(codes: readonly T[], labels: Record<T, string>) {
@@ -72,6 +65,6 @@ export const READERS = {
   stage: enumReader(STAGES, STAGE_ZH),
   level: enumReader(LEVELS, LEVEL_ZH),
   ipType: enumReader(IP_TYPES, IP_TYPE_ZH),
-  dealType: enumReader(DEAL_TYPES, DEAL_TYPE_ZH),
+  dealType: enumReader(DEAL_FORMS, DEAL_FORM_ZH),
   fundingSource: enumReader(FUNDING_SOURCES, FUNDING_SOURCE_ZH),
 };

@@ -7,7 +7,7 @@ import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, type AdminAct } from '../shared.js';
 import {
-  CATEGORY_ZH, COLUMNS, DEAL_TYPE_ZH, FIELD_ZH, FORM_ZH, FUNDING_SOURCE_ZH, IP_TYPE_ZH, LEVEL_ZH, LIST_SEPARATOR, STAGE_ZH, type Column,
+  CATEGORY_ZH, COLUMNS, DEAL_FORM_ZH, FIELD_ZH, FORM_ZH, FUNDING_SOURCE_ZH, IP_TYPE_ZH, LEVEL_ZH, LIST_SEPARATOR, STAGE_ZH, type Column,
 } from './columns.js';
 import { BOM, csvRecord } from './csv.js';
 
@@ -34,7 +34,7 @@ export function exchangeRow(row: ListingRow, organizationName: string): Record<C
     成果水平: LEVEL_ZH[row.level],
     知识产权形式: IP_TYPE_ZH[row.ipType],
     知识产权编号: row.ipNumbers.join(LIST_SEPARATOR),
-    转化方式: row.dealTypes.map((d) => DEAL_TYPE_ZH[d]).join(LIST_SEPARATOR),
+    转化方式: row.dealTypes.map((d) => DEAL_FORM_ZH[d]).join(LIST_SEPARATOR),
     '参考价格(元)': row.askingPrice === null ? '' : fenToYuan(row.askingPrice),
     经费来源: FUNDING_SOURCE_ZH[row.fundingSource],
     所属地区: row.region ?? '',

@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { TRL_LABELS } from '../../listings/enums.js';
+import { TRL_LABELS } from '../../shared/listing.js';
 import { CreateListingBody, type ListingInput } from '../../listings/schemas.js';
 import { listingInputProblems } from '../../listings/service.js';
 import { COLUMNS, LIST_SPLIT, READERS, REQUIRED_COLUMNS, type Column } from './columns.js';

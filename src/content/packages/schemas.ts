@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ORGANIZATION_TYPES } from '../../db/schema/accounts.js';
-import { DEAL_TYPES, FIELDS } from '../../listings/enums.js';
+import { DEAL_FORMS, FIELDS } from '../../shared/listing.js';
 import { Id, ListQuery, OneOf as E, Text } from '../../platform/http.js';
 import { Nullable } from '../shared.js';
 
@@ -31,7 +31,7 @@ export const PackageSummarySchema = Type.Object(summaryFields);
 
 const ListingSummary = Type.Object({
   id: Type.String(), title: Type.String(), titleEn: Nullable(Type.String()), summary: Type.String(), field: E(FIELDS),
-  trl: Type.Integer(), dealTypes: Type.Array(E(DEAL_TYPES)), askingPrice: Nullable(Type.Integer()), currency: Type.Literal('CNY'),
+  trl: Type.Integer(), dealTypes: Type.Array(E(DEAL_FORMS)), askingPrice: Nullable(Type.Integer()), currency: Type.Literal('CNY'),
   registrationNo: Nullable(Type.String()), organization: Type.Object({ id: Type.String(), name: Type.String(), type: E(ORGANIZATION_TYPES) }),
   publishedAt: Nullable(Type.String()),
 });

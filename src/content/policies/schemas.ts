@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { OneOf as E, Text } from '../../platform/http.js';
-import { POLICY_CATEGORIES, POLICY_LEVELS } from '../enums.js';
+import { POLICY_CATEGORIES, POLICY_LEVELS } from '../../shared/content.js';
 import { Nullable, Year } from '../shared.js';
 
 const policyFields = {

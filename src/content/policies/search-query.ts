@@ -1,7 +1,7 @@
 import { HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG } from '../../../search/highlight.js';
 import { policyIndexSettings } from '../../../search/settings.js';
-import { isOneOf } from '../../listings/enums.js';
-import { MAX_YEAR, MIN_YEAR, POLICY_CATEGORIES, POLICY_LEVELS, type PolicyCategory, type PolicyLevel } from '../enums.js';
+import { isOneOf } from '../../shared/listing.js';
+import { MAX_YEAR, MIN_YEAR, POLICY_CATEGORIES, POLICY_LEVELS, type PolicyCategory, type PolicyLevel } from '../../shared/content.js';
 
 export const POLICY_FACETS = ['level', 'year', 'category'] as const;
 export const POLICY_HIGHLIGHT_ATTRIBUTES = ['title', 'documentNumber', 'issuingBody'] as const;

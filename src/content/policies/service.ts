@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db.js';
 import { notFound, validationFailed } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { MAX_YEAR, MIN_YEAR } from '../enums.js';
+import { MAX_YEAR, MIN_YEAR } from '../../shared/content.js';
 import { actorOf, keyCursor, parseKeyCursor, type AdminAct } from '../shared.js';
 import { reindexPolicyLater, type PolicyRow } from './indexing.js';
 import type { ListPoliciesInput, PolicyInput, PolicyPatch } from './schemas.js';

@@ -1,6 +1,6 @@
 import { bigint, boolean, date, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { POLICY_CATEGORIES, POLICY_LEVELS } from '../../content/enums.js';
-import { DEAL_TYPES, FIELDS } from '../../listings/enums.js';
+import { POLICY_CATEGORIES, POLICY_LEVELS } from '../../shared/content.js';
+import { DEAL_FORMS, FIELDS } from '../../shared/listing.js';
 import { users } from './accounts.js';
 import { createdAt, instant, updatedAt } from './columns.js';
 import { deals } from './deals.js';
@@ -38,7 +38,7 @@ export const cases = pgTable('cases', {
   summary: text('summary').notNull(),
   body: text('body').notNull(),
   field: text('field', { enum: FIELDS }).notNull(),
-  dealType: text('deal_type', { enum: DEAL_TYPES }).notNull(),
+  dealType: text('deal_type', { enum: DEAL_FORMS }).notNull(),
   organizations: jsonb('organizations').$type<CaseOrganization[]>().notNull().default([]),
   // The deal's value in fen, when it may be told.
   value: bigint('value', { mode: 'number' }),

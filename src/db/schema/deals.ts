@@ -1,5 +1,5 @@
 import { bigint, bigserial, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { DEAL_TYPES } from '../../listings/enums.js';
+import { DEAL_FORMS } from '../../shared/listing.js';
 import { organizations, users } from './accounts.js';
 import { createdAt, instant, updatedAt } from './columns.js';
 import { listings } from './listings.js';
@@ -8,7 +8,7 @@ import { listings } from './listings.js';
 // `type` at `machineVersion`; `state` and `version` are kept beside it for queries and optimistic locking.
 export const deals = pgTable('deals', {
   id: text('id').primaryKey(),
-  type: text('type', { enum: DEAL_TYPES }).notNull(),
+  type: text('type', { enum: DEAL_FORMS }).notNull(),
   listingId: text('listing_id').notNull().references(() => listings.id),
   // The listing as it was when the deal opened: a later withdrawal or edit does not change an open deal.
   listingCopy: jsonb('listing_copy').$type<Record<string, unknown>>().notNull(),

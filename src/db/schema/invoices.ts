@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { INVOICE_STATUSES } from '../../invoices/pdf/view.js';
+import { INVOICE_STATUSES } from '../../shared/invoice.js';
 import { LINE_KINDS, type LineKind } from '../../invoices/tax.js';
 import { organizations, users } from './accounts.js';
 import { createdAt, instant, updatedAt } from './columns.js';

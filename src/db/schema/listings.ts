@@ -1,5 +1,5 @@
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { CATEGORIES, DEAL_TYPES, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES } from '../../listings/enums.js';
+import { CATEGORIES, DEAL_FORMS, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES } from '../../shared/listing.js';
 import { organizations, users } from './accounts.js';
 import { createdAt, instant, updatedAt } from './columns.js';
 
@@ -28,7 +28,7 @@ export const listings = pgTable('listings', {
   level: text('level', { enum: LEVELS }).notNull().default('not_evaluated'),
   ipType: text('ip_type', { enum: IP_TYPES }).notNull(),
   ipNumbers: jsonb('ip_numbers').$type<string[]>().notNull().default([]),
-  dealTypes: jsonb('deal_types').$type<(typeof DEAL_TYPES)[number][]>().notNull(),
+  dealTypes: jsonb('deal_types').$type<(typeof DEAL_FORMS)[number][]>().notNull(),
   askingPrice: bigint('asking_price', { mode: 'number' }),
   currency: text('currency').$type<'CNY'>().notNull().default('CNY'),
   fundingSource: text('funding_source', { enum: FUNDING_SOURCES }).notNull(),
@@ -109,7 +109,7 @@ export const demands = pgTable('demands', {
   field: text('field', { enum: FIELDS }).notNull(),
   budget: bigint('budget', { mode: 'number' }),
   currency: text('currency').$type<'CNY'>().notNull().default('CNY'),
-  dealTypes: jsonb('deal_types').$type<(typeof DEAL_TYPES)[number][]>().notNull(),
+  dealTypes: jsonb('deal_types').$type<(typeof DEAL_FORMS)[number][]>().notNull(),
   region: text('region'),
   deadline: text('deadline'),
   createdAt: createdAt(),

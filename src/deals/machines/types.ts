@@ -1,7 +1,8 @@
 import type { CooperationTerms, DealTerms, EquityTerms, LicenseTerms, TransferTerms } from '../terms.js';
 
-export type DealForm = 'license' | 'transfer' | 'equity' | 'cooperation';
-export const DEAL_FORMS: readonly DealForm[] = ['license', 'transfer', 'equity', 'cooperation'];
+import type { DealForm } from '../../shared/listing.js';
+
+export type { DealForm };
 
 /** The caller's role in THIS deal, computed by the engine; `system` is the timer worker and the invoicing module. */
 export type ActorRole = 'buyer' | 'seller' | 'broker' | 'admin' | 'system';

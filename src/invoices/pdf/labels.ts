@@ -1,8 +1,10 @@
+import type { InvoiceStatus } from '../../shared/invoice.js';
+import type { Label } from '../../shared/listing.js';
 import type { LineKind } from '../tax.js';
-import type { DealForm, InvoiceStatus } from './view.js';
 
-// Bilingual labels printed on invoices, in DOMAIN.md's terms.
-export interface Label { zh: string; en: string }
+// Bilingual labels printed on invoices, in DOMAIN.md's terms. A status reads as the paper shows it (已开具), the
+// screen's wording (web/src/invoices/labels.ts: 待付款) is for the payer's to-do list.
+export type { Label };
 
 export const bilingual = (label: Label): string => `${label.zh} ${label.en}`;
 
@@ -12,13 +14,6 @@ export const STATUS_LABELS: Record<InvoiceStatus, Label> = {
   paid: { zh: '已付清', en: 'Paid' },
   overdue: { zh: '已逾期', en: 'Overdue' },
   void: { zh: '已作废', en: 'Void' },
-};
-
-export const DEAL_FORM_LABELS: Record<DealForm, Label> = {
-  license: { zh: '技术许可', en: 'Licence' },
-  transfer: { zh: '技术转让', en: 'Transfer' },
-  equity: { zh: '作价投资', en: 'Equity investment' },
-  cooperation: { zh: '研发合作', en: 'R&D cooperation' },
 };
 
 export const LINE_KIND_LABELS: Record<LineKind, Label> = {

@@ -6,7 +6,8 @@ import { FONT_BOLD, FONT_REGULAR } from '../../platform/pdf/fonts.js';
 import { drawTable } from '../../platform/pdf/table.js';
 import { amountInChineseCapitals } from '../amount-words.js';
 import { VAT_EXEMPT_KINDS } from '../tax.js';
-import { DEAL_FORM_LABELS, LINE_KIND_LABELS, STATUS_LABELS, bilingual } from './labels.js';
+import { DEAL_FORM_LABELS } from '../../shared/listing-labels.js';
+import { LINE_KIND_LABELS, STATUS_LABELS, bilingual } from './labels.js';
 import type { InvoicePdfView } from './view.js';
 
 // The blocks of an invoice, top to bottom. Each starts at doc.y and leaves doc.y below itself.

@@ -1,13 +1,9 @@
+import type { InvoiceStatus } from '../../shared/invoice.js';
+import type { DealForm } from '../../shared/listing.js';
 import type { LineKind } from '../tax.js';
 
 // What an invoice PDF shows: built by the invoice service from the stored rows (amounts in fen, instants as ISO
 // strings as the database returns them, or Dates).
-
-export const INVOICE_STATUSES = ['issued', 'partially_paid', 'paid', 'overdue', 'void'] as const;
-export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
-
-export const DEAL_FORMS = ['license', 'transfer', 'equity', 'cooperation'] as const;
-export type DealForm = (typeof DEAL_FORMS)[number];
 
 export type Instant = string | Date;
 

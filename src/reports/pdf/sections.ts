@@ -1,5 +1,6 @@
-import { DEAL_FORM_LABELS, bilingual } from '../../invoices/pdf/labels.js';
-import { FIELD_LABELS } from '../../listings/enums.js';
+import { bilingual } from '../../invoices/pdf/labels.js';
+import { DEAL_FORM_LABELS } from '../../shared/listing-labels.js';
+import { FIELD_LABELS } from '../../shared/listing.js';
 import { formatFen } from '../../platform/money.js';
 import { INK, fieldColumns, sectionHeading } from '../../platform/pdf/blocks.js';
 import { formatChinaDate, toInstant } from '../../platform/pdf/dates.js';

@@ -15,8 +15,8 @@ function newest(path: string): number {
 
 export function ensureWebBuilt(root: string): 'built' | 'fresh' {
   const index = join(root, 'web/dist/index.html');
-  // The web app also imports a few server modules (enums, IP-number rules) that shape what it shows.
-  const sources = ['web/src', 'web/index.html', 'web/public', 'web/vite.config.ts', 'src/listings/enums.ts', 'src/listings/ip-numbers.ts', 'src/content/enums.ts'];
+  // The web app also imports the pure shared core (closed sets, money, calendar, terms) that shapes what it shows.
+  const sources = ['web/src', 'web/index.html', 'web/public', 'web/vite.config.ts', 'src/shared'];
   const builtAt = existsSync(index) ? statSync(index).mtimeMs : 0;
   if (builtAt > Math.max(...sources.map((s) => newest(join(root, s))))) return 'fresh';
   execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', timeout: 170_000 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEAL_FORMS } from '../../../src/deals/machines/types.js';
+import { DEAL_FORMS } from '../../../src/shared/listing.js';
 import { ROLES, TestDeal } from './harness.js';
 import { EVENT_TYPES, happyPath, RULES, stateAccepts } from './spec.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEAL_FORMS } from '../../../src/deals/machines/types.js';
+import { DEAL_FORMS } from '../../../src/shared/listing.js';
 import { days, T0, TestDeal, timers } from './harness.js';
 import { agreedDeal, licenseTerms, negotiatingDeal, TERMS, transferTerms } from './fixtures.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELDS } from '../../../src/listings/enums.js';
+import { FIELDS } from '../../../src/shared/listing.js';
 import { FIELD_SYNONYMS, SEGMENTATION_DICTIONARY, SYNONYM_GROUPS, TERM_SYNONYMS, synonymMap } from '../../../search/synonyms.js';
 
 const map = synonymMap();

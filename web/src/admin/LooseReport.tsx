@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { formatFen } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';
-import { DEAL_TYPE_LABELS, FIELD_LABELS, LISTING_STATUS_LABELS, ORGANIZATION_TYPE_LABELS, type Label } from '../i18n/labels.js';
+import { DEAL_FORM_LABELS, FIELD_LABELS, LISTING_STATUS_LABELS, ORGANIZATION_TYPE_LABELS, type Label } from '../i18n/labels.js';
 import { DEAL_STATES, stateText } from '../deals/labels.js';
 import { INVOICE_STATUS_LABELS } from '../invoices/labels.js';
 import { REPORT_KEY_LABELS } from './reportLabels.js';
@@ -16,7 +16,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isCounts = (v: unknown): v is Record<string, number> => isRecord(v) && Object.keys(v).length > 0 && Object.values(v).every((x) => typeof x === 'number');
 
 const CATEGORY_LABELS: Record<string, Label> = {
-  ...FIELD_LABELS, ...DEAL_TYPE_LABELS, ...LISTING_STATUS_LABELS, ...INVOICE_STATUS_LABELS, ...ORGANIZATION_TYPE_LABELS,
+  ...FIELD_LABELS, ...DEAL_FORM_LABELS, ...LISTING_STATUS_LABELS, ...INVOICE_STATUS_LABELS, ...ORGANIZATION_TYPE_LABELS,
   // Deal states by full path and by their top level ("contracting" for "contracting.awaitingBuyer").
   ...Object.fromEntries(Object.keys(DEAL_STATES).flatMap((k) => [[k, stateText(k).label], [k.split('.')[0], stateText(k.split('.')[0]).label]])),
 };

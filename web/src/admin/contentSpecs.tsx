@@ -1,10 +1,10 @@
-import { DEAL_TYPES, FIELDS } from '../../../src/listings/enums.ts';
+import { DEAL_FORMS, FIELDS } from '../../../src/shared/listing.ts';
 import { POLICY_CATEGORIES, POLICY_LEVELS, type CaseSummary, type PackageSummary } from '../api/types.js';
 import { api } from '../api/index.js';
 import type { Policy } from '../api/types.js';
 import { formatFen } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';
-import { DEAL_TYPE_LABELS, FIELD_LABELS, POLICY_CATEGORY_LABELS, POLICY_LEVEL_LABELS, fieldLabel, labelOf } from '../i18n/labels.js';
+import { DEAL_FORM_LABELS, FIELD_LABELS, POLICY_CATEGORY_LABELS, POLICY_LEVEL_LABELS, fieldLabel, labelOf } from '../i18n/labels.js';
 import type { ContentSpec } from './ContentAdmin.js';
 import type { FieldSpec } from './specForm.js';
 
@@ -50,7 +50,7 @@ const caseFields: FieldSpec[] = [
   { name: 'summary', kind: 'textarea', label: 'listing.summary', min: 2, max: 2000, required: true },
   { name: 'body', kind: 'textarea', label: 'admin.case.body', min: 1, max: 50_000, required: true },
   { name: 'field', kind: 'select', label: 'listing.field', options: FIELDS, labels: FIELD_LABELS },
-  { name: 'dealType', kind: 'select', label: 'deal.type', options: DEAL_TYPES, labels: DEAL_TYPE_LABELS },
+  { name: 'dealType', kind: 'select', label: 'deal.type', options: DEAL_FORMS, labels: DEAL_FORM_LABELS },
   { name: 'value', kind: 'yuan', label: 'admin.case.value', nullable: true },
   { name: 'year', kind: 'integer', label: 'admin.case.year', min: 1949, max: 2100, required: true },
   { name: 'listingId', kind: 'text', label: 'admin.case.listingId', max: 40, pattern: ID, patternKey: 'event.idInvalid', nullable: true },
@@ -61,13 +61,13 @@ export function useCaseSpec(): ContentSpec<CaseSummary> {
   const { label } = useT();
   return {
     specs: caseFields,
-    empty: { title: '', summary: '', body: '', field: FIELDS[0], dealType: DEAL_TYPES[0], value: '', year: String(thisYear), listingId: '', published: true },
+    empty: { title: '', summary: '', body: '', field: FIELDS[0], dealType: DEAL_FORMS[0], value: '', year: String(thisYear), listingId: '', published: true },
     list: (q, signal) => api.listCases(q, signal),
     get: async (id, signal) => { const c = await api.getCase(id, signal); return { ...c, listingId: c.listing?.id ?? null }; },
     create: (input) => api.createCase(input as never),
     update: (id, input) => api.updateCase(id, input),
     remove: (id) => api.deleteCase(id),
-    meta: (c) => <Meta parts={[String(c.year), label(fieldLabel(c.field)), label(labelOf(DEAL_TYPE_LABELS, c.dealType)), c.value !== null && formatFen(c.value)]} />,
+    meta: (c) => <Meta parts={[String(c.year), label(fieldLabel(c.field)), label(labelOf(DEAL_FORM_LABELS, c.dealType)), c.value !== null && formatFen(c.value)]} />,
   };
 }
 

@@ -1,6 +1,6 @@
 // The deal room's shapes, as GET /api/deals/:id answers (src/deals/view.ts). Terms are kept as the API sends
 // them: each form has its own (src/deals/terms.ts), and the room reads them per form.
-import type { DealType } from './types.js';
+import type { DealForm } from './types.js';
 
 export type DealRole = 'buyer' | 'seller' | 'broker' | 'admin';
 export type ProposerRole = 'buyer' | 'seller' | 'broker';
@@ -43,7 +43,7 @@ export interface Proposal {
 
 export interface DealSummary {
   id: string;
-  type: DealType;
+  type: DealForm;
   /** The machine's state as a dotted string: "negotiating", "contracting.awaitingBuyer". */
   state: string;
   version: number;

@@ -3,7 +3,7 @@ import { adminEndpoints } from './admin-endpoints.js';
 import type { Deal } from './deal-types.js';
 import { http } from './http.js';
 import type {
-  DealType, Demand, DemandInput, DemandMatches, Listing, PackageDetail, PackageSummary, Page, Policy, RegisterInput, SearchResult, Session, User,
+  DealForm, Demand, DemandInput, DemandMatches, Listing, PackageDetail, PackageSummary, Page, Policy, RegisterInput, SearchResult, Session, User,
 } from './types.js';
 import { workEndpoints } from './work-endpoints.js';
 
@@ -19,7 +19,7 @@ export function endpoints(client: ApiClient) {
     me: (signal?: AbortSignal) => get<User>('/api/me', undefined, signal),
     searchListings: (query: URLSearchParams, signal?: AbortSignal) => get<SearchResult>('/api/search/listings', query, signal),
     getListing: (id: string, signal?: AbortSignal) => get<Listing>(`/api/listings/${encodeURIComponent(id)}`, undefined, signal),
-    openDeal: (listingId: string, type: DealType, message?: string) =>
+    openDeal: (listingId: string, type: DealForm, message?: string) =>
       post<Deal>('/api/deals', { listingId, type, ...(message ? { message } : {}) }),
     postDemand: (input: DemandInput) => post<Demand>('/api/demands', input),
     demandMatches: (id: string, signal?: AbortSignal) =>

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import type { DealType, Field, SearchHit } from '../api/types.js';
+import type { DealForm, Field, SearchHit } from '../api/types.js';
 import { formatFen } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';
-import { DEAL_TYPE_LABELS, fieldLabel, labelOf } from '../i18n/labels.js';
+import { DEAL_FORM_LABELS, fieldLabel, labelOf } from '../i18n/labels.js';
 import { Highlight } from './Highlight.js';
 
 /** What a card shows of a listing: search hits, demand matches and a package's contents each carry part of it. */
@@ -13,7 +13,7 @@ export interface CardListing {
   _highlight?: SearchHit['_highlight'];
   field?: Field;
   trl?: number;
-  dealTypes?: DealType[];
+  dealTypes?: DealForm[];
   organization?: { name: string };
   askingPrice?: number | null;
   publishedAt?: string | null;
@@ -36,7 +36,7 @@ export function ListingCard({ hit, headingLevel = 3 }: { hit: CardListing; headi
       <ul className="tags" aria-label={t('listing.details')}>
         {hit.field && <li className="tag">{label(fieldLabel(hit.field))}</li>}
         {hit.trl !== undefined && <li className="tag tag-trl">{t('listing.trl', { trl: hit.trl })}</li>}
-        {hit.dealTypes?.map((d) => <li key={d} className="tag tag-deal">{label(labelOf(DEAL_TYPE_LABELS, d))}</li>)}
+        {hit.dealTypes?.map((d) => <li key={d} className="tag tag-deal">{label(labelOf(DEAL_FORM_LABELS, d))}</li>)}
       </ul>
       <p className="card-meta">
         {hit.organization && <span>{hit.organization.name}</span>}

@@ -5,7 +5,7 @@ import { CursorListView } from '../components/CursorListView.js';
 import { StatusChip } from '../components/StatusChip.js';
 import { formatFen } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';
-import { DEAL_TYPE_LABELS, labelOf } from '../i18n/labels.js';
+import { DEAL_FORM_LABELS, labelOf } from '../i18n/labels.js';
 import { useCursorList } from '../lib/useCursorList.js';
 import { PARTY_LABELS, stateText } from './labels.js';
 
@@ -23,7 +23,7 @@ function DealRow({ deal }: { deal: DealSummary }) {
         <StatusChip label={state.label} tone={state.tone} />
       </div>
       <p className="card-meta">
-        <span className="tag tag-deal">{label(labelOf(DEAL_TYPE_LABELS, deal.type))}</span>
+        <span className="tag tag-deal">{label(labelOf(DEAL_FORM_LABELS, deal.type))}</span>
         <span>{t('deals.myRole')}: {label(PARTY_LABELS[deal.role] ?? { zh: deal.role, en: deal.role })}</span>
         <span>{t('deals.counterpart')}: {counterpart}</span>
         {deal.contractValue !== null && <span>{t('deals.contractValue')}: {formatFen(deal.contractValue)}</span>}

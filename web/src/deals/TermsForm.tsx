@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { DealTerms } from '../api/deal-types.js';
-import type { DealType } from '../api/types.js';
+import type { DealForm } from '../api/types.js';
 import { FormField } from '../components/FormField.js';
 import { useT } from '../i18n/I18nProvider.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
@@ -64,7 +64,7 @@ function RowsEditor({ c, name, title, columns, blank, add }: {
   );
 }
 
-function Fields({ form, c }: { form: DealType; c: Ctx }): ReactNode {
+function Fields({ form, c }: { form: DealForm; c: Ctx }): ReactNode {
   const { t } = useT();
   switch (form) {
     case 'license':
@@ -129,7 +129,7 @@ const TYPED_AS: Record<string, string> = { royaltyRateBp: 'royaltyRate', equityP
  * same fields.
  */
 export function TermsForm({ form, initial, serverErrors = {}, sending, onSubmit, onCancel }: {
-  form: DealType;
+  form: DealForm;
   initial: DealTerms | null;
   serverErrors?: Record<string, string>;
   sending: boolean;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateTerms } from '../../../src/deals/terms.ts';
 import type { DealTerms } from '../api/deal-types.js';
-import type { DealType } from '../api/types.js';
+import type { DealForm } from '../api/types.js';
 import { parseCooperation, parseEquity, parseLicense, parsePercentBp, parseTerms, parseTransfer, termsToValues, type LicenseValues } from './termsForm.js';
 
 // The terms forms must accept exactly what the API accepts. The server's own validator (src/deals/terms.ts)
@@ -78,7 +78,7 @@ const cooperationTerms = fc.array(fc.record({
   ipOwnership: fc.constantFrom('buyer', 'seller', 'joint'), milestones: fc.constant(milestones),
 }));
 
-const agreesWithServer = (form: DealType) => (terms: DealTerms) => {
+const agreesWithServer = (form: DealForm) => (terms: DealTerms) => {
   const server = validateTerms(form, terms);
   const parsed = parseTerms(form, termsToValues(form, terms));
   expect({ webAccepts: parsed.terms !== null, serverErrors: server }).toEqual({ webAccepts: server.length === 0, serverErrors: server });

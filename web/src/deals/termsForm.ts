@@ -1,4 +1,4 @@
-import type { DealType } from '../api/types.js';
+import type { DealForm } from '../api/types.js';
 import type { CooperationTerms, DealTerms, EquityTerms, LicenseTerms, TransferTerms } from '../api/deal-types.js';
 import { formatFen, parseYuan } from '../i18n/format.js';
 import type { Problem } from '../lib/problems.js';
@@ -25,7 +25,7 @@ export interface CooperationValues {
   milestones: Array<{ name: string; amount: string; deliverable: string; dueDate: string }>;
 }
 export interface TermsValuesByForm { license: LicenseValues; transfer: TransferValues; equity: EquityValues; cooperation: CooperationValues }
-export type TermsValues = TermsValuesByForm[DealType];
+export type TermsValues = TermsValuesByForm[DealForm];
 export type TermsErrors = Record<string, Problem>;
 export interface Parsed<T> { terms: T | null; errors: TermsErrors }
 
@@ -145,7 +145,7 @@ export function parseCooperation(v: CooperationValues): Parsed<CooperationTerms>
   }));
 }
 
-export function parseTerms(form: DealType, values: TermsValues): Parsed<DealTerms> {
+export function parseTerms(form: DealForm, values: TermsValues): Parsed<DealTerms> {
   switch (form) {
     case 'license': return parseLicense(values as LicenseValues);
     case 'transfer': return parseTransfer(values as TransferValues);
@@ -155,7 +155,7 @@ export function parseTerms(form: DealType, values: TermsValues): Parsed<DealTerm
 }
 
 /** The form filled from earlier terms (a counter-offer starts from the proposal on the table), or empty. */
-export function termsToValues(form: DealType, terms: DealTerms | null): TermsValues {
+export function termsToValues(form: DealForm, terms: DealTerms | null): TermsValues {
   switch (form) {
     case 'license': {
       const t = terms as LicenseTerms | null;

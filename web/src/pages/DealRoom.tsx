@@ -19,7 +19,7 @@ import { Timeline } from '../deals/Timeline.js';
 import { isApiError } from '../api/errors.js';
 import { formatFen } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';
-import { DEAL_TYPE_LABELS, labelOf } from '../i18n/labels.js';
+import { DEAL_FORM_LABELS, labelOf } from '../i18n/labels.js';
 import { useLive } from '../lib/useLive.js';
 import '../deals/deal-room.css';
 
@@ -35,7 +35,7 @@ function Header({ deal }: { deal: Deal }) {
       <p className="breadcrumb"><Link to="/deals">{t('deals.title')}</Link></p>
       <h1><Link to={`/listings/${encodeURIComponent(deal.listing.id)}`}>{deal.listing.title}</Link></h1>
       <p className="deal-chips">
-        <span className="tag tag-deal">{label(labelOf(DEAL_TYPE_LABELS, deal.type))}</span>
+        <span className="tag tag-deal">{label(labelOf(DEAL_FORM_LABELS, deal.type))}</span>
         <StatusChip label={state.label} tone={state.tone} />
         <span className="muted">{t('deals.myRole')}: {label(PARTY_LABELS[deal.role])}</span>
       </p>

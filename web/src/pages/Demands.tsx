@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { DEAL_TYPES, FIELDS, type DealType, type Field } from '../../../src/listings/enums.ts';
+import { DEAL_FORMS, FIELDS, type DealForm, type Field } from '../../../src/shared/listing.ts';
 import { isApiError } from '../api/errors.js';
 import { api } from '../api/index.js';
 import { useAuth } from '../auth/AuthProvider.js';
@@ -11,7 +11,7 @@ import { ResourceView } from '../components/ResourceView.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { parseYuan } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';
-import { DEAL_TYPE_LABELS, FIELD_LABELS, MATCH_REASON_LABELS, labelOf } from '../i18n/labels.js';
+import { DEAL_FORM_LABELS, FIELD_LABELS, MATCH_REASON_LABELS, labelOf } from '../i18n/labels.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 import { useCursorList } from '../lib/useCursorList.js';
 import { useResource } from '../lib/useResource.js';
@@ -31,12 +31,12 @@ function DemandForm({ onPosted }: { onPosted(id: string): void }) {
   const [description, setDescription] = useState('');
   const [field, setField] = useState<Field>(FIELDS[0]);
   const [budget, setBudget] = useState('');
-  const [dealTypes, setDealTypes] = useState<DealType[]>([]);
+  const [dealTypes, setDealTypes] = useState<DealForm[]>([]);
   const [problems, setProblems] = useState<Problems>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
 
-  const toggle = (d: DealType) => setDealTypes((cur) => DEAL_TYPES.filter((v) => (v === d ? !cur.includes(d) : cur.includes(v))));
+  const toggle = (d: DealForm) => setDealTypes((cur) => DEAL_FORMS.filter((v) => (v === d ? !cur.includes(d) : cur.includes(v))));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -80,10 +80,10 @@ function DemandForm({ onPosted }: { onPosted(id: string): void }) {
       </FormField>
       <fieldset className={problems.dealTypes ? 'has-error' : undefined}>
         <legend>{t('demands.dealTypes')}</legend>
-        {DEAL_TYPES.map((d) => (
+        {DEAL_FORMS.map((d) => (
           <label key={d} className="checkbox">
             <input type="checkbox" checked={dealTypes.includes(d)} onChange={() => toggle(d)} />
-            {label(DEAL_TYPE_LABELS[d])}
+            {label(DEAL_FORM_LABELS[d])}
           </label>
         ))}
         {problems.dealTypes && <p className="field-error">{t(problems.dealTypes)}</p>}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { FIELDS } from '../../../src/listings/enums.ts';
+import { FIELDS } from '../../../src/shared/listing.ts';
 import { api } from '../api/index.js';
 import { ListingCard } from '../components/ListingCard.js';
 import { ResourceView } from '../components/ResourceView.js';

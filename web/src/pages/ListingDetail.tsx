@@ -7,7 +7,7 @@ import { usePageTitle } from '../components/usePageTitle.js';
 import { formatFen } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';
 import {
-  CATEGORY_LABELS, DEAL_TYPE_LABELS, FIELD_LABELS, FORM_LABELS, FUNDING_SOURCE_LABELS, IP_TYPE_LABELS, LEVEL_LABELS,
+  CATEGORY_LABELS, DEAL_FORM_LABELS, FIELD_LABELS, FORM_LABELS, FUNDING_SOURCE_LABELS, IP_TYPE_LABELS, LEVEL_LABELS,
   STAGE_LABELS, labelOf, trlLabel,
 } from '../i18n/labels.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
@@ -27,7 +27,7 @@ function Facts({ listing }: { listing: Listing }) {
     ['listing.level', label(labelOf(LEVEL_LABELS, listing.level))],
     ['listing.ipType', label(labelOf(IP_TYPE_LABELS, listing.ipType))],
     ['listing.ipNumbers', listing.ipNumbers.join('、')],
-    ['listing.dealTypes', listing.dealTypes.map((d) => label(labelOf(DEAL_TYPE_LABELS, d))).join('、')],
+    ['listing.dealTypes', listing.dealTypes.map((d) => label(labelOf(DEAL_FORM_LABELS, d))).join('、')],
     ['listing.price', listing.askingPrice === null ? t('listing.negotiable') : formatFen(listing.askingPrice)],
     ['listing.fundingSource', label(labelOf(FUNDING_SOURCE_LABELS, listing.fundingSource))],
     ['listing.region', listing.region],

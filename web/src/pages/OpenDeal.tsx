@@ -2,17 +2,17 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../api/errors.js';
 import { api } from '../api/index.js';
-import type { DealType, Listing } from '../api/types.js';
+import type { DealForm, Listing } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { useT } from '../i18n/I18nProvider.js';
-import { DEAL_TYPE_LABELS } from '../i18n/labels.js';
+import { DEAL_FORM_LABELS } from '../i18n/labels.js';
 
 /** A buyer picks one of the listing's deal forms and sends an inquiry: POST /api/deals, then the deal room. */
 export function OpenDeal({ listing }: { listing: Listing }) {
   const { t, label } = useT();
   const { status, user } = useAuth();
   const navigate = useNavigate();
-  const [type, setType] = useState<DealType>(listing.dealTypes[0]);
+  const [type, setType] = useState<DealForm>(listing.dealTypes[0]);
   const [message, setMessage] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +45,7 @@ export function OpenDeal({ listing }: { listing: Listing }) {
         {listing.dealTypes.map((d) => (
           <label key={d} className="radio">
             <input type="radio" name="dealType" value={d} checked={type === d} onChange={() => setType(d)} />
-            {label(DEAL_TYPE_LABELS[d])}
+            {label(DEAL_FORM_LABELS[d])}
           </label>
         ))}
       </fieldset>

@@ -7,7 +7,7 @@ import { RequireAuth } from '../auth/RequireAuth.js';
 import { ResourceView } from '../components/ResourceView.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { useT } from '../i18n/I18nProvider.js';
-import { DEAL_TYPE_LABELS, IP_TYPE_LABELS, fieldLabel, labelOf } from '../i18n/labels.js';
+import { DEAL_FORM_LABELS, IP_TYPE_LABELS, fieldLabel, labelOf } from '../i18n/labels.js';
 import { useResource } from '../lib/useResource.js';
 import { fromSavedQuery, toSearchParams } from '../search/searchState.js';
 
@@ -17,7 +17,7 @@ function Summary({ s }: { s: SavedSearch }) {
   const parts = [
     state.q && `“${state.q}”`,
     ...state.field.map((f) => label(fieldLabel(f))),
-    ...state.dealType.map((d) => label(labelOf(DEAL_TYPE_LABELS, d))),
+    ...state.dealType.map((d) => label(labelOf(DEAL_FORM_LABELS, d))),
     ...state.ipType.map((i) => label(labelOf(IP_TYPE_LABELS, i))),
     (state.trlMin !== 1 || state.trlMax !== 9) && `TRL ${state.trlMin}–${state.trlMax}`,
     state.region,

@@ -2,7 +2,7 @@ import type { ReportFigures } from '../api/types.js';
 import { stateText } from '../deals/labels.js';
 import { formatFen } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';
-import { DEAL_TYPE_LABELS, labelOf } from '../i18n/labels.js';
+import { DEAL_FORM_LABELS, labelOf } from '../i18n/labels.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 
 type Row = [MessageKey, number | null, number | null];
@@ -57,7 +57,7 @@ export function FiguresTables({ figures }: { figures: ReportFigures }) {
             <tbody>
               {byForm.map((f) => (
                 <tr key={f.form}>
-                  <th scope="row">{label(labelOf(DEAL_TYPE_LABELS, f.form))}</th>
+                  <th scope="row">{label(labelOf(DEAL_FORM_LABELS, f.form))}</th>
                   <td className="num">{count(f.opened)}</td><td className="num">{count(f.signed)}</td><td className="num">{money(f.contractValue)}</td>
                 </tr>
               ))}
@@ -73,7 +73,7 @@ export function FiguresTables({ figures }: { figures: ReportFigures }) {
             <tbody>
               {byState.map((s) => (
                 <tr key={`${s.form}|${s.state}`}>
-                  <td>{label(labelOf(DEAL_TYPE_LABELS, s.form))}</td><td>{label(stateText(s.state).label)}</td><td className="num">{count(s.count)}</td>
+                  <td>{label(labelOf(DEAL_FORM_LABELS, s.form))}</td><td>{label(stateText(s.state).label)}</td><td className="num">{count(s.count)}</td>
                 </tr>
               ))}
             </tbody>

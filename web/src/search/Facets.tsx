@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { FacetCounts, FacetName } from '../api/types.js';
 import { useT } from '../i18n/I18nProvider.js';
-import { DEAL_TYPE_LABELS, FIELD_LABELS, IP_TYPE_LABELS, TRL_LABELS, type Label } from '../i18n/labels.js';
+import { DEAL_FORM_LABELS, FIELD_LABELS, IP_TYPE_LABELS, TRL_LABELS, type Label } from '../i18n/labels.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 import { FACET_KEYS, FACET_VALUES, REGION_MAX, TRLS, refine, toggleFacet, type FacetKey, type SearchState } from './searchState.js';
 
@@ -10,7 +10,7 @@ const TITLES: Record<FacetKey, MessageKey> = {
 };
 
 const VALUE_LABELS: Record<FacetKey, Record<string, Label>> = {
-  field: FIELD_LABELS, dealType: DEAL_TYPE_LABELS, ipType: IP_TYPE_LABELS,
+  field: FIELD_LABELS, dealType: DEAL_FORM_LABELS, ipType: IP_TYPE_LABELS,
 };
 
 type FacetCountsByName = Partial<Record<FacetName, FacetCounts>> | undefined;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEAL_TYPES, FIELDS, IP_TYPES, TRL_MAX, TRL_MIN } from '../../../src/listings/enums.ts';
+import { DEAL_FORMS, FIELDS, IP_TYPES, TRL_MAX, TRL_MIN } from '../../../src/shared/listing.ts';
 import {
   EMPTY_SEARCH, MAX_PAGE, REGION_MAX, activeFilterCount, PAGE_SIZE, SORTS, pageCount, parseSearchParams, refine, toApiQuery, toSearchParams,
   toggleFacet, type SearchState,
@@ -17,7 +17,7 @@ const searchStates: fc.Arbitrary<SearchState> = fc.record({
   q: fc.string({ maxLength: 200 }).map((s) => s.trim()),
   field: subsetOf(FIELDS),
   trlRange: fc.tuple(trl, trl).map(([a, b]) => [Math.min(a, b), Math.max(a, b)]),
-  dealType: subsetOf(DEAL_TYPES),
+  dealType: subsetOf(DEAL_FORMS),
   ipType: subsetOf(IP_TYPES),
   region: fc.string({ maxLength: REGION_MAX }).map((s) => s.trim()),
   sort: fc.constantFrom(...SORTS),

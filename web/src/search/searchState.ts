@@ -1,6 +1,6 @@
 import {
-  DEAL_TYPES, FIELDS, IP_TYPES, TRL_MAX, TRL_MIN, type DealType, type Field, type IpType,
-} from '../../../src/listings/enums.ts';
+  DEAL_FORMS, FIELDS, IP_TYPES, TRL_MAX, TRL_MIN, type DealForm, type Field, type IpType,
+} from '../../../src/shared/listing.ts';
 
 // The search page keeps its whole state in the URL, so that a result page can be bookmarked and shared and
 // the back button steps through earlier searches. These functions are the only translation between the two:
@@ -23,7 +23,7 @@ export interface SearchState {
   /** The readiness range; TRL_MIN..TRL_MAX means "any". */
   trlMin: number;
   trlMax: number;
-  dealType: DealType[];
+  dealType: DealForm[];
   ipType: IpType[];
   region: string;
   sort: Sort;
@@ -31,7 +31,7 @@ export interface SearchState {
 }
 
 /** The facets whose values the page toggles, with the order their values keep. */
-export const FACET_VALUES = { field: FIELDS, dealType: DEAL_TYPES, ipType: IP_TYPES } as const;
+export const FACET_VALUES = { field: FIELDS, dealType: DEAL_FORMS, ipType: IP_TYPES } as const;
 export type FacetKey = keyof typeof FACET_VALUES;
 export const FACET_KEYS = Object.keys(FACET_VALUES) as FacetKey[];
 
@@ -61,7 +61,7 @@ export function parseSearchParams(params: URLSearchParams): SearchState {
     // A reversed range is read the way it was surely meant.
     trlMin: Math.min(trlA, trlB),
     trlMax: Math.max(trlA, trlB),
-    dealType: pick(DEAL_TYPES, params.getAll('dealType')),
+    dealType: pick(DEAL_FORMS, params.getAll('dealType')),
     ipType: pick(IP_TYPES, params.getAll('ipType')),
     region: (params.get('region') ?? '').trim().slice(0, REGION_MAX),
     sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as Sort) : 'relevance',

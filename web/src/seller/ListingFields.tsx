@@ -2,12 +2,12 @@ import type { ReactNode } from 'react';
 import { FormField } from '../components/FormField.js';
 import { useT } from '../i18n/I18nProvider.js';
 import {
-  CATEGORY_LABELS, DEAL_TYPE_LABELS, FIELD_LABELS, FORM_LABELS, FUNDING_SOURCE_LABELS, IP_TYPE_LABELS, LEVEL_LABELS, STAGE_LABELS, TRL_LABELS,
+  CATEGORY_LABELS, DEAL_FORM_LABELS, FIELD_LABELS, FORM_LABELS, FUNDING_SOURCE_LABELS, IP_TYPE_LABELS, LEVEL_LABELS, STAGE_LABELS, TRL_LABELS,
 } from '../i18n/labels.js';
 import type { Label } from '../i18n/labels.js';
 import type { Problem } from '../lib/problems.js';
 import {
-  CATEGORIES, DEAL_TYPES, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES,
+  CATEGORIES, DEAL_FORMS, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES,
   type ListingErrors, type ListingFormValues, type PersonRow,
 } from './listingForm.js';
 
@@ -84,8 +84,8 @@ function TrlSelect({ p }: { p: FieldsProps }) {
 
 export function TransferFields({ p }: { p: FieldsProps }) {
   const { t, label } = useT();
-  const toggle = (d: (typeof DEAL_TYPES)[number]) =>
-    p.set('dealTypes', DEAL_TYPES.filter((v) => (v === d ? !p.values.dealTypes.includes(d) : p.values.dealTypes.includes(v))));
+  const toggle = (d: (typeof DEAL_FORMS)[number]) =>
+    p.set('dealTypes', DEAL_FORMS.filter((v) => (v === d ? !p.values.dealTypes.includes(d) : p.values.dealTypes.includes(v))));
   const dealError = p.errorOf('dealTypes');
   return (
     <fieldset className="form-section">
@@ -97,10 +97,10 @@ export function TransferFields({ p }: { p: FieldsProps }) {
       <Text p={p} field="ipNumbers" label={t('listing.ipNumbers')} hint={t('listingForm.ipNumbersHint')} multiline={3} />
       <fieldset className={dealError ? 'has-error' : undefined} aria-describedby={dealError ? 'deal-types-error' : undefined}>
         <legend>{t('listing.dealTypes')}</legend>
-        {DEAL_TYPES.map((d) => (
+        {DEAL_FORMS.map((d) => (
           <label key={d} className="checkbox">
             <input type="checkbox" checked={p.values.dealTypes.includes(d)} onChange={() => { toggle(d); p.touch('dealTypes'); }} />
-            {label(DEAL_TYPE_LABELS[d])}
+            {label(DEAL_FORM_LABELS[d])}
           </label>
         ))}
         {dealError && <p id="deal-types-error" className="field-error">{dealError}</p>}

@@ -1,8 +1,8 @@
 import {
-  CATEGORIES, DEAL_TYPES, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES,
-  type Category, type DealType, type Field, type Form, type FundingSource, type IpType, type Level, type Stage,
-} from '../../../src/listings/enums.ts';
-import { ipNumberProblem } from '../../../src/listings/ip-numbers.ts';
+  CATEGORIES, DEAL_FORMS, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES,
+  type Category, type DealForm, type Field, type Form, type FundingSource, type IpType, type Level, type Stage,
+} from '../../../src/shared/listing.ts';
+import { ipNumberProblem } from '../../../src/shared/ip-numbers.ts';
 import type { Listing, ListingInput } from '../api/types.js';
 import { formatFen, parseYuan } from '../i18n/format.js';
 import type { Problem } from '../lib/problems.js';
@@ -26,7 +26,7 @@ export interface ListingFormValues {
   level: Level;
   ipType: IpType;
   ipNumbers: string;
-  dealTypes: DealType[];
+  dealTypes: DealForm[];
   askingPrice: string;
   fundingSource: FundingSource;
   region: string;
@@ -138,7 +138,7 @@ export function toListingInput(v: ListingFormValues): ListingInput {
     level: v.level,
     ipType: v.ipType,
     ipNumbers: splitList(v.ipNumbers),
-    dealTypes: DEAL_TYPES.filter((d) => v.dealTypes.includes(d)),
+    dealTypes: DEAL_FORMS.filter((d) => v.dealTypes.includes(d)),
     askingPrice: v.askingPrice.trim() ? parseYuan(v.askingPrice) : null,
     fundingSource: v.fundingSource,
     region: orNull(v.region),
@@ -182,4 +182,4 @@ export function listingToValues(l: Listing): ListingFormValues {
   };
 }
 
-export { CATEGORIES, DEAL_TYPES, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES };
+export { CATEGORIES, DEAL_FORMS, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES };

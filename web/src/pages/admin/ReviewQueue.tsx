@@ -8,7 +8,7 @@ import { FormField } from '../../components/FormField.js';
 import { usePageTitle } from '../../components/usePageTitle.js';
 import { formatFen } from '../../i18n/format.js';
 import { useT } from '../../i18n/I18nProvider.js';
-import { DEAL_TYPE_LABELS, fieldLabel, labelOf } from '../../i18n/labels.js';
+import { DEAL_FORM_LABELS, fieldLabel, labelOf } from '../../i18n/labels.js';
 import { useCursorList } from '../../lib/useCursorList.js';
 
 type Outcome = { decision: 'approve' | 'reject'; registrationNo?: string | null };
@@ -43,7 +43,7 @@ function ReviewItem({ item, onDone }: { item: ListingSummary; onDone(outcome: Ou
         <span>{item.organization.name}</span>
         <span>{label(fieldLabel(item.field))}</span>
         <span>{t('listing.trl', { trl: item.trl })}</span>
-        <span>{item.dealTypes.map((d) => label(labelOf(DEAL_TYPE_LABELS, d))).join('、')}</span>
+        <span>{item.dealTypes.map((d) => label(labelOf(DEAL_FORM_LABELS, d))).join('、')}</span>
         <span>{t('listing.price')}: {item.askingPrice === null ? t('listing.negotiable') : formatFen(item.askingPrice)}</span>
         <span>{t('seller.updatedAt')}: {date(item.updatedAt)}</span>
       </p>

@@ -54,8 +54,8 @@ export const IP_TYPES = [
 ] as const;
 export type IpType = (typeof IP_TYPES)[number];
 
-export const DEAL_TYPES = ['license', 'transfer', 'equity', 'cooperation'] as const;
-export type DealType = (typeof DEAL_TYPES)[number];
+export const DEAL_FORMS = ['license', 'transfer', 'equity', 'cooperation'] as const;
+export type DealForm = (typeof DEAL_FORMS)[number];
 
 // The fiscal sources form the project library of publicly funded results (Law on Promoting the Transformation
 // of S&T Achievements, Art. 11).

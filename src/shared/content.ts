@@ -1,4 +1,4 @@
-import type { Label } from '../listings/enums.js';
+import type { Label } from './listing.js';
 
 // The closed sets of the bureau's public information. Schemas, the search filter builder, the seed and the web
 // app read them from here.

@@ -1,4 +1,4 @@
-import type { IpType } from './enums.js';
+import type { IpType } from './listing.js';
 
 // CNIPA application/patent numbers (专利号): "ZL" + application number + "." + check digit. Since 2003 the
 // application number has 12 digits (year 4, type 1, serial 7); before, 8 digits (year 2, type 1, serial 5).
