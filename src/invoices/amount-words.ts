@@ -1,4 +1,4 @@
-import { assertSafeInteger } from '../platform/money.js';
+import { assertSafeInteger } from '../shared/money.js';
 
 // 大写金额 as the People's Bank of China writes it on settlement documents (《支付结算办法》附件一《正确填写票据和
 // 结算凭证的基本规定》; 《会计基础工作规范》第五十二条):

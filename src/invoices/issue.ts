@@ -8,7 +8,7 @@ import { auditStatement, SYSTEM_ACTOR, type Actor } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
 import { queryRows, type DbOrTx, type Tx } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
-import { formatFen } from '../platform/money.js';
+import { formatFen } from '../shared/money.js';
 import { jsonb, runStatement, togetherStatement } from '../platform/statements.js';
 import { scheduleTimerStatement } from '../platform/timers.js';
 import { DEFAULT_TAX_RATES_BP, priceLines, type LineInput, type LineKind } from './tax.js';

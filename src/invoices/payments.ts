@@ -5,7 +5,7 @@ import { audit } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
 import type { Tx } from '../platform/db.js';
 import { AppError, validationFailed } from '../platform/errors.js';
-import { formatFen } from '../platform/money.js';
+import { formatFen } from '../shared/money.js';
 import { newId } from '../platform/ids.js';
 import { receive } from './balance.js';
 import { balanceOf, invoiceView, loadVisibleInvoice, type InvoiceView } from './view.js';

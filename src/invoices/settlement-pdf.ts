@@ -3,7 +3,7 @@ import { formatChinaDate, toInstant } from '../platform/pdf/dates.js';
 import { contentWidth, createPdfDocument, ensureSpace, pdfToBuffer, stampFooters } from '../platform/pdf/document.js';
 import { FONT_BOLD, FONT_REGULAR } from '../platform/pdf/fonts.js';
 import { drawTable } from '../platform/pdf/table.js';
-import { formatFen } from '../platform/money.js';
+import { formatFen } from '../shared/money.js';
 import { amountInChineseCapitals } from './amount-words.js';
 import type { SettlementStatement } from './settlements.js';
 

@@ -1,4 +1,4 @@
-import { assertSafeInteger } from '../platform/money.js';
+import { assertSafeInteger, mulBpSigned } from '../shared/money.js';
 
 // The money rules of an invoice, written once (ARCHITECTURE.md "Money and documents"): every service that issues
 // an invoice, and every test that checks one, prices its lines here.
@@ -29,18 +29,11 @@ export const DEFAULT_TAX_RATES_BP: TaxRates = Object.freeze({
   other: 0,
 });
 
-const BP_PER_UNIT = 10_000n;
-
-// amount × rate / 10000, rounded half up per line; a negative amount rounds half away from zero, so the tax on
-// -x is exactly -(tax on x). BigInt keeps the product exact where amount × rate would pass 2^53.
+// amount × rate / 10000 per line, half up; a negative amount rounds half away from zero (shared/money.ts).
 export function taxForLine(amount: number, rateBp: number): number {
   assertSafeInteger(amount, 'line amount');
   assertRate(rateBp);
-  const product = BigInt(Math.abs(amount)) * BigInt(rateBp);
-  let tax = product / BP_PER_UNIT;
-  if ((product % BP_PER_UNIT) * 2n >= BP_PER_UNIT) tax += 1n;
-  const rounded = Number(tax);
-  return amount < 0 ? 0 - rounded : rounded; // 0 - 0 is +0: a zero tax is never -0
+  return mulBpSigned(amount, rateBp);
 }
 
 function assertRate(rateBp: number): void {

@@ -9,7 +9,7 @@ import type { DbOrTx, Tx } from '../platform/db.js';
 import { AppError, notFound, validationFailed, type FieldError } from '../platform/errors.js';
 import { pageOf } from '../platform/http.js';
 import { newId } from '../platform/ids.js';
-import { formatFen } from '../platform/money.js';
+import { formatFen } from '../shared/money.js';
 import { receive } from './balance.js';
 import { nextVoucherCode } from './numbering.js';
 import type { LineKind } from './tax.js';

@@ -1,5 +1,5 @@
 import { BOM, csvRecord } from '../content/exchange/csv.js';
-import { assertSafeInteger } from '../platform/money.js';
+import { assertSafeInteger } from '../shared/money.js';
 import { formatChinaDate } from '../platform/pdf/dates.js';
 import type { ContractRegistrationRecord } from './registrations.js';
 

@@ -1,6 +1,6 @@
 import { contractValue, type DealTerms } from '../terms.js';
 import { addDays } from './dates.js';
-import { mulBpHalfUp } from './money.js';
+import { mulBpHalfUp } from '../../shared/money.js';
 import type { ActorRole, DealContext, Effect, IssueInvoiceEffect, NotifyEffect, NotifyTarget, Proposal } from './types.js';
 
 export const addEffects = (context: DealContext, ...effects: Effect[]): Effect[] => [...context.effects, ...effects];

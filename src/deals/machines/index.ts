@@ -8,7 +8,6 @@ import { checkDealInput } from './shared.js';
 import type { ActorRole, DealActor, DealContext, DealForm, DealInput, DealTerms, Effect } from './types.js';
 
 export { MACHINE_VERSIONS } from './registry.js';
-export { mulBpHalfUp } from './money.js';
 export type * from './types.js';
 
 export type ApplyErrorCode = 'INVALID_TRANSITION' | 'FORBIDDEN' | 'MACHINE_VERSION_UNKNOWN' | 'SNAPSHOT_INVALID' | 'PAYLOAD_INVALID';

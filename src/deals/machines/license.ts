@@ -4,7 +4,7 @@ import { addDays, addMonths, nextHalfYearStart } from './dates.js';
 import { addEffects, agreedTerms, invoiceForBuyer, notify, othersThan } from './effects.js';
 import { update } from './actions.js';
 import type { GuardArgs } from './guards.js';
-import { mulBpHalfUp } from './money.js';
+import { mulBpHalfUp } from '../../shared/money.js';
 import { close, dealSetup, initialContext, postSigningEvents, preSigningStates, t, terminalStates } from './shared.js';
 import type { Effect, LicenseProgress } from './types.js';
 

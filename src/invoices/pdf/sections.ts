@@ -1,4 +1,4 @@
-import { formatFen, formatRateBp } from '../../platform/money.js';
+import { formatFen, formatRateBp } from '../../shared/money.js';
 import { ALERT, INK, MUTED, RULE, fieldColumns, sectionHeading, stackedFields, type Field } from '../../platform/pdf/blocks.js';
 import { formatChinaDate } from '../../platform/pdf/dates.js';
 import { contentWidth, ensureSpace, type PdfDoc } from '../../platform/pdf/document.js';

@@ -1,7 +1,7 @@
 import { bilingual } from '../../invoices/pdf/labels.js';
 import { DEAL_FORM_LABELS } from '../../shared/listing-labels.js';
 import { FIELD_LABELS } from '../../shared/listing.js';
-import { formatFen } from '../../platform/money.js';
+import { formatFen } from '../../shared/money.js';
 import { INK, fieldColumns, sectionHeading } from '../../platform/pdf/blocks.js';
 import { formatChinaDate, toInstant } from '../../platform/pdf/dates.js';
 import { contentWidth, type PdfDoc } from '../../platform/pdf/document.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amountInChineseCapitals } from '../../../src/invoices/amount-words.js';
-import { formatFen } from '../../../src/platform/money.js';
+import { formatFen } from '../../../src/shared/money.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { adminSession, type Session } from '../../helpers/factories.js';
 import { readPdf, squash } from '../../unit/invoices/pdf-text.js';

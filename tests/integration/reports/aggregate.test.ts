@@ -1,6 +1,6 @@
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatFen } from '../../../src/platform/money.js';
+import { formatFen } from '../../../src/shared/money.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { readPdf, squash } from '../../unit/invoices/pdf-text.js';
 import { buildDataset, type Dataset } from './dataset.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFen, formatRateBp } from '../../../src/platform/money.js';
+import { formatFen, formatRateBp } from '../../../src/shared/money.js';
 
 describe('formatFen', () => {
   it.each([

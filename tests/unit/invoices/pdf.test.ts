@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { amountInChineseCapitals } from '../../../src/invoices/amount-words.js';
 import { renderInvoicePdf } from '../../../src/invoices/pdf.js';
-import { formatFen } from '../../../src/platform/money.js';
+import { formatFen } from '../../../src/shared/money.js';
 import { manyLines, sampleInvoice } from './fixtures.js';
 import { readPdf, squash } from './pdf-text.js';
 

@@ -1,3 +1,4 @@
+import { formatRateBp } from '../../../src/shared/money.ts';
 import { formatFen } from '../i18n/format.js';
 import type { Label } from '../i18n/labels.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
@@ -24,7 +25,7 @@ export const termFieldName = (key: string): MessageKey | null => NAMES[key] ?? n
 export function termValue(key: string, value: unknown, label: (l: Label) => string): string {
   if (value === undefined || value === null) return '—';
   if (MONEY.has(key) && typeof value === 'number') return formatFen(value);
-  if (BP.has(key) && typeof value === 'number') return `${value / 100}%`;
+  if (BP.has(key) && typeof value === 'number') return formatRateBp(value);
   if (CHOICES[key] && typeof value === 'string') return label(CHOICES[key][value] ?? { zh: value, en: value });
   if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => termValue(k, v, label)).join(' · ');
   return String(value);

@@ -1,20 +1,7 @@
 import type { Locale } from './locales.js';
 
-// Money is integer fen end to end. Formatting splits the digits as a string, never dividing by 100 in
-// floating point: near 2^53 a float quotient can round up into the next yuan.
-
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** 123456 → "¥1,234.56"; -5 → "-¥0.05". Throws on anything that is not a safe integer. */
-export function formatFen(fen: number): string {
-  if (!Number.isSafeInteger(fen)) throw new RangeError(`Money must be an integer number of fen, got ${fen}`);
-  const digits = String(Math.abs(fen)).padStart(3, '0');
-  const yuan = digits.slice(0, -2);
-  const cents = digits.slice(-2);
-  return `${fen < 0 ? '-' : ''}¥${groupThousands(yuan)}.${cents}`;
-}
+// Money is integer fen end to end; amounts read the same on screen as on the server's documents.
+export { formatFen } from '../../../src/shared/money.ts';
 
 const YUAN = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mulBpHalfUp } from '../../../src/deals/machines/money.js';
+import { mulBpHalfUp } from '../../../src/shared/money.js';
 
 describe('mulBpHalfUp', () => {
   it('rounds half up in fen', () => {
