@@ -1,19 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { nextInSequence } from '../platform/counters.js';
 import { queryRows, type DbOrTx } from '../platform/db.js';
+import { chinaYear } from '../shared/china-time.js';
 
-// Invoices and vouchers are dated in China Standard Time (UTC+8, no daylight saving), as their PDFs print them:
-// an invoice issued at 2026-12-31T17:00Z is dated 2027-01-01 and numbered in 2027's sequence.
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-export function chinaYear(at: Date): number {
-  return new Date(at.getTime() + CST_OFFSET_MS).getUTCFullYear();
-}
-
-/** The instant a China calendar date begins (month is 1–12). */
-export function chinaMidnight(year: number, month: number, day = 1): Date {
-  return new Date(Date.UTC(year, month - 1, day) - CST_OFFSET_MS);
-}
+// Invoices and vouchers are dated and numbered by the China calendar year, as their PDFs print them.
 
 /**
  * Invoice numbers (INV-YYYY-NNNNNN, gapless per China-time year) are assigned by the database when the issuing

@@ -4,17 +4,12 @@ import { invoices, voucherRedemptions, vouchers } from '../db/schema/invoices.js
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import type { Period, PeriodBounds } from '../reports/types.js';
-import { chinaMidnight } from './numbering.js';
+import { halfYearBounds } from '../shared/china-time.js';
 
 // The bureau pays issuers for the vouchers redeemed on their invoices every half year (半年结算): January–June and
 // July–December, China time. A statement counts live redemptions applied in the period; one released by a
 // voided invoice is not owed.
 
-export function halfYearBounds({ year, half }: Period): PeriodBounds {
-  const start = chinaMidnight(year, half === 1 ? 1 : 7);
-  const end = half === 1 ? chinaMidnight(year, 7) : chinaMidnight(year + 1, 1);
-  return { periodStart: start.toISOString(), periodEnd: end.toISOString() };
-}
 
 export interface SettlementIssuer {
   organizationId: string;

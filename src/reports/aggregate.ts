@@ -6,7 +6,8 @@ import { monthlySeries } from '../stats/series.js';
 import { int, within } from '../stats/sql.js';
 import { corpsFigures } from './figures.js';
 import { submissionList } from './oversight.js';
-import { halfYearBounds, periodMonths } from './period.js';
+import { halfYearBounds } from '../shared/china-time.js';
+import { periodMonths } from './period.js';
 import type { Period, PeriodBounds } from './types.js';
 
 export interface FieldFigures {

@@ -8,7 +8,8 @@ import type { DbOrTx } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { emptyFigures, hasActivity, periodFigures } from './figures.js';
-import { halfYearBounds, periodCode, periodLabel } from './period.js';
+import { halfYearBounds } from '../shared/china-time.js';
+import { periodCode, periodLabel } from './period.js';
 import type { Period } from './types.js';
 
 // The plan's half-year reports are owed by the organizations that produce and take up results.

@@ -7,7 +7,8 @@ import { audit } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
 import type { DbOrTx } from '../platform/db.js';
 import { formatChinaDate } from '../platform/pdf/dates.js';
-import { halfYearBounds, periodCode, periodLabel } from './period.js';
+import { halfYearBounds } from '../shared/china-time.js';
+import { periodCode, periodLabel } from './period.js';
 import type { Period } from './types.js';
 
 // The bureau's side: who has submitted, reminders to those who have not.

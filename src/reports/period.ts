@@ -1,17 +1,11 @@
-import { chinaYear } from '../invoices/numbering.js';
-import { halfYearBounds } from '../invoices/settlements.js';
+import { halfYearBounds, halfYearOf } from '../shared/china-time.js';
 import type { Period } from './types.js';
 
-// Half years run January–June and July–December on the China calendar (UTC+8, no daylight saving): the bureau's
-// reporting rhythm (the plan's 半年报), the same half years as the voucher settlements. A half year starts at
-// 00:00 Asia/Shanghai on 1 January or 1 July, which is 16:00 UTC the day before.
-export { halfYearBounds };
+// Half years run January–June and July–December on the China calendar (shared/china-time.ts): the bureau's
+// reporting rhythm (the plan's 半年报), the same half years as the voucher settlements.
 
 /** The half year an instant falls in. */
-export function periodOf(at: Date): Period {
-  const year = chinaYear(at);
-  return { year, half: at.toISOString() < halfYearBounds({ year, half: 2 }).periodStart ? 1 : 2 };
-}
+export const periodOf = (at: Date): Period => halfYearOf(at);
 
 /** The first half-year boundary strictly after `at`, and the period that ends there. */
 export function nextBoundary(at: Date): { dueAt: string; period: Period } {

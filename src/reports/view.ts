@@ -4,7 +4,7 @@ import { organizations, users } from '../db/schema/accounts.js';
 import { halfYearReports } from '../db/schema/reports.js';
 import type { DbOrTx } from '../platform/db.js';
 import { notFound } from '../platform/errors.js';
-import { halfYearBounds } from './period.js';
+import { halfYearBounds } from '../shared/china-time.js';
 import type { Period } from './types.js';
 
 export type ReportRow = typeof halfYearReports.$inferSelect;

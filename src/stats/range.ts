@@ -1,10 +1,9 @@
 import { validationFailed } from '../platform/errors.js';
+import { chinaDate, chinaDayBounds } from '../shared/china-time.js';
 
 // A statistics range is a span of China calendar dates, both ends included (?from=2026-01-01&to=2026-06-30),
 // bucketed by month. Without bounds it is the last 12 months: from the first day of the month eleven months
 // back to today, so the current month is the twelfth bucket.
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
-const DAY_MS = 86_400_000;
 const MAX_MONTHS = 120;
 
 export interface StatsRange {
@@ -16,9 +15,8 @@ export interface StatsRange {
   months: string[];
 }
 
-const dayStart = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - CST_OFFSET_MS);
-const dayEnd = (date: string) => new Date(dayStart(date).getTime() + DAY_MS);
-const chinaDate = (at: Date) => new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+const dayStart = (date: string) => chinaDayBounds(date).start;
+const dayEnd = (date: string) => chinaDayBounds(date).end;
 
 function monthsBetween(from: string, to: string): string[] {
   const months: string[] = [];

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { CHINA_TIME_ZONE } from '../shared/china-time.js';
 
 // Statistics are GROUP BY queries written as SQL: the database adds things up and only the totals travel.
 // Counts and sums arrive as numbers, strings or bigints depending on the driver: these helpers give every
@@ -23,7 +24,9 @@ export function iso(value: unknown): string {
 }
 
 /** The China calendar month (YYYY-MM) an instant falls in: statistics follow the bureau's calendar. */
-export const chinaMonth = (column: SQL) => sql`to_char(${column} at time zone 'Asia/Shanghai', 'YYYY-MM')`;
+// The zone is a literal, not a parameter: the same expression in SELECT and GROUP BY must be the same text.
+const chinaZone = sql.raw(`'${CHINA_TIME_ZONE}'`);
+export const chinaMonth = (column: SQL) => sql`to_char(${column} at time zone ${chinaZone}, 'YYYY-MM')`;
 
 /** `column` within [start, end), the bounds given as ISO instants. */
 export const within = (column: SQL, start: string, end: string) =>

@@ -10,10 +10,10 @@ import {
   CATEGORY_ZH, COLUMNS, DEAL_FORM_ZH, FIELD_ZH, FORM_ZH, FUNDING_SOURCE_ZH, IP_TYPE_ZH, LEVEL_ZH, LIST_SEPARATOR, STAGE_ZH, type Column,
 } from './columns.js';
 import { BOM, csvRecord } from './csv.js';
+import { chinaDate } from '../../shared/china-time.js';
 
 export type ExchangeFormat = 'json' | 'csv';
 const BATCH = 500;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** Fen → yuan with two decimals, by integer arithmetic (12345 → "123.45"). */
 export function fenToYuan(fen: number): string {
@@ -41,7 +41,7 @@ export function exchangeRow(row: ListingRow, organizationName: string): Record<C
     完成人: row.inventors.map((p) => (p.title ? `${p.name}（${p.title}）` : p.name)).join(LIST_SEPARATOR),
     完成单位: organizationName,
     登记号: row.registrationNo ?? '',
-    发布日期: row.publishedAt ? new Date(Date.parse(row.publishedAt) + CHINA_OFFSET_MS).toISOString().slice(0, 10) : '',
+    发布日期: row.publishedAt ? chinaDate(row.publishedAt) : '',
   };
   // Rebuilt in COLUMNS order so that JSON objects list their keys in the form's order too.
   return Object.fromEntries(COLUMNS.map((c) => [c, values[c]])) as Record<Column, string>;

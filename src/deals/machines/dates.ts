@@ -2,8 +2,6 @@
 // due date is derived from an event's `at`.
 
 const DAY_MS = 86_400_000;
-// Official dates (filing, registration) are Beijing time, which Xinjiang uses for administrative records.
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
 export function addDays(at: string, days: number): string {
   return new Date(Date.parse(at) + days * DAY_MS).toISOString();
@@ -24,19 +22,7 @@ export function isNotBefore(at: string, reference: string): boolean {
   return Date.parse(at) >= Date.parse(reference);
 }
 
-/** The Beijing calendar date (YYYY-MM-DD) of an instant. */
-export function beijingDate(at: string): string {
-  return new Date(Date.parse(at) + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
 export function isIsoInstant(value: unknown): value is string {
   return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
-}
-
-/** The start of the next half year (1 January or 1 July, Beijing time) after an instant, as a UTC instant. */
-export function nextHalfYearStart(at: string): string {
-  const [y, m] = beijingDate(at).split('-').map(Number);
-  const [year, month] = m < 7 ? [y, 6] : [y + 1, 0];
-  return new Date(Date.UTC(year, month, 1) - BEIJING_OFFSET_MS).toISOString();
 }

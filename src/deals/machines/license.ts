@@ -1,6 +1,7 @@
 import { assertEvent } from 'xstate';
 import type { LicenseTerms } from '../terms.js';
-import { addDays, addMonths, nextHalfYearStart } from './dates.js';
+import { nextHalfYearStart } from '../../shared/china-time.js';
+import { addDays, addMonths } from './dates.js';
 import { addEffects, agreedTerms, invoiceForBuyer, notify, othersThan } from './effects.js';
 import { update } from './actions.js';
 import type { GuardArgs } from './guards.js';

@@ -1,5 +1,5 @@
 import type { FieldError } from '../terms.js';
-import { beijingDate } from './dates.js';
+import { chinaDate } from '../../shared/china-time.js';
 import type { DealContext, DealEvent } from './types.js';
 
 /**
@@ -51,8 +51,8 @@ function milestoneIn(context: DealContext, index: number, status: 'pending' | 'd
 // signing and today, both read as Beijing calendar dates.
 function officialDate(context: DealContext, path: string, date: string, at: string): FieldError[] {
   const signedAt = context.contract.signedAt;
-  if (signedAt && date < beijingDate(signedAt)) return [{ path, message: 'must not be before the contract was signed' }];
-  if (date > beijingDate(at)) return [{ path, message: 'must not be in the future' }];
+  if (signedAt && date < chinaDate(signedAt)) return [{ path, message: 'must not be before the contract was signed' }];
+  if (date > chinaDate(at)) return [{ path, message: 'must not be in the future' }];
   return [];
 }
 

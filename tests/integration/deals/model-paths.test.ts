@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timers } from '../../../src/db/schema/index.js';
-import { beijingDate } from '../../../src/deals/machines/dates.js';
+import { chinaDate } from '../../../src/shared/china-time.js';
 import { nextEventsFor, type ActorRole, type DealForm } from '../../../src/deals/machines/index.js';
 import { fireDueTimers } from '../../../src/platform/timers.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
@@ -83,7 +83,7 @@ async function systemStep(dealId: string, event: PathStep['event'], seller: Sess
 /** The API payload of a path event: the real broker's id, and official dates as of the API's clock. */
 function apiPayload(event: PathStep['event']): Record<string, unknown> {
   const { type: _type, actor: _actor, at: _at, ...payload } = event;
-  const today = beijingDate(t.clock.now().toISOString());
+  const today = chinaDate(t.clock.now().toISOString());
   return {
     ...payload,
     ...('brokerId' in payload ? { brokerId: broker.user.id } : {}),

@@ -1,7 +1,7 @@
 import type { Deal, LicenseProgress, CooperationProgress } from '../api/deal-types.js';
 import { formatFen, parseYuan } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
-import { beijingDate } from '../lib/dates.js';
+import { chinaDate } from '../../../src/shared/china-time.ts';
 import type { Problem } from '../lib/problems.js';
 import { MAX_FEN, parsePercentBp } from './termsForm.js';
 
@@ -93,8 +93,8 @@ export function parseEventPayload(type: string, values: Record<string, string>, 
       case 'date': {
         const valid = /^\d{4}-\d{2}-\d{2}$/.test(raw) && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
         if (!valid) fail({ key: 'terms.date' });
-        else if (raw > beijingDate(now.toISOString())) fail({ key: 'event.dateFuture' });
-        else if (deal.contract.signedAt && raw < beijingDate(deal.contract.signedAt)) fail({ key: 'event.dateBeforeSigning' });
+        else if (raw > chinaDate(now.toISOString())) fail({ key: 'event.dateFuture' });
+        else if (deal.contract.signedAt && raw < chinaDate(deal.contract.signedAt)) fail({ key: 'event.dateBeforeSigning' });
         else payload[field.name] = raw;
         break;
       }

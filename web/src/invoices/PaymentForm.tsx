@@ -6,7 +6,7 @@ import type { Invoice } from '../api/types.js';
 import { FormField } from '../components/FormField.js';
 import { formatFen, parseYuan } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';
-import { beijingDate } from '../lib/dates.js';
+import { CHINA_UTC_OFFSET, chinaDate } from '../../../src/shared/china-time.ts';
 import type { Problem } from '../lib/problems.js';
 
 export interface PaymentValues { amount: string; reference: string; paidOn: string }
@@ -30,7 +30,7 @@ export function validatePayment(v: PaymentValues, balance: number, today: string
 /** The issuer records money its bank received against an invoice. */
 export function PaymentForm({ invoice, onPaid }: { invoice: Invoice; onPaid(next: Invoice): void }) {
   const { t } = useT();
-  const today = beijingDate(new Date().toISOString());
+  const today = chinaDate(new Date().toISOString());
   const [values, setValues] = useState<PaymentValues>({ amount: formatFen(invoice.balance).slice(1), reference: '', paidOn: today });
   const [problems, setProblems] = useState<Partial<Record<keyof PaymentValues, Problem>>>({});
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +46,7 @@ export function PaymentForm({ invoice, onPaid }: { invoice: Invoice; onPaid(next
     setSending(true);
     try {
       // Midnight in China on the day the bank statement shows.
-      const paidAt = new Date(`${values.paidOn}T00:00:00+08:00`).toISOString();
+      const paidAt = new Date(`${values.paidOn}T00:00:00${CHINA_UTC_OFFSET}`).toISOString();
       onPaid(await api.recordPayment(invoice.id, { amount: parseYuan(values.amount)!, reference: values.reference.trim(), paidAt }, key.current));
       key.current = newIdempotencyKey();
     } catch (err) {

@@ -1,15 +1,9 @@
+import { lastEndedHalf as chinaLastEndedHalf } from '../../../src/shared/china-time.ts';
 import type { ReportPeriod } from '../api/types.js';
 
-// Half years run on the China calendar (UTC+8, no daylight saving), as the server drafts and files reports: the
-// reader's own time zone would move the boundary by hours.
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** The last half year that has ended: in July–December, January–June of this year; in January–June, July–December of the last. */
-export function lastEndedHalf(now = new Date()): ReportPeriod {
-  const china = new Date(now.getTime() + CHINA_OFFSET_MS);
-  const year = china.getUTCFullYear();
-  return china.getUTCMonth() >= 6 ? { year, half: 1 } : { year: year - 1, half: 2 };
-}
+// Half years run on the China calendar, as the server drafts and files reports: the reader's own time zone would
+// move the boundary by hours.
+export const lastEndedHalf = (now = new Date()): ReportPeriod => chinaLastEndedHalf(now);
 
 /** The period a URL names (?year=2026&half=1), or null when it names none the API would accept. */
 export function periodFromParams(params: URLSearchParams): ReportPeriod | null {

@@ -12,6 +12,7 @@ import { formatFen } from '../../i18n/format.js';
 import { useT } from '../../i18n/I18nProvider.js';
 import { LINE_KIND_LABELS } from '../../invoices/labels.js';
 import { useCursorList } from '../../lib/useCursorList.js';
+import { CHINA_UTC_OFFSET } from '../../../../src/shared/china-time.ts';
 import { useResource } from '../../lib/useResource.js';
 
 const GRANT_FIELDS: FieldSpec[] = [
@@ -60,7 +61,7 @@ function GrantForm({ onGranted }: { onGranted(): void }) {
     setSaving(true);
     const input = specToInput(GRANT_FIELDS, values);
     // Valid through the last day in China time.
-    const expiresAt = new Date(`${String(values.expiresOn)}T23:59:59+08:00`).toISOString();
+    const expiresAt = new Date(`${String(values.expiresOn)}T23:59:59${CHINA_UTC_OFFSET}`).toISOString();
     const grant: VoucherGrant = { organizationId, amount: input.amount as number, expiresAt, serviceKinds: input.serviceKinds as VoucherGrant['serviceKinds'], ...(input.note ? { note: input.note as string } : {}) };
     try {
       await api.grantVoucher(grant, key.current);
