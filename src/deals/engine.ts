@@ -13,7 +13,7 @@ import { applyDealEvent, dealContextOf, isFinalState, isSigned, type ActorRole, 
 import type { IssueInvoiceEffect } from './machines/types.js';
 import { dealNotice } from './notices.js';
 import type { DealRow } from './parties.js';
-import { contractValue } from './terms.js';
+import { contractValue } from '../shared/terms.js';
 
 const FAILURES = {
   INVALID_TRANSITION: 'INVALID_TRANSITION',

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { DEAL_EVENT_TYPES, eventBodyFields } from '../shared/deal-events.js';
 import { DEAL_FORMS } from '../shared/listing.js';
 import { Id, ListQuery, Text, Nullable } from '../platform/http.js';
 
@@ -9,26 +10,14 @@ export const OpenDealBody = Type.Object({
   message: Type.Optional(Text(2000, 1)),
 }, { additionalProperties: false });
 
-// Every payload field any event may carry, bounded here; which event needs which, and their deeper rules
-// (terms by form), are checked by the deal machine's own payload validation.
+// `{ type, expectedVersion, ...payload }`: the payload fields are those of the shared per-event schemas, each
+// bounded once there. The type is only shaped here: an event the deal's state does not know is a 409
+// INVALID_TRANSITION (API.md), not a 400. Which event needs which field, and the terms by form, are checked by
+// the deal machine against the same schemas.
 export const EventBody = Type.Object({
-  type: Type.String({ pattern: '^[A-Z_]{3,40}$' }),
+  type: Type.String({ pattern: '^[A-Z_]{3,40}$', description: `One of ${DEAL_EVENT_TYPES.join(', ')}` }),
   expectedVersion: Type.Integer({ minimum: 0 }),
-  terms: Type.Optional(Type.Object({}, { additionalProperties: true, maxProperties: 20 })),
-  reason: Type.Optional(Text(2000, 1)),
-  brokerId: Type.Optional(Id),
-  commissionRateBp: Type.Optional(Type.Integer({ minimum: 0, maximum: 3000 })),
-  registrationNo: Type.Optional(Text(60, 1)),
-  registeredAt: Type.Optional(Type.String({ maxLength: 40 })),
-  period: Type.Optional(Type.String({ maxLength: 10 })),
-  netSales: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000_000_000 })),
-  index: Type.Optional(Type.Integer({ minimum: 0, maximum: 99 })),
-  filingNo: Type.Optional(Text(60, 1)),
-  filedAt: Type.Optional(Type.String({ maxLength: 40 })),
-  appraiser: Type.Optional(Text(200, 1)),
-  reportNo: Type.Optional(Text(60, 1)),
-  appraisedValue: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000_000_000 })),
-  registrationRef: Type.Optional(Text(100, 1)),
+  ...eventBodyFields(),
 }, { additionalProperties: false });
 
 const Org = Type.Object({ id: Type.String(), name: Type.String(), type: Type.String() });

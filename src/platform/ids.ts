@@ -20,4 +20,4 @@ export function newId(prefix: string, now = Date.now()): string {
   return `${prefix}_${time}${rand}`;
 }
 
-export const ID_PATTERN = '^[a-z]{2,5}_[0-9a-z]{21}$';
+export { ID_PATTERN } from '../shared/ids.js';

@@ -2,14 +2,14 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { dealStateString, type ActorRole, type DealActor, type DealContext, type DealForm, type DealTerms } from '../../src/deals/machines/index.js';
 import { machineFor, MACHINE_VERSIONS } from '../../src/deals/machines/registry.js';
-import { validateEventPayload } from '../../src/deals/terms.js';
+import { dealEventErrors } from '../../src/deals/machines/index.js';
 
 // Stand-in actors for the pure machine. The API's users have other ids; only the broker's id is compared by a
 // guard, and it is compared with the broker the same path assigned, so the stand-ins give the same answers.
 export const PATH_ACTORS: Record<ActorRole, DealActor> = {
   buyer: { userId: 'path-buyer', role: 'buyer' },
   seller: { userId: 'path-seller', role: 'seller' },
-  broker: { userId: 'path-broker', role: 'broker' },
+  broker: { userId: 'us_00000000000pathbroker', role: 'broker' },
   admin: { userId: 'path-admin', role: 'admin' },
   system: { userId: 'system', role: 'system' },
 };
@@ -89,7 +89,7 @@ function candidateEvents(form: DealForm) {
     };
     return Object.entries(payloads).flatMap(([type, options]) => ROLES.flatMap((role) => options
       .map((payload) => ({ type, actor: PATH_ACTORS[role], at: type === 'NOTICE_ENDED' ? LATER : T0, ...payload }))
-      .filter((event) => validateEventPayload(form, event, c).length === 0)));
+      .filter((event) => dealEventErrors(form, event, c).length === 0)));
   };
 }
 

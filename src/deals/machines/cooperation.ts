@@ -1,5 +1,5 @@
 import { and, assertEvent } from 'xstate';
-import type { CooperationTerms } from '../terms.js';
+import type { CooperationTerms } from '../../shared/terms.js';
 import { update } from './actions.js';
 import { addDays } from './dates.js';
 import { addEffects, agreedTerms, invoiceForBuyer, notify, othersThan } from './effects.js';

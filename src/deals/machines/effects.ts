@@ -1,4 +1,4 @@
-import { contractValue, type DealTerms } from '../terms.js';
+import { contractValue, type DealTerms } from '../../shared/terms.js';
 import { addDays } from './dates.js';
 import { mulBpHalfUp } from '../../shared/money.js';
 import type { ActorRole, DealContext, Effect, IssueInvoiceEffect, NotifyEffect, NotifyTarget, Proposal } from './types.js';

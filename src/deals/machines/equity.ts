@@ -1,5 +1,5 @@
 import { and, assertEvent } from 'xstate';
-import type { EquityTerms } from '../terms.js';
+import type { EquityTerms } from '../../shared/terms.js';
 import { update } from './actions.js';
 import { addEffects, agreedTerms, notify, othersThan, parties } from './effects.js';
 import type { GuardArgs } from './guards.js';

@@ -1,11 +1,14 @@
 import { createActor, getNextTransitions, type AnyMachineSnapshot } from 'xstate';
-import { validateEventPayload, type FieldError } from '../terms.js';
+import { ACTOR_ROLES } from '../../shared/deal.js';
+import { validateEventPayload } from '../../shared/deal-events.js';
+import type { FieldError } from '../../shared/schema-errors.js';
 import { isIsoInstant } from './dates.js';
 import { currentProposal } from './effects.js';
+import { eventPreconditions } from './preconditions.js';
 import { MACHINE_VERSIONS, machineFor } from './registry.js';
 import { persist, restoreActor } from './restore.js';
 import { checkDealInput } from './shared.js';
-import type { ActorRole, DealActor, DealContext, DealForm, DealInput, DealTerms, Effect } from './types.js';
+import type { DealActor, DealContext, DealEvent, DealForm, DealInput, DealTerms, Effect } from './types.js';
 
 export { MACHINE_VERSIONS } from './registry.js';
 export type * from './types.js';
@@ -33,16 +36,25 @@ export function initialDealSnapshot(form: DealForm, input: Omit<DealInput, 'form
   }
 }
 
-const ROLES: readonly ActorRole[] = ['buyer', 'seller', 'broker', 'admin', 'system'];
-
 function envelopeErrors(event: IncomingDealEvent): FieldError[] {
   const errors: FieldError[] = [];
   if (typeof event?.type !== 'string') errors.push({ path: 'type', message: 'is required' });
   const actor = event?.actor;
   if (!actor || typeof actor.userId !== 'string' || actor.userId === '') errors.push({ path: 'actor.userId', message: 'is required' });
-  if (!actor || !ROLES.includes(actor.role)) errors.push({ path: 'actor.role', message: `must be one of ${ROLES.join(', ')}` });
+  if (!actor || !ACTOR_ROLES.includes(actor.role)) errors.push({ path: 'actor.role', message: `must be one of ${ACTOR_ROLES.join(', ')}` });
   if (!isIsoInstant(event?.at)) errors.push({ path: 'at', message: 'must be an ISO 8601 instant' });
   return errors;
+}
+
+/**
+ * Field errors of an event for an HTTP 400: its payload against the shared schemas, then, with the deal's context,
+ * what the payload refers to (a milestone that exists and was not yet invoiced, a royalty period not reported
+ * before, …). Who may send the event is the machine's business, not this function's.
+ */
+export function dealEventErrors(form: DealForm, event: { type: string; [key: string]: unknown }, context?: DealContext): FieldError[] {
+  const errors = validateEventPayload(form, event);
+  if (errors.length > 0 || !context) return errors;
+  return eventPreconditions(event as DealEvent, context);
 }
 
 /** The event types the current state has a transition for, whoever sends them. */
@@ -71,7 +83,7 @@ export function applyDealEvent(form: DealForm, machineVersion: number, persisted
     if (!snapshot.can(event)) {
       return { ok: false, code: 'FORBIDDEN', detail: `${event.actor.role} may not send ${event.type} in state ${from} now` };
     }
-    const errors = validateEventPayload(form, event, snapshot.context as DealContext);
+    const errors = dealEventErrors(form, event, snapshot.context as DealContext);
     if (errors.length > 0) return { ok: false, code: 'PAYLOAD_INVALID', detail: `${event.type} has invalid fields`, errors };
     actor.send(event);
     const next = actor.getSnapshot() as AnyMachineSnapshot;

@@ -1,5 +1,5 @@
 import { assertEvent } from 'xstate';
-import type { LicenseTerms } from '../terms.js';
+import type { LicenseTerms } from '../../shared/terms.js';
 import { nextHalfYearStart } from '../../shared/china-time.js';
 import { addDays, addMonths } from './dates.js';
 import { addEffects, agreedTerms, invoiceForBuyer, notify, othersThan } from './effects.js';

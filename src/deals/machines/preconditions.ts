@@ -1,4 +1,4 @@
-import type { FieldError } from '../terms.js';
+import type { FieldError } from '../../shared/schema-errors.js';
 import { chinaDate } from '../../shared/china-time.js';
 import type { DealContext, DealEvent } from './types.js';
 

@@ -1,5 +1,5 @@
 import { and, assertEvent } from 'xstate';
-import type { TransferTerms } from '../terms.js';
+import type { TransferTerms } from '../../shared/terms.js';
 import { update } from './actions.js';
 import { addDays } from './dates.js';
 import { addEffects, agreedTerms, invoiceForBuyer, notify, othersThan, parties } from './effects.js';

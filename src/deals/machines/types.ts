@@ -1,45 +1,10 @@
-import type { CooperationTerms, DealTerms, EquityTerms, LicenseTerms, TransferTerms } from '../terms.js';
-
+import type { ActorRole, DealOutcome, PartyRole, ProposalStatus, ProposerRole } from '../../shared/deal.js';
+import type { DealActor, DealEvent } from '../../shared/deal-events.js';
 import type { DealForm } from '../../shared/listing.js';
+import type { CooperationTerms, DealTerms, EquityTerms, LicenseTerms, TransferTerms } from '../../shared/terms.js';
 
-export type { DealForm };
-
-/** The caller's role in THIS deal, computed by the engine; `system` is the timer worker and the invoicing module. */
-export type ActorRole = 'buyer' | 'seller' | 'broker' | 'admin' | 'system';
-export type PartyRole = 'buyer' | 'seller';
-export type ProposerRole = 'buyer' | 'seller' | 'broker';
-export interface DealActor { userId: string; role: ActorRole }
-
-interface Envelope<T extends string> { type: T; actor: DealActor; at: string }
-
-export type DealEvent =
-  | Envelope<'ACCEPT_INQUIRY'>
-  | (Envelope<'DECLINE'> & { reason?: string })
-  | Envelope<'SIGN_NDA'>
-  | (Envelope<'PROPOSE_TERMS'> & { terms: DealTerms })
-  | Envelope<'ACCEPT_TERMS'>
-  | Envelope<'REJECT_TERMS'>
-  | (Envelope<'OFFER_EXPIRED'> & { proposalSeq: number })
-  | (Envelope<'WITHDRAW'> & { reason?: string })
-  | Envelope<'EXPIRE'>
-  | (Envelope<'RECORD_OBJECTION'> & { reason: string })
-  | Envelope<'NOTICE_ENDED'>
-  | Envelope<'SIGN_CONTRACT'>
-  | (Envelope<'TERMINATE'> & { reason: string })
-  | (Envelope<'ASSIGN_BROKER'> & { brokerId: string; commissionRateBp: number })
-  | (Envelope<'REGISTER_CONTRACT'> & { registrationNo: string })
-  | (Envelope<'REPORT_ROYALTIES'> & { period: string; netSales: number })
-  | (Envelope<'INVOICE_MILESTONE'> & { index: number })
-  | (Envelope<'RECORD_FILING'> & { filingNo: string; filedAt: string })
-  | Envelope<'COMPLETE'>
-  | Envelope<'REMIND_ROYALTIES'>
-  | (Envelope<'PAYMENT_RECEIVED'> & { index: number })
-  | (Envelope<'RECORD_ASSIGNMENT'> & { registrationNo: string; registeredAt: string })
-  | (Envelope<'SUBMIT_APPRAISAL'> & { appraiser: string; reportNo: string; appraisedValue: number })
-  | (Envelope<'REGISTER_EQUITY'> & { registrationRef: string })
-  | (Envelope<'DELIVER_MILESTONE'> & { index: number })
-  | (Envelope<'ACCEPT_MILESTONE'> & { index: number })
-  | (Envelope<'REQUEST_CHANGES'> & { index: number; reason: string });
+// The closed sets, the events and the terms are the shared core's (src/shared); the machines' own shapes follow.
+export type { ActorRole, DealActor, DealEvent, DealForm, DealOutcome, PartyRole, ProposalStatus, ProposerRole };
 
 // ---- effects: declared by the machine, performed by the engine in the same transaction ----
 
@@ -79,7 +44,6 @@ export interface DealInput {
 export interface Signature { userId: string; at: string }
 export interface Signatures { buyer: Signature | null; seller: Signature | null }
 
-export type ProposalStatus = 'current' | 'accepted' | 'rejected' | 'expired' | 'superseded';
 export interface Proposal {
   seq: number;
   terms: DealTerms;
@@ -95,7 +59,6 @@ export interface Proposal {
 export interface Objection { reason: string; by: DealActor; at: string }
 export interface BrokerAssignment { userId: string; commissionRateBp: number; assignedBy: string; assignedAt: string }
 export interface ContractRegistration { registrationNo: string; recordedBy: DealActor; recordedAt: string }
-export type DealOutcome = 'declined' | 'withdrawn' | 'expired' | 'terminated' | 'completed';
 export interface Closure { outcome: DealOutcome; reason: string | null; by: DealActor; at: string }
 export interface IpRecordal { registrationNo: string; registeredAt: string; recordedAt: string }
 

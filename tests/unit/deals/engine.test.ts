@@ -87,7 +87,7 @@ describe('nextEventsFor', () => {
     deal.send('ACCEPT_INQUIRY', 'seller');
     deal.send('SIGN_NDA', 'buyer');
     deal.send('SIGN_NDA', 'seller');
-    deal.send('ASSIGN_BROKER', 'admin', { brokerId: 'u-broker', commissionRateBp: 300 });
+    deal.send('ASSIGN_BROKER', 'admin', { brokerId: 'us_000000000000000broker', commissionRateBp: 300 });
     expect(table()).toEqual({
       buyer: ['PROPOSE_TERMS', 'WITHDRAW'], seller: ['DECLINE', 'PROPOSE_TERMS'], broker: ['PROPOSE_TERMS'], admin: ['ASSIGN_BROKER'], system: ['EXPIRE'],
     });

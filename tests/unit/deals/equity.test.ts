@@ -28,7 +28,7 @@ describe('equity (作价投资)', () => {
 
   it('issues no invoice but the commission on the valuation, then records the IP assignment and the equity registration', () => {
     const deal = negotiatingDeal('equity', { publicInstitutionSeller: true, publicNoticeDays: 15 });
-    deal.send('ASSIGN_BROKER', 'admin', { brokerId: 'u-broker', commissionRateBp: 100 });
+    deal.send('ASSIGN_BROKER', 'admin', { brokerId: 'us_000000000000000broker', commissionRateBp: 100 });
     deal.send('PROPOSE_TERMS', 'buyer', { terms: equityTerms });
     deal.send('ACCEPT_TERMS', 'seller');
     expect(deal.state).toBe('publicNotice');

@@ -4,7 +4,7 @@ import { getShortestPaths } from 'xstate/graph';
 import { machineFor } from '../../../src/deals/machines/registry.js';
 import type { DealContext } from '../../../src/deals/machines/types.js';
 import { DEAL_FORMS, type DealForm } from '../../../src/shared/listing.js';
-import { validateEventPayload } from '../../../src/deals/terms.js';
+import { dealEventErrors } from '../../../src/deals/machines/index.js';
 import { serializeDealState } from '../../helpers/deal-paths.js';
 import { ACTORS, T0 } from './harness.js';
 import { TERMS } from './fixtures.js';
@@ -49,7 +49,7 @@ function candidateEvents(form: DealForm) {
     return EVENT_TYPES.flatMap((type) => RULES[type].senders.flatMap((role) =>
       (payloads[type] ?? [{}])
         .map((payload) => ({ type, actor: ACTORS[role], at: type === 'NOTICE_ENDED' || type.startsWith('RECORD_') ? LATER : T0, ...payload }))
-        .filter((event) => validateEventPayload(form, event, c).length === 0))) as never[];
+        .filter((event) => dealEventErrors(form, event, c).length === 0))) as never[];
   };
 }
 

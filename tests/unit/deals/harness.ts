@@ -7,7 +7,7 @@ import {
 export const ACTORS: Record<ActorRole, DealActor> = {
   buyer: { userId: 'u-buyer', role: 'buyer' },
   seller: { userId: 'u-seller', role: 'seller' },
-  broker: { userId: 'u-broker', role: 'broker' },
+  broker: { userId: 'us_000000000000000broker', role: 'broker' },
   admin: { userId: 'u-admin', role: 'admin' },
   system: { userId: 'system', role: 'system' },
 };

@@ -5,7 +5,7 @@ import { licenseTerms, negotiatingDeal, signedDeal } from './fixtures.js';
 describe('licence', () => {
   it('activates at signing: commission to the seller, upfront fee to the buyer, filing due in 3 months', () => {
     const deal = negotiatingDeal('license');
-    deal.send('ASSIGN_BROKER', 'admin', { brokerId: 'u-broker', commissionRateBp: 275 });
+    deal.send('ASSIGN_BROKER', 'admin', { brokerId: 'us_000000000000000broker', commissionRateBp: 275 });
     const terms = { ...licenseTerms, upfrontFee: 20_000_020 };
     deal.send('PROPOSE_TERMS', 'broker', { terms });
     deal.send('ACCEPT_TERMS', 'buyer');

@@ -75,8 +75,8 @@ describe('negotiation', () => {
   it("needs both parties to accept a broker's proposal, and either may reject it", () => {
     const deal = negotiatingDeal('equity');
     deal.expectRejected('PROPOSE_TERMS', 'broker', 'FORBIDDEN', { terms: TERMS.equity });
-    deal.expectRejected('ASSIGN_BROKER', 'seller', 'FORBIDDEN', { brokerId: 'u-broker', commissionRateBp: 300 });
-    deal.send('ASSIGN_BROKER', 'admin', { brokerId: 'u-broker', commissionRateBp: 300 });
+    deal.expectRejected('ASSIGN_BROKER', 'seller', 'FORBIDDEN', { brokerId: 'us_000000000000000broker', commissionRateBp: 300 });
+    deal.send('ASSIGN_BROKER', 'admin', { brokerId: 'us_000000000000000broker', commissionRateBp: 300 });
     expect(deal.effects).toEqual([{ type: 'notify', to: ['buyer', 'seller', 'broker'], message: 'deal.brokerAssigned' }]);
     // Another broker of the platform is not this deal's broker.
     deal.expectRejected('PROPOSE_TERMS', { userId: 'u-other-broker', role: 'broker' }, 'FORBIDDEN', { terms: TERMS.equity });
@@ -91,7 +91,7 @@ describe('negotiation', () => {
     expect(deal.state).toBe('appraisal');
 
     const other = negotiatingDeal('cooperation');
-    other.send('ASSIGN_BROKER', 'admin', { brokerId: 'u-broker', commissionRateBp: 300 });
+    other.send('ASSIGN_BROKER', 'admin', { brokerId: 'us_000000000000000broker', commissionRateBp: 300 });
     other.send('PROPOSE_TERMS', 'broker', { terms: TERMS.cooperation });
     other.send('ACCEPT_TERMS', 'buyer');
     other.send('REJECT_TERMS', 'buyer');
@@ -120,7 +120,7 @@ describe('negotiation', () => {
     const deal = negotiatingDeal('transfer');
     deal.send('PROPOSE_TERMS', 'buyer', { terms: transferTerms });
     expect(deal.effects).toHaveLength(2);
-    deal.send('ASSIGN_BROKER', 'admin', { brokerId: 'u-broker', commissionRateBp: 0 });
+    deal.send('ASSIGN_BROKER', 'admin', { brokerId: 'us_000000000000000broker', commissionRateBp: 0 });
     expect(deal.effects).toHaveLength(1);
     expect(deal.effects[0]).toMatchObject({ message: 'deal.brokerAssigned' });
   });

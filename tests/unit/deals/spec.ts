@@ -52,7 +52,7 @@ export type Step = [type: string, role: ActorRole, payload: Payload, expectedSta
  */
 export function happyPath(form: DealForm): Step[] {
   const opening: Step[] = [
-    ['ASSIGN_BROKER', 'admin', { brokerId: 'u-broker', commissionRateBp: 300 }, 'inquiry'],
+    ['ASSIGN_BROKER', 'admin', { brokerId: 'us_000000000000000broker', commissionRateBp: 300 }, 'inquiry'],
     ['ACCEPT_INQUIRY', 'seller', {}, 'nda'],
     ['SIGN_NDA', 'buyer', {}, 'nda'],
     ['SIGN_NDA', 'seller', {}, 'negotiating'],

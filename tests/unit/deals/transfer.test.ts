@@ -5,7 +5,7 @@ import { negotiatingDeal, signedDeal, transferTerms } from './fixtures.js';
 describe('transfer', () => {
   it('invoices every instalment at signing, due dueDays after it, with the commission on the price', () => {
     const deal = negotiatingDeal('transfer');
-    deal.send('ASSIGN_BROKER', 'admin', { brokerId: 'u-broker', commissionRateBp: 250 });
+    deal.send('ASSIGN_BROKER', 'admin', { brokerId: 'us_000000000000000broker', commissionRateBp: 250 });
     deal.send('PROPOSE_TERMS', 'seller', { terms: transferTerms });
     deal.send('ACCEPT_TERMS', 'buyer');
     deal.send('SIGN_CONTRACT', 'seller');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateEventPayload } from '../../../src/deals/terms.ts';
+import { validateEventPayload } from '../../../src/shared/deal-events.ts';
 import type { CooperationProgress, Deal } from '../api/deal-types.js';
 import { licenceDeal } from '../testing/fixtures.js';
 import { EVENT_FORMS, milestoneOptions, needsForm, parseEventPayload } from './eventForms.js';

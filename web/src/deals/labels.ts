@@ -1,3 +1,7 @@
+import {
+  ACTOR_ROLE_LABELS, IP_OWNERSHIP_LABELS as IP_OWNERSHIP_LABELS_BY_OWNER, LICENSE_TYPE_LABELS as LICENSE_TYPE_LABELS_BY_TYPE,
+  PROPOSAL_STATUS_LABELS as PROPOSAL_STATUS_LABELS_BY_STATUS,
+} from '../../../src/shared/deal.ts';
 import type { Label } from '../i18n/labels.js';
 
 // The deal machines' states and events (src/deals/machines/) in the words of DOMAIN.md. The room shows the
@@ -134,30 +138,8 @@ export const DEAL_EVENT_LABELS: Record<string, Label> = {
 
 export const eventLabel = (type: string): Label => DEAL_EVENT_LABELS[type] ?? { zh: type, en: type };
 
-export const PARTY_LABELS: Record<string, Label> = {
-  buyer: { zh: '需求方', en: 'Buyer' },
-  seller: { zh: '成果方', en: 'Seller' },
-  broker: { zh: '技术经理人', en: 'Broker' },
-  admin: { zh: '科技局', en: 'Bureau' },
-  system: { zh: '系统', en: 'System' },
-};
-
-export const LICENSE_TYPE_LABELS: Record<string, Label> = {
-  exclusive: { zh: '独占许可', en: 'Exclusive' },
-  sole: { zh: '排他许可', en: 'Sole' },
-  non_exclusive: { zh: '普通许可', en: 'Non-exclusive' },
-};
-
-export const IP_OWNERSHIP_LABELS: Record<string, Label> = {
-  buyer: { zh: '归需求方', en: 'The buyer' },
-  seller: { zh: '归成果方', en: 'The seller' },
-  joint: { zh: '双方共有', en: 'Joint' },
-};
-
-export const PROPOSAL_STATUS_LABELS: Record<string, Label> = {
-  current: { zh: '待答复', en: 'Open' },
-  accepted: { zh: '已接受', en: 'Accepted' },
-  rejected: { zh: '已拒绝', en: 'Rejected' },
-  expired: { zh: '已过期', en: 'Expired' },
-  superseded: { zh: '已被新提议取代', en: 'Superseded' },
-};
+// The closed sets' labels come from the shared core; widened, since the server may send a value this build lacks.
+export const PARTY_LABELS: Readonly<Record<string, Label>> = ACTOR_ROLE_LABELS;
+export const LICENSE_TYPE_LABELS: Readonly<Record<string, Label>> = LICENSE_TYPE_LABELS_BY_TYPE;
+export const IP_OWNERSHIP_LABELS: Readonly<Record<string, Label>> = IP_OWNERSHIP_LABELS_BY_OWNER;
+export const PROPOSAL_STATUS_LABELS: Readonly<Record<string, Label>> = PROPOSAL_STATUS_LABELS_BY_STATUS;

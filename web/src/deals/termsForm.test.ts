@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateTerms } from '../../../src/deals/terms.ts';
+import { validateTerms } from '../../../src/shared/terms.ts';
 import type { DealTerms } from '../api/deal-types.js';
 import type { DealForm } from '../api/types.js';
 import { parseCooperation, parseEquity, parseLicense, parsePercentBp, parseTerms, parseTransfer, termsToValues, type LicenseValues } from './termsForm.js';

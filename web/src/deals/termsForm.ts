@@ -2,17 +2,15 @@ import type { DealForm } from '../api/types.js';
 import type { CooperationTerms, DealTerms, EquityTerms, LicenseTerms, TransferTerms } from '../api/deal-types.js';
 import { formatFen, parseYuan } from '../i18n/format.js';
 import type { Problem } from '../lib/problems.js';
+import { IP_OWNERSHIPS, LICENSE_TYPES } from '../../../src/shared/deal.ts';
+import { MAX_FEN, MIN_INVENTOR_REWARD_BP } from '../../../src/shared/terms.ts';
 
-// The terms forms, one per deal form, as typed (strings), and the checks of src/deals/terms.ts mirrored: bounds,
+// The terms forms, one per deal form, as typed (strings), and the checks of src/shared/terms.ts mirrored: bounds,
 // blanks, schedules that add up, the inventors' statutory share. Money is typed in yuan and sent in fen; rates
 // and shares are typed in percent and sent in basis points. Errors are keyed by the API's path
 // (`payments.1.amount`), so that the server's own answer lands on the same field.
 
-export const MAX_FEN = 100_000_000_000_000;
-// Law on Promoting the Transformation of S&T Achievements, Art. 45: at least 50% of the equity to the inventors.
-export const MIN_INVENTOR_REWARD_BP = 5_000;
-export const LICENSE_TYPES = ['exclusive', 'sole', 'non_exclusive'] as const;
-export const IP_OWNERSHIPS = ['buyer', 'seller', 'joint'] as const;
+export { IP_OWNERSHIPS, LICENSE_TYPES, MAX_FEN, MIN_INVENTOR_REWARD_BP };
 
 export interface LicenseValues {
   licenseType: string; territory: string; fieldOfUse: string; termMonths: string; upfrontFee: string; royaltyRate: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contractValue, validateEventPayload, validateTerms } from '../../../src/deals/terms.js';
-import { cooperationTerms, equityTerms, licenseTerms, TERMS, transferTerms } from './fixtures.js';
+import { validateEventPayload } from '../../../src/shared/deal-events.js';
+import { contractValue, validateTerms } from '../../../src/shared/terms.js';
+import { cooperationTerms, equityTerms, licenseTerms, TERMS, transferTerms } from '../deals/fixtures.js';
 import type { DealForm } from '../../../src/deals/machines/index.js';
 
 const paths = (errors: Array<{ path: string }>) => errors.map((e) => e.path);
@@ -82,7 +83,7 @@ describe('validateEventPayload', () => {
     expect(validateEventPayload('license', { type: 'REPORT_ROYALTIES', ...envelope, period: '2026-13', netSales: 1 })[0].message).toMatch(/2026H1/);
     expect(validateEventPayload('license', { type: 'REPORT_ROYALTIES', ...envelope, period: '2026Q4', netSales: 0 })).toEqual([]);
     expect(paths(validateEventPayload('license', { type: 'TERMINATE', ...envelope }))).toEqual(['reason']);
-    expect(paths(validateEventPayload('license', { type: 'ASSIGN_BROKER', ...envelope, brokerId: 'b', commissionRateBp: 20_000 }))).toEqual(['commissionRateBp']);
+    expect(paths(validateEventPayload('license', { type: 'ASSIGN_BROKER', ...envelope, brokerId: 'us_000000000000000broker', commissionRateBp: 20_000 }))).toEqual(['commissionRateBp']);
     expect(paths(validateEventPayload('transfer', { type: 'RECORD_ASSIGNMENT', ...envelope, registrationNo: 'ZL-1', registeredAt: '2026/05/01' }))).toEqual(['registeredAt']);
     expect(paths(validateEventPayload('equity', { type: 'SUBMIT_APPRAISAL', ...envelope, appraiser: 'A', reportNo: 'R', appraisedValue: -1 }))).toEqual(['appraisedValue']);
     expect(paths(validateEventPayload('cooperation', { type: 'REQUEST_CHANGES', ...envelope, index: 0, reason: ' ' }))).toEqual(['reason']);

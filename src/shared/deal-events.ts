@@ -1,0 +1,103 @@
+import { Type, type Static, type TObject, type TSchema } from 'typebox';
+import type { ActorRole } from './deal.js';
+import { ID_PATTERN } from './ids.js';
+import type { DealForm } from './listing.js';
+import { NOT_BLANK, schemaErrors, type FieldError } from './schema-errors.js';
+import { Fen, IsoDate, Text, validateTerms, type DealTerms } from './terms.js';
+
+// The payload of every deal event, each field bounded here and nowhere else: the machines check events against
+// these schemas, the events route's body is derived from them (`eventBodyFields`), and so is the event type the
+// machines receive (`DealEvent`). Who may send an event, and what its payload must refer to in the deal, are the
+// machines' business.
+
+/** A milestone or instalment by position: a schedule has at most 50 items (terms.ts). */
+const Index = Type.Integer({ minimum: 0, maximum: 49 });
+const Reason = Text(1000);
+/** Contract registration numbers (技术合同登记号), CNIPA filing numbers, appraisal report numbers. */
+const RegistrationNo = Text(64);
+// A calendar year, half, quarter or month: 2026, 2026H1, 2026Q3, 2026-07.
+export const ROYALTY_PERIOD = '^\\d{4}(H[12]|Q[1-4]|-(0[1-9]|1[0-2]))?$';
+const RoyaltyPeriod = Type.String({ pattern: ROYALTY_PERIOD, maxLength: 7 });
+const BrokerId = Type.String({ pattern: ID_PATTERN, maxLength: 40 });
+/** A broker's commission is at most 30% of the contract value, the bureau's cap on brokerage. */
+const CommissionRateBp = Type.Integer({ minimum: 0, maximum: 3_000 });
+/** The terms' own shape depends on the deal's form: checked by `validateTerms` once the form is known. */
+const TermsObject = Type.Object({}, { additionalProperties: true, maxProperties: 20 });
+
+const Payload = <P extends Record<string, TSchema>>(properties: P) => Type.Object(properties, { additionalProperties: false });
+const NoPayload = Payload({});
+
+export const EVENT_PAYLOADS = {
+  ACCEPT_INQUIRY: NoPayload,
+  DECLINE: Payload({ reason: Type.Optional(Reason) }),
+  SIGN_NDA: NoPayload,
+  PROPOSE_TERMS: Payload({ terms: TermsObject }),
+  ACCEPT_TERMS: NoPayload,
+  REJECT_TERMS: NoPayload,
+  OFFER_EXPIRED: Payload({ proposalSeq: Type.Integer({ minimum: 1 }) }),
+  WITHDRAW: Payload({ reason: Type.Optional(Reason) }),
+  EXPIRE: NoPayload,
+  RECORD_OBJECTION: Payload({ reason: Reason }),
+  NOTICE_ENDED: NoPayload,
+  SIGN_CONTRACT: NoPayload,
+  TERMINATE: Payload({ reason: Reason }),
+  ASSIGN_BROKER: Payload({ brokerId: BrokerId, commissionRateBp: CommissionRateBp }),
+  REGISTER_CONTRACT: Payload({ registrationNo: RegistrationNo }),
+  REPORT_ROYALTIES: Payload({ period: RoyaltyPeriod, netSales: Fen() }),
+  INVOICE_MILESTONE: Payload({ index: Index }),
+  RECORD_FILING: Payload({ filingNo: RegistrationNo, filedAt: IsoDate }),
+  COMPLETE: NoPayload,
+  REMIND_ROYALTIES: NoPayload,
+  PAYMENT_RECEIVED: Payload({ index: Index }),
+  RECORD_ASSIGNMENT: Payload({ registrationNo: RegistrationNo, registeredAt: IsoDate }),
+  SUBMIT_APPRAISAL: Payload({ appraiser: Text(200), reportNo: RegistrationNo, appraisedValue: Fen() }),
+  REGISTER_EQUITY: Payload({ registrationRef: Text(100) }),
+  DELIVER_MILESTONE: Payload({ index: Index }),
+  ACCEPT_MILESTONE: Payload({ index: Index }),
+  REQUEST_CHANGES: Payload({ index: Index, reason: Reason }),
+} as const satisfies Record<string, TObject>;
+
+export type DealEventType = keyof typeof EVENT_PAYLOADS;
+export const DEAL_EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as DealEventType[];
+
+export interface DealActor { userId: string; role: ActorRole }
+interface Envelope<T extends DealEventType> { type: T; actor: DealActor; at: string }
+/** An event's own fields; the terms of a proposal are typed by form. */
+export type EventPayload<T extends DealEventType> = T extends 'PROPOSE_TERMS' ? { terms: DealTerms } : Static<(typeof EVENT_PAYLOADS)[T]>;
+/** The events the deal machines receive, one member per entry of EVENT_PAYLOADS. */
+export type DealEvent = { [T in DealEventType]: Envelope<T> & EventPayload<T> }[DealEventType];
+
+/**
+ * The fields the events route accepts besides `type` and `expectedVersion`: every field of any payload, optional,
+ * with the bounds written above. A field two events share must be bounded alike, or this throws at start-up.
+ */
+export function eventBodyFields(): Record<string, TSchema> {
+  const fields: Record<string, TSchema> = {};
+  for (const [type, payload] of Object.entries(EVENT_PAYLOADS) as [string, TObject][]) {
+    for (const [name, schema] of Object.entries(payload.properties)) {
+      const known = fields[name];
+      if (known && JSON.stringify(known) !== JSON.stringify(schema)) throw new Error(`the deal event field ${name} is bounded differently in ${type}`);
+      fields[name] = Type.Optional(schema);
+    }
+  }
+  return fields;
+}
+
+const PATTERNS = {
+  [NOT_BLANK]: 'must not be blank',
+  [ROYALTY_PERIOD]: 'must be a year, half-year, quarter or month, e.g. 2026, 2026H1, 2026Q3, 2026-07',
+};
+
+/**
+ * Field errors of an event's payload (everything but `type`, `actor` and `at`), for an HTTP 400; a proposal's terms
+ * are checked against the deal's form. What the payload refers to in the deal is checked by the machines
+ * (machines/preconditions.ts), and who may send the event too.
+ */
+export function validateEventPayload(form: DealForm, event: { type: string; [key: string]: unknown }): FieldError[] {
+  const { type, actor: _actor, at: _at, ...payload } = event;
+  const schema = Object.hasOwn(EVENT_PAYLOADS, type) ? EVENT_PAYLOADS[type as DealEventType] : undefined;
+  if (!schema) return [{ path: 'type', message: 'is not a deal event' }];
+  const errors = schemaErrors(schema, payload, PATTERNS);
+  if (errors.length > 0 || type !== 'PROPOSE_TERMS') return errors;
+  return validateTerms(form, payload.terms).map((e) => ({ path: e.path ? `terms.${e.path}` : 'terms', message: e.message }));
+}

@@ -1,0 +1,55 @@
+import type { Label } from './listing.js';
+
+// The closed sets of a deal besides its form (shared/listing.ts): who acts in it, how it ends, the states of a
+// proposal, and the closed choices in its terms. The machines, the API's schemas and the web app read them here.
+
+/** The caller's role in THIS deal; `system` is the timer worker and the invoicing module. */
+export const ACTOR_ROLES = ['buyer', 'seller', 'broker', 'admin', 'system'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+/** The roles a deal answer names the caller by (the system never reads a deal). */
+export const DEAL_ROLES = ['buyer', 'seller', 'broker', 'admin'] as const;
+export type DealRole = (typeof DEAL_ROLES)[number];
+export const PARTY_ROLES = ['buyer', 'seller'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+export const PROPOSER_ROLES = ['buyer', 'seller', 'broker'] as const;
+export type ProposerRole = (typeof PROPOSER_ROLES)[number];
+
+export const DEAL_OUTCOMES = ['declined', 'withdrawn', 'expired', 'terminated', 'completed'] as const;
+export type DealOutcome = (typeof DEAL_OUTCOMES)[number];
+
+export const PROPOSAL_STATUSES = ['current', 'accepted', 'rejected', 'expired', 'superseded'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+// Licence types per the SPC interpretation on technology contract disputes, Art. 25.
+export const LICENSE_TYPES = ['exclusive', 'sole', 'non_exclusive'] as const;
+export type LicenseType = (typeof LICENSE_TYPES)[number];
+export const IP_OWNERSHIPS = ['buyer', 'seller', 'joint'] as const;
+export type IpOwnership = (typeof IP_OWNERSHIPS)[number];
+
+export const ACTOR_ROLE_LABELS: Readonly<Record<ActorRole, Label>> = {
+  buyer: { zh: '需求方', en: 'Buyer' },
+  seller: { zh: '成果方', en: 'Seller' },
+  broker: { zh: '技术经理人', en: 'Broker' },
+  admin: { zh: '科技局', en: 'Bureau' },
+  system: { zh: '系统', en: 'System' },
+};
+
+export const LICENSE_TYPE_LABELS: Readonly<Record<LicenseType, Label>> = {
+  exclusive: { zh: '独占许可', en: 'Exclusive' },
+  sole: { zh: '排他许可', en: 'Sole' },
+  non_exclusive: { zh: '普通许可', en: 'Non-exclusive' },
+};
+
+export const IP_OWNERSHIP_LABELS: Readonly<Record<IpOwnership, Label>> = {
+  buyer: { zh: '归需求方', en: 'The buyer' },
+  seller: { zh: '归成果方', en: 'The seller' },
+  joint: { zh: '双方共有', en: 'Joint' },
+};
+
+export const PROPOSAL_STATUS_LABELS: Readonly<Record<ProposalStatus, Label>> = {
+  current: { zh: '待答复', en: 'Open' },
+  accepted: { zh: '已接受', en: 'Accepted' },
+  rejected: { zh: '已拒绝', en: 'Rejected' },
+  expired: { zh: '已过期', en: 'Expired' },
+  superseded: { zh: '已被新提议取代', en: 'Superseded' },
+};

@@ -1,0 +1,116 @@
+import { Type, type Static, type TSchema } from 'typebox';
+import { IP_OWNERSHIPS, LICENSE_TYPES } from './deal.js';
+import type { DealForm } from './listing.js';
+import { NOT_BLANK, schemaErrors, type FieldError } from './schema-errors.js';
+
+// The terms of each deal form: one schema per form, read by the machines, the events route and the web app's
+// forms. Cross-field rules (schedules that add up, the inventors' share) follow the schema check.
+
+export type { FieldError };
+
+// Upper bound for any amount in fen (¥1 trillion): far below 2^53 even when a schedule is summed.
+export const MAX_FEN = 100_000_000_000_000;
+export const Fen = (minimum = 0) => Type.Integer({ minimum, maximum: MAX_FEN });
+export const Bp = (minimum = 0) => Type.Integer({ minimum, maximum: 10_000 });
+export const Text = (maxLength: number) => Type.String({ maxLength, pattern: NOT_BLANK });
+export const IsoDate = Type.String({ format: 'date', maxLength: 10 });
+
+export { IP_OWNERSHIPS, LICENSE_TYPES };
+
+// Law on Promoting the Transformation of S&T Achievements, Art. 45: when a unit invests a result as equity and
+// has not agreed otherwise, at least 50% of that equity goes to the people who made the result.
+export const MIN_INVENTOR_REWARD_BP = 5_000;
+
+export const LicenseTermsSchema = Type.Object({
+  licenseType: Type.Enum(LICENSE_TYPES),
+  territory: Text(200),
+  fieldOfUse: Text(500),
+  termMonths: Type.Integer({ minimum: 1, maximum: 600 }),
+  upfrontFee: Fen(),
+  royaltyRateBp: Bp(),
+  minimumAnnualRoyalty: Type.Optional(Fen()),
+  milestones: Type.Optional(Type.Array(Type.Object({ name: Text(200), amount: Fen(1) }, { additionalProperties: false }), { maxItems: 50 })),
+}, { additionalProperties: false });
+
+export const TransferTermsSchema = Type.Object({
+  price: Fen(1),
+  payments: Type.Array(
+    Type.Object({ name: Text(200), amount: Fen(1), dueDays: Type.Integer({ minimum: 0, maximum: 3650 }) }, { additionalProperties: false }),
+    { minItems: 1, maxItems: 24 },
+  ),
+}, { additionalProperties: false });
+
+export const EquityTermsSchema = Type.Object({
+  valuation: Fen(1),
+  equityPercentBp: Bp(1),
+  companyName: Text(200),
+  registeredCapital: Fen(1),
+  inventorRewardBp: Bp(),
+}, { additionalProperties: false });
+
+export const CooperationTermsSchema = Type.Object({
+  scope: Text(2000),
+  budget: Fen(),
+  ipOwnership: Type.Enum(IP_OWNERSHIPS),
+  milestones: Type.Array(
+    Type.Object({ name: Text(200), amount: Fen(), deliverable: Text(1000), dueDate: IsoDate }, { additionalProperties: false }),
+    { minItems: 1, maxItems: 50 },
+  ),
+}, { additionalProperties: false });
+
+export type LicenseTerms = Static<typeof LicenseTermsSchema>;
+export type TransferTerms = Static<typeof TransferTermsSchema>;
+export type EquityTerms = Static<typeof EquityTermsSchema>;
+export type CooperationTerms = Static<typeof CooperationTermsSchema>;
+export type DealTerms = LicenseTerms | TransferTerms | EquityTerms | CooperationTerms;
+
+export const TERMS_SCHEMAS = {
+  license: LicenseTermsSchema,
+  transfer: TransferTermsSchema,
+  equity: EquityTermsSchema,
+  cooperation: CooperationTermsSchema,
+} as const satisfies Record<DealForm, TSchema>;
+
+export function validateTerms(form: DealForm, terms: unknown): FieldError[] {
+  const errors = schemaErrors(TERMS_SCHEMAS[form], terms);
+  return errors.length > 0 ? errors : crossFieldErrors(form, terms as DealTerms);
+}
+
+const sum = (items: ReadonlyArray<{ amount: number }>) => items.reduce((total, item) => total + item.amount, 0);
+
+function crossFieldErrors(form: DealForm, terms: DealTerms): FieldError[] {
+  switch (form) {
+    case 'transfer': {
+      const t = terms as TransferTerms;
+      const total = sum(t.payments);
+      return total === t.price ? [] : [{ path: 'payments', message: `the payments add up to ${total} fen, not the price of ${t.price} fen` }];
+    }
+    case 'cooperation': {
+      const t = terms as CooperationTerms;
+      const total = sum(t.milestones);
+      return total === t.budget ? [] : [{ path: 'milestones', message: `the milestones add up to ${total} fen, not the budget of ${t.budget} fen` }];
+    }
+    case 'equity': {
+      const t = terms as EquityTerms;
+      return t.inventorRewardBp >= MIN_INVENTOR_REWARD_BP ? [] : [{
+        path: 'inventorRewardBp',
+        message: `must be at least ${MIN_INVENTOR_REWARD_BP} (50%): Law on Promoting the Transformation of S&T Achievements, Art. 45`,
+      }];
+    }
+    case 'license':
+      return [];
+  }
+}
+
+/** The value a deal is worth at signing: the base of the broker's commission and of the reports' contract value. */
+export function contractValue(form: DealForm, terms: DealTerms): number {
+  switch (form) {
+    case 'license': {
+      const t = terms as LicenseTerms;
+      return t.upfrontFee + sum(t.milestones ?? []);
+    }
+    case 'transfer': return (terms as TransferTerms).price;
+    case 'equity': return (terms as EquityTerms).valuation;
+    case 'cooperation': return (terms as CooperationTerms).budget;
+  }
+}
