@@ -26,6 +26,12 @@ export type LicenseType = (typeof LICENSE_TYPES)[number];
 export const IP_OWNERSHIPS = ['buyer', 'seller', 'joint'] as const;
 export type IpOwnership = (typeof IP_OWNERSHIPS)[number];
 
+// Upper bound for any amount in fen (¥1 trillion): far below 2^53 even when a schedule is summed.
+export const MAX_FEN = 100_000_000_000_000;
+// Law on Promoting the Transformation of S&T Achievements, Art. 45: when a unit invests a result as equity and
+// has not agreed otherwise, at least 50% of that equity goes to the people who made the result.
+export const MIN_INVENTOR_REWARD_BP = 5_000;
+
 export const ACTOR_ROLE_LABELS: Readonly<Record<ActorRole, Label>> = {
   buyer: { zh: '需求方', en: 'Buyer' },
   seller: { zh: '成果方', en: 'Seller' },

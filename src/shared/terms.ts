@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { IP_OWNERSHIPS, LICENSE_TYPES } from './deal.js';
+import { IP_OWNERSHIPS, LICENSE_TYPES, MAX_FEN, MIN_INVENTOR_REWARD_BP } from './deal.js';
 import type { DealForm } from './listing.js';
 import { NOT_BLANK, schemaErrors, type FieldError } from './schema-errors.js';
 
@@ -8,18 +8,13 @@ import { NOT_BLANK, schemaErrors, type FieldError } from './schema-errors.js';
 
 export type { FieldError };
 
-// Upper bound for any amount in fen (¥1 trillion): far below 2^53 even when a schedule is summed.
-export const MAX_FEN = 100_000_000_000_000;
 export const Fen = (minimum = 0) => Type.Integer({ minimum, maximum: MAX_FEN });
 export const Bp = (minimum = 0) => Type.Integer({ minimum, maximum: 10_000 });
 export const Text = (maxLength: number) => Type.String({ maxLength, pattern: NOT_BLANK });
 export const IsoDate = Type.String({ format: 'date', maxLength: 10 });
 
-export { IP_OWNERSHIPS, LICENSE_TYPES };
+export { IP_OWNERSHIPS, LICENSE_TYPES, MAX_FEN, MIN_INVENTOR_REWARD_BP };
 
-// Law on Promoting the Transformation of S&T Achievements, Art. 45: when a unit invests a result as equity and
-// has not agreed otherwise, at least 50% of that equity goes to the people who made the result.
-export const MIN_INVENTOR_REWARD_BP = 5_000;
 
 export const LicenseTermsSchema = Type.Object({
   licenseType: Type.Enum(LICENSE_TYPES),

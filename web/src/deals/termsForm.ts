@@ -2,8 +2,7 @@ import type { DealForm } from '../api/types.js';
 import type { CooperationTerms, DealTerms, EquityTerms, LicenseTerms, TransferTerms } from '../api/deal-types.js';
 import { formatFen, parseYuan } from '../i18n/format.js';
 import type { Problem } from '../lib/problems.js';
-import { IP_OWNERSHIPS, LICENSE_TYPES } from '../../../src/shared/deal.ts';
-import { MAX_FEN, MIN_INVENTOR_REWARD_BP } from '../../../src/shared/terms.ts';
+import { IP_OWNERSHIPS, LICENSE_TYPES, MAX_FEN, MIN_INVENTOR_REWARD_BP } from '../../../src/shared/deal.ts';
 
 // The terms forms, one per deal form, as typed (strings), and the checks of src/shared/terms.ts mirrored: bounds,
 // blanks, schedules that add up, the inventors' statutory share. Money is typed in yuan and sent in fen; rates
