@@ -20,23 +20,7 @@ export const EventBody = Type.Object({
   ...eventBodyFields(),
 }, { additionalProperties: false });
 
-const Org = Type.Object({ id: Type.String(), name: Type.String(), type: Type.String() });
-export const DealSummarySchema = Type.Object({
-  id: Type.String(), type: Type.String(), state: Type.String(), version: Type.Integer(), role: Type.String(),
-  listing: Type.Object({ id: Type.String(), title: Type.String(), titleEn: Nullable(Type.String()), field: Nullable(Type.String()) }),
-  buyer: Type.Object({ organization: Org, user: Type.Object({ id: Type.String(), name: Type.String() }) }),
-  seller: Type.Object({ organization: Org }),
-  broker: Nullable(Type.Object({ id: Type.String(), name: Type.String(), commissionRateBp: Nullable(Type.Integer()) })),
-  currentTerms: Type.Unknown({ description: 'The agreed terms, else the proposal on the table, else null' }),
-  contractValue: Nullable(Type.Integer()), currency: Type.String(),
-  nextEvents: Type.Array(Type.String()),
-  signedAt: Nullable(Type.String()), closedAt: Nullable(Type.String()), createdAt: Type.String(), updatedAt: Type.String(),
-});
-const Loose = Type.Unknown();
-export const DealSchema = Type.Intersect([DealSummarySchema, Type.Object({
-  agreedTerms: Loose, proposals: Type.Array(Loose), nda: Loose, publicNotice: Loose,
-  objections: Loose, contract: Loose, contractRegistration: Loose, closure: Loose, progress: Loose,
-})]);
+export { DealSchema, DealSummarySchema } from '../shared/deal-view.js';
 
 export const ListDealsQuery = Type.Object({
   state: Type.Optional(Type.String({ maxLength: 60, pattern: '^[A-Za-z.]+$' })),

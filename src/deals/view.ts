@@ -2,7 +2,9 @@ import { inArray } from 'drizzle-orm';
 import { organizations, users } from '../db/schema/accounts.js';
 import type { AuthUser } from '../platform/auth.js';
 import type { DbOrTx } from '../platform/db.js';
-import { currentTerms, dealContextOf, nextEventsFor, type ActorRole } from './machines/index.js';
+import type { DealRole } from '../shared/deal.js';
+import type { Field } from '../shared/listing.js';
+import { currentTerms, dealContextOf, nextEventsFor } from './machines/index.js';
 import { partyRole, type DealRow, type PartyNames } from './parties.js';
 
 async function names(db: DbOrTx, rows: DealRow[]): Promise<PartyNames> {
@@ -18,8 +20,9 @@ async function names(db: DbOrTx, rows: DealRow[]): Promise<PartyNames> {
 
 function summary(d: DealRow, n: PartyNames, caller: AuthUser) {
   const context = dealContextOf(d.snapshot);
-  const role = partyRole(d, caller) as ActorRole;
-  const listing = d.listingCopy as { title?: string; titleEn?: string | null; field?: string };
+  // Only a party, its broker or an admin is answered a deal (loadDealFor is a 404 to anyone else).
+  const role = partyRole(d, caller) as DealRole;
+  const listing = d.listingCopy as { title?: string; titleEn?: string | null; field?: Field };
   return {
     id: d.id,
     type: d.type,
