@@ -5,12 +5,8 @@ import { ProblemSchema } from './errors.js';
 // Schema building blocks every route uses, so bounds and shapes are the same everywhere.
 export const Id = Type.String({ pattern: ID_PATTERN, maxLength: 40 });
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
-export const Text = (maxLength: number, minLength = 0) => Type.String({ maxLength, minLength });
-export const Fen = Type.Integer({ minimum: 0, maximum: 100_000_000_000_000, description: 'Money in fen (CNY minor unit)' });
+export { Fen, Nullable, OneOf, Text } from '../shared/schema.js';
 export const Timestamp = Type.String({ format: 'date-time' });
-/** A closed set from an `as const` array, typed as its members. */
-export const OneOf = <T extends readonly string[]>(values: T) => Type.Enum([...values] as string[] as T[number][]);
-export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const ListQuery = {
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),

@@ -1,6 +1,6 @@
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
-import { CreateListingBody } from '../../../src/listings/schemas.ts';
+import { CreateListingBody } from '../../../src/shared/listing-input.ts';
 import { EMPTY_LISTING, listingToValues, splitList, toListingInput, validateListing, type ListingFormValues } from './listingForm.js';
 
 const valid: ListingFormValues = {
