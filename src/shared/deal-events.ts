@@ -1,26 +1,25 @@
 import { Type, type Static, type TObject, type TSchema } from 'typebox';
 import type { ActorRole } from './deal.js';
+import {
+  APPRAISER_MAX, COMMISSION_MAX_BP, REASON_MAX, REGISTRATION_NO_MAX, REGISTRATION_REF_MAX, ROYALTY_PERIOD, ROYALTY_PERIOD_MAX,
+  SCHEDULE_INDEX_MAX,
+} from './deal-event-limits.js';
 import { ID_PATTERN } from './ids.js';
 import type { DealForm } from './listing.js';
 import { NOT_BLANK, schemaErrors, type FieldError } from './schema-errors.js';
 import { Fen, IsoDate, Text, validateTerms, type DealTerms } from './terms.js';
 
-// The payload of every deal event, each field bounded here and nowhere else: the machines check events against
+// The payload of every deal event, each field bounded once (deal-event-limits.ts): the machines check events against
 // these schemas, the events route's body is derived from them (`eventBodyFields`), and so is the event type the
 // machines receive (`DealEvent`). Who may send an event, and what its payload must refer to in the deal, are the
 // machines' business.
 
-/** A milestone or instalment by position: a schedule has at most 50 items (terms.ts). */
-const Index = Type.Integer({ minimum: 0, maximum: 49 });
-const Reason = Text(1000);
-/** Contract registration numbers (技术合同登记号), CNIPA filing numbers, appraisal report numbers. */
-const RegistrationNo = Text(64);
-// A calendar year, half, quarter or month: 2026, 2026H1, 2026Q3, 2026-07.
-export const ROYALTY_PERIOD = '^\\d{4}(H[12]|Q[1-4]|-(0[1-9]|1[0-2]))?$';
-const RoyaltyPeriod = Type.String({ pattern: ROYALTY_PERIOD, maxLength: 7 });
+const Index = Type.Integer({ minimum: 0, maximum: SCHEDULE_INDEX_MAX });
+const Reason = Text(REASON_MAX);
+const RegistrationNo = Text(REGISTRATION_NO_MAX);
+const RoyaltyPeriod = Type.String({ pattern: ROYALTY_PERIOD, maxLength: ROYALTY_PERIOD_MAX });
 const BrokerId = Type.String({ pattern: ID_PATTERN, maxLength: 40 });
-/** A broker's commission is at most 30% of the contract value, the bureau's cap on brokerage. */
-const CommissionRateBp = Type.Integer({ minimum: 0, maximum: 3_000 });
+const CommissionRateBp = Type.Integer({ minimum: 0, maximum: COMMISSION_MAX_BP });
 /** The terms' own shape depends on the deal's form: checked by `validateTerms` once the form is known. */
 const TermsObject = Type.Object({}, { additionalProperties: true, maxProperties: 20 });
 
@@ -50,8 +49,8 @@ export const EVENT_PAYLOADS = {
   REMIND_ROYALTIES: NoPayload,
   PAYMENT_RECEIVED: Payload({ index: Index }),
   RECORD_ASSIGNMENT: Payload({ registrationNo: RegistrationNo, registeredAt: IsoDate }),
-  SUBMIT_APPRAISAL: Payload({ appraiser: Text(200), reportNo: RegistrationNo, appraisedValue: Fen() }),
-  REGISTER_EQUITY: Payload({ registrationRef: Text(100) }),
+  SUBMIT_APPRAISAL: Payload({ appraiser: Text(APPRAISER_MAX), reportNo: RegistrationNo, appraisedValue: Fen() }),
+  REGISTER_EQUITY: Payload({ registrationRef: Text(REGISTRATION_REF_MAX) }),
   DELIVER_MILESTONE: Payload({ index: Index }),
   ACCEPT_MILESTONE: Payload({ index: Index }),
   REQUEST_CHANGES: Payload({ index: Index, reason: Reason }),

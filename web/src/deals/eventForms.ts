@@ -3,15 +3,18 @@ import { formatFen, parseYuan } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 import { chinaDate } from '../../../src/shared/china-time.ts';
 import type { Problem } from '../lib/problems.js';
+import {
+  APPRAISER_MAX, COMMISSION_MAX_BP, REASON_MAX, REGISTRATION_NO_MAX, REGISTRATION_REF_MAX, ROYALTY_PERIOD,
+} from '../../../src/shared/deal-event-limits.ts';
 import { MAX_FEN, parsePercentBp } from './termsForm.js';
 
-// The fields each deal event carries (src/deals/terms.ts, PAYLOAD_SCHEMAS, and the bounds of the route's body
-// in src/deals/schemas.ts), with the same checks. Events without fields are sent straight from their button.
+// The fields each deal event carries (src/shared/deal-events.ts, EVENT_PAYLOADS), with the same checks and the
+// same bounds (src/shared/deal-event-limits.ts). Events without fields are sent straight from their button.
 
 export type EventFieldKind = 'text' | 'reason' | 'yuan' | 'percent' | 'date' | 'period' | 'milestone' | 'broker';
 export interface EventField { name: string; kind: EventFieldKind; label: MessageKey; hint?: MessageKey; max?: number; required: boolean }
 
-const reason = (required: boolean): EventField => ({ name: 'reason', kind: 'reason', label: required ? 'event.reason' : 'event.reasonOptional', max: 1000, required });
+const reason = (required: boolean): EventField => ({ name: 'reason', kind: 'reason', label: required ? 'event.reason' : 'event.reasonOptional', max: REASON_MAX, required });
 const milestone: EventField = { name: 'index', kind: 'milestone', label: 'event.milestone', required: true };
 const text = (name: string, label: MessageKey, max: number, hint?: MessageKey): EventField => ({ name, kind: 'text', label, max, required: true, hint });
 
@@ -24,19 +27,19 @@ export const EVENT_FORMS: Record<string, EventField[]> = {
     { name: 'brokerId', kind: 'broker', label: 'event.broker', required: true },
     { name: 'commissionRateBp', kind: 'percent', label: 'event.commissionRate', hint: 'event.commissionRateHint', required: true },
   ],
-  REGISTER_CONTRACT: [text('registrationNo', 'event.contractRegistrationNo', 60)],
+  REGISTER_CONTRACT: [text('registrationNo', 'event.contractRegistrationNo', REGISTRATION_NO_MAX)],
   REPORT_ROYALTIES: [
     { name: 'period', kind: 'period', label: 'event.period', hint: 'event.periodHint', required: true },
     { name: 'netSales', kind: 'yuan', label: 'event.netSales', required: true },
   ],
   INVOICE_MILESTONE: [milestone],
-  RECORD_FILING: [text('filingNo', 'event.filingNo', 60), { name: 'filedAt', kind: 'date', label: 'event.filedAt', required: true }],
-  RECORD_ASSIGNMENT: [text('registrationNo', 'event.assignmentNo', 60), { name: 'registeredAt', kind: 'date', label: 'event.registeredAt', required: true }],
+  RECORD_FILING: [text('filingNo', 'event.filingNo', REGISTRATION_NO_MAX), { name: 'filedAt', kind: 'date', label: 'event.filedAt', required: true }],
+  RECORD_ASSIGNMENT: [text('registrationNo', 'event.assignmentNo', REGISTRATION_NO_MAX), { name: 'registeredAt', kind: 'date', label: 'event.registeredAt', required: true }],
   SUBMIT_APPRAISAL: [
-    text('appraiser', 'event.appraiser', 200), text('reportNo', 'event.reportNo', 60),
+    text('appraiser', 'event.appraiser', APPRAISER_MAX), text('reportNo', 'event.reportNo', REGISTRATION_NO_MAX),
     { name: 'appraisedValue', kind: 'yuan', label: 'event.appraisedValue', required: true },
   ],
-  REGISTER_EQUITY: [text('registrationRef', 'event.registrationRef', 100)],
+  REGISTER_EQUITY: [text('registrationRef', 'event.registrationRef', REGISTRATION_REF_MAX)],
   DELIVER_MILESTONE: [milestone],
   ACCEPT_MILESTONE: [milestone],
   REQUEST_CHANGES: [milestone, reason(true)],
@@ -59,7 +62,7 @@ export function milestoneOptions(type: string, deal: Deal): MilestoneOption[] {
   return milestones.map(option).filter((_, i) => milestones[i].status === wanted);
 }
 
-const PERIOD = /^\d{4}(H[12]|Q[1-4]|-(0[1-9]|1[0-2]))?$/;
+const PERIOD = new RegExp(ROYALTY_PERIOD);
 const ID = /^[a-z]{2,5}_[0-9a-z]{21}$/;
 
 /** The payload for an event from its typed fields, or the problems per field. `now` is injectable for tests. */
@@ -86,7 +89,7 @@ export function parseEventPayload(type: string, values: Record<string, string>, 
       case 'percent': {
         // The route bounds a broker's commission at 30%.
         const bp = parsePercentBp(raw);
-        if (bp === null || bp > 3000) fail({ key: 'event.commissionRange' });
+        if (bp === null || bp > COMMISSION_MAX_BP) fail({ key: 'event.commissionRange' });
         else payload[field.name] = bp;
         break;
       }
