@@ -5550,15 +5550,18 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
-                                type: string;
+                                /** @enum {unknown} */
+                                type: "license" | "transfer" | "equity" | "cooperation";
+                                /** @description The machine state, dotted: "negotiating", "contracting.awaitingBuyer" */
                                 state: string;
                                 version: number;
-                                role: string;
+                                /** @enum {unknown} */
+                                role: "buyer" | "seller" | "broker" | "admin";
                                 listing: {
                                     id: string;
                                     title: string;
                                     titleEn: string | null;
-                                    field: string | null;
+                                    field: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health") | (never | null);
                                 };
                                 buyer: {
                                     organization: {
@@ -5583,14 +5586,58 @@ export interface paths {
                                     name: string;
                                     commissionRateBp: number | null;
                                 } | null;
-                                /** @description The agreed terms, else the proposal on the table, else null */
-                                currentTerms: unknown;
+                                currentTerms: ({
+                                    /** @enum {unknown} */
+                                    licenseType: "exclusive" | "sole" | "non_exclusive";
+                                    territory: string;
+                                    fieldOfUse: string;
+                                    termMonths: number;
+                                    upfrontFee: number;
+                                    royaltyRateBp: number;
+                                    minimumAnnualRoyalty?: number;
+                                    milestones?: {
+                                        name: string;
+                                        amount: number;
+                                    }[];
+                                } | {
+                                    price: number;
+                                    payments: {
+                                        name: string;
+                                        amount: number;
+                                        dueDays: number;
+                                    }[];
+                                } | {
+                                    valuation: number;
+                                    equityPercentBp: number;
+                                    companyName: string;
+                                    registeredCapital: number;
+                                    inventorRewardBp: number;
+                                } | {
+                                    scope: string;
+                                    budget: number;
+                                    /** @enum {unknown} */
+                                    ipOwnership: "buyer" | "seller" | "joint";
+                                    milestones: {
+                                        name: string;
+                                        amount: number;
+                                        deliverable: string;
+                                        /** Format: date */
+                                        dueDate: string;
+                                    }[];
+                                }) | (never | null);
+                                /** @description Money in fen (CNY minor unit) */
                                 contractValue: number | null;
-                                currency: string;
+                                /** @enum {string} */
+                                currency: "CNY";
+                                /** @description The events this caller may send now */
                                 nextEvents: string[];
+                                /** @description ISO 8601 instant */
                                 signedAt: string | null;
+                                /** @description ISO 8601 instant */
                                 closedAt: string | null;
+                                /** @description ISO 8601 instant */
                                 createdAt: string;
+                                /** @description ISO 8601 instant */
                                 updatedAt: string;
                             }[];
                             nextCursor: string | null;
@@ -5669,15 +5716,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            type: string;
+                            /** @enum {unknown} */
+                            type: "license" | "transfer" | "equity" | "cooperation";
+                            /** @description The machine state, dotted: "negotiating", "contracting.awaitingBuyer" */
                             state: string;
                             version: number;
-                            role: string;
+                            /** @enum {unknown} */
+                            role: "buyer" | "seller" | "broker" | "admin";
                             listing: {
                                 id: string;
                                 title: string;
                                 titleEn: string | null;
-                                field: string | null;
+                                field: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health") | (never | null);
                             };
                             buyer: {
                                 organization: {
@@ -5702,25 +5752,313 @@ export interface paths {
                                 name: string;
                                 commissionRateBp: number | null;
                             } | null;
-                            /** @description The agreed terms, else the proposal on the table, else null */
-                            currentTerms: unknown;
+                            currentTerms: ({
+                                /** @enum {unknown} */
+                                licenseType: "exclusive" | "sole" | "non_exclusive";
+                                territory: string;
+                                fieldOfUse: string;
+                                termMonths: number;
+                                upfrontFee: number;
+                                royaltyRateBp: number;
+                                minimumAnnualRoyalty?: number;
+                                milestones?: {
+                                    name: string;
+                                    amount: number;
+                                }[];
+                            } | {
+                                price: number;
+                                payments: {
+                                    name: string;
+                                    amount: number;
+                                    dueDays: number;
+                                }[];
+                            } | {
+                                valuation: number;
+                                equityPercentBp: number;
+                                companyName: string;
+                                registeredCapital: number;
+                                inventorRewardBp: number;
+                            } | {
+                                scope: string;
+                                budget: number;
+                                /** @enum {unknown} */
+                                ipOwnership: "buyer" | "seller" | "joint";
+                                milestones: {
+                                    name: string;
+                                    amount: number;
+                                    deliverable: string;
+                                    /** Format: date */
+                                    dueDate: string;
+                                }[];
+                            }) | (never | null);
+                            /** @description Money in fen (CNY minor unit) */
                             contractValue: number | null;
-                            currency: string;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            /** @description The events this caller may send now */
                             nextEvents: string[];
+                            /** @description ISO 8601 instant */
                             signedAt: string | null;
+                            /** @description ISO 8601 instant */
                             closedAt: string | null;
+                            /** @description ISO 8601 instant */
                             createdAt: string;
+                            /** @description ISO 8601 instant */
                             updatedAt: string;
                         } & {
-                            agreedTerms: unknown;
-                            proposals: unknown[];
-                            nda: unknown;
-                            publicNotice: unknown;
-                            objections: unknown;
-                            contract: unknown;
-                            contractRegistration: unknown;
-                            closure: unknown;
-                            progress: unknown;
+                            agreedTerms: ({
+                                /** @enum {unknown} */
+                                licenseType: "exclusive" | "sole" | "non_exclusive";
+                                territory: string;
+                                fieldOfUse: string;
+                                termMonths: number;
+                                upfrontFee: number;
+                                royaltyRateBp: number;
+                                minimumAnnualRoyalty?: number;
+                                milestones?: {
+                                    name: string;
+                                    amount: number;
+                                }[];
+                            } | {
+                                price: number;
+                                payments: {
+                                    name: string;
+                                    amount: number;
+                                    dueDays: number;
+                                }[];
+                            } | {
+                                valuation: number;
+                                equityPercentBp: number;
+                                companyName: string;
+                                registeredCapital: number;
+                                inventorRewardBp: number;
+                            } | {
+                                scope: string;
+                                budget: number;
+                                /** @enum {unknown} */
+                                ipOwnership: "buyer" | "seller" | "joint";
+                                milestones: {
+                                    name: string;
+                                    amount: number;
+                                    deliverable: string;
+                                    /** Format: date */
+                                    dueDate: string;
+                                }[];
+                            }) | (never | null);
+                            proposals: {
+                                seq: number;
+                                terms: {
+                                    /** @enum {unknown} */
+                                    licenseType: "exclusive" | "sole" | "non_exclusive";
+                                    territory: string;
+                                    fieldOfUse: string;
+                                    termMonths: number;
+                                    upfrontFee: number;
+                                    royaltyRateBp: number;
+                                    minimumAnnualRoyalty?: number;
+                                    milestones?: {
+                                        name: string;
+                                        amount: number;
+                                    }[];
+                                } | {
+                                    price: number;
+                                    payments: {
+                                        name: string;
+                                        amount: number;
+                                        dueDays: number;
+                                    }[];
+                                } | {
+                                    valuation: number;
+                                    equityPercentBp: number;
+                                    companyName: string;
+                                    registeredCapital: number;
+                                    inventorRewardBp: number;
+                                } | {
+                                    scope: string;
+                                    budget: number;
+                                    /** @enum {unknown} */
+                                    ipOwnership: "buyer" | "seller" | "joint";
+                                    milestones: {
+                                        name: string;
+                                        amount: number;
+                                        deliverable: string;
+                                        /** Format: date */
+                                        dueDate: string;
+                                    }[];
+                                };
+                                /** @enum {unknown} */
+                                by: "buyer" | "seller" | "broker";
+                                authorId: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                                /** @description ISO 8601 instant */
+                                expiresAt: string;
+                                /** @enum {unknown} */
+                                status: "current" | "accepted" | "rejected" | "expired" | "superseded";
+                                acceptedBy: ("buyer" | "seller")[];
+                                /** @description ISO 8601 instant */
+                                closedAt: string | null;
+                            }[];
+                            nda: {
+                                required: boolean;
+                                buyer: {
+                                    userId: string;
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                } | null;
+                                seller: {
+                                    userId: string;
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                } | null;
+                            };
+                            publicNotice: {
+                                /** @description ISO 8601 instant */
+                                startedAt: string;
+                                /** @description ISO 8601 instant */
+                                endsAt: string;
+                            } | null;
+                            objections: {
+                                reason: string;
+                                by: {
+                                    userId: string;
+                                    /** @enum {unknown} */
+                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
+                                };
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            }[];
+                            contract: {
+                                buyer: {
+                                    userId: string;
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                } | null;
+                                seller: {
+                                    userId: string;
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                } | null;
+                                /** @description ISO 8601 instant */
+                                signedAt: string | null;
+                            };
+                            contractRegistration: {
+                                registrationNo: string;
+                                recordedBy: {
+                                    userId: string;
+                                    /** @enum {unknown} */
+                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
+                                };
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
+                            closure: {
+                                /** @enum {unknown} */
+                                outcome: "declined" | "withdrawn" | "expired" | "terminated" | "completed";
+                                reason: string | null;
+                                by: {
+                                    userId: string;
+                                    /** @enum {unknown} */
+                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
+                                };
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                            progress: ({
+                                /** @description ISO 8601 instant */
+                                activatedAt: string;
+                                /** @description ISO 8601 instant */
+                                filingDueAt: string;
+                                filing: {
+                                    filingNo: string;
+                                    /** @description China calendar date, YYYY-MM-DD */
+                                    filedAt: string;
+                                    /** @description ISO 8601 instant */
+                                    recordedAt: string;
+                                } | null;
+                                royaltyReports: {
+                                    period: string;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    netSales: number;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    royalty: number;
+                                    reportedBy: string;
+                                    /** @description ISO 8601 instant */
+                                    reportedAt: string;
+                                }[];
+                                milestones: {
+                                    name: string;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    amount: number;
+                                    /** @description ISO 8601 instant */
+                                    invoicedAt: string | null;
+                                }[];
+                            } | {
+                                instalments: {
+                                    name: string;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    amount: number;
+                                    /** @description ISO 8601 instant */
+                                    dueAt: string;
+                                    /** @enum {unknown} */
+                                    status: "invoiced" | "paid";
+                                    /** @description ISO 8601 instant */
+                                    paidAt: string | null;
+                                }[];
+                                assignment: {
+                                    registrationNo: string;
+                                    /** @description China calendar date, YYYY-MM-DD */
+                                    registeredAt: string;
+                                    /** @description ISO 8601 instant */
+                                    recordedAt: string;
+                                } | null;
+                            } | {
+                                appraisals: {
+                                    appraiser: string;
+                                    reportNo: string;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    appraisedValue: number;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    valuation: number;
+                                    /** @enum {unknown} */
+                                    outcome: "confirmed" | "overvalued";
+                                    /** @description ISO 8601 instant */
+                                    submittedAt: string;
+                                }[];
+                                ipAssignment: {
+                                    registrationNo: string;
+                                    /** @description China calendar date, YYYY-MM-DD */
+                                    registeredAt: string;
+                                    /** @description ISO 8601 instant */
+                                    recordedAt: string;
+                                } | null;
+                                equityRegistration: {
+                                    registrationRef: string;
+                                    /** @description ISO 8601 instant */
+                                    recordedAt: string;
+                                } | null;
+                            } | {
+                                milestones: {
+                                    name: string;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    amount: number;
+                                    deliverable: string;
+                                    /** @description China calendar date, YYYY-MM-DD */
+                                    dueDate: string;
+                                    /** @enum {unknown} */
+                                    status: "pending" | "delivered" | "accepted";
+                                    /** @description ISO 8601 instant */
+                                    deliveredAt: string | null;
+                                    /** @description ISO 8601 instant */
+                                    acceptedAt: string | null;
+                                    changeRequests: {
+                                        reason: string;
+                                        by: string;
+                                        /** @description ISO 8601 instant */
+                                        at: string;
+                                    }[];
+                                }[];
+                            }) | (never | null);
                         };
                     };
                 };
@@ -5864,15 +6202,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            type: string;
+                            /** @enum {unknown} */
+                            type: "license" | "transfer" | "equity" | "cooperation";
+                            /** @description The machine state, dotted: "negotiating", "contracting.awaitingBuyer" */
                             state: string;
                             version: number;
-                            role: string;
+                            /** @enum {unknown} */
+                            role: "buyer" | "seller" | "broker" | "admin";
                             listing: {
                                 id: string;
                                 title: string;
                                 titleEn: string | null;
-                                field: string | null;
+                                field: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health") | (never | null);
                             };
                             buyer: {
                                 organization: {
@@ -5897,25 +6238,313 @@ export interface paths {
                                 name: string;
                                 commissionRateBp: number | null;
                             } | null;
-                            /** @description The agreed terms, else the proposal on the table, else null */
-                            currentTerms: unknown;
+                            currentTerms: ({
+                                /** @enum {unknown} */
+                                licenseType: "exclusive" | "sole" | "non_exclusive";
+                                territory: string;
+                                fieldOfUse: string;
+                                termMonths: number;
+                                upfrontFee: number;
+                                royaltyRateBp: number;
+                                minimumAnnualRoyalty?: number;
+                                milestones?: {
+                                    name: string;
+                                    amount: number;
+                                }[];
+                            } | {
+                                price: number;
+                                payments: {
+                                    name: string;
+                                    amount: number;
+                                    dueDays: number;
+                                }[];
+                            } | {
+                                valuation: number;
+                                equityPercentBp: number;
+                                companyName: string;
+                                registeredCapital: number;
+                                inventorRewardBp: number;
+                            } | {
+                                scope: string;
+                                budget: number;
+                                /** @enum {unknown} */
+                                ipOwnership: "buyer" | "seller" | "joint";
+                                milestones: {
+                                    name: string;
+                                    amount: number;
+                                    deliverable: string;
+                                    /** Format: date */
+                                    dueDate: string;
+                                }[];
+                            }) | (never | null);
+                            /** @description Money in fen (CNY minor unit) */
                             contractValue: number | null;
-                            currency: string;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            /** @description The events this caller may send now */
                             nextEvents: string[];
+                            /** @description ISO 8601 instant */
                             signedAt: string | null;
+                            /** @description ISO 8601 instant */
                             closedAt: string | null;
+                            /** @description ISO 8601 instant */
                             createdAt: string;
+                            /** @description ISO 8601 instant */
                             updatedAt: string;
                         } & {
-                            agreedTerms: unknown;
-                            proposals: unknown[];
-                            nda: unknown;
-                            publicNotice: unknown;
-                            objections: unknown;
-                            contract: unknown;
-                            contractRegistration: unknown;
-                            closure: unknown;
-                            progress: unknown;
+                            agreedTerms: ({
+                                /** @enum {unknown} */
+                                licenseType: "exclusive" | "sole" | "non_exclusive";
+                                territory: string;
+                                fieldOfUse: string;
+                                termMonths: number;
+                                upfrontFee: number;
+                                royaltyRateBp: number;
+                                minimumAnnualRoyalty?: number;
+                                milestones?: {
+                                    name: string;
+                                    amount: number;
+                                }[];
+                            } | {
+                                price: number;
+                                payments: {
+                                    name: string;
+                                    amount: number;
+                                    dueDays: number;
+                                }[];
+                            } | {
+                                valuation: number;
+                                equityPercentBp: number;
+                                companyName: string;
+                                registeredCapital: number;
+                                inventorRewardBp: number;
+                            } | {
+                                scope: string;
+                                budget: number;
+                                /** @enum {unknown} */
+                                ipOwnership: "buyer" | "seller" | "joint";
+                                milestones: {
+                                    name: string;
+                                    amount: number;
+                                    deliverable: string;
+                                    /** Format: date */
+                                    dueDate: string;
+                                }[];
+                            }) | (never | null);
+                            proposals: {
+                                seq: number;
+                                terms: {
+                                    /** @enum {unknown} */
+                                    licenseType: "exclusive" | "sole" | "non_exclusive";
+                                    territory: string;
+                                    fieldOfUse: string;
+                                    termMonths: number;
+                                    upfrontFee: number;
+                                    royaltyRateBp: number;
+                                    minimumAnnualRoyalty?: number;
+                                    milestones?: {
+                                        name: string;
+                                        amount: number;
+                                    }[];
+                                } | {
+                                    price: number;
+                                    payments: {
+                                        name: string;
+                                        amount: number;
+                                        dueDays: number;
+                                    }[];
+                                } | {
+                                    valuation: number;
+                                    equityPercentBp: number;
+                                    companyName: string;
+                                    registeredCapital: number;
+                                    inventorRewardBp: number;
+                                } | {
+                                    scope: string;
+                                    budget: number;
+                                    /** @enum {unknown} */
+                                    ipOwnership: "buyer" | "seller" | "joint";
+                                    milestones: {
+                                        name: string;
+                                        amount: number;
+                                        deliverable: string;
+                                        /** Format: date */
+                                        dueDate: string;
+                                    }[];
+                                };
+                                /** @enum {unknown} */
+                                by: "buyer" | "seller" | "broker";
+                                authorId: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                                /** @description ISO 8601 instant */
+                                expiresAt: string;
+                                /** @enum {unknown} */
+                                status: "current" | "accepted" | "rejected" | "expired" | "superseded";
+                                acceptedBy: ("buyer" | "seller")[];
+                                /** @description ISO 8601 instant */
+                                closedAt: string | null;
+                            }[];
+                            nda: {
+                                required: boolean;
+                                buyer: {
+                                    userId: string;
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                } | null;
+                                seller: {
+                                    userId: string;
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                } | null;
+                            };
+                            publicNotice: {
+                                /** @description ISO 8601 instant */
+                                startedAt: string;
+                                /** @description ISO 8601 instant */
+                                endsAt: string;
+                            } | null;
+                            objections: {
+                                reason: string;
+                                by: {
+                                    userId: string;
+                                    /** @enum {unknown} */
+                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
+                                };
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            }[];
+                            contract: {
+                                buyer: {
+                                    userId: string;
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                } | null;
+                                seller: {
+                                    userId: string;
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                } | null;
+                                /** @description ISO 8601 instant */
+                                signedAt: string | null;
+                            };
+                            contractRegistration: {
+                                registrationNo: string;
+                                recordedBy: {
+                                    userId: string;
+                                    /** @enum {unknown} */
+                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
+                                };
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
+                            closure: {
+                                /** @enum {unknown} */
+                                outcome: "declined" | "withdrawn" | "expired" | "terminated" | "completed";
+                                reason: string | null;
+                                by: {
+                                    userId: string;
+                                    /** @enum {unknown} */
+                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
+                                };
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                            progress: ({
+                                /** @description ISO 8601 instant */
+                                activatedAt: string;
+                                /** @description ISO 8601 instant */
+                                filingDueAt: string;
+                                filing: {
+                                    filingNo: string;
+                                    /** @description China calendar date, YYYY-MM-DD */
+                                    filedAt: string;
+                                    /** @description ISO 8601 instant */
+                                    recordedAt: string;
+                                } | null;
+                                royaltyReports: {
+                                    period: string;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    netSales: number;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    royalty: number;
+                                    reportedBy: string;
+                                    /** @description ISO 8601 instant */
+                                    reportedAt: string;
+                                }[];
+                                milestones: {
+                                    name: string;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    amount: number;
+                                    /** @description ISO 8601 instant */
+                                    invoicedAt: string | null;
+                                }[];
+                            } | {
+                                instalments: {
+                                    name: string;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    amount: number;
+                                    /** @description ISO 8601 instant */
+                                    dueAt: string;
+                                    /** @enum {unknown} */
+                                    status: "invoiced" | "paid";
+                                    /** @description ISO 8601 instant */
+                                    paidAt: string | null;
+                                }[];
+                                assignment: {
+                                    registrationNo: string;
+                                    /** @description China calendar date, YYYY-MM-DD */
+                                    registeredAt: string;
+                                    /** @description ISO 8601 instant */
+                                    recordedAt: string;
+                                } | null;
+                            } | {
+                                appraisals: {
+                                    appraiser: string;
+                                    reportNo: string;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    appraisedValue: number;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    valuation: number;
+                                    /** @enum {unknown} */
+                                    outcome: "confirmed" | "overvalued";
+                                    /** @description ISO 8601 instant */
+                                    submittedAt: string;
+                                }[];
+                                ipAssignment: {
+                                    registrationNo: string;
+                                    /** @description China calendar date, YYYY-MM-DD */
+                                    registeredAt: string;
+                                    /** @description ISO 8601 instant */
+                                    recordedAt: string;
+                                } | null;
+                                equityRegistration: {
+                                    registrationRef: string;
+                                    /** @description ISO 8601 instant */
+                                    recordedAt: string;
+                                } | null;
+                            } | {
+                                milestones: {
+                                    name: string;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    amount: number;
+                                    deliverable: string;
+                                    /** @description China calendar date, YYYY-MM-DD */
+                                    dueDate: string;
+                                    /** @enum {unknown} */
+                                    status: "pending" | "delivered" | "accepted";
+                                    /** @description ISO 8601 instant */
+                                    deliveredAt: string | null;
+                                    /** @description ISO 8601 instant */
+                                    acceptedAt: string | null;
+                                    changeRequests: {
+                                        reason: string;
+                                        by: string;
+                                        /** @description ISO 8601 instant */
+                                        at: string;
+                                    }[];
+                                }[];
+                            }) | (never | null);
                         };
                     };
                 };
@@ -5995,21 +6624,25 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description One of ACCEPT_INQUIRY, DECLINE, SIGN_NDA, PROPOSE_TERMS, ACCEPT_TERMS, REJECT_TERMS, OFFER_EXPIRED, WITHDRAW, EXPIRE, RECORD_OBJECTION, NOTICE_ENDED, SIGN_CONTRACT, TERMINATE, ASSIGN_BROKER, REGISTER_CONTRACT, REPORT_ROYALTIES, INVOICE_MILESTONE, RECORD_FILING, COMPLETE, REMIND_ROYALTIES, PAYMENT_RECEIVED, RECORD_ASSIGNMENT, SUBMIT_APPRAISAL, REGISTER_EQUITY, DELIVER_MILESTONE, ACCEPT_MILESTONE, REQUEST_CHANGES */
                         type: string;
                         expectedVersion: number;
+                        reason?: string;
                         terms?: {
                             [key: string]: unknown;
                         };
-                        reason?: string;
+                        proposalSeq?: number;
                         brokerId?: string;
                         commissionRateBp?: number;
                         registrationNo?: string;
-                        registeredAt?: string;
                         period?: string;
                         netSales?: number;
                         index?: number;
                         filingNo?: string;
+                        /** Format: date */
                         filedAt?: string;
+                        /** Format: date */
+                        registeredAt?: string;
                         appraiser?: string;
                         reportNo?: string;
                         appraisedValue?: number;
@@ -6026,15 +6659,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            type: string;
+                            /** @enum {unknown} */
+                            type: "license" | "transfer" | "equity" | "cooperation";
+                            /** @description The machine state, dotted: "negotiating", "contracting.awaitingBuyer" */
                             state: string;
                             version: number;
-                            role: string;
+                            /** @enum {unknown} */
+                            role: "buyer" | "seller" | "broker" | "admin";
                             listing: {
                                 id: string;
                                 title: string;
                                 titleEn: string | null;
-                                field: string | null;
+                                field: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health") | (never | null);
                             };
                             buyer: {
                                 organization: {
@@ -6059,25 +6695,313 @@ export interface paths {
                                 name: string;
                                 commissionRateBp: number | null;
                             } | null;
-                            /** @description The agreed terms, else the proposal on the table, else null */
-                            currentTerms: unknown;
+                            currentTerms: ({
+                                /** @enum {unknown} */
+                                licenseType: "exclusive" | "sole" | "non_exclusive";
+                                territory: string;
+                                fieldOfUse: string;
+                                termMonths: number;
+                                upfrontFee: number;
+                                royaltyRateBp: number;
+                                minimumAnnualRoyalty?: number;
+                                milestones?: {
+                                    name: string;
+                                    amount: number;
+                                }[];
+                            } | {
+                                price: number;
+                                payments: {
+                                    name: string;
+                                    amount: number;
+                                    dueDays: number;
+                                }[];
+                            } | {
+                                valuation: number;
+                                equityPercentBp: number;
+                                companyName: string;
+                                registeredCapital: number;
+                                inventorRewardBp: number;
+                            } | {
+                                scope: string;
+                                budget: number;
+                                /** @enum {unknown} */
+                                ipOwnership: "buyer" | "seller" | "joint";
+                                milestones: {
+                                    name: string;
+                                    amount: number;
+                                    deliverable: string;
+                                    /** Format: date */
+                                    dueDate: string;
+                                }[];
+                            }) | (never | null);
+                            /** @description Money in fen (CNY minor unit) */
                             contractValue: number | null;
-                            currency: string;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            /** @description The events this caller may send now */
                             nextEvents: string[];
+                            /** @description ISO 8601 instant */
                             signedAt: string | null;
+                            /** @description ISO 8601 instant */
                             closedAt: string | null;
+                            /** @description ISO 8601 instant */
                             createdAt: string;
+                            /** @description ISO 8601 instant */
                             updatedAt: string;
                         } & {
-                            agreedTerms: unknown;
-                            proposals: unknown[];
-                            nda: unknown;
-                            publicNotice: unknown;
-                            objections: unknown;
-                            contract: unknown;
-                            contractRegistration: unknown;
-                            closure: unknown;
-                            progress: unknown;
+                            agreedTerms: ({
+                                /** @enum {unknown} */
+                                licenseType: "exclusive" | "sole" | "non_exclusive";
+                                territory: string;
+                                fieldOfUse: string;
+                                termMonths: number;
+                                upfrontFee: number;
+                                royaltyRateBp: number;
+                                minimumAnnualRoyalty?: number;
+                                milestones?: {
+                                    name: string;
+                                    amount: number;
+                                }[];
+                            } | {
+                                price: number;
+                                payments: {
+                                    name: string;
+                                    amount: number;
+                                    dueDays: number;
+                                }[];
+                            } | {
+                                valuation: number;
+                                equityPercentBp: number;
+                                companyName: string;
+                                registeredCapital: number;
+                                inventorRewardBp: number;
+                            } | {
+                                scope: string;
+                                budget: number;
+                                /** @enum {unknown} */
+                                ipOwnership: "buyer" | "seller" | "joint";
+                                milestones: {
+                                    name: string;
+                                    amount: number;
+                                    deliverable: string;
+                                    /** Format: date */
+                                    dueDate: string;
+                                }[];
+                            }) | (never | null);
+                            proposals: {
+                                seq: number;
+                                terms: {
+                                    /** @enum {unknown} */
+                                    licenseType: "exclusive" | "sole" | "non_exclusive";
+                                    territory: string;
+                                    fieldOfUse: string;
+                                    termMonths: number;
+                                    upfrontFee: number;
+                                    royaltyRateBp: number;
+                                    minimumAnnualRoyalty?: number;
+                                    milestones?: {
+                                        name: string;
+                                        amount: number;
+                                    }[];
+                                } | {
+                                    price: number;
+                                    payments: {
+                                        name: string;
+                                        amount: number;
+                                        dueDays: number;
+                                    }[];
+                                } | {
+                                    valuation: number;
+                                    equityPercentBp: number;
+                                    companyName: string;
+                                    registeredCapital: number;
+                                    inventorRewardBp: number;
+                                } | {
+                                    scope: string;
+                                    budget: number;
+                                    /** @enum {unknown} */
+                                    ipOwnership: "buyer" | "seller" | "joint";
+                                    milestones: {
+                                        name: string;
+                                        amount: number;
+                                        deliverable: string;
+                                        /** Format: date */
+                                        dueDate: string;
+                                    }[];
+                                };
+                                /** @enum {unknown} */
+                                by: "buyer" | "seller" | "broker";
+                                authorId: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                                /** @description ISO 8601 instant */
+                                expiresAt: string;
+                                /** @enum {unknown} */
+                                status: "current" | "accepted" | "rejected" | "expired" | "superseded";
+                                acceptedBy: ("buyer" | "seller")[];
+                                /** @description ISO 8601 instant */
+                                closedAt: string | null;
+                            }[];
+                            nda: {
+                                required: boolean;
+                                buyer: {
+                                    userId: string;
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                } | null;
+                                seller: {
+                                    userId: string;
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                } | null;
+                            };
+                            publicNotice: {
+                                /** @description ISO 8601 instant */
+                                startedAt: string;
+                                /** @description ISO 8601 instant */
+                                endsAt: string;
+                            } | null;
+                            objections: {
+                                reason: string;
+                                by: {
+                                    userId: string;
+                                    /** @enum {unknown} */
+                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
+                                };
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            }[];
+                            contract: {
+                                buyer: {
+                                    userId: string;
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                } | null;
+                                seller: {
+                                    userId: string;
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                } | null;
+                                /** @description ISO 8601 instant */
+                                signedAt: string | null;
+                            };
+                            contractRegistration: {
+                                registrationNo: string;
+                                recordedBy: {
+                                    userId: string;
+                                    /** @enum {unknown} */
+                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
+                                };
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
+                            closure: {
+                                /** @enum {unknown} */
+                                outcome: "declined" | "withdrawn" | "expired" | "terminated" | "completed";
+                                reason: string | null;
+                                by: {
+                                    userId: string;
+                                    /** @enum {unknown} */
+                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
+                                };
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                            progress: ({
+                                /** @description ISO 8601 instant */
+                                activatedAt: string;
+                                /** @description ISO 8601 instant */
+                                filingDueAt: string;
+                                filing: {
+                                    filingNo: string;
+                                    /** @description China calendar date, YYYY-MM-DD */
+                                    filedAt: string;
+                                    /** @description ISO 8601 instant */
+                                    recordedAt: string;
+                                } | null;
+                                royaltyReports: {
+                                    period: string;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    netSales: number;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    royalty: number;
+                                    reportedBy: string;
+                                    /** @description ISO 8601 instant */
+                                    reportedAt: string;
+                                }[];
+                                milestones: {
+                                    name: string;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    amount: number;
+                                    /** @description ISO 8601 instant */
+                                    invoicedAt: string | null;
+                                }[];
+                            } | {
+                                instalments: {
+                                    name: string;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    amount: number;
+                                    /** @description ISO 8601 instant */
+                                    dueAt: string;
+                                    /** @enum {unknown} */
+                                    status: "invoiced" | "paid";
+                                    /** @description ISO 8601 instant */
+                                    paidAt: string | null;
+                                }[];
+                                assignment: {
+                                    registrationNo: string;
+                                    /** @description China calendar date, YYYY-MM-DD */
+                                    registeredAt: string;
+                                    /** @description ISO 8601 instant */
+                                    recordedAt: string;
+                                } | null;
+                            } | {
+                                appraisals: {
+                                    appraiser: string;
+                                    reportNo: string;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    appraisedValue: number;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    valuation: number;
+                                    /** @enum {unknown} */
+                                    outcome: "confirmed" | "overvalued";
+                                    /** @description ISO 8601 instant */
+                                    submittedAt: string;
+                                }[];
+                                ipAssignment: {
+                                    registrationNo: string;
+                                    /** @description China calendar date, YYYY-MM-DD */
+                                    registeredAt: string;
+                                    /** @description ISO 8601 instant */
+                                    recordedAt: string;
+                                } | null;
+                                equityRegistration: {
+                                    registrationRef: string;
+                                    /** @description ISO 8601 instant */
+                                    recordedAt: string;
+                                } | null;
+                            } | {
+                                milestones: {
+                                    name: string;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    amount: number;
+                                    deliverable: string;
+                                    /** @description China calendar date, YYYY-MM-DD */
+                                    dueDate: string;
+                                    /** @enum {unknown} */
+                                    status: "pending" | "delivered" | "accepted";
+                                    /** @description ISO 8601 instant */
+                                    deliveredAt: string | null;
+                                    /** @description ISO 8601 instant */
+                                    acceptedAt: string | null;
+                                    changeRequests: {
+                                        reason: string;
+                                        by: string;
+                                        /** @description ISO 8601 instant */
+                                        at: string;
+                                    }[];
+                                }[];
+                            }) | (never | null);
                         };
                     };
                 };
