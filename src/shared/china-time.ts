@@ -43,8 +43,14 @@ export function chinaDayBounds(date: string): { start: Date; end: Date } {
 
 // ---- half years: January–June and July–December, China time (the bureau's 半年报 and 半年结算) ----
 
-export interface HalfYear { year: number; half: 1 | 2 }
-export interface HalfYearBounds { periodStart: string; periodEnd: string }
+export interface HalfYear {
+  year: number;
+  half: 1 | 2;
+}
+export interface HalfYearBounds {
+  periodStart: string;
+  periodEnd: string;
+}
 
 /** [start, end) of a half year as ISO instants: 00:00 China time on 1 January or 1 July, 16:00 UTC the day before. */
 export function halfYearBounds({ year, half }: HalfYear): HalfYearBounds {

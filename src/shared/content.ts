@@ -15,7 +15,16 @@ export const POLICY_LEVEL_LABELS: Readonly<Record<PolicyLevel, Label>> = {
 };
 
 // What a policy is about, so that the library can be read by topic (the plan's 汇编 "分类整理").
-export const POLICY_CATEGORIES = ['law', 'regulation', 'action_plan', 'incentive', 'tax', 'finance', 'intellectual_property', 'other'] as const;
+export const POLICY_CATEGORIES = [
+  'law',
+  'regulation',
+  'action_plan',
+  'incentive',
+  'tax',
+  'finance',
+  'intellectual_property',
+  'other',
+] as const;
 export type PolicyCategory = (typeof POLICY_CATEGORIES)[number];
 
 export const POLICY_CATEGORY_LABELS: Readonly<Record<PolicyCategory, Label>> = {

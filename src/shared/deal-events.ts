@@ -1,7 +1,13 @@
 import { Type, type Static, type TObject, type TSchema } from 'typebox';
 import type { ActorRole } from './deal.js';
 import {
-  APPRAISER_MAX, COMMISSION_MAX_BP, REASON_MAX, REGISTRATION_NO_MAX, REGISTRATION_REF_MAX, ROYALTY_PERIOD, ROYALTY_PERIOD_MAX,
+  APPRAISER_MAX,
+  COMMISSION_MAX_BP,
+  REASON_MAX,
+  REGISTRATION_NO_MAX,
+  REGISTRATION_REF_MAX,
+  ROYALTY_PERIOD,
+  ROYALTY_PERIOD_MAX,
   SCHEDULE_INDEX_MAX,
 } from './deal-event-limits.js';
 import { ID_PATTERN } from './ids.js';
@@ -23,7 +29,8 @@ const CommissionRateBp = Type.Integer({ minimum: 0, maximum: COMMISSION_MAX_BP }
 /** The terms' own shape depends on the deal's form: checked by `validateTerms` once the form is known. */
 const TermsObject = Type.Object({}, { additionalProperties: true, maxProperties: 20 });
 
-const Payload = <P extends Record<string, TSchema>>(properties: P) => Type.Object(properties, { additionalProperties: false });
+const Payload = <P extends Record<string, TSchema>>(properties: P) =>
+  Type.Object(properties, { additionalProperties: false });
 const NoPayload = Payload({});
 
 export const EVENT_PAYLOADS = {
@@ -59,10 +66,19 @@ export const EVENT_PAYLOADS = {
 export type DealEventType = keyof typeof EVENT_PAYLOADS;
 export const DEAL_EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as DealEventType[];
 
-export interface DealActor { userId: string; role: ActorRole }
-interface Envelope<T extends DealEventType> { type: T; actor: DealActor; at: string }
+export interface DealActor {
+  userId: string;
+  role: ActorRole;
+}
+interface Envelope<T extends DealEventType> {
+  type: T;
+  actor: DealActor;
+  at: string;
+}
 /** An event's own fields; the terms of a proposal are typed by form. */
-export type EventPayload<T extends DealEventType> = T extends 'PROPOSE_TERMS' ? { terms: DealTerms } : Static<(typeof EVENT_PAYLOADS)[T]>;
+export type EventPayload<T extends DealEventType> = T extends 'PROPOSE_TERMS'
+  ? { terms: DealTerms }
+  : Static<(typeof EVENT_PAYLOADS)[T]>;
 /** The events the deal machines receive, one member per entry of EVENT_PAYLOADS. */
 export type DealEvent = { [T in DealEventType]: Envelope<T> & EventPayload<T> }[DealEventType];
 
@@ -75,7 +91,8 @@ export function eventBodyFields(): Record<string, TSchema> {
   for (const [type, payload] of Object.entries(EVENT_PAYLOADS) as [string, TObject][]) {
     for (const [name, schema] of Object.entries(payload.properties)) {
       const known = fields[name];
-      if (known && JSON.stringify(known) !== JSON.stringify(schema)) throw new Error(`the deal event field ${name} is bounded differently in ${type}`);
+      if (known && JSON.stringify(known) !== JSON.stringify(schema))
+        throw new Error(`the deal event field ${name} is bounded differently in ${type}`);
       fields[name] = Type.Optional(schema);
     }
   }
@@ -98,5 +115,8 @@ export function validateEventPayload(form: DealForm, event: { type: string; [key
   if (!schema) return [{ path: 'type', message: 'is not a deal event' }];
   const errors = schemaErrors(schema, payload, PATTERNS);
   if (errors.length > 0 || type !== 'PROPOSE_TERMS') return errors;
-  return validateTerms(form, payload.terms).map((e) => ({ path: e.path ? `terms.${e.path}` : 'terms', message: e.message }));
+  return validateTerms(form, payload.terms).map((e) => ({
+    path: e.path ? `terms.${e.path}` : 'terms',
+    message: e.message,
+  }));
 }

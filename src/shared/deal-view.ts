@@ -14,17 +14,38 @@ const Fen = Type.Integer({ description: 'Money in fen (CNY minor unit)' });
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Obj = <P extends Record<string, TSchema>>(properties: P) => Type.Object(properties);
 
-export const DealTermsSchema = Type.Union([TERMS_SCHEMAS.license, TERMS_SCHEMAS.transfer, TERMS_SCHEMAS.equity, TERMS_SCHEMAS.cooperation]);
+export const DealTermsSchema = Type.Union([
+  TERMS_SCHEMAS.license,
+  TERMS_SCHEMAS.transfer,
+  TERMS_SCHEMAS.equity,
+  TERMS_SCHEMAS.cooperation,
+]);
 export const DealActorSchema = Obj({ userId: Str, role: Type.Enum(ACTOR_ROLES) });
 export const SignatureSchema = Obj({ userId: Str, at: Instant });
 
 export const ProposalSchema = Obj({
-  seq: Type.Integer(), terms: DealTermsSchema, by: Type.Enum(PROPOSER_ROLES), authorId: Str, at: Instant, expiresAt: Instant,
-  status: Type.Enum(PROPOSAL_STATUSES), acceptedBy: Type.Array(Type.Enum(PARTY_ROLES)), closedAt: Nullable(Instant),
+  seq: Type.Integer(),
+  terms: DealTermsSchema,
+  by: Type.Enum(PROPOSER_ROLES),
+  authorId: Str,
+  at: Instant,
+  expiresAt: Instant,
+  status: Type.Enum(PROPOSAL_STATUSES),
+  acceptedBy: Type.Array(Type.Enum(PARTY_ROLES)),
+  closedAt: Nullable(Instant),
 });
 export const ObjectionSchema = Obj({ reason: Str, by: DealActorSchema, at: Instant });
-export const ContractRegistrationSchema = Obj({ registrationNo: Str, recordedBy: DealActorSchema, recordedAt: Instant });
-export const ClosureSchema = Obj({ outcome: Type.Enum(DEAL_OUTCOMES), reason: Nullable(Str), by: DealActorSchema, at: Instant });
+export const ContractRegistrationSchema = Obj({
+  registrationNo: Str,
+  recordedBy: DealActorSchema,
+  recordedAt: Instant,
+});
+export const ClosureSchema = Obj({
+  outcome: Type.Enum(DEAL_OUTCOMES),
+  reason: Nullable(Str),
+  by: DealActorSchema,
+  at: Instant,
+});
 const IpRecordal = Obj({ registrationNo: Str, registeredAt: Day, recordedAt: Instant });
 
 export const LicenseProgressSchema = Obj({
@@ -35,37 +56,66 @@ export const LicenseProgressSchema = Obj({
   milestones: Type.Array(Obj({ name: Str, amount: Fen, invoicedAt: Nullable(Instant) })),
 });
 export const TransferProgressSchema = Obj({
-  instalments: Type.Array(Obj({ name: Str, amount: Fen, dueAt: Instant, status: Type.Enum(['invoiced', 'paid']), paidAt: Nullable(Instant) })),
+  instalments: Type.Array(
+    Obj({ name: Str, amount: Fen, dueAt: Instant, status: Type.Enum(['invoiced', 'paid']), paidAt: Nullable(Instant) }),
+  ),
   assignment: Nullable(IpRecordal),
 });
 export const EquityProgressSchema = Obj({
-  appraisals: Type.Array(Obj({
-    appraiser: Str, reportNo: Str, appraisedValue: Fen, valuation: Fen, outcome: Type.Enum(['confirmed', 'overvalued']), submittedAt: Instant,
-  })),
+  appraisals: Type.Array(
+    Obj({
+      appraiser: Str,
+      reportNo: Str,
+      appraisedValue: Fen,
+      valuation: Fen,
+      outcome: Type.Enum(['confirmed', 'overvalued']),
+      submittedAt: Instant,
+    }),
+  ),
   ipAssignment: Nullable(IpRecordal),
   equityRegistration: Nullable(Obj({ registrationRef: Str, recordedAt: Instant })),
 });
 export const CooperationProgressSchema = Obj({
-  milestones: Type.Array(Obj({
-    name: Str, amount: Fen, deliverable: Str, dueDate: Day, status: Type.Enum(['pending', 'delivered', 'accepted']),
-    deliveredAt: Nullable(Instant), acceptedAt: Nullable(Instant), changeRequests: Type.Array(Obj({ reason: Str, by: Str, at: Instant })),
-  })),
+  milestones: Type.Array(
+    Obj({
+      name: Str,
+      amount: Fen,
+      deliverable: Str,
+      dueDate: Day,
+      status: Type.Enum(['pending', 'delivered', 'accepted']),
+      deliveredAt: Nullable(Instant),
+      acceptedAt: Nullable(Instant),
+      changeRequests: Type.Array(Obj({ reason: Str, by: Str, at: Instant })),
+    }),
+  ),
 });
 // Each form's progress has its own required fields, so a value matches exactly one of them.
-export const DealProgressSchema = Type.Union([LicenseProgressSchema, TransferProgressSchema, EquityProgressSchema, CooperationProgressSchema]);
+export const DealProgressSchema = Type.Union([
+  LicenseProgressSchema,
+  TransferProgressSchema,
+  EquityProgressSchema,
+  CooperationProgressSchema,
+]);
 
 const Org = Obj({ id: Str, name: Str, type: Str });
 export const DealSummarySchema = Obj({
-  id: Str, type: Type.Enum(DEAL_FORMS), state: Type.String({ description: 'The machine state, dotted: "negotiating", "contracting.awaitingBuyer"' }),
-  version: Type.Integer(), role: Type.Enum(DEAL_ROLES),
+  id: Str,
+  type: Type.Enum(DEAL_FORMS),
+  state: Type.String({ description: 'The machine state, dotted: "negotiating", "contracting.awaitingBuyer"' }),
+  version: Type.Integer(),
+  role: Type.Enum(DEAL_ROLES),
   listing: Obj({ id: Str, title: Str, titleEn: Nullable(Str), field: Nullable(Type.Enum(FIELDS)) }),
   buyer: Obj({ organization: Org, user: Obj({ id: Str, name: Str }) }),
   seller: Obj({ organization: Org }),
   broker: Nullable(Obj({ id: Str, name: Str, commissionRateBp: Nullable(Type.Integer()) })),
   currentTerms: Nullable(DealTermsSchema),
-  contractValue: Nullable(Fen), currency: Type.Literal('CNY'),
+  contractValue: Nullable(Fen),
+  currency: Type.Literal('CNY'),
   nextEvents: Type.Array(Str, { description: 'The events this caller may send now' }),
-  signedAt: Nullable(Instant), closedAt: Nullable(Instant), createdAt: Instant, updatedAt: Instant,
+  signedAt: Nullable(Instant),
+  closedAt: Nullable(Instant),
+  createdAt: Instant,
+  updatedAt: Instant,
 });
 export const DealDetailPartsSchema = Obj({
   agreedTerms: Nullable(DealTermsSchema),

@@ -16,11 +16,16 @@ export function ipNumberProblem(ipType: IpType, value: string): string {
     const m = PATENT.exec(value);
     if (!m) return 'must be a CNIPA patent number like ZL201910123456.7';
     const typeDigit = m[1].length === 12 ? m[1][4] : m[1][2];
-    if (!TYPE_DIGITS[ipType]!.includes(typeDigit)) return ipType === 'invention_patent' ? 'is not an invention patent number' : 'is not a utility model patent number';
+    if (!TYPE_DIGITS[ipType]!.includes(typeDigit))
+      return ipType === 'invention_patent'
+        ? 'is not an invention patent number'
+        : 'is not a utility model patent number';
     return '';
   }
-  if (ipType === 'software_copyright') return /^\d{4}SR\d{6,7}$/.test(value) ? '' : 'must be a software copyright registration number like 2021SR0123456';
-  if (ipType === 'plant_variety') return /^CNA\d{8,12}(\.\d)?$/.test(value) ? '' : 'must be a plant variety right number like CNA20191234.5';
+  if (ipType === 'software_copyright')
+    return /^\d{4}SR\d{6,7}$/.test(value) ? '' : 'must be a software copyright registration number like 2021SR0123456';
+  if (ipType === 'plant_variety')
+    return /^CNA\d{8,12}(\.\d)?$/.test(value) ? '' : 'must be a plant variety right number like CNA20191234.5';
   if (ipType === 'none') return 'must be empty when the listing has no IP';
   return /^[\p{L}\p{N} ._/()-]{2,40}$/u.test(value) ? '' : 'must be 2–40 letters, digits and . _ / ( ) -';
 }

@@ -1,5 +1,16 @@
 import { Type, type Static } from 'typebox';
-import { CATEGORIES, DEAL_FORMS, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES, TRL_MAX, TRL_MIN } from './listing.js';
+import {
+  CATEGORIES,
+  DEAL_FORMS,
+  FIELDS,
+  FORMS,
+  FUNDING_SOURCES,
+  IP_TYPES,
+  LEVELS,
+  STAGES,
+  TRL_MAX,
+  TRL_MIN,
+} from './listing.js';
 import { Fen, OneOf as E, Text } from './schema.js';
 
 // A listing as a seller registers it (MOST's 科技成果登记表): the body of POST and PATCH /api/listings, the rows
@@ -25,17 +36,32 @@ const listingFields = {
   askingPrice: Type.Optional(Type.Union([Fen, Type.Null()])),
   fundingSource: E(FUNDING_SOURCES),
   region: Type.Optional(Type.Union([Text(100), Type.Null()])),
-  inventors: Type.Optional(Type.Array(Type.Object({ name: Text(50, 1), title: Type.Optional(Text(50)) }, { additionalProperties: false }), { maxItems: 50 })),
-  contact: Type.Optional(Type.Union([Type.Object({
-    name: Text(50, 1),
-    phone: Type.Optional(Type.String({ pattern: '^[0-9+() -]{5,20}$' })),
-    email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
-  }, { additionalProperties: false }), Type.Null()])),
+  inventors: Type.Optional(
+    Type.Array(Type.Object({ name: Text(50, 1), title: Type.Optional(Text(50)) }, { additionalProperties: false }), {
+      maxItems: 50,
+    }),
+  ),
+  contact: Type.Optional(
+    Type.Union([
+      Type.Object(
+        {
+          name: Text(50, 1),
+          phone: Type.Optional(Type.String({ pattern: '^[0-9+() -]{5,20}$' })),
+          email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+        },
+        { additionalProperties: false },
+      ),
+      Type.Null(),
+    ]),
+  ),
   ndaRequired: Type.Optional(Type.Boolean()),
   confidentialDetails: Type.Optional(Type.Union([Text(20_000), Type.Null()])),
 };
 
 export const CreateListingBody = Type.Object(listingFields, { additionalProperties: false });
-export const PatchListingBody = Type.Partial(Type.Object(listingFields), { additionalProperties: false, minProperties: 1 });
+export const PatchListingBody = Type.Partial(Type.Object(listingFields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
 export type ListingInput = Static<typeof CreateListingBody>;
 export type ListingPatch = Static<typeof PatchListingBody>;

@@ -31,7 +31,8 @@ const BP_PER_UNIT = 10_000n;
  * product such as 1005 × 0.15 would round the wrong way. BigInt keeps amount × bp exact past 2^53.
  */
 export function mulBpHalfUp(amount: number, bp: number): number {
-  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`amount must be a non-negative safe integer, got ${amount}`);
+  if (!Number.isSafeInteger(amount) || amount < 0)
+    throw new RangeError(`amount must be a non-negative safe integer, got ${amount}`);
   return mulBpSigned(amount, bp);
 }
 
@@ -41,7 +42,8 @@ export function mulBpHalfUp(amount: number, bp: number): number {
  */
 export function mulBpSigned(amount: number, bp: number): number {
   assertSafeInteger(amount, 'amount');
-  if (!Number.isSafeInteger(bp) || bp < 0 || bp > 10_000) throw new RangeError(`basis points must be an integer 0–10000, got ${bp}`);
+  if (!Number.isSafeInteger(bp) || bp < 0 || bp > 10_000)
+    throw new RangeError(`basis points must be an integer 0–10000, got ${bp}`);
   const product = BigInt(Math.abs(amount)) * BigInt(bp);
   let result = product / BP_PER_UNIT;
   if ((product % BP_PER_UNIT) * 2n >= BP_PER_UNIT) result += 1n;

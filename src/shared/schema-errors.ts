@@ -4,12 +4,20 @@ import { Value } from 'typebox/value';
 
 // Schema checks that answer as the API does: a list of { path, message }, for an HTTP 400's `errors`.
 
-export interface FieldError { path: string; message: string }
+export interface FieldError {
+  path: string;
+  message: string;
+}
 
 /** A string with at least one character that is not blank: a field of blanks is as empty as a missing one. */
 export const NOT_BLANK = '\\S';
 
-interface SchemaError { keyword: string; instancePath: string; params: Record<string, unknown>; message: string }
+interface SchemaError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message: string;
+}
 
 // Most payloads are valid: a compiled check (once per schema) answers those; the errors are listed only for the rest.
 const compiled = new WeakMap<TSchema, ReturnType<typeof Compile>>();
@@ -18,7 +26,11 @@ const compiled = new WeakMap<TSchema, ReturnType<typeof Compile>>();
  * The field errors of a value against a schema, one per field, with paths as the API names them
  * (`payments.1.amount`). `patterns` words the failures of the caller's own patterns.
  */
-export function schemaErrors(schema: TSchema, value: unknown, patterns: Readonly<Record<string, string>> = {}): FieldError[] {
+export function schemaErrors(
+  schema: TSchema,
+  value: unknown,
+  patterns: Readonly<Record<string, string>> = {},
+): FieldError[] {
   let check = compiled.get(schema);
   if (!check) compiled.set(schema, (check = Compile(schema)));
   if (check.Check(value)) return [];
@@ -30,13 +42,18 @@ export function schemaErrors(schema: TSchema, value: unknown, patterns: Readonly
     if (e.keyword === 'required') {
       for (const key of e.params.requiredProperties as string[]) out.push({ path: at(key), message: 'is required' });
     } else if (e.keyword === 'additionalProperties') {
-      for (const key of e.params.additionalProperties as string[]) out.push({ path: at(key), message: 'is not an allowed property' });
+      for (const key of e.params.additionalProperties as string[])
+        out.push({ path: at(key), message: 'is not an allowed property' });
     } else if (e.keyword === 'boolean') {
       // Reported once more, by the parent's additionalProperties error above.
     } else if (e.keyword === 'enum') {
       out.push({ path: base, message: `must be one of ${(e.params.allowedValues as unknown[]).join(', ')}` });
     } else if (e.keyword === 'pattern') {
-      out.push({ path: base, message: (e.params.pattern === NOT_BLANK ? 'must not be blank' : patterns[e.params.pattern as string]) ?? e.message });
+      out.push({
+        path: base,
+        message:
+          (e.params.pattern === NOT_BLANK ? 'must not be blank' : patterns[e.params.pattern as string]) ?? e.message,
+      });
     } else if (e.keyword === 'format' && e.params.format === 'date') {
       out.push({ path: base, message: 'must be a calendar date (YYYY-MM-DD)' });
     } else {

@@ -15,43 +15,62 @@ export const IsoDate = Type.String({ format: 'date', maxLength: 10 });
 
 export { IP_OWNERSHIPS, LICENSE_TYPES, MAX_FEN, MIN_INVENTOR_REWARD_BP };
 
+export const LicenseTermsSchema = Type.Object(
+  {
+    licenseType: Type.Enum(LICENSE_TYPES),
+    territory: Text(200),
+    fieldOfUse: Text(500),
+    termMonths: Type.Integer({ minimum: 1, maximum: 600 }),
+    upfrontFee: Fen(),
+    royaltyRateBp: Bp(),
+    minimumAnnualRoyalty: Type.Optional(Fen()),
+    milestones: Type.Optional(
+      Type.Array(Type.Object({ name: Text(200), amount: Fen(1) }, { additionalProperties: false }), { maxItems: 50 }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
-export const LicenseTermsSchema = Type.Object({
-  licenseType: Type.Enum(LICENSE_TYPES),
-  territory: Text(200),
-  fieldOfUse: Text(500),
-  termMonths: Type.Integer({ minimum: 1, maximum: 600 }),
-  upfrontFee: Fen(),
-  royaltyRateBp: Bp(),
-  minimumAnnualRoyalty: Type.Optional(Fen()),
-  milestones: Type.Optional(Type.Array(Type.Object({ name: Text(200), amount: Fen(1) }, { additionalProperties: false }), { maxItems: 50 })),
-}, { additionalProperties: false });
+export const TransferTermsSchema = Type.Object(
+  {
+    price: Fen(1),
+    payments: Type.Array(
+      Type.Object(
+        { name: Text(200), amount: Fen(1), dueDays: Type.Integer({ minimum: 0, maximum: 3650 }) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 24 },
+    ),
+  },
+  { additionalProperties: false },
+);
 
-export const TransferTermsSchema = Type.Object({
-  price: Fen(1),
-  payments: Type.Array(
-    Type.Object({ name: Text(200), amount: Fen(1), dueDays: Type.Integer({ minimum: 0, maximum: 3650 }) }, { additionalProperties: false }),
-    { minItems: 1, maxItems: 24 },
-  ),
-}, { additionalProperties: false });
+export const EquityTermsSchema = Type.Object(
+  {
+    valuation: Fen(1),
+    equityPercentBp: Bp(1),
+    companyName: Text(200),
+    registeredCapital: Fen(1),
+    inventorRewardBp: Bp(),
+  },
+  { additionalProperties: false },
+);
 
-export const EquityTermsSchema = Type.Object({
-  valuation: Fen(1),
-  equityPercentBp: Bp(1),
-  companyName: Text(200),
-  registeredCapital: Fen(1),
-  inventorRewardBp: Bp(),
-}, { additionalProperties: false });
-
-export const CooperationTermsSchema = Type.Object({
-  scope: Text(2000),
-  budget: Fen(),
-  ipOwnership: Type.Enum(IP_OWNERSHIPS),
-  milestones: Type.Array(
-    Type.Object({ name: Text(200), amount: Fen(), deliverable: Text(1000), dueDate: IsoDate }, { additionalProperties: false }),
-    { minItems: 1, maxItems: 50 },
-  ),
-}, { additionalProperties: false });
+export const CooperationTermsSchema = Type.Object(
+  {
+    scope: Text(2000),
+    budget: Fen(),
+    ipOwnership: Type.Enum(IP_OWNERSHIPS),
+    milestones: Type.Array(
+      Type.Object(
+        { name: Text(200), amount: Fen(), deliverable: Text(1000), dueDate: IsoDate },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 50 },
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export type LicenseTerms = Static<typeof LicenseTermsSchema>;
 export type TransferTerms = Static<typeof TransferTermsSchema>;
@@ -78,19 +97,27 @@ function crossFieldErrors(form: DealForm, terms: DealTerms): FieldError[] {
     case 'transfer': {
       const t = terms as TransferTerms;
       const total = sum(t.payments);
-      return total === t.price ? [] : [{ path: 'payments', message: `the payments add up to ${total} fen, not the price of ${t.price} fen` }];
+      return total === t.price
+        ? []
+        : [{ path: 'payments', message: `the payments add up to ${total} fen, not the price of ${t.price} fen` }];
     }
     case 'cooperation': {
       const t = terms as CooperationTerms;
       const total = sum(t.milestones);
-      return total === t.budget ? [] : [{ path: 'milestones', message: `the milestones add up to ${total} fen, not the budget of ${t.budget} fen` }];
+      return total === t.budget
+        ? []
+        : [{ path: 'milestones', message: `the milestones add up to ${total} fen, not the budget of ${t.budget} fen` }];
     }
     case 'equity': {
       const t = terms as EquityTerms;
-      return t.inventorRewardBp >= MIN_INVENTOR_REWARD_BP ? [] : [{
-        path: 'inventorRewardBp',
-        message: `must be at least ${MIN_INVENTOR_REWARD_BP} (50%): Law on Promoting the Transformation of S&T Achievements, Art. 45`,
-      }];
+      return t.inventorRewardBp >= MIN_INVENTOR_REWARD_BP
+        ? []
+        : [
+            {
+              path: 'inventorRewardBp',
+              message: `must be at least ${MIN_INVENTOR_REWARD_BP} (50%): Law on Promoting the Transformation of S&T Achievements, Art. 45`,
+            },
+          ];
     }
     case 'license':
       return [];
@@ -104,8 +131,11 @@ export function contractValue(form: DealForm, terms: DealTerms): number {
       const t = terms as LicenseTerms;
       return t.upfrontFee + sum(t.milestones ?? []);
     }
-    case 'transfer': return (terms as TransferTerms).price;
-    case 'equity': return (terms as EquityTerms).valuation;
-    case 'cooperation': return (terms as CooperationTerms).budget;
+    case 'transfer':
+      return (terms as TransferTerms).price;
+    case 'equity':
+      return (terms as EquityTerms).valuation;
+    case 'cooperation':
+      return (terms as CooperationTerms).budget;
   }
 }

@@ -16,7 +16,9 @@ beforeAll(async () => {
   [buyer, seller] = await Promise.all([registerUser(t, 'buyer'), registerUser(t, 'seller', 'enterprise')]);
   listing = await createListing(t, seller, { publishWith: admin, body: { ndaRequired: false } });
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 async function expectUnchanged(dealId: string, version: number, state: string, events: number) {
   const [row] = await t.ctx.db.select().from(deals).where(eq(deals.id, dealId));

@@ -20,11 +20,17 @@ describe('mulBpHalfUp', () => {
   });
 
   it('is the nearest integer to amount × bp / 10000, ties up', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 100_000_000_000_000 }), fc.integer({ min: 0, max: 10_000 }), (amount, bp) => {
-      const exact = BigInt(amount) * BigInt(bp);
-      const twice = (BigInt(mulBpHalfUp(amount, bp)) * 10_000n - exact) * 2n;
-      return twice > -10_000n && twice <= 10_000n;
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100_000_000_000_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (amount, bp) => {
+          const exact = BigInt(amount) * BigInt(bp);
+          const twice = (BigInt(mulBpHalfUp(amount, bp)) * 10_000n - exact) * 2n;
+          return twice > -10_000n && twice <= 10_000n;
+        },
+      ),
+    );
   });
 
   it('refuses fractions, negatives and rates outside 0–10000 bp', () => {

@@ -14,8 +14,14 @@ const terms = build(Type.Union([DealTermsSchema, Type.Null()]) as never);
 
 // As src/deals/view.ts builds the detail from the context.
 const partsOf = (c: DealContext) => ({
-  agreedTerms: c.agreedTerms, proposals: c.proposals, nda: { required: c.ndaRequired, ...c.nda }, publicNotice: c.publicNotice,
-  objections: c.objections, contract: c.contract, contractRegistration: c.contractRegistration, closure: c.closure,
+  agreedTerms: c.agreedTerms,
+  proposals: c.proposals,
+  nda: { required: c.ndaRequired, ...c.nda },
+  publicNotice: c.publicNotice,
+  objections: c.objections,
+  contract: c.contract,
+  contractRegistration: c.contractRegistration,
+  closure: c.closure,
   progress: c.license ?? c.transfer ?? c.equity ?? c.cooperation ?? null,
 });
 
