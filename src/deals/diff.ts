@@ -1,4 +1,7 @@
-export interface TermsChange { path: string; from: unknown; to: unknown }
+/** A leaf of the terms: a scalar, or a whole element (or list of elements) that appeared or went. */
+export type TermsLeaf = string | number | boolean | null | Record<string, unknown> | Record<string, unknown>[] | undefined;
+export interface TermsChange { path: string; from: TermsLeaf; to: TermsLeaf }
+const leaf = (v: unknown) => v as TermsLeaf;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -17,8 +20,8 @@ function diffAt(a: unknown, b: unknown, path: string): TermsChange[] {
   if (Array.isArray(a) && Array.isArray(b)) {
     const changes: TermsChange[] = [];
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
-      if (i >= a.length) changes.push({ path: join(i), from: undefined, to: b[i] });
-      else if (i >= b.length) changes.push({ path: join(i), from: a[i], to: undefined });
+      if (i >= a.length) changes.push({ path: join(i), from: undefined, to: leaf(b[i]) });
+      else if (i >= b.length) changes.push({ path: join(i), from: leaf(a[i]), to: undefined });
       else changes.push(...diffAt(a[i], b[i], join(i)));
     }
     return changes;
@@ -26,10 +29,10 @@ function diffAt(a: unknown, b: unknown, path: string): TermsChange[] {
   if (isObject(a) && isObject(b)) {
     const keys = [...Object.keys(a), ...Object.keys(b).filter((k) => !Object.hasOwn(a, k))];
     return keys.flatMap((key) => {
-      if (!Object.hasOwn(b, key)) return [{ path: join(key), from: a[key], to: undefined }];
-      if (!Object.hasOwn(a, key)) return [{ path: join(key), from: undefined, to: b[key] }];
+      if (!Object.hasOwn(b, key)) return [{ path: join(key), from: leaf(a[key]), to: undefined }];
+      if (!Object.hasOwn(a, key)) return [{ path: join(key), from: undefined, to: leaf(b[key]) }];
       return diffAt(a[key], b[key], join(key));
     });
   }
-  return [{ path, from: a, to: b }];
+  return [{ path, from: leaf(a), to: leaf(b) }];
 }

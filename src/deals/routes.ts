@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../platform/context.js';
 import { readUploadedFile, sendDownload } from '../platform/files.js';
-import { IdParams, Page, errorResponses } from '../platform/http.js';
+import { FileResponse, IdParams, Page, errorResponses } from '../platform/http.js';
 import { listDealDocuments, readDealDocument, uploadDealDocument } from './documents.js';
 import { DealSchema, DealSummarySchema, DiffQuery, DiffSchema, DocumentParams, DocumentSchema, EventBody, HistoryEntry, ListDealsQuery, MessageBody, MessageSchema, OpenDealBody } from './schemas.js';
 import * as dealsService from './service.js';
@@ -72,7 +72,7 @@ export async function dealRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
 
   app.get('/api/deals/:id/documents/:documentId', {
     ...auth,
-    schema: { tags, summary: 'Download a deal-room document (parties only)', security, params: DocumentParams },
+    schema: { tags, summary: 'Download a deal-room document (parties only)', security, params: DocumentParams, response: { 200: FileResponse('The document, in its own media type', ['*/*']), ...errorResponses(401, 404) } },
   }, async (req, reply) => {
     const { row, data } = await readDealDocument(ctx, req.user, req.params.id, req.params.documentId);
     return sendDownload(reply, row, data, 'private, no-store');

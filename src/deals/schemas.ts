@@ -1,8 +1,9 @@
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { DEAL_EVENT_TYPES, eventBodyFields } from '../shared/deal-events.js';
+import { DealTermsSchema } from '../shared/deal-view.js';
 import { DEAL_FORMS } from '../shared/listing.js';
+import { TERMS_SCHEMAS } from '../shared/terms.js';
 import { Id, ListQuery, Text, Nullable } from '../platform/http.js';
-
 
 export const OpenDealBody = Type.Object({
   listingId: Id,
@@ -29,9 +30,29 @@ export const ListDealsQuery = Type.Object({
   ...ListQuery,
 }, { additionalProperties: false });
 
+// What an accepted event carried, as stored in its history row: the event's payload fields (the terms as the
+// deal's form has them), or for the opening entry the listing and the form.
+function HistoryPayload() {
+  const fields: Record<string, TSchema> = eventBodyFields();
+  fields.terms = Type.Optional(DealTermsSchema);
+  return Type.Object({ ...fields, listingId: Type.Optional(Type.String()), type: Type.Optional(Type.Enum([...DEAL_FORMS])) }, { additionalProperties: false });
+}
+
+// A leaf of the terms diff: a value, or a whole element (milestone, payment, fee line) that appeared or went.
+function TermsValue() {
+  const itemFields: Record<string, TSchema> = {};
+  for (const schema of Object.values(TERMS_SCHEMAS) as TSchema[])
+    for (const prop of Object.values((schema as { properties: Record<string, TSchema> }).properties)) {
+      const items = (prop as { items?: { properties?: Record<string, TSchema> } }).items;
+      for (const [name, field] of Object.entries(items?.properties ?? {})) itemFields[name] = Type.Optional(field);
+    }
+  const item = Type.Object(itemFields, { additionalProperties: false });
+  return Type.Optional(Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null(), item, Type.Array(item)]));
+}
+
 export const HistoryEntry = Type.Object({
   version: Type.Integer(), type: Type.String(), actor: Type.Object({ id: Nullable(Type.String()), role: Type.String() }),
-  from: Type.String(), to: Type.String(), at: Type.String(), payload: Type.Record(Type.String(), Type.Unknown()),
+  from: Type.String(), to: Type.String(), at: Type.String(), payload: HistoryPayload(),
 });
 export const MessageBody = Type.Object({ body: Text(5000, 1), attachmentIds: Type.Optional(Type.Array(Id, { maxItems: 10, uniqueItems: true })) }, { additionalProperties: false });
 export const DocumentSchema = Type.Object({
@@ -44,4 +65,4 @@ export const MessageSchema = Type.Object({
 });
 export const DocumentParams = Type.Object({ id: Id, documentId: Id }, { additionalProperties: false });
 export const DiffQuery = Type.Object({ from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
-export const DiffSchema = Type.Object({ from: Type.Integer(), to: Type.Integer(), changes: Type.Array(Type.Object({ path: Type.String(), from: Type.Unknown(), to: Type.Unknown() })) });
+export const DiffSchema = Type.Object({ from: Type.Integer(), to: Type.Integer(), changes: Type.Array(Type.Object({ path: Type.String(), from: TermsValue(), to: TermsValue() })) });

@@ -7154,7 +7154,65 @@ export interface paths {
                             to: string;
                             at: string;
                             payload: {
-                                [key: string]: unknown;
+                                reason?: string;
+                                terms?: {
+                                    /** @enum {unknown} */
+                                    licenseType: "exclusive" | "sole" | "non_exclusive";
+                                    territory: string;
+                                    fieldOfUse: string;
+                                    termMonths: number;
+                                    upfrontFee: number;
+                                    royaltyRateBp: number;
+                                    minimumAnnualRoyalty?: number;
+                                    milestones?: {
+                                        name: string;
+                                        amount: number;
+                                    }[];
+                                } | {
+                                    price: number;
+                                    payments: {
+                                        name: string;
+                                        amount: number;
+                                        dueDays: number;
+                                    }[];
+                                } | {
+                                    valuation: number;
+                                    equityPercentBp: number;
+                                    companyName: string;
+                                    registeredCapital: number;
+                                    inventorRewardBp: number;
+                                } | {
+                                    scope: string;
+                                    budget: number;
+                                    /** @enum {unknown} */
+                                    ipOwnership: "buyer" | "seller" | "joint";
+                                    milestones: {
+                                        name: string;
+                                        amount: number;
+                                        deliverable: string;
+                                        /** Format: date */
+                                        dueDate: string;
+                                    }[];
+                                };
+                                proposalSeq?: number;
+                                brokerId?: string;
+                                commissionRateBp?: number;
+                                registrationNo?: string;
+                                period?: string;
+                                netSales?: number;
+                                index?: number;
+                                filingNo?: string;
+                                /** Format: date */
+                                filedAt?: string;
+                                /** Format: date */
+                                registeredAt?: string;
+                                appraiser?: string;
+                                reportNo?: string;
+                                appraisedValue?: number;
+                                registrationRef?: string;
+                                listingId?: string;
+                                /** @enum {unknown} */
+                                type?: "license" | "transfer" | "equity" | "cooperation";
                             };
                         }[];
                     };
@@ -7668,12 +7726,56 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The document, in its own media type */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "*/*": string;
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -7718,8 +7820,36 @@ export interface paths {
                             to: number;
                             changes: {
                                 path: string;
-                                from: unknown;
-                                to: unknown;
+                                from?: string | number | boolean | (never | null) | {
+                                    name?: string;
+                                    amount?: number;
+                                    dueDays?: number;
+                                    deliverable?: string;
+                                    /** Format: date */
+                                    dueDate?: string;
+                                } | {
+                                    name?: string;
+                                    amount?: number;
+                                    dueDays?: number;
+                                    deliverable?: string;
+                                    /** Format: date */
+                                    dueDate?: string;
+                                }[];
+                                to?: string | number | boolean | (never | null) | {
+                                    name?: string;
+                                    amount?: number;
+                                    dueDays?: number;
+                                    deliverable?: string;
+                                    /** Format: date */
+                                    dueDate?: string;
+                                } | {
+                                    name?: string;
+                                    amount?: number;
+                                    dueDays?: number;
+                                    deliverable?: string;
+                                    /** Format: date */
+                                    dueDate?: string;
+                                }[];
                             }[];
                         };
                     };
