@@ -10,7 +10,7 @@ import { deals } from '../src/db/schema/deals.js';
 import { planDealEvent, type DealEventInput } from '../src/deals/engine.js';
 import { capturedParties, effectInvoice, issueStatement, partiesQuery, type Parties } from '../src/invoices/issue.js';
 import type { DealActor } from '../src/deals/machines/index.js';
-import { dealWithNamesQuery, type DealRow } from '../src/deals/parties.js';
+import { dealWithNamesQuery, type DealRow } from '../src/deals/store/index.js';
 import type { AppContext } from '../src/platform/context.js';
 import { openPostgres, queryRows } from '../src/platform/db.js';
 import { guardedStatement, rowOf } from '../src/platform/statements.js';

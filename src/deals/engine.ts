@@ -1,19 +1,15 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
-import { users } from '../db/schema/accounts.js';
-import { deals } from '../db/schema/deals.js';
+import type { SQL } from 'drizzle-orm';
 import { issueInvoiceForEffect } from '../invoices/issue.js';
-import { notifyStatement } from '../notifications/service.js';
-import { auditStatement } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
 import { inTransaction, isTransaction, type DbOrTx, type Tx } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
-import { jsonb, runGuarded, runTogether } from '../platform/statements.js';
-import { cancelTimersStatement, scheduleTimerStatement } from '../platform/timers.js';
+import { runGuarded } from '../platform/statements.js';
 import { applyDealEvent, dealContextOf, isFinalState, isSigned, type ActorRole, type DealActor, type DealContext, type Effect } from './machines/index.js';
 import type { IssueInvoiceEffect } from './machines/types.js';
 import { dealNotice } from './notices.js';
 import type { DealRow } from './parties.js';
 import { contractValue } from '../shared/terms.js';
+import { currentVersion, dealUpdateGuard, eventWrites, isActiveBroker, lockDeal, type EventWrite, type IdleTimerWrite, type NoticeWrite } from './store/index.js';
 
 const FAILURES = {
   INVALID_TRANSITION: 'INVALID_TRANSITION',
@@ -65,23 +61,21 @@ export function planDealEvent(ctx: AppContext, deal: DealRow, actor: DealActor, 
     lastActivityAt: now,
     updatedAt: now,
   };
-  const actorId = actor.role === 'system' ? null : actor.userId;
   const effects = withNotice(result.effects, updated, actor);
+  const write: EventWrite = {
+    before: deal,
+    updated,
+    history: { type, actor: { id: actor.role === 'system' ? null : actor.userId, role: actor.role }, fromState: deal.state, toState: result.state, payload, at: now },
+    audit: { action: `deal.${type.toLowerCase()}`, data: { from: deal.state, to: result.state, version: updated.version } },
+    grant: confidentialAccess(deal.state, result.state, context),
+    timers: final ? 'cancelAll' : idleTimer(ctx, updated, signed),
+    startTimers: effects.flatMap((e) => (e.type === 'startTimer' ? [{ subject: 'deal', subjectId: deal.id, name: e.name, dueAt: e.dueAt, payload: e.event }] : [])),
+    notices: effects.flatMap((e) => (e.type === 'notify' ? notices(updated, e) : [])),
+  };
   return {
     updated,
-    guard: sql`update deals set state = ${updated.state}, snapshot = ${jsonb(updated.snapshot)}, version = ${updated.version},
-      broker_user_id = ${updated.brokerUserId}, contract_value = ${updated.contractValue}::bigint, signed_at = ${updated.signedAt}::timestamptz,
-      closed_at = ${updated.closedAt}::timestamptz, last_activity_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
-      where id = ${deal.id} and version = ${deal.version} returning 1`,
-    writes: [
-      sql`insert into deal_history (deal_id, version, type, actor_id, actor_role, from_state, to_state, payload, at)
-        values (${deal.id}, ${updated.version}, ${type}, ${actorId}, ${actor.role}, ${deal.state}, ${result.state}, ${jsonb(payload)}, ${now}::timestamptz)`,
-      auditStatement({ id: actorId, role: actor.role }, `deal.${type.toLowerCase()}`, 'deal', deal.id, { from: deal.state, to: result.state, version: updated.version }),
-      ...confidentialAccess(updated, deal.state, result.state, context),
-      // A closed deal's pending timers (its idle expiry among them) are obsolete; an open one's idle expiry moves on.
-      ...(final ? [cancelTimersStatement('deal', deal.id)] : idleExpiryStatements(ctx, updated, signed)),
-      ...effects.flatMap((effect) => effectStatements(updated, effect)),
-    ],
+    guard: dealUpdateGuard(deal, updated),
+    writes: eventWrites(write),
     invoices: effects.filter((e): e is IssueInvoiceEffect => e.type === 'issueInvoice'),
   };
 }
@@ -123,11 +117,6 @@ export function versionConflict(current: number | null, expected: number): AppEr
   return new AppError('VERSION_CONFLICT', `The deal is at version ${current}, not ${expected}; reload and try again`, { currentVersion: current });
 }
 
-async function currentVersion(db: DbOrTx, dealId: string): Promise<number | null> {
-  const [row] = await db.select({ version: deals.version }).from(deals).where(eq(deals.id, dealId));
-  return row?.version ?? null;
-}
-
 // Every accepted event tells the other parties: where the machine declared no notice of its own, a general one.
 function withNotice(effects: Effect[], deal: DealRow, actor: DealActor): Effect[] {
   if (effects.some((e) => e.type === 'notify')) return effects;
@@ -137,58 +126,42 @@ function withNotice(effects: Effect[], deal: DealRow, actor: DealActor): Effect[
 }
 
 async function checkBroker(db: DbOrTx, brokerId: string) {
-  const [u] = await db.select({ role: users.role, disabled: users.disabled }).from(users).where(eq(users.id, brokerId));
-  if (!u || u.role !== 'broker' || u.disabled) {
+  if (!(await isActiveBroker(db, brokerId))) {
     throw new AppError('VALIDATION_FAILED', 'brokerId must be an active broker', { errors: [{ path: 'body.brokerId', message: 'is not an active broker' }] });
   }
 }
 
 // Once the inquiry is accepted (and the NDA signed by both where the listing needs one) the buyer may read the
 // listing's confidential part: the listing visibility rule reads these grants.
-function confidentialAccess(deal: DealRow, from: string, to: string, context: DealContext): SQL[] {
+function confidentialAccess(from: string, to: string, context: DealContext): EventWrite['grant'] {
   const opened = (from === 'inquiry' || from === 'nda') && to === 'negotiating';
-  if (!opened) return [];
-  return [sql`insert into listing_access_grants (listing_id, organization_id, deal_id, reason)
-    values (${deal.listingId}, ${deal.buyerOrgId}, ${deal.id}, ${context.ndaRequired ? 'nda_signed' : 'no_nda_required'}) on conflict do nothing`];
+  if (!opened) return null;
+  return context.ndaRequired ? 'nda_signed' : 'no_nda_required';
 }
 
-// The rows an effect writes with the event; invoices are issued after (persistDealEvent).
-function effectStatements(deal: DealRow, effect: Effect): SQL[] {
-  if (effect.type === 'startTimer') {
-    return [scheduleTimerStatement({ subject: 'deal', subjectId: deal.id, name: effect.name, dueAt: effect.dueAt, payload: effect.event })];
-  }
-  if (effect.type !== 'notify') return [];
+// The notices of a notify effect, one per party it names that the deal has.
+function notices(deal: DealRow, effect: Extract<Effect, { type: 'notify' }>): NoticeWrite[] {
   const [zh, en] = dealNotice(effect.message, listingTitle(deal));
   return effect.to.flatMap((role) => {
     const audience = role === 'buyer' ? { organizationId: deal.buyerOrgId } : role === 'seller' ? { organizationId: deal.sellerOrgId } : deal.brokerUserId ? { userIds: [deal.brokerUserId] } : null;
     if (!audience) return [];
-    return [notifyStatement(audience, { kind: 'deal.update', title: zh, titleEn: en, body: effect.message, link: `/deals/${deal.id}`, dedupeKey: `deal:${deal.id}:${deal.version}:${role}`, data: { dealId: deal.id, state: deal.state } })];
+    return [{ to: audience, notice: { kind: 'deal.update', title: zh, titleEn: en, body: effect.message, link: `/deals/${deal.id}`, dedupeKey: `deal:${deal.id}:${deal.version}:${role}`, data: { dealId: deal.id, state: deal.state } } }];
   });
 }
 
 export const listingTitle = (deal: DealRow) => String((deal.listingCopy as { title?: string }).title ?? deal.listingId);
 
-/**
- * Idle expiry (DEAL_IDLE_DAYS without an accepted event before signing): one pending timer per deal, replaced
- * on every event and bound to the version it was set at, so a timer for a deal that has moved on does nothing.
- * Run together, the cancel sees the rows as they were, so it leaves the new timer pending.
- */
-function idleExpiryStatements(ctx: AppContext, deal: DealRow, stop: boolean): SQL[] {
-  const cancel = cancelTimersStatement('deal', deal.id, 'idleExpiry');
-  if (stop || ctx.config.DEAL_IDLE_DAYS === 0) return [cancel];
-  const dueAt = new Date(ctx.clock.now().getTime() + ctx.config.DEAL_IDLE_DAYS * 86_400_000).toISOString();
-  return [cancel, scheduleTimerStatement({ subject: 'deal', subjectId: deal.id, name: 'idleExpiry', dueAt, payload: { type: 'EXPIRE' }, expectVersion: deal.version })];
-}
-
-export async function scheduleIdleExpiry(ctx: AppContext, tx: Tx, deal: DealRow, stop: boolean) {
-  await runTogether(tx, idleExpiryStatements(ctx, deal, stop));
+/** Idle expiry (DEAL_IDLE_DAYS without an accepted event before signing): the deal's timer after a write. */
+export function idleTimer(ctx: AppContext, deal: DealRow, stop: boolean): IdleTimerWrite {
+  if (stop || ctx.config.DEAL_IDLE_DAYS === 0) return { dueAt: null };
+  return { dueAt: new Date(ctx.clock.now().getTime() + ctx.config.DEAL_IDLE_DAYS * 86_400_000).toISOString() };
 }
 
 export const SYSTEM: DealActor = { userId: 'system', role: 'system' as ActorRole };
 
 /** Fires a deal timer through the same engine as the `system` actor; a timer whose deal has moved on does nothing. */
 export async function fireDealTimer(ctx: AppContext, tx: Tx, timer: { subjectId: string; payload: unknown; expectVersion: number | null }): Promise<'fired' | 'obsolete'> {
-  const [deal] = await tx.select().from(deals).where(eq(deals.id, timer.subjectId)).for('update');
+  const deal = await lockDeal(tx, timer.subjectId);
   if (!deal || isFinalState(deal.snapshot)) return 'obsolete';
   if (timer.expectVersion !== null && timer.expectVersion !== deal.version) return 'obsolete';
   try {
@@ -209,7 +182,7 @@ export { dealContextOf };
 export async function onInstalmentPaid(ctx: AppContext, tx: Tx, invoice: { dealId: string | null; ref: string | null }) {
   const m = /^instalment:(\d+)$/.exec(invoice.ref ?? '');
   if (!invoice.dealId || !m) return;
-  const [deal] = await tx.select().from(deals).where(eq(deals.id, invoice.dealId)).for('update');
+  const deal = await lockDeal(tx, invoice.dealId);
   if (!deal || isFinalState(deal.snapshot)) return;
   await applyAndPersist(ctx, tx, deal, SYSTEM, { type: 'PAYMENT_RECEIVED', index: Number(m[1]) });
 }

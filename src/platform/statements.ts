@@ -1,5 +1,5 @@
-import { getTableColumns, sql, type SQL } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { getTableColumns, is, SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './db.js';
 import { hasCode } from './errors.js';
 
@@ -57,16 +57,64 @@ export async function runGuarded(db: DbOrTx, guard: SQL, statements: SQL[]): Pro
   }
 }
 
-const columnsOf = new WeakMap<PgTable, [string, { name: string; mapFromDriverValue(v: unknown): unknown }][]>();
+const columnsOf = new WeakMap<PgTable, [string, PgColumn][]>();
+const entriesOf = (table: PgTable) => {
+  let columns = columnsOf.get(table);
+  if (!columns) columnsOf.set(table, (columns = Object.entries(getTableColumns(table)) as [string, PgColumn][]));
+  return columns;
+};
 
 /** A table's row, typed as the query builder would give it, from a hand-written query's `t.*` columns. */
 export function rowOf<T extends PgTable>(table: T, raw: Record<string, unknown>): T['$inferSelect'] {
-  let columns = columnsOf.get(table);
-  if (!columns) columnsOf.set(table, (columns = Object.entries(getTableColumns(table))));
   const row: Record<string, unknown> = {};
-  for (const [key, column] of columns) {
+  for (const [key, column] of entriesOf(table)) {
     const value = raw[column.name];
     row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
   return row as T['$inferSelect'];
+}
+
+// Hand-written statements name their columns through the table's drizzle columns, never as strings: a column
+// renamed in db/schema then fails to compile here rather than at run time.
+
+/** Fields of a row keyed as the table's drizzle columns; a value may be SQL (e.g. an expression). */
+export type Fields<T extends PgTable> = { [K in keyof T['$inferInsert']]?: T['$inferInsert'][K] | SQL };
+
+/**
+ * A column's value as a parameter cast to the column's type (drizzle's encoder: a jsonb value is sent as JSON
+ * text), so a part of a multi-part statement never depends on PostgreSQL inferring a parameter's type.
+ */
+export function valueOf(column: PgColumn, value: unknown): SQL {
+  if (is(value, SQL)) return value;
+  if (value === null || value === undefined) return sql`null::${sql.raw(column.getSQLType())}`;
+  return sql`${sql.param(value, column)}::${sql.raw(column.getSQLType())}`;
+}
+
+/** A column's bare name, as INSERT column lists and UPDATE SET clauses need it. */
+export const columnName = (column: PgColumn): SQL => sql`${sql.identifier(column.name)}`;
+
+/** `insert into t (…) values (…)` of the given fields, as a statement to run with others. */
+export function insertStatement<T extends PgTable>(table: T, fields: Fields<T>): SQL {
+  const names: SQL[] = [];
+  const values: SQL[] = [];
+  for (const [key, column] of entriesOf(table)) {
+    if (!(key in fields)) continue;
+    names.push(columnName(column));
+    values.push(valueOf(column, (fields as Record<string, unknown>)[key]));
+  }
+  return sql`insert into ${table} (${sql.join(names, sql`, `)}) values (${sql.join(values, sql`, `)})`;
+}
+
+/** `update t set … where …` of the given fields, as a statement to run with others. */
+export function updateStatement<T extends PgTable>(table: T, fields: Fields<T>, where: SQL): SQL {
+  const set: SQL[] = [];
+  for (const [key, column] of entriesOf(table)) {
+    if (key in fields) set.push(sql`${columnName(column)} = ${valueOf(column, (fields as Record<string, unknown>)[key])}`);
+  }
+  return sql`update ${table} set ${sql.join(set, sql`, `)} where ${where}`;
+}
+
+/** Every column of a table, qualified, for a hand-written select whose rows rowOf reads. */
+export function allColumns(table: PgTable): SQL {
+  return sql.join(entriesOf(table).map(([, column]) => column), sql`, `);
 }
