@@ -10,10 +10,10 @@ import { deals } from '../src/db/schema/deals.js';
 import { planDealEvent, type DealEventInput } from '../src/deals/engine.js';
 import { capturedParties, effectInvoice, issueStatement, partiesQuery, type Parties } from '../src/invoices/issue.js';
 import type { DealActor } from '../src/deals/machines/index.js';
-import { dealWithNamesQuery, type DealRow } from '../src/deals/store/index.js';
+import { dealWithNamesQuery, eventStatement, type DealRow } from '../src/deals/store/index.js';
 import type { AppContext } from '../src/platform/context.js';
 import { openPostgres, queryRows } from '../src/platform/db.js';
-import { guardedStatement, rowOf } from '../src/platform/statements.js';
+import { rowOf } from '../src/platform/statements.js';
 import { createDatabase, SHARED_PG_URL, startServer, stopAll, type Server } from '../tests/helpers/processes.js';
 import { HttpClient } from './support/server.js';
 import { benchListing } from './support/listings.js';
@@ -187,7 +187,7 @@ async function rawOwnStatementsRun(serverEnv: Record<string, string>, dbName: st
             render(issueStatement(ctx, database.db, invoice.spec, await partiesOf(invoice.spec.issuerOrgId, invoice.spec.recipientOrgId), invoice.alongside)),
           ]);
         }
-        queues[i % CONCURRENCY].push({ dealId: deal.id, write: render(guardedStatement(plan.guard, plan.writes)), invoices });
+        queues[i % CONCURRENCY].push({ dealId: deal.id, write: render(eventStatement(plan.write)), invoices });
         deal = plan.updated;
       }
     }

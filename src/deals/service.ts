@@ -11,7 +11,7 @@ import { newId } from '../platform/ids.js';
 import { runTogether } from '../platform/statements.js';
 import { diffTerms } from './diff.js';
 import { attachToMessage, documentsOfMessages } from './documents.js';
-import { applyAndPersist, idleTimer, listingTitle, versionConflict, type DealEventInput } from './engine.js';
+import { applyEvent, idleTimer, listingTitle, versionConflict, writtenOrConflict, type DealEventInput } from './engine.js';
 import { dealContextOf, initialDealSnapshot, type DealForm } from './machines/index.js';
 import { dealNotice } from './notices.js';
 import { loadDealFor, type DealRow } from './parties.js';
@@ -57,7 +57,7 @@ export async function openDeal(ctx: AppContext, caller: AuthUser, input: { listi
       message: input.message ? { id: newId('msg'), dealId: id, authorId: caller.id, authorRole: 'buyer', body: input.message } : null,
       audit: { listingId: listing.id, type: input.type },
       notice: { to: { organizationId: listing.organizationId }, notice: { kind: 'deal.update', title: zh, titleEn: en, body: input.message ?? '', link: `/deals/${id}`, dedupeKey: `deal:${id}:0:seller`, data: { dealId: id } } },
-      idle: idleTimer(ctx, deal, false),
+      idle: idleTimer(ctx, false),
     }));
     return dealDetail(tx, deal, caller);
   });
@@ -70,7 +70,7 @@ export async function openDeal(ctx: AppContext, caller: AuthUser, input: { listi
 export async function sendEventTx(ctx: AppContext, db: DbOrTx, caller: AuthUser, dealId: string, expectedVersion: number, event: DealEventInput) {
   const { deal, role, names } = await loadDealFor(db, dealId, caller, isTransaction(db));
   if (deal.version !== expectedVersion) throw versionConflict(deal.version, expectedVersion);
-  const updated = await applyAndPersist(ctx, db, deal, { userId: caller.id, role }, event);
+  const updated = writtenOrConflict(await applyEvent(ctx, db, deal, { userId: caller.id, role }, event));
   return dealDetail(db, updated, caller, names);
 }
 
