@@ -28,8 +28,9 @@ export async function rawOwnStatementsRun(serverEnv: Record<string, string>, dbN
   try {
     // The server's configuration (idle expiry, tax rates) and a real clock: what the engine needs to plan and to issue.
     const ctx = { clock: { now: () => new Date() }, config: loadConfig(serverEnv) } as unknown as AppContext;
-    // Enough deals for up to four times the API's rate; a worker that runs out stops, and the run says so.
-    const perWorker = Math.ceil((4 * apiRate * (SECONDS + WARM_UP_SECONDS)) / STEPS.length / CONCURRENCY) + 4;
+    // Enough deals for eight times the API's rate (at least 800 events/s: on a busy host the API slows down far
+    // more than PostgreSQL does); a worker that runs out stops, and the run says so.
+    const perWorker = Math.ceil((Math.max(8 * apiRate, 800) * (SECONDS + WARM_UP_SECONDS)) / STEPS.length / CONCURRENCY) + 4;
     const copies = Math.ceil((perWorker * CONCURRENCY) / sourceDealIds.length);
     await database.db.execute(q`insert into ${deals} select (jsonb_populate_record(d, jsonb_build_object('id', d.id || '.raw' || g))).*
       from ${deals} d cross join generate_series(1, ${copies}::int) g where d.id in (${q.join(sourceDealIds.map((id) => q`${id}`), q`, `)})`);

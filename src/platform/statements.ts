@@ -1,5 +1,5 @@
-import { getTableColumns, is, SQL, sql } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { getTableColumns, getTableName, SQL, sql, StringChunk } from 'drizzle-orm';
+import { PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './db.js';
 import { hasCode } from './errors.js';
 
@@ -75,46 +75,74 @@ export function rowOf<T extends PgTable>(table: T, raw: Record<string, unknown>)
 }
 
 // Hand-written statements name their columns through the table's drizzle columns, never as strings: a column
-// renamed in db/schema then fails to compile here rather than at run time.
+// renamed in db/schema then fails to compile here rather than at run time. Their text is rendered once per table
+// and set of fields, and only the values are left as parameters: a statement built per event then costs drizzle
+// no walk over column objects (its `is()` checks dominate the build of a nested statement).
 
-/** Fields of a row keyed as the table's drizzle columns; a value may be SQL (e.g. an expression). */
-export type Fields<T extends PgTable> = { [K in keyof T['$inferInsert']]?: T['$inferInsert'][K] | SQL };
+/** Fields of a row keyed as the table's drizzle columns. */
+export type Fields<T extends PgTable> = { [K in keyof T['$inferInsert']]?: T['$inferInsert'][K] };
 
-/**
- * A column's value as a parameter cast to the column's type (drizzle's encoder: a jsonb value is sent as JSON
- * text), so a part of a multi-part statement never depends on PostgreSQL inferring a parameter's type.
- */
-export function valueOf(column: PgColumn, value: unknown): SQL {
-  if (is(value, SQL)) return value;
-  if (value === null || value === undefined) return sql`null::${sql.raw(column.getSQLType())}`;
-  return sql`${sql.param(value, column)}::${sql.raw(column.getSQLType())}`;
+const dialect = new PgDialect();
+/** A column's bare name, as INSERT column lists and UPDATE SET clauses need it. */
+export const columnName = (column: PgColumn): string => dialect.escapeName(column.name);
+const tableName = (table: PgTable): string => dialect.escapeName(getTableName(table));
+
+interface Shape { keys: string[]; columns: PgColumn[]; pieces: StringChunk[] }
+const shapes = new WeakMap<PgTable, Map<string, Shape>>();
+
+// The text of a statement of `keys` (in the table's column order), cut where each value goes: every value is sent
+// cast to its column's type, so a part of a multi-part statement never depends on PostgreSQL inferring a type.
+function shapeOf(table: PgTable, kind: string, keys: string[], text: (columns: PgColumn[], casts: string[]) => string[]): Shape {
+  let byKeys = shapes.get(table);
+  if (!byKeys) shapes.set(table, (byKeys = new Map()));
+  const id = `${kind}:${keys.join(',')}`;
+  let shape = byKeys.get(id);
+  if (!shape) {
+    const known = new Set(keys);
+    const entries = entriesOf(table).filter(([key]) => known.has(key));
+    const columns = entries.map(([, column]) => column);
+    const pieces = text(columns, columns.map((c) => `::${c.getSQLType()}`)).map((t) => new StringChunk(t));
+    byKeys.set(id, (shape = { keys: entries.map(([key]) => key), columns, pieces }));
+  }
+  return shape;
 }
 
-/** A column's bare name, as INSERT column lists and UPDATE SET clauses need it. */
-export const columnName = (column: PgColumn): SQL => sql`${sql.identifier(column.name)}`;
+// The statement of a shape and its values, mapped as drizzle's encoder maps them (a jsonb value as JSON text).
+function fill(shape: Shape, values: Record<string, unknown>, ...tail: SQL[]): SQL {
+  const chunks: unknown[] = [shape.pieces[0]];
+  shape.keys.forEach((key, i) => {
+    const value = values[key];
+    chunks.push(value === null || value === undefined ? null : shape.columns[i].mapToDriverValue(value), shape.pieces[i + 1]);
+  });
+  return new SQL([...chunks, ...tail] as SQL['queryChunks']);
+}
 
 /** `insert into t (…) values (…)` of the given fields, as a statement to run with others. */
 export function insertStatement<T extends PgTable>(table: T, fields: Fields<T>): SQL {
-  const names: SQL[] = [];
-  const values: SQL[] = [];
-  for (const [key, column] of entriesOf(table)) {
-    if (!(key in fields)) continue;
-    names.push(columnName(column));
-    values.push(valueOf(column, (fields as Record<string, unknown>)[key]));
-  }
-  return sql`insert into ${table} (${sql.join(names, sql`, `)}) values (${sql.join(values, sql`, `)})`;
+  const shape = shapeOf(table, 'insert', Object.keys(fields), (columns, casts) => [
+    `insert into ${tableName(table)} (${columns.map(columnName).join(', ')}) values (`,
+    ...casts.map((cast, i) => (i < casts.length - 1 ? `${cast}, ` : `${cast})`)),
+  ]);
+  return fill(shape, fields);
 }
 
-/** `update t set … where …` of the given fields, as a statement to run with others. */
-export function updateStatement<T extends PgTable>(table: T, fields: Fields<T>, where: SQL): SQL {
-  const set: SQL[] = [];
-  for (const [key, column] of entriesOf(table)) {
-    if (key in fields) set.push(sql`${columnName(column)} = ${valueOf(column, (fields as Record<string, unknown>)[key])}`);
-  }
-  return sql`update ${table} set ${sql.join(set, sql`, `)} where ${where}`;
+/** `update t set … where …` of the given fields, on the rows that match every field of `match`. */
+export function updateStatement<T extends PgTable>(table: T, fields: Fields<T>, match: Fields<T>): SQL {
+  const set = shapeOf(table, 'set', Object.keys(fields), (columns, casts) => [
+    `update ${tableName(table)} set ${columns.length ? `${columnName(columns[0])} = ` : ''}`,
+    ...casts.map((cast, i) => (i < casts.length - 1 ? `${cast}, ${columnName(columns[i + 1])} = ` : cast)),
+  ]);
+  const where = shapeOf(table, 'where', Object.keys(match), (columns, casts) => [
+    ` where ${columns.length ? `${columnName(columns[0])} = ` : 'false'}`,
+    ...casts.map((cast, i) => (i < casts.length - 1 ? `${cast} and ${columnName(columns[i + 1])} = ` : cast)),
+  ]);
+  return fill(set, fields, fill(where, match));
 }
 
 /** Every column of a table, qualified, for a hand-written select whose rows rowOf reads. */
 export function allColumns(table: PgTable): SQL {
   return sql.join(entriesOf(table).map(([, column]) => column), sql`, `);
 }
+
+/** A statement without parameters rendered once (e.g. a select list of many columns), to reuse as plain text. */
+export const rendered = (statement: SQL): SQL => sql.raw(dialect.sqlToQuery(statement).sql);

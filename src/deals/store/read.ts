@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { organizations, users } from '../../db/schema/accounts.js';
 import { dealHistory, dealMessages, deals } from '../../db/schema/deals.js';
 import { queryRows, type DbOrTx } from '../../platform/db.js';
-import { allColumns, rowOf } from '../../platform/statements.js';
+import { allColumns, rendered, rowOf } from '../../platform/statements.js';
 import type { DealForm } from '../machines/index.js';
 
 // The deal store's reads: every query of deals and their parties, built from the drizzle tables.
@@ -25,16 +25,19 @@ const names = {
   buyerOrgName: buyerOrg.name, buyerOrgType: buyerOrg.type, sellerOrgName: sellerOrg.name, sellerOrgType: sellerOrg.type,
   buyerUserName: buyerUser.name, buyerUserOrgId: buyerUser.organizationId, brokerName: broker.name, brokerOrgId: broker.organizationId,
 };
-const dealWithNamesSelect = sql`select ${allColumns(deals)}, ${sql.join(Object.entries(names).map(([as, column]) => sql`${column} as ${sql.identifier(as)}`), sql`, `)}
+const dealWithNamesSelect = rendered(sql`select ${allColumns(deals)}, ${sql.join(Object.entries(names).map(([as, column]) => sql`${column} as ${sql.identifier(as)}`), sql`, `)}
     from ${deals}
       join ${organizations} ${buyerOrg} on ${buyerOrg.id} = ${deals.buyerOrgId}
       join ${organizations} ${sellerOrg} on ${sellerOrg.id} = ${deals.sellerOrgId}
       join ${users} ${buyerUser} on ${buyerUser.id} = ${deals.buyerUserId}
-      left join ${users} ${broker} on ${broker.id} = ${deals.brokerUserId}`;
+      left join ${users} ${broker} on ${broker.id} = ${deals.brokerUserId}`);
+
+const byId = rendered(sql`${deals.id}`);
+const dealsTable = rendered(sql`${deals}`);
 
 /** A deal's row with its parties' names, locked for an update when asked: one query. */
 export function dealWithNamesQuery(id: string, lock: boolean): SQL {
-  return sql`${dealWithNamesSelect} where ${deals.id} = ${id}${lock ? sql` for update of ${deals}` : sql``}`;
+  return lock ? sql`${dealWithNamesSelect} where ${byId} = ${id} for update of ${dealsTable}` : sql`${dealWithNamesSelect} where ${byId} = ${id}`;
 }
 
 /** A deal with its parties' names (dealWithNamesQuery), or null. */

@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { dealHistory, dealMessages, deals } from '../../db/schema/deals.js';
 import { listingAccessGrants } from '../../db/schema/listings.js';
 import { notifyStatement, type Audience, type NotificationInput } from '../../notifications/service.js';
@@ -40,7 +40,7 @@ export function dealUpdateGuard(before: DealRow, updated: DealRow): SQL {
     state: updated.state, snapshot: updated.snapshot, version: updated.version, brokerUserId: updated.brokerUserId,
     contractValue: updated.contractValue, signedAt: updated.signedAt, closedAt: updated.closedAt,
     lastActivityAt: updated.lastActivityAt, updatedAt: updated.updatedAt,
-  }, and(eq(deals.id, before.id), eq(deals.version, before.version))!);
+  }, { id: before.id, version: before.version });
   return sql`${update} returning 1`;
 }
 
