@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { dealHistory, dealMessages, deals } from '../../db/schema/deals.js';
 import { listingAccessGrants } from '../../db/schema/listings.js';
 import { notifyStatement, type Audience, type NotificationInput } from '../../notifications/service.js';
-import { auditStatement, type Actor } from '../../platform/audit.js';
+import { auditStatement, type Actor, type AuditData } from '../../platform/audit.js';
 import type { DbOrTx } from '../../platform/db.js';
 import { guardedStatement, insertStatement, updateStatement } from '../../platform/statements.js';
 import { cancelTimersStatement, scheduleTimerStatement, type TimerSpec } from '../../platform/timers.js';
@@ -25,7 +25,7 @@ export interface EventWrite {
   before: DealRow;
   updated: DealRow;
   history: HistoryEntryWrite;
-  audit: { action: string; data: Record<string, unknown> };
+  audit: { action: string; data: AuditData };
   /** The buyer may now read the listing's confidential part (the reason recorded with the grant). */
   grant: 'nda_signed' | 'no_nda_required' | null;
   /** A closed deal's pending timers are all obsolete; an open one's idle expiry moves on. */
@@ -78,7 +78,7 @@ export function eventStatement(w: EventWrite): SQL {
 }
 
 /** A new deal with its first history entry, opening message, audit record, notice and idle timer: one statement. */
-export function openDealStatements(deal: DealRow, o: { history: HistoryEntryWrite; message: MessageWrite | null; audit: Record<string, unknown>; notice: NoticeWrite; idle: IdleTimerWrite }): SQL[] {
+export function openDealStatements(deal: DealRow, o: { history: HistoryEntryWrite; message: MessageWrite | null; audit: AuditData; notice: NoticeWrite; idle: IdleTimerWrite }): SQL[] {
   return [
     insertStatement(deals, deal),
     historyStatement(deal, o.history),
