@@ -4,11 +4,23 @@ import { join } from 'node:path';
 // Where a server's CPU went during a window of its V8 CPU profile (--cpu-prof): self time by package or file,
 // the buckets bench/load/profile.ts prints in full. Samples are wall-clock; idle samples are left out.
 
-interface Frame { functionName: string; url: string; lineNumber: number }
-interface Profile { nodes: Array<{ id: number; callFrame: Frame }>; samples: number[]; timeDeltas: number[] }
+interface Frame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface Profile {
+  nodes: Array<{ id: number; callFrame: Frame }>;
+  samples: number[];
+  timeDeltas: number[];
+}
 
-const short = (url: string) => url.replace(/.*node_modules\//, '').replace(/^file:\/\/.*?\/(src|search|bench)\//, '$1/');
-const bucketOf = (f: Frame) => (f.url.includes('node_modules/') ? f.url.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1') : short(f.url) || f.functionName);
+const short = (url: string) =>
+  url.replace(/.*node_modules\//, '').replace(/^file:\/\/.*?\/(src|search|bench)\//, '$1/');
+const bucketOf = (f: Frame) =>
+  f.url.includes('node_modules/')
+    ? f.url.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1')
+    : short(f.url) || f.functionName;
 
 /** The one profile a server wrote into `dir`. */
 export function profileIn(dir: string): string | null {
@@ -17,7 +29,10 @@ export function profileIn(dir: string): string | null {
 }
 
 /** Busy self time (ms) by bucket within [from, to) seconds of the profile's start, largest first. */
-export function selfTimeBuckets(file: string, [from, to]: [number, number]): { busyMs: number; buckets: [string, number][] } {
+export function selfTimeBuckets(
+  file: string,
+  [from, to]: [number, number],
+): { busyMs: number; buckets: [string, number][] } {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const byBucket = new Map<string, number>();
@@ -32,5 +47,8 @@ export function selfTimeBuckets(file: string, [from, to]: [number, number]): { b
     const bucket = bucketOf(f);
     byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + dt);
   });
-  return { busyMs: busy / 1000, buckets: [...byBucket].map(([k, v]) => [k, v / 1000] as [string, number]).sort((a, b) => b[1] - a[1]) };
+  return {
+    busyMs: busy / 1000,
+    buckets: [...byBucket].map(([k, v]) => [k, v / 1000] as [string, number]).sort((a, b) => b[1] - a[1]),
+  };
 }

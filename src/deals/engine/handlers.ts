@@ -12,7 +12,11 @@ import { applyEvent, writtenOrConflict } from './runner.js';
 export const SYSTEM: DealActor = { userId: 'system', role: 'system' as ActorRole };
 
 /** Fires a deal timer; a timer whose deal has moved on (or refuses the event) does nothing. */
-export async function fireDealTimer(ctx: AppContext, tx: Tx, timer: { subjectId: string; payload: unknown; expectVersion: number | null }): Promise<'fired' | 'obsolete'> {
+export async function fireDealTimer(
+  ctx: AppContext,
+  tx: Tx,
+  timer: { subjectId: string; payload: unknown; expectVersion: number | null },
+): Promise<'fired' | 'obsolete'> {
   const deal = await lockDeal(tx, timer.subjectId);
   if (!deal || isFinalState(deal.snapshot)) return 'obsolete';
   if (timer.expectVersion !== null && timer.expectVersion !== deal.version) return 'obsolete';
@@ -29,7 +33,11 @@ export async function fireDealTimer(ctx: AppContext, tx: Tx, timer: { subjectId:
  * The invoicing module calls this inside the payment transaction when an invoice is fully paid: an instalment
  * of a transfer moves the deal on (all paid → recordal).
  */
-export async function onInstalmentPaid(ctx: AppContext, tx: Tx, invoice: { dealId: string | null; ref: string | null }) {
+export async function onInstalmentPaid(
+  ctx: AppContext,
+  tx: Tx,
+  invoice: { dealId: string | null; ref: string | null },
+) {
   const m = /^instalment:(\d+)$/.exec(invoice.ref ?? '');
   if (!invoice.dealId || !m) return;
   const deal = await lockDeal(tx, invoice.dealId);

@@ -1,6 +1,13 @@
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { applyDealEvent, isFinalState, isSigned, type DealActor, type DealContext, type Effect } from '../machines/index.js';
+import {
+  applyDealEvent,
+  isFinalState,
+  isSigned,
+  type DealActor,
+  type DealContext,
+  type Effect,
+} from '../machines/index.js';
 import type { IssueInvoiceEffect } from '../machines/types.js';
 import type { DealRow, EventWrite, IdleTimerWrite } from '../store/index.js';
 import { contractValue } from '../../shared/terms.js';
@@ -14,7 +21,10 @@ const FAILURES = {
   SNAPSHOT_INVALID: 'CONFLICT',
 } as const;
 
-export interface DealEventInput { type: string; [payload: string]: unknown }
+export interface DealEventInput {
+  type: string;
+  [payload: string]: unknown;
+}
 
 /** What one accepted event does, computed without I/O (planDealEvent) and carried out by runPlan. */
 export interface EventPlan {
@@ -60,15 +70,30 @@ export function planDealEvent(ctx: AppContext, deal: DealRow, actor: DealActor, 
   const write: EventWrite = {
     before: deal,
     updated,
-    history: { type, actor: { id: actor.role === 'system' ? null : actor.userId, role: actor.role }, fromState: deal.state, toState: result.state, payload, at: now },
-    audit: { action: `deal.${type.toLowerCase()}`, data: { from: deal.state, to: result.state, version: updated.version } },
+    history: {
+      type,
+      actor: { id: actor.role === 'system' ? null : actor.userId, role: actor.role },
+      fromState: deal.state,
+      toState: result.state,
+      payload,
+      at: now,
+    },
+    audit: {
+      action: `deal.${type.toLowerCase()}`,
+      data: { from: deal.state, to: result.state, version: updated.version },
+    },
     grant: confidentialAccess(deal.state, result.state, context),
     // A closed deal's pending timers (its idle expiry among them) are obsolete; an open one's idle expiry moves on.
     timers: final ? 'cancelAll' : idleTimer(ctx, signed),
     startTimers: effects.timers,
     notices: effects.notices,
   };
-  return { updated, write, invoices: effects.invoices, broker: type === 'ASSIGN_BROKER' ? String(input.brokerId) : null };
+  return {
+    updated,
+    write,
+    invoices: effects.invoices,
+    broker: type === 'ASSIGN_BROKER' ? String(input.brokerId) : null,
+  };
 }
 
 // Once the inquiry is accepted (and the NDA signed by both where the listing needs one) the buyer may read the

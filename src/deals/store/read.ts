@@ -22,10 +22,19 @@ const buyerUser = alias(users, 'bu');
 const broker = alias(users, 'br');
 // Result names of the parties' columns beside the deal's own (which rowOf reads by column name).
 const names = {
-  buyerOrgName: buyerOrg.name, buyerOrgType: buyerOrg.type, sellerOrgName: sellerOrg.name, sellerOrgType: sellerOrg.type,
-  buyerUserName: buyerUser.name, buyerUserOrgId: buyerUser.organizationId, brokerName: broker.name, brokerOrgId: broker.organizationId,
+  buyerOrgName: buyerOrg.name,
+  buyerOrgType: buyerOrg.type,
+  sellerOrgName: sellerOrg.name,
+  sellerOrgType: sellerOrg.type,
+  buyerUserName: buyerUser.name,
+  buyerUserOrgId: buyerUser.organizationId,
+  brokerName: broker.name,
+  brokerOrgId: broker.organizationId,
 };
-const dealWithNamesSelect = rendered(sql`select ${allColumns(deals)}, ${sql.join(Object.entries(names).map(([as, column]) => sql`${column} as ${sql.identifier(as)}`), sql`, `)}
+const dealWithNamesSelect = rendered(sql`select ${allColumns(deals)}, ${sql.join(
+  Object.entries(names).map(([as, column]) => sql`${column} as ${sql.identifier(as)}`),
+  sql`, `,
+)}
     from ${deals}
       join ${organizations} ${buyerOrg} on ${buyerOrg.id} = ${deals.buyerOrgId}
       join ${organizations} ${sellerOrg} on ${sellerOrg.id} = ${deals.sellerOrgId}
@@ -37,11 +46,17 @@ const dealsTable = rendered(sql`${deals}`);
 
 /** A deal's row with its parties' names, locked for an update when asked: one query. */
 export function dealWithNamesQuery(id: string, lock: boolean): SQL {
-  return lock ? sql`${dealWithNamesSelect} where ${byId} = ${id} for update of ${dealsTable}` : sql`${dealWithNamesSelect} where ${byId} = ${id}`;
+  return lock
+    ? sql`${dealWithNamesSelect} where ${byId} = ${id} for update of ${dealsTable}`
+    : sql`${dealWithNamesSelect} where ${byId} = ${id}`;
 }
 
 /** A deal with its parties' names (dealWithNamesQuery), or null. */
-export async function readDealWithNames(db: DbOrTx, id: string, lock = false): Promise<{ deal: DealRow; names: PartyNames } | null> {
+export async function readDealWithNames(
+  db: DbOrTx,
+  id: string,
+  lock = false,
+): Promise<{ deal: DealRow; names: PartyNames } | null> {
   const [raw] = await queryRows(db, dealWithNamesQuery(id, lock));
   if (!raw) return null;
   const deal = rowOf(deals, raw);
@@ -51,9 +66,16 @@ export async function readDealWithNames(db: DbOrTx, id: string, lock = false): P
       [deal.buyerOrgId, { id: deal.buyerOrgId, name: str('buyerOrgName'), type: str('buyerOrgType') }],
       [deal.sellerOrgId, { id: deal.sellerOrgId, name: str('sellerOrgName'), type: str('sellerOrgType') }],
     ]),
-    user: new Map([[deal.buyerUserId, { id: deal.buyerUserId, name: str('buyerUserName'), organizationId: str('buyerUserOrgId') }]]),
+    user: new Map([
+      [deal.buyerUserId, { id: deal.buyerUserId, name: str('buyerUserName'), organizationId: str('buyerUserOrgId') }],
+    ]),
   };
-  if (deal.brokerUserId && raw.brokerName != null) party.user.set(deal.brokerUserId, { id: deal.brokerUserId, name: str('brokerName'), organizationId: str('brokerOrgId') });
+  if (deal.brokerUserId && raw.brokerName != null)
+    party.user.set(deal.brokerUserId, {
+      id: deal.brokerUserId,
+      name: str('brokerName'),
+      organizationId: str('brokerOrgId'),
+    });
   return { deal, names: party };
 }
 
@@ -69,9 +91,23 @@ export async function currentVersion(db: DbOrTx, dealId: string): Promise<number
 }
 
 /** The buyer organization's open deal of this form on this listing, if any: one is allowed. */
-export async function openDealOf(db: DbOrTx, listingId: string, buyerOrgId: string, type: DealForm): Promise<string | null> {
-  const [open] = await db.select({ id: deals.id }).from(deals)
-    .where(and(eq(deals.listingId, listingId), eq(deals.buyerOrgId, buyerOrgId), eq(deals.type, type), isNull(deals.closedAt)));
+export async function openDealOf(
+  db: DbOrTx,
+  listingId: string,
+  buyerOrgId: string,
+  type: DealForm,
+): Promise<string | null> {
+  const [open] = await db
+    .select({ id: deals.id })
+    .from(deals)
+    .where(
+      and(
+        eq(deals.listingId, listingId),
+        eq(deals.buyerOrgId, buyerOrgId),
+        eq(deals.type, type),
+        isNull(deals.closedAt),
+      ),
+    );
   return open?.id ?? null;
 }
 
@@ -95,26 +131,48 @@ export async function partyNamesOf(db: DbOrTx, rows: DealRow[]): Promise<PartyNa
   const orgIds = [...new Set(rows.flatMap((d) => [d.buyerOrgId, d.sellerOrgId]))];
   const userIds = [...new Set(rows.flatMap((d) => [d.buyerUserId, d.brokerUserId].filter((x): x is string => !!x)))];
   const [orgs, people] = await Promise.all([
-    orgIds.length ? db.select({ id: organizations.id, name: organizations.name, type: organizations.type }).from(organizations).where(inArray(organizations.id, orgIds)) : [],
-    userIds.length ? db.select({ id: users.id, name: users.name, organizationId: users.organizationId }).from(users).where(inArray(users.id, userIds)) : [],
+    orgIds.length
+      ? db
+          .select({ id: organizations.id, name: organizations.name, type: organizations.type })
+          .from(organizations)
+          .where(inArray(organizations.id, orgIds))
+      : [],
+    userIds.length
+      ? db
+          .select({ id: users.id, name: users.name, organizationId: users.organizationId })
+          .from(users)
+          .where(inArray(users.id, userIds))
+      : [],
   ]);
   return { org: new Map(orgs.map((o) => [o.id, o])), user: new Map(people.map((u) => [u.id, u])) };
 }
 
 /** Who sees which deals in a list: the caller's organization as buyer or seller, a broker its own; admins all. */
 export type DealScope = { broker: string } | { organization: string } | 'all';
-export interface DealFilter { state?: string; type?: DealForm; listingId?: string; limit: number; cursor?: string }
+export interface DealFilter {
+  state?: string;
+  type?: DealForm;
+  listingId?: string;
+  limit: number;
+  cursor?: string;
+}
 
 /** One page of deals (and one more, to tell a next page), newest first. */
 export async function listDealRows(db: DbOrTx, scope: DealScope, q: DealFilter): Promise<DealRow[]> {
   const conds: SQL[] = [];
   if (scope !== 'all' && 'broker' in scope) conds.push(eq(deals.brokerUserId, scope.broker));
-  else if (scope !== 'all') conds.push(or(eq(deals.buyerOrgId, scope.organization), eq(deals.sellerOrgId, scope.organization))!);
+  else if (scope !== 'all')
+    conds.push(or(eq(deals.buyerOrgId, scope.organization), eq(deals.sellerOrgId, scope.organization))!);
   if (q.state) conds.push(eq(deals.state, q.state));
   if (q.type) conds.push(eq(deals.type, q.type));
   if (q.listingId) conds.push(eq(deals.listingId, q.listingId));
   if (q.cursor) conds.push(lt(deals.id, q.cursor));
-  return db.select().from(deals).where(and(...conds)).orderBy(desc(deals.id)).limit(q.limit + 1);
+  return db
+    .select()
+    .from(deals)
+    .where(and(...conds))
+    .orderBy(desc(deals.id))
+    .limit(q.limit + 1);
 }
 
 export async function historyRows(db: DbOrTx, dealId: string) {
@@ -122,6 +180,10 @@ export async function historyRows(db: DbOrTx, dealId: string) {
 }
 
 export async function messageRows(db: DbOrTx, dealId: string) {
-  return db.select({ m: dealMessages, name: users.name }).from(dealMessages).innerJoin(users, eq(users.id, dealMessages.authorId))
-    .where(eq(dealMessages.dealId, dealId)).orderBy(asc(dealMessages.id));
+  return db
+    .select({ m: dealMessages, name: users.name })
+    .from(dealMessages)
+    .innerJoin(users, eq(users.id, dealMessages.authorId))
+    .where(eq(dealMessages.dealId, dealId))
+    .orderBy(asc(dealMessages.id));
 }

@@ -12,13 +12,25 @@ import type { DealRow } from './read.js';
 // event writes and the runner sends it; neither writes SQL of its own.
 
 /** One accepted event, as the history records it. */
-export interface HistoryEntryWrite { type: string; actor: Actor; fromState: string; toState: string; payload: Record<string, unknown>; at: string }
+export interface HistoryEntryWrite {
+  type: string;
+  actor: Actor;
+  fromState: string;
+  toState: string;
+  payload: Record<string, unknown>;
+  at: string;
+}
 
 /** A notice for a deal's party, queued in the outbox with the write. */
-export interface NoticeWrite { to: Audience; notice: NotificationInput }
+export interface NoticeWrite {
+  to: Audience;
+  notice: NotificationInput;
+}
 
 /** The deal's idle-expiry timer after a write: replaced by one due at `dueAt`, or only cancelled (null). */
-export interface IdleTimerWrite { dueAt: string | null }
+export interface IdleTimerWrite {
+  dueAt: string | null;
+}
 
 /** Everything an accepted event writes besides the deal itself. */
 export interface EventWrite {
@@ -36,11 +48,21 @@ export interface EventWrite {
 
 /** The guarded update of a deal: applies only at the version the change was computed from (returning 1). */
 export function dealUpdateGuard(before: DealRow, updated: DealRow): SQL {
-  const update = updateStatement(deals, {
-    state: updated.state, snapshot: updated.snapshot, version: updated.version, brokerUserId: updated.brokerUserId,
-    contractValue: updated.contractValue, signedAt: updated.signedAt, closedAt: updated.closedAt,
-    lastActivityAt: updated.lastActivityAt, updatedAt: updated.updatedAt,
-  }, { id: before.id, version: before.version });
+  const update = updateStatement(
+    deals,
+    {
+      state: updated.state,
+      snapshot: updated.snapshot,
+      version: updated.version,
+      brokerUserId: updated.brokerUserId,
+      contractValue: updated.contractValue,
+      signedAt: updated.signedAt,
+      closedAt: updated.closedAt,
+      lastActivityAt: updated.lastActivityAt,
+      updatedAt: updated.updatedAt,
+    },
+    { id: before.id, version: before.version },
+  );
   return sql`${update} returning 1`;
 }
 
@@ -52,12 +74,31 @@ export function dealUpdateGuard(before: DealRow, updated: DealRow): SQL {
 export function idleTimerStatements(deal: DealRow, idle: IdleTimerWrite): SQL[] {
   const cancel = cancelTimersStatement('deal', deal.id, 'idleExpiry');
   if (idle.dueAt === null) return [cancel];
-  return [cancel, scheduleTimerStatement({ subject: 'deal', subjectId: deal.id, name: 'idleExpiry', dueAt: idle.dueAt, payload: { type: 'EXPIRE' }, expectVersion: deal.version })];
+  return [
+    cancel,
+    scheduleTimerStatement({
+      subject: 'deal',
+      subjectId: deal.id,
+      name: 'idleExpiry',
+      dueAt: idle.dueAt,
+      payload: { type: 'EXPIRE' },
+      expectVersion: deal.version,
+    }),
+  ];
 }
 
-const historyStatement = (deal: DealRow, h: HistoryEntryWrite) => insertStatement(dealHistory, {
-  dealId: deal.id, version: deal.version, type: h.type, actorId: h.actor.id, actorRole: h.actor.role, fromState: h.fromState, toState: h.toState, payload: h.payload, at: h.at,
-});
+const historyStatement = (deal: DealRow, h: HistoryEntryWrite) =>
+  insertStatement(dealHistory, {
+    dealId: deal.id,
+    version: deal.version,
+    type: h.type,
+    actorId: h.actor.id,
+    actorRole: h.actor.role,
+    fromState: h.fromState,
+    toState: h.toState,
+    payload: h.payload,
+    at: h.at,
+  });
 
 /** The rows an event writes beside the deal's update: history, audit, access grant, timers, notices. */
 export function eventWrites(w: EventWrite): SQL[] {
@@ -65,7 +106,11 @@ export function eventWrites(w: EventWrite): SQL[] {
   return [
     historyStatement(updated, w.history),
     auditStatement(w.history.actor, w.audit.action, 'deal', before.id, w.audit.data),
-    ...(w.grant ? [sql`${insertStatement(listingAccessGrants, { listingId: updated.listingId, organizationId: updated.buyerOrgId, dealId: updated.id, reason: w.grant })} on conflict do nothing`] : []),
+    ...(w.grant
+      ? [
+          sql`${insertStatement(listingAccessGrants, { listingId: updated.listingId, organizationId: updated.buyerOrgId, dealId: updated.id, reason: w.grant })} on conflict do nothing`,
+        ]
+      : []),
     ...(w.timers === 'cancelAll' ? [cancelTimersStatement('deal', before.id)] : idleTimerStatements(updated, w.timers)),
     ...w.startTimers.map(scheduleTimerStatement),
     ...w.notices.map((n) => notifyStatement(n.to, n.notice)),
@@ -78,7 +123,16 @@ export function eventStatement(w: EventWrite): SQL {
 }
 
 /** A new deal with its first history entry, opening message, audit record, notice and idle timer: one statement. */
-export function openDealStatements(deal: DealRow, o: { history: HistoryEntryWrite; message: MessageWrite | null; audit: AuditData; notice: NoticeWrite; idle: IdleTimerWrite }): SQL[] {
+export function openDealStatements(
+  deal: DealRow,
+  o: {
+    history: HistoryEntryWrite;
+    message: MessageWrite | null;
+    audit: AuditData;
+    notice: NoticeWrite;
+    idle: IdleTimerWrite;
+  },
+): SQL[] {
   return [
     insertStatement(deals, deal),
     historyStatement(deal, o.history),
