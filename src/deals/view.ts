@@ -1,22 +1,10 @@
-import { inArray } from 'drizzle-orm';
-import { organizations, users } from '../db/schema/accounts.js';
 import type { AuthUser } from '../platform/auth.js';
 import type { DbOrTx } from '../platform/db.js';
 import type { DealRole } from '../shared/deal.js';
 import type { Field } from '../shared/listing.js';
 import { currentTerms, dealContextOf, nextEventsFor } from './machines/index.js';
 import { partyRole, type DealRow, type PartyNames } from './parties.js';
-
-async function names(db: DbOrTx, rows: DealRow[]): Promise<PartyNames> {
-  const orgIds = [...new Set(rows.flatMap((d) => [d.buyerOrgId, d.sellerOrgId]))];
-  const userIds = [...new Set(rows.flatMap((d) => [d.buyerUserId, d.brokerUserId].filter((x): x is string => !!x)))];
-  // Sent together: one round trip.
-  const [orgs, people] = await Promise.all([
-    orgIds.length ? db.select({ id: organizations.id, name: organizations.name, type: organizations.type }).from(organizations).where(inArray(organizations.id, orgIds)) : [],
-    userIds.length ? db.select({ id: users.id, name: users.name, organizationId: users.organizationId }).from(users).where(inArray(users.id, userIds)) : [],
-  ]);
-  return { org: new Map(orgs.map((o) => [o.id, o])), user: new Map(people.map((u) => [u.id, u])) };
-}
+import { partyNamesOf as names } from './store/index.js';
 
 function summary(d: DealRow, n: PartyNames, caller: AuthUser) {
   const context = dealContextOf(d.snapshot);
