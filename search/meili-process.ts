@@ -65,6 +65,7 @@ export class OutputTail {
     this.partial = parts.pop() ?? '';
     for (const raw of parts) {
       // The engine colours its log lines even when they go to a pipe.
+      // eslint-disable-next-line no-control-regex -- strips the ANSI colour codes Meilisearch writes to its log
       const line = raw.replace(/\x1b\[[0-9;]*m/g, '').trimEnd();
       if (!line) continue;
       this.lines.push(line);

@@ -1,6 +1,6 @@
 import { listingBody, type Session } from '../../tests/helpers/factories.js';
 import { until } from '../../tests/helpers/processes.js';
-import { Api, login, publishListing, register } from '../../tests/integration/ops/support/api.js';
+import { type Api, login, publishListing, register } from '../../tests/integration/ops/support/api.js';
 import { COUNTER_TERMS, openDeal, sendOk, TERMS } from '../../tests/integration/ops/support/deals.js';
 
 // The data the load runs against, created through the API as users would: listings from several

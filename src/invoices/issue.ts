@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { organizations, users } from '../db/schema/accounts.js';
-import { dealObligations, deals } from '../db/schema/deals.js';
+import { dealObligations, type deals } from '../db/schema/deals.js';
 import { invoiceLines, invoices, type CapturedParty, type InvoiceKindValue } from '../db/schema/invoices.js';
 import type { InvoiceKind, InvoiceLine, IssueInvoiceEffect } from '../deals/machines/types.js';
 import { notifyStatement } from '../notifications/service.js';

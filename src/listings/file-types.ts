@@ -26,6 +26,7 @@ export function detectFileType(b: Buffer): DetectedType | null {
 
 /** A safe display name: no path parts, no control characters, bounded length, the detected extension. */
 export function safeFilename(name: string, type: DetectedType): string {
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a display name must lose
   const base = (name.split(/[\\/]/).pop() ?? 'file').replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim().slice(0, 120) || 'file';
   const stem = base.replace(/\.[^.]*$/, '') || 'file';
   return `${stem}.${type.ext}`;

@@ -1,7 +1,7 @@
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { ORGANIZATION_TYPES } from '../db/schema/accounts.js';
 import { ATTACHMENT_VISIBILITY, LISTING_STATUSES } from '../db/schema/listings.js';
-import { Fen, Id, ListQuery, Text, Nullable, OneOf as E } from '../platform/http.js';
+import { Id, ListQuery, Text, Nullable, OneOf as E } from '../platform/http.js';
 import { CATEGORIES, DEAL_FORMS, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES } from '../shared/listing.js';
 
 export { CreateListingBody, PatchListingBody, type ListingInput, type ListingPatch } from '../shared/listing-input.js';

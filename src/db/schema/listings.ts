@@ -1,5 +1,5 @@
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { CATEGORIES, DEAL_FORMS, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES } from '../../shared/listing.js';
+import { CATEGORIES, type DEAL_FORMS, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES } from '../../shared/listing.js';
 import { organizations, users } from './accounts.js';
 import { createdAt, instant, updatedAt } from './columns.js';
 

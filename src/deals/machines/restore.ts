@@ -1,10 +1,10 @@
-import { createActor, type AnyActor, type AnyMachineSnapshot, type AnyStateMachine, type StateNode } from 'xstate';
+import { createActor, type AnyActor, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode } from 'xstate';
 import type { DealContext } from './types.js';
 
 export type Restored = { ok: true; actor: AnyActor; snapshot: AnyMachineSnapshot } | { ok: false; detail: string };
 
 /** The persisted state value names states of this machine (one active child per compound state). */
-function valueExists(node: StateNode<any, any>, value: unknown): boolean {
+function valueExists(node: AnyStateNode, value: unknown): boolean {
   if (typeof value === 'string') return Object.hasOwn(node.states, value) && Object.keys(node.states[value].states).length === 0;
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
   const entries = Object.entries(value);

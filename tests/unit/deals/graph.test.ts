@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnyMachineSnapshot, StateNode } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateNode } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { machineFor } from '../../../src/deals/machines/registry.js';
 import type { DealContext } from '../../../src/deals/machines/types.js';
@@ -13,7 +13,7 @@ import { EVENT_TYPES, RULES } from './spec.js';
 const LATER = '2027-01-01T00:00:00.000Z';
 
 /** Every atomic state of a machine as a dotted path. */
-function leafStates(node: StateNode<any, any>, prefix = ''): string[] {
+function leafStates(node: AnyStateNode, prefix = ''): string[] {
   return Object.entries(node.states).flatMap(([key, child]) => {
     const path = prefix ? `${prefix}.${key}` : key;
     return Object.keys(child.states).length === 0 ? [path] : leafStates(child, path);

@@ -18,7 +18,7 @@ function SearchHero() {
   const [q, setQ] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    navigate(searchHref({ q: q.trim() }));
+    void navigate(searchHref({ q: q.trim() }));
   };
   return (
     <section className="hero">

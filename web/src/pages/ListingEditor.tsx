@@ -56,11 +56,11 @@ function Editor({ listing }: { listing: Listing | null }) {
       const stored = listing ? await api.updateListing(listing.id, input) : await api.createListing(input);
       if (andSubmit) {
         await api.submitListing(stored.id);
-        navigate('/seller', { state: { flash: 'submitted', title: stored.title } });
+        void navigate('/seller', { state: { flash: 'submitted', title: stored.title } });
         return;
       }
       setSaved(true);
-      if (!listing) navigate(`/seller/listings/${encodeURIComponent(stored.id)}/edit`, { replace: true, state: { flash: 'created' } });
+      if (!listing) void navigate(`/seller/listings/${encodeURIComponent(stored.id)}/edit`, { replace: true, state: { flash: 'created' } });
     } catch (err) {
       if (isApiError(err, 'VALIDATION_FAILED') && err.errors.length) {
         const next: Record<string, string> = {};

@@ -30,7 +30,7 @@ export default function Login() {
     setSending(true);
     try {
       await auth.login(email.trim(), password);
-      navigate(safeNext(params.get('next')), { replace: true });
+      void navigate(safeNext(params.get('next')), { replace: true });
     } catch (err) {
       setSending(false);
       if (isApiError(err, 'UNAUTHENTICATED') || isApiError(err, 'VALIDATION_FAILED')) setFormError(t('login.failed'));

@@ -30,7 +30,7 @@ export function OpenDeal({ listing }: { listing: Listing }) {
     setError(null);
     try {
       const deal = await api.openDeal(listing.id, type, message.trim() || undefined);
-      navigate(`/deals/${encodeURIComponent(deal.id)}`);
+      void navigate(`/deals/${encodeURIComponent(deal.id)}`);
     } catch (err) {
       setError(t('deal.failed', { detail: isApiError(err) ? err.detail : String(err) }));
       setSending(false);

@@ -53,7 +53,7 @@ export default function Register() {
         role: values.role,
         organization: { name: values.orgName.trim(), type: values.orgType },
       });
-      navigate(safeNext(params.get('next')), { replace: true });
+      void navigate(safeNext(params.get('next')), { replace: true });
     } catch (err) {
       setSending(false);
       if (isApiError(err, 'CONFLICT')) setServerErrors({ email: t('register.emailTaken') });
