@@ -32,9 +32,15 @@ function reachable(url: string): Promise<boolean> {
   return new Promise((resolve) => {
     const s = new Socket();
     s.setTimeout(1500);
-    s.once('connect', () => { s.destroy(); resolve(true); });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
     s.once('error', () => resolve(false));
-    s.once('timeout', () => { s.destroy(); resolve(false); });
+    s.once('timeout', () => {
+      s.destroy();
+      resolve(false);
+    });
     s.connect(Number(u.port || 5432), u.hostname);
   });
 }
@@ -51,11 +57,39 @@ export default defineConfig({
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
-      { extends: true, test: { name: 'web', include: ['web/src/**/*.test.tsx', 'web/src/**/*.test.ts'], environment: 'happy-dom' } },
+      {
+        extends: true,
+        test: { name: 'web', include: ['web/src/**/*.test.tsx', 'web/src/**/*.test.ts'], environment: 'happy-dom' },
+      },
       ...(pgUp ? [integration('postgres')] : []),
       integration('pglite'),
-      ...(pgUp ? [{ extends: true as const, test: { name: 'ops', include: ['tests/integration/ops/**/*.test.ts'], environment: 'node', testTimeout: 240_000, hookTimeout: 240_000, pool: 'forks' as const, fileParallelism: false } }] : []),
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 180_000, pool: 'forks' } },
+      ...(pgUp
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'ops',
+                include: ['tests/integration/ops/**/*.test.ts'],
+                environment: 'node',
+                testTimeout: 240_000,
+                hookTimeout: 240_000,
+                pool: 'forks' as const,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+        },
+      },
     ],
   },
 });

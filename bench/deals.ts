@@ -27,13 +27,24 @@ const TOP_BUCKETS = 12;
 /** The CPU of each process (and of the rest of the machine) per operation of `r`, in ms. */
 function cpuLine(label: string, use: CpuUse, r: RunResult) {
   const per = (seconds: number) => `${((1000 * seconds) / Math.max(1, r.ops)).toFixed(2)} ms`;
-  return `  ${label.padEnd(28)} CPU per op: ${Object.entries(use.byProcess).map(([k, v]) => `${k} ${per(v)}`).join(', ')}, other ${per(use.other)}, host ${per(use.stolen)}`;
+  return `  ${label.padEnd(28)} CPU per op: ${Object.entries(use.byProcess)
+    .map(([k, v]) => `${k} ${per(v)}`)
+    .join(', ')}, other ${per(use.other)}, host ${per(use.stolen)}`;
 }
 
 const rate = (r: RunResult) => r.ops / r.seconds;
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 
-interface Measured { api: ApiRun; own: { run: RunResult; cpu: CpuUse }; minimal: { run: RunResult; cpu: CpuUse } | null; profile: string | null }
+interface Measured {
+  api: ApiRun;
+  own: { run: RunResult; cpu: CpuUse };
+  minimal: { run: RunResult; cpu: CpuUse } | null;
+  profile: string | null;
+}
 
 /** One measured comparison on a fresh database and server. */
 async function measure(n: number, profileDir: string | null): Promise<Measured> {
@@ -41,17 +52,28 @@ async function measure(n: number, profileDir: string | null): Promise<Measured> 
   const dataDir = mkdtempSync(join(tmpdir(), 'tte-bdeals-'));
   try {
     const serverEnv = {
-      NODE_ENV: 'production', DATABASE_URL: db.url, DB_POOL_MAX: String(CONCURRENCY), DATA_DIR: dataDir, RUN_WORKERS: 'false',
-      LISTING_REVIEW: 'off', LOG_LEVEL: 'warn', JWT_SECRET: randomBytes(48).toString('base64url'),
-      ADMIN_EMAIL: 'bench-admin@bureau.example', ADMIN_PASSWORD: `Bench-${randomBytes(9).toString('hex')}-1`,
+      NODE_ENV: 'production',
+      DATABASE_URL: db.url,
+      DB_POOL_MAX: String(CONCURRENCY),
+      DATA_DIR: dataDir,
+      RUN_WORKERS: 'false',
+      LISTING_REVIEW: 'off',
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      ADMIN_EMAIL: 'bench-admin@bureau.example',
+      ADMIN_PASSWORD: `Bench-${randomBytes(9).toString('hex')}-1`,
     };
     const since = performance.now();
-    const server = await startServer(`bench-deals-api-${n}`, serverEnv, { nodeArgs: [...NODE_ARGS, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])] });
+    const server = await startServer(`bench-deals-api-${n}`, serverEnv, {
+      nodeArgs: [...NODE_ARGS, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])],
+    });
     const api = await apiRun(server, db.url, db.name, since);
     await server.stop(); // the profile is written as the server exits; the raw loops then have the cores
     const own = await rawOwnStatementsRun(serverEnv, db.name, api.sourceDealIds, api.sellerUserId, rate(api.run));
     const minimal = n === 1 ? await rawRun(db.url, db.name, api.snapshotChars) : null;
-    console.log(`run ${n}: API ${rate(api.run).toFixed(0)} ev/s, raw (API's statements) ${rate(own.run).toFixed(0)} ev/s: ${(100 * rate(api.run) / rate(own.run)).toFixed(0)}%`);
+    console.log(
+      `run ${n}: API ${rate(api.run).toFixed(0)} ev/s, raw (API's statements) ${rate(own.run).toFixed(0)} ev/s: ${((100 * rate(api.run)) / rate(own.run)).toFixed(0)}%`,
+    );
     return { api, own, minimal, profile: profileDir ? profileIn(profileDir) : null };
   } finally {
     await stopAll();
@@ -63,14 +85,22 @@ async function measure(n: number, profileDir: string | null): Promise<Measured> 
 function printProfile(file: string, m: Measured) {
   const { busyMs, buckets } = selfTimeBuckets(file, m.api.window);
   const perEvent = (ms: number) => `${(ms / Math.max(1, m.api.run.ops)).toFixed(3)} ms/ev`;
-  console.log(`\nserver CPU during run 1's timed run (V8 profile ${file}): ${perEvent(busyMs)} busy, top self time by package or file:`);
+  console.log(
+    `\nserver CPU during run 1's timed run (V8 profile ${file}): ${perEvent(busyMs)} busy, top self time by package or file:`,
+  );
   for (const [bucket, ms] of buckets.slice(0, TOP_BUCKETS)) {
     console.log(`  ${((100 * ms) / busyMs).toFixed(1).padStart(5)}%  ${perEvent(ms).padStart(12)}  ${bucket}`);
   }
 }
 
 async function main() {
-  const deadline = setTimeout(() => { console.error(`bench:deals exceeded ${2 * RUNS + 1} minutes`); process.exit(2); }, (2 * RUNS + 1) * 60_000);
+  const deadline = setTimeout(
+    () => {
+      console.error(`bench:deals exceeded ${2 * RUNS + 1} minutes`);
+      process.exit(2);
+    },
+    (2 * RUNS + 1) * 60_000,
+  );
   deadline.unref();
   const keepProfile = process.env.BENCH_CPU_PROF;
   const profileDir = keepProfile ?? mkdtempSync(join(tmpdir(), 'tte-bdeals-prof-'));
@@ -81,8 +111,12 @@ async function main() {
     const apiRates = runs.map((m) => rate(m.api.run));
     const ownRates = runs.map((m) => rate(m.own.run));
     const ratios = runs.map((m) => rate(m.api.run) / rate(m.own.run));
-    console.log(`\ndeal events: ${RUNS} runs, concurrency ${CONCURRENCY}, ${SECONDS} s each (client, server process and PostgreSQL on one host; snapshot ≈ ${first.api.snapshotChars} chars)`);
-    console.log(`  runs: ${runs.map((m, i) => `API ${apiRates[i].toFixed(0)} / raw ${ownRates[i].toFixed(0)} = ${(100 * ratios[i]).toFixed(0)}%`).join('; ')}`);
+    console.log(
+      `\ndeal events: ${RUNS} runs, concurrency ${CONCURRENCY}, ${SECONDS} s each (client, server process and PostgreSQL on one host; snapshot ≈ ${first.api.snapshotChars} chars)`,
+    );
+    console.log(
+      `  runs: ${runs.map((m, i) => `API ${apiRates[i].toFixed(0)} / raw ${ownRates[i].toFixed(0)} = ${(100 * ratios[i]).toFixed(0)}%`).join('; ')}`,
+    );
     console.log(line('run 1: API  POST /deals/:id/events', first.api.run, 'ev'));
     console.log(line("run 1: raw SQL, the API's statements", first.own.run, 'ev'));
     if (first.minimal) console.log(line('run 1: raw SQL, minimal tx shape', first.minimal.run, 'tx'));
@@ -90,14 +124,21 @@ async function main() {
     console.log(cpuLine("run 1: raw, the API's statements", first.own.cpu, first.own.run));
     if (first.minimal) {
       console.log(cpuLine('run 1: raw, minimal tx shape', first.minimal.cpu, first.minimal.run));
-      console.log(`  minimal tx (a printed figure only): ${rate(first.minimal.run).toFixed(0)} tx/s; run 1's API at ${(100 * apiRates[0] / rate(first.minimal.run)).toFixed(0)}% of it`);
+      console.log(
+        `  minimal tx (a printed figure only): ${rate(first.minimal.run).toFixed(0)} tx/s; run 1's API at ${((100 * apiRates[0]) / rate(first.minimal.run)).toFixed(0)}% of it`,
+      );
     }
     const medianRatio = median(ratios);
-    console.log(`  MEDIAN of ${RUNS}: API ${median(apiRates).toFixed(0)} events/s, raw SQL of the API's own statements ${median(ownRates).toFixed(0)} events/s; median ratio ${(100 * medianRatio).toFixed(0)}%`);
+    console.log(
+      `  MEDIAN of ${RUNS}: API ${median(apiRates).toFixed(0)} events/s, raw SQL of the API's own statements ${median(ownRates).toFixed(0)} events/s; median ratio ${(100 * medianRatio).toFixed(0)}%`,
+    );
     if (first.profile) printProfile(first.profile, first);
     const errors = runs.reduce((sum, m) => sum + m.api.run.errors + m.own.run.errors + (m.minimal?.run.errors ?? 0), 0);
     const checks = [
-      [`median API events/s ≥ 50% of the raw SQL of its own statements (${(100 * medianRatio).toFixed(0)}%)`, medianRatio >= 0.5],
+      [
+        `median API events/s ≥ 50% of the raw SQL of its own statements (${(100 * medianRatio).toFixed(0)}%)`,
+        medianRatio >= 0.5,
+      ],
       [`no errors (${errors})`, errors === 0],
     ] as const;
     console.log('');

@@ -3,7 +3,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { buildServer, createDatabase, SHARED_PG_URL, startServer, stopAll, type Build, type Server } from '../tests/helpers/processes.js';
+import {
+  buildServer,
+  createDatabase,
+  SHARED_PG_URL,
+  startServer,
+  stopAll,
+  type Build,
+  type Server,
+} from '../tests/helpers/processes.js';
 import { Api, manyClients } from '../tests/integration/ops/support/api.js';
 import { memoryOf, peakMeter, processTree, summarizeHeapSnapshot, takeHeapSnapshot } from './load/memory.js';
 import { seed } from './load/seed.js';
@@ -40,10 +48,17 @@ if (STEPS.some((c) => !Number.isInteger(c) || c < 8) || !(SECONDS > 0 && SECONDS
   throw new Error('BENCH_CONCURRENCY needs integers ≥ 8, BENCH_SECONDS 1–60, BENCH_LISTINGS ≥ 10');
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 1 : 0)} ms` : '-');
 
-interface Row { label: string; connections: number; requests: number; errors: number; latencies: number[] }
+interface Row {
+  label: string;
+  connections: number;
+  requests: number;
+  errors: number;
+  latencies: number[];
+}
 
 function summarize(label: string, parts: KindResult[]): Row {
   return {
@@ -58,17 +73,33 @@ function summarize(label: string, parts: KindResult[]): Row {
 function printStep(concurrency: number, results: KindResult[]): Row {
   const rows = [
     ...results.map((r) => summarize(r.kind, [r])),
-    summarize('reads (search+listing)', results.filter((r) => r.kind === 'search' || r.kind === 'listing')),
+    summarize(
+      'reads (search+listing)',
+      results.filter((r) => r.kind === 'search' || r.kind === 'listing'),
+    ),
     summarize('all', results),
   ];
-  const paced = results.filter((r) => pace(r.kind)).map((r) => `${r.kind} ${pace(r.kind)}/s per connection`).join(', ');
-  console.log(`\nconcurrency ${concurrency} (${SECONDS} s; reads closed-loop; paced: ${paced}; load average ${loadavg()[0].toFixed(1)})`);
-  console.log(`  ${'kind'.padEnd(24)}${'conns'.padStart(6)}${'req/s'.padStart(9)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'max'.padStart(10)}${'errors'.padStart(14)}`);
+  const paced = results
+    .filter((r) => pace(r.kind))
+    .map((r) => `${r.kind} ${pace(r.kind)}/s per connection`)
+    .join(', ');
+  console.log(
+    `\nconcurrency ${concurrency} (${SECONDS} s; reads closed-loop; paced: ${paced}; load average ${loadavg()[0].toFixed(1)})`,
+  );
+  console.log(
+    `  ${'kind'.padEnd(24)}${'conns'.padStart(6)}${'req/s'.padStart(9)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'max'.padStart(10)}${'errors'.padStart(14)}`,
+  );
   for (const r of rows) {
     const rate = r.requests ? `${r.errors} (${((100 * r.errors) / r.requests).toFixed(2)}%)` : '-';
-    console.log(`  ${r.label.padEnd(24)}${String(r.connections).padStart(6)}${(r.requests / SECONDS).toFixed(0).padStart(9)}${ms(percentile(r.latencies, 50)).padStart(10)}${ms(percentile(r.latencies, 99)).padStart(10)}${ms(r.latencies.at(-1) ?? NaN).padStart(10)}${rate.padStart(14)}`);
+    console.log(
+      `  ${r.label.padEnd(24)}${String(r.connections).padStart(6)}${(r.requests / SECONDS).toFixed(0).padStart(9)}${ms(percentile(r.latencies, 50)).padStart(10)}${ms(percentile(r.latencies, 99)).padStart(10)}${ms(r.latencies.at(-1) ?? NaN).padStart(10)}${rate.padStart(14)}`,
+    );
   }
-  const odd = results.flatMap((r) => Object.entries(r.statuses).filter(([code]) => !code.startsWith('2')).map(([code, n]) => `${r.kind} ${code}×${n}`));
+  const odd = results.flatMap((r) =>
+    Object.entries(r.statuses)
+      .filter(([code]) => !code.startsWith('2'))
+      .map(([code, n]) => `${r.kind} ${code}×${n}`),
+  );
   if (odd.length) console.log(`  non-2xx: ${odd.join(', ')}`);
   return rows.find((r) => r.label.startsWith('reads'))!;
 }
@@ -77,7 +108,7 @@ async function main() {
   const started = Date.now();
   const db = await createDatabase(process.env.BENCH_DATABASE_URL ?? SHARED_PG_URL, 'tte_bench');
   const dataDir = mkdtempSync(join(tmpdir(), 'tte-bench-'));
-  const admin = { email: 'bench@bureau.example', password: `Load-${randomBytes(9).toString("hex")}-1` };
+  const admin = { email: 'bench@bureau.example', password: `Load-${randomBytes(9).toString('hex')}-1` };
   let server: Server | null = null;
   let exitCode = 0;
   try {
@@ -91,15 +122,31 @@ async function main() {
       ...(HEAP_DIR ? ['--heapsnapshot-signal=SIGWINCH', '--diagnostic-dir', HEAP_DIR] : []),
       ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
     ];
-    server = await startServer('bench-server', {
-      NODE_ENV: 'production', DATABASE_URL: db.url, DATA_DIR: dataDir, JWT_SECRET: randomBytes(48).toString('base64url'),
-      ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, LISTING_REVIEW: 'off', LOG_LEVEL: 'warn',
-    }, { nodeArgs, build: BUILD });
-    console.log(`server: ${BUILD === 'compiled' ? 'compiled (node dist/src/main.js)' : 'source (node --import tsx src/main.ts)'}${nodeArgs.length ? ` with ${nodeArgs.join(' ')}` : ''}; RSS after start ${memoryOf(server.pid)?.rss.toFixed(0)} MB`);
+    server = await startServer(
+      'bench-server',
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: db.url,
+        DATA_DIR: dataDir,
+        JWT_SECRET: randomBytes(48).toString('base64url'),
+        ADMIN_EMAIL: admin.email,
+        ADMIN_PASSWORD: admin.password,
+        LISTING_REVIEW: 'off',
+        LOG_LEVEL: 'warn',
+      },
+      { nodeArgs, build: BUILD },
+    );
+    console.log(
+      `server: ${BUILD === 'compiled' ? 'compiled (node dist/src/main.js)' : 'source (node --import tsx src/main.ts)'}${nodeArgs.length ? ` with ${nodeArgs.join(' ')}` : ''}; RSS after start ${memoryOf(server.pid)?.rss.toFixed(0)} MB`,
+    );
     const api = new Api(server.url, manyClients);
-    console.log(`machine: ${cpus().length} CPUs, load average before start ${loadavg()[0].toFixed(1)} (other work on the machine skews every figure)`);
+    console.log(
+      `machine: ${cpus().length} CPUs, load average before start ${loadavg()[0].toFixed(1)} (other work on the machine skews every figure)`,
+    );
     const maxEvents = Math.max(...STEPS.map((c) => connectionsFor(c).dealEvent));
-    process.stdout.write(`seeding ${LISTINGS} listings, ${maxEvents} deals in negotiation and 8 signed deals through the API… `);
+    process.stdout.write(
+      `seeding ${LISTINGS} listings, ${maxEvents} deals in negotiation and 8 signed deals through the API… `,
+    );
     const data = await seed(api, admin, { listings: LISTINGS, negotiating: maxEvents, invoices: 8 });
     console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s (${data.invoices.length} invoices)`);
 
@@ -115,9 +162,12 @@ async function main() {
       for (const kind of KINDS) {
         const cpu0 = [cpuSecondsOf(server.pid), cpuSecondsOf(meiliPid)];
         const r = await runAlone(server.url, data, kind, 4, 5);
-        const perReq = (i: number, pid: number) => ((1000 * (cpuSecondsOf(pid) - cpu0[i])) / Math.max(1, r.requests)).toFixed(2);
+        const perReq = (i: number, pid: number) =>
+          ((1000 * (cpuSecondsOf(pid) - cpu0[i])) / Math.max(1, r.requests)).toFixed(2);
         const sorted = [...r.latencies].sort((a, b) => a - b);
-        console.log(`  ${kind.padEnd(12)} ${(r.requests / 5).toFixed(0).padStart(6)} req/s  p50 ${ms(percentile(sorted, 50))}  server ${perReq(0, server.pid)} ms CPU/req  meilisearch ${perReq(1, meiliPid)} ms CPU/req  errors ${r.errors}`);
+        console.log(
+          `  ${kind.padEnd(12)} ${(r.requests / 5).toFixed(0).padStart(6)} req/s  p50 ${ms(percentile(sorted, 50))}  server ${perReq(0, server.pid)} ms CPU/req  meilisearch ${perReq(1, meiliPid)} ms CPU/req  errors ${r.errors}`,
+        );
       }
     }
     let targetRow: Row | null = null;
@@ -128,8 +178,10 @@ async function main() {
       // Where the machine's cores went during the step: the server (with its render worker), the engine, the
       // database's backends, this process (autocannon), and whatever else ran meanwhile, which skews the step.
       const cpu = cpuMeter({
-        server: () => cpuSecondsOf(server!.pid), meilisearch: () => cpuSecondsOf(meiliPid),
-        postgres: () => postgresCpuSeconds(db.name), bench: () => cpuSecondsOf(process.pid),
+        server: () => cpuSecondsOf(server!.pid),
+        meilisearch: () => cpuSecondsOf(meiliPid),
+        postgres: () => postgresCpuSeconds(db.name),
+        bench: () => cpuSecondsOf(process.pid),
       });
       const mem = peakMeter(server.pid);
       const reads = printStep(c, await runMixed(server.url, data, c, SECONDS));
@@ -137,17 +189,30 @@ async function main() {
       peaks.push({ c, ...peak });
       const { byProcess, other, stolen } = cpu();
       const pct = (seconds: number) => `${((100 * seconds) / SECONDS).toFixed(0)}%`;
-      console.log(`  CPU (100% = one core): ${Object.entries(byProcess).map(([k, v]) => `${k} ${pct(v)}`).join(', ')}; other work ${pct(other)}, taken by the host ${pct(stolen)}`);
-      console.log(`  peak RSS: server ${peak.server.toFixed(0)} MB (main + render workers${peak.resetWorked ? '' : ', sampled every 100 ms'}), process tree ${peak.tree.toFixed(0)} MB (sampled, with the embedded Meilisearch)`);
+      console.log(
+        `  CPU (100% = one core): ${Object.entries(byProcess)
+          .map(([k, v]) => `${k} ${pct(v)}`)
+          .join(', ')}; other work ${pct(other)}, taken by the host ${pct(stolen)}`,
+      );
+      console.log(
+        `  peak RSS: server ${peak.server.toFixed(0)} MB (main + render workers${peak.resetWorked ? '' : ', sampled every 100 ms'}), process tree ${peak.tree.toFixed(0)} MB (sampled, with the embedded Meilisearch)`,
+      );
       if (c === TARGET_CONCURRENCY) targetRow = reads;
     }
-    console.log(`\npeak RSS per step (${BUILD}): ${peaks.map((p) => `c${p.c} server ${p.server.toFixed(0)} MB / tree ${p.tree.toFixed(0)} MB`).join('; ')}`);
+    console.log(
+      `\npeak RSS per step (${BUILD}): ${peaks.map((p) => `c${p.c} server ${p.server.toFixed(0)} MB / tree ${p.tree.toFixed(0)} MB`).join('; ')}`,
+    );
     const at32 = peaks.find((p) => p.c === TARGET_CONCURRENCY);
-    if (at32) console.log(`memory target (server peak RSS at concurrency ${TARGET_CONCURRENCY} ≤ ${RSS_TARGET_MB} MB): ${at32.server <= RSS_TARGET_MB ? 'met' : 'NOT met'} (${at32.server.toFixed(0)} MB)`);
+    if (at32)
+      console.log(
+        `memory target (server peak RSS at concurrency ${TARGET_CONCURRENCY} ≤ ${RSS_TARGET_MB} MB): ${at32.server <= RSS_TARGET_MB ? 'met' : 'NOT met'} (${at32.server.toFixed(0)} MB)`,
+      );
     if (HEAP_DIR) {
       const file = await takeHeapSnapshot(server.pid, HEAP_DIR);
       const heap = summarizeHeapSnapshot(file);
-      console.log(`\nheap snapshot of the main thread: ${file}; ${heap.total.toFixed(1)} MB live (self sizes), server RSS now ${memoryOf(server.pid)?.rss.toFixed(0)} MB, process tree ${processTree(server.pid).length} processes`);
+      console.log(
+        `\nheap snapshot of the main thread: ${file}; ${heap.total.toFixed(1)} MB live (self sizes), server RSS now ${memoryOf(server.pid)?.rss.toFixed(0)} MB, process tree ${processTree(server.pid).length} processes`,
+      );
       console.log(`  by type: ${heap.byType.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
       console.log(`  largest: ${heap.byName.map(([k, v]) => `${k.slice(0, 40)} ${v.toFixed(1)}`).join(', ')}`);
     }
@@ -159,7 +224,9 @@ async function main() {
     if (targetRow) {
       const p99 = percentile(targetRow.latencies, 99);
       const ok = targetRow.errors === 0 && p99 < READ_P99_TARGET_MS;
-      console.log(`target (reads at concurrency ${TARGET_CONCURRENCY}: 0 errors, p99 < ${READ_P99_TARGET_MS} ms): ${ok ? 'met' : 'NOT met'} (p99 ${ms(p99)}, ${targetRow.errors} errors)`);
+      console.log(
+        `target (reads at concurrency ${TARGET_CONCURRENCY}: 0 errors, p99 < ${READ_P99_TARGET_MS} ms): ${ok ? 'met' : 'NOT met'} (p99 ${ms(p99)}, ${targetRow.errors} errors)`,
+      );
       if (!ok) exitCode = 1;
     }
   } finally {
@@ -172,4 +239,7 @@ async function main() {
   process.exit(exitCode);
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

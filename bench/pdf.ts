@@ -22,11 +22,28 @@ function random(seed: number): () => number {
   };
 }
 
-const SUBJECTS = ['膜下滴灌水肥一体化', '棉花机采脱叶', '盐碱地改良', '红枣精深加工', '光伏组件清洗机器人', '北斗农机自动驾驶',
-  '畜禽粪污资源化', '番茄加工废水处理', '智能温室环境调控', '风电叶片无损检测'];
+const SUBJECTS = [
+  '膜下滴灌水肥一体化',
+  '棉花机采脱叶',
+  '盐碱地改良',
+  '红枣精深加工',
+  '光伏组件清洗机器人',
+  '北斗农机自动驾驶',
+  '畜禽粪污资源化',
+  '番茄加工废水处理',
+  '智能温室环境调控',
+  '风电叶片无损检测',
+];
 const ACTS = ['技术许可入门费', '专利权转让价款', '第二阶段研发费用', '技术经纪服务费', '年度提成', '中试验收里程碑款'];
-const ORGS = ['石河子大学', '塔里木大学', '新疆农垦科学院', '兵团第八师某农业科技有限公司', '新疆天业节水灌溉股份有限公司',
-  '兵团技术转移中心', '某新能源装备制造有限公司'];
+const ORGS = [
+  '石河子大学',
+  '塔里木大学',
+  '新疆农垦科学院',
+  '兵团第八师某农业科技有限公司',
+  '新疆天业节水灌溉股份有限公司',
+  '兵团技术转移中心',
+  '某新能源装备制造有限公司',
+];
 
 function invoice(i: number, rnd: () => number): InvoicePdfView {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
@@ -48,14 +65,36 @@ function invoice(i: number, rnd: () => number): InvoicePdfView {
     issuedAt: new Date(issued).toISOString(),
     dueAt: new Date(issued + 30 * 86_400_000).toISOString(),
     currency: 'CNY',
-    issuer: { name: pick(ORGS), taxId: '12650000458400111X', address: '新疆石河子市北四路221号', bankName: '中国工商银行石河子分行', bankAccount: '3006021109024500123' },
+    issuer: {
+      name: pick(ORGS),
+      taxId: '12650000458400111X',
+      address: '新疆石河子市北四路221号',
+      bankName: '中国工商银行石河子分行',
+      bankAccount: '3006021109024500123',
+    },
     recipient: { name: pick(ORGS), taxId: '91659001710889832T', address: '新疆石河子市经济技术开发区' },
-    deal: rnd() < 0.9 ? { id: `dl_${i.toString(36).padStart(21, '0')}`, form: pick(DEAL_FORMS), listingTitle: `${pick(SUBJECTS)}关键技术` } : null,
+    deal:
+      rnd() < 0.9
+        ? {
+            id: `dl_${i.toString(36).padStart(21, '0')}`,
+            form: pick(DEAL_FORMS),
+            listingTitle: `${pick(SUBJECTS)}关键技术`,
+          }
+        : null,
     ...priced,
     paid,
     balance: priced.total - paid,
     voidReason: status === 'void' ? '金额录入错误，已重新开具' : null,
-    payments: paid > 0 ? [{ amount: paid, reference: `ICBC2026${String(i).padStart(6, '0')}`, paidAt: new Date(issued + 5 * 86_400_000).toISOString() }] : [],
+    payments:
+      paid > 0
+        ? [
+            {
+              amount: paid,
+              reference: `ICBC2026${String(i).padStart(6, '0')}`,
+              paidAt: new Date(issued + 5 * 86_400_000).toISOString(),
+            },
+          ]
+        : [],
   };
 }
 
@@ -92,6 +131,9 @@ const long = invoices.map((inv) => inv.lines.length >= 20);
 console.log(`invoice PDFs: ${n} rendered after ${WARM_UP} warm-up (first render, fonts cold: ${coldMs.toFixed(0)} ms)`);
 console.log(`  ms per PDF:    ${timing(ms)}  (target mean < ${TARGET_MS} ms: ${verdict(timeOk)})`);
 console.log(`    1–9 lines (${long.filter((l) => !l).length}): ${timing(ms.filter((_, i) => !long[i]))}`);
-if (long.some(Boolean)) console.log(`    20+ lines (${long.filter(Boolean).length}, several pages): ${timing(ms.filter((_, i) => long[i]))}`);
-console.log(`  bytes per PDF: mean ${Math.round(mean(bytes))}  max ${maxBytes}  (target max < ${TARGET_BYTES} bytes: ${verdict(sizeOk)})`);
+if (long.some(Boolean))
+  console.log(`    20+ lines (${long.filter(Boolean).length}, several pages): ${timing(ms.filter((_, i) => long[i]))}`);
+console.log(
+  `  bytes per PDF: mean ${Math.round(mean(bytes))}  max ${maxBytes}  (target max < ${TARGET_BYTES} bytes: ${verdict(sizeOk)})`,
+);
 if (!timeOk || !sizeOk) process.exitCode = 1;

@@ -28,14 +28,36 @@ const PUBLISHES = 50;
 
 type Query = Partial<SearchQueryInput>;
 const QUERIES: Query[] = [
-  { q: '棉花' }, { q: '滴灌' }, { q: '节水灌溉' }, { q: '光伏' }, { q: '石墨烯' }, { q: '盐碱地改良' }, { q: '智能监测系统' },
-  { q: '包虫病 诊断' }, { q: '北斗导航' }, { q: '物联网 边缘计算' }, { q: 'cotton' }, { q: 'drip irrigation' }, { q: 'photovoltaic' },
-  { q: 'graphene coating' }, { q: 'vaccine' }, { q: 'remote control platform' }, { q: '' },
-  { q: '棉花', field: ['modern_agriculture'] }, { q: '技术', trl: '7-9' }, { q: 'system', field: ['smart_city', 'information_network'], trl: '4-9' },
-  { dealType: ['license'], sort: 'newest' }, { q: '储能电池', sort: 'price_asc' }, { q: 'robot', sort: 'price_desc' },
-  { field: ['new_energy'], sort: 'trl_desc' }, { q: '中药材', stage: ['mature'] }, { ipType: ['invention_patent'], level: ['domestic_leading'] },
-  { q: '番茄', region: ['第八师石河子市'] }, { fundingSource: ['fiscal_corps'], dealType: ['equity', 'cooperation'], sort: 'newest' },
-  { q: '污水处理', offset: 20 }, { q: 'hydrogen energy', trlMin: 3, trlMax: 8, sort: 'trl_asc' },
+  { q: '棉花' },
+  { q: '滴灌' },
+  { q: '节水灌溉' },
+  { q: '光伏' },
+  { q: '石墨烯' },
+  { q: '盐碱地改良' },
+  { q: '智能监测系统' },
+  { q: '包虫病 诊断' },
+  { q: '北斗导航' },
+  { q: '物联网 边缘计算' },
+  { q: 'cotton' },
+  { q: 'drip irrigation' },
+  { q: 'photovoltaic' },
+  { q: 'graphene coating' },
+  { q: 'vaccine' },
+  { q: 'remote control platform' },
+  { q: '' },
+  { q: '棉花', field: ['modern_agriculture'] },
+  { q: '技术', trl: '7-9' },
+  { q: 'system', field: ['smart_city', 'information_network'], trl: '4-9' },
+  { dealType: ['license'], sort: 'newest' },
+  { q: '储能电池', sort: 'price_asc' },
+  { q: 'robot', sort: 'price_desc' },
+  { field: ['new_energy'], sort: 'trl_desc' },
+  { q: '中药材', stage: ['mature'] },
+  { ipType: ['invention_patent'], level: ['domestic_leading'] },
+  { q: '番茄', region: ['第八师石河子市'] },
+  { fundingSource: ['fiscal_corps'], dealType: ['equity', 'cooperation'], sort: 'newest' },
+  { q: '污水处理', offset: 20 },
+  { q: 'hydrogen energy', trlMin: 3, trlMax: 8, sort: 'trl_asc' },
 ];
 
 function queryString(q: Query): string {
@@ -48,23 +70,47 @@ const asParams = (q: Query) => toSearchParams({ limit: 20, offset: 0, ...q } as 
 
 async function seed(server: BenchServer) {
   const { ctx } = server;
-  const adminView = await ctx.db.transaction((tx) => createAccount(ctx, tx, { email: 'bench-admin@bureau.example', password: 'Xq7-strong-pass-2026', name: '管理员', role: 'admin', organization: BUREAU }, { allowAdmin: true }));
+  const adminView = await ctx.db.transaction((tx) =>
+    createAccount(
+      ctx,
+      tx,
+      {
+        email: 'bench-admin@bureau.example',
+        password: 'Xq7-strong-pass-2026',
+        name: '管理员',
+        role: 'admin',
+        organization: BUREAU,
+      },
+      { allowAdmin: true },
+    ),
+  );
   const admin: AuthUser = { id: adminView.id, role: 'admin', organizationId: adminView.organization.id };
   const orgs: AuthUser[] = [];
   for (const [i, name] of ['石河子大学', '新疆农垦科学院', '塔里木大学', '兵团绿洲节水科技有限公司'].entries()) {
-    const v = await ctx.db.transaction((tx) => createAccount(ctx, tx, { email: `seller${i}@bench.example`, password: 'Xq7-strong-pass-2026', name: `卖方 ${i}`, role: 'seller', organization: { name, type: i === 3 ? 'enterprise' : 'university' } }));
+    const v = await ctx.db.transaction((tx) =>
+      createAccount(ctx, tx, {
+        email: `seller${i}@bench.example`,
+        password: 'Xq7-strong-pass-2026',
+        name: `卖方 ${i}`,
+        role: 'seller',
+        organization: { name, type: i === 3 ? 'enterprise' : 'university' },
+      }),
+    );
     orgs.push({ id: v.id, role: 'seller', organizationId: v.organization.id });
   }
   for (let start = 0; start < LISTINGS; start += 100) {
     await ctx.db.transaction(async (tx) => {
-      for (let i = start; i < Math.min(LISTINGS, start + 100); i++) await createPublishedListing(ctx, tx, admin, orgs[i % orgs.length].organizationId, benchListing(i));
+      for (let i = start; i < Math.min(LISTINGS, start + 100); i++)
+        await createPublishedListing(ctx, tx, admin, orgs[i % orgs.length].organizationId, benchListing(i));
     });
   }
   // Publishing queued one index row per listing; the bulk rebuild indexes them all at once, so those rows are done.
   const started = performance.now();
   const { indexed } = await reindexListings(ctx);
   await ctx.db.update(outbox).set({ deliveredAt: new Date().toISOString() }).where(isNull(outbox.deliveredAt));
-  console.log(`seeded ${indexed} published listings (indexed in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `seeded ${indexed} published listings (indexed in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
   return orgs[0];
 }
 
@@ -72,7 +118,11 @@ async function publishToSearchable(server: BenchServer, http: HttpClient, seller
   const delays: number[] = [];
   for (let k = 0; k < PUBLISHES; k++) {
     const token = `pubcheck${k}x${Math.random().toString(36).slice(2, 7)}`;
-    const draft = await createListing(server.ctx, seller, benchListing(LISTINGS + k, { title: `发布时延测试 ${token}`, titleEn: `Publish latency ${token}` }));
+    const draft = await createListing(
+      server.ctx,
+      seller,
+      benchListing(LISTINGS + k, { title: `发布时延测试 ${token}`, titleEn: `Publish latency ${token}` }),
+    );
     await submitListing(server.ctx, seller, draft.id); // LISTING_REVIEW=off: this commit publishes.
     const committed = performance.now();
     for (;;) {
@@ -87,7 +137,10 @@ async function publishToSearchable(server: BenchServer, http: HttpClient, seller
 }
 
 async function main() {
-  const deadline = setTimeout(() => { console.error('bench:search exceeded 3 minutes'); process.exit(2); }, 180_000);
+  const deadline = setTimeout(() => {
+    console.error('bench:search exceeded 3 minutes');
+    process.exit(2);
+  }, 180_000);
   deadline.unref();
   const dir = mkdtempSync(join(tmpdir(), 'tte-bench-meili-'));
   let engine: EmbeddedMeili | null = null;
@@ -96,7 +149,11 @@ async function main() {
   let http: HttpClient | null = null;
   let failed = false;
   try {
-    engine = await startEmbeddedMeilisearch({ dataDir: dir, masterKey: 'bench-master-key-0123456789abcdef', environment: 'production' });
+    engine = await startEmbeddedMeilisearch({
+      dataDir: dir,
+      masterKey: 'bench-master-key-0123456789abcdef',
+      environment: 'production',
+    });
     const client = createSearchClient({ url: engine.url, apiKey: engine.masterKey });
     await applyIndexSettings(client);
     server = await startBenchServer('tte_bsearch', { client, healthy: () => searchHealthy(client) });
@@ -128,13 +185,19 @@ async function main() {
     const delays = await publishToSearchable(server, api, seller);
 
     const p95Ratio = percentile(a.latencies, 95) / percentile(d.latencies, 95);
-    const tputRatio = (a.ops / a.seconds) / (d.ops / d.seconds);
+    const tputRatio = a.ops / a.seconds / (d.ops / d.seconds);
     const pubP95 = percentile(delays, 95);
-    console.log(`\nsearch: ${QUERIES.length} queries, ${LISTINGS} listings, concurrency ${CONCURRENCY}, ${SECONDS} s each (client, app and engine on one host)`);
+    console.log(
+      `\nsearch: ${QUERIES.length} queries, ${LISTINGS} listings, concurrency ${CONCURRENCY}, ${SECONDS} s each (client, app and engine on one host)`,
+    );
     console.log(line('API  GET /api/search', a));
     console.log(line('direct Meilisearch', d));
-    console.log(`  API/direct: p50 ×${(percentile(a.latencies, 50) / percentile(d.latencies, 50)).toFixed(2)}, p95 ×${p95Ratio.toFixed(2)}, p99 ×${(percentile(a.latencies, 99) / percentile(d.latencies, 99)).toFixed(2)}, throughput ${(100 * tputRatio).toFixed(0)}%`);
-    console.log(`publish → searchable (${PUBLISHES} listings, worker loop): p50 ${fmtMs(percentile(delays, 50))}  p95 ${fmtMs(pubP95)}  max ${fmtMs(delays.at(-1)!)}`);
+    console.log(
+      `  API/direct: p50 ×${(percentile(a.latencies, 50) / percentile(d.latencies, 50)).toFixed(2)}, p95 ×${p95Ratio.toFixed(2)}, p99 ×${(percentile(a.latencies, 99) / percentile(d.latencies, 99)).toFixed(2)}, throughput ${(100 * tputRatio).toFixed(0)}%`,
+    );
+    console.log(
+      `publish → searchable (${PUBLISHES} listings, worker loop): p50 ${fmtMs(percentile(delays, 50))}  p95 ${fmtMs(pubP95)}  max ${fmtMs(delays.at(-1)!)}`,
+    );
     const checks = [
       [`API p95 ≤ 1.5× direct (×${p95Ratio.toFixed(2)})`, p95Ratio <= 1.5],
       [`API throughput ≥ 60% of direct (${(100 * tputRatio).toFixed(0)}%)`, tputRatio >= 0.6],

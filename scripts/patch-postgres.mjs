@@ -15,13 +15,16 @@ try {
 } catch {
   process.exit(0);
 }
-const isPackageRoot = (dir) => existsSync(join(dir, 'package.json')) && JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name === 'postgres';
+const isPackageRoot = (dir) =>
+  existsSync(join(dir, 'package.json')) &&
+  JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name === 'postgres';
 while (!isPackageRoot(root) && dirname(root) !== root) root = dirname(root);
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 if (version !== '3.4.9') process.exit(0);
 
 const original = '  function nextWrite(fn) {\n    const x = socket.write(chunk, fn)';
-const patched = "  function nextWrite(fn) {\n    if (!socket) { chunk = nextWriteTimer = null; error(Errors.connection('CONNECTION_CLOSED', options)); return false }\n    const x = socket.write(chunk, fn)";
+const patched =
+  "  function nextWrite(fn) {\n    if (!socket) { chunk = nextWriteTimer = null; error(Errors.connection('CONNECTION_CLOSED', options)); return false }\n    const x = socket.write(chunk, fn)";
 for (const file of ['src/connection.js', 'cjs/src/connection.js']) {
   const path = join(root, file);
   const text = readFileSync(path, 'utf8');

@@ -56,7 +56,10 @@ function agentFor(client: Meilisearch, secure: boolean): http.Agent {
 
 /** The engine answered a search with an error status (`status`), or not at all in time (`status` null). */
 export class SearchRequestError extends Error {
-  constructor(readonly status: number | null, message: string) {
+  constructor(
+    readonly status: number | null,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -65,25 +68,43 @@ export class SearchRequestError extends Error {
  * POST /indexes/:uid/search with the client's host, key and timeout. Rejects on a non-200 answer, or when the
  * engine has sent nothing for the timeout.
  */
-export async function searchIndex<T extends RecordAny = RecordAny>(client: Meilisearch, uid: string, q: string, params: SearchParams): Promise<SearchResponse<T>> {
+export async function searchIndex<T extends RecordAny = RecordAny>(
+  client: Meilisearch,
+  uid: string,
+  q: string,
+  params: SearchParams,
+): Promise<SearchResponse<T>> {
   const timeoutMs = client.config.timeout ?? 10_000;
-  const url = new URL(`indexes/${encodeURIComponent(uid)}/search`, client.config.host.endsWith('/') ? client.config.host : `${client.config.host}/`);
+  const url = new URL(
+    `indexes/${encodeURIComponent(uid)}/search`,
+    client.config.host.endsWith('/') ? client.config.host : `${client.config.host}/`,
+  );
   const body = JSON.stringify({ ...params, q });
-  const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+  const headers: Record<string, string | number> = {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+  };
   if (client.config.apiKey) headers.authorization = `Bearer ${client.config.apiKey}`;
   const secure = url.protocol === 'https:';
-  const send = () => new Promise<{ status: number; text: string; reused: boolean }>((resolve, reject) => {
-    const req = (secure ? https : http).request(url, { method: 'POST', headers, agent: agentFor(client, secure), timeout: timeoutMs }, (res) => {
-      res.setEncoding('utf8');
-      let text = '';
-      res.on('data', (chunk: string) => { text += chunk; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, reused: req.reusedSocket }));
-      res.on('error', reject);
+  const send = () =>
+    new Promise<{ status: number; text: string; reused: boolean }>((resolve, reject) => {
+      const req = (secure ? https : http).request(
+        url,
+        { method: 'POST', headers, agent: agentFor(client, secure), timeout: timeoutMs },
+        (res) => {
+          res.setEncoding('utf8');
+          let text = '';
+          res.on('data', (chunk: string) => {
+            text += chunk;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text, reused: req.reusedSocket }));
+          res.on('error', reject);
+        },
+      );
+      req.on('timeout', () => req.destroy(new SearchRequestError(null, `search timed out after ${timeoutMs} ms`)));
+      req.on('error', (err) => reject(Object.assign(err, { reused: req.reusedSocket })));
+      req.end(body);
     });
-    req.on('timeout', () => req.destroy(new SearchRequestError(null, `search timed out after ${timeoutMs} ms`)));
-    req.on('error', (err) => reject(Object.assign(err, { reused: req.reusedSocket })));
-    req.end(body);
-  });
   let res;
   try {
     res = await send();
@@ -92,6 +113,7 @@ export async function searchIndex<T extends RecordAny = RecordAny>(client: Meili
     if (!(err as { reused?: boolean }).reused || (err as NodeJS.ErrnoException).code !== 'ECONNRESET') throw err;
     res = await send();
   }
-  if (res.status !== 200) throw new SearchRequestError(res.status, `search on ${uid} answered ${res.status}: ${res.text.slice(0, 500)}`);
+  if (res.status !== 200)
+    throw new SearchRequestError(res.status, `search on ${uid} answered ${res.status}: ${res.text.slice(0, 500)}`);
   return JSON.parse(res.text) as SearchResponse<T>;
 }

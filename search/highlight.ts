@@ -47,7 +47,8 @@ export function toHighlight(
   for (const attribute of attributes) {
     const value = formatted[attribute];
     if (typeof value === 'string') highlight[attribute] = markHighlights(value);
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) highlight[attribute] = value.map(markHighlights);
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+      highlight[attribute] = value.map(markHighlights);
   }
   return highlight;
 }

@@ -176,7 +176,10 @@ class Supervisor implements EmbeddedMeili {
   private crashed(how: string, tail: OutputTail): void {
     this.child = null;
     if (Date.now() - this.startedAt > STABLE_AFTER_MS) this.backoffMs = FIRST_BACKOFF_MS;
-    this.options.logger.warn({ exit: how, lastLog: tail.records(8), retryInMs: this.backoffMs }, 'Meilisearch exited unexpectedly; restarting');
+    this.options.logger.warn(
+      { exit: how, lastLog: tail.records(8), retryInMs: this.backoffMs },
+      'Meilisearch exited unexpectedly; restarting',
+    );
     this.scheduleRestart();
   }
 
@@ -221,7 +224,8 @@ class Supervisor implements EmbeddedMeili {
  * or when the parent process exits.
  */
 export async function startEmbeddedMeilisearch(options: EmbeddedMeiliOptions): Promise<EmbeddedMeili> {
-  if (Buffer.byteLength(options.masterKey) < 16) throw new Error('the Meilisearch master key must be at least 16 bytes');
+  if (Buffer.byteLength(options.masterKey) < 16)
+    throw new Error('the Meilisearch master key must be at least 16 bytes');
   const logger = options.logger ?? consoleLogger;
   const meiliDir = resolve(options.dataDir, 'meili');
   mkdirSync(meiliDir, { recursive: true });

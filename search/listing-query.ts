@@ -106,8 +106,27 @@ const SORTS: Record<ListingSort, string[] | undefined> = {
 };
 
 // What a result card shows; the long description and the inventors are searched but not sent back.
-const RETRIEVED = ['id', 'title', 'titleEn', 'summary', 'keywords', 'category', 'field', 'form', 'trl', 'stage', 'level', 'ipType',
-  'dealTypes', 'fundingSource', 'region', 'organizationId', 'organizationName', 'askingPrice', 'publishedAt'];
+const RETRIEVED = [
+  'id',
+  'title',
+  'titleEn',
+  'summary',
+  'keywords',
+  'category',
+  'field',
+  'form',
+  'trl',
+  'stage',
+  'level',
+  'ipType',
+  'dealTypes',
+  'fundingSource',
+  'region',
+  'organizationId',
+  'organizationName',
+  'askingPrice',
+  'publishedAt',
+];
 
 // Values are emitted only after a pattern that excludes quotes and backslashes; this is the last line.
 function quote(param: string, value: string): string {

@@ -80,7 +80,10 @@ export class OutputTail {
 
   /** The last timestamped log records, without the start banner. */
   records(last: number): string {
-    return this.lines.filter((line) => /^\d{4}-\d\d-\d\dT/.test(line)).slice(-last).join('\n');
+    return this.lines
+      .filter((line) => /^\d{4}-\d\d-\d\dT/.test(line))
+      .slice(-last)
+      .join('\n');
   }
 }
 
@@ -106,7 +109,12 @@ async function healthy(url: string): Promise<boolean> {
 /**
  * Polls GET /health until it answers, the child ends (`ended()` then says how), or the timeout passes.
  */
-export async function waitUntilHealthy(url: string, ended: () => string | null, tail: OutputTail, timeoutMs: number): Promise<void> {
+export async function waitUntilHealthy(
+  url: string,
+  ended: () => string | null,
+  tail: OutputTail,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const how = ended();

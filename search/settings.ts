@@ -25,9 +25,50 @@ const MIXED_LANGUAGE = ['cmn', 'eng'];
 // Words that carry no meaning in a query and, in a demand's prose (需要…希望获得…), would otherwise occupy the
 // engine's first query terms and match nothing.
 export const STOP_WORDS = [
-  '的', '了', '和', '与', '及', '或', '在', '是', '有', '对', '将', '把', '为', '等', '我', '我们', '我公司', '本公司', '公司',
-  '需要', '希望', '获得', '寻求', '寻找', '一种', '进行', '相关', '要求',
-  'a', 'an', 'the', 'of', 'for', 'and', 'or', 'with', 'to', 'in', 'on', 'we', 'our', 'need', 'needs', 'looking',
+  '的',
+  '了',
+  '和',
+  '与',
+  '及',
+  '或',
+  '在',
+  '是',
+  '有',
+  '对',
+  '将',
+  '把',
+  '为',
+  '等',
+  '我',
+  '我们',
+  '我公司',
+  '本公司',
+  '公司',
+  '需要',
+  '希望',
+  '获得',
+  '寻求',
+  '寻找',
+  '一种',
+  '进行',
+  '相关',
+  '要求',
+  'a',
+  'an',
+  'the',
+  'of',
+  'for',
+  'and',
+  'or',
+  'with',
+  'to',
+  'in',
+  'on',
+  'we',
+  'our',
+  'need',
+  'needs',
+  'looking',
 ];
 
 export const listingIndexSettings = {
@@ -58,7 +99,10 @@ export const listingIndexSettings = {
   pagination: { maxTotalHits: 5000 },
   localizedAttributes: [
     { attributePatterns: ['titleEn'], locales: ['eng'] },
-    { attributePatterns: ['title', 'keywords', 'summary', 'description', 'organizationName', 'inventors'], locales: MIXED_LANGUAGE },
+    {
+      attributePatterns: ['title', 'keywords', 'summary', 'description', 'organizationName', 'inventors'],
+      locales: MIXED_LANGUAGE,
+    },
   ],
 } satisfies Settings;
 
@@ -82,7 +126,9 @@ export const INDEXES: ReadonlyArray<{ uid: string; settings: Settings }> = [
 
 export class SearchTaskError extends Error {
   constructor(task: Task) {
-    super(`Meilisearch task ${task.uid} (${task.type} on ${task.indexUid}) ${task.status}: ${task.error?.message ?? 'no detail'}`);
+    super(
+      `Meilisearch task ${task.uid} (${task.type} on ${task.indexUid}) ${task.status}: ${task.error?.message ?? 'no detail'}`,
+    );
   }
 }
 
@@ -95,7 +141,8 @@ export class SearchTaskError extends Error {
 export async function applyIndexSettings(client: Meilisearch, { timeoutMs = 120_000 } = {}): Promise<void> {
   for (const { uid, settings } of INDEXES) {
     const created = await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: timeoutMs });
-    if (created.status !== 'succeeded' && created.error?.code !== 'index_already_exists') throw new SearchTaskError(created);
+    if (created.status !== 'succeeded' && created.error?.code !== 'index_already_exists')
+      throw new SearchTaskError(created);
     const updated = await client.index(uid).updateSettings(settings).waitTask({ timeout: timeoutMs });
     if (updated.status !== 'succeeded') throw new SearchTaskError(updated);
   }

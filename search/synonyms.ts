@@ -132,5 +132,7 @@ export function synonymMap(groups: readonly SynonymGroup[] = SYNONYM_GROUPS): Re
  */
 export const SEGMENTATION_DICTIONARY: readonly string[] = [
   '智能',
-  ...new Set(SYNONYM_GROUPS.flatMap((group) => group.zh).filter((term) => [...term].length >= 2 && [...term].length <= 3)),
+  ...new Set(
+    SYNONYM_GROUPS.flatMap((group) => group.zh).filter((term) => [...term].length >= 2 && [...term].length <= 3),
+  ),
 ];

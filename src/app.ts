@@ -39,8 +39,17 @@ const CSP_DIRECTIVES = {
  */
 const SECURITY_HEADERS: Record<string, string> = (() => {
   const headers: Record<string, string> = {};
-  const res = { setHeader: (name: string, value: unknown) => { headers[name.toLowerCase()] = String(value); }, removeHeader: () => {} };
-  helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES }, crossOriginEmbedderPolicy: false })({} as IncomingMessage, res as unknown as ServerResponse, () => {});
+  const res = {
+    setHeader: (name: string, value: unknown) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: () => {},
+  };
+  helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES }, crossOriginEmbedderPolicy: false })(
+    {} as IncomingMessage,
+    res as unknown as ServerResponse,
+    () => {},
+  );
   return headers;
 })();
 
@@ -60,7 +69,13 @@ export function createFastify(config: Config): FastifyInstance {
     // them as problems with the security headers set here, and without echoing the path.
     frameworkErrors: (err, _req, reply) => {
       reply.headers(SECURITY_HEADERS);
-      void sendProblem(reply, new AppError('BAD_REQUEST', err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'The request path is malformed'));
+      void sendProblem(
+        reply,
+        new AppError(
+          'BAD_REQUEST',
+          err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'The request path is malformed',
+        ),
+      );
     },
   });
 }
@@ -73,11 +88,14 @@ declare module 'fastify' {
 }
 
 /** The render pool as a plugin: its worker threads stop with the app. */
-const renderPoolPlugin = fp(async (app: FastifyInstance) => {
-  const pdfs = invoicePdfRenderer();
-  app.decorate('invoicePdfs', pdfs);
-  app.addHook('onClose', () => pdfs.close());
-}, { name: 'render-pool', fastify: '5.x' });
+const renderPoolPlugin = fp(
+  async (app: FastifyInstance) => {
+    const pdfs = invoicePdfRenderer();
+    app.decorate('invoicePdfs', pdfs);
+    app.addHook('onClose', () => pdfs.close());
+  },
+  { name: 'render-pool', fastify: '5.x' },
+);
 
 /** The HTTP API on a composed context (composition.ts): plugins first, then every feature's routes. */
 export async function registerHttp(app: FastifyInstance, ctx: AppContext, features: readonly Feature[]): Promise<void> {
@@ -86,23 +104,30 @@ export async function registerHttp(app: FastifyInstance, ctx: AppContext, featur
   installTextGuard(app);
   registerErrorHandling(app);
   app.addSchema(ProblemSchema);
-  app.addHook('onSend', async (req, reply) => { reply.header('x-request-id', req.id); });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
 
-  app.addHook('onRequest', async (_req, reply) => { reply.headers(SECURITY_HEADERS); });
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.headers(SECURITY_HEADERS);
+  });
   // Closed unless configured: a browser on another origin gets no CORS headers at all.
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false });
   // Per-route limits (config.rateLimit, e.g. registration) through the plugin; the overall per-address limit on
   // /api is a root hook, so it runs before every route's own access check and refused (401) requests count too.
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, context) => new AppError('RATE_LIMITED', `Too many requests; retry after ${Math.ceil(context.ttl / 1000)} s`),
+    errorResponseBuilder: (_req, context) =>
+      new AppError('RATE_LIMITED', `Too many requests; retry after ${Math.ceil(context.ttl / 1000)} s`),
   });
   const perAddress = app.createRateLimit({ max: 600, timeWindow: '1 minute' });
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const limit = await perAddress(req);
     if (!limit.isAllowed && limit.isExceeded) {
-      throw new AppError('RATE_LIMITED', `Too many requests; retry after ${limit.ttlInSeconds} s`, { headers: { 'retry-after': String(limit.ttlInSeconds) } });
+      throw new AppError('RATE_LIMITED', `Too many requests; retry after ${limit.ttlInSeconds} s`, {
+        headers: { 'retry-after': String(limit.ttlInSeconds) },
+      });
     }
   });
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_LIMIT_BYTES, files: 1, fields: 10, parts: 12 } });
@@ -117,14 +142,38 @@ export async function registerHttp(app: FastifyInstance, ctx: AppContext, featur
   await app.register(authPlugin, { secret: config.JWT_SECRET, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS });
   await app.register(renderPoolPlugin);
 
-  app.get('/health', { schema: { tags: ['platform'], summary: 'The process is alive', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
-  app.get('/ready', {
-    schema: { tags: ['platform'], summary: 'Database and search are reachable (503 otherwise)', response: { 200: Type.Object({ status: Type.String(), database: Type.String(), search: Type.String() }) } },
-  }, async (_req, reply) => {
-    const [dbUp, searchUp] = await Promise.all([ctx.database.ping(), ctx.search.healthy()]);
-    if (dbUp && searchUp) return { status: 'ready', database: 'up', search: 'up' };
-    return sendProblem(reply, new AppError('UNAVAILABLE', `Not ready: database ${dbUp ? 'up' : 'down'}, search ${searchUp ? 'up' : 'down'}`, { database: dbUp ? 'up' : 'down', search: searchUp ? 'up' : 'down' }));
-  });
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'The process is alive',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/ready',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Database and search are reachable (503 otherwise)',
+        response: { 200: Type.Object({ status: Type.String(), database: Type.String(), search: Type.String() }) },
+      },
+    },
+    async (_req, reply) => {
+      const [dbUp, searchUp] = await Promise.all([ctx.database.ping(), ctx.search.healthy()]);
+      if (dbUp && searchUp) return { status: 'ready', database: 'up', search: 'up' };
+      return sendProblem(
+        reply,
+        new AppError('UNAVAILABLE', `Not ready: database ${dbUp ? 'up' : 'down'}, search ${searchUp ? 'up' : 'down'}`, {
+          database: dbUp ? 'up' : 'down',
+          search: searchUp ? 'up' : 'down',
+        }),
+      );
+    },
+  );
 
   for (const feature of features) {
     if (feature.routes) await app.register(feature.routes, { ctx });
@@ -136,7 +185,8 @@ export async function registerHttp(app: FastifyInstance, ctx: AppContext, featur
     const path = req.url.split('?')[0];
     // History fallback: a GET for a page (not an API path) that wants HTML gets the SPA shell.
     const isApi = /^\/(api|docs|health|ready)(\/|$)/.test(path);
-    if (serveWeb && req.method === 'GET' && !isApi && (req.headers.accept ?? '').includes('text/html')) return reply.sendFile('index.html');
+    if (serveWeb && req.method === 'GET' && !isApi && (req.headers.accept ?? '').includes('text/html'))
+      return reply.sendFile('index.html');
     return sendProblem(reply, new AppError('NOT_FOUND', `No route ${req.method} ${path}`));
   });
 }

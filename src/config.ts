@@ -45,7 +45,10 @@ export const ConfigSchema = Type.Object({
 });
 type Env = Static<typeof ConfigSchema>;
 
-export interface Config extends Omit<Env, 'JWT_SECRET' | 'CORS_ORIGINS' | 'SEED_DEMO' | 'RUN_WORKERS' | 'SERVE_WEB' | 'TAX_RATES_BP'> {
+export interface Config extends Omit<
+  Env,
+  'JWT_SECRET' | 'CORS_ORIGINS' | 'SEED_DEMO' | 'RUN_WORKERS' | 'SERVE_WEB' | 'TAX_RATES_BP'
+> {
   taxRateOverrides: Record<string, number>;
   DATA_DIR: string;
   JWT_SECRET: string;
@@ -61,7 +64,16 @@ export class ConfigError extends Error {
   }
 }
 
-const BOOL_WORDS: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, yes: true, no: false, on: true, off: false };
+const BOOL_WORDS: Record<string, boolean> = {
+  true: true,
+  false: false,
+  '1': true,
+  '0': false,
+  yes: true,
+  no: false,
+  on: true,
+  off: false,
+};
 
 // Environment values are strings: booleans accept the usual words, numbers must be whole numbers. Everything
 // else is left as typed so the schema can say what is wrong with it.
@@ -89,7 +101,10 @@ function devSecret(dataDir: string): string {
   return secret;
 }
 
-export function loadConfig(raw: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+export function loadConfig(
+  raw: Record<string, string | undefined> = process.env,
+  overrides: Partial<Config> = {},
+): Config {
   const input = Value.Default(ConfigSchema, coerce(raw)) as Record<string, unknown>;
   const problems = [...Value.Errors(ConfigSchema, input)].map((e) => {
     const key = e.instancePath.replace(/^\//, '') || '(root)';
@@ -100,18 +115,29 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
   const env = input as Env;
   if (env.NODE_ENV === 'production') {
     if (!env.JWT_SECRET) problems.push('JWT_SECRET: required in production (at least 32 characters)');
-    if (!env.ADMIN_PASSWORD || !env.ADMIN_EMAIL) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: required in production');
-    if (!env.MEILI_MASTER_KEY && env.MEILI_URL) problems.push('MEILI_MASTER_KEY: required in production with MEILI_URL');
+    if (!env.ADMIN_PASSWORD || !env.ADMIN_EMAIL)
+      problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: required in production');
+    if (!env.MEILI_MASTER_KEY && env.MEILI_URL)
+      problems.push('MEILI_MASTER_KEY: required in production with MEILI_URL');
   }
   if (env.ADMIN_PASSWORD) {
-    for (const p of passwordProblems(env.ADMIN_PASSWORD, env.ADMIN_EMAIL)) problems.push(`ADMIN_PASSWORD: ${p.message}`);
+    for (const p of passwordProblems(env.ADMIN_PASSWORD, env.ADMIN_EMAIL))
+      problems.push(`ADMIN_PASSWORD: ${p.message}`);
   }
-  const taxRateOverrides = Object.fromEntries((env.TAX_RATES_BP ?? '').split(',').filter(Boolean).map((pair) => {
-    const [kind, bp] = pair.split('=');
-    return [kind, Number(bp)] as const;
-  }));
+  const taxRateOverrides = Object.fromEntries(
+    (env.TAX_RATES_BP ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => {
+        const [kind, bp] = pair.split('=');
+        return [kind, Number(bp)] as const;
+      }),
+  );
   for (const [kind, bp] of Object.entries(taxRateOverrides)) {
-    if (!(LINE_KINDS as readonly string[]).includes(kind) || kind === 'voucher') problems.push(`TAX_RATES_BP: unknown line kind ${kind} (one of ${LINE_KINDS.filter((k) => k !== 'voucher').join(', ')})`);
+    if (!(LINE_KINDS as readonly string[]).includes(kind) || kind === 'voucher')
+      problems.push(
+        `TAX_RATES_BP: unknown line kind ${kind} (one of ${LINE_KINDS.filter((k) => k !== 'voucher').join(', ')})`,
+      );
     if (bp > 10_000) problems.push(`TAX_RATES_BP: ${kind}=${bp} is above 100%`);
   }
   if (problems.length) throw new ConfigError(problems);
@@ -122,7 +148,9 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     DATA_DIR: dataDir,
     JWT_SECRET: overrides.JWT_SECRET ?? JWT_SECRET ?? devSecret(dataDir),
     taxRateOverrides,
-    corsOrigins: CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     seedDemo: SEED_DEMO ?? env.NODE_ENV !== 'production',
     runWorkers: RUN_WORKERS,
     serveWeb: SERVE_WEB,

@@ -33,17 +33,41 @@ import { statsRoutes } from './stats/routes.js';
  */
 export const FEATURES: readonly Feature[] = [
   { name: 'accounts', routes: accountRoutes },
-  { name: 'notifications', routes: notificationRoutes, outbox: { notification: deliverNotification }, emits: { outbox: ['notification'] } },
-  { name: 'listings', routes: listingRoutes, reindex: { listings: reindexListings }, emits: { outbox: ['listing.index', 'listing.published'] } },
+  {
+    name: 'notifications',
+    routes: notificationRoutes,
+    outbox: { notification: deliverNotification },
+    emits: { outbox: ['notification'] },
+  },
+  {
+    name: 'listings',
+    routes: listingRoutes,
+    reindex: { listings: reindexListings },
+    emits: { outbox: ['listing.index', 'listing.published'] },
+  },
   { name: 'search', routes: listingSearchRoutes, outbox: { 'listing.index': syncListingToIndex } },
-  { name: 'demands', routes: demandRoutes, outbox: { 'demand.posted': notifyMatchedSellers }, emits: { outbox: ['demand.posted'] } },
+  {
+    name: 'demands',
+    routes: demandRoutes,
+    outbox: { 'demand.posted': notifyMatchedSellers },
+    emits: { outbox: ['demand.posted'] },
+  },
   { name: 'saved-searches', routes: savedSearchRoutes, outbox: { 'listing.published': alertSavedSearches } },
   { name: 'invoices', routes: invoiceRoutes, timers: { invoice: invoiceTimer }, emits: { timers: ['invoice'] } },
   // Payment hook: a fully paid instalment invoice moves its deal on, inside the paying transaction.
-  { name: 'deals', routes: dealRoutes, timers: { deal: fireDealTimer }, hooks: { [INVOICE_PAID]: onInstalmentPaid }, emits: { timers: ['deal'] } },
   {
-    name: 'policies', routes: policyRoutes, outbox: { [POLICY_INDEX_TOPIC]: syncPolicyToIndex },
-    reindex: { policies: reindexPolicies }, emits: { outbox: [POLICY_INDEX_TOPIC] },
+    name: 'deals',
+    routes: dealRoutes,
+    timers: { deal: fireDealTimer },
+    hooks: { [INVOICE_PAID]: onInstalmentPaid },
+    emits: { timers: ['deal'] },
+  },
+  {
+    name: 'policies',
+    routes: policyRoutes,
+    outbox: { [POLICY_INDEX_TOPIC]: syncPolicyToIndex },
+    reindex: { policies: reindexPolicies },
+    emits: { outbox: [POLICY_INDEX_TOPIC] },
   },
   { name: 'cases', routes: caseRoutes },
   { name: 'packages', routes: packageRoutes },

@@ -11,7 +11,10 @@ async function main() {
   try {
     config = loadConfig();
   } catch (err) {
-    if (err instanceof ConfigError) { console.error(err.message); process.exit(1); }
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
     throw err;
   }
   const { app, ctx } = await composeApp(config);
@@ -32,7 +35,9 @@ async function main() {
   });
 
   await app.listen({ port: config.PORT, host: config.HOST });
-  app.log.info(`Tech Transfer Exchange on http://${config.HOST}:${config.PORT} (database: ${ctx.database.kind}, docs: /docs)`);
+  app.log.info(
+    `Tech Transfer Exchange on http://${config.HOST}:${config.PORT} (database: ${ctx.database.kind}, docs: /docs)`,
+  );
 }
 
 main().catch((err) => {

@@ -11,11 +11,16 @@ async function main() {
   try {
     config = loadConfig();
   } catch (err) {
-    if (err instanceof ConfigError) { console.error(err.message); process.exit(1); }
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
     throw err;
   }
   if (!config.DATABASE_URL || !config.MEILI_URL) {
-    console.error('npm run worker shares a database and a search engine with the API processes: set DATABASE_URL and MEILI_URL (the embedded defaults belong to one npm start process).');
+    console.error(
+      'npm run worker shares a database and a search engine with the API processes: set DATABASE_URL and MEILI_URL (the embedded defaults belong to one npm start process).',
+    );
     process.exit(1);
   }
   const { app, ctx } = await composeApp(config, { http: false });
@@ -31,4 +36,7 @@ async function main() {
   });
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -28,8 +28,13 @@ const SUBJECTS = [
 export function listingVariant(i: number): Record<string, unknown> {
   const [title, titleEn, keywords, field] = SUBJECTS[i % SUBJECTS.length];
   return {
-    title: `${title}（${i + 1}号）`, titleEn, keywords: [...keywords], field,
-    trl: 3 + (i % 7), askingPrice: 1_000_000 * (1 + (i % 50)), ndaRequired: false,
+    title: `${title}（${i + 1}号）`,
+    titleEn,
+    keywords: [...keywords],
+    field,
+    trl: 3 + (i % 7),
+    askingPrice: 1_000_000 * (1 + (i % 50)),
+    ndaRequired: false,
     summary: `${title}：面向兵团${['棉区', '团场', '园区', '企业'][i % 4]}的成套方案，第 ${i + 1} 项成果。`,
   };
 }
@@ -38,17 +43,28 @@ export function listingVariant(i: number): Record<string, unknown> {
 async function inBatches<T>(n: number, width: number, task: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = new Array(n);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(width, n) }, async () => {
-    while (next < n) { const i = next++; out[i] = await task(i); }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(width, n) }, async () => {
+      while (next < n) {
+        const i = next++;
+        out[i] = await task(i);
+      }
+    }),
+  );
   return out;
 }
 
-export async function seed(api: Api, admin: { email: string; password: string }, opts: { listings: number; negotiating: number; invoices: number }): Promise<Seeded> {
+export async function seed(
+  api: Api,
+  admin: { email: string; password: string },
+  opts: { listings: number; negotiating: number; invoices: number },
+): Promise<Seeded> {
   const sellers = await Promise.all([0, 1, 2, 3].map(() => register(api, 'seller', 'enterprise')));
   const buyers: Session[] = await Promise.all([0, 1].map(() => register(api, 'buyer')));
   await login(api, admin.email, admin.password);
-  const listings = await inBatches(opts.listings, 8, (i) => publishListing(api, sellers[i % sellers.length], { ...listingBody(), ...listingVariant(i) }));
+  const listings = await inBatches(opts.listings, 8, (i) =>
+    publishListing(api, sellers[i % sellers.length], { ...listingBody(), ...listingVariant(i) }),
+  );
   const listingIds = listings.map((l) => l.id);
 
   const dealCount = opts.negotiating + opts.invoices;
@@ -57,7 +73,8 @@ export async function seed(api: Api, admin: { email: string; password: string },
     const seller = sellers[i % sellers.length];
     const deal = await openDeal(api, buyer, listingIds[i]);
     const accepted = await sendOk(api, seller, deal.id, 'ACCEPT_INQUIRY');
-    if (i < opts.negotiating) return { id: deal.id as string, version: accepted.version as number, token: buyer.accessToken };
+    if (i < opts.negotiating)
+      return { id: deal.id as string, version: accepted.version as number, token: buyer.accessToken };
     await sendOk(api, buyer, deal.id, 'PROPOSE_TERMS', { terms: TERMS });
     await sendOk(api, seller, deal.id, 'PROPOSE_TERMS', { terms: COUNTER_TERMS });
     await sendOk(api, buyer, deal.id, 'ACCEPT_TERMS');
@@ -72,9 +89,14 @@ export async function seed(api: Api, admin: { email: string; password: string },
     for (const inv of page.items) invoices.push({ id: inv.id, token: d.token });
   }
   // Search is a projection filled by the outbox: wait until it holds every listing.
-  await until('every listing to be searchable', async () => {
-    const r = await api.call('GET', '/api/search/listings?limit=1');
-    return r.status === 200 && r.body.total === opts.listings;
-  }, 120_000, 250);
+  await until(
+    'every listing to be searchable',
+    async () => {
+      const r = await api.call('GET', '/api/search/listings?limit=1');
+      return r.status === 200 && r.body.total === opts.listings;
+    },
+    120_000,
+    250,
+  );
   return { listingIds, negotiating, invoices };
 }

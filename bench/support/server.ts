@@ -48,15 +48,25 @@ export async function startBenchServer(prefix: string, search: SearchPort, poolM
     await migratePostgresDb(dbUrl);
     const database = await openPostgres(dbUrl, { max: poolMax });
     const config = loadConfig({
-      NODE_ENV: 'production', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'false', RUN_WORKERS: 'false', SERVE_WEB: 'false',
-      LISTING_REVIEW: 'off', JWT_SECRET: randomBytes(48).toString('base64url'),
-      ADMIN_EMAIL: 'bench-admin@bureau.example', ADMIN_PASSWORD: `Bench-${randomBytes(9).toString('hex')}-1`,
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      RUN_WORKERS: 'false',
+      SERVE_WEB: 'false',
+      LISTING_REVIEW: 'off',
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      ADMIN_EMAIL: 'bench-admin@bureau.example',
+      ADMIN_PASSWORD: `Bench-${randomBytes(9).toString('hex')}-1`,
     });
     const { app, ctx } = await composeApp(config, { database, search });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
     return {
-      app, ctx, dbUrl, url: `http://127.0.0.1:${port}`,
+      app,
+      ctx,
+      dbUrl,
+      url: `http://127.0.0.1:${port}`,
       stop: async () => {
         await app.close();
         await database.close();
@@ -75,12 +85,19 @@ const nextClientAddress = () => {
   return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 };
 
-export interface Reply { status: number; body: any; ms: number }
+export interface Reply {
+  status: number;
+  body: any;
+  ms: number;
+}
 
 /** A keep-alive HTTP client with one socket per concurrent caller (lighter than fetch in the server's process). */
 export class HttpClient {
   private readonly agent: http.Agent;
-  constructor(private readonly base: string, sockets = 16) {
+  constructor(
+    private readonly base: string,
+    sockets = 16,
+  ) {
     this.agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
   }
 
@@ -88,24 +105,29 @@ export class HttpClient {
     const started = performance.now();
     const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
     return new Promise((resolve, reject) => {
-      const req = http.request(this.base + path, {
-        method, agent: this.agent,
-        headers: {
-          'x-forwarded-for': nextClientAddress(),
-          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-          ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      const req = http.request(
+        this.base + path,
+        {
+          method,
+          agent: this.agent,
+          headers: {
+            'x-forwarded-for': nextClientAddress(),
+            ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+            ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+          },
         },
-      }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let body: unknown = text;
-          if ((res.headers['content-type'] ?? '').includes('json') && text) body = JSON.parse(text);
-          resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - started });
-        });
-        res.on('error', reject);
-      });
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let body: unknown = text;
+            if ((res.headers['content-type'] ?? '').includes('json') && text) body = JSON.parse(text);
+            resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - started });
+          });
+          res.on('error', reject);
+        },
+      );
       req.setTimeout(15_000, () => req.destroy(new Error(`${method} ${path} timed out`)));
       req.on('error', reject);
       req.end(payload);
@@ -118,5 +140,7 @@ export class HttpClient {
     return r.body;
   }
 
-  close() { this.agent.destroy(); }
+  close() {
+    this.agent.destroy();
+  }
 }

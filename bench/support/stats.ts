@@ -2,35 +2,49 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 /** Nearest-rank percentile of an ascending array. */
 export const percentile = (sorted: number[], p: number) =>
-  (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN);
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN;
 
 export const fmtMs = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 2 : 1)} ms` : '-');
 
-export interface RunResult { ops: number; errors: number; seconds: number; latencies: number[] }
+export interface RunResult {
+  ops: number;
+  errors: number;
+  seconds: number;
+  latencies: number[];
+}
 
 /**
  * Closed loop: `concurrency` callers each run `op` back to back until `seconds` have passed. `op` returns its own
  * latency in ms, null when that caller has no more work (it stops), or throws (an error). Latencies come back sorted.
  */
-export async function closedLoop(concurrency: number, seconds: number, op: (worker: number, i: number) => Promise<number | null>): Promise<RunResult & { stoppedEarly: number }> {
+export async function closedLoop(
+  concurrency: number,
+  seconds: number,
+  op: (worker: number, i: number) => Promise<number | null>,
+): Promise<RunResult & { stoppedEarly: number }> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: unknown = null;
   let stoppedEarly = 0;
   const started = performance.now();
   const end = started + seconds * 1000;
-  await Promise.all(Array.from({ length: concurrency }, async (_, w) => {
-    for (let i = 0; performance.now() < end; i++) {
-      try {
-        const ms = await op(w, i);
-        if (ms === null) { stoppedEarly++; break; }
-        latencies.push(ms);
-      } catch (err) {
-        errors++;
-        firstError ??= err;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, w) => {
+      for (let i = 0; performance.now() < end; i++) {
+        try {
+          const ms = await op(w, i);
+          if (ms === null) {
+            stoppedEarly++;
+            break;
+          }
+          latencies.push(ms);
+        } catch (err) {
+          errors++;
+          firstError ??= err;
+        }
       }
-    }
-  }));
+    }),
+  );
   const elapsed = (performance.now() - started) / 1000;
   if (firstError) console.log(`  first error: ${String((firstError as Error).message ?? firstError).slice(0, 300)}`);
   return { ops: latencies.length, errors, seconds: elapsed, latencies: latencies.sort((a, b) => a - b), stoppedEarly };
@@ -67,11 +81,19 @@ export function postgresCpuSeconds(database: string): number {
 
 /** CPU seconds of the whole machine (all cores) spent busy, and taken by the hypervisor (steal), from /proc/stat. */
 export function machineCpuSeconds(): { busy: number; steal: number } {
-  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]
+    .trim()
+    .split(/\s+/)
+    .map(Number);
   return { busy: (user + nice + system + irq + softirq) / 100, steal: steal / 100 };
 }
 
-export interface CpuUse { byProcess: Record<string, number>; other: number; stolen: number }
+export interface CpuUse {
+  byProcess: Record<string, number>;
+  other: number;
+  stolen: number;
+}
 
 /**
  * Starts measuring where the machine's cores go: CPU seconds of each named process (`meters`), of whatever else

@@ -29,6 +29,7 @@ export function passwordProblems(password: string, email?: string): FieldError[]
   if (password.length > PASSWORD_MAX) problems.push(`must be at most ${PASSWORD_MAX} characters`);
   if (!/\p{L}/u.test(password) || !/\d/.test(password)) problems.push('must contain letters and digits');
   const local = email?.split('@')[0]?.toLowerCase();
-  if (local && local.length >= 4 && password.toLowerCase().includes(local)) problems.push('must not contain your email name');
+  if (local && local.length >= 4 && password.toLowerCase().includes(local))
+    problems.push('must not contain your email name');
   return problems.map((message) => ({ path: 'body.password', message }));
 }

@@ -7,39 +7,57 @@ export const SELF_SERVICE_ROLES = ['seller', 'buyer', 'broker'] as const;
 
 const Email = Type.String({ format: 'email', maxLength: 254 });
 
-export const OrganizationSchema = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  nameEn: Type.Union([Type.String(), Type.Null()]),
-  type: Type.Enum([...ORGANIZATION_TYPES]),
-  region: Type.Union([Type.String(), Type.Null()]),
-}, { $id: 'Organization' });
-
-export const UserSchema = Type.Object({
-  id: Type.String(),
-  email: Type.String(),
-  name: Type.String(),
-  role: Type.Enum([...USER_ROLES]),
-  organization: OrganizationSchema,
-  createdAt: Type.String(),
-}, { $id: 'User' });
-
-export const RegisterBody = Type.Object({
-  email: Email,
-  password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }),
-  name: Text(100, 1),
-  role: Type.Enum([...SELF_SERVICE_ROLES]),
-  organization: Type.Object({
-    name: Text(200, 2),
-    nameEn: Type.Optional(Text(200)),
+export const OrganizationSchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    nameEn: Type.Union([Type.String(), Type.Null()]),
     type: Type.Enum([...ORGANIZATION_TYPES]),
-    region: Type.Optional(Text(100)),
-    taxId: Type.Optional(Type.String({ pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$' })),
-  }, { additionalProperties: false }),
-}, { additionalProperties: false });
+    region: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'Organization' },
+);
 
-export const LoginBody = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }) }, { additionalProperties: false });
-export const RefreshBody = Type.Object({ refreshToken: Type.String({ minLength: 20, maxLength: 200 }) }, { additionalProperties: false });
+export const UserSchema = Type.Object(
+  {
+    id: Type.String(),
+    email: Type.String(),
+    name: Type.String(),
+    role: Type.Enum([...USER_ROLES]),
+    organization: OrganizationSchema,
+    createdAt: Type.String(),
+  },
+  { $id: 'User' },
+);
+
+export const RegisterBody = Type.Object(
+  {
+    email: Email,
+    password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }),
+    name: Text(100, 1),
+    role: Type.Enum([...SELF_SERVICE_ROLES]),
+    organization: Type.Object(
+      {
+        name: Text(200, 2),
+        nameEn: Type.Optional(Text(200)),
+        type: Type.Enum([...ORGANIZATION_TYPES]),
+        region: Type.Optional(Text(100)),
+        taxId: Type.Optional(Type.String({ pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$' })),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const LoginBody = Type.Object(
+  { email: Email, password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }) },
+  { additionalProperties: false },
+);
+export const RefreshBody = Type.Object(
+  { refreshToken: Type.String({ minLength: 20, maxLength: 200 }) },
+  { additionalProperties: false },
+);
 
 export const SessionSchema = Type.Object({
   user: UserSchema,
@@ -47,5 +65,9 @@ export const SessionSchema = Type.Object({
   refreshToken: Type.String(),
   expiresIn: Type.Integer({ description: 'Access token lifetime in seconds' }),
 });
-export const TokenPairSchema = Type.Object({ accessToken: Type.String(), refreshToken: Type.String(), expiresIn: Type.Integer() });
+export const TokenPairSchema = Type.Object({
+  accessToken: Type.String(),
+  refreshToken: Type.String(),
+  expiresIn: Type.Integer(),
+});
 export { Id };

@@ -10,8 +10,24 @@ import { hit, reset } from '../platform/throttle.js';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.js';
 import { issueRefreshToken, revokeByToken, spendRefreshToken } from './tokens.js';
 
-export interface NewOrganization { name: string; nameEn?: string; type: OrganizationType; region?: string; taxId?: string; address?: string; bankName?: string; bankAccount?: string; description?: string }
-export interface NewUser { email: string; password: string; name: string; role: UserRole; organization: NewOrganization }
+export interface NewOrganization {
+  name: string;
+  nameEn?: string;
+  type: OrganizationType;
+  region?: string;
+  taxId?: string;
+  address?: string;
+  bankName?: string;
+  bankAccount?: string;
+  description?: string;
+}
+export interface NewUser {
+  email: string;
+  password: string;
+  name: string;
+  role: UserRole;
+  organization: NewOrganization;
+}
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -39,7 +55,13 @@ export async function findUserView(db: DbOrTx, userId: string) {
     role: user.role,
     disabled: user.disabled,
     createdAt: user.createdAt,
-    organization: { id: organization.id, name: organization.name, nameEn: organization.nameEn, type: organization.type, region: organization.region },
+    organization: {
+      id: organization.id,
+      name: organization.name,
+      nameEn: organization.nameEn,
+      type: organization.type,
+      region: organization.region,
+    },
   };
 }
 export type UserView = NonNullable<Awaited<ReturnType<typeof findUserView>>>;
@@ -48,35 +70,74 @@ export type UserView = NonNullable<Awaited<ReturnType<typeof findUserView>>>;
  * Creates an organization and its first user. Used by self-registration (roles seller, buyer, broker), by the
  * admin bootstrap and by the demo seed, so every account obeys the same rules.
  */
-export async function createAccount(ctx: AppContext, tx: DbOrTx, input: NewUser, opts: { allowAdmin?: boolean; existingOrganizationId?: string } = {}): Promise<UserView> {
-  if (input.role === 'admin' && !opts.allowAdmin) throw new AppError('FORBIDDEN', 'Admin accounts cannot be self-registered');
+export async function createAccount(
+  ctx: AppContext,
+  tx: DbOrTx,
+  input: NewUser,
+  opts: { allowAdmin?: boolean; existingOrganizationId?: string } = {},
+): Promise<UserView> {
+  if (input.role === 'admin' && !opts.allowAdmin)
+    throw new AppError('FORBIDDEN', 'Admin accounts cannot be self-registered');
   const email = normalizeEmail(input.email);
   const problems = passwordProblems(input.password, email);
   if (!opts.existingOrganizationId && !ROLE_ORG_TYPES[input.role].includes(input.organization.type)) {
-    problems.push({ path: 'body.organization.type', message: `a ${input.role} must belong to: ${ROLE_ORG_TYPES[input.role].join(', ')}` });
+    problems.push({
+      path: 'body.organization.type',
+      message: `a ${input.role} must belong to: ${ROLE_ORG_TYPES[input.role].join(', ')}`,
+    });
   }
   if (problems.length) throw validationFailed(problems);
 
   const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (taken) throw new AppError('CONFLICT', 'An account with this email already exists', { errors: [{ path: 'body.email', message: 'already registered' }] });
+  if (taken)
+    throw new AppError('CONFLICT', 'An account with this email already exists', {
+      errors: [{ path: 'body.email', message: 'already registered' }],
+    });
 
   let organizationId = opts.existingOrganizationId;
   if (!organizationId) {
     const name = input.organization.name.trim();
-    const [existing] = await tx.select({ id: organizations.id }).from(organizations).where(sql`lower(${organizations.name}) = lower(${name})`);
+    const [existing] = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(sql`lower(${organizations.name}) = lower(${name})`);
     // Joining an existing organization would let anyone act for 石河子大学: members are added by invitation.
-    if (existing) throw new AppError('CONFLICT', 'This organization is already registered; ask its members to invite you', { errors: [{ path: 'body.organization.name', message: 'already registered' }] });
+    if (existing)
+      throw new AppError('CONFLICT', 'This organization is already registered; ask its members to invite you', {
+        errors: [{ path: 'body.organization.name', message: 'already registered' }],
+      });
     organizationId = newId('org');
     await tx.insert(organizations).values({ id: organizationId, ...input.organization, name });
   }
   const id = newId('usr');
-  await tx.insert(users).values({ id, email, passwordHash: await hashPassword(input.password), name: input.name.trim(), role: input.role, organizationId });
+  await tx
+    .insert(users)
+    .values({
+      id,
+      email,
+      passwordHash: await hashPassword(input.password),
+      name: input.name.trim(),
+      role: input.role,
+      organizationId,
+    });
   await audit(tx, { id, role: input.role }, 'account.created', 'user', id, { email, organizationId });
   return (await findUserView(tx, id))!;
 }
 
-async function startSession(ctx: AppContext, tx: DbOrTx, user: UserView, sign: (u: AuthUser) => string, familyId?: string) {
-  const refreshToken = await issueRefreshToken(tx, user.id, ctx.config.REFRESH_TOKEN_TTL_DAYS, ctx.clock.now(), familyId);
+async function startSession(
+  ctx: AppContext,
+  tx: DbOrTx,
+  user: UserView,
+  sign: (u: AuthUser) => string,
+  familyId?: string,
+) {
+  const refreshToken = await issueRefreshToken(
+    tx,
+    user.id,
+    ctx.config.REFRESH_TOKEN_TTL_DAYS,
+    ctx.clock.now(),
+    familyId,
+  );
   const accessToken = sign({ id: user.id, role: user.role, organizationId: user.organization.id });
   return { accessToken, refreshToken, expiresIn: ctx.config.ACCESS_TOKEN_TTL_SECONDS };
 }
@@ -92,7 +153,13 @@ export async function register(ctx: AppContext, input: NewUser, sign: (u: AuthUs
  * Login with throttling per account and per client address (kept in the database so it holds across
  * processes). Unknown emails cost the same argon2 verification as known ones and get the same answer.
  */
-export async function login(ctx: AppContext, email: string, password: string, ip: string, sign: (u: AuthUser) => string) {
+export async function login(
+  ctx: AppContext,
+  email: string,
+  password: string,
+  ip: string,
+  sign: (u: AuthUser) => string,
+) {
   const { LOGIN_MAX_PER_ACCOUNT, LOGIN_MAX_PER_IP, LOGIN_WINDOW_SECONDS } = ctx.config;
   const now = ctx.clock.now();
   const normalized = normalizeEmail(email);
@@ -100,9 +167,14 @@ export async function login(ctx: AppContext, email: string, password: string, ip
   const ipHits = await hit(ctx.db, `login:ip:${ip}`, LOGIN_WINDOW_SECONDS, now);
   const accountFailures = await hit(ctx.db, accountKey, LOGIN_WINDOW_SECONDS, now, 0);
   if (ipHits > LOGIN_MAX_PER_IP || accountFailures >= LOGIN_MAX_PER_ACCOUNT) {
-    throw new AppError('RATE_LIMITED', 'Too many login attempts; try again later', { headers: { 'retry-after': String(LOGIN_WINDOW_SECONDS) } });
+    throw new AppError('RATE_LIMITED', 'Too many login attempts; try again later', {
+      headers: { 'retry-after': String(LOGIN_WINDOW_SECONDS) },
+    });
   }
-  const [row] = await ctx.db.select({ id: users.id, hash: users.passwordHash, disabled: users.disabled }).from(users).where(eq(users.email, normalized));
+  const [row] = await ctx.db
+    .select({ id: users.id, hash: users.passwordHash, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.email, normalized));
   const ok = await verifyPassword(row?.hash ?? null, password);
   if (!ok || !row || row.disabled) {
     await hit(ctx.db, accountKey, LOGIN_WINDOW_SECONDS, now);
@@ -125,7 +197,10 @@ export async function refresh(ctx: AppContext, token: string, sign: (u: AuthUser
       if (!user || user.disabled) throw new AppError('UNAUTHENTICATED', 'The account is not active');
       return startSession(ctx, tx, user, sign, familyId);
     } catch (err) {
-      if (err instanceof AppError && err.extra.reuseDetected) { reuse = err; return null; }
+      if (err instanceof AppError && err.extra.reuseDetected) {
+        reuse = err;
+        return null;
+      }
       throw err;
     }
   });
@@ -151,19 +226,53 @@ export async function ensureAdmin(ctx: AppContext, email: string, password: stri
   await ctx.db.transaction(async (tx) => {
     // Several API processes may start together on a new database: one ensures the admin, the others wait.
     await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`);
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(email)));
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, normalizeEmail(email)));
     if (existing) return;
-    const [bureau] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, BUREAU.name));
-    await createAccount(ctx, tx, { email, password, name: '科技局管理员', role: 'admin', organization: BUREAU }, { allowAdmin: true, existingOrganizationId: bureau?.id });
+    const [bureau] = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.name, BUREAU.name));
+    await createAccount(
+      ctx,
+      tx,
+      { email, password, name: '科技局管理员', role: 'admin', organization: BUREAU },
+      { allowAdmin: true, existingOrganizationId: bureau?.id },
+    );
   });
 }
 
-export const BUREAU: NewOrganization = { name: '兵团科学技术局', nameEn: 'XPCC Science & Technology Bureau', type: 'institute', region: '新疆生产建设兵团' };
+export const BUREAU: NewOrganization = {
+  name: '兵团科学技术局',
+  nameEn: 'XPCC Science & Technology Bureau',
+  type: 'institute',
+  region: '新疆生产建设兵团',
+};
 
 /** Active brokers with their agencies, for the admin's broker assignment. */
 export async function listBrokers(ctx: AppContext) {
-  const rows = await ctx.db.select({ id: users.id, name: users.name, email: users.email, orgId: organizations.id, orgName: organizations.name, orgType: organizations.type })
-    .from(users).innerJoin(organizations, eq(users.organizationId, organizations.id))
-    .where(sql`${users.role} = 'broker' and ${users.disabled} = false`).orderBy(users.name);
-  return { items: rows.map((r) => ({ id: r.id, name: r.name, email: r.email, organization: { id: r.orgId, name: r.orgName, type: r.orgType } })), nextCursor: null };
+  const rows = await ctx.db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      orgId: organizations.id,
+      orgName: organizations.name,
+      orgType: organizations.type,
+    })
+    .from(users)
+    .innerJoin(organizations, eq(users.organizationId, organizations.id))
+    .where(sql`${users.role} = 'broker' and ${users.disabled} = false`)
+    .orderBy(users.name);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      organization: { id: r.orgId, name: r.orgName, type: r.orgType },
+    })),
+    nextCursor: null,
+  };
 }

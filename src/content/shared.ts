@@ -7,7 +7,10 @@ import { MAX_YEAR, MIN_YEAR } from '../shared/content.js';
 // Pieces the bureau's content features share: who wrote (for the audit log), bounded years, list cursors.
 
 /** An admin acting through a request: the audit record carries the request id so a log line can be traced. */
-export interface AdminAct { admin: AuthUser; requestId?: string }
+export interface AdminAct {
+  admin: AuthUser;
+  requestId?: string;
+}
 export const actorOf = (u: AuthUser): Actor => ({ id: u.id, role: u.role });
 
 export const Year = Type.Integer({ minimum: MIN_YEAR, maximum: MAX_YEAR });
@@ -26,7 +29,9 @@ export function keyCursor(key: string | number, id: string): string {
 export function parseKeyCursor(cursor: string, keyPattern: RegExp): { key: string; id: string } {
   const m = /^([^~]{1,40})~([a-z]{2,5}_[0-9a-z]{21})$/.exec(cursor);
   if (!m || !keyPattern.test(m[1])) {
-    throw new AppError('VALIDATION_FAILED', 'The cursor is not one this list gave out', { errors: [{ path: 'querystring.cursor', message: 'is invalid' }] });
+    throw new AppError('VALIDATION_FAILED', 'The cursor is not one this list gave out', {
+      errors: [{ path: 'querystring.cursor', message: 'is invalid' }],
+    });
   }
   return { key: m[1], id: m[2] };
 }

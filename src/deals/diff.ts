@@ -1,6 +1,11 @@
 /** A leaf of the terms: a scalar, or a whole element (or list of elements) that appeared or went. */
-export type TermsLeaf = string | number | boolean | null | Record<string, unknown> | Record<string, unknown>[] | undefined;
-export interface TermsChange { path: string; from: TermsLeaf; to: TermsLeaf }
+export type TermsLeaf =
+  string | number | boolean | null | Record<string, unknown> | Record<string, unknown>[] | undefined;
+export interface TermsChange {
+  path: string;
+  from: TermsLeaf;
+  to: TermsLeaf;
+}
 const leaf = (v: unknown) => v as TermsLeaf;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -24,7 +24,10 @@ const TEXTS: Record<string, [zh: string, en: string]> = {
   'deal.expired': ['交易因长期无进展已过期', 'The deal expired for inactivity'],
   'deal.terminated': ['合同已终止', 'The contract was terminated'],
   'deal.completed': ['交易已完成', 'The deal is completed'],
-  'deal.royaltyReportDue': ['请报告上一半年度的销售额和提成', 'Please report net sales and royalties for the past half year'],
+  'deal.royaltyReportDue': [
+    '请报告上一半年度的销售额和提成',
+    'Please report net sales and royalties for the past half year',
+  ],
   'deal.royaltiesReported': ['被许可方已报告提成', 'The licensee reported royalties'],
   'deal.licenseFiled': ['许可合同已向国家知识产权局备案', 'The licence contract was filed with CNIPA'],
 };

@@ -22,7 +22,12 @@ export function partyRole(deal: DealRow, caller: AuthUser): ActorRole | null {
  * Loads a deal the caller is a party of (locked for an update when asked), with its parties' names, in one
  * query; anyone else gets 404.
  */
-export async function loadDealFor(db: DbOrTx, id: string, caller: AuthUser, lock = false): Promise<{ deal: DealRow; role: ActorRole; names: PartyNames }> {
+export async function loadDealFor(
+  db: DbOrTx,
+  id: string,
+  caller: AuthUser,
+  lock = false,
+): Promise<{ deal: DealRow; role: ActorRole; names: PartyNames }> {
   const found = await readDealWithNames(db, id, lock);
   const role = found ? partyRole(found.deal, caller) : null;
   if (!found || !role) throw notFound('Deal');

@@ -11,11 +11,27 @@ import { newId } from '../platform/ids.js';
 import { runTogether } from '../platform/statements.js';
 import { diffTerms } from './diff.js';
 import { attachToMessage, documentsOfMessages } from './documents.js';
-import { applyEvent, idleTimer, listingTitle, versionConflict, writtenOrConflict, type DealEventInput } from './engine.js';
+import {
+  applyEvent,
+  idleTimer,
+  listingTitle,
+  versionConflict,
+  writtenOrConflict,
+  type DealEventInput,
+} from './engine.js';
 import { dealContextOf, initialDealSnapshot, type DealForm } from './machines/index.js';
 import { dealNotice } from './notices.js';
 import { loadDealFor, type DealRow } from './parties.js';
-import { historyRows, insertMessage, listDealRows, messageRows, openDealOf, openDealStatements, organizationType, userName } from './store/index.js';
+import {
+  historyRows,
+  insertMessage,
+  listDealRows,
+  messageRows,
+  openDealOf,
+  openDealStatements,
+  organizationType,
+  userName,
+} from './store/index.js';
 import { dealDetail, dealSummaries } from './view.js';
 
 const PUBLIC_INSTITUTIONS = new Set(['university', 'institute']);
@@ -24,16 +40,28 @@ const PUBLIC_INSTITUTIONS = new Set(['university', 'institute']);
  * A buyer opens a deal on a published listing in one of the forms it offers. The deal keeps a copy of the
  * listing as it is now; one open deal per buyer organization, listing and form.
  */
-export async function openDeal(ctx: AppContext, caller: AuthUser, input: { listingId: string; type: DealForm; message?: string }) {
+export async function openDeal(
+  ctx: AppContext,
+  caller: AuthUser,
+  input: { listingId: string; type: DealForm; message?: string },
+) {
   return ctx.db.transaction(async (tx) => {
     const listing = await loadVisibleListing(tx, input.listingId, caller);
     if (listing.status !== 'published') throw notFound('Listing');
     if (!listing.dealTypes.includes(input.type)) {
-      throw new AppError('VALIDATION_FAILED', 'This listing does not offer that deal form', { errors: [{ path: 'body.type', message: `must be one of the listing's deal forms: ${listing.dealTypes.join(', ')}` }] });
+      throw new AppError('VALIDATION_FAILED', 'This listing does not offer that deal form', {
+        errors: [
+          { path: 'body.type', message: `must be one of the listing's deal forms: ${listing.dealTypes.join(', ')}` },
+        ],
+      });
     }
-    if (listing.organizationId === caller.organizationId) throw new AppError('CONFLICT', 'An organization cannot open a deal on its own listing');
+    if (listing.organizationId === caller.organizationId)
+      throw new AppError('CONFLICT', 'An organization cannot open a deal on its own listing');
     const open = await openDealOf(tx, listing.id, caller.organizationId, input.type);
-    if (open) throw new AppError('CONFLICT', `Your organization already has an open ${input.type} deal on this listing`, { dealId: open });
+    if (open)
+      throw new AppError('CONFLICT', `Your organization already has an open ${input.type} deal on this listing`, {
+        dealId: open,
+      });
     const init = initialDealSnapshot(input.type, {
       ndaRequired: listing.ndaRequired,
       publicInstitutionSeller: PUBLIC_INSTITUTIONS.has(await organizationType(tx, listing.organizationId)),
@@ -46,19 +74,57 @@ export async function openDeal(ctx: AppContext, caller: AuthUser, input: { listi
     const id = newId('dl');
     const { confidentialDetails: _secret, ...copy } = listing;
     const deal: DealRow = {
-      id, type: input.type, listingId: listing.id, listingCopy: copy, buyerOrgId: caller.organizationId, buyerUserId: caller.id,
-      sellerOrgId: listing.organizationId, brokerUserId: null, state: init.state, machineVersion: init.machineVersion, snapshot: init.snapshot,
-      version: 0, contractValue: null, signedAt: null, closedAt: null, lastActivityAt: now, createdAt: now, updatedAt: now,
+      id,
+      type: input.type,
+      listingId: listing.id,
+      listingCopy: copy,
+      buyerOrgId: caller.organizationId,
+      buyerUserId: caller.id,
+      sellerOrgId: listing.organizationId,
+      brokerUserId: null,
+      state: init.state,
+      machineVersion: init.machineVersion,
+      snapshot: init.snapshot,
+      version: 0,
+      contractValue: null,
+      signedAt: null,
+      closedAt: null,
+      lastActivityAt: now,
+      createdAt: now,
+      updatedAt: now,
     };
     const actor = { id: caller.id, role: 'buyer' };
     const [zh, en] = dealNotice('deal.inquiryReceived', listingTitle(deal));
-    await runTogether(tx, openDealStatements(deal, {
-      history: { type: 'OPEN', actor, fromState: '', toState: init.state, payload: { listingId: listing.id, type: input.type }, at: now },
-      message: input.message ? { id: newId('msg'), dealId: id, authorId: caller.id, authorRole: 'buyer', body: input.message } : null,
-      audit: { listingId: listing.id, type: input.type },
-      notice: { to: { organizationId: listing.organizationId }, notice: { kind: 'deal.update', title: zh, titleEn: en, body: input.message ?? '', link: `/deals/${id}`, dedupeKey: `deal:${id}:0:seller`, data: { dealId: id } } },
-      idle: idleTimer(ctx, false),
-    }));
+    await runTogether(
+      tx,
+      openDealStatements(deal, {
+        history: {
+          type: 'OPEN',
+          actor,
+          fromState: '',
+          toState: init.state,
+          payload: { listingId: listing.id, type: input.type },
+          at: now,
+        },
+        message: input.message
+          ? { id: newId('msg'), dealId: id, authorId: caller.id, authorRole: 'buyer', body: input.message }
+          : null,
+        audit: { listingId: listing.id, type: input.type },
+        notice: {
+          to: { organizationId: listing.organizationId },
+          notice: {
+            kind: 'deal.update',
+            title: zh,
+            titleEn: en,
+            body: input.message ?? '',
+            link: `/deals/${id}`,
+            dedupeKey: `deal:${id}:0:seller`,
+            data: { dealId: id },
+          },
+        },
+        idle: idleTimer(ctx, false),
+      }),
+    );
     return dealDetail(tx, deal, caller);
   });
 }
@@ -67,7 +133,14 @@ export async function openDeal(ctx: AppContext, caller: AuthUser, input: { listi
  * One event from a party: the caller's expected version checked against the deal as read, then the engine,
  * whose write applies only if the deal is still at that version. Inside a transaction the deal is read locked.
  */
-export async function sendEventTx(ctx: AppContext, db: DbOrTx, caller: AuthUser, dealId: string, expectedVersion: number, event: DealEventInput) {
+export async function sendEventTx(
+  ctx: AppContext,
+  db: DbOrTx,
+  caller: AuthUser,
+  dealId: string,
+  expectedVersion: number,
+  event: DealEventInput,
+) {
   const { deal, role, names } = await loadDealFor(db, dealId, caller, isTransaction(db));
   if (deal.version !== expectedVersion) throw versionConflict(deal.version, expectedVersion);
   const updated = writtenOrConflict(await applyEvent(ctx, db, deal, { userId: caller.id, role }, event));
@@ -78,10 +151,19 @@ export async function sendEventTx(ctx: AppContext, db: DbOrTx, caller: AuthUser,
  * POST /api/deals/:id/events. With an Idempotency-Key the event and its stored answer commit together;
  * without one the event needs no transaction around it (the engine's write is atomic on its own).
  */
-export async function sendEvent(ctx: AppContext, req: FastifyRequest, caller: AuthUser, dealId: string, body: DealEventInput & { expectedVersion: number }) {
+export async function sendEvent(
+  ctx: AppContext,
+  req: FastifyRequest,
+  caller: AuthUser,
+  dealId: string,
+  body: DealEventInput & { expectedVersion: number },
+) {
   const { expectedVersion, ...event } = body;
   if (!hasIdempotencyKey(req)) return sendEventTx(ctx, ctx.db, caller, dealId, expectedVersion, event);
-  const { body: view } = await idempotent(ctx.db, req, async (tx) => ({ status: 200, body: await sendEventTx(ctx, tx, caller, dealId, expectedVersion, event) }));
+  const { body: view } = await idempotent(ctx.db, req, async (tx) => ({
+    status: 200,
+    body: await sendEventTx(ctx, tx, caller, dealId, expectedVersion, event),
+  }));
   return view;
 }
 
@@ -91,8 +173,17 @@ export async function getDeal(ctx: AppContext, caller: AuthUser, id: string) {
 }
 
 /** The caller's deals: as buyer or seller organization, as assigned broker; admins see all. Newest first. */
-export async function listDeals(ctx: AppContext, caller: AuthUser, q: { state?: string; type?: DealForm; listingId?: string; limit: number; cursor?: string }) {
-  const scope = caller.role === 'broker' ? { broker: caller.id } : caller.role === 'admin' ? 'all' as const : { organization: caller.organizationId };
+export async function listDeals(
+  ctx: AppContext,
+  caller: AuthUser,
+  q: { state?: string; type?: DealForm; listingId?: string; limit: number; cursor?: string },
+) {
+  const scope =
+    caller.role === 'broker'
+      ? { broker: caller.id }
+      : caller.role === 'admin'
+        ? ('all' as const)
+        : { organization: caller.organizationId };
   const rows = await listDealRows(ctx.db, scope, q);
   const page = pageOf(rows, q.limit);
   return { items: await dealSummaries(ctx.db, page.items, caller), nextCursor: page.nextCursor };
@@ -101,17 +192,43 @@ export async function listDeals(ctx: AppContext, caller: AuthUser, q: { state?: 
 export async function dealHistoryOf(ctx: AppContext, caller: AuthUser, id: string) {
   await loadDealFor(ctx.db, id, caller);
   const rows = await historyRows(ctx.db, id);
-  return rows.map((h) => ({ version: h.version, type: h.type, actor: { id: h.actorId, role: h.actorRole }, from: h.fromState, to: h.toState, at: h.at, payload: h.payload as Record<string, unknown> }));
+  return rows.map((h) => ({
+    version: h.version,
+    type: h.type,
+    actor: { id: h.actorId, role: h.actorRole },
+    from: h.fromState,
+    to: h.toState,
+    at: h.at,
+    payload: h.payload as Record<string, unknown>,
+  }));
 }
 
 export async function listMessages(ctx: AppContext, caller: AuthUser, id: string) {
   await loadDealFor(ctx.db, id, caller);
   const rows = await messageRows(ctx.db, id);
-  const docs = await documentsOfMessages(ctx.db, rows.map((r) => r.m.id));
-  return { items: rows.map(({ m, name }) => ({ id: m.id, author: { id: m.authorId, name, role: m.authorRole }, body: m.body, attachments: docs.get(m.id) ?? [], createdAt: m.createdAt })), nextCursor: null };
+  const docs = await documentsOfMessages(
+    ctx.db,
+    rows.map((r) => r.m.id),
+  );
+  return {
+    items: rows.map(({ m, name }) => ({
+      id: m.id,
+      author: { id: m.authorId, name, role: m.authorRole },
+      body: m.body,
+      attachments: docs.get(m.id) ?? [],
+      createdAt: m.createdAt,
+    })),
+    nextCursor: null,
+  };
 }
 
-export async function postMessage(ctx: AppContext, caller: AuthUser, id: string, body: string, attachmentIds: string[] = []) {
+export async function postMessage(
+  ctx: AppContext,
+  caller: AuthUser,
+  id: string,
+  body: string,
+  attachmentIds: string[] = [],
+) {
   return ctx.db.transaction(async (tx) => {
     const { deal, role } = await loadDealFor(tx, id, caller);
     const msgId = newId('msg');
@@ -119,14 +236,29 @@ export async function postMessage(ctx: AppContext, caller: AuthUser, id: string,
     await attachToMessage(tx, caller, id, msgId, attachmentIds);
     const others = (['buyer', 'seller'] as const).filter((r) => r !== role);
     for (const r of others) {
-      await notify(tx, { organizationId: r === 'buyer' ? deal.buyerOrgId : deal.sellerOrgId }, {
-        kind: 'deal.message', title: `交易洽谈新消息：${listingTitle(deal)}`, titleEn: `New message in deal room: ${listingTitle(deal)}`,
-        body: body.slice(0, 200), link: `/deals/${id}`, dedupeKey: `deal.message:${msgId}:${r}`, data: { dealId: id },
-      });
+      await notify(
+        tx,
+        { organizationId: r === 'buyer' ? deal.buyerOrgId : deal.sellerOrgId },
+        {
+          kind: 'deal.message',
+          title: `交易洽谈新消息：${listingTitle(deal)}`,
+          titleEn: `New message in deal room: ${listingTitle(deal)}`,
+          body: body.slice(0, 200),
+          link: `/deals/${id}`,
+          dedupeKey: `deal.message:${msgId}:${r}`,
+          data: { dealId: id },
+        },
+      );
     }
     const authorName = await userName(tx, caller.id);
     const attachments = (await documentsOfMessages(tx, [msgId])).get(msgId) ?? [];
-    return { id: m.id, author: { id: caller.id, name: authorName, role }, body: m.body, attachments, createdAt: m.createdAt };
+    return {
+      id: m.id,
+      author: { id: caller.id, name: authorName, role },
+      body: m.body,
+      attachments,
+      createdAt: m.createdAt,
+    };
   });
 }
 
@@ -139,4 +271,3 @@ export async function diffProposals(ctx: AppContext, caller: AuthUser, id: strin
   if (!a || !b) throw notFound('Proposal');
   return { from, to, changes: diffTerms(a.terms, b.terms) };
 }
-

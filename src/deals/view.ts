@@ -17,10 +17,24 @@ function summary(d: DealRow, n: PartyNames, caller: AuthUser) {
     state: d.state,
     version: d.version,
     role,
-    listing: { id: d.listingId, title: String(listing.title ?? ''), titleEn: listing.titleEn ?? null, field: listing.field ?? null },
-    buyer: { organization: n.org.get(d.buyerOrgId)!, user: { id: d.buyerUserId, name: n.user.get(d.buyerUserId)?.name ?? '' } },
+    listing: {
+      id: d.listingId,
+      title: String(listing.title ?? ''),
+      titleEn: listing.titleEn ?? null,
+      field: listing.field ?? null,
+    },
+    buyer: {
+      organization: n.org.get(d.buyerOrgId)!,
+      user: { id: d.buyerUserId, name: n.user.get(d.buyerUserId)?.name ?? '' },
+    },
     seller: { organization: n.org.get(d.sellerOrgId)! },
-    broker: d.brokerUserId ? { id: d.brokerUserId, name: n.user.get(d.brokerUserId)?.name ?? '', commissionRateBp: context.broker?.commissionRateBp ?? null } : null,
+    broker: d.brokerUserId
+      ? {
+          id: d.brokerUserId,
+          name: n.user.get(d.brokerUserId)?.name ?? '',
+          commissionRateBp: context.broker?.commissionRateBp ?? null,
+        }
+      : null,
     currentTerms: currentTerms(context),
     contractValue: d.contractValue,
     currency: 'CNY' as const,

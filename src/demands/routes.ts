@@ -12,37 +12,93 @@ export async function demandRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
   const tags = ['demands'];
   const bearer = [{ bearer: [] }];
 
-  app.post('/api/demands', {
-    onRequest: app.requireRole('buyer'),
-    schema: { tags, summary: 'Post a technology demand (buyer)', security: bearer, body: CreateDemandBody, response: { 201: DemandSchema, ...errorResponses(400, 401, 403) } },
-  }, async (req, reply) => { reply.status(201); return demands.createDemand(ctx, req.user, req.body); });
-
-  app.patch('/api/demands/:id', {
-    onRequest: app.requireRole('buyer'),
-    schema: { tags, summary: 'Edit an open demand (its organization)', security: bearer, params: IdParams, body: PatchDemandBody, response: { 200: DemandSchema, ...errorResponses(400, 401, 403, 404, 409) } },
-  }, async (req) => demands.updateDemand(ctx, req.user, req.params.id, req.body));
-
-  app.post('/api/demands/:id/close', {
-    onRequest: app.requireRole('buyer'),
-    schema: { tags, summary: 'Close a demand', security: bearer, params: IdParams, response: { 200: DemandSchema, ...errorResponses(401, 403, 404, 409) } },
-  }, async (req) => demands.closeDemand(ctx, req.user, req.params.id));
-
-  app.get('/api/demands', {
-    onRequest: app.optionalAuth,
-    schema: { tags, summary: 'Open demands (mine=true: my organization\'s, any status)', querystring: ListDemandsQuery, response: { 200: Page(DemandSchema), ...errorResponses(400, 401) } },
-  }, async (req) => demands.listDemands(ctx, caller(req), req.query));
-
-  app.get('/api/demands/:id', {
-    onRequest: app.optionalAuth,
-    schema: { tags, summary: 'A demand', params: IdParams, response: { 200: DemandSchema, ...errorResponses(404) } },
-  }, async (req) => demands.getDemand(ctx, caller(req), req.params.id));
-
-  app.get('/api/demands/:id/matches', {
-    onRequest: app.optionalAuth,
-    schema: {
-      tags, summary: 'Published listings ranked against the demand, with a score', params: IdParams,
-      querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }) }, { additionalProperties: false }),
-      response: { 200: MatchesSchema, ...errorResponses(404, 503) },
+  app.post(
+    '/api/demands',
+    {
+      onRequest: app.requireRole('buyer'),
+      schema: {
+        tags,
+        summary: 'Post a technology demand (buyer)',
+        security: bearer,
+        body: CreateDemandBody,
+        response: { 201: DemandSchema, ...errorResponses(400, 401, 403) },
+      },
     },
-  }, async (req) => demands.demandMatches(ctx, caller(req), req.params.id, req.query.limit));
+    async (req, reply) => {
+      reply.status(201);
+      return demands.createDemand(ctx, req.user, req.body);
+    },
+  );
+
+  app.patch(
+    '/api/demands/:id',
+    {
+      onRequest: app.requireRole('buyer'),
+      schema: {
+        tags,
+        summary: 'Edit an open demand (its organization)',
+        security: bearer,
+        params: IdParams,
+        body: PatchDemandBody,
+        response: { 200: DemandSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => demands.updateDemand(ctx, req.user, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/demands/:id/close',
+    {
+      onRequest: app.requireRole('buyer'),
+      schema: {
+        tags,
+        summary: 'Close a demand',
+        security: bearer,
+        params: IdParams,
+        response: { 200: DemandSchema, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (req) => demands.closeDemand(ctx, req.user, req.params.id),
+  );
+
+  app.get(
+    '/api/demands',
+    {
+      onRequest: app.optionalAuth,
+      schema: {
+        tags,
+        summary: "Open demands (mine=true: my organization's, any status)",
+        querystring: ListDemandsQuery,
+        response: { 200: Page(DemandSchema), ...errorResponses(400, 401) },
+      },
+    },
+    async (req) => demands.listDemands(ctx, caller(req), req.query),
+  );
+
+  app.get(
+    '/api/demands/:id',
+    {
+      onRequest: app.optionalAuth,
+      schema: { tags, summary: 'A demand', params: IdParams, response: { 200: DemandSchema, ...errorResponses(404) } },
+    },
+    async (req) => demands.getDemand(ctx, caller(req), req.params.id),
+  );
+
+  app.get(
+    '/api/demands/:id/matches',
+    {
+      onRequest: app.optionalAuth,
+      schema: {
+        tags,
+        summary: 'Published listings ranked against the demand, with a score',
+        params: IdParams,
+        querystring: Type.Object(
+          { limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: MatchesSchema, ...errorResponses(404, 503) },
+      },
+    },
+    async (req) => demands.demandMatches(ctx, caller(req), req.params.id, req.query.limit),
+  );
 }

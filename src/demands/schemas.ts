@@ -22,26 +22,47 @@ export const PatchDemandBody = Type.Partial(Type.Object(fields), { additionalPro
 export type DemandInput = Static<typeof CreateDemandBody>;
 export type DemandPatch = Static<typeof PatchDemandBody>;
 
-export const DemandSchema = Type.Object({
-  id: Type.String(), status: Type.Enum([...DEMAND_STATUSES]), title: Type.String(), description: Type.String(), field: E(FIELDS),
-  budget: Nullable(Type.Integer()), currency: Type.Literal('CNY'), dealTypes: Type.Array(E(DEAL_FORMS)), region: Nullable(Type.String()),
-  deadline: Nullable(Type.String()), organization: Type.Object({ id: Type.String(), name: Type.String(), type: E(ORGANIZATION_TYPES) }),
-  createdAt: Type.String(), updatedAt: Type.String(),
-}, { $id: 'Demand' });
+export const DemandSchema = Type.Object(
+  {
+    id: Type.String(),
+    status: Type.Enum([...DEMAND_STATUSES]),
+    title: Type.String(),
+    description: Type.String(),
+    field: E(FIELDS),
+    budget: Nullable(Type.Integer()),
+    currency: Type.Literal('CNY'),
+    dealTypes: Type.Array(E(DEAL_FORMS)),
+    region: Nullable(Type.String()),
+    deadline: Nullable(Type.String()),
+    organization: Type.Object({ id: Type.String(), name: Type.String(), type: E(ORGANIZATION_TYPES) }),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+  },
+  { $id: 'Demand' },
+);
 
-export const ListDemandsQuery = Type.Object({
-  mine: Type.Optional(Type.Boolean()),
-  field: Type.Optional(Type.Enum([...FIELDS])),
-  status: Type.Optional(Type.Enum([...DEMAND_STATUSES])),
-  ...ListQuery,
-}, { additionalProperties: false });
+export const ListDemandsQuery = Type.Object(
+  {
+    mine: Type.Optional(Type.Boolean()),
+    field: Type.Optional(Type.Enum([...FIELDS])),
+    status: Type.Optional(Type.Enum([...DEMAND_STATUSES])),
+    ...ListQuery,
+  },
+  { additionalProperties: false },
+);
 
 export const MatchSchema = Type.Object({
   score: Type.Number({ description: '0–100: text relevance, field, deal forms and price against budget' }),
   reasons: Type.Array(E(MATCH_REASONS)),
   listing: Type.Object({
-    id: Type.String(), title: Type.String(), summary: Type.String(), field: E(FIELDS), trl: Type.Integer(),
-    dealTypes: Type.Array(E(DEAL_FORMS)), askingPrice: Nullable(Type.Integer()), organization: Type.Object({ id: Type.String(), name: Type.String() }),
+    id: Type.String(),
+    title: Type.String(),
+    summary: Type.String(),
+    field: E(FIELDS),
+    trl: Type.Integer(),
+    dealTypes: Type.Array(E(DEAL_FORMS)),
+    askingPrice: Nullable(Type.Integer()),
+    organization: Type.Object({ id: Type.String(), name: Type.String() }),
   }),
 });
 export const MatchesSchema = Type.Object({ demandId: Type.String(), items: Type.Array(MatchSchema) });

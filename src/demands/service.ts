@@ -19,7 +19,10 @@ async function view(db: DbOrTx, rows: DemandRow[]) {
   const orgs = new Map<string, { id: string; name: string; type: OrganizationType }>();
   for (const r of rows) {
     if (orgs.has(r.organizationId)) continue;
-    const [o] = await db.select({ id: organizations.id, name: organizations.name, type: organizations.type }).from(organizations).where(eq(organizations.id, r.organizationId));
+    const [o] = await db
+      .select({ id: organizations.id, name: organizations.name, type: organizations.type })
+      .from(organizations)
+      .where(eq(organizations.id, r.organizationId));
     orgs.set(r.organizationId, o);
   }
   return rows.map(({ organizationId, createdBy: _c, ...r }) => ({ ...r, organization: orgs.get(organizationId)! }));
@@ -37,7 +40,10 @@ async function loadDemand(db: DbOrTx, id: string, caller: AuthUser | null): Prom
 export async function createDemand(ctx: AppContext, caller: AuthUser, input: DemandInput) {
   return ctx.db.transaction(async (tx) => {
     const id = newId('dmd');
-    const [row] = await tx.insert(demands).values({ ...input, id, organizationId: caller.organizationId, createdBy: caller.id }).returning();
+    const [row] = await tx
+      .insert(demands)
+      .values({ ...input, id, organizationId: caller.organizationId, createdBy: caller.id })
+      .returning();
     await audit(tx, { id: caller.id, role: caller.role }, 'demand.created', 'demand', id, { title: row.title });
     await enqueue(tx, 'demand.posted', { id });
     return (await view(tx, [row]))[0];
@@ -47,10 +53,17 @@ export async function createDemand(ctx: AppContext, caller: AuthUser, input: Dem
 export async function updateDemand(ctx: AppContext, caller: AuthUser, id: string, patch: DemandPatch) {
   return ctx.db.transaction(async (tx) => {
     const row = await loadDemand(tx, id, caller);
-    if (row.organizationId !== caller.organizationId) throw new AppError('FORBIDDEN', 'Only the demand\'s organization may change it');
+    if (row.organizationId !== caller.organizationId)
+      throw new AppError('FORBIDDEN', "Only the demand's organization may change it");
     if (row.status !== 'open') throw new AppError('INVALID_TRANSITION', 'A closed demand cannot be edited');
-    const [updated] = await tx.update(demands).set({ ...patch, updatedAt: ctx.clock.now().toISOString() }).where(eq(demands.id, id)).returning();
-    await audit(tx, { id: caller.id, role: caller.role }, 'demand.updated', 'demand', id, { fields: Object.keys(patch) });
+    const [updated] = await tx
+      .update(demands)
+      .set({ ...patch, updatedAt: ctx.clock.now().toISOString() })
+      .where(eq(demands.id, id))
+      .returning();
+    await audit(tx, { id: caller.id, role: caller.role }, 'demand.updated', 'demand', id, {
+      fields: Object.keys(patch),
+    });
     return (await view(tx, [updated]))[0];
   });
 }
@@ -58,9 +71,14 @@ export async function updateDemand(ctx: AppContext, caller: AuthUser, id: string
 export async function closeDemand(ctx: AppContext, caller: AuthUser, id: string) {
   return ctx.db.transaction(async (tx) => {
     const row = await loadDemand(tx, id, caller);
-    if (row.organizationId !== caller.organizationId) throw new AppError('FORBIDDEN', 'Only the demand\'s organization may close it');
+    if (row.organizationId !== caller.organizationId)
+      throw new AppError('FORBIDDEN', "Only the demand's organization may close it");
     if (row.status !== 'open') throw new AppError('INVALID_TRANSITION', 'The demand is already closed');
-    const [closed] = await tx.update(demands).set({ status: 'closed', updatedAt: ctx.clock.now().toISOString() }).where(eq(demands.id, id)).returning();
+    const [closed] = await tx
+      .update(demands)
+      .set({ status: 'closed', updatedAt: ctx.clock.now().toISOString() })
+      .where(eq(demands.id, id))
+      .returning();
     await audit(tx, { id: caller.id, role: caller.role }, 'demand.closed', 'demand', id);
     return (await view(tx, [closed]))[0];
   });
@@ -70,7 +88,11 @@ export async function getDemand(ctx: AppContext, caller: AuthUser | null, id: st
   return (await view(ctx.db, [await loadDemand(ctx.db, id, caller)]))[0];
 }
 
-export async function listDemands(ctx: AppContext, caller: AuthUser | null, q: { mine?: boolean; field?: string; status?: 'open' | 'closed'; limit: number; cursor?: string }) {
+export async function listDemands(
+  ctx: AppContext,
+  caller: AuthUser | null,
+  q: { mine?: boolean; field?: string; status?: 'open' | 'closed'; limit: number; cursor?: string },
+) {
   const conds = [];
   if (q.mine) {
     if (!caller) throw new AppError('UNAUTHENTICATED', 'Log in to see your demands');
@@ -79,7 +101,12 @@ export async function listDemands(ctx: AppContext, caller: AuthUser | null, q: {
   } else conds.push(eq(demands.status, 'open'));
   if (q.field) conds.push(eq(demands.field, q.field as DemandRow['field']));
   if (q.cursor) conds.push(lt(demands.id, q.cursor));
-  const rows = await ctx.db.select().from(demands).where(and(...conds)).orderBy(desc(demands.id)).limit(q.limit + 1);
+  const rows = await ctx.db
+    .select()
+    .from(demands)
+    .where(and(...conds))
+    .orderBy(desc(demands.id))
+    .limit(q.limit + 1);
   const page = pageOf(rows, q.limit);
   return { items: await view(ctx.db, page.items), nextCursor: page.nextCursor };
 }
@@ -96,10 +123,18 @@ export async function notifyMatchedSellers(ctx: AppContext, payload: { id: strin
   const matches = (await matchDemand(ctx, row, 10)).filter((m) => m.score >= 40);
   for (const m of matches) {
     if (m.listing.organization.id === row.organizationId) continue;
-    await notify(ctx.db, { organizationId: m.listing.organization.id }, {
-      kind: 'demand.matched', title: `新的技术需求与您的成果匹配：${row.title}`, titleEn: `A new demand matches your listing: ${row.title}`,
-      body: m.listing.title, link: `/demands/${row.id}`, dedupeKey: `demand.matched:${row.id}:${m.listing.id}`,
-      data: { demandId: row.id, listingId: m.listing.id, score: m.score },
-    });
+    await notify(
+      ctx.db,
+      { organizationId: m.listing.organization.id },
+      {
+        kind: 'demand.matched',
+        title: `新的技术需求与您的成果匹配：${row.title}`,
+        titleEn: `A new demand matches your listing: ${row.title}`,
+        body: m.listing.title,
+        link: `/demands/${row.id}`,
+        dedupeKey: `demand.matched:${row.id}:${m.listing.id}`,
+        data: { demandId: row.id, listingId: m.listing.id, score: m.score },
+      },
+    );
   }
 }

@@ -25,7 +25,10 @@ async function dealPartyOrgs(tx: Tx, dealId: string): Promise<string[] | null> {
   if (!deal) return null;
   const orgs = [deal.buyerOrgId, deal.sellerOrgId];
   if (deal.brokerUserId) {
-    const [broker] = await tx.select({ organizationId: users.organizationId }).from(users).where(eq(users.id, deal.brokerUserId));
+    const [broker] = await tx
+      .select({ organizationId: users.organizationId })
+      .from(users)
+      .where(eq(users.id, deal.brokerUserId));
     if (broker) orgs.push(broker.organizationId);
   }
   return orgs;
@@ -36,35 +39,57 @@ async function dealPartyOrgs(tx: Tx, dealId: string): Promise<string[] | null> {
  * correct one. A correction names the void invoice it replaces; the new one inherits its deal obligation, so
  * paying it moves the deal on as paying the original would have.
  */
-export async function issueInvoiceByAdmin(ctx: AppContext, tx: Tx, admin: AuthUser, input: AdminIssueInput): Promise<InvoiceView> {
+export async function issueInvoiceByAdmin(
+  ctx: AppContext,
+  tx: Tx,
+  admin: AuthUser,
+  input: AdminIssueInput,
+): Promise<InvoiceView> {
   const problems: FieldError[] = [];
   const { issuerOrganizationId: issuerOrgId, recipientOrganizationId: recipientOrgId } = input;
-  if (issuerOrgId === recipientOrgId) problems.push({ path: 'body.recipientOrganizationId', message: 'must differ from the issuer' });
-  if (new Date(input.dueAt).getTime() <= ctx.clock.now().getTime()) problems.push({ path: 'body.dueAt', message: 'must be in the future' });
-  const found = await tx.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, [issuerOrgId, recipientOrgId]));
-  if (!found.some((o) => o.id === issuerOrgId)) problems.push({ path: 'body.issuerOrganizationId', message: 'no such organization' });
-  if (!found.some((o) => o.id === recipientOrgId)) problems.push({ path: 'body.recipientOrganizationId', message: 'no such organization' });
+  if (issuerOrgId === recipientOrgId)
+    problems.push({ path: 'body.recipientOrganizationId', message: 'must differ from the issuer' });
+  if (new Date(input.dueAt).getTime() <= ctx.clock.now().getTime())
+    problems.push({ path: 'body.dueAt', message: 'must be in the future' });
+  const found = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(inArray(organizations.id, [issuerOrgId, recipientOrgId]));
+  if (!found.some((o) => o.id === issuerOrgId))
+    problems.push({ path: 'body.issuerOrganizationId', message: 'no such organization' });
+  if (!found.some((o) => o.id === recipientOrgId))
+    problems.push({ path: 'body.recipientOrganizationId', message: 'no such organization' });
 
   let replaced: InvoiceRow | undefined;
   if (input.replacesInvoiceId) {
     [replaced] = await tx.select().from(invoices).where(eq(invoices.id, input.replacesInvoiceId)).for('update');
     if (!replaced) problems.push({ path: 'body.replacesInvoiceId', message: 'no such invoice' });
-    else if (input.dealId && input.dealId !== replaced.dealId) problems.push({ path: 'body.dealId', message: 'must be the deal of the invoice it replaces' });
+    else if (input.dealId && input.dealId !== replaced.dealId)
+      problems.push({ path: 'body.dealId', message: 'must be the deal of the invoice it replaces' });
   }
   const dealId = input.dealId ?? replaced?.dealId ?? null;
   if (dealId) {
     const parties = await dealPartyOrgs(tx, dealId);
     if (!parties) problems.push({ path: 'body.dealId', message: 'no such deal' });
     else {
-      if (!parties.includes(issuerOrgId)) problems.push({ path: 'body.issuerOrganizationId', message: 'is not a party of the deal' });
-      if (!parties.includes(recipientOrgId)) problems.push({ path: 'body.recipientOrganizationId', message: 'is not a party of the deal' });
+      if (!parties.includes(issuerOrgId))
+        problems.push({ path: 'body.issuerOrganizationId', message: 'is not a party of the deal' });
+      if (!parties.includes(recipientOrgId))
+        problems.push({ path: 'body.recipientOrganizationId', message: 'is not a party of the deal' });
     }
   }
   if (problems.length) throw validationFailed(problems);
 
   if (replaced) {
-    if (replaced.status !== 'void') throw new AppError('CONFLICT', `Invoice ${replaced.number} is ${replaced.status}: only a void invoice can be replaced`);
-    const [already] = await tx.select({ number: invoices.number }).from(invoices).where(eq(invoices.replacesInvoiceId, replaced.id));
+    if (replaced.status !== 'void')
+      throw new AppError(
+        'CONFLICT',
+        `Invoice ${replaced.number} is ${replaced.status}: only a void invoice can be replaced`,
+      );
+    const [already] = await tx
+      .select({ number: invoices.number })
+      .from(invoices)
+      .where(eq(invoices.replacesInvoiceId, replaced.id));
     if (already) throw new AppError('CONFLICT', `Invoice ${replaced.number} was already replaced by ${already.number}`);
   }
   const id = await issueInvoice(ctx, tx, {
@@ -79,7 +104,9 @@ export async function issueInvoiceByAdmin(ctx: AppContext, tx: Tx, admin: AuthUs
     actor: { id: admin.id, role: admin.role },
   });
   if (replaced?.ref && replaced.dealId) {
-    await tx.update(dealObligations).set({ invoiceId: id })
+    await tx
+      .update(dealObligations)
+      .set({ invoiceId: id })
       .where(and(eq(dealObligations.dealId, replaced.dealId), eq(dealObligations.ref, replaced.ref)));
   }
   // The answer (and its idempotent replay) shows the number: take it now rather than at commit.

@@ -23,27 +23,48 @@ function statusAfter(current: InvoiceStatus, balance: number, paid: number): Inv
  * told, and the paid listeners (the deal engine) run in this same transaction.
  */
 export async function receive(
-  ctx: AppContext, tx: Tx, row: InvoiceRow, change: { paid?: number; credited?: number; at: string }, actor: Actor,
+  ctx: AppContext,
+  tx: Tx,
+  row: InvoiceRow,
+  change: { paid?: number; credited?: number; at: string },
+  actor: Actor,
 ): Promise<InvoiceRow> {
   const paid = row.paid + (change.paid ?? 0);
   const credited = row.credited + (change.credited ?? 0);
   const status = statusAfter(row.status, row.total - paid - credited, paid);
-  const [updated] = await tx.update(invoices)
+  const [updated] = await tx
+    .update(invoices)
     .set({ paid, credited, status, updatedAt: ctx.clock.now().toISOString() })
-    .where(eq(invoices.id, row.id)).returning();
+    .where(eq(invoices.id, row.id))
+    .returning();
   if (status !== 'paid') return updated;
 
   await cancelTimers(tx, 'invoice', row.id);
   await audit(tx, actor, 'invoice.paid', 'invoice', row.id, { number: row.number, total: row.total, paid, credited });
   for (const organizationId of [row.issuerOrgId, row.recipientOrgId]) {
-    await notify(tx, { organizationId }, {
-      kind: 'invoice.paid', title: `付款通知书 ${row.number} 已付清`, titleEn: `Invoice ${row.number} is paid`,
-      link: `/invoices/${row.id}`, dedupeKey: `invoice.paid:${row.id}`, data: { invoiceId: row.id, dealId: row.dealId },
-    });
+    await notify(
+      tx,
+      { organizationId },
+      {
+        kind: 'invoice.paid',
+        title: `付款通知书 ${row.number} 已付清`,
+        titleEn: `Invoice ${row.number} is paid`,
+        link: `/invoices/${row.id}`,
+        dedupeKey: `invoice.paid:${row.id}`,
+        data: { invoiceId: row.id, dealId: row.dealId },
+      },
+    );
   }
   await announcePaid(ctx, tx, {
-    id: row.id, number: row.number, kind: row.kind, dealId: row.dealId, ref: row.ref,
-    issuerOrganizationId: row.issuerOrgId, recipientOrganizationId: row.recipientOrgId, total: row.total, paidAt: change.at,
+    id: row.id,
+    number: row.number,
+    kind: row.kind,
+    dealId: row.dealId,
+    ref: row.ref,
+    issuerOrganizationId: row.issuerOrgId,
+    recipientOrganizationId: row.recipientOrgId,
+    total: row.total,
+    paidAt: change.at,
   });
   return updated;
 }

@@ -29,16 +29,33 @@ export interface IssueSpec {
 
 /** The query for the organizations' invoicing details as they stand now (capturedParties reads its rows). */
 export const partiesQuery = (db: DbOrTx, issuerOrgId: string, recipientOrgId: string) =>
-  db.select().from(organizations).where(inArray(organizations.id, [issuerOrgId, recipientOrgId]));
+  db
+    .select()
+    .from(organizations)
+    .where(inArray(organizations.id, [issuerOrgId, recipientOrgId]));
 
-export interface Parties { issuer: CapturedParty; recipient: CapturedParty }
+export interface Parties {
+  issuer: CapturedParty;
+  recipient: CapturedParty;
+}
 
 /** The details to write into the invoice for good, from partiesQuery's rows. */
-export function capturedParties(rows: (typeof organizations.$inferSelect)[], issuerOrgId: string, recipientOrgId: string): Parties {
+export function capturedParties(
+  rows: (typeof organizations.$inferSelect)[],
+  issuerOrgId: string,
+  recipientOrgId: string,
+): Parties {
   const capture = (id: string): CapturedParty => {
     const o = rows.find((r) => r.id === id);
     if (!o) throw new Error(`organization ${id} does not exist`);
-    return { organizationId: o.id, name: o.name, taxId: o.taxId, address: o.address, bankName: o.bankName, bankAccount: o.bankAccount };
+    return {
+      organizationId: o.id,
+      name: o.name,
+      taxId: o.taxId,
+      address: o.address,
+      bankName: o.bankName,
+      bankAccount: o.bankAccount,
+    };
   };
   return { issuer: capture(issuerOrgId), recipient: capture(recipientOrgId) };
 }
@@ -48,7 +65,13 @@ export function capturedParties(rows: (typeof organizations.$inferSelect)[], iss
  * the invoice and its lines, schedules the overdue timer, audits and tells the recipient, with the caller's own
  * writes about it (`alongside`, which may reference the invoice's id).
  */
-export function issueStatement(ctx: AppContext, db: DbOrTx, spec: IssueSpec & { id: string }, parties: Parties, alongside: SQL[] = []): SQL {
+export function issueStatement(
+  ctx: AppContext,
+  db: DbOrTx,
+  spec: IssueSpec & { id: string },
+  parties: Parties,
+  alongside: SQL[] = [],
+): SQL {
   // The rates table is tax.ts's (written as data, citing the law), with TAX_RATES_BP overrides from the
   // configuration; a line is priced once, here.
   const priced = priceLines(spec.lines, { ...DEFAULT_TAX_RATES_BP, ...ctx.config.taxRateOverrides });
@@ -56,24 +79,58 @@ export function issueStatement(ctx: AppContext, db: DbOrTx, spec: IssueSpec & { 
   const { id } = spec;
   const dueAt = new Date(spec.dueAt).toISOString();
   return togetherStatement([
-    db.insert(invoices).values({
-      id, kind: spec.kind, dealId: spec.dealId, ref: spec.ref, replacesInvoiceId: spec.replacesInvoiceId ?? null,
-      issuerOrgId: spec.issuerOrgId, recipientOrgId: spec.recipientOrgId, ...parties,
-      subtotal: priced.subtotal, tax: priced.tax, total: priced.total,
-      issuedAt: ctx.clock.now().toISOString(), dueAt, issuedBy: spec.actor.id,
-    }).getSQL(),
-    db.insert(invoiceLines).values(priced.lines.map((l, position) => ({
-      invoiceId: id, position, kind: l.kind, description: l.description, amount: l.amount, taxRateBp: l.taxRateBp, taxAmount: l.taxAmount,
-    }))).getSQL(),
+    db
+      .insert(invoices)
+      .values({
+        id,
+        kind: spec.kind,
+        dealId: spec.dealId,
+        ref: spec.ref,
+        replacesInvoiceId: spec.replacesInvoiceId ?? null,
+        issuerOrgId: spec.issuerOrgId,
+        recipientOrgId: spec.recipientOrgId,
+        ...parties,
+        subtotal: priced.subtotal,
+        tax: priced.tax,
+        total: priced.total,
+        issuedAt: ctx.clock.now().toISOString(),
+        dueAt,
+        issuedBy: spec.actor.id,
+      })
+      .getSQL(),
+    db
+      .insert(invoiceLines)
+      .values(
+        priced.lines.map((l, position) => ({
+          invoiceId: id,
+          position,
+          kind: l.kind,
+          description: l.description,
+          amount: l.amount,
+          taxRateBp: l.taxRateBp,
+          taxAmount: l.taxAmount,
+        })),
+      )
+      .getSQL(),
     scheduleTimerStatement({ subject: 'invoice', subjectId: id, name: 'overdue', dueAt }),
     auditStatement(spec.actor, 'invoice.issued', 'invoice', id, {
-      dealId: spec.dealId, ref: spec.ref, total: priced.total, replaces: spec.replacesInvoiceId ?? null,
+      dealId: spec.dealId,
+      ref: spec.ref,
+      total: priced.total,
+      replaces: spec.replacesInvoiceId ?? null,
     }),
-    notifyStatement({ organizationId: spec.recipientOrgId }, {
-      // The number is given at commit; the notice names the issuer and the amount, and links to the invoice.
-      kind: 'invoice.issued', title: `收到付款通知书：${parties.issuer.name}，${formatFen(priced.total)}`, titleEn: `Invoice from ${parties.issuer.name}: ${formatFen(priced.total)}`,
-      link: `/invoices/${id}`, dedupeKey: `invoice.issued:${id}`, data: { invoiceId: id, dealId: spec.dealId, total: priced.total },
-    }),
+    notifyStatement(
+      { organizationId: spec.recipientOrgId },
+      {
+        // The number is given at commit; the notice names the issuer and the amount, and links to the invoice.
+        kind: 'invoice.issued',
+        title: `收到付款通知书：${parties.issuer.name}，${formatFen(priced.total)}`,
+        titleEn: `Invoice from ${parties.issuer.name}: ${formatFen(priced.total)}`,
+        link: `/invoices/${id}`,
+        dedupeKey: `invoice.issued:${id}`,
+        data: { invoiceId: id, dealId: spec.dealId, total: priced.total },
+      },
+    ),
     ...alongside,
   ]);
 }
@@ -85,7 +142,11 @@ export function issueStatement(ctx: AppContext, db: DbOrTx, spec: IssueSpec & { 
  */
 export async function issueInvoice(ctx: AppContext, tx: Tx, spec: IssueSpec, alongside: SQL[] = []): Promise<string> {
   const id = spec.id ?? newId('inv');
-  const parties = capturedParties(await partiesQuery(tx, spec.issuerOrgId, spec.recipientOrgId), spec.issuerOrgId, spec.recipientOrgId);
+  const parties = capturedParties(
+    await partiesQuery(tx, spec.issuerOrgId, spec.recipientOrgId),
+    spec.issuerOrgId,
+    spec.recipientOrgId,
+  );
   await runStatement(tx, issueStatement(ctx, tx, { ...spec, id }, parties, alongside));
   return id;
 }
@@ -102,13 +163,20 @@ type DealRow = typeof deals.$inferSelect;
 
 async function brokerOrganization(tx: Tx, deal: DealRow): Promise<string> {
   if (!deal.brokerUserId) throw new Error(`deal ${deal.id} has no broker to issue a commission invoice`);
-  const [broker] = await tx.select({ organizationId: users.organizationId }).from(users).where(eq(users.id, deal.brokerUserId));
+  const [broker] = await tx
+    .select({ organizationId: users.organizationId })
+    .from(users)
+    .where(eq(users.id, deal.brokerUserId));
   if (!broker) throw new Error(`broker ${deal.brokerUserId} of deal ${deal.id} does not exist`);
   return broker.organizationId;
 }
 
 /** What an effect's invoice writes: its obligation row (unique per deal and ref), then the invoice and the link. */
-export interface EffectInvoice { obligation: SQL; spec: IssueSpec & { id: string }; alongside: SQL[] }
+export interface EffectInvoice {
+  obligation: SQL;
+  spec: IssueSpec & { id: string };
+  alongside: SQL[];
+}
 
 export function effectInvoice(deal: DealRow, effect: IssueInvoiceEffect, issuerOrgId: string): EffectInvoice {
   const obligationId = newId('obl');
@@ -124,7 +192,11 @@ export function effectInvoice(deal: DealRow, effect: IssueInvoiceEffect, issuerO
       ref: effect.ref,
       issuerOrgId,
       recipientOrgId: effect.recipient === 'buyer' ? deal.buyerOrgId : deal.sellerOrgId,
-      lines: effect.lines.map((l) => ({ kind: lineKindFor(effect.kind, l), description: l.description, amount: l.amount })),
+      lines: effect.lines.map((l) => ({
+        kind: lineKindFor(effect.kind, l),
+        description: l.description,
+        amount: l.amount,
+      })),
       dueAt: effect.dueAt,
       actor: SYSTEM_ACTOR,
     },
@@ -136,11 +208,23 @@ export function effectInvoice(deal: DealRow, effect: IssueInvoiceEffect, issuerO
  * Performs a deal engine's issueInvoice effect in the engine's transaction. The obligation row (deal, ref) is
  * unique, so a repeated effect issues nothing and returns the invoice that settles the obligation now.
  */
-export async function issueInvoiceForEffect(ctx: AppContext, tx: Tx, deal: DealRow, effect: IssueInvoiceEffect): Promise<string> {
-  const plan = effectInvoice(deal, effect, effect.issuer === 'seller' ? deal.sellerOrgId : await brokerOrganization(tx, deal));
+export async function issueInvoiceForEffect(
+  ctx: AppContext,
+  tx: Tx,
+  deal: DealRow,
+  effect: IssueInvoiceEffect,
+): Promise<string> {
+  const plan = effectInvoice(
+    deal,
+    effect,
+    effect.issuer === 'seller' ? deal.sellerOrgId : await brokerOrganization(tx, deal),
+  );
   const [obligation] = await queryRows(tx, plan.obligation);
   if (!obligation) {
-    const [existing] = await tx.select({ invoiceId: dealObligations.invoiceId }).from(dealObligations).where(and(eq(dealObligations.dealId, deal.id), eq(dealObligations.ref, effect.ref)));
+    const [existing] = await tx
+      .select({ invoiceId: dealObligations.invoiceId })
+      .from(dealObligations)
+      .where(and(eq(dealObligations.dealId, deal.id), eq(dealObligations.ref, effect.ref)));
     if (!existing?.invoiceId) throw new Error(`obligation ${effect.ref} of deal ${deal.id} has no invoice`);
     return existing.invoiceId;
   }

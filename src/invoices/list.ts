@@ -33,7 +33,12 @@ export async function listInvoices(ctx: AppContext, caller: AuthUser, q: Invoice
   if (q.issuedFrom) conds.push(gte(invoices.issuedAt, new Date(q.issuedFrom).toISOString()));
   if (q.issuedTo) conds.push(lt(invoices.issuedAt, new Date(q.issuedTo).toISOString()));
   if (q.cursor) conds.push(lt(invoices.id, q.cursor));
-  const rows = await ctx.db.select().from(invoices).where(and(...conds)).orderBy(desc(invoices.id)).limit(q.limit + 1);
+  const rows = await ctx.db
+    .select()
+    .from(invoices)
+    .where(and(...conds))
+    .orderBy(desc(invoices.id))
+    .limit(q.limit + 1);
   const page = pageOf(rows, q.limit);
   return { items: await invoiceViews(ctx.db, page.items), nextCursor: page.nextCursor };
 }

@@ -15,12 +15,24 @@ export const invoiceTimer: TimerHandler = async (ctx, tx, timer) => {
   const now = ctx.clock.now();
   if (now.getTime() < new Date(row.dueAt).getTime()) return 'obsolete';
   await tx.update(invoices).set({ status: 'overdue', updatedAt: now.toISOString() }).where(eq(invoices.id, row.id));
-  await audit(tx, SYSTEM_ACTOR, 'invoice.overdue', 'invoice', row.id, { number: row.number, dueAt: row.dueAt, balance: row.total - row.paid - row.credited });
+  await audit(tx, SYSTEM_ACTOR, 'invoice.overdue', 'invoice', row.id, {
+    number: row.number,
+    dueAt: row.dueAt,
+    balance: row.total - row.paid - row.credited,
+  });
   for (const organizationId of [row.recipientOrgId, row.issuerOrgId]) {
-    await notify(tx, { organizationId }, {
-      kind: 'invoice.overdue', title: `付款通知书 ${row.number} 已逾期`, titleEn: `Invoice ${row.number} is overdue`,
-      link: `/invoices/${row.id}`, dedupeKey: `invoice.overdue:${row.id}`, data: { invoiceId: row.id, dealId: row.dealId },
-    });
+    await notify(
+      tx,
+      { organizationId },
+      {
+        kind: 'invoice.overdue',
+        title: `付款通知书 ${row.number} 已逾期`,
+        titleEn: `Invoice ${row.number} is overdue`,
+        link: `/invoices/${row.id}`,
+        dedupeKey: `invoice.overdue:${row.id}`,
+        data: { invoiceId: row.id, dealId: row.dealId },
+      },
+    );
   }
   return 'fired';
 };

@@ -10,14 +10,24 @@ import { newId } from '../platform/ids.js';
 import { receive } from './balance.js';
 import { balanceOf, invoiceView, loadVisibleInvoice, type InvoiceView } from './view.js';
 
-export interface PaymentInput { amount: number; reference: string; paidAt: string }
+export interface PaymentInput {
+  amount: number;
+  reference: string;
+  paidAt: string;
+}
 
 /**
  * Records money the issuer received (POST /api/invoices/:id/payments): the issuer's members or an admin, as
  * their bank statement shows it. Never more than is owed; the invoice row is locked, so two payments recorded
  * at once are checked one after the other against the same balance.
  */
-export async function recordPayment(ctx: AppContext, tx: Tx, caller: AuthUser, invoiceId: string, input: PaymentInput): Promise<InvoiceView> {
+export async function recordPayment(
+  ctx: AppContext,
+  tx: Tx,
+  caller: AuthUser,
+  invoiceId: string,
+  input: PaymentInput,
+): Promise<InvoiceView> {
   const row = await loadVisibleInvoice(tx, invoiceId, caller, { forUpdate: true });
   if (caller.role !== 'admin' && caller.organizationId !== row.issuerOrgId) {
     throw new AppError('FORBIDDEN', 'Only the issuer or an admin records payments');
@@ -26,20 +36,41 @@ export async function recordPayment(ctx: AppContext, tx: Tx, caller: AuthUser, i
     throw new AppError('INVALID_TRANSITION', `Invoice ${row.number} is ${row.status}: nothing is owed on it`);
   }
   const paidAt = new Date(input.paidAt);
-  if (paidAt.getTime() > ctx.clock.now().getTime()) throw validationFailed([{ path: 'body.paidAt', message: 'must not be in the future' }]);
+  if (paidAt.getTime() > ctx.clock.now().getTime())
+    throw validationFailed([{ path: 'body.paidAt', message: 'must not be in the future' }]);
   const reference = input.reference.trim();
   const balance = balanceOf(row);
   if (input.amount > balance) {
-    throw new AppError('CONFLICT', `A payment of ${formatFen(input.amount)} is more than the balance due of ${formatFen(balance)}`, { balance });
+    throw new AppError(
+      'CONFLICT',
+      `A payment of ${formatFen(input.amount)} is more than the balance due of ${formatFen(balance)}`,
+      { balance },
+    );
   }
-  const [duplicate] = await tx.select({ id: invoicePayments.id }).from(invoicePayments)
+  const [duplicate] = await tx
+    .select({ id: invoicePayments.id })
+    .from(invoicePayments)
     .where(and(eq(invoicePayments.invoiceId, row.id), eq(invoicePayments.reference, reference)));
-  if (duplicate) throw new AppError('CONFLICT', `A payment with bank reference ${reference} is already recorded on ${row.number}`);
+  if (duplicate)
+    throw new AppError('CONFLICT', `A payment with bank reference ${reference} is already recorded on ${row.number}`);
 
   const id = newId('pay');
-  await tx.insert(invoicePayments).values({ id, invoiceId: row.id, amount: input.amount, reference, paidAt: paidAt.toISOString(), recordedBy: caller.id });
+  await tx
+    .insert(invoicePayments)
+    .values({
+      id,
+      invoiceId: row.id,
+      amount: input.amount,
+      reference,
+      paidAt: paidAt.toISOString(),
+      recordedBy: caller.id,
+    });
   const actor = { id: caller.id, role: caller.role };
-  await audit(tx, actor, 'invoice.payment_recorded', 'invoice', row.id, { paymentId: id, amount: input.amount, reference });
+  await audit(tx, actor, 'invoice.payment_recorded', 'invoice', row.id, {
+    paymentId: id,
+    amount: input.amount,
+    reference,
+  });
   const updated = await receive(ctx, tx, row, { paid: input.amount, at: paidAt.toISOString() }, actor);
   return invoiceView(tx, updated);
 }

@@ -53,7 +53,13 @@ export function invoicePdfRenderer(opts: InvoicePdfRendererOptions = {}): Invoic
       }
       let pending = rendering.get(key);
       if (!pending) {
-        pending = pool.render(view).then((pdf) => { keep(key, pdf); return pdf; }).finally(() => rendering.delete(key));
+        pending = pool
+          .render(view)
+          .then((pdf) => {
+            keep(key, pdf);
+            return pdf;
+          })
+          .finally(() => rendering.delete(key));
         rendering.set(key, pending);
       }
       return pending;

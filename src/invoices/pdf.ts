@@ -1,7 +1,15 @@
 import { createPdfDocument, pdfToBuffer, stampFooters } from '../platform/pdf/document.js';
 import { toInstant } from '../platform/pdf/dates.js';
 import {
-  drawDeal, drawExemptionNote, drawHeading, drawInstructions, drawLines, drawParties, drawPayments, drawTotals, drawVoidNotice,
+  drawDeal,
+  drawExemptionNote,
+  drawHeading,
+  drawInstructions,
+  drawLines,
+  drawParties,
+  drawPayments,
+  drawTotals,
+  drawVoidNotice,
 } from './pdf/sections.js';
 import type { InvoicePdfView } from './pdf/view.js';
 

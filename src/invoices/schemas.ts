@@ -6,7 +6,11 @@ import { LINE_KINDS } from './tax.js';
 
 // Required text must have something besides whitespace.
 const Words = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
-const PositiveFen = Type.Integer({ minimum: 1, maximum: 100_000_000_000_000, description: 'Money in fen (CNY minor unit)' });
+const PositiveFen = Type.Integer({
+  minimum: 1,
+  maximum: 100_000_000_000_000,
+  description: 'Money in fen (CNY minor unit)',
+});
 const Money = Type.Integer({ description: 'Money in fen (CNY minor unit)' });
 
 /** A PDF document in a response (pdfkit's bytes are sent as they are, never serialized). */
@@ -16,8 +20,12 @@ export const PdfBody = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', d
 export const SERVICE_KINDS = LINE_KINDS.filter((k): k is Exclude<typeof k, 'voucher'> => k !== 'voucher');
 
 const Party = Type.Object({
-  organizationId: Type.String(), name: Type.String(), taxId: Nullable(Type.String()), address: Nullable(Type.String()),
-  bankName: Nullable(Type.String()), bankAccount: Nullable(Type.String()),
+  organizationId: Type.String(),
+  name: Type.String(),
+  taxId: Nullable(Type.String()),
+  address: Nullable(Type.String()),
+  bankName: Nullable(Type.String()),
+  bankAccount: Nullable(Type.String()),
 });
 
 export const InvoiceSchema = Type.Object({
@@ -29,9 +37,15 @@ export const InvoiceSchema = Type.Object({
   replacesInvoiceId: Nullable(Type.String()),
   issuer: Party,
   recipient: Party,
-  lines: Type.Array(Type.Object({
-    kind: E(LINE_KINDS), description: Type.String(), amount: Money, taxRateBp: Type.Integer(), taxAmount: Money,
-  })),
+  lines: Type.Array(
+    Type.Object({
+      kind: E(LINE_KINDS),
+      description: Type.String(),
+      amount: Money,
+      taxRateBp: Type.Integer(),
+      taxAmount: Money,
+    }),
+  ),
   subtotal: Money,
   tax: Money,
   total: Money,
@@ -41,39 +55,69 @@ export const InvoiceSchema = Type.Object({
   dueAt: Type.String(),
   paid: Money,
   balance: Money,
-  vouchers: Type.Array(Type.Object({
-    id: Type.String(), voucherId: Type.String(), voucherCode: Type.String(), amount: Money, appliedAt: Type.String(), releasedAt: Nullable(Type.String()),
-  })),
-  payments: Type.Array(Type.Object({ id: Type.String(), amount: Money, reference: Type.String(), paidAt: Type.String(), recordedAt: Type.String() })),
+  vouchers: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      voucherId: Type.String(),
+      voucherCode: Type.String(),
+      amount: Money,
+      appliedAt: Type.String(),
+      releasedAt: Nullable(Type.String()),
+    }),
+  ),
+  payments: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      amount: Money,
+      reference: Type.String(),
+      paidAt: Type.String(),
+      recordedAt: Type.String(),
+    }),
+  ),
   voidReason: Nullable(Type.String()),
   voidedAt: Nullable(Type.String()),
 });
 
-export const IssueInvoiceBody = Type.Object({
-  dealId: Type.Optional(Id),
-  issuerOrganizationId: Id,
-  recipientOrganizationId: Id,
-  lines: Type.Array(Type.Object({ kind: E(SERVICE_KINDS), description: Words(500), amount: PositiveFen }, { additionalProperties: false }), { minItems: 1, maxItems: 50 }),
-  dueAt: Timestamp,
-  replacesInvoiceId: Type.Optional(Id),
-}, { additionalProperties: false });
+export const IssueInvoiceBody = Type.Object(
+  {
+    dealId: Type.Optional(Id),
+    issuerOrganizationId: Id,
+    recipientOrganizationId: Id,
+    lines: Type.Array(
+      Type.Object(
+        { kind: E(SERVICE_KINDS), description: Words(500), amount: PositiveFen },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 50 },
+    ),
+    dueAt: Timestamp,
+    replacesInvoiceId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
 
-export const PaymentBody = Type.Object({
-  amount: PositiveFen,
-  reference: Words(100),
-  paidAt: Timestamp,
-}, { additionalProperties: false });
+export const PaymentBody = Type.Object(
+  {
+    amount: PositiveFen,
+    reference: Words(100),
+    paidAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
 
 export const VoidBody = Type.Object({ reason: Words(1000) }, { additionalProperties: false });
 
-export const ListInvoicesQuery = Type.Object({
-  dealId: Type.Optional(Id),
-  status: Type.Optional(E(INVOICE_STATUSES)),
-  direction: Type.Optional(E(['issued', 'received'] as const)),
-  issuedFrom: Type.Optional(Timestamp),
-  issuedTo: Type.Optional(Timestamp),
-  ...ListQuery,
-}, { additionalProperties: false });
+export const ListInvoicesQuery = Type.Object(
+  {
+    dealId: Type.Optional(Id),
+    status: Type.Optional(E(INVOICE_STATUSES)),
+    direction: Type.Optional(E(['issued', 'received'] as const)),
+    issuedFrom: Type.Optional(Timestamp),
+    issuedTo: Type.Optional(Timestamp),
+    ...ListQuery,
+  },
+  { additionalProperties: false },
+);
 
 export const VoucherSchema = Type.Object({
   id: Type.String(),
@@ -90,15 +134,21 @@ export const VoucherSchema = Type.Object({
   grantedAt: Type.String(),
 });
 
-export const GrantVoucherBody = Type.Object({
-  organizationId: Id,
-  amount: PositiveFen,
-  expiresAt: Timestamp,
-  serviceKinds: Type.Array(E(SERVICE_KINDS), { minItems: 1, maxItems: SERVICE_KINDS.length, uniqueItems: true }),
-  note: Type.Optional(Type.String({ maxLength: 500 })),
-}, { additionalProperties: false });
+export const GrantVoucherBody = Type.Object(
+  {
+    organizationId: Id,
+    amount: PositiveFen,
+    expiresAt: Timestamp,
+    serviceKinds: Type.Array(E(SERVICE_KINDS), { minItems: 1, maxItems: SERVICE_KINDS.length, uniqueItems: true }),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
 
-export const ListVouchersQuery = Type.Object({ organizationId: Type.Optional(Id), ...ListQuery }, { additionalProperties: false });
+export const ListVouchersQuery = Type.Object(
+  { organizationId: Type.Optional(Id), ...ListQuery },
+  { additionalProperties: false },
+);
 
 export const ApplyVoucherBody = Type.Object({ voucherId: Id, amount: PositiveFen }, { additionalProperties: false });
 
@@ -107,15 +157,25 @@ const PeriodQuery = {
   half: Type.Integer({ minimum: 1, maximum: 2, description: '1: January–June, 2: July–December (China time)' }),
 };
 export const SettlementsQuery = Type.Object(PeriodQuery, { additionalProperties: false });
-export const StatementQuery = Type.Object({ ...PeriodQuery, format: Type.Optional(E(['json', 'pdf'] as const)) }, { additionalProperties: false });
+export const StatementQuery = Type.Object(
+  { ...PeriodQuery, format: Type.Optional(E(['json', 'pdf'] as const)) },
+  { additionalProperties: false },
+);
 export const StatementParams = Type.Object({ issuerOrganizationId: Id }, { additionalProperties: false });
 
 const Issuer = {
-  organizationId: Type.String(), name: Type.String(), taxId: Nullable(Type.String()),
-  bankName: Nullable(Type.String()), bankAccount: Nullable(Type.String()),
+  organizationId: Type.String(),
+  name: Type.String(),
+  taxId: Nullable(Type.String()),
+  bankName: Nullable(Type.String()),
+  bankAccount: Nullable(Type.String()),
 };
 const PeriodFields = {
-  year: Type.Integer(), half: Type.Integer(), periodStart: Type.String(), periodEnd: Type.String(), currency: Type.Literal('CNY'),
+  year: Type.Integer(),
+  half: Type.Integer(),
+  periodStart: Type.String(),
+  periodEnd: Type.String(),
+  currency: Type.Literal('CNY'),
 };
 
 export const SettlementSummarySchema = Type.Object({
@@ -127,11 +187,18 @@ export const SettlementSummarySchema = Type.Object({
 export const SettlementStatementSchema = Type.Object({
   ...PeriodFields,
   issuer: Type.Object(Issuer),
-  items: Type.Array(Type.Object({
-    redemptionId: Type.String(), appliedAt: Type.String(), voucherId: Type.String(), voucherCode: Type.String(),
-    holder: Type.Object({ organizationId: Type.String(), name: Type.String() }),
-    invoiceId: Type.String(), invoiceNumber: Type.String(), amount: Money,
-  })),
+  items: Type.Array(
+    Type.Object({
+      redemptionId: Type.String(),
+      appliedAt: Type.String(),
+      voucherId: Type.String(),
+      voucherCode: Type.String(),
+      holder: Type.Object({ organizationId: Type.String(), name: Type.String() }),
+      invoiceId: Type.String(),
+      invoiceNumber: Type.String(),
+      amount: Money,
+    }),
+  ),
   count: Type.Integer(),
   total: Money,
 });

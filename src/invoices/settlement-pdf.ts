@@ -24,7 +24,11 @@ export function renderSettlementPdf(s: SettlementStatement): Promise<Buffer> {
   });
   const x = doc.page.margins.left;
   const width = contentWidth(doc);
-  doc.font(FONT_BOLD).fontSize(18).fillColor(INK).text('创新券结算单 Innovation voucher settlement statement', x, doc.y, { width });
+  doc
+    .font(FONT_BOLD)
+    .fontSize(18)
+    .fillColor(INK)
+    .text('创新券结算单 Innovation voucher settlement statement', x, doc.y, { width });
   doc.y += 8;
   fieldColumns(doc, [
     ['结算期间 Period', halfLabel(s)],
@@ -45,21 +49,37 @@ export function renderSettlementPdf(s: SettlementStatement): Promise<Buffer> {
   sectionHeading(doc, '抵扣明细 Vouchers redeemed（金额单位：人民币元 / Amounts in CNY）');
   const amountWidth = 96;
   const fixed = 24 + 70 + 100 + 110 + amountWidth;
-  drawTable(doc, [
-    { header: '#', width: 24 },
-    { header: '抵扣日期\nDate', width: 70 },
-    { header: '创新券\nVoucher', width: 100 },
-    { header: '持券单位 Holder', width: width - fixed },
-    { header: '付款通知书\nInvoice', width: 110 },
-    { header: '金额 Amount', width: amountWidth, align: 'right' },
-  ], s.items.map((item, i) => [
-    String(i + 1), formatChinaDate(item.appliedAt), item.voucherCode, item.holder.name, item.invoiceNumber, formatFen(item.amount),
-  ]));
+  drawTable(
+    doc,
+    [
+      { header: '#', width: 24 },
+      { header: '抵扣日期\nDate', width: 70 },
+      { header: '创新券\nVoucher', width: 100 },
+      { header: '持券单位 Holder', width: width - fixed },
+      { header: '付款通知书\nInvoice', width: 110 },
+      { header: '金额 Amount', width: amountWidth, align: 'right' },
+    ],
+    s.items.map((item, i) => [
+      String(i + 1),
+      formatChinaDate(item.appliedAt),
+      item.voucherCode,
+      item.holder.name,
+      item.invoiceNumber,
+      formatFen(item.amount),
+    ]),
+  );
 
   ensureSpace(doc, 60);
   const top = doc.y + 8;
   const figuresX = x + width - 220;
-  stackedFields(doc, x, top, figuresX - x - 24, [['合计（大写） Total in words', `人民币${amountInChineseCapitals(s.total)}`]], FONT_BOLD);
+  stackedFields(
+    doc,
+    x,
+    top,
+    figuresX - x - 24,
+    [['合计（大写） Total in words', `人民币${amountInChineseCapitals(s.total)}`]],
+    FONT_BOLD,
+  );
   const wordsBottom = doc.y;
   doc.font(FONT_BOLD).fontSize(10.5).fillColor(INK);
   doc.text('应结算合计 Total to settle', figuresX, top, { width: 120 });
@@ -68,6 +88,9 @@ export function renderSettlementPdf(s: SettlementStatement): Promise<Buffer> {
   doc.y = Math.max(doc.y, wordsBottom) + 4;
   doc.font(FONT_REGULAR);
 
-  stampFooters(doc, (page, pages) => `创新券结算单 ${s.year}H${s.half} · 第 ${page} / ${pages} 页 · Page ${page} of ${pages}`);
+  stampFooters(
+    doc,
+    (page, pages) => `创新券结算单 ${s.year}H${s.half} · 第 ${page} / ${pages} 页 · Page ${page} of ${pages}`,
+  );
   return pdfToBuffer(doc);
 }

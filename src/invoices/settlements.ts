@@ -10,7 +10,6 @@ import { halfYearBounds } from '../shared/china-time.js';
 // July–December, China time. A statement counts live redemptions applied in the period; one released by a
 // voided invoice is not owed.
 
-
 export interface SettlementIssuer {
   organizationId: string;
   name: string;
@@ -44,26 +43,32 @@ export interface SettlementStatement extends Period, PeriodBounds {
   total: number;
 }
 
-const inPeriod = (b: PeriodBounds) => and(
-  isNull(voucherRedemptions.releasedAt),
-  gte(voucherRedemptions.appliedAt, b.periodStart),
-  lt(voucherRedemptions.appliedAt, b.periodEnd),
-);
+const inPeriod = (b: PeriodBounds) =>
+  and(
+    isNull(voucherRedemptions.releasedAt),
+    gte(voucherRedemptions.appliedAt, b.periodStart),
+    lt(voucherRedemptions.appliedAt, b.periodEnd),
+  );
 
 // The bureau pays into the account the issuer has on file now, so the statement shows the current details.
 const issuerColumns = {
-  organizationId: organizations.id, name: organizations.name, taxId: organizations.taxId,
-  bankName: organizations.bankName, bankAccount: organizations.bankAccount,
+  organizationId: organizations.id,
+  name: organizations.name,
+  taxId: organizations.taxId,
+  bankName: organizations.bankName,
+  bankAccount: organizations.bankAccount,
 };
 
 /** Per issuer: how many redemptions and how much the bureau owes for the half year (GET /api/settlements). */
 export async function settlementSummary(ctx: AppContext, period: Period): Promise<SettlementSummary> {
   const bounds = halfYearBounds(period);
-  const rows = await ctx.db.select({
-    ...issuerColumns,
-    redemptions: sql<number>`count(*)::int`,
-    amount: sql<string>`sum(${voucherRedemptions.amount})`,
-  }).from(voucherRedemptions)
+  const rows = await ctx.db
+    .select({
+      ...issuerColumns,
+      redemptions: sql<number>`count(*)::int`,
+      amount: sql<string>`sum(${voucherRedemptions.amount})`,
+    })
+    .from(voucherRedemptions)
     .innerJoin(organizations, eq(organizations.id, voucherRedemptions.issuerOrgId))
     .where(inPeriod(bounds))
     .groupBy(organizations.id)
@@ -73,20 +78,43 @@ export async function settlementSummary(ctx: AppContext, period: Period): Promis
 }
 
 /** One issuer's statement for the half year, redemption by redemption (GET /api/settlements/:issuerOrganizationId). */
-export async function settlementStatement(ctx: AppContext, issuerOrgId: string, period: Period): Promise<SettlementStatement> {
+export async function settlementStatement(
+  ctx: AppContext,
+  issuerOrgId: string,
+  period: Period,
+): Promise<SettlementStatement> {
   const [issuer] = await ctx.db.select(issuerColumns).from(organizations).where(eq(organizations.id, issuerOrgId));
   if (!issuer) throw notFound('Organization');
   const bounds = halfYearBounds(period);
-  const rows = await ctx.db.select({
-    redemptionId: voucherRedemptions.id, appliedAt: voucherRedemptions.appliedAt, amount: voucherRedemptions.amount,
-    voucherId: vouchers.id, voucherCode: vouchers.code, holderId: organizations.id, holderName: organizations.name,
-    invoiceId: invoices.id, invoiceNumber: invoices.number,
-  }).from(voucherRedemptions)
+  const rows = await ctx.db
+    .select({
+      redemptionId: voucherRedemptions.id,
+      appliedAt: voucherRedemptions.appliedAt,
+      amount: voucherRedemptions.amount,
+      voucherId: vouchers.id,
+      voucherCode: vouchers.code,
+      holderId: organizations.id,
+      holderName: organizations.name,
+      invoiceId: invoices.id,
+      invoiceNumber: invoices.number,
+    })
+    .from(voucherRedemptions)
     .innerJoin(vouchers, eq(vouchers.id, voucherRedemptions.voucherId))
     .innerJoin(organizations, eq(organizations.id, vouchers.organizationId))
     .innerJoin(invoices, eq(invoices.id, voucherRedemptions.invoiceId))
     .where(and(eq(voucherRedemptions.issuerOrgId, issuerOrgId), inPeriod(bounds)))
     .orderBy(asc(voucherRedemptions.appliedAt), asc(voucherRedemptions.id));
-  const items = rows.map(({ holderId, holderName, ...r }) => ({ ...r, holder: { organizationId: holderId, name: holderName } }));
-  return { ...period, ...bounds, currency: 'CNY', issuer, items, count: items.length, total: items.reduce((s, i) => s + i.amount, 0) };
+  const items = rows.map(({ holderId, holderName, ...r }) => ({
+    ...r,
+    holder: { organizationId: holderId, name: holderName },
+  }));
+  return {
+    ...period,
+    ...bounds,
+    currency: 'CNY',
+    issuer,
+    items,
+    count: items.length,
+    total: items.reduce((s, i) => s + i.amount, 0),
+  };
 }

@@ -4,7 +4,14 @@ import { assertSafeInteger, mulBpSigned } from '../shared/money.js';
 // an invoice, and every test that checks one, prices its lines here.
 
 export const LINE_KINDS = [
-  'license_fee', 'transfer_fee', 'development_fee', 'brokerage', 'royalty', 'milestone', 'voucher', 'other',
+  'license_fee',
+  'transfer_fee',
+  'development_fee',
+  'brokerage',
+  'royalty',
+  'milestone',
+  'voucher',
+  'other',
 ] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
 
@@ -15,7 +22,11 @@ export type TaxRates = Readonly<Record<LineKind, number>>;
 // of such a licence, transfer or development contract. Brokerage is a modern service at 6% VAT. A voucher line
 // is a negative amount that reduces what is owed and is not a sale, so it carries no tax.
 export const VAT_EXEMPT_KINDS: readonly LineKind[] = Object.freeze([
-  'license_fee', 'transfer_fee', 'development_fee', 'royalty', 'milestone',
+  'license_fee',
+  'transfer_fee',
+  'development_fee',
+  'royalty',
+  'milestone',
 ]);
 
 export const DEFAULT_TAX_RATES_BP: TaxRates = Object.freeze({

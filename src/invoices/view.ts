@@ -1,6 +1,13 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { deals } from '../db/schema/deals.js';
-import { invoiceLines, invoicePayments, invoices, voucherRedemptions, vouchers, type CapturedParty } from '../db/schema/invoices.js';
+import {
+  invoiceLines,
+  invoicePayments,
+  invoices,
+  voucherRedemptions,
+  vouchers,
+  type CapturedParty,
+} from '../db/schema/invoices.js';
 import type { AuthUser } from '../platform/auth.js';
 import type { DbOrTx } from '../platform/db.js';
 import { notFound } from '../platform/errors.js';
@@ -11,9 +18,28 @@ import type { LineKind } from './tax.js';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 
-export interface InvoiceLineView { kind: LineKind; description: string; amount: number; taxRateBp: number; taxAmount: number }
-export interface VoucherUseView { id: string; voucherId: string; voucherCode: string; amount: number; appliedAt: string; releasedAt: string | null }
-export interface PaymentView { id: string; amount: number; reference: string; paidAt: string; recordedAt: string }
+export interface InvoiceLineView {
+  kind: LineKind;
+  description: string;
+  amount: number;
+  taxRateBp: number;
+  taxAmount: number;
+}
+export interface VoucherUseView {
+  id: string;
+  voucherId: string;
+  voucherCode: string;
+  amount: number;
+  appliedAt: string;
+  releasedAt: string | null;
+}
+export interface PaymentView {
+  id: string;
+  amount: number;
+  reference: string;
+  paidAt: string;
+  recordedAt: string;
+}
 
 /** An invoice as its parties see it (API.md "Invoices"). */
 export interface InvoiceView {
@@ -54,7 +80,12 @@ export function isParty(row: Pick<InvoiceRow, 'issuerOrgId' | 'recipientOrgId'>,
  * The invoice if this caller may see it: its issuer's and recipient's members, and admins. Anyone else gets the
  * same 404 as for an invoice that does not exist. `forUpdate` locks the row for a change of its money or status.
  */
-export async function loadVisibleInvoice(db: DbOrTx, id: string, caller: AuthUser, opts: { forUpdate?: boolean } = {}): Promise<InvoiceRow> {
+export async function loadVisibleInvoice(
+  db: DbOrTx,
+  id: string,
+  caller: AuthUser,
+  opts: { forUpdate?: boolean } = {},
+): Promise<InvoiceRow> {
   const query = db.select().from(invoices).where(eq(invoices.id, id));
   const [row] = opts.forUpdate ? await query.for('update') : await query;
   if (!row || (caller.role !== 'admin' && !isParty(row, caller))) throw notFound('Invoice');
@@ -69,18 +100,42 @@ export async function invoiceViews(db: DbOrTx, rows: InvoiceRow[]): Promise<Invo
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [lines, payments, uses] = await Promise.all([
-    db.select().from(invoiceLines).where(inArray(invoiceLines.invoiceId, ids)).orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.position)),
-    db.select().from(invoicePayments).where(inArray(invoicePayments.invoiceId, ids)).orderBy(asc(invoicePayments.paidAt), asc(invoicePayments.id)),
-    db.select({ use: voucherRedemptions, code: vouchers.code }).from(voucherRedemptions)
+    db
+      .select()
+      .from(invoiceLines)
+      .where(inArray(invoiceLines.invoiceId, ids))
+      .orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.position)),
+    db
+      .select()
+      .from(invoicePayments)
+      .where(inArray(invoicePayments.invoiceId, ids))
+      .orderBy(asc(invoicePayments.paidAt), asc(invoicePayments.id)),
+    db
+      .select({ use: voucherRedemptions, code: vouchers.code })
+      .from(voucherRedemptions)
       .innerJoin(vouchers, eq(vouchers.id, voucherRedemptions.voucherId))
-      .where(inArray(voucherRedemptions.invoiceId, ids)).orderBy(asc(voucherRedemptions.appliedAt), asc(voucherRedemptions.id)),
+      .where(inArray(voucherRedemptions.invoiceId, ids))
+      .orderBy(asc(voucherRedemptions.appliedAt), asc(voucherRedemptions.id)),
   ]);
   return rows.map((row) => {
     const own = <T extends { invoiceId: string }>(xs: T[]) => xs.filter((x) => x.invoiceId === row.id);
     const voucherUses = uses.filter((u) => u.use.invoiceId === row.id);
-    const issuedLines: InvoiceLineView[] = own(lines).map((l) => ({ kind: l.kind, description: l.description, amount: l.amount, taxRateBp: l.taxRateBp, taxAmount: l.taxAmount }));
-    const voucherLines: InvoiceLineView[] = voucherUses.filter((u) => !u.use.releasedAt)
-      .map((u) => ({ kind: 'voucher', description: voucherLineDescription(u.code), amount: -u.use.amount, taxRateBp: 0, taxAmount: 0 }));
+    const issuedLines: InvoiceLineView[] = own(lines).map((l) => ({
+      kind: l.kind,
+      description: l.description,
+      amount: l.amount,
+      taxRateBp: l.taxRateBp,
+      taxAmount: l.taxAmount,
+    }));
+    const voucherLines: InvoiceLineView[] = voucherUses
+      .filter((u) => !u.use.releasedAt)
+      .map((u) => ({
+        kind: 'voucher',
+        description: voucherLineDescription(u.code),
+        amount: -u.use.amount,
+        taxRateBp: 0,
+        taxAmount: 0,
+      }));
     return {
       id: row.id,
       number: row.number,
@@ -100,8 +155,21 @@ export async function invoiceViews(db: DbOrTx, rows: InvoiceRow[]): Promise<Invo
       dueAt: row.dueAt,
       paid: row.paid,
       balance: balanceOf(row),
-      vouchers: voucherUses.map(({ use, code }) => ({ id: use.id, voucherId: use.voucherId, voucherCode: code, amount: use.amount, appliedAt: use.appliedAt, releasedAt: use.releasedAt })),
-      payments: own(payments).map((p) => ({ id: p.id, amount: p.amount, reference: p.reference, paidAt: p.paidAt, recordedAt: p.createdAt })),
+      vouchers: voucherUses.map(({ use, code }) => ({
+        id: use.id,
+        voucherId: use.voucherId,
+        voucherCode: code,
+        amount: use.amount,
+        appliedAt: use.appliedAt,
+        releasedAt: use.releasedAt,
+      })),
+      payments: own(payments).map((p) => ({
+        id: p.id,
+        amount: p.amount,
+        reference: p.reference,
+        paidAt: p.paidAt,
+        recordedAt: p.createdAt,
+      })),
       voidReason: row.voidReason,
       voidedAt: row.voidedAt,
     };
@@ -121,7 +189,10 @@ export async function getInvoice(db: DbOrTx, caller: AuthUser, id: string): Prom
 async function invoicePdfView(db: DbOrTx, row: InvoiceRow): Promise<InvoicePdfView> {
   const view = await invoiceView(db, row);
   const [deal] = row.dealId
-    ? await db.select({ id: deals.id, type: deals.type, listingCopy: deals.listingCopy }).from(deals).where(eq(deals.id, row.dealId))
+    ? await db
+        .select({ id: deals.id, type: deals.type, listingCopy: deals.listingCopy })
+        .from(deals)
+        .where(eq(deals.id, row.dealId))
     : [];
   return {
     ...view,
@@ -133,7 +204,12 @@ async function invoicePdfView(db: DbOrTx, row: InvoiceRow): Promise<InvoicePdfVi
  * GET /api/invoices/:id/pdf: built from the stored rows on each request, so it always shows the invoice as it is
  * (the renderer reuses an earlier rendering only of exactly the same view).
  */
-export async function invoicePdf(db: DbOrTx, caller: AuthUser, id: string, renderer: InvoicePdfRenderer): Promise<{ number: string; pdf: Buffer }> {
+export async function invoicePdf(
+  db: DbOrTx,
+  caller: AuthUser,
+  id: string,
+  renderer: InvoicePdfRenderer,
+): Promise<{ number: string; pdf: Buffer }> {
   const row = await loadVisibleInvoice(db, id, caller);
   return { number: row.number, pdf: await renderer.render(await invoicePdfView(db, row)) };
 }

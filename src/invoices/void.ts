@@ -14,7 +14,13 @@ import { invoiceView, loadVisibleInvoice, type InvoiceView } from './view.js';
  * invoice with payments recorded is not voided: the money received must be accounted for against it. Vouchers
  * applied to it are released, so their credit can be spent again, and nothing of it is settled to the issuer.
  */
-export async function voidInvoice(ctx: AppContext, tx: Tx, admin: AuthUser, invoiceId: string, reason: string): Promise<InvoiceView> {
+export async function voidInvoice(
+  ctx: AppContext,
+  tx: Tx,
+  admin: AuthUser,
+  invoiceId: string,
+  reason: string,
+): Promise<InvoiceView> {
   const row = await loadVisibleInvoice(tx, invoiceId, admin, { forUpdate: true });
   if (row.status === 'void' || row.status === 'paid') {
     throw new AppError('INVALID_TRANSITION', `Invoice ${row.number} is ${row.status} and cannot be voided`);
@@ -23,23 +29,42 @@ export async function voidInvoice(ctx: AppContext, tx: Tx, admin: AuthUser, invo
   const now = ctx.clock.now().toISOString();
 
   // Lock order invoice → voucher, the same as applying a voucher, so the two never deadlock.
-  const released = await tx.update(voucherRedemptions).set({ releasedAt: now })
-    .where(and(eq(voucherRedemptions.invoiceId, row.id), isNull(voucherRedemptions.releasedAt))).returning();
+  const released = await tx
+    .update(voucherRedemptions)
+    .set({ releasedAt: now })
+    .where(and(eq(voucherRedemptions.invoiceId, row.id), isNull(voucherRedemptions.releasedAt)))
+    .returning();
   for (const r of released) {
-    await tx.update(vouchers).set({ redeemed: sql`${vouchers.redeemed} - ${r.amount}` }).where(eq(vouchers.id, r.voucherId));
+    await tx
+      .update(vouchers)
+      .set({ redeemed: sql`${vouchers.redeemed} - ${r.amount}` })
+      .where(eq(vouchers.id, r.voucherId));
   }
-  const [voided] = await tx.update(invoices)
+  const [voided] = await tx
+    .update(invoices)
     .set({ status: 'void', voidReason: reason.trim(), voidedAt: now, voidedBy: admin.id, credited: 0, updatedAt: now })
-    .where(eq(invoices.id, row.id)).returning();
+    .where(eq(invoices.id, row.id))
+    .returning();
   await cancelTimers(tx, 'invoice', row.id);
   await audit(tx, { id: admin.id, role: admin.role }, 'invoice.voided', 'invoice', row.id, {
-    number: row.number, reason: reason.trim(), releasedVouchers: released.map((r) => r.id),
+    number: row.number,
+    reason: reason.trim(),
+    releasedVouchers: released.map((r) => r.id),
   });
   for (const organizationId of [row.issuerOrgId, row.recipientOrgId]) {
-    await notify(tx, { organizationId }, {
-      kind: 'invoice.voided', title: `付款通知书 ${row.number} 已作废`, titleEn: `Invoice ${row.number} was voided`,
-      body: reason.trim(), link: `/invoices/${row.id}`, dedupeKey: `invoice.voided:${row.id}`, data: { invoiceId: row.id },
-    });
+    await notify(
+      tx,
+      { organizationId },
+      {
+        kind: 'invoice.voided',
+        title: `付款通知书 ${row.number} 已作废`,
+        titleEn: `Invoice ${row.number} was voided`,
+        body: reason.trim(),
+        link: `/invoices/${row.id}`,
+        dedupeKey: `invoice.voided:${row.id}`,
+        data: { invoiceId: row.id },
+      },
+    );
   }
   return invoiceView(tx, voided);
 }

@@ -43,7 +43,12 @@ export function requireClient(ctx: AppContext): Meilisearch {
 
 async function documentsFor(db: DbOrTx, rows: ListingRow[]) {
   const orgIds = [...new Set(rows.map((r) => r.organizationId))];
-  const orgs = orgIds.length ? await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, orgIds)) : [];
+  const orgs = orgIds.length
+    ? await db
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(inArray(organizations.id, orgIds))
+    : [];
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   return rows.map((r) => toSearchDocument(r, names.get(r.organizationId) ?? ''));
 }
@@ -57,18 +62,23 @@ export async function syncListingToIndex(ctx: AppContext, payload: { id: string 
   const client = requireClient(ctx);
   const [row] = await ctx.db.select().from(listings).where(eq(listings.id, payload.id));
   const index = client.index(LISTINGS_INDEX);
-  const task = row?.status === 'published'
-    ? index.addDocuments(await documentsFor(ctx.db, [row]), { primaryKey: 'id' })
-    : index.deleteDocument(payload.id);
+  const task =
+    row?.status === 'published'
+      ? index.addDocuments(await documentsFor(ctx.db, [row]), { primaryKey: 'id' })
+      : index.deleteDocument(payload.id);
   const done = await task.waitTask({ timeout: 30_000 });
-  if (done.status !== 'succeeded') throw new Error(`index task ${done.uid} ${done.status}: ${done.error?.message ?? ''}`);
+  if (done.status !== 'succeeded')
+    throw new Error(`index task ${done.uid} ${done.status}: ${done.error?.message ?? ''}`);
 }
 
 /**
  * Rebuilds the listings index from PostgreSQL: every published listing, in batches, then removes documents
  * whose listing is no longer published. Search is a projection; this makes it whole again.
  */
-export async function reindexListings(ctx: AppContext, batchSize = 1000): Promise<{ indexed: number; removed: number }> {
+export async function reindexListings(
+  ctx: AppContext,
+  batchSize = 1000,
+): Promise<{ indexed: number; removed: number }> {
   const client = requireClient(ctx);
   const index = client.index(LISTINGS_INDEX);
   const published = await ctx.db.select().from(listings).where(eq(listings.status, 'published')).orderBy(listings.id);

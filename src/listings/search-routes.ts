@@ -6,12 +6,16 @@ import { SearchQuery, SearchResult, searchListings } from './search.js';
 
 export async function listingSearchRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.get('/api/search/listings', {
-    schema: {
-      tags: ['search'],
-      summary: 'Search published listings (Chinese and English), with filters, sort, facets and highlights',
-      querystring: SearchQuery,
-      response: { 200: SearchResult, ...errorResponses(400, 503) },
+  app.get(
+    '/api/search/listings',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Search published listings (Chinese and English), with filters, sort, facets and highlights',
+        querystring: SearchQuery,
+        response: { 200: SearchResult, ...errorResponses(400, 503) },
+      },
     },
-  }, async (req) => searchListings(ctx, req.query));
+    async (req) => searchListings(ctx, req.query),
+  );
 }

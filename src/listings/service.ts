@@ -19,7 +19,12 @@ import { isListingOwner, loadVisibleListing, type ListingRow } from './visibilit
 const actorOf = (u: AuthUser) => ({ id: u.id, role: u.role });
 
 /** Cross-field rules the schema cannot say: IP numbers must fit the IP form. */
-function crossFieldProblems(l: { ipType: IpType; ipNumbers?: string[]; ndaRequired?: boolean; confidentialDetails?: string | null }): FieldError[] {
+function crossFieldProblems(l: {
+  ipType: IpType;
+  ipNumbers?: string[];
+  ndaRequired?: boolean;
+  confidentialDetails?: string | null;
+}): FieldError[] {
   const problems: FieldError[] = [];
   (l.ipNumbers ?? []).forEach((n, i) => {
     const p = ipNumberProblem(l.ipType, n);
@@ -39,7 +44,10 @@ export async function createListing(ctx: AppContext, caller: AuthUser, input: Li
   if (problems.length) throw validationFailed(problems);
   return ctx.db.transaction(async (tx) => {
     const id = newId('lst');
-    const [row] = await tx.insert(listings).values({ ...normalize(input), id, organizationId: caller.organizationId, createdBy: caller.id, status: 'draft' }).returning();
+    const [row] = await tx
+      .insert(listings)
+      .values({ ...normalize(input), id, organizationId: caller.organizationId, createdBy: caller.id, status: 'draft' })
+      .returning();
     await audit(tx, actorOf(caller), 'listing.created', 'listing', id, { title: row.title });
     return listingView(tx, row, caller);
   });
@@ -55,13 +63,16 @@ function normalize<T extends Partial<ListingInput>>(input: T) {
 
 async function loadOwned(tx: Tx, id: string, caller: AuthUser): Promise<ListingRow> {
   const row = await loadVisibleListing(tx, id, caller, true);
-  if (!isListingOwner(row, caller)) throw new AppError('FORBIDDEN', 'Only the listing\'s organization may change it');
+  if (!isListingOwner(row, caller)) throw new AppError('FORBIDDEN', "Only the listing's organization may change it");
   return row;
 }
 
 function requireStatus(row: ListingRow, allowed: ListingStatus[], action: string) {
   if (!allowed.includes(row.status)) {
-    throw new AppError('INVALID_TRANSITION', `Cannot ${action} a listing that is ${row.status} (allowed from: ${allowed.join(', ')})`);
+    throw new AppError(
+      'INVALID_TRANSITION',
+      `Cannot ${action} a listing that is ${row.status} (allowed from: ${allowed.join(', ')})`,
+    );
   }
 }
 
@@ -72,7 +83,11 @@ export async function updateListing(ctx: AppContext, caller: AuthUser, id: strin
     const merged = { ipType: patch.ipType ?? row.ipType, ipNumbers: patch.ipNumbers ?? row.ipNumbers };
     const problems = crossFieldProblems(merged);
     if (problems.length) throw validationFailed(problems);
-    const [updated] = await tx.update(listings).set({ ...normalize(patch), updatedAt: ctx.clock.now().toISOString() }).where(eq(listings.id, id)).returning();
+    const [updated] = await tx
+      .update(listings)
+      .set({ ...normalize(patch), updatedAt: ctx.clock.now().toISOString() })
+      .where(eq(listings.id, id))
+      .returning();
     await audit(tx, actorOf(caller), 'listing.updated', 'listing', id, { fields: Object.keys(patch) });
     return listingView(tx, updated, caller);
   });
@@ -81,16 +96,34 @@ export async function updateListing(ctx: AppContext, caller: AuthUser, id: strin
 /** Publication assigns the registration number (gapless per year) and queues indexing and saved-search alerts. */
 async function publish(tx: Tx, ctx: AppContext, row: ListingRow, actor: { id: string | null; role: string }) {
   const now = ctx.clock.now();
-  const registrationNo = row.registrationNo ?? await nextRegistrationNo(tx, row.category, now);
-  const [published] = await tx.update(listings).set({ status: 'published', registrationNo, publishedAt: now.toISOString(), rejectionReason: null, updatedAt: now.toISOString(), reviewedBy: actor.id })
-    .where(eq(listings.id, row.id)).returning();
+  const registrationNo = row.registrationNo ?? (await nextRegistrationNo(tx, row.category, now));
+  const [published] = await tx
+    .update(listings)
+    .set({
+      status: 'published',
+      registrationNo,
+      publishedAt: now.toISOString(),
+      rejectionReason: null,
+      updatedAt: now.toISOString(),
+      reviewedBy: actor.id,
+    })
+    .where(eq(listings.id, row.id))
+    .returning();
   await audit(tx, actor, 'listing.published', 'listing', row.id, { registrationNo });
   await reindexLater(tx, row.id);
   await enqueue(tx, 'listing.published', { id: row.id });
-  await notify(tx, { organizationId: row.organizationId }, {
-    kind: 'listing.published', title: `成果已发布：${row.title}`, titleEn: `Listing published: ${row.titleEn ?? row.title}`,
-    link: `/listings/${row.id}`, dedupeKey: `listing.published:${row.id}`, data: { listingId: row.id, registrationNo },
-  });
+  await notify(
+    tx,
+    { organizationId: row.organizationId },
+    {
+      kind: 'listing.published',
+      title: `成果已发布：${row.title}`,
+      titleEn: `Listing published: ${row.titleEn ?? row.title}`,
+      link: `/listings/${row.id}`,
+      dedupeKey: `listing.published:${row.id}`,
+      data: { listingId: row.id, registrationNo },
+    },
+  );
   return published;
 }
 
@@ -99,27 +132,52 @@ export async function submitListing(ctx: AppContext, caller: AuthUser, id: strin
     const row = await loadOwned(tx, id, caller);
     requireStatus(row, ['draft', 'rejected'], 'submit');
     const now = ctx.clock.now().toISOString();
-    let [submitted] = await tx.update(listings).set({ status: 'submitted', submittedAt: now, updatedAt: now }).where(eq(listings.id, id)).returning();
+    let [submitted] = await tx
+      .update(listings)
+      .set({ status: 'submitted', submittedAt: now, updatedAt: now })
+      .where(eq(listings.id, id))
+      .returning();
     await audit(tx, actorOf(caller), 'listing.submitted', 'listing', id);
     // LISTING_REVIEW=off: the bureau has chosen to publish registrations without review.
-    if (ctx.config.LISTING_REVIEW === 'off') submitted = await publish(tx, ctx, submitted, { id: null, role: 'system' });
+    if (ctx.config.LISTING_REVIEW === 'off')
+      submitted = await publish(tx, ctx, submitted, { id: null, role: 'system' });
     return listingView(tx, submitted, caller);
   });
 }
 
-export async function reviewListing(ctx: AppContext, admin: AuthUser, id: string, decision: 'approve' | 'reject', reason?: string) {
-  if (decision === 'reject' && !reason?.trim()) throw validationFailed([{ path: 'body.reason', message: 'a reason is required to reject' }]);
+export async function reviewListing(
+  ctx: AppContext,
+  admin: AuthUser,
+  id: string,
+  decision: 'approve' | 'reject',
+  reason?: string,
+) {
+  if (decision === 'reject' && !reason?.trim())
+    throw validationFailed([{ path: 'body.reason', message: 'a reason is required to reject' }]);
   return ctx.db.transaction(async (tx) => {
     const row = await loadVisibleListing(tx, id, admin, true);
     requireStatus(row, ['submitted'], 'review');
     if (decision === 'approve') return listingView(tx, await publish(tx, ctx, row, actorOf(admin)), admin);
     const now = ctx.clock.now().toISOString();
-    const [rejected] = await tx.update(listings).set({ status: 'rejected', rejectionReason: reason!.trim(), reviewedBy: admin.id, updatedAt: now }).where(eq(listings.id, id)).returning();
+    const [rejected] = await tx
+      .update(listings)
+      .set({ status: 'rejected', rejectionReason: reason!.trim(), reviewedBy: admin.id, updatedAt: now })
+      .where(eq(listings.id, id))
+      .returning();
     await audit(tx, actorOf(admin), 'listing.rejected', 'listing', id, { reason: reason! });
-    await notify(tx, { organizationId: row.organizationId }, {
-      kind: 'listing.rejected', title: `成果登记被退回：${row.title}`, titleEn: `Listing returned: ${row.titleEn ?? row.title}`,
-      body: reason, link: `/seller/listings/${id}`, dedupeKey: `listing.rejected:${id}:${now}`, data: { listingId: id },
-    });
+    await notify(
+      tx,
+      { organizationId: row.organizationId },
+      {
+        kind: 'listing.rejected',
+        title: `成果登记被退回：${row.title}`,
+        titleEn: `Listing returned: ${row.titleEn ?? row.title}`,
+        body: reason,
+        link: `/seller/listings/${id}`,
+        dedupeKey: `listing.rejected:${id}:${now}`,
+        data: { listingId: id },
+      },
+    );
     return listingView(tx, rejected, admin);
   });
 }
@@ -129,7 +187,11 @@ export async function withdrawListing(ctx: AppContext, caller: AuthUser, id: str
     const row = await loadOwned(tx, id, caller);
     requireStatus(row, ['draft', 'submitted', 'published', 'rejected'], 'withdraw');
     const now = ctx.clock.now().toISOString();
-    const [withdrawn] = await tx.update(listings).set({ status: 'withdrawn', withdrawnAt: now, updatedAt: now }).where(eq(listings.id, id)).returning();
+    const [withdrawn] = await tx
+      .update(listings)
+      .set({ status: 'withdrawn', withdrawnAt: now, updatedAt: now })
+      .where(eq(listings.id, id))
+      .returning();
     await audit(tx, actorOf(caller), 'listing.withdrawn', 'listing', id, { from: row.status });
     if (row.status === 'published') await reindexLater(tx, id);
     return listingView(tx, withdrawn, caller);
@@ -144,7 +206,11 @@ export async function getListing(ctx: AppContext, caller: AuthUser | null, id: s
  * Lists: `mine` → the caller's organization in every status; an admin may filter by any status; everyone
  * else sees published listings (optionally one organization's catalogue). Newest first, cursor by id.
  */
-export async function listListings(ctx: AppContext, caller: AuthUser | null, q: { mine?: boolean; status?: ListingStatus; organizationId?: string; limit: number; cursor?: string }) {
+export async function listListings(
+  ctx: AppContext,
+  caller: AuthUser | null,
+  q: { mine?: boolean; status?: ListingStatus; organizationId?: string; limit: number; cursor?: string },
+) {
   const conds = [];
   if (q.mine) {
     if (!caller) throw new AppError('UNAUTHENTICATED', 'Log in to see your listings');
@@ -157,7 +223,12 @@ export async function listListings(ctx: AppContext, caller: AuthUser | null, q: 
   }
   if (q.organizationId) conds.push(eq(listings.organizationId, q.organizationId));
   if (q.cursor) conds.push(lt(listings.id, q.cursor));
-  const rows = await ctx.db.select().from(listings).where(and(...conds)).orderBy(desc(listings.id)).limit(q.limit + 1);
+  const rows = await ctx.db
+    .select()
+    .from(listings)
+    .where(and(...conds))
+    .orderBy(desc(listings.id))
+    .limit(q.limit + 1);
   const page = pageOf(rows, q.limit);
   return { items: await listingSummaries(ctx.db, page.items, caller), nextCursor: page.nextCursor };
 }
@@ -166,7 +237,12 @@ export async function listListings(ctx: AppContext, caller: AuthUser | null, q: 
 export async function reviewQueue(ctx: AppContext, admin: AuthUser, q: { limit: number; cursor?: string }) {
   const conds = [eq(listings.status, 'submitted')];
   if (q.cursor) conds.push(sql`${listings.id} > ${q.cursor}`);
-  const rows = await ctx.db.select().from(listings).where(and(...conds)).orderBy(asc(listings.id)).limit(q.limit + 1);
+  const rows = await ctx.db
+    .select()
+    .from(listings)
+    .where(and(...conds))
+    .orderBy(asc(listings.id))
+    .limit(q.limit + 1);
   const page = pageOf(rows, q.limit);
   return { items: await listingSummaries(ctx.db, page.items, admin), nextCursor: page.nextCursor };
 }
@@ -181,12 +257,25 @@ export function listingInputProblems(input: ListingInput): FieldError[] {
  * publishes it at once, in the caller's transaction, through the same rules, registration numbering, indexing
  * and notices as an approved registration. The importing admin is recorded as its creator and reviewer.
  */
-export async function createPublishedListing(ctx: AppContext, tx: Tx, admin: AuthUser, organizationId: string, input: ListingInput): Promise<ListingRow> {
+export async function createPublishedListing(
+  ctx: AppContext,
+  tx: Tx,
+  admin: AuthUser,
+  organizationId: string,
+  input: ListingInput,
+): Promise<ListingRow> {
   const problems = crossFieldProblems(input);
   if (problems.length) throw validationFailed(problems);
   const now = ctx.clock.now().toISOString();
   const id = newId('lst');
-  const [row] = await tx.insert(listings).values({ ...normalize(input), id, organizationId, createdBy: admin.id, status: 'submitted', submittedAt: now }).returning();
-  await audit(tx, actorOf(admin), 'listing.created', 'listing', id, { title: row.title, organizationId, via: 'import' });
+  const [row] = await tx
+    .insert(listings)
+    .values({ ...normalize(input), id, organizationId, createdBy: admin.id, status: 'submitted', submittedAt: now })
+    .returning();
+  await audit(tx, actorOf(admin), 'listing.created', 'listing', id, {
+    title: row.title,
+    organizationId,
+    via: 'import',
+  });
   return publish(tx, ctx, row, actorOf(admin));
 }

@@ -10,9 +10,14 @@ import { canSeeConfidential, isListingOwner, type ListingRow } from './visibilit
  * see it; the reviewer's reason is for the owner and admins only.
  */
 export async function listingView(db: DbOrTx, row: ListingRow, caller: AuthUser | null) {
-  const [org] = await db.select({ id: organizations.id, name: organizations.name, type: organizations.type }).from(organizations).where(eq(organizations.id, row.organizationId));
+  const [org] = await db
+    .select({ id: organizations.id, name: organizations.name, type: organizations.type })
+    .from(organizations)
+    .where(eq(organizations.id, row.organizationId));
   const confidential = await canSeeConfidential(db, row, caller);
-  const attachments = await db.select().from(listingAttachments)
+  const attachments = await db
+    .select()
+    .from(listingAttachments)
     .where(and(eq(listingAttachments.listingId, row.id), isNull(listingAttachments.deletedAt)))
     .orderBy(listingAttachments.id);
   const privileged = isListingOwner(row, caller) || caller?.role === 'admin';
@@ -25,19 +30,42 @@ export async function listingView(db: DbOrTx, row: ListingRow, caller: AuthUser 
     ...(privileged ? { rejectionReason } : {}),
     attachments: attachments
       .filter((a) => a.visibility === 'public' || confidential)
-      .map((a) => ({ id: a.id, filename: a.filename, mimeType: a.mimeType, size: a.size, visibility: a.visibility, createdAt: a.createdAt })),
+      .map((a) => ({
+        id: a.id,
+        filename: a.filename,
+        mimeType: a.mimeType,
+        size: a.size,
+        visibility: a.visibility,
+        createdAt: a.createdAt,
+      })),
   };
 }
 
 /** A compact view for lists (no attachments, no confidential part). */
 export async function listingSummaries(db: DbOrTx, rows: ListingRow[], caller: AuthUser | null) {
   const orgIds = [...new Set(rows.map((r) => r.organizationId))];
-  const orgs = orgIds.length ? await db.select({ id: organizations.id, name: organizations.name, type: organizations.type }).from(organizations).where(inArray(organizations.id, orgIds)) : [];
+  const orgs = orgIds.length
+    ? await db
+        .select({ id: organizations.id, name: organizations.name, type: organizations.type })
+        .from(organizations)
+        .where(inArray(organizations.id, orgIds))
+    : [];
   const byId = new Map(orgs.map((o) => [o.id, o]));
   return rows.map((r) => ({
-    id: r.id, status: r.status, title: r.title, titleEn: r.titleEn, summary: r.summary, field: r.field, trl: r.trl,
-    dealTypes: r.dealTypes, askingPrice: r.askingPrice, currency: r.currency, registrationNo: r.registrationNo,
-    organization: byId.get(r.organizationId)!, publishedAt: r.publishedAt, updatedAt: r.updatedAt,
+    id: r.id,
+    status: r.status,
+    title: r.title,
+    titleEn: r.titleEn,
+    summary: r.summary,
+    field: r.field,
+    trl: r.trl,
+    dealTypes: r.dealTypes,
+    askingPrice: r.askingPrice,
+    currency: r.currency,
+    registrationNo: r.registrationNo,
+    organization: byId.get(r.organizationId)!,
+    publishedAt: r.publishedAt,
+    updatedAt: r.updatedAt,
     ...(isListingOwner(r, caller) || caller?.role === 'admin' ? { rejectionReason: r.rejectionReason } : {}),
   }));
 }

@@ -25,13 +25,23 @@ export function listingVisibleTo(listing: ListingRow, caller: AuthUser | null): 
 export async function canSeeConfidential(db: DbOrTx, listing: ListingRow, caller: AuthUser | null): Promise<boolean> {
   if (!caller) return false;
   if (caller.role === 'admin' || caller.organizationId === listing.organizationId) return true;
-  const [grant] = await db.select({ id: listingAccessGrants.dealId }).from(listingAccessGrants)
-    .where(and(eq(listingAccessGrants.listingId, listing.id), eq(listingAccessGrants.organizationId, caller.organizationId))).limit(1);
+  const [grant] = await db
+    .select({ id: listingAccessGrants.dealId })
+    .from(listingAccessGrants)
+    .where(
+      and(eq(listingAccessGrants.listingId, listing.id), eq(listingAccessGrants.organizationId, caller.organizationId)),
+    )
+    .limit(1);
   return !!grant;
 }
 
 /** Loads a listing the caller may see (optionally locking it for an update), or throws 404. */
-export async function loadVisibleListing(db: DbOrTx, id: string, caller: AuthUser | null, lock = false): Promise<ListingRow> {
+export async function loadVisibleListing(
+  db: DbOrTx,
+  id: string,
+  caller: AuthUser | null,
+  lock = false,
+): Promise<ListingRow> {
   const q = db.select().from(listings).where(eq(listings.id, id));
   const [row] = lock ? await q.for('update') : await q;
   if (!row || !listingVisibleTo(row, caller)) throw notFound('Listing');

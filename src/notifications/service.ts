@@ -34,34 +34,81 @@ export async function notify(tx: DbOrTx, to: Audience, n: NotificationInput) {
 
 export async function deliverNotification(ctx: AppContext, payload: { to: Audience } & NotificationInput) {
   const { to, kind, title, titleEn, body, link, data, dedupeKey } = payload;
-  const userIds = 'userIds' in to
-    ? to.userIds
-    : (await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.organizationId, to.organizationId), eq(users.disabled, false)))).map((u) => u.id);
+  const userIds =
+    'userIds' in to
+      ? to.userIds
+      : (
+          await ctx.db
+            .select({ id: users.id })
+            .from(users)
+            .where(and(eq(users.organizationId, to.organizationId), eq(users.disabled, false)))
+        ).map((u) => u.id);
   if (userIds.length === 0) return;
-  await ctx.db.insert(notifications).values(userIds.map((userId) => ({
-    id: newId('ntf'), userId, kind, title, body: body ?? '', link: link ?? null, data: { ...(data ?? {}), titleEn }, dedupeKey,
-  }))).onConflictDoNothing();
+  await ctx.db
+    .insert(notifications)
+    .values(
+      userIds.map((userId) => ({
+        id: newId('ntf'),
+        userId,
+        kind,
+        title,
+        body: body ?? '',
+        link: link ?? null,
+        data: { ...(data ?? {}), titleEn },
+        dedupeKey,
+      })),
+    )
+    .onConflictDoNothing();
 }
 
-export async function listNotifications(db: DbOrTx, userId: string, q: { limit: number; cursor?: string; unread?: boolean }) {
+export async function listNotifications(
+  db: DbOrTx,
+  userId: string,
+  q: { limit: number; cursor?: string; unread?: boolean },
+) {
   const conds = [eq(notifications.userId, userId)];
   if (q.cursor) conds.push(lt(notifications.id, q.cursor));
   if (q.unread) conds.push(isNull(notifications.readAt));
-  const rows = await db.select().from(notifications).where(and(...conds)).orderBy(desc(notifications.id)).limit(q.limit + 1);
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-  const page = pageOf(rows.map((r) => ({
-    id: r.id, kind: r.kind as NotificationKind, title: r.title, titleEn: String((r.data as { titleEn?: string }).titleEn ?? r.title),
-    body: r.body, link: r.link, data: r.data as NotificationDataValue, readAt: r.readAt, createdAt: r.createdAt,
-  })), q.limit);
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(and(...conds))
+    .orderBy(desc(notifications.id))
+    .limit(q.limit + 1);
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const page = pageOf(
+    rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as NotificationKind,
+      title: r.title,
+      titleEn: String((r.data as { titleEn?: string }).titleEn ?? r.title),
+      body: r.body,
+      link: r.link,
+      data: r.data as NotificationDataValue,
+      readAt: r.readAt,
+      createdAt: r.createdAt,
+    })),
+    q.limit,
+  );
   return { ...page, unread: Number(n) };
 }
 
 export async function markRead(db: DbOrTx, userId: string, ids: string[] | 'all', now: Date) {
   const conds = [eq(notifications.userId, userId), isNull(notifications.readAt)];
   if (ids !== 'all') conds.push(inArray(notifications.id, ids));
-  const rows = await db.update(notifications).set({ readAt: now.toISOString() }).where(and(...conds)).returning({ id: notifications.id });
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: now.toISOString() })
+    .where(and(...conds))
+    .returning({ id: notifications.id });
   if (ids !== 'all' && ids.length === 1 && rows.length === 0) {
-    const [exists] = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, ids[0]), eq(notifications.userId, userId)));
+    const [exists] = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.id, ids[0]), eq(notifications.userId, userId)));
     if (!exists) throw notFound('Notification');
   }
   return rows.length;

@@ -4,11 +4,23 @@ import fp from 'fastify-plugin';
 import type { UserRole } from '../db/schema/accounts.js';
 import { AppError } from './errors.js';
 
-export interface AuthUser { id: string; role: UserRole; organizationId: string }
-interface AccessClaims { sub: string; role: UserRole; org: string; typ: 'access' }
+export interface AuthUser {
+  id: string;
+  role: UserRole;
+  organizationId: string;
+}
+interface AccessClaims {
+  sub: string;
+  role: UserRole;
+  org: string;
+  typ: 'access';
+}
 
 declare module '@fastify/jwt' {
-  interface FastifyJWT { payload: AccessClaims; user: AuthUser }
+  interface FastifyJWT {
+    payload: AccessClaims;
+    user: AuthUser;
+  }
 }
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,40 +37,48 @@ declare module 'fastify' {
 }
 
 // Access tokens are short-lived HS256 JWTs. Only HS256 is accepted, so `alg: none` and algorithm confusion fail.
-export const authPlugin = fp(async (app: FastifyInstance, opts: { secret: string; accessTtlSeconds: number }) => {
-  await app.register(fastifyJwt, {
-    secret: opts.secret,
-    sign: { algorithm: 'HS256', expiresIn: opts.accessTtlSeconds },
-    verify: { algorithms: ['HS256'] },
-    formatUser: (p: AccessClaims) => ({ id: p.sub, role: p.role, organizationId: p.org }),
-  });
+export const authPlugin = fp(
+  async (app: FastifyInstance, opts: { secret: string; accessTtlSeconds: number }) => {
+    await app.register(fastifyJwt, {
+      secret: opts.secret,
+      sign: { algorithm: 'HS256', expiresIn: opts.accessTtlSeconds },
+      verify: { algorithms: ['HS256'] },
+      formatUser: (p: AccessClaims) => ({ id: p.sub, role: p.role, organizationId: p.org }),
+    });
 
-  app.decorate('signAccessToken', (user: AuthUser) =>
-    app.jwt.sign({ sub: user.id, role: user.role, org: user.organizationId, typ: 'access' }));
+    app.decorate('signAccessToken', (user: AuthUser) =>
+      app.jwt.sign({ sub: user.id, role: user.role, org: user.organizationId, typ: 'access' }),
+    );
 
-  async function verify(req: FastifyRequest) {
-    try {
-      await req.jwtVerify();
-    } catch {
-      throw new AppError('UNAUTHENTICATED', 'A valid access token is required', { headers: { 'www-authenticate': 'Bearer' } });
+    async function verify(req: FastifyRequest) {
+      try {
+        await req.jwtVerify();
+      } catch {
+        throw new AppError('UNAUTHENTICATED', 'A valid access token is required', {
+          headers: { 'www-authenticate': 'Bearer' },
+        });
+      }
+      const claims = req.user as unknown as AuthUser & { typ?: string };
+      if (!claims.id || !claims.role || !claims.organizationId) {
+        throw new AppError('UNAUTHENTICATED', 'A valid access token is required');
+      }
     }
-    const claims = req.user as unknown as AuthUser & { typ?: string };
-    if (!claims.id || !claims.role || !claims.organizationId) {
-      throw new AppError('UNAUTHENTICATED', 'A valid access token is required');
-    }
-  }
 
-  app.decorate('authenticate', async (req: FastifyRequest, _reply: FastifyReply) => { await verify(req); });
-  app.decorate('optionalAuth', async (req: FastifyRequest) => {
-    if (req.headers.authorization) await verify(req);
-  });
-  app.decorate('requireRole', (...roles: UserRole[]) => async (req: FastifyRequest) => {
-    await verify(req);
-    if (!roles.includes(req.user.role)) {
-      throw new AppError('FORBIDDEN', `This action needs the role ${roles.join(' or ')}`);
-    }
-  });
-}, { name: 'auth' });
+    app.decorate('authenticate', async (req: FastifyRequest, _reply: FastifyReply) => {
+      await verify(req);
+    });
+    app.decorate('optionalAuth', async (req: FastifyRequest) => {
+      if (req.headers.authorization) await verify(req);
+    });
+    app.decorate('requireRole', (...roles: UserRole[]) => async (req: FastifyRequest) => {
+      await verify(req);
+      if (!roles.includes(req.user.role)) {
+        throw new AppError('FORBIDDEN', `This action needs the role ${roles.join(' or ')}`);
+      }
+    });
+  },
+  { name: 'auth' },
+);
 
 /** The caller, or null when anonymous (after optionalAuth). */
 export function caller(req: FastifyRequest): AuthUser | null {

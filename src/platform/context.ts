@@ -4,7 +4,9 @@ import type { Database, Db, Tx } from './db.js';
 import type { SearchPort } from './search-port.js';
 import type { BlobStore } from './storage.js';
 
-export interface Clock { now(): Date }
+export interface Clock {
+  now(): Date;
+}
 export const systemClock: Clock = { now: () => new Date() };
 
 /** What every service needs, built once at start and handed to features (no globals, no process.env). */
@@ -26,7 +28,15 @@ export interface AppContext {
 /** Delivers one outbox row of a topic, after commit (at least once: handlers are idempotent). */
 export type OutboxHandler = (ctx: AppContext, payload: never) => Promise<void>;
 
-export interface TimerRow { id: string; subject: string; subjectId: string; name: string; payload: unknown; dueAt: string; expectVersion: number | null }
+export interface TimerRow {
+  id: string;
+  subject: string;
+  subjectId: string;
+  name: string;
+  payload: unknown;
+  dueAt: string;
+  expectVersion: number | null;
+}
 /** Fires a timer inside the worker's transaction. Return 'obsolete' when the subject has moved on. */
 export type TimerHandler = (ctx: AppContext, tx: Tx, timer: TimerRow) => Promise<'fired' | 'obsolete'>;
 

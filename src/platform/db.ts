@@ -49,14 +49,20 @@ const MIGRATION_LOCK = 727_001;
  * (Behind PgBouncer in transaction mode this needs max_prepared_statements: docs/production.md.)
  */
 function preparedStatements(sql: postgres.Sql): postgres.Sql {
-  const scoped = (method: 'begin' | 'savepoint', target: postgres.Sql | postgres.TransactionSql) => (...args: unknown[]) => {
-    const fn = args.pop() as (inner: postgres.Sql) => unknown;
-    return (target as unknown as Record<string, (...a: unknown[]) => unknown>)[method](...args, (inner: postgres.Sql) => fn(preparedStatements(inner)));
-  };
+  const scoped =
+    (method: 'begin' | 'savepoint', target: postgres.Sql | postgres.TransactionSql) =>
+    (...args: unknown[]) => {
+      const fn = args.pop() as (inner: postgres.Sql) => unknown;
+      return (target as unknown as Record<string, (...a: unknown[]) => unknown>)[method](
+        ...args,
+        (inner: postgres.Sql) => fn(preparedStatements(inner)),
+      );
+    };
   return new Proxy(sql, {
     get(target, key, receiver) {
       if (key === 'unsafe') {
-        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) => target.unsafe(query, params as never, { ...options, prepare: true });
+        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params as never, { ...options, prepare: true });
       }
       if (key === 'begin' || key === 'savepoint') return scoped(key, target);
       const value = Reflect.get(target, key, receiver);
@@ -65,7 +71,10 @@ function preparedStatements(sql: postgres.Sql): postgres.Sql {
   });
 }
 
-export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database & { client: postgres.Sql }> {
+export async function openPostgres(
+  url: string,
+  opts: { max?: number } = {},
+): Promise<Database & { client: postgres.Sql }> {
   const client = postgres(url, {
     max: opts.max ?? 10,
     onnotice: () => {},
@@ -102,11 +111,16 @@ export async function migratePostgresDb(url: string): Promise<void> {
   }
 }
 
-export async function openPglite(dataDir: string | undefined, opts: { loadDataDir?: Blob } = {}): Promise<Database & { client: PGlite }> {
+export async function openPglite(
+  dataDir: string | undefined,
+  opts: { loadDataDir?: Blob } = {},
+): Promise<Database & { client: PGlite }> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // Loaded here, not with the module: a process on PostgreSQL never needs the embedded engine's code.
   const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
-    import('@electric-sql/pglite'), import('drizzle-orm/pglite'), import('drizzle-orm/pglite/migrator'),
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
   ]);
   const client = await PGlite.create(dataDir ?? 'memory://', opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -132,12 +146,25 @@ async function pingDb(db: Db): Promise<boolean> {
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('timeout')), ms);
-    p.then((v) => { clearTimeout(t); resolve(v); }, (e) => { clearTimeout(t); reject(e); });
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(t);
+        reject(e);
+      },
+    );
   });
 }
 
 /** Opens the configured database: PostgreSQL when a URL is given, otherwise embedded PGlite under DATA_DIR. */
-export async function openDatabase(cfg: { DATABASE_URL?: string; DATA_DIR: string; DB_POOL_MAX?: number }): Promise<Database> {
+export async function openDatabase(cfg: {
+  DATABASE_URL?: string;
+  DATA_DIR: string;
+  DB_POOL_MAX?: number;
+}): Promise<Database> {
   if (cfg.DATABASE_URL) {
     await migratePostgresDb(cfg.DATABASE_URL);
     return openPostgres(cfg.DATABASE_URL, { max: cfg.DB_POOL_MAX });

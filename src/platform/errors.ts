@@ -37,7 +37,10 @@ const TITLES: Record<ErrorCode, string> = {
   UNAVAILABLE: 'Service unavailable',
 };
 
-export interface FieldError { path: string; message: string }
+export interface FieldError {
+  path: string;
+  message: string;
+}
 
 export class AppError extends Error {
   readonly status: number;
@@ -84,7 +87,12 @@ export function sendProblem(reply: FastifyReply, err: AppError) {
     });
 }
 
-interface AjvError { instancePath?: string; message?: string; params?: Record<string, unknown>; keyword?: string }
+interface AjvError {
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+  keyword?: string;
+}
 
 function ajvToFieldErrors(errors: AjvError[], context: string | undefined): FieldError[] {
   const base = context ?? 'body';
@@ -105,7 +113,23 @@ function ajvToFieldErrors(errors: AjvError[], context: string | undefined): Fiel
 }
 
 // Database driver errors that mean "the database is not reachable right now": answer 503, never 500.
-const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '08006', '08001', '08003', '08004']);
+const UNAVAILABLE_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_DESTROYED',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+  '08004',
+]);
 
 /** Whether an error, or one it wraps (drivers wrap database errors), carries one of these codes. */
 export function hasCode(err: unknown, codes: Iterable<string>): boolean {
@@ -147,9 +171,13 @@ export function toAppError(err: FastifyError | Error | AppError): AppError | nul
       return new AppError('UNAUTHENTICATED', 'A valid access token is required');
   }
   // Text the database cannot store (an encoding it refuses): the request's fault, never a 500.
-  if (hasCode(err, ['22021', '22P05', '22P02', '22003'])) return new AppError('VALIDATION_FAILED', 'The request contains a value the database cannot store');
+  if (hasCode(err, ['22021', '22P05', '22P02', '22003']))
+    return new AppError('VALIDATION_FAILED', 'The request contains a value the database cannot store');
   if (fe.statusCode === 429) return new AppError('RATE_LIMITED', 'Too many requests; try again later');
-  if (isUnavailable(err)) return new AppError('UNAVAILABLE', 'A dependency is unavailable; try again shortly', { headers: { 'retry-after': '5' } });
+  if (isUnavailable(err))
+    return new AppError('UNAVAILABLE', 'A dependency is unavailable; try again shortly', {
+      headers: { 'retry-after': '5' },
+    });
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     if (fe.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE', 'The request body is larger than allowed');
     if (fe.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', 'This content type is not accepted here');

@@ -27,16 +27,24 @@ export async function idempotent<T extends object>(
   }
   const key = Array.isArray(header) ? header[0] : header;
   if (!KEY_PATTERN.test(key)) {
-    throw new AppError('VALIDATION_FAILED', 'Idempotency-Key must be 8–128 characters of [A-Za-z0-9_.:-]', { errors: [{ path: 'headers.idempotency-key', message: 'invalid format' }] });
+    throw new AppError('VALIDATION_FAILED', 'Idempotency-Key must be 8–128 characters of [A-Za-z0-9_.:-]', {
+      errors: [{ path: 'headers.idempotency-key', message: 'invalid format' }],
+    });
   }
   const userId = (req.user as { id?: string } | undefined)?.id ?? 'anonymous';
   const scope = `${userId} ${req.method} ${req.routeOptions.url}`;
-  const requestHash = createHash('sha256').update(JSON.stringify({ params: req.params, body: req.body ?? null })).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify({ params: req.params, body: req.body ?? null }))
+    .digest('hex');
 
   const replay = async () => {
-    const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+    const [row] = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
     if (!row) return null;
-    if (row.requestHash !== requestHash) throw new AppError('CONFLICT', 'This Idempotency-Key was already used with a different request');
+    if (row.requestHash !== requestHash)
+      throw new AppError('CONFLICT', 'This Idempotency-Key was already used with a different request');
     return { status: row.status, body: row.body as T, replayed: true };
   };
 

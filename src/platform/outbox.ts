@@ -39,7 +39,12 @@ export async function relayOutbox(ctx: AppContext, batchSize = 50): Promise<{ de
     return tx
       .update(outbox)
       .set({ availableAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})`, attempts: sql`${outbox.attempts} + 1` })
-      .where(inArray(outbox.id, due.map((d) => d.id)))
+      .where(
+        inArray(
+          outbox.id,
+          due.map((d) => d.id),
+        ),
+      )
       .returning();
   });
   let delivered = 0;
@@ -50,12 +55,18 @@ export async function relayOutbox(ctx: AppContext, batchSize = 50): Promise<{ de
     try {
       if (!handler) throw new Error(`no handler for topic ${row.topic}`);
       await handler(ctx, row.payload as never);
-      await ctx.db.update(outbox).set({ deliveredAt: sql`now()`, lastError: null }).where(eq(outbox.id, row.id));
+      await ctx.db
+        .update(outbox)
+        .set({ deliveredAt: sql`now()`, lastError: null })
+        .where(eq(outbox.id, row.id));
       delivered++;
     } catch (err) {
       failed++;
       const retryAt = sql`now() + make_interval(secs => ${backoffSeconds(row.attempts)})`;
-      await ctx.db.update(outbox).set({ availableAt: retryAt, lastError: String((err as Error).message ?? err).slice(0, 500) }).where(eq(outbox.id, row.id));
+      await ctx.db
+        .update(outbox)
+        .set({ availableAt: retryAt, lastError: String((err as Error).message ?? err).slice(0, 500) })
+        .where(eq(outbox.id, row.id));
     }
   }
   return { delivered, failed };
@@ -63,7 +74,9 @@ export async function relayOutbox(ctx: AppContext, batchSize = 50): Promise<{ de
 
 /** Rows not yet delivered (for readiness reports and tests). */
 export async function pendingOutbox(db: DbOrTx, topic?: string): Promise<number> {
-  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(outbox)
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(outbox)
     .where(topic ? and(isNull(outbox.deliveredAt), eq(outbox.topic, topic)) : isNull(outbox.deliveredAt));
   return Number(rows[0].n);
 }

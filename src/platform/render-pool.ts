@@ -27,8 +27,17 @@ export interface RenderPoolOptions {
   idleMs?: number;
 }
 
-interface Task { input: unknown; resolve(bytes: Buffer): void; reject(err: Error): void; timer?: NodeJS.Timeout }
-interface Slot { worker: Worker; task: Task | null; idle?: NodeJS.Timeout }
+interface Task {
+  input: unknown;
+  resolve(bytes: Buffer): void;
+  reject(err: Error): void;
+  timer?: NodeJS.Timeout;
+}
+interface Slot {
+  worker: Worker;
+  task: Task | null;
+  idle?: NodeJS.Timeout;
+}
 
 // From source only: the ESM entry of tsx's API (`require.resolve` would name its CommonJS build, which cannot
 // register the loader). Compiled, tsx is neither resolved nor loaded.
@@ -60,7 +69,11 @@ export class RenderPool {
   private slots: Slot[] = [];
   private queue: Task[] = [];
 
-  constructor(private readonly moduleUrl: string, private readonly exportName: string, opts: RenderPoolOptions = {}) {
+  constructor(
+    private readonly moduleUrl: string,
+    private readonly exportName: string,
+    opts: RenderPoolOptions = {},
+  ) {
     this.size = opts.size ?? Math.max(1, Math.min(2, availableParallelism() - 1));
     this.maxQueued = opts.maxQueued ?? 64;
     this.timeoutMs = opts.timeoutMs ?? 30_000;
@@ -75,7 +88,11 @@ export class RenderPool {
   /** Renders `input` on a worker (started on first use). Refuses with 503 when the backlog is full. */
   render(input: unknown): Promise<Buffer> {
     if (this.queue.length >= this.maxQueued) {
-      return Promise.reject(new AppError('UNAVAILABLE', 'Too many documents are being rendered; try again shortly', { headers: { 'retry-after': '2' } }));
+      return Promise.reject(
+        new AppError('UNAVAILABLE', 'Too many documents are being rendered; try again shortly', {
+          headers: { 'retry-after': '2' },
+        }),
+      );
     }
     return new Promise<Buffer>((resolve, reject) => {
       this.queue.push({ input, resolve, reject });
@@ -102,7 +119,10 @@ export class RenderPool {
       clearTimeout(slot.idle);
       slot.idle = undefined;
       slot.task = task;
-      task.timer = setTimeout(() => this.replace(slot, new Error(`render timed out after ${this.timeoutMs} ms`)), this.timeoutMs);
+      task.timer = setTimeout(
+        () => this.replace(slot, new Error(`render timed out after ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
       slot.worker.postMessage(task.input);
     }
     for (const slot of this.slots) if (!slot.task && !slot.idle) this.armIdle(slot);
@@ -126,7 +146,11 @@ export class RenderPool {
     worker.on('message', (msg: { ok: true; bytes: Uint8Array } | { ok: false; message: string }) => {
       const task = slot.task;
       slot.task = null;
-      if (task) this.settle(task, msg.ok ? Buffer.from(msg.bytes.buffer, msg.bytes.byteOffset, msg.bytes.byteLength) : new Error(msg.message));
+      if (task)
+        this.settle(
+          task,
+          msg.ok ? Buffer.from(msg.bytes.buffer, msg.bytes.byteOffset, msg.bytes.byteLength) : new Error(msg.message),
+        );
       this.dispatch();
     });
     worker.on('error', (err) => this.replace(slot, err));

@@ -22,7 +22,10 @@ function embeddedKey(dataDir: string): string {
  * Connects to MEILI_URL, or spawns the embedded Meilisearch under DATA_DIR. Index settings are applied at
  * start; if the engine is down the app still starts (search answers 503 until it returns).
  */
-export async function startSearch(config: Config, log: FastifyBaseLogger): Promise<{ port: SearchPort; stop(): Promise<void> }> {
+export async function startSearch(
+  config: Config,
+  log: FastifyBaseLogger,
+): Promise<{ port: SearchPort; stop(): Promise<void> }> {
   let url = config.MEILI_URL;
   let apiKey = config.MEILI_MASTER_KEY;
   let stop = async () => {};

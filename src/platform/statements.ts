@@ -36,7 +36,11 @@ export function guardedStatement(guard: SQL, statements: SQL[]): SQL {
 }
 
 /** Statements as the named parts (w0, w1, …) of a WITH clause. */
-const withParts = (statements: SQL[]) => sql.join(statements.map((s, i) => sql`${sql.raw(`w${i}`)} as (${s})`), sql`, `);
+const withParts = (statements: SQL[]) =>
+  sql.join(
+    statements.map((s, i) => sql`${sql.raw(`w${i}`)} as (${s})`),
+    sql`, `,
+  );
 
 /** SQLSTATE raised by expect_one_row (migration 0008) when a guarded write's guard did not match one row. */
 export const GUARD_MISSED = 'TT409';
@@ -87,12 +91,21 @@ const dialect = new PgDialect();
 export const columnName = (column: PgColumn): string => dialect.escapeName(column.name);
 const tableName = (table: PgTable): string => dialect.escapeName(getTableName(table));
 
-interface Shape { keys: string[]; columns: PgColumn[]; pieces: StringChunk[] }
+interface Shape {
+  keys: string[];
+  columns: PgColumn[];
+  pieces: StringChunk[];
+}
 const shapes = new WeakMap<PgTable, Map<string, Shape>>();
 
 // The text of a statement of `keys` (in the table's column order), cut where each value goes: every value is sent
 // cast to its column's type, so a part of a multi-part statement never depends on PostgreSQL inferring a type.
-function shapeOf(table: PgTable, kind: string, keys: string[], text: (columns: PgColumn[], casts: string[]) => string[]): Shape {
+function shapeOf(
+  table: PgTable,
+  kind: string,
+  keys: string[],
+  text: (columns: PgColumn[], casts: string[]) => string[],
+): Shape {
   let byKeys = shapes.get(table);
   if (!byKeys) shapes.set(table, (byKeys = new Map()));
   const id = `${kind}:${keys.join(',')}`;
@@ -101,7 +114,10 @@ function shapeOf(table: PgTable, kind: string, keys: string[], text: (columns: P
     const known = new Set(keys);
     const entries = entriesOf(table).filter(([key]) => known.has(key));
     const columns = entries.map(([, column]) => column);
-    const pieces = text(columns, columns.map((c) => `::${c.getSQLType()}`)).map((t) => new StringChunk(t));
+    const pieces = text(
+      columns,
+      columns.map((c) => `::${c.getSQLType()}`),
+    ).map((t) => new StringChunk(t));
     byKeys.set(id, (shape = { keys: entries.map(([key]) => key), columns, pieces }));
   }
   return shape;
@@ -112,7 +128,10 @@ function fill(shape: Shape, values: Record<string, unknown>, ...tail: SQL[]): SQ
   const chunks: unknown[] = [shape.pieces[0]];
   shape.keys.forEach((key, i) => {
     const value = values[key];
-    chunks.push(value === null || value === undefined ? null : shape.columns[i].mapToDriverValue(value), shape.pieces[i + 1]);
+    chunks.push(
+      value === null || value === undefined ? null : shape.columns[i].mapToDriverValue(value),
+      shape.pieces[i + 1],
+    );
   });
   return new SQL([...chunks, ...tail] as SQL['queryChunks']);
 }
@@ -141,7 +160,10 @@ export function updateStatement<T extends PgTable>(table: T, fields: Fields<T>, 
 
 /** Every column of a table, qualified, for a hand-written select whose rows rowOf reads. */
 export function allColumns(table: PgTable): SQL {
-  return sql.join(entriesOf(table).map(([, column]) => column), sql`, `);
+  return sql.join(
+    entriesOf(table).map(([, column]) => column),
+    sql`, `,
+  );
 }
 
 /** A statement without parameters rendered once (e.g. a select list of many columns), to reuse as plain text. */

@@ -11,8 +11,9 @@ function nulPaths(value: unknown, path: string, out: FieldError[], depth = 0) {
     value.forEach((v, i) => nulPaths(v, `${path}.${i}`, out, depth + 1));
   } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-// eslint-disable-next-line no-control-regex -- NUL is the character this guard names
-      if (k.includes('\u0000')) out.push({ path: `${path}.${k.replace(/\u0000/g, '\\0')}`, message: 'must not contain the NUL character' });
+      if (k.includes('\u0000'))
+        // eslint-disable-next-line no-control-regex -- NUL is the character this guard names
+        out.push({ path: `${path}.${k.replace(/\u0000/g, '\\0')}`, message: 'must not contain the NUL character' });
       nulPaths(v, `${path}.${k}`, out, depth + 1);
     }
   }

@@ -2,7 +2,10 @@ import type { AppContext } from './context.js';
 import { relayOutbox } from './outbox.js';
 import { fireDueTimers } from './timers.js';
 
-export interface Workers { stop(): Promise<void>; kick(): void }
+export interface Workers {
+  stop(): Promise<void>;
+  kick(): void;
+}
 
 /**
  * The background loops: the outbox relay and the timer runner. Safe to run in several processes at once
@@ -12,10 +15,14 @@ export function startWorkers(ctx: AppContext, opts: { intervalMs?: number } = {}
   const interval = opts.intervalMs ?? 500;
   let stopped = false;
   let wake: (() => void) | null = null;
-  const sleep = () => new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, interval);
-    wake = () => { clearTimeout(t); resolve(); };
-  });
+  const sleep = () =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, interval);
+      wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    });
 
   const loop = (async () => {
     while (!stopped) {

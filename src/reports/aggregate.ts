@@ -21,22 +21,33 @@ export interface FieldFigures {
 
 // Per key field: listings by their field, deals by the field of the listing as it was when the deal opened.
 async function byField(db: DbOrTx, { periodStart: s, periodEnd: e }: PeriodBounds): Promise<FieldFigures[]> {
-  const rows = await queryRows<{ kind: string; field: Field; n: unknown; amount: unknown }>(db, sql`
+  const rows = await queryRows<{ kind: string; field: Field; n: unknown; amount: unknown }>(
+    db,
+    sql`
     select 'registered' as kind, l.field, count(*) as n, 0 as amount from listings l where ${within(sql`l.submitted_at`, s, e)} group by 2
     union all
     select 'published', l.field, count(*), 0 from listings l where ${within(sql`l.published_at`, s, e)} group by 2
     union all
     select 'opened', d.listing_copy->>'field', count(*), 0 from deals d where ${within(sql`d.created_at`, s, e)} group by 2
     union all
-    select 'signed', d.listing_copy->>'field', count(*), coalesce(sum(d.contract_value), 0) from deals d where ${within(sql`d.signed_at`, s, e)} group by 2`);
-  const table = new Map(FIELDS.map((field) => [field, { field, listingsRegistered: 0, listingsPublished: 0, dealsOpened: 0, dealsSigned: 0, contractValue: 0 }]));
+    select 'signed', d.listing_copy->>'field', count(*), coalesce(sum(d.contract_value), 0) from deals d where ${within(sql`d.signed_at`, s, e)} group by 2`,
+  );
+  const table = new Map(
+    FIELDS.map((field) => [
+      field,
+      { field, listingsRegistered: 0, listingsPublished: 0, dealsOpened: 0, dealsSigned: 0, contractValue: 0 },
+    ]),
+  );
   for (const r of rows) {
     const f = table.get(r.field);
     if (!f) continue;
     if (r.kind === 'registered') f.listingsRegistered = int(r.n);
     else if (r.kind === 'published') f.listingsPublished = int(r.n);
     else if (r.kind === 'opened') f.dealsOpened = int(r.n);
-    else { f.dealsSigned = int(r.n); f.contractValue = int(r.amount); }
+    else {
+      f.dealsSigned = int(r.n);
+      f.contractValue = int(r.amount);
+    }
   }
   return [...table.values()];
 }
@@ -76,7 +87,13 @@ export async function corpsReport(ctx: AppContext, period: Period) {
     dealStates: totals.deals.byState,
     incomeByMonth: months.map(({ month, invoiced, paid }) => ({ month, invoiced, paid })),
     submissions: submissions.counts,
-    organizations: submissions.items.map(({ id, name, type, status, submittedAt }) => ({ id, name, type, status, submittedAt })),
+    organizations: submissions.items.map(({ id, name, type, status, submittedAt }) => ({
+      id,
+      name,
+      type,
+      status,
+      submittedAt,
+    })),
   };
 }
 

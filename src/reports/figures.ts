@@ -12,7 +12,12 @@ import type { PeriodBounds, ReportFigures } from './types.js';
 export type Scope = 'organizations' | 'corps';
 export const CORPS = '*';
 
-interface Keys { party: SQL; listing: SQL; issuer: SQL; holder: SQL }
+interface Keys {
+  party: SQL;
+  listing: SQL;
+  issuer: SQL;
+  holder: SQL;
+}
 const KEYS: Record<Scope, Keys> = {
   organizations: {
     party: sql.raw('cross join lateral (values (d.seller_org_id), (d.buyer_org_id)) as p(org)'),
@@ -42,9 +47,17 @@ export function emptyFigures(): ReportFigures {
 
 /** Anything at all happened: such an organization gets a report whatever its type. */
 export function hasActivity(f: ReportFigures): boolean {
-  return f.listings.registered + f.listings.published + f.income.invoiced + f.income.paid
-    + f.contractsRegistered.count + f.vouchersRedeemed.count + f.deals.byState.length
-    + f.deals.byForm.reduce((s, x) => s + x.opened + x.signed, 0) > 0;
+  return (
+    f.listings.registered +
+      f.listings.published +
+      f.income.invoiced +
+      f.income.paid +
+      f.contractsRegistered.count +
+      f.vouchersRedeemed.count +
+      f.deals.byState.length +
+      f.deals.byForm.reduce((s, x) => s + x.opened + x.signed, 0) >
+    0
+  );
 }
 
 // Counts and sums of one kind each, in one round trip. A listing is registered when its registration form is
@@ -103,11 +116,18 @@ function statesQuery(k: Keys, { periodStart: s, periodEnd: e }: PeriodBounds): S
 }
 
 /** The half-year figures of every organization with activity (or of the Corps, under CORPS), by SQL aggregates. */
-export async function periodFigures(db: DbOrTx, bounds: PeriodBounds, scope: Scope): Promise<Map<string, ReportFigures>> {
+export async function periodFigures(
+  db: DbOrTx,
+  bounds: PeriodBounds,
+  scope: Scope,
+): Promise<Map<string, ReportFigures>> {
   const k = KEYS[scope];
   const [totals, forms, states] = await Promise.all([
     queryRows<{ kind: string; org: string; n: unknown; amount: unknown }>(db, totalsQuery(k, bounds)),
-    queryRows<{ org: string; form: DealForm; opened: unknown; signed: unknown; value: unknown }>(db, formsQuery(k, bounds)),
+    queryRows<{ org: string; form: DealForm; opened: unknown; signed: unknown; value: unknown }>(
+      db,
+      formsQuery(k, bounds),
+    ),
     queryRows<{ org: string; form: DealForm; state: string; n: unknown }>(db, statesQuery(k, bounds)),
   ]);
   const figures = new Map<string, ReportFigures>();
@@ -118,14 +138,27 @@ export async function periodFigures(db: DbOrTx, bounds: PeriodBounds, scope: Sco
   };
   for (const r of totals) {
     const f = of(r.org);
-    const n = int(r.n), amount = int(r.amount);
+    const n = int(r.n),
+      amount = int(r.amount);
     switch (r.kind) {
-      case 'listingsRegistered': f.listings.registered = n; break;
-      case 'listingsPublished': f.listings.published = n; break;
-      case 'invoiced': f.income.invoiced = amount; break;
-      case 'paid': f.income.paid = amount; break;
-      case 'contractsRegistered': f.contractsRegistered = { count: n, value: amount }; break;
-      case 'vouchersRedeemed': f.vouchersRedeemed = { count: n, amount }; break;
+      case 'listingsRegistered':
+        f.listings.registered = n;
+        break;
+      case 'listingsPublished':
+        f.listings.published = n;
+        break;
+      case 'invoiced':
+        f.income.invoiced = amount;
+        break;
+      case 'paid':
+        f.income.paid = amount;
+        break;
+      case 'contractsRegistered':
+        f.contractsRegistered = { count: n, value: amount };
+        break;
+      case 'vouchersRedeemed':
+        f.vouchersRedeemed = { count: n, amount };
+        break;
     }
   }
   for (const r of forms) {
@@ -135,7 +168,10 @@ export async function periodFigures(db: DbOrTx, bounds: PeriodBounds, scope: Sco
     f.contractValue += row.contractValue;
   }
   for (const r of states) of(r.org).deals.byState.push({ form: r.form, state: r.state, count: int(r.n) });
-  for (const f of figures.values()) f.deals.byState.sort((a, b) => DEAL_FORMS.indexOf(a.form) - DEAL_FORMS.indexOf(b.form) || a.state.localeCompare(b.state));
+  for (const f of figures.values())
+    f.deals.byState.sort(
+      (a, b) => DEAL_FORMS.indexOf(a.form) - DEAL_FORMS.indexOf(b.form) || a.state.localeCompare(b.state),
+    );
   return figures;
 }
 

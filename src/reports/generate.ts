@@ -16,17 +16,31 @@ import type { Period } from './types.js';
 const REPORTING_TYPES = ['university', 'institute', 'enterprise'] as const;
 const CHUNK = 500;
 
-export interface GenerationResult extends Period { created: number; refreshed: number; submitted: number }
+export interface GenerationResult extends Period {
+  created: number;
+  refreshed: number;
+  submitted: number;
+}
 
 /**
  * Who gets a report: every university, institute and enterprise (but not the bureau's own organization, which
  * reads the reports), plus any organization with activity in the period, whatever its type.
  */
 async function reportingOrganizations(tx: DbOrTx, active: string[]): Promise<string[]> {
-  const byType = await tx.select({ id: organizations.id }).from(organizations).where(and(
-    inArray(organizations.type, [...REPORTING_TYPES]),
-    notExists(tx.select({ one: sql`1` }).from(users).where(and(eq(users.organizationId, organizations.id), eq(users.role, 'admin')))),
-  ));
+  const byType = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(
+      and(
+        inArray(organizations.type, [...REPORTING_TYPES]),
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(users)
+            .where(and(eq(users.organizationId, organizations.id), eq(users.role, 'admin'))),
+        ),
+      ),
+    );
   return [...new Set([...byType.map((o) => o.id), ...active])].sort();
 }
 
@@ -35,7 +49,12 @@ async function reportingOrganizations(tx: DbOrTx, active: string[]): Promise<str
  * transaction. Idempotent: a draft's figures are recomputed; a submitted report is never touched. Each
  * organization is told once that its draft is ready (the notification's key is per period).
  */
-export async function generateHalfYearDrafts(ctx: AppContext, tx: DbOrTx, period: Period, actor: Actor): Promise<GenerationResult> {
+export async function generateHalfYearDrafts(
+  ctx: AppContext,
+  tx: DbOrTx,
+  period: Period,
+  actor: Actor,
+): Promise<GenerationResult> {
   const figures = await periodFigures(tx, halfYearBounds(period), 'organizations');
   const active = [...figures].filter(([, f]) => hasActivity(f)).map(([org]) => org);
   const orgIds = await reportingOrganizations(tx, active);
@@ -43,24 +62,47 @@ export async function generateHalfYearDrafts(ctx: AppContext, tx: DbOrTx, period
   const written: { organizationId: string; created: boolean }[] = [];
   for (let i = 0; i < orgIds.length; i += CHUNK) {
     const rows = orgIds.slice(i, i + CHUNK).map((organizationId) => ({
-      id: newId('hyr'), organizationId, year: period.year, half: period.half, status: 'draft' as const,
-      figures: figures.get(organizationId) ?? emptyFigures(), generatedAt: now, createdAt: now, updatedAt: now,
+      id: newId('hyr'),
+      organizationId,
+      year: period.year,
+      half: period.half,
+      status: 'draft' as const,
+      figures: figures.get(organizationId) ?? emptyFigures(),
+      generatedAt: now,
+      createdAt: now,
+      updatedAt: now,
     }));
-    written.push(...await tx.insert(halfYearReports).values(rows).onConflictDoUpdate({
-      target: [halfYearReports.organizationId, halfYearReports.year, halfYearReports.half],
-      set: { figures: sql`excluded.figures`, generatedAt: sql`excluded.generated_at`, updatedAt: sql`excluded.updated_at` },
-      setWhere: sql`${halfYearReports.status} = 'draft'`,
-      // xmax is 0 on a row this statement inserted, and set on one it updated.
-    }).returning({ organizationId: halfYearReports.organizationId, created: sql<boolean>`(xmax = 0)` }));
+    written.push(
+      ...(await tx
+        .insert(halfYearReports)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [halfYearReports.organizationId, halfYearReports.year, halfYearReports.half],
+          set: {
+            figures: sql`excluded.figures`,
+            generatedAt: sql`excluded.generated_at`,
+            updatedAt: sql`excluded.updated_at`,
+          },
+          setWhere: sql`${halfYearReports.status} = 'draft'`,
+          // xmax is 0 on a row this statement inserted, and set on one it updated.
+        })
+        .returning({ organizationId: halfYearReports.organizationId, created: sql<boolean>`(xmax = 0)` })),
+    );
   }
   const code = periodCode(period);
   for (const { organizationId } of written) {
-    await notify(tx, { organizationId }, {
-      kind: 'report.halfYear.draft', title: `${periodLabel(period)}工作报告草稿已生成，请补充说明后提交`,
-      titleEn: `Your half-year report for ${code} is drafted: add your narrative and submit it`,
-      link: `/reports/half-year?year=${period.year}&half=${period.half}`, dedupeKey: `report.halfYear.draft:${code}`,
-      data: { year: period.year, half: period.half },
-    });
+    await notify(
+      tx,
+      { organizationId },
+      {
+        kind: 'report.halfYear.draft',
+        title: `${periodLabel(period)}工作报告草稿已生成，请补充说明后提交`,
+        titleEn: `Your half-year report for ${code} is drafted: add your narrative and submit it`,
+        link: `/reports/half-year?year=${period.year}&half=${period.half}`,
+        dedupeKey: `report.halfYear.draft:${code}`,
+        data: { year: period.year, half: period.half },
+      },
+    );
   }
   const created = written.filter((w) => w.created).length;
   const result = { ...period, created, refreshed: written.length - created, submitted: orgIds.length - written.length };

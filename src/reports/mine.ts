@@ -18,11 +18,23 @@ export function myReport(ctx: AppContext, caller: AuthUser, period: Period) {
 }
 
 async function lockDraft(tx: Tx, caller: AuthUser, period: Period): Promise<ReportRow> {
-  const [row] = await tx.select().from(halfYearReports)
-    .where(and(eq(halfYearReports.organizationId, caller.organizationId), eq(halfYearReports.year, period.year), eq(halfYearReports.half, period.half)))
+  const [row] = await tx
+    .select()
+    .from(halfYearReports)
+    .where(
+      and(
+        eq(halfYearReports.organizationId, caller.organizationId),
+        eq(halfYearReports.year, period.year),
+        eq(halfYearReports.half, period.half),
+      ),
+    )
     .for('update');
   if (!row) throw notFound('Half-year report');
-  if (row.status !== 'draft') throw new AppError('CONFLICT', `The ${periodCode(period)} report was submitted on ${row.submittedAt} and can no longer change`);
+  if (row.status !== 'draft')
+    throw new AppError(
+      'CONFLICT',
+      `The ${periodCode(period)} report was submitted on ${row.submittedAt} and can no longer change`,
+    );
   return row;
 }
 
@@ -30,7 +42,10 @@ async function lockDraft(tx: Tx, caller: AuthUser, period: Period): Promise<Repo
 export async function updateNarrative(ctx: AppContext, caller: AuthUser, period: Period, narrative: string) {
   return ctx.db.transaction(async (tx) => {
     const row = await lockDraft(tx, caller, period);
-    await tx.update(halfYearReports).set({ narrative, updatedAt: ctx.clock.now().toISOString() }).where(eq(halfYearReports.id, row.id));
+    await tx
+      .update(halfYearReports)
+      .set({ narrative, updatedAt: ctx.clock.now().toISOString() })
+      .where(eq(halfYearReports.id, row.id));
     await audit(tx, caller, 'report.halfYear.narrative', 'half_year_report', row.id, { length: narrative.length });
     return reportView(tx, caller.organizationId, period);
   });
@@ -40,10 +55,20 @@ export async function updateNarrative(ctx: AppContext, caller: AuthUser, period:
 export async function submitReport(ctx: AppContext, caller: AuthUser, period: Period) {
   return ctx.db.transaction(async (tx) => {
     const row = await lockDraft(tx, caller, period);
-    if (!row.narrative.trim()) throw validationFailed([{ path: 'narrative', message: 'is required before submitting: describe the half year\'s work' }], 'Add the narrative before submitting');
+    if (!row.narrative.trim())
+      throw validationFailed(
+        [{ path: 'narrative', message: "is required before submitting: describe the half year's work" }],
+        'Add the narrative before submitting',
+      );
     const now = ctx.clock.now().toISOString();
-    await tx.update(halfYearReports).set({ status: 'submitted', submittedAt: now, submittedBy: caller.id, updatedAt: now }).where(eq(halfYearReports.id, row.id));
-    await audit(tx, caller, 'report.halfYear.submitted', 'half_year_report', row.id, { year: period.year, half: period.half });
+    await tx
+      .update(halfYearReports)
+      .set({ status: 'submitted', submittedAt: now, submittedBy: caller.id, updatedAt: now })
+      .where(eq(halfYearReports.id, row.id));
+    await audit(tx, caller, 'report.halfYear.submitted', 'half_year_report', row.id, {
+      year: period.year,
+      half: period.half,
+    });
     return reportView(tx, caller.organizationId, period);
   });
 }

@@ -15,10 +15,16 @@ import type { Period } from './types.js';
 
 /** Every organization with a report for the period, drafts first, then by name. */
 export async function submissionList(db: DbOrTx, period: Period) {
-  const rows = await db.select({
-    id: organizations.id, name: organizations.name, type: organizations.type,
-    status: halfYearReports.status, generatedAt: halfYearReports.generatedAt, submittedAt: halfYearReports.submittedAt,
-  }).from(halfYearReports)
+  const rows = await db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      type: organizations.type,
+      status: halfYearReports.status,
+      generatedAt: halfYearReports.generatedAt,
+      submittedAt: halfYearReports.submittedAt,
+    })
+    .from(halfYearReports)
     .innerJoin(organizations, eq(organizations.id, halfYearReports.organizationId))
     .where(and(eq(halfYearReports.year, period.year), eq(halfYearReports.half, period.half)))
     .orderBy(asc(halfYearReports.status), asc(organizations.name), asc(organizations.id));
@@ -30,7 +36,9 @@ export async function submissionList(db: DbOrTx, period: Period) {
 export async function submissionStatus(ctx: AppContext, period: Period) {
   const { counts, items } = await submissionList(ctx.db, period);
   return {
-    ...period, ...halfYearBounds(period), counts,
+    ...period,
+    ...halfYearBounds(period),
+    counts,
     items: items.map(({ id, name, type, ...r }) => ({ organization: { id, name, type }, ...r })),
   };
 }
@@ -41,21 +49,37 @@ export async function submissionStatus(ctx: AppContext, period: Period) {
  */
 export async function remindUnsubmitted(ctx: AppContext, admin: AuthUser, period: Period) {
   return ctx.db.transaction(async (tx) => {
-    const drafts = await tx.select({ organizationId: halfYearReports.organizationId }).from(halfYearReports)
-      .where(and(eq(halfYearReports.year, period.year), eq(halfYearReports.half, period.half), eq(halfYearReports.status, 'draft')))
+    const drafts = await tx
+      .select({ organizationId: halfYearReports.organizationId })
+      .from(halfYearReports)
+      .where(
+        and(
+          eq(halfYearReports.year, period.year),
+          eq(halfYearReports.half, period.half),
+          eq(halfYearReports.status, 'draft'),
+        ),
+      )
       .orderBy(asc(halfYearReports.organizationId));
     const code = periodCode(period);
     const day = formatChinaDate(ctx.clock.now());
     for (const { organizationId } of drafts) {
-      await notify(tx, { organizationId }, {
-        kind: 'report.halfYear.reminder', title: `请尽快提交${periodLabel(period)}工作报告`,
-        titleEn: `Reminder: please submit your half-year report for ${code}`,
-        link: `/reports/half-year?year=${period.year}&half=${period.half}`,
-        dedupeKey: `report.halfYear.reminder:${organizationId}:${code}:${day}`, data: { year: period.year, half: period.half },
-      });
+      await notify(
+        tx,
+        { organizationId },
+        {
+          kind: 'report.halfYear.reminder',
+          title: `请尽快提交${periodLabel(period)}工作报告`,
+          titleEn: `Reminder: please submit your half-year report for ${code}`,
+          link: `/reports/half-year?year=${period.year}&half=${period.half}`,
+          dedupeKey: `report.halfYear.reminder:${organizationId}:${code}:${day}`,
+          data: { year: period.year, half: period.half },
+        },
+      );
     }
     const organizationIds = drafts.map((d) => d.organizationId);
-    await audit(tx, admin, 'report.halfYear.reminded', 'half_year_report_period', code, { organizations: organizationIds.length });
+    await audit(tx, admin, 'report.halfYear.reminded', 'half_year_report_period', code, {
+      organizations: organizationIds.length,
+    });
     return { ...period, reminded: organizationIds.length, organizationIds };
   });
 }

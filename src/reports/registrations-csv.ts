@@ -5,7 +5,17 @@ import type { ContractRegistrationRecord } from './registrations.js';
 
 // The registration office's spreadsheet: UTF-8 with a BOM, Chinese headers, RFC 4180 quoting and formula
 // guards (the platform's CSV writer), amounts in yuan as plain decimals a spreadsheet reads as numbers.
-const HEADERS = ['交易编号', '认定登记号', '合同类别代码', '合同类别', '卖方（成果方）', '买方（需求方）', '合同金额（元）', '签订日期', '登记日期'];
+const HEADERS = [
+  '交易编号',
+  '认定登记号',
+  '合同类别代码',
+  '合同类别',
+  '卖方（成果方）',
+  '买方（需求方）',
+  '合同金额（元）',
+  '签订日期',
+  '登记日期',
+];
 
 /** 1234567 fen → "12345.67": exact, from integers (contract values are never negative). */
 export function fenToYuan(fen: number): string {
@@ -15,8 +25,23 @@ export function fenToYuan(fen: number): string {
 }
 
 export function contractRegistrationsCsv(items: readonly ContractRegistrationRecord[]): string {
-  return BOM + csvRecord(HEADERS) + items.map((r) => csvRecord([
-    r.dealId, r.registrationNo, r.category.code, r.category.name, r.seller.name, r.buyer.name, fenToYuan(r.contractValue),
-    r.signedAt ? formatChinaDate(r.signedAt) : '', formatChinaDate(r.registeredAt),
-  ])).join('');
+  return (
+    BOM +
+    csvRecord(HEADERS) +
+    items
+      .map((r) =>
+        csvRecord([
+          r.dealId,
+          r.registrationNo,
+          r.category.code,
+          r.category.name,
+          r.seller.name,
+          r.buyer.name,
+          fenToYuan(r.contractValue),
+          r.signedAt ? formatChinaDate(r.signedAt) : '',
+          formatChinaDate(r.registeredAt),
+        ]),
+      )
+      .join('')
+  );
 }

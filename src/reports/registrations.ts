@@ -52,7 +52,9 @@ export async function contractRegistrations(ctx: AppContext, q: { from?: string;
   const conds: SQL[] = [isRegistered];
   if (start) conds.push(sql`${registeredAt} >= ${start}::timestamptz`);
   if (end) conds.push(sql`${registeredAt} < ${end}::timestamptz`);
-  const rows = await queryRows<Record<string, unknown>>(ctx.db, sql`
+  const rows = await queryRows<Record<string, unknown>>(
+    ctx.db,
+    sql`
     select d.id, d.type, d.snapshot->'context'->'contractRegistration'->>'registrationNo' as registration_no,
            ${registeredAt} as registered_at, d.contract_value, d.signed_at,
            s.id as seller_id, s.name as seller_name, b.id as buyer_id, b.name as buyer_name
@@ -61,8 +63,12 @@ export async function contractRegistrations(ctx: AppContext, q: { from?: string;
       join organizations b on b.id = d.buyer_org_id
      where ${sql.join(conds, sql` and `)}
      order by registered_at, d.id
-     limit ${MAX_ROWS + 1}`);
-  if (rows.length > MAX_ROWS) throw validationFailed([{ path: 'querystring.from', message: `more than ${MAX_ROWS} registrations: narrow the dates` }]);
+     limit ${MAX_ROWS + 1}`,
+  );
+  if (rows.length > MAX_ROWS)
+    throw validationFailed([
+      { path: 'querystring.from', message: `more than ${MAX_ROWS} registrations: narrow the dates` },
+    ]);
   const items: ContractRegistrationRecord[] = rows.map((r) => {
     const form = r.type as DealForm;
     const code = FORM_CATEGORY[form];
@@ -79,7 +85,11 @@ export async function contractRegistrations(ctx: AppContext, q: { from?: string;
     };
   });
   return {
-    from: q.from ?? null, to: q.to ?? null, currency: 'CNY' as const,
-    count: items.length, totalValue: items.reduce((s, i) => s + i.contractValue, 0), items,
+    from: q.from ?? null,
+    to: q.to ?? null,
+    currency: 'CNY' as const,
+    count: items.length,
+    totalValue: items.reduce((s, i) => s + i.contractValue, 0),
+    items,
   };
 }

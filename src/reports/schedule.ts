@@ -24,13 +24,23 @@ async function lockSchedule(tx: Tx) {
 async function pendingExcept(tx: Tx, exceptId: string | null): Promise<boolean> {
   const conds = [eq(timers.subject, SUBJECT), eq(timers.name, NAME), eq(timers.status, 'pending')];
   if (exceptId) conds.push(ne(timers.id, exceptId));
-  const rows = await tx.select({ id: timers.id }).from(timers).where(and(...conds)).limit(1);
+  const rows = await tx
+    .select({ id: timers.id })
+    .from(timers)
+    .where(and(...conds))
+    .limit(1);
   return rows.length > 0;
 }
 
 async function scheduleAfter(tx: Tx, at: Date) {
   const { dueAt, period } = nextBoundary(at);
-  await scheduleTimer(tx, { subject: SUBJECT, subjectId: periodCode(period), name: NAME, dueAt, payload: { ...period } });
+  await scheduleTimer(tx, {
+    subject: SUBJECT,
+    subjectId: periodCode(period),
+    name: NAME,
+    dueAt,
+    payload: { ...period },
+  });
 }
 
 async function fireHalfYear(ctx: AppContext, tx: Tx, timer: TimerRow): Promise<'fired' | 'obsolete'> {

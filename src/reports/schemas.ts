@@ -15,13 +15,23 @@ const PeriodFields = {
 };
 export const PeriodQuery = Type.Object(PeriodFields, { additionalProperties: false });
 export const PeriodBody = Type.Object(PeriodFields, { additionalProperties: false });
-export const CorpsReportQuery = Type.Object({ ...PeriodFields, format: Type.Optional(E(['json', 'pdf'] as const)) }, { additionalProperties: false });
-export const NarrativeBody = Type.Object({ narrative: Type.String({ maxLength: 20_000 }) }, { additionalProperties: false });
+export const CorpsReportQuery = Type.Object(
+  { ...PeriodFields, format: Type.Optional(E(['json', 'pdf'] as const)) },
+  { additionalProperties: false },
+);
+export const NarrativeBody = Type.Object(
+  { narrative: Type.String({ maxLength: 20_000 }) },
+  { additionalProperties: false },
+);
 
 const Bounds = { periodStart: Type.String(), periodEnd: Type.String() };
 const Form = E(DEAL_FORMS);
 const FormFigures = Type.Object({ form: Form, opened: Count, signed: Count, contractValue: Money });
-const StateCount = Type.Object({ form: Form, state: Type.String({ description: 'Top-level machine state at the end of the period' }), count: Count });
+const StateCount = Type.Object({
+  form: Form,
+  state: Type.String({ description: 'Top-level machine state at the end of the period' }),
+  count: Count,
+});
 
 export const FiguresSchema = Type.Object({
   currency: Type.Literal('CNY'),
@@ -60,41 +70,74 @@ export const StatusSchema = Type.Object({
   ...PeriodFields,
   ...Bounds,
   counts: SubmissionCounts,
-  items: Type.Array(Type.Object({
-    organization: Type.Object({ id: Type.String(), name: Type.String(), type: E(ORGANIZATION_TYPES) }),
-    status: E(HALF_YEAR_REPORT_STATUSES),
-    generatedAt: Type.String(),
-    submittedAt: Nullable(Type.String()),
-  })),
+  items: Type.Array(
+    Type.Object({
+      organization: Type.Object({ id: Type.String(), name: Type.String(), type: E(ORGANIZATION_TYPES) }),
+      status: E(HALF_YEAR_REPORT_STATUSES),
+      generatedAt: Type.String(),
+      submittedAt: Nullable(Type.String()),
+    }),
+  ),
 });
 
-export const ReminderSchema = Type.Object({ ...PeriodFields, reminded: Count, organizationIds: Type.Array(Type.String()) });
+export const ReminderSchema = Type.Object({
+  ...PeriodFields,
+  reminded: Count,
+  organizationIds: Type.Array(Type.String()),
+});
 
 export const CorpsReportSchema = Type.Object({
   ...PeriodFields,
   ...Bounds,
   currency: Type.Literal('CNY'),
   totals: Type.Object({
-    listingsRegistered: Count, listingsPublished: Count, dealsOpened: Count, dealsSigned: Count, contractValue: Money,
-    invoiced: Money, paid: Money, contractsRegistered: Count, contractsRegisteredValue: Money, vouchersRedeemed: Count, vouchersRedeemedAmount: Money,
+    listingsRegistered: Count,
+    listingsPublished: Count,
+    dealsOpened: Count,
+    dealsSigned: Count,
+    contractValue: Money,
+    invoiced: Money,
+    paid: Money,
+    contractsRegistered: Count,
+    contractsRegisteredValue: Money,
+    vouchersRedeemed: Count,
+    vouchersRedeemedAmount: Money,
   }),
-  byField: Type.Array(Type.Object({
-    field: E(FIELDS), listingsRegistered: Count, listingsPublished: Count, dealsOpened: Count, dealsSigned: Count, contractValue: Money,
-  })),
+  byField: Type.Array(
+    Type.Object({
+      field: E(FIELDS),
+      listingsRegistered: Count,
+      listingsPublished: Count,
+      dealsOpened: Count,
+      dealsSigned: Count,
+      contractValue: Money,
+    }),
+  ),
   byForm: Type.Array(FormFigures),
   dealStates: Type.Array(StateCount),
-  incomeByMonth: Type.Array(Type.Object({ month: Type.String({ description: 'YYYY-MM, China time' }), invoiced: Money, paid: Money })),
+  incomeByMonth: Type.Array(
+    Type.Object({ month: Type.String({ description: 'YYYY-MM, China time' }), invoiced: Money, paid: Money }),
+  ),
   submissions: SubmissionCounts,
-  organizations: Type.Array(Type.Object({
-    id: Type.String(), name: Type.String(), type: E(ORGANIZATION_TYPES), status: E(HALF_YEAR_REPORT_STATUSES), submittedAt: Nullable(Type.String()),
-  })),
+  organizations: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      type: E(ORGANIZATION_TYPES),
+      status: E(HALF_YEAR_REPORT_STATUSES),
+      submittedAt: Nullable(Type.String()),
+    }),
+  ),
 });
 
-export const RegistrationsQuery = Type.Object({
-  from: Type.Optional(Type.String({ format: 'date', description: 'First registration date (China time), included' })),
-  to: Type.Optional(Type.String({ format: 'date', description: 'Last registration date (China time), included' })),
-  format: Type.Optional(E(['json', 'csv'] as const)),
-}, { additionalProperties: false });
+export const RegistrationsQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ format: 'date', description: 'First registration date (China time), included' })),
+    to: Type.Optional(Type.String({ format: 'date', description: 'Last registration date (China time), included' })),
+    format: Type.Optional(E(['json', 'csv'] as const)),
+  },
+  { additionalProperties: false },
+);
 
 export const RegistrationsSchema = Type.Object({
   from: Nullable(Type.String()),
@@ -102,17 +145,22 @@ export const RegistrationsSchema = Type.Object({
   currency: Type.Literal('CNY'),
   count: Count,
   totalValue: Money,
-  items: Type.Array(Type.Object({
-    dealId: Type.String(),
-    registrationNo: Type.String(),
-    category: Type.Object({ code: E(CONTRACT_CATEGORIES), name: Type.String({ description: 'Civil Code Art. 843: 技术开发, 技术转让, 技术许可, 技术咨询, 技术服务' }) }),
-    dealType: Form,
-    seller: Ref,
-    buyer: Ref,
-    contractValue: Money,
-    signedAt: Nullable(Type.String()),
-    registeredAt: Type.String(),
-  })),
+  items: Type.Array(
+    Type.Object({
+      dealId: Type.String(),
+      registrationNo: Type.String(),
+      category: Type.Object({
+        code: E(CONTRACT_CATEGORIES),
+        name: Type.String({ description: 'Civil Code Art. 843: 技术开发, 技术转让, 技术许可, 技术咨询, 技术服务' }),
+      }),
+      dealType: Form,
+      seller: Ref,
+      buyer: Ref,
+      contractValue: Money,
+      signedAt: Nullable(Type.String()),
+      registeredAt: Type.String(),
+    }),
+  ),
 });
 
 /** A binary document in a response (sent as it is, never serialized). */

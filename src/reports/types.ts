@@ -4,8 +4,14 @@ import type { DealForm } from '../deals/machines/types.js';
 // organization's figures, the generator that computes them and the Corps-wide aggregate.
 
 /** A half year: H1 is January–June, H2 July–December, China time. */
-export interface Period { year: number; half: 1 | 2 }
-export interface PeriodBounds { periodStart: string; periodEnd: string }
+export interface Period {
+  year: number;
+  half: 1 | 2;
+}
+export interface PeriodBounds {
+  periodStart: string;
+  periodEnd: string;
+}
 
 export interface FormFigures {
   form: DealForm;
@@ -17,7 +23,11 @@ export interface FormFigures {
   contractValue: number;
 }
 
-export interface StateCount { form: DealForm; state: string; count: number }
+export interface StateCount {
+  form: DealForm;
+  state: string;
+  count: number;
+}
 
 /** What the platform recorded for one organization (or the whole Corps) in one half year. Money in fen. */
 export interface ReportFigures {

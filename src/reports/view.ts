@@ -13,11 +13,22 @@ const submitter = alias(users, 'submitter');
 
 /** One organization's report for a period as its members (and the bureau) see it. */
 export async function reportView(db: DbOrTx, organizationId: string, period: Period) {
-  const [row] = await db.select({ report: halfYearReports, org: { id: organizations.id, name: organizations.name, type: organizations.type }, by: { id: submitter.id, name: submitter.name } })
+  const [row] = await db
+    .select({
+      report: halfYearReports,
+      org: { id: organizations.id, name: organizations.name, type: organizations.type },
+      by: { id: submitter.id, name: submitter.name },
+    })
     .from(halfYearReports)
     .innerJoin(organizations, eq(organizations.id, halfYearReports.organizationId))
     .leftJoin(submitter, eq(submitter.id, halfYearReports.submittedBy))
-    .where(and(eq(halfYearReports.organizationId, organizationId), eq(halfYearReports.year, period.year), eq(halfYearReports.half, period.half)));
+    .where(
+      and(
+        eq(halfYearReports.organizationId, organizationId),
+        eq(halfYearReports.year, period.year),
+        eq(halfYearReports.half, period.half),
+      ),
+    );
   if (!row) throw notFound('Half-year report');
   const r = row.report;
   return {

@@ -10,7 +10,6 @@ import type { Field } from '../shared/listing.js';
 import type { AppContext } from '../platform/context.js';
 import { asAuth, type DemoUsers } from './accounts.js';
 
-
 // The seed plan itself (/work/shared/seed), as published by the Corps' General Office: the notice and the plan,
 // verbatim, with line breaks before its headings and items.
 const CORPS_PLAN_BODY = `各师（市）、院（校），兵团机关各部门、各直属机构：《兵团促进科技成果转移转化行动方案》已经兵团同意，现印发给你们，请认真贯彻落实。
@@ -84,13 +83,24 @@ const SUMMARY_NOTE = '（本条目为摘要，概述与科技成果转移转化�
 // articles the platform applies (see the comments in the listing, deal and invoice modules that cite them).
 const POLICIES: PolicyInput[] = [
   {
-    title: '关于印发兵团促进科技成果转移转化行动方案的通知', issuingBody: '新疆生产建设兵团办公厅', documentNumber: '新兵办发〔2016〕84号',
-    issuedOn: '2016-10-12', level: 'corps', category: 'action_plan', sourceUrl: 'http://www.xjbt.gov.cn/c/2016-10-12/2811306.shtml',
-    tags: ['协同制造', '成果推广', '制造资源', '基础研究', '科技政策', '科技成果', '智能制造'], body: CORPS_PLAN_BODY,
+    title: '关于印发兵团促进科技成果转移转化行动方案的通知',
+    issuingBody: '新疆生产建设兵团办公厅',
+    documentNumber: '新兵办发〔2016〕84号',
+    issuedOn: '2016-10-12',
+    level: 'corps',
+    category: 'action_plan',
+    sourceUrl: 'http://www.xjbt.gov.cn/c/2016-10-12/2811306.shtml',
+    tags: ['协同制造', '成果推广', '制造资源', '基础研究', '科技政策', '科技成果', '智能制造'],
+    body: CORPS_PLAN_BODY,
   },
   {
-    title: '中华人民共和国促进科技成果转化法（2015年修正）', issuingBody: '全国人民代表大会常务委员会', documentNumber: '主席令第32号',
-    issuedOn: '2015-08-29', level: 'national', category: 'law', tags: ['成果转化', '公示', '奖励报酬'],
+    title: '中华人民共和国促进科技成果转化法（2015年修正）',
+    issuingBody: '全国人民代表大会常务委员会',
+    documentNumber: '主席令第32号',
+    issuedOn: '2015-08-29',
+    level: 'national',
+    category: 'law',
+    tags: ['成果转化', '公示', '奖励报酬'],
     body: `${SUMMARY_NOTE}
 第十一条：国家建立、完善科技报告制度和科技成果信息系统，向社会公布科技项目实施情况以及科技成果和相关知识产权信息；利用财政资金设立的科技项目的承担者应当按照规定及时提交相关科技报告，并将科技成果和相关知识产权信息汇交到科技成果信息系统。
 第十八条：国家设立的研究开发机构、高等院校对其持有的科技成果，可以自主决定转让、许可或者作价投资，但应当通过协议定价、在技术交易市场挂牌交易、拍卖等方式确定价格。通过协议定价的，应当在本单位公示科技成果名称和拟交易价格。
@@ -98,29 +108,49 @@ const POLICIES: PolicyInput[] = [
 第四十五条：未规定、也未与科技人员约定奖励和报酬的方式和数额的，从职务科技成果转让、许可净收入中提取不低于百分之五十的比例；作价投资的，从形成的股份或者出资比例中提取不低于百分之五十的比例，用于奖励完成和转化该成果作出重要贡献的人员。`,
   },
   {
-    title: '国务院关于印发实施《中华人民共和国促进科技成果转化法》若干规定的通知', issuingBody: '国务院', documentNumber: '国发〔2016〕16号',
-    issuedOn: '2016-02-26', level: 'national', category: 'regulation', tags: ['成果转化', '公示', '收益分配'],
+    title: '国务院关于印发实施《中华人民共和国促进科技成果转化法》若干规定的通知',
+    issuingBody: '国务院',
+    documentNumber: '国发〔2016〕16号',
+    issuedOn: '2016-02-26',
+    level: 'national',
+    category: 'regulation',
+    tags: ['成果转化', '公示', '收益分配'],
     body: `${SUMMARY_NOTE}
 研究开发机构、高等院校可以自主决定转让、许可或者作价投资其持有的科技成果；通过协议定价的，应当在本单位公示科技成果名称和拟交易价格，公示时间不少于15日，并明确异议处理程序。
 科技成果转化所获得的收入全部留归单位，在对完成、转化职务科技成果做出重要贡献的人员给予奖励和报酬后，主要用于科学技术研究与成果转化等相关工作。
 对科技人员的现金奖励计入当年本单位工资总额，但不受当年本单位工资总额限制、不纳入本单位工资总额基数。`,
   },
   {
-    title: '国务院办公厅关于印发促进科技成果转移转化行动方案的通知', issuingBody: '国务院办公厅', documentNumber: '国办发〔2016〕28号',
-    issuedOn: '2016-04-21', level: 'national', category: 'action_plan', tags: ['成果转化', '技术转移', '科技成果包'],
+    title: '国务院办公厅关于印发促进科技成果转移转化行动方案的通知',
+    issuingBody: '国务院办公厅',
+    documentNumber: '国办发〔2016〕28号',
+    issuedOn: '2016-04-21',
+    level: 'national',
+    category: 'action_plan',
+    tags: ['成果转化', '技术转移', '科技成果包'],
     body: `${SUMMARY_NOTE}
 "十三五"期间，推动一批短中期见效、有力带动产业结构优化升级的重大科技成果转化应用，建设示范性国家技术转移机构和科技成果转移转化示范区，培养专业化技术转移人才。
 重点任务包括：开展科技成果信息汇交与发布，发布一批产业转型升级急需的科技成果包；建立科技成果信息系统；产学研协同开展科技成果转移转化；建设科技成果转移转化支撑服务体系；大力推动科技型创新创业；建设科技成果转移转化人才队伍；大力推动地方科技成果转移转化；强化科技成果转移转化的多元化资金投入。`,
   },
   {
-    title: '关于实行以增加知识价值为导向分配政策的若干意见', issuingBody: '中共中央办公厅 国务院办公厅', documentNumber: '厅字〔2016〕35号',
-    issuedOn: '2016-11-07', level: 'national', category: 'incentive', tags: ['收益分配', '奖励报酬', '兼职兼薪'],
+    title: '关于实行以增加知识价值为导向分配政策的若干意见',
+    issuingBody: '中共中央办公厅 国务院办公厅',
+    documentNumber: '厅字〔2016〕35号',
+    issuedOn: '2016-11-07',
+    level: 'national',
+    category: 'incentive',
+    tags: ['收益分配', '奖励报酬', '兼职兼薪'],
     body: `${SUMMARY_NOTE}
 充分发挥收入分配政策的激励导向作用，实行以增加知识价值为导向的分配政策：发挥财政科研项目资金的激励引导作用；加强科技成果产权对科研人员的长期激励，使科研人员收入与其创造的科学价值、经济价值、社会价值紧密联系；允许科研人员和教师依法依规适度兼职兼薪。`,
   },
   {
-    title: '财政部 国家税务总局关于全面推开营业税改征增值税试点的通知', issuingBody: '财政部 国家税务总局', documentNumber: '财税〔2016〕36号',
-    issuedOn: '2016-03-23', level: 'national', category: 'tax', tags: ['增值税', '技术合同', '免税'],
+    title: '财政部 国家税务总局关于全面推开营业税改征增值税试点的通知',
+    issuingBody: '财政部 国家税务总局',
+    documentNumber: '财税〔2016〕36号',
+    issuedOn: '2016-03-23',
+    level: 'national',
+    category: 'tax',
+    tags: ['增值税', '技术合同', '免税'],
     body: `${SUMMARY_NOTE}
 自2016年5月1日起在全国范围内全面推开营业税改征增值税试点。附件3《营业税改征增值税试点过渡政策的规定》第一条第（二十六）项：纳税人提供技术转让、技术开发和与之相关的技术咨询、技术服务免征增值税；试点纳税人申请免征增值税时，须持技术转让、开发的书面合同，到纳税人所在地省级科技主管部门进行认定，并持有关的书面合同和科技主管部门审核意见证明文件报主管税务机关备查。
 本平台据此对技术许可、转让和开发费用不计增值税，对经纪佣金按 6% 计税。`,
@@ -128,7 +158,11 @@ const POLICIES: PolicyInput[] = [
 ];
 
 async function publishedIn(ctx: AppContext, field: Field) {
-  return ctx.db.select({ id: listings.id }).from(listings).where(and(eq(listings.status, 'published'), eq(listings.field, field))).orderBy(asc(listings.id));
+  return ctx.db
+    .select({ id: listings.id })
+    .from(listings)
+    .where(and(eq(listings.status, 'published'), eq(listings.field, field)))
+    .orderBy(asc(listings.id));
 }
 
 /** The bureau's public information for the demo: the policy library, two cases and two technology packages. */
@@ -138,23 +172,43 @@ export async function seedContent(ctx: AppContext, users: DemoUsers) {
 
   // The cases tell the stories of the demo deals (src/seed/deals.ts) when they exist: run this step after it.
   const linked = async (title: string, dealType: CaseInput['dealType']) => {
-    const [listing] = await ctx.db.select({ id: listings.id }).from(listings).where(and(eq(listings.title, title), eq(listings.status, 'published')));
-    const [deal] = listing ? await ctx.db.select({ id: deals.id }).from(deals).where(and(eq(deals.listingId, listing.id), eq(deals.type, dealType))).orderBy(asc(deals.id)).limit(1) : [];
+    const [listing] = await ctx.db
+      .select({ id: listings.id })
+      .from(listings)
+      .where(and(eq(listings.title, title), eq(listings.status, 'published')));
+    const [deal] = listing
+      ? await ctx.db
+          .select({ id: deals.id })
+          .from(deals)
+          .where(and(eq(deals.listingId, listing.id), eq(deals.type, dealType)))
+          .orderBy(asc(deals.id))
+          .limit(1)
+      : [];
     return { listingId: listing?.id ?? null, dealId: deal?.id ?? null };
   };
   const year = ctx.clock.now().getUTCFullYear();
   const demoNote = '\n（本案例为平台演示数据。）';
   const cases: CaseInput[] = [
     {
-      title: '新陆早系列棉花新品种普通许可北疆推广', field: 'modern_agriculture', dealType: 'license', year, value: 5_000_000,
-      summary: '新疆农垦科学院以普通许可方式将新陆早系列早熟棉花新品种许可给奎屯新材料科技股份有限公司，在北疆棉区繁种推广。',
+      title: '新陆早系列棉花新品种普通许可北疆推广',
+      field: 'modern_agriculture',
+      dealType: 'license',
+      year,
+      value: 5_000_000,
+      summary:
+        '新疆农垦科学院以普通许可方式将新陆早系列早熟棉花新品种许可给奎屯新材料科技股份有限公司，在北疆棉区繁种推广。',
       body: `许可期 36 个月，许可地域北疆，入门费 5 万元，另按净销售额 2% 提成。农垦科学院为事业单位，协议价格在本单位公示 15 日无异议后签订合同，并办理了技术合同认定登记，技术许可收入免征增值税。${demoNote}`,
       organizations: [{ id: users.xaas.organization.id }, { id: users.kuitun.organization.id }],
       ...(await linked('新陆早系列早熟棉花新品种', 'license')),
     },
     {
-      title: '采棉机智能导航系统校企合作开发', field: 'intelligent_manufacturing', dealType: 'cooperation', year, value: 3_000_000,
-      summary: '阿拉尔塔河农业装备有限公司委托石河子大学开发适用于南疆长绒棉的采棉机自动导航与测产系统，按里程碑交付验收。',
+      title: '采棉机智能导航系统校企合作开发',
+      field: 'intelligent_manufacturing',
+      dealType: 'cooperation',
+      year,
+      value: 3_000_000,
+      summary:
+        '阿拉尔塔河农业装备有限公司委托石河子大学开发适用于南疆长绒棉的采棉机自动导航与测产系统，按里程碑交付验收。',
       body: `合作经费 3 万元，分样机适配、批量验证两个里程碑验收付款，知识产权双方共有。首个里程碑已交付。${demoNote}`,
       organizations: [{ id: users.shzu.organization.id }, { id: users.tarimAgri.organization.id }],
       ...(await linked('采棉机智能导航与测产系统', 'cooperation')),
@@ -164,8 +218,16 @@ export async function seedContent(ctx: AppContext, users: DemoUsers) {
 
   // The plan's first task under 二: packages for key fields, curated from what is published in each.
   const packages: { field: Field; title: string; description: string }[] = [
-    { field: 'modern_agriculture', title: '现代农业科技成果包', description: '面向兵团棉花、林果和设施农业的节水灌溉、新品种与加工保鲜成果。' },
-    { field: 'resource_environment', title: '资源高效利用和生态环保科技成果包', description: '盐碱地改良、畜禽粪污资源化等绿色发展成果。' },
+    {
+      field: 'modern_agriculture',
+      title: '现代农业科技成果包',
+      description: '面向兵团棉花、林果和设施农业的节水灌溉、新品种与加工保鲜成果。',
+    },
+    {
+      field: 'resource_environment',
+      title: '资源高效利用和生态环保科技成果包',
+      description: '盐碱地改良、畜禽粪污资源化等绿色发展成果。',
+    },
   ];
   for (const p of packages) {
     const ids = (await publishedIn(ctx, p.field)).map((l) => l.id);

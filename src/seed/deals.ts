@@ -23,13 +23,22 @@ export async function seedDeals(ctx: AppContext, users: DemoUsers) {
   const c: AppContext = { ...ctx, clock };
   const published = (await listListings(ctx, null, { limit: 100 })).items;
   const listing = (part: string) => published.find((l) => l.title.includes(part))!.id;
-  const [oasis, tarimAgri, kuitun, admin, shzu, xaas, taru] = [users.oasis, users.tarimAgri, users.kuitun, users.admin, users.shzu, users.xaas, users.taru].map(asAuth);
+  const [oasis, tarimAgri, kuitun, admin, shzu, xaas, taru] = [
+    users.oasis,
+    users.tarimAgri,
+    users.kuitun,
+    users.admin,
+    users.shzu,
+    users.xaas,
+    users.taru,
+  ].map(asAuth);
 
-  const step = (who: AuthUser, dealId: string, event: DealEventInput) => c.db.transaction(async (tx) => {
-    const [{ version }] = await tx.select({ version: deals.version }).from(deals).where(eq(deals.id, dealId));
-    t += 3_600_000;
-    return sendEventTx(c, tx, who, dealId, version, event);
-  });
+  const step = (who: AuthUser, dealId: string, event: DealEventInput) =>
+    c.db.transaction(async (tx) => {
+      const [{ version }] = await tx.select({ version: deals.version }).from(deals).where(eq(deals.id, dealId));
+      t += 3_600_000;
+      return sendEventTx(c, tx, who, dealId, version, event);
+    });
   const agree = async (buyer: AuthUser, seller: AuthUser, dealId: string, terms: Record<string, unknown>) => {
     const accepted = await step(seller, dealId, { type: 'ACCEPT_INQUIRY' });
     if (accepted.state === 'nda') {
@@ -46,15 +55,45 @@ export async function seedDeals(ctx: AppContext, users: DemoUsers) {
 
   // A licence of a cotton variety, a transfer of the jujube process, an R&D cooperation on cotton-picker
   // navigation: agreed 40 days ago, through public notice, signed 24 days ago.
-  const variety = (await openDeal(c, kuitun, { listingId: listing('新陆早'), type: 'license', message: '希望在北疆推广该品种。' })).id;
-  await agree(kuitun, xaas, variety, { licenseType: 'non_exclusive', territory: '北疆', fieldOfUse: '棉花种子生产', termMonths: 36, upfrontFee: 5_000_000, royaltyRateBp: 200 });
+  const variety = (
+    await openDeal(c, kuitun, { listingId: listing('新陆早'), type: 'license', message: '希望在北疆推广该品种。' })
+  ).id;
+  await agree(kuitun, xaas, variety, {
+    licenseType: 'non_exclusive',
+    territory: '北疆',
+    fieldOfUse: '棉花种子生产',
+    termMonths: 36,
+    upfrontFee: 5_000_000,
+    royaltyRateBp: 200,
+  });
   const jujube = (await openDeal(c, oasis, { listingId: listing('红枣'), type: 'transfer' })).id;
-  await agree(oasis, taru, jujube, { price: 6_000_000, payments: [{ name: '首付款', amount: 2_000_000, dueDays: 15 }, { name: '尾款', amount: 4_000_000, dueDays: 120 }] });
+  await agree(oasis, taru, jujube, {
+    price: 6_000_000,
+    payments: [
+      { name: '首付款', amount: 2_000_000, dueDays: 15 },
+      { name: '尾款', amount: 4_000_000, dueDays: 120 },
+    ],
+  });
   const picker = (await openDeal(c, tarimAgri, { listingId: listing('采棉机'), type: 'cooperation' })).id;
-  await agree(tarimAgri, shzu, picker, { scope: '南疆长绒棉采棉机自动导航与测产系统的适配开发', budget: 3_000_000, ipOwnership: 'joint', milestones: [
-    { name: '样机适配', amount: 1_200_000, deliverable: '适配样机及田间测试报告', dueDate: new Date(Date.now() + 60 * DAY).toISOString().slice(0, 10) },
-    { name: '批量验证', amount: 1_800_000, deliverable: '100 台批量验证报告', dueDate: new Date(Date.now() + 200 * DAY).toISOString().slice(0, 10) },
-  ] });
+  await agree(tarimAgri, shzu, picker, {
+    scope: '南疆长绒棉采棉机自动导航与测产系统的适配开发',
+    budget: 3_000_000,
+    ipOwnership: 'joint',
+    milestones: [
+      {
+        name: '样机适配',
+        amount: 1_200_000,
+        deliverable: '适配样机及田间测试报告',
+        dueDate: new Date(Date.now() + 60 * DAY).toISOString().slice(0, 10),
+      },
+      {
+        name: '批量验证',
+        amount: 1_800_000,
+        deliverable: '100 台批量验证报告',
+        dueDate: new Date(Date.now() + 200 * DAY).toISOString().slice(0, 10),
+      },
+    ],
+  });
   t += 16 * DAY;
   await fireDueTimers(c);
   await sign(kuitun, xaas, variety);
@@ -62,14 +101,35 @@ export async function seedDeals(ctx: AppContext, users: DemoUsers) {
   await sign(tarimAgri, shzu, picker);
   await step(kuitun, variety, { type: 'REGISTER_CONTRACT', registrationNo: '6590012026000018' });
   t += 5 * DAY;
-  const [firstInstalment] = (await listInvoices(c, taru, { dealId: jujube, limit: 20 })).items.filter((i) => i.total === 2_000_000);
-  await c.db.transaction((tx) => recordPayment(c, tx, taru, firstInstalment.id, { amount: 2_000_000, reference: 'ABC-20260001', paidAt: new Date(t).toISOString() }));
+  const [firstInstalment] = (await listInvoices(c, taru, { dealId: jujube, limit: 20 })).items.filter(
+    (i) => i.total === 2_000_000,
+  );
+  await c.db.transaction((tx) =>
+    recordPayment(c, tx, taru, firstInstalment.id, {
+      amount: 2_000_000,
+      reference: 'ABC-20260001',
+      paidAt: new Date(t).toISOString(),
+    }),
+  );
   await step(shzu, picker, { type: 'DELIVER_MILESTONE', index: 0 });
 
   // Now: a licence under negotiation, with a broker and a counter-offer on the table.
   t = Date.now();
-  const terms = { licenseType: 'exclusive', territory: '新疆生产建设兵团', fieldOfUse: '棉花种植', termMonths: 60, upfrontFee: 60_000_000, royaltyRateBp: 300 };
-  const drip = (await openDeal(c, oasis, { listingId: listing('膜下滴灌'), type: 'license', message: '我们希望获得兵团范围内的独占许可。' })).id;
+  const terms = {
+    licenseType: 'exclusive',
+    territory: '新疆生产建设兵团',
+    fieldOfUse: '棉花种植',
+    termMonths: 60,
+    upfrontFee: 60_000_000,
+    royaltyRateBp: 300,
+  };
+  const drip = (
+    await openDeal(c, oasis, {
+      listingId: listing('膜下滴灌'),
+      type: 'license',
+      message: '我们希望获得兵团范围内的独占许可。',
+    })
+  ).id;
   await step(shzu, drip, { type: 'ACCEPT_INQUIRY' });
   await step(oasis, drip, { type: 'SIGN_NDA' });
   await step(shzu, drip, { type: 'SIGN_NDA' });

@@ -14,7 +14,9 @@ const SEED_MARK = 'seed:demo';
 export type SeedStep = (ctx: AppContext, users: DemoUsers) => Promise<void>;
 // Each feature's demo data, in order; each step goes through the feature's services.
 const steps: SeedStep[] = [
-  async (ctx, users) => { await seedListings(ctx, users); },
+  async (ctx, users) => {
+    await seedListings(ctx, users);
+  },
   seedDeals,
   seedContent,
 ];
@@ -28,14 +30,25 @@ type DemoAccount = (typeof DEMO_ACCOUNTS)[DemoAccountKey];
  * who configured ADMIN_EMAIL=admin@bureau.demo) is kept as it is, password included.
  */
 async function demoAccount(ctx: AppContext, tx: Tx, account: DemoAccount): Promise<UserView> {
-  const [taken] = await tx.select({ id: usersTable.id }).from(usersTable).where(eq(usersTable.email, normalizeEmail(account.email)));
+  const [taken] = await tx
+    .select({ id: usersTable.id })
+    .from(usersTable)
+    .where(eq(usersTable.email, normalizeEmail(account.email)));
   if (taken) return (await findUserView(tx, taken.id))!;
   let existingOrganizationId: string | undefined;
   if (account.organization === BUREAU) {
-    const [bureau] = await tx.select({ id: organizations.id }).from(organizations).where(sql`lower(${organizations.name}) = lower(${BUREAU.name})`);
+    const [bureau] = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(sql`lower(${organizations.name}) = lower(${BUREAU.name})`);
     existingOrganizationId = bureau?.id;
   }
-  return createAccount(ctx, tx, { ...account, password: DEMO_PASSWORD }, { allowAdmin: account.role === 'admin', existingOrganizationId });
+  return createAccount(
+    ctx,
+    tx,
+    { ...account, password: DEMO_PASSWORD },
+    { allowAdmin: account.role === 'admin', existingOrganizationId },
+  );
 }
 
 /** Seeds a fresh database with the demo data; does nothing on a database that was seeded before. */
@@ -46,7 +59,10 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
   const claimed = await ctx.db.transaction(async (tx) => {
     const [claim] = await tx.insert(counters).values({ name: SEED_MARK, value: 0 }).onConflictDoNothing().returning();
     if (!claim) return false;
-    for (const [key, account] of Object.entries(DEMO_ACCOUNTS) as [DemoAccountKey, (typeof DEMO_ACCOUNTS)[DemoAccountKey]][]) {
+    for (const [key, account] of Object.entries(DEMO_ACCOUNTS) as [
+      DemoAccountKey,
+      (typeof DEMO_ACCOUNTS)[DemoAccountKey],
+    ][]) {
       users[key] = await demoAccount(ctx, tx, account);
     }
     return true;

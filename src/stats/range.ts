@@ -41,12 +41,17 @@ export function statsRange(now: Date, q: { from?: string; to?: string }): StatsR
   }
   if (from > to) throw validationFailed([{ path: 'querystring.from', message: 'must not be after to' }]);
   const months = monthsBetween(from, to);
-  if (months.length > MAX_MONTHS) throw validationFailed([{ path: 'querystring.from', message: `the range may span at most ${MAX_MONTHS} months` }]);
+  if (months.length > MAX_MONTHS)
+    throw validationFailed([{ path: 'querystring.from', message: `the range may span at most ${MAX_MONTHS} months` }]);
   return { from, to, start: dayStart(from).toISOString(), end: dayEnd(to).toISOString(), months };
 }
 
 /** Optional China calendar dates, both included, as optional [start, end) instants. */
 export function dateBounds(q: { from?: string; to?: string }): { start?: string; end?: string } {
-  if (q.from && q.to && q.from > q.to) throw validationFailed([{ path: 'querystring.from', message: 'must not be after to' }]);
-  return { start: q.from ? dayStart(q.from).toISOString() : undefined, end: q.to ? dayEnd(q.to).toISOString() : undefined };
+  if (q.from && q.to && q.from > q.to)
+    throw validationFailed([{ path: 'querystring.from', message: 'must not be after to' }]);
+  return {
+    start: q.from ? dayStart(q.from).toISOString() : undefined,
+    end: q.to ? dayEnd(q.to).toISOString() : undefined,
+  };
 }

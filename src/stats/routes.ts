@@ -11,24 +11,37 @@ export async function statsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['stats'];
 
-  app.get('/api/stats', {
-    onRequest: app.requireRole('admin'),
-    schema: {
-      tags, summary: 'Market statistics for the bureau: listings, deals, registered contracts, vouchers, money by month (admin)', security: bearer,
-      querystring: StatsQuery, response: { 200: AdminStatsSchema, ...errorResponses(400, 401, 403) },
+  app.get(
+    '/api/stats',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags,
+        summary:
+          'Market statistics for the bureau: listings, deals, registered contracts, vouchers, money by month (admin)',
+        security: bearer,
+        querystring: StatsQuery,
+        response: { 200: AdminStatsSchema, ...errorResponses(400, 401, 403) },
+      },
     },
-  }, async (req, reply) => {
-    reply.header('cache-control', 'private, no-store');
-    return adminStats(ctx, req.query);
-  });
+    async (req, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      return adminStats(ctx, req.query);
+    },
+  );
 
-  app.get('/api/stats/public', {
-    schema: {
-      tags, summary: 'Public market figures: published listings by field and TRL, signed deals, registered contracts',
-      response: { 200: PublicStatsSchema },
+  app.get(
+    '/api/stats/public',
+    {
+      schema: {
+        tags,
+        summary: 'Public market figures: published listings by field and TRL, signed deals, registered contracts',
+        response: { 200: PublicStatsSchema },
+      },
     },
-  }, async (_req, reply) => {
-    reply.header('cache-control', 'public, max-age=300');
-    return publicStats(ctx);
-  });
+    async (_req, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return publicStats(ctx);
+    },
+  );
 }

@@ -17,9 +17,14 @@ export interface MonthFigures {
  * Money over time, one bucket per China calendar month of [start, end): three GROUP BY queries in one round
  * trip; months without activity are listed with zeros so a chart's axis has no holes.
  */
-export async function monthlySeries(db: DbOrTx, range: { start: string; end: string; months: string[] }): Promise<MonthFigures[]> {
+export async function monthlySeries(
+  db: DbOrTx,
+  range: { start: string; end: string; months: string[] },
+): Promise<MonthFigures[]> {
   const { start, end } = range;
-  const rows = await queryRows<{ kind: string; month: string; n: unknown; amount: unknown }>(db, sql`
+  const rows = await queryRows<{ kind: string; month: string; n: unknown; amount: unknown }>(
+    db,
+    sql`
     select 'signed' as kind, ${chinaMonth(sql`d.signed_at`)} as month, count(*) as n, coalesce(sum(d.contract_value), 0) as amount
       from deals d where ${within(sql`d.signed_at`, start, end)} group by 2
     union all
@@ -27,13 +32,18 @@ export async function monthlySeries(db: DbOrTx, range: { start: string; end: str
       from invoices i where i.status <> 'void' and ${within(sql`i.issued_at`, start, end)} group by 2
     union all
     select 'paid', ${chinaMonth(sql`p.paid_at`)}, count(*), sum(p.amount)
-      from invoice_payments p where ${within(sql`p.paid_at`, start, end)} group by 2`);
-  const byMonth = new Map(range.months.map((month) => [month, { month, dealsSigned: 0, contractValue: 0, invoiced: 0, paid: 0 }]));
+      from invoice_payments p where ${within(sql`p.paid_at`, start, end)} group by 2`,
+  );
+  const byMonth = new Map(
+    range.months.map((month) => [month, { month, dealsSigned: 0, contractValue: 0, invoiced: 0, paid: 0 }]),
+  );
   for (const r of rows) {
     const m = byMonth.get(r.month);
     if (!m) continue;
-    if (r.kind === 'signed') { m.dealsSigned = int(r.n); m.contractValue = int(r.amount); }
-    else if (r.kind === 'invoiced') m.invoiced = int(r.amount);
+    if (r.kind === 'signed') {
+      m.dealsSigned = int(r.n);
+      m.contractValue = int(r.amount);
+    } else if (r.kind === 'invoiced') m.invoiced = int(r.amount);
     else m.paid = int(r.amount);
   }
   return [...byMonth.values()];

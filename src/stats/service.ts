@@ -12,7 +12,11 @@ import { statsRange } from './range.js';
 const TRLS = Array.from({ length: TRL_MAX - TRL_MIN + 1 }, (_, i) => TRL_MIN + i);
 
 /** Counts keyed by value, listed for every value of a closed set (zeros included) in the set's order. */
-function counted<const K extends string | number, const N extends string>(keys: readonly K[], name: N, counts: ReadonlyMap<unknown, number>) {
+function counted<const K extends string | number, const N extends string>(
+  keys: readonly K[],
+  name: N,
+  counts: ReadonlyMap<unknown, number>,
+) {
   return keys.map((key) => ({ [name]: key, count: counts.get(key) ?? 0 }) as { [P in N]: K } & { count: number });
 }
 
@@ -20,11 +24,23 @@ function counted<const K extends string | number, const N extends string>(keys: 
 // breakdowns: GROUPING SETS groups by each dimension separately, and the empty set gives the total. Every grouped
 // column is NOT NULL, so a null says which set a row belongs to.
 async function listingBreakdowns(db: DbOrTx) {
-  const rows = await queryRows<{ field: string | null; status: string | null; trl: number | null; org_type: string | null; n: unknown }>(db, sql`
+  const rows = await queryRows<{
+    field: string | null;
+    status: string | null;
+    trl: number | null;
+    org_type: string | null;
+    n: unknown;
+  }>(
+    db,
+    sql`
     select l.field, l.status, l.trl, o.type as org_type, count(*) as n
       from listings l join organizations o on o.id = l.organization_id
-     group by grouping sets ((l.field), (l.status), (l.trl), (o.type), ())`);
-  const field = new Map<string, number>(), status = new Map<string, number>(), trl = new Map<number, number>(), orgType = new Map<string, number>();
+     group by grouping sets ((l.field), (l.status), (l.trl), (o.type), ())`,
+  );
+  const field = new Map<string, number>(),
+    status = new Map<string, number>(),
+    trl = new Map<number, number>(),
+    orgType = new Map<string, number>();
   let total = 0;
   for (const r of rows) {
     if (r.field !== null) field.set(r.field, int(r.n));
@@ -44,9 +60,12 @@ async function listingBreakdowns(db: DbOrTx) {
 
 // Deals by form and by top-level state ("contracting", not "contracting.awaitingBuyer"): where deals stand.
 async function dealBreakdowns(db: DbOrTx) {
-  const rows = await queryRows<{ form: DealForm | null; state: string | null; n: unknown }>(db, sql`
+  const rows = await queryRows<{ form: DealForm | null; state: string | null; n: unknown }>(
+    db,
+    sql`
     select d.type as form, split_part(d.state, '.', 1) as state, count(*) as n
-      from deals d group by grouping sets ((d.type, split_part(d.state, '.', 1)), (d.type), ())`);
+      from deals d group by grouping sets ((d.type, split_part(d.state, '.', 1)), (d.type), ())`,
+  );
   const byForm = new Map<DealForm, number>();
   const byState: { form: DealForm; state: string; count: number }[] = [];
   let total = 0;
@@ -60,14 +79,17 @@ async function dealBreakdowns(db: DbOrTx) {
 }
 
 async function moneyTotals(db: DbOrTx) {
-  const [r] = await queryRows<Record<string, unknown>>(db, sql`
+  const [r] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
     select
       (select count(*) from deals d where ${isRegistered}) as registered_count,
       (select coalesce(sum(d.contract_value), 0) from deals d where ${isRegistered}) as registered_value,
       (select count(*) from vouchers) as granted_count,
       (select coalesce(sum(amount), 0) from vouchers) as granted_amount,
       (select count(*) from voucher_redemptions where released_at is null) as redeemed_count,
-      (select coalesce(sum(amount), 0) from voucher_redemptions where released_at is null) as redeemed_amount`);
+      (select coalesce(sum(amount), 0) from voucher_redemptions where released_at is null) as redeemed_amount`,
+  );
   return {
     contracts: { registered: { count: int(r.registered_count), value: int(r.registered_value) } },
     vouchers: {
@@ -80,13 +102,20 @@ async function moneyTotals(db: DbOrTx) {
 
 // Days from the inquiry (the deal opening) to the second signature, over every signed deal.
 async function timeToSignature(db: DbOrTx) {
-  const rows = await queryRows<{ form: DealForm | null; n: unknown; median: unknown; mean: unknown }>(db, sql`
+  const rows = await queryRows<{ form: DealForm | null; n: unknown; median: unknown; mean: unknown }>(
+    db,
+    sql`
     with signed as (select d.type, extract(epoch from d.signed_at - d.created_at) / 86400 as days from deals d where d.signed_at is not null)
     select type as form, count(*) as n,
            round((percentile_cont(0.5) within group (order by days))::numeric, 1) as median,
            round(avg(days)::numeric, 1) as mean
-      from signed group by grouping sets ((type), ())`);
-  const measure = (r?: (typeof rows)[number]) => ({ deals: int(r?.n), medianDays: decimal(r?.median), meanDays: decimal(r?.mean) });
+      from signed group by grouping sets ((type), ())`,
+  );
+  const measure = (r?: (typeof rows)[number]) => ({
+    deals: int(r?.n),
+    medianDays: decimal(r?.median),
+    meanDays: decimal(r?.mean),
+  });
   return {
     overall: measure(rows.find((r) => r.form === null)),
     byForm: DEAL_FORMS.map((form) => ({ form, ...measure(rows.find((r) => r.form === form)) })),
@@ -97,7 +126,11 @@ async function timeToSignature(db: DbOrTx) {
 export async function adminStats(ctx: AppContext, q: { from?: string; to?: string }) {
   const range = statsRange(ctx.clock.now(), q);
   const [listings, deals, money, signature, months] = await Promise.all([
-    listingBreakdowns(ctx.db), dealBreakdowns(ctx.db), moneyTotals(ctx.db), timeToSignature(ctx.db), monthlySeries(ctx.db, range),
+    listingBreakdowns(ctx.db),
+    dealBreakdowns(ctx.db),
+    moneyTotals(ctx.db),
+    timeToSignature(ctx.db),
+    monthlySeries(ctx.db, range),
   ]);
   const sum = (k: 'dealsSigned' | 'contractValue' | 'invoiced' | 'paid') => months.reduce((s, m) => s + m[k], 0);
   return {
@@ -107,23 +140,37 @@ export async function adminStats(ctx: AppContext, q: { from?: string; to?: strin
     deals: { ...deals, timeToSignature: signature },
     ...money,
     series: {
-      from: range.from, to: range.to, months,
-      totals: { dealsSigned: sum('dealsSigned'), contractValue: sum('contractValue'), invoiced: sum('invoiced'), paid: sum('paid') },
+      from: range.from,
+      to: range.to,
+      months,
+      totals: {
+        dealsSigned: sum('dealsSigned'),
+        contractValue: sum('contractValue'),
+        invoiced: sum('invoiced'),
+        paid: sum('paid'),
+      },
     },
   };
 }
 
 /** GET /api/stats/public: market-wide figures anyone may see; nothing per organization. */
 export async function publicStats(ctx: AppContext) {
-  const published = await queryRows<{ field: string | null; trl: number | null; n: unknown }>(ctx.db, sql`
+  const published = await queryRows<{ field: string | null; trl: number | null; n: unknown }>(
+    ctx.db,
+    sql`
     select l.field, l.trl, count(*) as n from listings l where l.status = 'published'
-     group by grouping sets ((l.field), (l.trl), ())`);
-  const [deals] = await queryRows<Record<string, unknown>>(ctx.db, sql`
+     group by grouping sets ((l.field), (l.trl), ())`,
+  );
+  const [deals] = await queryRows<Record<string, unknown>>(
+    ctx.db,
+    sql`
     select count(*) filter (where d.signed_at is not null) as signed,
            coalesce(sum(d.contract_value) filter (where d.signed_at is not null), 0) as value,
            count(*) filter (where ${isRegistered}) as registered
-      from deals d`);
-  const field = new Map<string, number>(), trl = new Map<number, number>();
+      from deals d`,
+  );
+  const field = new Map<string, number>(),
+    trl = new Map<number, number>();
   let total = 0;
   for (const r of published) {
     if (r.field !== null) field.set(r.field, int(r.n));

@@ -17,7 +17,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = join(ROOT, 'tests/e2e/screenshots');
 
 if (!hasChromium) {
-  if (process.env.CI) throw new Error(`e2e: chromium not found at ${CHROMIUM}; CI requires it (apt-get install chromium fonts-noto-cjk)`);
+  if (process.env.CI)
+    throw new Error(`e2e: chromium not found at ${CHROMIUM}; CI requires it (apt-get install chromium fonts-noto-cjk)`);
   console.warn(`e2e: chromium not found at ${CHROMIUM} — browser tests did NOT run`);
 }
 
@@ -28,7 +29,10 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-async function register(page: Page, who: { email: string; name: string; role: 'seller' | 'buyer'; org: string; orgType: string }) {
+async function register(
+  page: Page,
+  who: { email: string; name: string; role: 'seller' | 'buyer'; org: string; orgType: string },
+) {
   await page.goto('/register');
   await page.getByLabel('邮箱').fill(who.email);
   await page.getByLabel('密码').fill(PASSWORD);
@@ -54,7 +58,11 @@ describe.skipIf(!hasChromium)('a licence from registration to invoice, through t
     mkdirSync(SHOTS, { recursive: true });
     ensureWebBuilt(ROOT);
     server = await startServer(ROOT);
-    [seller, admin, buyer] = await Promise.all([openBrowser('seller', server.url), openBrowser('admin', server.url), openBrowser('buyer', server.url)]);
+    [seller, admin, buyer] = await Promise.all([
+      openBrowser('seller', server.url),
+      openBrowser('admin', server.url),
+      openBrowser('buyer', server.url),
+    ]);
   });
 
   afterAll(async () => {
@@ -64,10 +72,18 @@ describe.skipIf(!hasChromium)('a licence from registration to invoice, through t
 
   it('a university registers and submits a technology with the registration form', async () => {
     const { page } = seller;
-    await register(page, { email: 'tto.e2e@example.edu.cn', name: '王强', role: 'seller', org: '石河子大学', orgType: 'university' });
+    await register(page, {
+      email: 'tto.e2e@example.edu.cn',
+      name: '王强',
+      role: 'seller',
+      org: '石河子大学',
+      orgType: 'university',
+    });
     await page.goto('/seller/listings/new');
     await page.getByLabel('成果名称').fill(TITLE);
-    await page.getByLabel('成果简介').fill('面向棉花种植的膜下滴灌与水肥一体化智能控制技术，按土壤墒情自动灌溉施肥，节水 30% 以上。');
+    await page
+      .getByLabel('成果简介')
+      .fill('面向棉花种植的膜下滴灌与水肥一体化智能控制技术，按土壤墒情自动灌溉施肥，节水 30% 以上。');
     await page.getByLabel('关键词（选填）').fill('滴灌，水肥一体化，棉花');
     await page.getByLabel('重点领域').selectOption('modern_agriculture');
     await page.getByLabel('技术成熟度').selectOption('7');
@@ -101,7 +117,13 @@ describe.skipIf(!hasChromium)('a licence from registration to invoice, through t
 
   it('an enterprise finds it with a Chinese query and opens a licence deal', async () => {
     const { page } = buyer;
-    await register(page, { email: 'buyer.e2e@example.cn', name: '赵敏', role: 'buyer', org: '新疆节水农业科技有限公司', orgType: 'enterprise' });
+    await register(page, {
+      email: 'buyer.e2e@example.cn',
+      name: '赵敏',
+      role: 'buyer',
+      org: '新疆节水农业科技有限公司',
+      orgType: 'enterprise',
+    });
     await page.goto('/');
     await shot(page, 'home');
     await page.getByLabel('搜索科技成果').fill('滴灌');

@@ -17,10 +17,18 @@ import { PG_ADMIN_URL, pgUrlFor } from './pg-url.js';
 /** A clock the test moves by hand (timers, expiry, rate-limit windows). */
 export class TestClock implements Clock {
   constructor(private t = new Date('2026-03-02T08:00:00Z').getTime()) {}
-  now() { return new Date(this.t); }
-  advance(ms: number) { this.t += ms; }
-  advanceDays(days: number) { this.t += days * 86_400_000; }
-  set(iso: string) { this.t = new Date(iso).getTime(); }
+  now() {
+    return new Date(this.t);
+  }
+  advance(ms: number) {
+    this.t += ms;
+  }
+  advanceDays(days: number) {
+    this.t += days * 86_400_000;
+  }
+  set(iso: string) {
+    this.t = new Date(iso).getTime();
+  }
 }
 
 let fileDb: Promise<{ database: Database; drop(): Promise<void> }> | null = null;
@@ -62,28 +70,44 @@ export interface TestApp {
  * Builds the real app on this file's database, through the composition root. `features` are added to the
  * product's (a test's own outbox topic, timer subject or hook listener). Close it in afterAll.
  */
-export async function buildTestApp(opts: { env?: Record<string, string>; search?: SearchPort; config?: Partial<Config>; features?: Feature[] } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  opts: { env?: Record<string, string>; search?: SearchPort; config?: Partial<Config>; features?: Feature[] } = {},
+): Promise<TestApp> {
   const { database, drop } = await testDatabase();
   const clock = new TestClock();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'tte-test-')),
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'false',
-    JWT_SECRET: 'test-secret-test-secret-test-secret-42',
-    ...opts.env,
-  }, opts.config);
-  const { app, ctx } = await composeApp(config, { database, search: opts.search ?? noSearch, clock, features: [...FEATURES, ...(opts.features ?? [])] });
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'tte-test-')),
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'false',
+      JWT_SECRET: 'test-secret-test-secret-test-secret-42',
+      ...opts.env,
+    },
+    opts.config,
+  );
+  const { app, ctx } = await composeApp(config, {
+    database,
+    search: opts.search ?? noSearch,
+    clock,
+    features: [...FEATURES, ...(opts.features ?? [])],
+  });
   await app.ready();
   openApps++;
   return {
-    app, ctx, clock, config,
+    app,
+    ctx,
+    clock,
+    config,
     request: ({ token, headers, ...rest }) =>
       app.inject({ ...rest, headers: { ...(headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } }),
     // Apps built in one file share its database; the last one to close drops it.
     close: async () => {
       await app.close();
-      if (--openApps === 0) { await drop(); fileDb = null; }
+      if (--openApps === 0) {
+        await drop();
+        fileDb = null;
+      }
     },
   };
 }
@@ -94,12 +118,21 @@ export async function buildTestApp(opts: { env?: Record<string, string>; search?
  */
 export function testHook<P>(name: string) {
   let current: ((ctx: AppContext, tx: Tx, payload: P) => Promise<void>) | null = null;
-  const feature: Feature = { name: `test:${name}`, hooks: { [name]: async (ctx, tx, payload) => { await current?.(ctx, tx, payload); } } };
+  const feature: Feature = {
+    name: `test:${name}`,
+    hooks: {
+      [name]: async (ctx, tx, payload) => {
+        await current?.(ctx, tx, payload);
+      },
+    },
+  };
   return {
     feature,
     listen(fn: (ctx: AppContext, tx: Tx, payload: P) => Promise<void>): () => void {
       current = fn;
-      return () => { current = null; };
+      return () => {
+        current = null;
+      };
     },
   };
 }

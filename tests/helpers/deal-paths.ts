@@ -1,6 +1,13 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { dealStateString, type ActorRole, type DealActor, type DealContext, type DealForm, type DealTerms } from '../../src/deals/machines/index.js';
+import {
+  dealStateString,
+  type ActorRole,
+  type DealActor,
+  type DealContext,
+  type DealForm,
+  type DealTerms,
+} from '../../src/deals/machines/index.js';
 import { machineFor, MACHINE_VERSIONS } from '../../src/deals/machines/registry.js';
 import { dealEventErrors } from '../../src/deals/machines/index.js';
 
@@ -22,13 +29,32 @@ const LATER = '2027-01-01T00:00:00.000Z';
 // licence milestone, since a second would only multiply the active licence's combinations.
 export const PATH_TERMS: Record<DealForm, DealTerms> = {
   license: {
-    licenseType: 'exclusive', territory: '新疆生产建设兵团', fieldOfUse: '棉花种植', termMonths: 60, upfrontFee: 20_000_000, royaltyRateBp: 300,
+    licenseType: 'exclusive',
+    territory: '新疆生产建设兵团',
+    fieldOfUse: '棉花种植',
+    termMonths: 60,
+    upfrontFee: 20_000_000,
+    royaltyRateBp: 300,
     milestones: [{ name: '中试线', amount: 5_000_000 }],
   },
-  transfer: { price: 30_000_000, payments: [{ name: '首付款', amount: 9_000_000, dueDays: 0 }, { name: '尾款', amount: 21_000_000, dueDays: 90 }] },
-  equity: { valuation: 50_000_000, equityPercentBp: 2_000, companyName: '石河子节水科技有限公司', registeredCapital: 200_000_000, inventorRewardBp: 7_000 },
+  transfer: {
+    price: 30_000_000,
+    payments: [
+      { name: '首付款', amount: 9_000_000, dueDays: 0 },
+      { name: '尾款', amount: 21_000_000, dueDays: 90 },
+    ],
+  },
+  equity: {
+    valuation: 50_000_000,
+    equityPercentBp: 2_000,
+    companyName: '石河子节水科技有限公司',
+    registeredCapital: 200_000_000,
+    inventorRewardBp: 7_000,
+  },
   cooperation: {
-    scope: '研发适用于南疆的耐盐滴头', budget: 12_000_000, ipOwnership: 'joint',
+    scope: '研发适用于南疆的耐盐滴头',
+    budget: 12_000_000,
+    ipOwnership: 'joint',
     milestones: [
       { name: '样机', amount: 4_000_000, deliverable: '样机及实验室报告', dueDate: '2026-06-30' },
       { name: '田间试验', amount: 8_000_000, deliverable: '田间试验报告', dueDate: '2026-12-31' },
@@ -52,7 +78,11 @@ export function serializeDealState(snapshot: AnyMachineSnapshot): string {
     current?.status === 'current' ? [current.by, current.acceptedBy] : null,
     c.broker !== null,
     c.contractRegistration !== null,
-    c.license && [c.license.milestones.map((m) => m.invoicedAt !== null), c.license.filing !== null, c.license.royaltyReports.length > 0],
+    c.license && [
+      c.license.milestones.map((m) => m.invoicedAt !== null),
+      c.license.filing !== null,
+      c.license.royaltyReports.length > 0,
+    ],
     c.transfer?.instalments.map((p) => p.status),
     c.cooperation?.milestones.map((m) => m.status),
   ]);
@@ -66,12 +96,21 @@ function candidateEvents(form: DealForm) {
     const c = snapshot.context as DealContext;
     const date = T0.slice(0, 10);
     const payloads: Record<string, Array<Record<string, unknown>>> = {
-      ACCEPT_INQUIRY: [{}], DECLINE: [{ reason: '技术路线不匹配' }], WITHDRAW: [{ reason: '预算调整' }], EXPIRE: [{}],
+      ACCEPT_INQUIRY: [{}],
+      DECLINE: [{ reason: '技术路线不匹配' }],
+      WITHDRAW: [{ reason: '预算调整' }],
+      EXPIRE: [{}],
       ASSIGN_BROKER: [{ brokerId: PATH_ACTORS.broker.userId, commissionRateBp: 300 }],
-      SIGN_NDA: [{}], PROPOSE_TERMS: [{ terms: PATH_TERMS[form] }], ACCEPT_TERMS: [{}], REJECT_TERMS: [{}],
+      SIGN_NDA: [{}],
+      PROPOSE_TERMS: [{ terms: PATH_TERMS[form] }],
+      ACCEPT_TERMS: [{}],
+      REJECT_TERMS: [{}],
       OFFER_EXPIRED: [{ proposalSeq: c.proposals.length }],
-      RECORD_OBJECTION: [{ reason: '公示期内收到异议' }], NOTICE_ENDED: [{}], SIGN_CONTRACT: [{}],
-      TERMINATE: [{ reason: '对方违约' }], REGISTER_CONTRACT: [{ registrationNo: '6590012026000123' }],
+      RECORD_OBJECTION: [{ reason: '公示期内收到异议' }],
+      NOTICE_ENDED: [{}],
+      SIGN_CONTRACT: [{}],
+      TERMINATE: [{ reason: '对方违约' }],
+      REGISTER_CONTRACT: [{ registrationNo: '6590012026000123' }],
       REPORT_ROYALTIES: [{ period: '2026H1', netSales: 1_000_000 }],
       INVOICE_MILESTONE: [{ index: 0 }, { index: 1 }],
       RECORD_FILING: [{ filingNo: '2026650000123', filedAt: date }],
@@ -85,11 +124,18 @@ function candidateEvents(form: DealForm) {
       REGISTER_EQUITY: [{ registrationRef: '91659001MA7ABCDE1X' }],
       DELIVER_MILESTONE: [{ index: 0 }, { index: 1 }],
       ACCEPT_MILESTONE: [{ index: 0 }, { index: 1 }],
-      REQUEST_CHANGES: [{ index: 0, reason: '缺少田间数据' }, { index: 1, reason: '缺少田间数据' }],
+      REQUEST_CHANGES: [
+        { index: 0, reason: '缺少田间数据' },
+        { index: 1, reason: '缺少田间数据' },
+      ],
     };
-    return Object.entries(payloads).flatMap(([type, options]) => ROLES.flatMap((role) => options
-      .map((payload) => ({ type, actor: PATH_ACTORS[role], at: type === 'NOTICE_ENDED' ? LATER : T0, ...payload }))
-      .filter((event) => dealEventErrors(form, event, c).length === 0)));
+    return Object.entries(payloads).flatMap(([type, options]) =>
+      ROLES.flatMap((role) =>
+        options
+          .map((payload) => ({ type, actor: PATH_ACTORS[role], at: type === 'NOTICE_ENDED' ? LATER : T0, ...payload }))
+          .filter((event) => dealEventErrors(form, event, c).length === 0),
+      ),
+    );
   };
 }
 
@@ -100,10 +146,17 @@ export interface PathStep {
   /** The machine's snapshot after the event, persisted as the engine stores it. */
   persisted: unknown;
 }
-export interface DealPath { form: DealForm; target: string; steps: PathStep[] }
+export interface DealPath {
+  form: DealForm;
+  target: string;
+  steps: PathStep[];
+}
 
 /** The shortest path from `inquiry` to every distinct state (as serializeDealState sees it) of a form's machine. */
-export function shortestDealPaths(form: DealForm, input: { ndaRequired: boolean; publicInstitutionSeller: boolean }): DealPath[] {
+export function shortestDealPaths(
+  form: DealForm,
+  input: { ndaRequired: boolean; publicInstitutionSeller: boolean },
+): DealPath[] {
   const machine = machineFor(form, MACHINE_VERSIONS[form])!;
   const paths = getShortestPaths(machine, {
     input: { form, ...input, publicNoticeDays: 15, offerTtlDays: 14, invoiceDueDays: 30, currency: 'CNY' },
@@ -115,11 +168,13 @@ export function shortestDealPaths(form: DealForm, input: { ndaRequired: boolean;
       form,
       target: dealStateString(p.state),
       // The first step is the machine's own start (xstate.init), which the API does as POST /api/deals.
-      steps: p.steps.filter((s) => !s.event.type.startsWith('xstate.')).map((s) => ({
-        event: s.event as unknown as PathEvent,
-        state: dealStateString(s.state),
-        persisted: JSON.parse(JSON.stringify(machine.getPersistedSnapshot(s.state as never))),
-      })),
+      steps: p.steps
+        .filter((s) => !s.event.type.startsWith('xstate.'))
+        .map((s) => ({
+          event: s.event as unknown as PathEvent,
+          state: dealStateString(s.state),
+          persisted: JSON.parse(JSON.stringify(machine.getPersistedSnapshot(s.state as never))),
+        })),
     }))
     .filter((p) => p.steps.length > 0);
 }

@@ -2,19 +2,37 @@ import type { TestApp } from './app.js';
 
 let seq = 0;
 /** A unique suffix per call, so factories never collide inside a shared database. */
-export const unique = (prefix = 'x') => `${prefix}${process.pid.toString(36)}${(++seq).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export const unique = (prefix = 'x') =>
+  `${prefix}${process.pid.toString(36)}${(++seq).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 export const PASSWORD = 'correct-horse-42';
 
-export interface Session { user: { id: string; role: string; organization: { id: string; name: string; type: string } }; accessToken: string; refreshToken: string }
+export interface Session {
+  user: { id: string; role: string; organization: { id: string; name: string; type: string } };
+  accessToken: string;
+  refreshToken: string;
+}
 
 /** Registers a user (and a new organization) through the API. */
-export async function registerUser(t: TestApp, role: 'seller' | 'buyer' | 'broker', orgType?: string, extra: Record<string, unknown> = {}): Promise<Session> {
+export async function registerUser(
+  t: TestApp,
+  role: 'seller' | 'buyer' | 'broker',
+  orgType?: string,
+  extra: Record<string, unknown> = {},
+): Promise<Session> {
   const type = orgType ?? { seller: 'university', buyer: 'enterprise', broker: 'agency' }[role];
   const u = unique(role);
   const res = await t.request({
-    method: 'POST', url: '/api/auth/register',
-    payload: { email: `${u}@example.com`, password: PASSWORD, name: `User ${u}`, role, organization: { name: `Org ${u}`, type }, ...extra },
+    method: 'POST',
+    url: '/api/auth/register',
+    payload: {
+      email: `${u}@example.com`,
+      password: PASSWORD,
+      name: `User ${u}`,
+      role,
+      organization: { name: `Org ${u}`, type },
+      ...extra,
+    },
   });
   if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
   return res.json();
@@ -59,14 +77,32 @@ export function listingBody(overrides: Record<string, unknown> = {}) {
 }
 
 /** Creates (and optionally submits and approves) a listing through the API. */
-export async function createListing(t: TestApp, seller: Session, opts: { publishWith?: Session; body?: Record<string, unknown> } = {}) {
-  const res = await t.request({ method: 'POST', url: '/api/listings', token: seller.accessToken, payload: listingBody(opts.body) });
+export async function createListing(
+  t: TestApp,
+  seller: Session,
+  opts: { publishWith?: Session; body?: Record<string, unknown> } = {},
+) {
+  const res = await t.request({
+    method: 'POST',
+    url: '/api/listings',
+    token: seller.accessToken,
+    payload: listingBody(opts.body),
+  });
   if (res.statusCode !== 201) throw new Error(`create listing: ${res.statusCode} ${res.body}`);
   let listing = res.json();
   if (opts.publishWith) {
-    const sub = await t.request({ method: 'POST', url: `/api/listings/${listing.id}/submit`, token: seller.accessToken });
+    const sub = await t.request({
+      method: 'POST',
+      url: `/api/listings/${listing.id}/submit`,
+      token: seller.accessToken,
+    });
     if (sub.statusCode !== 200) throw new Error(`submit: ${sub.body}`);
-    const rev = await t.request({ method: 'POST', url: `/api/listings/${listing.id}/review`, token: opts.publishWith.accessToken, payload: { decision: 'approve' } });
+    const rev = await t.request({
+      method: 'POST',
+      url: `/api/listings/${listing.id}/review`,
+      token: opts.publishWith.accessToken,
+      payload: { decision: 'approve' },
+    });
     if (rev.statusCode !== 200) throw new Error(`review: ${rev.body}`);
     listing = rev.json();
   }

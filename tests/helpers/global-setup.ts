@@ -7,7 +7,10 @@ import { migratePostgresDb, openPglite } from '../../src/platform/db.js';
 import { PG_ADMIN_URL, pgUrlFor } from './pg-url.js';
 
 declare module 'vitest' {
-  export interface ProvidedContext { pgTemplate: string; pgliteDump: string }
+  export interface ProvidedContext {
+    pgTemplate: string;
+    pgliteDump: string;
+  }
 }
 
 // Once per run and project: a migrated database that every test file copies, so files are isolated from

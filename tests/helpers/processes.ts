@@ -22,7 +22,9 @@ class Tail {
     for (const line of chunk.toString().split('\n')) if (line.trim()) this.lines.push(line);
     if (this.lines.length > 200) this.lines.splice(0, this.lines.length - 200);
   }
-  text(last = 40) { return this.lines.slice(-last).join('\n'); }
+  text(last = 40) {
+    return this.lines.slice(-last).join('\n');
+  }
 }
 
 export interface Child {
@@ -40,7 +42,9 @@ export interface Child {
 const running = new Set<Child>();
 
 // A test runner that dies must not leave servers behind: kill our children synchronously on the way out.
-process.once('exit', () => { for (const c of running) if (c.alive()) c.proc.kill('SIGKILL'); });
+process.once('exit', () => {
+  for (const c of running) if (c.alive()) c.proc.kill('SIGKILL');
+});
 
 async function ended(proc: ChildProcess, timeoutMs: number): Promise<boolean> {
   if (proc.exitCode !== null || proc.signalCode !== null) return true;
@@ -54,7 +58,10 @@ function track(name: string, proc: ChildProcess): Child {
   proc.stderr?.on('data', (c: Buffer) => output.push(c));
   if (!proc.pid) throw new Error(`${name} did not start`);
   const child: Child = {
-    name, proc, pid: proc.pid, output,
+    name,
+    proc,
+    pid: proc.pid,
+    output,
     alive: () => proc.exitCode === null && proc.signalCode === null,
     kill: async () => {
       if (child.alive()) proc.kill('SIGKILL');
@@ -93,8 +100,17 @@ function baseEnv(): NodeJS.ProcessEnv {
 export type Build = 'source' | 'compiled';
 
 /** Runs an entry point in one Node process (no tsx wrapper process: its pid is the program's). */
-function spawnEntry(name: string, entry: 'main' | 'worker', env: Record<string, string>, nodeArgs: string[] = [], build: Build = 'source'): Child {
-  const program = build === 'compiled' ? [join(ROOT, 'dist/src', `${entry}.js`)] : ['--import', 'tsx', join(ROOT, 'src', `${entry}.ts`)];
+function spawnEntry(
+  name: string,
+  entry: 'main' | 'worker',
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+  build: Build = 'source',
+): Child {
+  const program =
+    build === 'compiled'
+      ? [join(ROOT, 'dist/src', `${entry}.js`)]
+      : ['--import', 'tsx', join(ROOT, 'src', `${entry}.ts`)];
   const proc = spawn(process.execPath, [...nodeArgs, ...program], {
     cwd: ROOT,
     env: { ...baseEnv(), LOG_LEVEL: 'warn', ...env },
@@ -105,17 +121,31 @@ function spawnEntry(name: string, entry: 'main' | 'worker', env: Record<string, 
 
 /** `npm run build:server`: compiles the server to dist/ (about 10 s); throws with the compiler's output. */
 export function buildServer(): void {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-server.mjs')], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-server.mjs')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   if (r.status !== 0) throw new Error(`npm run build:server failed (${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
 }
 
-export interface Server extends Child { url: string; port: number }
+export interface Server extends Child {
+  url: string;
+  port: number;
+}
 
 /** Waits until `GET <url>/ready` answers 200 (or `/health` with `path`), failing early if the child dies. */
-export async function waitReady(child: Child, url: string, { timeoutMs = 60_000, path = '/ready' } = {}): Promise<void> {
+export async function waitReady(
+  child: Child,
+  url: string,
+  { timeoutMs = 60_000, path = '/ready' } = {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!child.alive()) throw new Error(`${child.name} exited during start (${child.proc.exitCode ?? child.proc.signalCode}):\n${child.output.text()}`);
+    if (!child.alive())
+      throw new Error(
+        `${child.name} exited during start (${child.proc.exitCode ?? child.proc.signalCode}):\n${child.output.text()}`,
+      );
     try {
       const res = await fetch(url + path, { signal: AbortSignal.timeout(2_000) });
       await res.arrayBuffer();
@@ -133,10 +163,20 @@ export async function waitReady(child: Child, url: string, { timeoutMs = 60_000,
  * `env`; resolves once /ready answers 200. `nodeArgs` go to Node itself (e.g. `--cpu-prof`, which NODE_OPTIONS
  * does not accept).
  */
-export async function startServer(name: string, env: Record<string, string>, opts: { waitFor?: '/ready' | '/health'; nodeArgs?: string[]; build?: Build } = {}): Promise<Server> {
+export async function startServer(
+  name: string,
+  env: Record<string, string>,
+  opts: { waitFor?: '/ready' | '/health'; nodeArgs?: string[]; build?: Build } = {},
+): Promise<Server> {
   const port = await freeLoopbackPort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawnEntry(name, 'main', { HOST: '127.0.0.1', PORT: String(port), SERVE_WEB: 'false', SEED_DEMO: 'false', ...env }, opts.nodeArgs, opts.build);
+  const child = spawnEntry(
+    name,
+    'main',
+    { HOST: '127.0.0.1', PORT: String(port), SERVE_WEB: 'false', SEED_DEMO: 'false', ...env },
+    opts.nodeArgs,
+    opts.build,
+  );
   try {
     await waitReady(child, url, { path: opts.waitFor ?? '/ready' });
   } catch (err) {
@@ -160,7 +200,16 @@ export async function startWorker(name: string, env: Record<string, string>, tim
   return child;
 }
 
-export interface Meili { url: string; port: number; masterKey: string; dir: string; child: Child | null; start(): Promise<void>; kill(): Promise<void>; stop(): Promise<void> }
+export interface Meili {
+  url: string;
+  port: number;
+  masterKey: string;
+  dir: string;
+  child: Child | null;
+  start(): Promise<void>;
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
 
 /**
  * A Meilisearch process of our own on a fixed loopback port and data directory, so that it can be killed and
@@ -172,17 +221,45 @@ export async function startMeilisearch(masterKey = 'ops-test-master-key-01234567
   const binary = resolveMeilisearchBinary(dir);
   const url = `http://127.0.0.1:${port}`;
   const meili: Meili = {
-    url, port, masterKey, dir, child: null,
+    url,
+    port,
+    masterKey,
+    dir,
+    child: null,
     async start() {
-      const proc = spawn(binary, [
-        '--db-path', join(dir, 'data.ms'), '--dump-dir', join(dir, 'dumps'), '--http-addr', `127.0.0.1:${port}`,
-        '--env', 'production', '--no-analytics', '--max-indexing-memory', '256MiB', '--max-indexing-threads', '1', '--log-level', 'WARN',
-      ], { cwd: dir, env: { ...baseEnv(), MEILI_MASTER_KEY: masterKey }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const proc = spawn(
+        binary,
+        [
+          '--db-path',
+          join(dir, 'data.ms'),
+          '--dump-dir',
+          join(dir, 'dumps'),
+          '--http-addr',
+          `127.0.0.1:${port}`,
+          '--env',
+          'production',
+          '--no-analytics',
+          '--max-indexing-memory',
+          '256MiB',
+          '--max-indexing-threads',
+          '1',
+          '--log-level',
+          'WARN',
+        ],
+        { cwd: dir, env: { ...baseEnv(), MEILI_MASTER_KEY: masterKey }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       meili.child = track('meilisearch', proc);
       await waitReady(meili.child, url, { path: '/health', timeoutMs: 30_000 });
     },
-    async kill() { await meili.child?.kill(); meili.child = null; },
-    async stop() { await meili.child?.stop(); meili.child = null; rmSync(dir, { recursive: true, force: true }); },
+    async kill() {
+      await meili.child?.kill();
+      meili.child = null;
+    },
+    async stop() {
+      await meili.child?.stop();
+      meili.child = null;
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
   await meili.start();
   return meili;
@@ -198,7 +275,10 @@ export function withDatabase(url: string, database: string): string {
 }
 
 /** A new, empty database on a PostgreSQL server (the processes under test migrate it); `drop()` removes it. */
-export async function createDatabase(adminUrl = SHARED_PG_URL, prefix = 'tte_ops'): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function createDatabase(
+  adminUrl = SHARED_PG_URL,
+  prefix = 'tte_ops',
+): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
@@ -211,7 +291,11 @@ export async function createDatabase(adminUrl = SHARED_PG_URL, prefix = 'tte_ops
     name,
     drop: async () => {
       const a = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      try { await a.unsafe(`drop database if exists ${name} with (force)`); } finally { await a.end(); }
+      try {
+        await a.unsafe(`drop database if exists ${name} with (force)`);
+      } finally {
+        await a.end();
+      }
     },
   };
 }
@@ -220,7 +304,14 @@ const PG_BIN = '/usr/lib/postgresql/15/bin';
 
 export class PostgresUnavailableError extends Error {}
 
-export interface PostgresInstance { url: string; port: number; dir: string; start(): Promise<void>; stop(mode?: 'fast' | 'immediate'): Promise<void>; destroy(): Promise<void> }
+export interface PostgresInstance {
+  url: string;
+  port: number;
+  dir: string;
+  start(): Promise<void>;
+  stop(mode?: 'fast' | 'immediate'): Promise<void>;
+  destroy(): Promise<void>;
+}
 
 function asPostgres(args: string[], timeoutMs = 60_000) {
   const r = spawnSync('runuser', ['-u', 'postgres', '--', ...args], { encoding: 'utf8', timeout: timeoutMs });
@@ -234,22 +325,58 @@ function asPostgres(args: string[], timeoutMs = 60_000) {
  */
 export async function startPostgresInstance(): Promise<PostgresInstance> {
   if (!existsSync(join(PG_BIN, 'initdb')) || spawnSync('id', ['-u', 'postgres']).status !== 0) {
-    throw new PostgresUnavailableError(`PostgreSQL 15 server binaries (${PG_BIN}/initdb) and the postgres OS user are required for this test`);
+    throw new PostgresUnavailableError(
+      `PostgreSQL 15 server binaries (${PG_BIN}/initdb) and the postgres OS user are required for this test`,
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), 'tte-ops-pg-'));
   const data = join(dir, 'data');
   mkdirSync(data);
   spawnSync('chown', ['-R', 'postgres:postgres', dir]);
-  asPostgres([join(PG_BIN, 'initdb'), '-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
+  asPostgres([
+    join(PG_BIN, 'initdb'),
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '-A',
+    'trust',
+    '--no-sync',
+    '-E',
+    'UTF8',
+    '--locale',
+    'C',
+  ]);
   const port = await freeLoopbackPort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`;
   const instance: PostgresInstance = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    port, dir,
-    start: async () => { asPostgres([join(PG_BIN, 'pg_ctl'), '-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '30', 'start']); },
-    stop: async (mode = 'fast') => { asPostgres([join(PG_BIN, 'pg_ctl'), '-D', data, '-m', mode, '-w', '-t', '30', 'stop']); },
+    port,
+    dir,
+    start: async () => {
+      asPostgres([
+        join(PG_BIN, 'pg_ctl'),
+        '-D',
+        data,
+        '-o',
+        options,
+        '-l',
+        join(dir, 'log'),
+        '-w',
+        '-t',
+        '30',
+        'start',
+      ]);
+    },
+    stop: async (mode = 'fast') => {
+      asPostgres([join(PG_BIN, 'pg_ctl'), '-D', data, '-m', mode, '-w', '-t', '30', 'stop']);
+    },
     destroy: async () => {
-      spawnSync('runuser', ['-u', 'postgres', '--', join(PG_BIN, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop'], { timeout: 30_000 });
+      spawnSync(
+        'runuser',
+        ['-u', 'postgres', '--', join(PG_BIN, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop'],
+        { timeout: 30_000 },
+      );
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -258,7 +385,12 @@ export async function startPostgresInstance(): Promise<PostgresInstance> {
 }
 
 /** Polls `check` until it returns a truthy value; throws with `what` after `timeoutMs`. */
-export async function until<T>(what: string, check: () => Promise<T> | T, timeoutMs: number, everyMs = 100): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => Promise<T> | T,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

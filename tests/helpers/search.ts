@@ -15,6 +15,9 @@ export async function startTestSearch(): Promise<{ port: SearchPort; engine: Emb
   return {
     port: { client, healthy: () => searchHealthy(client) },
     engine,
-    stop: async () => { await engine.stop(); rmSync(dir, { recursive: true, force: true }); },
+    stop: async () => {
+      await engine.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -29,26 +29,42 @@ export const PatchCaseBody = Type.Partial(Type.Object(caseFields), { additionalP
 export type CaseInput = Static<typeof CreateCaseBody>;
 export type CasePatch = Static<typeof PatchCaseBody>;
 
-export const ListCasesQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 100, description: 'Words in the title or summary' })),
-  field: Type.Optional(Type.Enum([...FIELDS])),
-  dealType: Type.Optional(Type.Enum([...DEAL_FORMS])),
-  year: Type.Optional(Year),
-  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-  cursor: Type.Optional(Type.String({ maxLength: 200 })),
-}, { additionalProperties: false });
+export const ListCasesQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'Words in the title or summary' })),
+    field: Type.Optional(Type.Enum([...FIELDS])),
+    dealType: Type.Optional(Type.Enum([...DEAL_FORMS])),
+    year: Type.Optional(Year),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
 export type ListCasesInput = Static<typeof ListCasesQuery>;
 
 const summaryFields = {
-  id: Type.String(), title: Type.String(), summary: Type.String(), field: E(FIELDS), dealType: E(DEAL_FORMS),
+  id: Type.String(),
+  title: Type.String(),
+  summary: Type.String(),
+  field: E(FIELDS),
+  dealType: E(DEAL_FORMS),
   organizations: Type.Array(Type.Object({ id: Nullable(Type.String()), name: Type.String() })),
-  value: Nullable(Type.Integer()), currency: Type.Literal('CNY'), year: Type.Integer(), published: Type.Boolean(), updatedAt: Type.String(),
+  value: Nullable(Type.Integer()),
+  currency: Type.Literal('CNY'),
+  year: Type.Integer(),
+  published: Type.Boolean(),
+  updatedAt: Type.String(),
 };
 export const CaseSummarySchema = Type.Object(summaryFields);
 export const CaseSchema = Type.Object({
   ...summaryFields,
   body: Type.String(),
-  listing: Nullable(Type.Object({ id: Type.String(), title: Type.String(), registrationNo: Nullable(Type.String()) }, { description: 'The linked listing; the public sees it only while it is published' })),
+  listing: Nullable(
+    Type.Object(
+      { id: Type.String(), title: Type.String(), registrationNo: Nullable(Type.String()) },
+      { description: 'The linked listing; the public sees it only while it is published' },
+    ),
+  ),
   dealId: Type.Optional(Nullable(Type.String({ description: 'Admins only: deals are private to their parties' }))),
   createdAt: Type.String(),
 });

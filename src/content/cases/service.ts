@@ -16,9 +16,17 @@ type CaseRow = typeof cases.$inferSelect;
 
 function caseSummary(row: CaseRow) {
   return {
-    id: row.id, title: row.title, summary: row.summary, field: row.field, dealType: row.dealType,
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    field: row.field,
+    dealType: row.dealType,
     organizations: row.organizations.map((o) => ({ id: o.organizationId, name: o.name })),
-    value: row.value, currency: row.currency, year: row.year, published: row.published, updatedAt: row.updatedAt,
+    value: row.value,
+    currency: row.currency,
+    year: row.year,
+    published: row.published,
+    updatedAt: row.updatedAt,
   };
 }
 
@@ -28,20 +36,46 @@ async function caseView(db: DbOrTx, row: CaseRow, caller: AuthUser | null) {
   const admin = caller?.role === 'admin';
   let listing = null;
   if (row.listingId) {
-    const [l] = await db.select({ id: listings.id, title: listings.title, registrationNo: listings.registrationNo, status: listings.status }).from(listings).where(eq(listings.id, row.listingId));
-    if (l && (admin || l.status === 'published')) listing = { id: l.id, title: l.title, registrationNo: l.registrationNo };
+    const [l] = await db
+      .select({
+        id: listings.id,
+        title: listings.title,
+        registrationNo: listings.registrationNo,
+        status: listings.status,
+      })
+      .from(listings)
+      .where(eq(listings.id, row.listingId));
+    if (l && (admin || l.status === 'published'))
+      listing = { id: l.id, title: l.title, registrationNo: l.registrationNo };
   }
-  return { ...caseSummary(row), body: row.body, listing, ...(admin ? { dealId: row.dealId } : {}), createdAt: row.createdAt };
+  return {
+    ...caseSummary(row),
+    body: row.body,
+    listing,
+    ...(admin ? { dealId: row.dealId } : {}),
+    createdAt: row.createdAt,
+  };
 }
 
 /** Organizations named by id must exist; a name that is exactly one of ours is linked to it. */
-async function resolveOrganizations(tx: DbOrTx, refs: OrganizationRefInput[]): Promise<{ value: CaseOrganization[]; problems: FieldError[] }> {
+async function resolveOrganizations(
+  tx: DbOrTx,
+  refs: OrganizationRefInput[],
+): Promise<{ value: CaseOrganization[]; problems: FieldError[] }> {
   const ids = refs.flatMap((r) => ('id' in r ? [r.id] : []));
   const names = refs.flatMap((r) => ('name' in r ? [r.name.trim()] : []));
-  const found = ids.length || names.length
-    ? await tx.select({ id: organizations.id, name: organizations.name }).from(organizations)
-      .where(or(ids.length ? inArray(organizations.id, ids) : undefined, names.length ? inArray(organizations.name, names) : undefined))
-    : [];
+  const found =
+    ids.length || names.length
+      ? await tx
+          .select({ id: organizations.id, name: organizations.name })
+          .from(organizations)
+          .where(
+            or(
+              ids.length ? inArray(organizations.id, ids) : undefined,
+              names.length ? inArray(organizations.name, names) : undefined,
+            ),
+          )
+      : [];
   const byId = new Map(found.map((o) => [o.id, o]));
   const byName = new Map(found.map((o) => [o.name, o]));
   const problems: FieldError[] = [];
@@ -58,7 +92,11 @@ async function resolveOrganizations(tx: DbOrTx, refs: OrganizationRefInput[]): P
 }
 
 /** A linked listing and deal must exist, and a deal must be on the linked listing. */
-async function linkProblems(tx: DbOrTx, listingId: string | null | undefined, dealId: string | null | undefined): Promise<FieldError[]> {
+async function linkProblems(
+  tx: DbOrTx,
+  listingId: string | null | undefined,
+  dealId: string | null | undefined,
+): Promise<FieldError[]> {
   const problems: FieldError[] = [];
   if (listingId) {
     const [l] = await tx.select({ id: listings.id }).from(listings).where(eq(listings.id, listingId));
@@ -67,21 +105,32 @@ async function linkProblems(tx: DbOrTx, listingId: string | null | undefined, de
   if (dealId) {
     const [d] = await tx.select({ listingId: deals.listingId }).from(deals).where(eq(deals.id, dealId));
     if (!d) problems.push({ path: 'body.dealId', message: 'no such deal' });
-    else if (listingId && d.listingId !== listingId) problems.push({ path: 'body.dealId', message: 'is a deal on another listing' });
+    else if (listingId && d.listingId !== listingId)
+      problems.push({ path: 'body.dealId', message: 'is a deal on another listing' });
   }
   return problems;
 }
 
 async function checkedValues(tx: DbOrTx, input: CasePatch, current?: CaseRow) {
-  const orgs = input.organizations ? await resolveOrganizations(tx, input.organizations) : { value: undefined, problems: [] };
+  const orgs = input.organizations
+    ? await resolveOrganizations(tx, input.organizations)
+    : { value: undefined, problems: [] };
   const linksChanged = input.listingId !== undefined || input.dealId !== undefined;
   const links = linksChanged
-    ? await linkProblems(tx, input.listingId !== undefined ? input.listingId : current?.listingId, input.dealId !== undefined ? input.dealId : current?.dealId)
+    ? await linkProblems(
+        tx,
+        input.listingId !== undefined ? input.listingId : current?.listingId,
+        input.dealId !== undefined ? input.dealId : current?.dealId,
+      )
     : [];
   const problems = [...orgs.problems, ...links];
   if (problems.length) throw validationFailed(problems);
   const { organizations: _refs, ...rest } = input;
-  return { ...rest, ...(orgs.value ? { organizations: orgs.value } : {}), ...(rest.title ? { title: rest.title.trim() } : {}) };
+  return {
+    ...rest,
+    ...(orgs.value ? { organizations: orgs.value } : {}),
+    ...(rest.title ? { title: rest.title.trim() } : {}),
+  };
 }
 
 export async function createCase(ctx: AppContext, act: AdminAct, input: CaseInput) {
@@ -89,14 +138,21 @@ export async function createCase(ctx: AppContext, act: AdminAct, input: CaseInpu
     const { organizations: _refs, ...fields } = input;
     const values = await checkedValues(tx, input);
     const id = newId('cas');
-    const [row] = await tx.insert(cases).values({ ...fields, ...values, id, createdBy: act.admin.id }).returning();
+    const [row] = await tx
+      .insert(cases)
+      .values({ ...fields, ...values, id, createdBy: act.admin.id })
+      .returning();
     await audit(tx, actorOf(act.admin), 'case.created', 'case', id, { title: row.title }, act.requestId);
     return caseView(tx, row, act.admin);
   });
 }
 
 async function loadLive(tx: DbOrTx, id: string): Promise<CaseRow> {
-  const [row] = await tx.select().from(cases).where(and(eq(cases.id, id), isNull(cases.deletedAt))).for('update');
+  const [row] = await tx
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), isNull(cases.deletedAt)))
+    .for('update');
   if (!row) throw notFound('Case');
   return row;
 }
@@ -105,7 +161,11 @@ export async function updateCase(ctx: AppContext, act: AdminAct, id: string, pat
   return ctx.db.transaction(async (tx) => {
     const current = await loadLive(tx, id);
     const values = await checkedValues(tx, patch, current);
-    const [row] = await tx.update(cases).set({ ...values, updatedAt: ctx.clock.now().toISOString() }).where(eq(cases.id, id)).returning();
+    const [row] = await tx
+      .update(cases)
+      .set({ ...values, updatedAt: ctx.clock.now().toISOString() })
+      .where(eq(cases.id, id))
+      .returning();
     await audit(tx, actorOf(act.admin), 'case.updated', 'case', id, { fields: Object.keys(patch) }, act.requestId);
     return caseView(tx, row, act.admin);
   });
@@ -139,7 +199,12 @@ export async function listCases(ctx: AppContext, caller: AuthUser | null, q: Lis
     const c = parseKeyCursor(q.cursor, /^\d{4}$/);
     conds.push(sql`(${cases.year}, ${cases.id}) < (${Number(c.key)}::int, ${c.id}::text)`);
   }
-  const rows = await ctx.db.select().from(cases).where(and(...conds)).orderBy(desc(cases.year), desc(cases.id)).limit(q.limit + 1);
+  const rows = await ctx.db
+    .select()
+    .from(cases)
+    .where(and(...conds))
+    .orderBy(desc(cases.year), desc(cases.id))
+    .limit(q.limit + 1);
   const items = rows.slice(0, q.limit);
   const last = items[items.length - 1];
   return { items: items.map(caseSummary), nextCursor: rows.length > q.limit ? keyCursor(last.year, last.id) : null };

@@ -1,6 +1,23 @@
-import { CATEGORIES, DEAL_FORMS, FIELD_LABELS, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES, type Label } from '../../shared/listing.js';
 import {
-  CATEGORY_LABELS, DEAL_FORM_LABELS, FORM_LABELS, FUNDING_SOURCE_LABELS, IP_TYPE_LABELS, LEVEL_LABELS, STAGE_LABELS,
+  CATEGORIES,
+  DEAL_FORMS,
+  FIELD_LABELS,
+  FIELDS,
+  FORMS,
+  FUNDING_SOURCES,
+  IP_TYPES,
+  LEVELS,
+  STAGES,
+  type Label,
+} from '../../shared/listing.js';
+import {
+  CATEGORY_LABELS,
+  DEAL_FORM_LABELS,
+  FORM_LABELS,
+  FUNDING_SOURCE_LABELS,
+  IP_TYPE_LABELS,
+  LEVEL_LABELS,
+  STAGE_LABELS,
 } from '../../shared/listing-labels.js';
 
 /**
@@ -18,14 +35,41 @@ import {
  * On import, 登记号 and 发布日期 are ignored: this platform assigns them when it publishes.
  */
 export const COLUMNS = [
-  '成果名称', '成果简介', '关键词', '成果类别', '应用领域', '成果体现形式', '技术成熟度', '所处阶段', '成果水平',
-  '知识产权形式', '知识产权编号', '转化方式', '参考价格(元)', '经费来源', '所属地区', '完成人', '完成单位', '登记号', '发布日期',
+  '成果名称',
+  '成果简介',
+  '关键词',
+  '成果类别',
+  '应用领域',
+  '成果体现形式',
+  '技术成熟度',
+  '所处阶段',
+  '成果水平',
+  '知识产权形式',
+  '知识产权编号',
+  '转化方式',
+  '参考价格(元)',
+  '经费来源',
+  '所属地区',
+  '完成人',
+  '完成单位',
+  '登记号',
+  '发布日期',
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 
 /** Columns an import must fill; the others may be empty (成果水平 then means 未评价). */
 export const REQUIRED_COLUMNS: readonly Column[] = [
-  '成果名称', '成果简介', '成果类别', '应用领域', '成果体现形式', '技术成熟度', '所处阶段', '知识产权形式', '转化方式', '经费来源', '完成单位',
+  '成果名称',
+  '成果简介',
+  '成果类别',
+  '应用领域',
+  '成果体现形式',
+  '技术成熟度',
+  '所处阶段',
+  '知识产权形式',
+  '转化方式',
+  '经费来源',
+  '完成单位',
 ];
 
 export const LIST_SEPARATOR = '；';
@@ -33,7 +77,9 @@ export const LIST_SPLIT = /[;；、]/;
 
 // The Chinese labels are the shared ones, except where MOST's form words a value its own way.
 const zhOf = <T extends string>(labels: Readonly<Record<T, Label>>, own: Partial<Record<T, string>> = {}) =>
-  Object.fromEntries(Object.entries<Label>(labels).map(([code, label]) => [code, own[code as T] ?? label.zh])) as Record<T, string>;
+  Object.fromEntries(
+    Object.entries<Label>(labels).map(([code, label]) => [code, own[code as T] ?? label.zh]),
+  ) as Record<T, string>;
 
 export const CATEGORY_ZH = zhOf(CATEGORY_LABELS);
 export const FIELD_ZH = zhOf(FIELD_LABELS);

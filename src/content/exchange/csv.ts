@@ -28,7 +28,10 @@ export function csvRecord(cells: readonly string[]): string {
 }
 
 export class CsvSyntaxError extends Error {
-  constructor(readonly line: number, detail: string) {
+  constructor(
+    readonly line: number,
+    detail: string,
+  ) {
     super(`CSV line ${line}: ${detail}`);
   }
 }
@@ -47,7 +50,11 @@ export function parseCsv(text: string): string[][] {
   let i = 0;
   let quotedStart = 0;
   let afterQuote = false;
-  const endCell = () => { record.push(cell); cell = ''; afterQuote = false; };
+  const endCell = () => {
+    record.push(cell);
+    cell = '';
+    afterQuote = false;
+  };
   const endRecord = () => {
     endCell();
     if (!(record.length === 1 && record[0] === '')) records.push(record);
@@ -61,7 +68,11 @@ export function parseCsv(text: string): string[][] {
       for (;;) {
         if (j >= src.length) throw new CsvSyntaxError(quotedStart, 'a quoted field is never closed');
         if (src[j] === '"') {
-          if (src[j + 1] === '"') { cell += '"'; j += 2; continue; }
+          if (src[j + 1] === '"') {
+            cell += '"';
+            j += 2;
+            continue;
+          }
           break;
         }
         if (src[j] === '\n') line++;
@@ -71,11 +82,26 @@ export function parseCsv(text: string): string[][] {
       afterQuote = true;
       continue;
     }
-    if (c === ',') { endCell(); i++; continue; }
-    if (c === '\r' && src[i + 1] === '\n') { endRecord(); line++; i += 2; continue; }
-    if (c === '\n') { endRecord(); line++; i++; continue; }
+    if (c === ',') {
+      endCell();
+      i++;
+      continue;
+    }
+    if (c === '\r' && src[i + 1] === '\n') {
+      endRecord();
+      line++;
+      i += 2;
+      continue;
+    }
+    if (c === '\n') {
+      endRecord();
+      line++;
+      i++;
+      continue;
+    }
     if (afterQuote) throw new CsvSyntaxError(line, 'text after a closing quote');
-    if (c === '"') throw new CsvSyntaxError(line, 'a quote inside an unquoted field (quote the field and double the quote)');
+    if (c === '"')
+      throw new CsvSyntaxError(line, 'a quote inside an unquoted field (quote the field and double the quote)');
     cell += c;
     i++;
   }

@@ -7,7 +7,17 @@ import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, type AdminAct } from '../shared.js';
 import {
-  CATEGORY_ZH, COLUMNS, DEAL_FORM_ZH, FIELD_ZH, FORM_ZH, FUNDING_SOURCE_ZH, IP_TYPE_ZH, LEVEL_ZH, LIST_SEPARATOR, STAGE_ZH, type Column,
+  CATEGORY_ZH,
+  COLUMNS,
+  DEAL_FORM_ZH,
+  FIELD_ZH,
+  FORM_ZH,
+  FUNDING_SOURCE_ZH,
+  IP_TYPE_ZH,
+  LEVEL_ZH,
+  LIST_SEPARATOR,
+  STAGE_ZH,
+  type Column,
 } from './columns.js';
 import { BOM, csvRecord } from './csv.js';
 import { chinaDate } from '../../shared/china-time.js';
@@ -51,10 +61,18 @@ export function exchangeRow(row: ListingRow, organizationName: string): Record<C
 async function* publishedRows(ctx: AppContext): AsyncGenerator<Record<Column, string>> {
   let after = '';
   for (;;) {
-    const batch = await ctx.db.select().from(listings).where(and(eq(listings.status, 'published'), gt(listings.id, after))).orderBy(asc(listings.id)).limit(BATCH);
+    const batch = await ctx.db
+      .select()
+      .from(listings)
+      .where(and(eq(listings.status, 'published'), gt(listings.id, after)))
+      .orderBy(asc(listings.id))
+      .limit(BATCH);
     if (!batch.length) return;
     const orgIds = [...new Set(batch.map((r) => r.organizationId))];
-    const orgs = await ctx.db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, orgIds));
+    const orgs = await ctx.db
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizations)
+      .where(inArray(organizations.id, orgIds));
     const names = new Map(orgs.map((o) => [o.id, o.name]));
     for (const row of batch) yield exchangeRow(row, names.get(row.organizationId) ?? '');
     after = batch[batch.length - 1].id;

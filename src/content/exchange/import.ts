@@ -19,7 +19,8 @@ const rejected = (problems: ImportProblem[]) => {
 
 function tooMany(n: number) {
   if (n === 0) throw rejected([{ row: 0, path: '', message: 'the batch has no rows' }]);
-  if (n > MAX_IMPORT_ROWS) throw rejected([{ row: 0, path: '', message: `at most ${MAX_IMPORT_ROWS} rows per batch (this one has ${n})` }]);
+  if (n > MAX_IMPORT_ROWS)
+    throw rejected([{ row: 0, path: '', message: `at most ${MAX_IMPORT_ROWS} rows per batch (this one has ${n})` }]);
 }
 
 /** CSV text (a header record of column names, then one record per listing) → cells per row. */
@@ -37,7 +38,8 @@ function cellsFromCsv(text: string): Cells[] {
   const body = records.slice(1);
   tooMany(body.length);
   const rows = body.map((rec, i) => {
-    if (rec.length !== headers.length) problems.push({ row: i + 1, path: '', message: `has ${rec.length} cells; the header has ${headers.length}` });
+    if (rec.length !== headers.length)
+      problems.push({ row: i + 1, path: '', message: `has ${rec.length} cells; the header has ${headers.length}` });
     return Object.fromEntries(headers.map((h, j) => [h, unguardFormula(rec[j] ?? '')])) as Cells;
   });
   if (problems.length) throw rejected(problems);
@@ -59,10 +61,14 @@ function cellsFromJsonArray(items: unknown[]): Cells[] {
 /** 完成单位 must name an organization of the platform that can own listings (not the bureau itself). */
 async function ownersByName(tx: Tx, names: string[]) {
   const rows = names.length
-    ? await tx.select({
-      id: organizations.id, name: organizations.name,
-      bureau: sql<boolean>`exists (select 1 from ${users} where ${users.organizationId} = ${organizations.id} and ${users.role} = 'admin')`,
-    }).from(organizations).where(inArray(organizations.name, names))
+    ? await tx
+        .select({
+          id: organizations.id,
+          name: organizations.name,
+          bureau: sql<boolean>`exists (select 1 from ${users} where ${users.organizationId} = ${organizations.id} and ${users.role} = 'admin')`,
+        })
+        .from(organizations)
+        .where(inArray(organizations.name, names))
     : [];
   return new Map(rows.map((r) => [r.name, r]));
 }
@@ -86,7 +92,12 @@ export async function importListings(ctx: AppContext, tx: Tx, act: AdminAct, bod
   for (const p of parsed) {
     const owner = owners.get(p.organizationName);
     const column: Column = '完成单位';
-    if (!owner) problems.push({ row: p.row, path: column, message: `no organization named ${p.organizationName} is registered on the platform` });
+    if (!owner)
+      problems.push({
+        row: p.row,
+        path: column,
+        message: `no organization named ${p.organizationName} is registered on the platform`,
+      });
     else if (owner.bureau) problems.push({ row: p.row, path: column, message: 'the bureau does not own listings' });
   }
   if (problems.length) throw rejected(problems.sort((a, b) => a.row - b.row));
@@ -95,8 +106,22 @@ export async function importListings(ctx: AppContext, tx: Tx, act: AdminAct, bod
   for (const p of parsed) {
     const owner = owners.get(p.organizationName)!;
     const listing = await createPublishedListing(ctx, tx, act.admin, owner.id, p.input);
-    items.push({ row: p.row, id: listing.id, title: listing.title, registrationNo: listing.registrationNo!, organization: { id: owner.id, name: owner.name } });
+    items.push({
+      row: p.row,
+      id: listing.id,
+      title: listing.title,
+      registrationNo: listing.registrationNo!,
+      organization: { id: owner.id, name: owner.name },
+    });
   }
-  await audit(tx, actorOf(act.admin), 'exchange.imported', 'exchange', 'listings', { rows: items.length, listingIds: items.map((i) => i.id) }, act.requestId);
+  await audit(
+    tx,
+    actorOf(act.admin),
+    'exchange.imported',
+    'exchange',
+    'listings',
+    { rows: items.length, listingIds: items.map((i) => i.id) },
+    act.requestId,
+  );
   return { imported: items.length, items };
 }

@@ -10,13 +10,32 @@ export async function organizationRoutes(fastify: FastifyInstance, { ctx }: { ct
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['organizations'];
 
-  app.get('/api/organizations', {
-    onRequest: app.optionalAuth,
-    schema: { tags, summary: 'Organizations that offer technology, with their published-listing counts (admins: every organization)', querystring: ListOrganizationsQuery, response: { 200: Page(OrganizationSummarySchema), ...errorResponses(400, 401) } },
-  }, async (req) => service.listOrganizations(ctx, caller(req), req.query));
+  app.get(
+    '/api/organizations',
+    {
+      onRequest: app.optionalAuth,
+      schema: {
+        tags,
+        summary:
+          'Organizations that offer technology, with their published-listing counts (admins: every organization)',
+        querystring: ListOrganizationsQuery,
+        response: { 200: Page(OrganizationSummarySchema), ...errorResponses(400, 401) },
+      },
+    },
+    async (req) => service.listOrganizations(ctx, caller(req), req.query),
+  );
 
-  app.get('/api/organizations/:id', {
-    onRequest: app.optionalAuth,
-    schema: { tags, summary: 'An organization\'s public profile; its catalogue is GET /api/listings?organizationId=', params: IdParams, response: { 200: OrganizationProfileSchema, ...errorResponses(401, 404) } },
-  }, async (req) => service.getOrganization(ctx, caller(req), req.params.id));
+  app.get(
+    '/api/organizations/:id',
+    {
+      onRequest: app.optionalAuth,
+      schema: {
+        tags,
+        summary: "An organization's public profile; its catalogue is GET /api/listings?organizationId=",
+        params: IdParams,
+        response: { 200: OrganizationProfileSchema, ...errorResponses(401, 404) },
+      },
+    },
+    async (req) => service.getOrganization(ctx, caller(req), req.params.id),
+  );
 }

@@ -18,7 +18,11 @@ const inCatalogue = or(
 
 // Public columns only: tax id, address and bank details are for invoices, not for the catalogue.
 const publicColumns = {
-  id: organizations.id, name: organizations.name, nameEn: organizations.nameEn, type: organizations.type, region: organizations.region,
+  id: organizations.id,
+  name: organizations.name,
+  nameEn: organizations.nameEn,
+  type: organizations.type,
+  region: organizations.region,
   publishedListings: sql<number>`count(${listings.id})::int`,
 };
 
@@ -33,17 +37,33 @@ export async function listOrganizations(ctx: AppContext, caller: AuthUser | null
   const text = q.q?.trim();
   if (text) conds.push(ilike(organizations.name, containsPattern(text)));
   if (q.cursor) conds.push(gt(organizations.id, q.cursor));
-  const rows = await ctx.db.select(publicColumns).from(organizations).leftJoin(listings, withPublished)
-    .where(and(...conds)).groupBy(organizations.id).orderBy(asc(organizations.id)).limit(q.limit + 1);
-  return pageOf(rows.map((r) => ({ ...r, publishedListings: Number(r.publishedListings) })), q.limit);
+  const rows = await ctx.db
+    .select(publicColumns)
+    .from(organizations)
+    .leftJoin(listings, withPublished)
+    .where(and(...conds))
+    .groupBy(organizations.id)
+    .orderBy(asc(organizations.id))
+    .limit(q.limit + 1);
+  return pageOf(
+    rows.map((r) => ({ ...r, publishedListings: Number(r.publishedListings) })),
+    q.limit,
+  );
 }
 
 export async function getOrganization(ctx: AppContext, caller: AuthUser | null, id: string) {
-  const [org] = await ctx.db.select({ ...publicColumns, description: organizations.description }).from(organizations).leftJoin(listings, withPublished)
-    .where(and(eq(organizations.id, id), ...visibleTo(caller))).groupBy(organizations.id);
+  const [org] = await ctx.db
+    .select({ ...publicColumns, description: organizations.description })
+    .from(organizations)
+    .leftJoin(listings, withPublished)
+    .where(and(eq(organizations.id, id), ...visibleTo(caller)))
+    .groupBy(organizations.id);
   if (!org) throw notFound('Organization');
-  const byField = await ctx.db.select({ field: listings.field, n: sql<number>`count(*)::int` }).from(listings)
-    .where(and(eq(listings.organizationId, id), eq(listings.status, 'published'))).groupBy(listings.field);
+  const byField = await ctx.db
+    .select({ field: listings.field, n: sql<number>`count(*)::int` })
+    .from(listings)
+    .where(and(eq(listings.organizationId, id), eq(listings.status, 'published')))
+    .groupBy(listings.field);
   return {
     ...org,
     publishedListings: Number(org.publishedListings),

@@ -16,12 +16,20 @@ type PackageRow = typeof technologyPackages.$inferSelect;
 
 async function publishedAmong(db: DbOrTx, ids: string[]) {
   if (!ids.length) return [];
-  return db.select().from(listings).where(and(inArray(listings.id, ids), eq(listings.status, 'published')));
+  return db
+    .select()
+    .from(listings)
+    .where(and(inArray(listings.id, ids), eq(listings.status, 'published')));
 }
 
 const summary = (row: PackageRow, published: Set<string>) => ({
-  id: row.id, title: row.title, description: row.description, field: row.field, published: row.published,
-  listingCount: row.listingIds.filter((id) => published.has(id)).length, updatedAt: row.updatedAt,
+  id: row.id,
+  title: row.title,
+  description: row.description,
+  field: row.field,
+  published: row.published,
+  listingCount: row.listingIds.filter((id) => published.has(id)).length,
+  updatedAt: row.updatedAt,
 });
 
 /**
@@ -44,7 +52,9 @@ async function packageView(db: DbOrTx, row: PackageRow, caller: AuthUser | null)
 /** A package is curated from what the market offers now: every listing must be published when it is added. */
 async function checkListings(db: DbOrTx, ids: string[]) {
   const published = new Set((await publishedAmong(db, ids)).map((r) => r.id));
-  const problems = ids.flatMap((id, i) => (published.has(id) ? [] : [{ path: `body.listingIds.${i}`, message: 'is not a published listing' }]));
+  const problems = ids.flatMap((id, i) =>
+    published.has(id) ? [] : [{ path: `body.listingIds.${i}`, message: 'is not a published listing' }],
+  );
   if (problems.length) throw validationFailed(problems);
 }
 
@@ -52,14 +62,29 @@ export async function createPackage(ctx: AppContext, act: AdminAct, input: Packa
   return ctx.db.transaction(async (tx) => {
     await checkListings(tx, input.listingIds);
     const id = newId('pkg');
-    const [row] = await tx.insert(technologyPackages).values({ ...input, title: input.title.trim(), id, createdBy: act.admin.id }).returning();
-    await audit(tx, actorOf(act.admin), 'package.created', 'package', id, { title: row.title, listingIds: row.listingIds, published: row.published }, act.requestId);
+    const [row] = await tx
+      .insert(technologyPackages)
+      .values({ ...input, title: input.title.trim(), id, createdBy: act.admin.id })
+      .returning();
+    await audit(
+      tx,
+      actorOf(act.admin),
+      'package.created',
+      'package',
+      id,
+      { title: row.title, listingIds: row.listingIds, published: row.published },
+      act.requestId,
+    );
     return packageView(tx, row, act.admin);
   });
 }
 
 async function loadLive(tx: DbOrTx, id: string): Promise<PackageRow> {
-  const [row] = await tx.select().from(technologyPackages).where(and(eq(technologyPackages.id, id), isNull(technologyPackages.deletedAt))).for('update');
+  const [row] = await tx
+    .select()
+    .from(technologyPackages)
+    .where(and(eq(technologyPackages.id, id), isNull(technologyPackages.deletedAt)))
+    .for('update');
   if (!row) throw notFound('Package');
   return row;
 }
@@ -68,9 +93,24 @@ export async function updatePackage(ctx: AppContext, act: AdminAct, id: string, 
   return ctx.db.transaction(async (tx) => {
     await loadLive(tx, id);
     if (patch.listingIds) await checkListings(tx, patch.listingIds);
-    const [row] = await tx.update(technologyPackages).set({ ...patch, ...(patch.title ? { title: patch.title.trim() } : {}), updatedAt: ctx.clock.now().toISOString() })
-      .where(eq(technologyPackages.id, id)).returning();
-    await audit(tx, actorOf(act.admin), 'package.updated', 'package', id, { fields: Object.keys(patch), ...(patch.listingIds ? { listingIds: patch.listingIds } : {}) }, act.requestId);
+    const [row] = await tx
+      .update(technologyPackages)
+      .set({
+        ...patch,
+        ...(patch.title ? { title: patch.title.trim() } : {}),
+        updatedAt: ctx.clock.now().toISOString(),
+      })
+      .where(eq(technologyPackages.id, id))
+      .returning();
+    await audit(
+      tx,
+      actorOf(act.admin),
+      'package.updated',
+      'package',
+      id,
+      { fields: Object.keys(patch), ...(patch.listingIds ? { listingIds: patch.listingIds } : {}) },
+      act.requestId,
+    );
     return packageView(tx, row, act.admin);
   });
 }
@@ -96,8 +136,15 @@ export async function listPackages(ctx: AppContext, caller: AuthUser | null, q: 
   if (caller?.role !== 'admin') conds.push(eq(technologyPackages.published, true));
   if (q.field) conds.push(eq(technologyPackages.field, q.field));
   if (q.cursor) conds.push(lt(technologyPackages.id, q.cursor));
-  const rows = await ctx.db.select().from(technologyPackages).where(and(...conds)).orderBy(desc(technologyPackages.id)).limit(q.limit + 1);
+  const rows = await ctx.db
+    .select()
+    .from(technologyPackages)
+    .where(and(...conds))
+    .orderBy(desc(technologyPackages.id))
+    .limit(q.limit + 1);
   const page = pageOf(rows, q.limit);
-  const published = new Set((await publishedAmong(ctx.db, [...new Set(page.items.flatMap((r) => r.listingIds))])).map((r) => r.id));
+  const published = new Set(
+    (await publishedAmong(ctx.db, [...new Set(page.items.flatMap((r) => r.listingIds))])).map((r) => r.id),
+  );
   return { items: page.items.map((r) => summary(r, published)), nextCursor: page.nextCursor };
 }

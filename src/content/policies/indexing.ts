@@ -39,20 +39,28 @@ function requireClient(ctx: AppContext) {
 export async function syncPolicyToIndex(ctx: AppContext, payload: { id: string }) {
   const index = requireClient(ctx).index(POLICIES_INDEX);
   const [row] = await ctx.db.select().from(policies).where(eq(policies.id, payload.id));
-  const task = row && isPublic(row)
-    ? index.addDocuments([toPolicyDocument(row)], { primaryKey: 'id' })
-    : index.deleteDocument(payload.id);
+  const task =
+    row && isPublic(row)
+      ? index.addDocuments([toPolicyDocument(row)], { primaryKey: 'id' })
+      : index.deleteDocument(payload.id);
   const done = await task.waitTask({ timeout: 30_000 });
-  if (done.status !== 'succeeded') throw new Error(`policy index task ${done.uid} ${done.status}: ${done.error?.message ?? ''}`);
+  if (done.status !== 'succeeded')
+    throw new Error(`policy index task ${done.uid} ${done.status}: ${done.error?.message ?? ''}`);
 }
 
 /** Rebuilds the policies index from the database: every public policy in, every other document out. */
 export async function reindexPolicies(ctx: AppContext): Promise<{ indexed: number; removed: number }> {
   const index = requireClient(ctx).index(POLICIES_INDEX);
-  const rows = await ctx.db.select().from(policies).where(and(eq(policies.published, true), isNull(policies.deletedAt))).orderBy(policies.id);
+  const rows = await ctx.db
+    .select()
+    .from(policies)
+    .where(and(eq(policies.published, true), isNull(policies.deletedAt)))
+    .orderBy(policies.id);
   const keep = new Set(rows.map((r) => r.id));
   for (let i = 0; i < rows.length; i += 500) {
-    const t = await index.addDocuments(rows.slice(i, i + 500).map(toPolicyDocument), { primaryKey: 'id' }).waitTask({ timeout: 300_000 });
+    const t = await index
+      .addDocuments(rows.slice(i, i + 500).map(toPolicyDocument), { primaryKey: 'id' })
+      .waitTask({ timeout: 300_000 });
     if (t.status !== 'succeeded') throw new Error(`policy reindex batch failed: ${t.error?.message ?? t.status}`);
   }
   const stale: string[] = [];

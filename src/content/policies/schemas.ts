@@ -17,29 +17,48 @@ const policyFields = {
 };
 
 export const CreatePolicyBody = Type.Object(policyFields, { additionalProperties: false });
-export const PatchPolicyBody = Type.Partial(Type.Object(policyFields), { additionalProperties: false, minProperties: 1 });
+export const PatchPolicyBody = Type.Partial(Type.Object(policyFields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
 export type PolicyInput = Static<typeof CreatePolicyBody>;
 export type PolicyPatch = Static<typeof PatchPolicyBody>;
 
-export const ListPoliciesQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 200 })),
-  level: Type.Optional(Type.Array(Type.Enum([...POLICY_LEVELS]), { maxItems: 4 })),
-  year: Type.Optional(Type.Array(Year, { maxItems: 20 })),
-  category: Type.Optional(Type.Array(Type.Enum([...POLICY_CATEGORIES]), { maxItems: 8 })),
-  facets: Type.Optional(Type.Boolean({ description: 'Count results by level, year and category (uses the search engine)' })),
-  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-  cursor: Type.Optional(Type.String({ maxLength: 200 })),
-}, { additionalProperties: false });
+export const ListPoliciesQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    level: Type.Optional(Type.Array(Type.Enum([...POLICY_LEVELS]), { maxItems: 4 })),
+    year: Type.Optional(Type.Array(Year, { maxItems: 20 })),
+    category: Type.Optional(Type.Array(Type.Enum([...POLICY_CATEGORIES]), { maxItems: 8 })),
+    facets: Type.Optional(
+      Type.Boolean({ description: 'Count results by level, year and category (uses the search engine)' }),
+    ),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
 export type ListPoliciesInput = Static<typeof ListPoliciesQuery>;
 
 const summaryFields = {
-  id: Type.String(), title: Type.String(), issuingBody: Type.String(), documentNumber: Nullable(Type.String()),
-  issuedOn: Type.String(), year: Type.Integer(), level: E(POLICY_LEVELS), category: E(POLICY_CATEGORIES), tags: Type.Array(Type.String()),
-  sourceUrl: Nullable(Type.String()), published: Type.Boolean(), updatedAt: Type.String(),
+  id: Type.String(),
+  title: Type.String(),
+  issuingBody: Type.String(),
+  documentNumber: Nullable(Type.String()),
+  issuedOn: Type.String(),
+  year: Type.Integer(),
+  level: E(POLICY_LEVELS),
+  category: E(POLICY_CATEGORIES),
+  tags: Type.Array(Type.String()),
+  sourceUrl: Nullable(Type.String()),
+  published: Type.Boolean(),
+  updatedAt: Type.String(),
 };
 export const PolicySummarySchema = Type.Object({
   ...summaryFields,
-  excerpt: Type.Optional(Type.String({ description: 'The part of the body around the match, escaped HTML with <mark> (search only)' })),
+  excerpt: Type.Optional(
+    Type.String({ description: 'The part of the body around the match, escaped HTML with <mark> (search only)' }),
+  ),
   _highlight: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]))),
 });
 export const PolicySchema = Type.Object({ ...summaryFields, body: Type.String(), createdAt: Type.String() });

@@ -8,16 +8,28 @@ import type { DbOrTx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { isPublic, type PolicyRow } from './indexing.js';
 import type { ListPoliciesInput } from './schemas.js';
-import { buildPolicySearch, MAX_POLICY_OFFSET, POLICY_FACETS, POLICY_HIGHLIGHT_ATTRIBUTES, PolicySearchParamError } from './search-query.js';
+import {
+  buildPolicySearch,
+  MAX_POLICY_OFFSET,
+  POLICY_FACETS,
+  POLICY_HIGHLIGHT_ATTRIBUTES,
+  PolicySearchParamError,
+} from './search-query.js';
 import { policySummary } from './view.js';
 
-const unavailable = () => new AppError('UNAVAILABLE', 'Policy search is temporarily unavailable; browsing without a query still works', { headers: { 'retry-after': '5' } });
+const unavailable = () =>
+  new AppError('UNAVAILABLE', 'Policy search is temporarily unavailable; browsing without a query still works', {
+    headers: { 'retry-after': '5' },
+  });
 
 // Engine results page by offset; the cursor handed out is `@<offset>`, which the database browse never makes.
 function offsetOf(cursor: string | undefined): number {
   if (!cursor) return 0;
   const m = /^@(\d{1,5})$/.exec(cursor);
-  if (!m) throw new AppError('VALIDATION_FAILED', 'The cursor is not one this list gave out', { errors: [{ path: 'querystring.cursor', message: 'is invalid' }] });
+  if (!m)
+    throw new AppError('VALIDATION_FAILED', 'The cursor is not one this list gave out', {
+      errors: [{ path: 'querystring.cursor', message: 'is invalid' }],
+    });
   return Number(m[1]);
 }
 
@@ -41,7 +53,10 @@ export async function searchPolicies(ctx: AppContext, q: ListPoliciesInput) {
   try {
     built = buildPolicySearch({ q: q.q, level: q.level, year: q.year, category: q.category, limit: q.limit, offset });
   } catch (err) {
-    if (err instanceof PolicySearchParamError) throw new AppError('VALIDATION_FAILED', err.message, { errors: [{ path: `querystring.${err.param}`, message: err.message }] });
+    if (err instanceof PolicySearchParamError)
+      throw new AppError('VALIDATION_FAILED', err.message, {
+        errors: [{ path: `querystring.${err.param}`, message: err.message }],
+      });
     throw err;
   }
   let res;
@@ -59,10 +74,17 @@ export async function searchPolicies(ctx: AppContext, q: ListPoliciesInput) {
     items: rows.map((row) => {
       const formatted = hits.get(row.id);
       const excerpt = typeof formatted?.body === 'string' ? markHighlights(formatted.body) : undefined;
-      return { ...policySummary(row), ...(excerpt ? { excerpt } : {}), _highlight: toHighlight(formatted, POLICY_HIGHLIGHT_ATTRIBUTES) };
+      return {
+        ...policySummary(row),
+        ...(excerpt ? { excerpt } : {}),
+        _highlight: toHighlight(formatted, POLICY_HIGHLIGHT_ATTRIBUTES),
+      };
     }),
     nextCursor: offset + q.limit < total && offset + q.limit <= MAX_POLICY_OFFSET ? `@${offset + q.limit}` : null,
     total,
-    facets: Object.fromEntries(POLICY_FACETS.map((f) => [f, dist[f] ?? {}])) as Record<(typeof POLICY_FACETS)[number], Record<string, number>>,
+    facets: Object.fromEntries(POLICY_FACETS.map((f) => [f, dist[f] ?? {}])) as Record<
+      (typeof POLICY_FACETS)[number],
+      Record<string, number>
+    >,
   };
 }

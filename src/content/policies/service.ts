@@ -17,7 +17,8 @@ import { policySummary, policyView } from './view.js';
 function checkIssuedOn(issuedOn: string | undefined) {
   if (issuedOn === undefined) return;
   const year = Number(issuedOn.slice(0, 4));
-  if (year < MIN_YEAR || year > MAX_YEAR) throw validationFailed([{ path: 'body.issuedOn', message: `must be in ${MIN_YEAR}–${MAX_YEAR}` }]);
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    throw validationFailed([{ path: 'body.issuedOn', message: `must be in ${MIN_YEAR}–${MAX_YEAR}` }]);
 }
 
 const tidy = <T extends Partial<PolicyInput>>(input: T) => ({
@@ -32,15 +33,30 @@ export async function createPolicy(ctx: AppContext, act: AdminAct, input: Policy
   checkIssuedOn(input.issuedOn);
   return ctx.db.transaction(async (tx) => {
     const id = newId('pol');
-    const [row] = await tx.insert(policies).values({ ...tidy(input), id, createdBy: act.admin.id }).returning();
-    await audit(tx, actorOf(act.admin), 'policy.created', 'policy', id, { title: row.title, published: row.published }, act.requestId);
+    const [row] = await tx
+      .insert(policies)
+      .values({ ...tidy(input), id, createdBy: act.admin.id })
+      .returning();
+    await audit(
+      tx,
+      actorOf(act.admin),
+      'policy.created',
+      'policy',
+      id,
+      { title: row.title, published: row.published },
+      act.requestId,
+    );
     await reindexPolicyLater(tx, id);
     return policyView(row);
   });
 }
 
 async function loadLive(tx: DbOrTx, id: string): Promise<PolicyRow> {
-  const [row] = await tx.select().from(policies).where(and(eq(policies.id, id), isNull(policies.deletedAt))).for('update');
+  const [row] = await tx
+    .select()
+    .from(policies)
+    .where(and(eq(policies.id, id), isNull(policies.deletedAt)))
+    .for('update');
   if (!row) throw notFound('Policy');
   return row;
 }
@@ -49,7 +65,11 @@ export async function updatePolicy(ctx: AppContext, act: AdminAct, id: string, p
   checkIssuedOn(patch.issuedOn);
   return ctx.db.transaction(async (tx) => {
     await loadLive(tx, id);
-    const [row] = await tx.update(policies).set({ ...tidy(patch), updatedAt: ctx.clock.now().toISOString() }).where(eq(policies.id, id)).returning();
+    const [row] = await tx
+      .update(policies)
+      .set({ ...tidy(patch), updatedAt: ctx.clock.now().toISOString() })
+      .where(eq(policies.id, id))
+      .returning();
     await audit(tx, actorOf(act.admin), 'policy.updated', 'policy', id, { fields: Object.keys(patch) }, act.requestId);
     await reindexPolicyLater(tx, id);
     return policyView(row);
@@ -92,8 +112,16 @@ export async function listPolicies(ctx: AppContext, caller: AuthUser | null, q: 
     const c = parseKeyCursor(q.cursor, ISSUED_ON);
     conds.push(sql`(${policies.issuedOn}, ${policies.id}) < (${c.key}::date, ${c.id}::text)`);
   }
-  const rows = await ctx.db.select().from(policies).where(and(...conds)).orderBy(desc(policies.issuedOn), desc(policies.id)).limit(q.limit + 1);
+  const rows = await ctx.db
+    .select()
+    .from(policies)
+    .where(and(...conds))
+    .orderBy(desc(policies.issuedOn), desc(policies.id))
+    .limit(q.limit + 1);
   const items = rows.slice(0, q.limit);
   const last = items[items.length - 1];
-  return { items: items.map(policySummary), nextCursor: rows.length > q.limit ? keyCursor(last.issuedOn, last.id) : null };
+  return {
+    items: items.map(policySummary),
+    nextCursor: rows.length > q.limit ? keyCursor(last.issuedOn, last.id) : null,
+  };
 }

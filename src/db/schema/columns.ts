@@ -10,5 +10,11 @@ const timestamptz = customType<{ data: string; driverData: string | Date }>({
 });
 
 export const instant = (name: string) => timestamptz(name);
-export const createdAt = () => instant('created_at').notNull().default(sql`now()`);
-export const updatedAt = () => instant('updated_at').notNull().default(sql`now()`);
+export const createdAt = () =>
+  instant('created_at')
+    .notNull()
+    .default(sql`now()`);
+export const updatedAt = () =>
+  instant('updated_at')
+    .notNull()
+    .default(sql`now()`);

@@ -9,12 +9,15 @@ export const update = (fn: Update) =>
   assign<DealContext, DealEvent, undefined, DealEvent, never>(({ context, event }) => fn(context, event));
 
 const partyRole = (event: DealEvent): PartyRole => {
-  if (event.actor.role !== 'buyer' && event.actor.role !== 'seller') throw new Error(`${event.type} is signed by a party, not by ${event.actor.role}`);
+  if (event.actor.role !== 'buyer' && event.actor.role !== 'seller')
+    throw new Error(`${event.type} is signed by a party, not by ${event.actor.role}`);
   return event.actor.role;
 };
 
-const sign = (signatures: Signatures, event: DealEvent): Signatures =>
-  ({ ...signatures, [partyRole(event)]: { userId: event.actor.userId, at: event.at } });
+const sign = (signatures: Signatures, event: DealEvent): Signatures => ({
+  ...signatures,
+  [partyRole(event)]: { userId: event.actor.userId, at: event.at },
+});
 
 /** Replaces the current (last) proposal; earlier proposals are kept untouched. */
 function withCurrent(context: DealContext, change: (p: Proposal) => Proposal): Proposal[] {
@@ -40,7 +43,9 @@ export const sharedActions = {
     const seq = context.proposals.length + 1;
     const expiresAt = addDays(event.at, context.offerTtlDays);
     const previous = currentProposal(context);
-    const kept = previous ? withCurrent(context, (p) => ({ ...p, status: 'superseded', closedAt: event.at })) : context.proposals;
+    const kept = previous
+      ? withCurrent(context, (p) => ({ ...p, status: 'superseded', closedAt: event.at }))
+      : context.proposals;
     const proposal: Proposal = {
       seq,
       terms: event.terms,
@@ -56,7 +61,12 @@ export const sharedActions = {
       proposals: [...kept, proposal],
       effects: addEffects(
         context,
-        { type: 'startTimer', name: 'offerExpiry', dueAt: expiresAt, event: { type: 'OFFER_EXPIRED', proposalSeq: seq } },
+        {
+          type: 'startTimer',
+          name: 'offerExpiry',
+          dueAt: expiresAt,
+          event: { type: 'OFFER_EXPIRED', proposalSeq: seq },
+        },
         notify(othersThan(context, event.actor.role), 'deal.termsProposed'),
       ),
     };
@@ -104,7 +114,9 @@ export const sharedActions = {
       effects: addEffects(context, notify(othersThan(context, event.actor.role), 'deal.objectionRecorded')),
     };
   }),
-  endPublicNotice: update((context) => ({ effects: addEffects(context, notify(parties(context), 'deal.publicNoticeEnded')) })),
+  endPublicNotice: update((context) => ({
+    effects: addEffects(context, notify(parties(context), 'deal.publicNoticeEnded')),
+  })),
 
   recordContractSignature: update((context, event) => ({
     contract: { ...context.contract, ...sign(context.contract, event) },
@@ -112,12 +124,21 @@ export const sharedActions = {
   })),
   concludeContract: update((context, event) => ({
     contract: { ...context.contract, signedAt: event.at },
-    effects: addEffects(context, ...commissionEffects(context, event.at), notify(parties(context), 'deal.contractSigned')),
+    effects: addEffects(
+      context,
+      ...commissionEffects(context, event.at),
+      notify(parties(context), 'deal.contractSigned'),
+    ),
   })),
 
   assignBroker: update((context, event) => {
     assertEvent(event, 'ASSIGN_BROKER');
-    const broker = { userId: event.brokerId, commissionRateBp: event.commissionRateBp, assignedBy: event.actor.userId, assignedAt: event.at };
+    const broker = {
+      userId: event.brokerId,
+      commissionRateBp: event.commissionRateBp,
+      assignedBy: event.actor.userId,
+      assignedAt: event.at,
+    };
     return { broker, effects: addEffects(context, notify(['buyer', 'seller', 'broker'], 'deal.brokerAssigned')) };
   }),
   registerContract: update((context, event) => {
@@ -128,11 +149,13 @@ export const sharedActions = {
     };
   }),
 
-  closeDeal: assign<DealContext, DealEvent, { outcome: DealOutcome }, DealEvent, never>(({ context, event }, { outcome }) => {
-    const reason = 'reason' in event && typeof event.reason === 'string' ? event.reason : null;
-    return {
-      closure: { outcome, reason, by: event.actor, at: event.at },
-      effects: addEffects(context, notify(othersThan(context, event.actor.role), `deal.${outcome}`)),
-    };
-  }),
+  closeDeal: assign<DealContext, DealEvent, { outcome: DealOutcome }, DealEvent, never>(
+    ({ context, event }, { outcome }) => {
+      const reason = 'reason' in event && typeof event.reason === 'string' ? event.reason : null;
+      return {
+        closure: { outcome, reason, by: event.actor, at: event.at },
+        effects: addEffects(context, notify(othersThan(context, event.actor.role), `deal.${outcome}`)),
+      };
+    },
+  ),
 };

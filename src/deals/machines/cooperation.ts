@@ -14,7 +14,11 @@ const progress = (context: DealContext): CooperationProgress => {
 const anyMilestone = (context: DealContext, status: CooperationMilestone['status']) =>
   context.cooperation !== null && context.cooperation.milestones.some((m) => m.status === status);
 
-function changeMilestone(context: DealContext, index: number, change: (m: CooperationMilestone) => CooperationMilestone): CooperationProgress {
+function changeMilestone(
+  context: DealContext,
+  index: number,
+  change: (m: CooperationMilestone) => CooperationMilestone,
+): CooperationProgress {
   const cooperation = progress(context);
   return { milestones: cooperation.milestones.map((m, i) => (i === index ? change(m) : m)) };
 }
@@ -22,23 +26,33 @@ function changeMilestone(context: DealContext, index: number, change: (m: Cooper
 const cooperationSetup = dealSetup.extend({
   guards: {
     mayDeliver: ({ context, event }: GuardArgs) => event.actor.role === 'seller' && anyMilestone(context, 'pending'),
-    mayReviewDelivery: ({ context, event }: GuardArgs) => event.actor.role === 'buyer' && anyMilestone(context, 'delivered'),
+    mayReviewDelivery: ({ context, event }: GuardArgs) =>
+      event.actor.role === 'buyer' && anyMilestone(context, 'delivered'),
     // Reads the payload to choose the branch: accepting this milestone leaves none outstanding.
     acceptsLastMilestone: ({ context, event }: GuardArgs) =>
-      event.type === 'ACCEPT_MILESTONE' && progress(context).milestones.every((m, i) => m.status === 'accepted' || i === event.index),
+      event.type === 'ACCEPT_MILESTONE' &&
+      progress(context).milestones.every((m, i) => m.status === 'accepted' || i === event.index),
   },
   actions: {
     startDevelopment: update((context) => ({
       cooperation: {
         milestones: agreedTerms<CooperationTerms>(context).milestones.map((m) => ({
-          ...m, status: 'pending' as const, deliveredAt: null, acceptedAt: null, changeRequests: [],
+          ...m,
+          status: 'pending' as const,
+          deliveredAt: null,
+          acceptedAt: null,
+          changeRequests: [],
         })),
       },
     })),
     deliverMilestone: update((context, event) => {
       assertEvent(event, 'DELIVER_MILESTONE');
       return {
-        cooperation: changeMilestone(context, event.index, (m) => ({ ...m, status: 'delivered', deliveredAt: event.at })),
+        cooperation: changeMilestone(context, event.index, (m) => ({
+          ...m,
+          status: 'delivered',
+          deliveredAt: event.at,
+        })),
         effects: addEffects(context, notify(othersThan(context, 'seller'), 'deal.milestoneDelivered')),
       };
     }),
@@ -46,12 +60,19 @@ const cooperationSetup = dealSetup.extend({
     acceptMilestone: update((context, event) => {
       assertEvent(event, 'ACCEPT_MILESTONE');
       const milestone = progress(context).milestones[event.index];
-      const invoice = milestone.amount > 0
-        ? [invoiceForBuyer({
-          kind: 'development_fee', lineKind: 'development_fee', description: `技术开发费 Development fee: ${milestone.name}`,
-          amount: milestone.amount, ref: `milestone:${event.index}`, dueAt: addDays(event.at, context.invoiceDueDays),
-        })]
-        : [];
+      const invoice =
+        milestone.amount > 0
+          ? [
+              invoiceForBuyer({
+                kind: 'development_fee',
+                lineKind: 'development_fee',
+                description: `技术开发费 Development fee: ${milestone.name}`,
+                amount: milestone.amount,
+                ref: `milestone:${event.index}`,
+                dueAt: addDays(event.at, context.invoiceDueDays),
+              }),
+            ]
+          : [];
       return {
         cooperation: changeMilestone(context, event.index, (m) => ({ ...m, status: 'accepted', acceptedAt: event.at })),
         effects: addEffects(context, ...invoice, notify(othersThan(context, 'buyer'), 'deal.milestoneAccepted')),
@@ -62,7 +83,10 @@ const cooperationSetup = dealSetup.extend({
       const request = { reason: event.reason, by: event.actor.userId, at: event.at };
       return {
         cooperation: changeMilestone(context, event.index, (m) => ({
-          ...m, status: 'pending', deliveredAt: null, changeRequests: [...m.changeRequests, request],
+          ...m,
+          status: 'pending',
+          deliveredAt: null,
+          changeRequests: [...m.changeRequests, request],
         })),
         effects: addEffects(context, notify(othersThan(context, 'buyer'), 'deal.milestoneChangesRequested')),
       };
@@ -82,7 +106,11 @@ export const cooperationMachine = cooperationSetup.createMachine({
         ...postSigningEvents,
         DELIVER_MILESTONE: t({ guard: 'mayDeliver', actions: ['deliverMilestone'] }),
         ACCEPT_MILESTONE: [
-          t({ guard: and(['mayReviewDelivery', 'acceptsLastMilestone']), target: 'completed', actions: ['acceptMilestone', close('completed')] }),
+          t({
+            guard: and(['mayReviewDelivery', 'acceptsLastMilestone']),
+            target: 'completed',
+            actions: ['acceptMilestone', close('completed')],
+          }),
           t({ guard: 'mayReviewDelivery', actions: ['acceptMilestone'] }),
         ],
         REQUEST_CHANGES: t({ guard: 'mayReviewDelivery', actions: ['requestChanges'] }),

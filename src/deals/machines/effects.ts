@@ -1,7 +1,15 @@
 import { contractValue, type DealTerms } from '../../shared/terms.js';
 import { addDays } from './dates.js';
 import { mulBpHalfUp } from '../../shared/money.js';
-import type { ActorRole, DealContext, Effect, IssueInvoiceEffect, NotifyEffect, NotifyTarget, Proposal } from './types.js';
+import type {
+  ActorRole,
+  DealContext,
+  Effect,
+  IssueInvoiceEffect,
+  NotifyEffect,
+  NotifyTarget,
+  Proposal,
+} from './types.js';
 
 export const addEffects = (context: DealContext, ...effects: Effect[]): Effect[] => [...context.effects, ...effects];
 
@@ -29,7 +37,11 @@ export function agreedTerms<T extends DealTerms>(context: DealContext): T {
 }
 
 export function invoiceForBuyer(
-  spec: Pick<IssueInvoiceEffect, 'kind' | 'ref' | 'dueAt'> & { lineKind: IssueInvoiceEffect['lines'][number]['kind']; description: string; amount: number },
+  spec: Pick<IssueInvoiceEffect, 'kind' | 'ref' | 'dueAt'> & {
+    lineKind: IssueInvoiceEffect['lines'][number]['kind'];
+    description: string;
+    amount: number;
+  },
 ): IssueInvoiceEffect {
   return {
     type: 'issueInvoice',
@@ -50,13 +62,15 @@ export function commissionEffects(context: DealContext, signedAt: string): Effec
   if (!context.broker) return [];
   const amount = mulBpHalfUp(contractValue(context.form, agreedTerms(context)), context.broker.commissionRateBp);
   if (amount === 0) return [];
-  return [{
-    type: 'issueInvoice',
-    kind: 'commission',
-    issuer: 'broker',
-    recipient: 'seller',
-    lines: [{ kind: 'brokerage', description: '技术经纪佣金 Brokerage commission', amount }],
-    ref: 'commission',
-    dueAt: addDays(signedAt, context.invoiceDueDays),
-  }];
+  return [
+    {
+      type: 'issueInvoice',
+      kind: 'commission',
+      issuer: 'broker',
+      recipient: 'seller',
+      lines: [{ kind: 'brokerage', description: '技术经纪佣金 Brokerage commission', amount }],
+      ref: 'commission',
+      dueAt: addDays(signedAt, context.invoiceDueDays),
+    },
+  ];
 }

@@ -3,7 +3,16 @@ import type { EquityTerms } from '../../shared/terms.js';
 import { update } from './actions.js';
 import { addEffects, agreedTerms, notify, othersThan, parties } from './effects.js';
 import type { GuardArgs } from './guards.js';
-import { close, dealSetup, initialContext, postSigningEvents, preSigningEvents, preSigningStates, t, terminalStates } from './shared.js';
+import {
+  close,
+  dealSetup,
+  initialContext,
+  postSigningEvents,
+  preSigningEvents,
+  preSigningStates,
+  t,
+  terminalStates,
+} from './shared.js';
 import type { Appraisal, DealContext, EquityProgress } from './types.js';
 
 const progress = (context: DealContext): EquityProgress => {
@@ -24,20 +33,35 @@ const equitySetup = dealSetup.extend({
       const valuation = agreedTerms<EquityTerms>(context).valuation;
       const outcome = valuation > event.appraisedValue ? 'overvalued' : 'confirmed';
       const appraisal: Appraisal = {
-        appraiser: event.appraiser, reportNo: event.reportNo, appraisedValue: event.appraisedValue, valuation, outcome, submittedAt: event.at,
+        appraiser: event.appraiser,
+        reportNo: event.reportNo,
+        appraisedValue: event.appraisedValue,
+        valuation,
+        outcome,
+        submittedAt: event.at,
       };
       const equity = progress(context);
       return {
         equity: { ...equity, appraisals: [...equity.appraisals, appraisal] },
         // An overvalued agreement no longer stands: the parties negotiate a valuation the appraisal supports.
         ...(outcome === 'overvalued' ? { agreedTerms: null } : {}),
-        effects: addEffects(context, notify(parties(context), outcome === 'overvalued' ? 'deal.appraisalBelowValuation' : 'deal.appraisalConfirmed')),
+        effects: addEffects(
+          context,
+          notify(
+            parties(context),
+            outcome === 'overvalued' ? 'deal.appraisalBelowValuation' : 'deal.appraisalConfirmed',
+          ),
+        ),
       };
     }),
     // Company Law Art. 49: the contributor transfers the property right in the IP to the company.
     recordIpAssignment: update((context, event) => {
       assertEvent(event, 'RECORD_ASSIGNMENT');
-      const ipAssignment = { registrationNo: event.registrationNo, registeredAt: event.registeredAt, recordedAt: event.at };
+      const ipAssignment = {
+        registrationNo: event.registrationNo,
+        registeredAt: event.registeredAt,
+        recordedAt: event.at,
+      };
       return {
         equity: { ...progress(context), ipAssignment },
         effects: addEffects(context, notify(othersThan(context, 'seller'), 'deal.assignmentRegistered')),
@@ -46,7 +70,10 @@ const equitySetup = dealSetup.extend({
     registerEquity: update((context, event) => {
       assertEvent(event, 'REGISTER_EQUITY');
       return {
-        equity: { ...progress(context), equityRegistration: { registrationRef: event.registrationRef, recordedAt: event.at } },
+        equity: {
+          ...progress(context),
+          equityRegistration: { registrationRef: event.registrationRef, recordedAt: event.at },
+        },
         effects: addEffects(context, notify(othersThan(context, event.actor.role), 'deal.equityRegistered')),
       };
     }),

@@ -2,7 +2,10 @@ import { isNotBefore } from './dates.js';
 import { currentProposal } from './effects.js';
 import type { DealContext, DealEvent, PartyRole, Proposal } from './types.js';
 
-export interface GuardArgs { context: DealContext; event: DealEvent }
+export interface GuardArgs {
+  context: DealContext;
+  event: DealEvent;
+}
 
 /** Who must accept a proposal: the other party, or both parties when the broker made it. */
 export function requiredAcceptors(proposal: Proposal): PartyRole[] {
@@ -41,7 +44,8 @@ export const sharedGuards = {
   ndaCompletedBy: (args: GuardArgs) =>
     maySignNda(args) && args.context.nda[args.event.actor.role === 'buyer' ? 'seller' : 'buyer'] !== null,
 
-  mayProposeTerms: (args: GuardArgs) => args.event.actor.role === 'buyer' || args.event.actor.role === 'seller' || isAssignedBroker(args),
+  mayProposeTerms: (args: GuardArgs) =>
+    args.event.actor.role === 'buyer' || args.event.actor.role === 'seller' || isAssignedBroker(args),
   mayAcceptTerms: mayAccept,
   // True when this acceptance is the last one the current proposal needs.
   acceptanceConcludes: (args: GuardArgs) => {
@@ -60,7 +64,12 @@ export const sharedGuards = {
   // Reads the payload: a timer for an older proposal must not expire the current one.
   offerStillCurrent: ({ context, event }: GuardArgs) => {
     const proposal = currentProposal(context);
-    return event.actor.role === 'system' && event.type === 'OFFER_EXPIRED' && proposal !== undefined && proposal.seq === event.proposalSeq;
+    return (
+      event.actor.role === 'system' &&
+      event.type === 'OFFER_EXPIRED' &&
+      proposal !== undefined &&
+      proposal.seq === event.proposalSeq
+    );
   },
 
   // Law on Promoting the Transformation of S&T Achievements, Art. 18: a public institution that prices a result by
@@ -68,9 +77,11 @@ export const sharedGuards = {
   needsPublicNotice: ({ context }: GuardArgs) => context.publicInstitutionSeller && context.publicNoticeDays > 0,
   // Reads `at`: a timer left over from an earlier notice period must not end the current one.
   noticePeriodOver: ({ context, event }: GuardArgs) =>
-    event.actor.role === 'system' && context.publicNotice !== null && isNotBefore(event.at, context.publicNotice.endsAt),
+    event.actor.role === 'system' &&
+    context.publicNotice !== null &&
+    isNotBefore(event.at, context.publicNotice.endsAt),
 
   mayRegisterContract: (args: GuardArgs) =>
-    args.context.contractRegistration === null
-    && (args.event.actor.role === 'buyer' || args.event.actor.role === 'seller' || isAssignedBroker(args)),
+    args.context.contractRegistration === null &&
+    (args.event.actor.role === 'buyer' || args.event.actor.role === 'seller' || isAssignedBroker(args)),
 };

@@ -16,13 +16,22 @@ const progress = (args: { context: { license: LicenseProgress | null } }): Licen
 
 // Royalties are reported per half year (period 2026H1, 2026H2): when a half year ends, the licensee is reminded
 // to report its net sales. The reminder is a timer row like any other, fired through the engine as `system`.
-const royaltyReminder = (terms: LicenseTerms, at: string): Effect[] => (terms.royaltyRateBp > 0
-  ? [{ type: 'startTimer', name: 'royaltyReminder', dueAt: nextHalfYearStart(at), event: { type: 'REMIND_ROYALTIES' } }]
-  : []);
+const royaltyReminder = (terms: LicenseTerms, at: string): Effect[] =>
+  terms.royaltyRateBp > 0
+    ? [
+        {
+          type: 'startTimer',
+          name: 'royaltyReminder',
+          dueAt: nextHalfYearStart(at),
+          event: { type: 'REMIND_ROYALTIES' },
+        },
+      ]
+    : [];
 
 const licenseSetup = dealSetup.extend({
   guards: {
-    mayInvoiceMilestone: (args: GuardArgs) => args.event.actor.role === 'seller' && progress(args).milestones.some((m) => m.invoicedAt === null),
+    mayInvoiceMilestone: (args: GuardArgs) =>
+      args.event.actor.role === 'seller' && progress(args).milestones.some((m) => m.invoicedAt === null),
     mayRecordFiling: (args: GuardArgs) => args.event.actor.role === 'seller' && progress(args).filing === null,
   },
   actions: {
@@ -31,12 +40,19 @@ const licenseSetup = dealSetup.extend({
     activateLicense: update((context) => {
       const terms = agreedTerms<LicenseTerms>(context);
       const signedAt = context.contract.signedAt as string;
-      const upfront = terms.upfrontFee > 0
-        ? [invoiceForBuyer({
-          kind: 'upfront_fee', lineKind: 'license_fee', description: '技术许可入门费 Upfront licence fee',
-          amount: terms.upfrontFee, ref: 'upfront', dueAt: addDays(signedAt, context.invoiceDueDays),
-        })]
-        : [];
+      const upfront =
+        terms.upfrontFee > 0
+          ? [
+              invoiceForBuyer({
+                kind: 'upfront_fee',
+                lineKind: 'license_fee',
+                description: '技术许可入门费 Upfront licence fee',
+                amount: terms.upfrontFee,
+                ref: 'upfront',
+                dueAt: addDays(signedAt, context.invoiceDueDays),
+              }),
+            ]
+          : [];
       return {
         license: {
           activatedAt: signedAt,
@@ -49,19 +65,36 @@ const licenseSetup = dealSetup.extend({
       };
     }),
     remindRoyalties: update((context, event) => ({
-      effects: addEffects(context, notify(['buyer'], 'deal.royaltyReportDue'), ...royaltyReminder(agreedTerms<LicenseTerms>(context), event.at)),
+      effects: addEffects(
+        context,
+        notify(['buyer'], 'deal.royaltyReportDue'),
+        ...royaltyReminder(agreedTerms<LicenseTerms>(context), event.at),
+      ),
     })),
     recordRoyaltyReport: update((context, event) => {
       assertEvent(event, 'REPORT_ROYALTIES');
       const license = progress({ context });
       const royalty = mulBpHalfUp(event.netSales, agreedTerms<LicenseTerms>(context).royaltyRateBp);
-      const invoice = royalty > 0
-        ? [invoiceForBuyer({
-          kind: 'royalty', lineKind: 'license_fee', description: `许可使用费提成 Royalty ${event.period}`,
-          amount: royalty, ref: `royalty:${event.period}`, dueAt: addDays(event.at, context.invoiceDueDays),
-        })]
-        : [];
-      const report = { period: event.period, netSales: event.netSales, royalty, reportedBy: event.actor.userId, reportedAt: event.at };
+      const invoice =
+        royalty > 0
+          ? [
+              invoiceForBuyer({
+                kind: 'royalty',
+                lineKind: 'license_fee',
+                description: `许可使用费提成 Royalty ${event.period}`,
+                amount: royalty,
+                ref: `royalty:${event.period}`,
+                dueAt: addDays(event.at, context.invoiceDueDays),
+              }),
+            ]
+          : [];
+      const report = {
+        period: event.period,
+        netSales: event.netSales,
+        royalty,
+        reportedBy: event.actor.userId,
+        reportedAt: event.at,
+      };
       return {
         license: { ...license, royaltyReports: [...license.royaltyReports, report] },
         effects: addEffects(context, ...invoice, notify(othersThan(context, 'buyer'), 'deal.royaltiesReported')),
@@ -72,11 +105,21 @@ const licenseSetup = dealSetup.extend({
       const license = progress({ context });
       const milestone = license.milestones[event.index];
       return {
-        license: { ...license, milestones: license.milestones.map((m, i) => (i === event.index ? { ...m, invoicedAt: event.at } : m)) },
-        effects: addEffects(context, invoiceForBuyer({
-          kind: 'milestone', lineKind: 'license_fee', description: `许可里程碑付款 Licence milestone: ${milestone.name}`,
-          amount: milestone.amount, ref: `milestone:${event.index}`, dueAt: addDays(event.at, context.invoiceDueDays),
-        })),
+        license: {
+          ...license,
+          milestones: license.milestones.map((m, i) => (i === event.index ? { ...m, invoicedAt: event.at } : m)),
+        },
+        effects: addEffects(
+          context,
+          invoiceForBuyer({
+            kind: 'milestone',
+            lineKind: 'license_fee',
+            description: `许可里程碑付款 Licence milestone: ${milestone.name}`,
+            amount: milestone.amount,
+            ref: `milestone:${event.index}`,
+            dueAt: addDays(event.at, context.invoiceDueDays),
+          }),
+        ),
       };
     }),
     recordFiling: update((context, event) => {

@@ -28,7 +28,12 @@ export function eventPreconditions(event: DealEvent, context: DealContext): Fiel
       return instalment.status === 'paid' ? [{ path: 'index', message: 'this instalment is already paid' }] : [];
     }
     case 'DELIVER_MILESTONE':
-      return milestoneIn(context, event.index, 'pending', 'only a pending milestone (not delivered, or sent back for changes) can be delivered');
+      return milestoneIn(
+        context,
+        event.index,
+        'pending',
+        'only a pending milestone (not delivered, or sent back for changes) can be delivered',
+      );
     case 'ACCEPT_MILESTONE':
     case 'REQUEST_CHANGES':
       return milestoneIn(context, event.index, 'delivered', 'only a delivered milestone can be accepted or sent back');
@@ -41,7 +46,12 @@ export function eventPreconditions(event: DealEvent, context: DealContext): Fiel
   }
 }
 
-function milestoneIn(context: DealContext, index: number, status: 'pending' | 'delivered', message: string): FieldError[] {
+function milestoneIn(
+  context: DealContext,
+  index: number,
+  status: 'pending' | 'delivered',
+  message: string,
+): FieldError[] {
   const milestone = context.cooperation?.milestones[index];
   if (!milestone) return [{ path: 'index', message: 'there is no milestone with this index' }];
   return milestone.status === status ? [] : [{ path: 'index', message }];
@@ -61,8 +71,14 @@ function periodMonths(period: string): [number, number] {
   const year = Number(period.slice(0, 4)) * 12;
   const rest = period.slice(4);
   if (rest === '') return [year, year + 11];
-  if (rest[0] === 'H') { const h = Number(rest[1]) - 1; return [year + 6 * h, year + 6 * h + 5]; }
-  if (rest[0] === 'Q') { const q = Number(rest[1]) - 1; return [year + 3 * q, year + 3 * q + 2]; }
+  if (rest[0] === 'H') {
+    const h = Number(rest[1]) - 1;
+    return [year + 6 * h, year + 6 * h + 5];
+  }
+  if (rest[0] === 'Q') {
+    const q = Number(rest[1]) - 1;
+    return [year + 3 * q, year + 3 * q + 2];
+  }
   const month = Number(rest.slice(1)) - 1;
   return [year + month, year + month];
 }

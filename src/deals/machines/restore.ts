@@ -5,7 +5,8 @@ export type Restored = { ok: true; actor: AnyActor; snapshot: AnyMachineSnapshot
 
 /** The persisted state value names states of this machine (one active child per compound state). */
 function valueExists(node: AnyStateNode, value: unknown): boolean {
-  if (typeof value === 'string') return Object.hasOwn(node.states, value) && Object.keys(node.states[value].states).length === 0;
+  if (typeof value === 'string')
+    return Object.hasOwn(node.states, value) && Object.keys(node.states[value].states).length === 0;
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
   const entries = Object.entries(value);
   if (entries.length !== 1) return false;
@@ -18,8 +19,14 @@ function shapeProblem(machine: AnyStateMachine, form: string, persisted: unknown
   const p = persisted as { status?: unknown; value?: unknown; context?: Partial<DealContext> };
   if (p.status !== 'active' && p.status !== 'done') return `the snapshot status is ${String(p.status)}`;
   if (!valueExists(machine.root, p.value)) return `the state ${JSON.stringify(p.value)} does not exist in this machine`;
-  if (!p.context || typeof p.context !== 'object' || p.context.form !== form) return `the snapshot is not a ${form} deal`;
-  if (!Array.isArray(p.context.proposals) || !Array.isArray(p.context.effects) || !p.context.contract || !p.context.nda) {
+  if (!p.context || typeof p.context !== 'object' || p.context.form !== form)
+    return `the snapshot is not a ${form} deal`;
+  if (
+    !Array.isArray(p.context.proposals) ||
+    !Array.isArray(p.context.effects) ||
+    !p.context.contract ||
+    !p.context.nda
+  ) {
     return 'the snapshot context is incomplete';
   }
   return null;
@@ -35,12 +42,19 @@ export function restoreActor(machine: AnyStateMachine, form: string, persisted: 
   if (problem) return { ok: false, detail: problem };
   let failure: unknown = null;
   const actor = createActor(machine, { snapshot: persisted as never });
-  actor.subscribe({ error: (err) => { failure = err; } });
+  actor.subscribe({
+    error: (err) => {
+      failure = err;
+    },
+  });
   actor.start();
   const snapshot = actor.getSnapshot() as AnyMachineSnapshot;
   if (failure || snapshot.status === 'error') {
     actor.stop();
-    return { ok: false, detail: `the snapshot cannot be restored: ${String((failure as Error | null)?.message ?? snapshot.error)}` };
+    return {
+      ok: false,
+      detail: `the snapshot cannot be restored: ${String((failure as Error | null)?.message ?? snapshot.error)}`,
+    };
   }
   return { ok: true, actor, snapshot };
 }

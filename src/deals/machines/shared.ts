@@ -95,8 +95,16 @@ export function preSigningStates(route: FormRoute) {
       on: {
         PROPOSE_TERMS: t({ guard: 'mayProposeTerms', actions: ['recordProposal'] }),
         ACCEPT_TERMS: [
-          t({ guard: and(['acceptanceConcludes', 'needsPublicNotice']), target: 'publicNotice', actions: ['recordAcceptance', 'concludeAgreement', 'startPublicNotice'] }),
-          t({ guard: 'acceptanceConcludes', target: route.afterAgreement, actions: ['recordAcceptance', 'concludeAgreement'] }),
+          t({
+            guard: and(['acceptanceConcludes', 'needsPublicNotice']),
+            target: 'publicNotice',
+            actions: ['recordAcceptance', 'concludeAgreement', 'startPublicNotice'],
+          }),
+          t({
+            guard: 'acceptanceConcludes',
+            target: route.afterAgreement,
+            actions: ['recordAcceptance', 'concludeAgreement'],
+          }),
           t({ guard: 'mayAcceptTerms', actions: ['recordAcceptance'] }),
         ],
         REJECT_TERMS: t({ guard: 'mayRejectTerms', actions: ['rejectProposal'] }),
@@ -129,7 +137,8 @@ export const terminalStates = {
  */
 export function checkDealInput(input: DealInput): void {
   const atLeast = (value: unknown, min: number, what: string) => {
-    if (!Number.isSafeInteger(value) || (value as number) < min) throw new RangeError(`${what} must be an integer ≥ ${min}, got ${String(value)}`);
+    if (!Number.isSafeInteger(value) || (value as number) < min)
+      throw new RangeError(`${what} must be an integer ≥ ${min}, got ${String(value)}`);
   };
   atLeast(input.publicNoticeDays, 0, 'publicNoticeDays');
   atLeast(input.offerTtlDays, 1, 'offerTtlDays');

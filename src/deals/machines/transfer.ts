@@ -16,37 +16,56 @@ const transferSetup = dealSetup.extend({
   guards: {
     // Reads the payload to choose the branch: the instalment just paid was the last one outstanding.
     paysLastInstalment: ({ context, event }: GuardArgs) =>
-      event.type === 'PAYMENT_RECEIVED'
-      && progress(context).instalments.every((p, i) => p.status === 'paid' || i === event.index),
+      event.type === 'PAYMENT_RECEIVED' &&
+      progress(context).instalments.every((p, i) => p.status === 'paid' || i === event.index),
   },
   actions: {
     // One invoice per instalment at signing, each due `dueDays` after the signing date.
     issueInstalmentInvoices: update((context) => {
       const signedAt = context.contract.signedAt as string;
       const instalments = agreedTerms<TransferTerms>(context).payments.map((p) => ({
-        name: p.name, amount: p.amount, dueAt: addDays(signedAt, p.dueDays), status: 'invoiced' as const, paidAt: null,
+        name: p.name,
+        amount: p.amount,
+        dueAt: addDays(signedAt, p.dueDays),
+        status: 'invoiced' as const,
+        paidAt: null,
       }));
-      const invoices = instalments.map((p, index) => invoiceForBuyer({
-        kind: 'instalment', lineKind: 'transfer_fee', description: `技术转让价款 Transfer price: ${p.name}`,
-        amount: p.amount, ref: `instalment:${index}`, dueAt: p.dueAt,
-      }));
+      const invoices = instalments.map((p, index) =>
+        invoiceForBuyer({
+          kind: 'instalment',
+          lineKind: 'transfer_fee',
+          description: `技术转让价款 Transfer price: ${p.name}`,
+          amount: p.amount,
+          ref: `instalment:${index}`,
+          dueAt: p.dueAt,
+        }),
+      );
       return { transfer: { instalments, assignment: null }, effects: addEffects(context, ...invoices) };
     }),
     recordInstalmentPaid: update((context, event) => {
       assertEvent(event, 'PAYMENT_RECEIVED');
       const transfer = progress(context);
-      const instalments = transfer.instalments.map((p, i) => (i === event.index ? { ...p, status: 'paid' as const, paidAt: event.at } : p));
+      const instalments = transfer.instalments.map((p, i) =>
+        i === event.index ? { ...p, status: 'paid' as const, paidAt: event.at } : p,
+      );
       const allPaid = instalments.every((p) => p.status === 'paid');
       return {
         transfer: { ...transfer, instalments },
-        effects: addEffects(context, notify(parties(context), allPaid ? 'deal.transferPaidInFull' : 'deal.instalmentPaid')),
+        effects: addEffects(
+          context,
+          notify(parties(context), allPaid ? 'deal.transferPaidInFull' : 'deal.instalmentPaid'),
+        ),
       };
     }),
     // Patent Law Art. 10: an assignment takes effect on the date CNIPA registers it, so the deal completes only
     // when the seller records that registration.
     recordAssignment: update((context, event) => {
       assertEvent(event, 'RECORD_ASSIGNMENT');
-      const assignment = { registrationNo: event.registrationNo, registeredAt: event.registeredAt, recordedAt: event.at };
+      const assignment = {
+        registrationNo: event.registrationNo,
+        registeredAt: event.registeredAt,
+        recordedAt: event.at,
+      };
       return {
         transfer: { ...progress(context), assignment },
         effects: addEffects(context, notify(othersThan(context, 'seller'), 'deal.assignmentRegistered')),
@@ -74,7 +93,11 @@ export const transferMachine = transferSetup.createMachine({
     recordal: {
       on: {
         ...postSigningEvents,
-        RECORD_ASSIGNMENT: t({ guard: 'isSeller', target: 'completed', actions: ['recordAssignment', close('completed')] }),
+        RECORD_ASSIGNMENT: t({
+          guard: 'isSeller',
+          target: 'completed',
+          actions: ['recordAssignment', close('completed')],
+        }),
       },
     },
     ...terminalStates,

@@ -10,7 +10,11 @@ export type { ActorRole, DealActor, DealEvent, DealForm, DealOutcome, PartyRole,
 
 export type InvoiceKind = 'upfront_fee' | 'royalty' | 'milestone' | 'instalment' | 'development_fee' | 'commission';
 export type InvoiceLineKind = 'license_fee' | 'transfer_fee' | 'development_fee' | 'brokerage';
-export interface InvoiceLine { kind: InvoiceLineKind; description: string; amount: number }
+export interface InvoiceLine {
+  kind: InvoiceLineKind;
+  description: string;
+  amount: number;
+}
 export interface IssueInvoiceEffect {
   type: 'issueInvoice';
   kind: InvoiceKind;
@@ -21,10 +25,20 @@ export interface IssueInvoiceEffect {
   ref: string;
   dueAt: string;
 }
-export type TimerEvent = { type: 'OFFER_EXPIRED'; proposalSeq: number } | { type: 'NOTICE_ENDED' } | { type: 'REMIND_ROYALTIES' };
-export interface StartTimerEffect { type: 'startTimer'; name: 'offerExpiry' | 'noticeEnd' | 'royaltyReminder'; dueAt: string; event: TimerEvent }
+export type TimerEvent =
+  { type: 'OFFER_EXPIRED'; proposalSeq: number } | { type: 'NOTICE_ENDED' } | { type: 'REMIND_ROYALTIES' };
+export interface StartTimerEffect {
+  type: 'startTimer';
+  name: 'offerExpiry' | 'noticeEnd' | 'royaltyReminder';
+  dueAt: string;
+  event: TimerEvent;
+}
 export type NotifyTarget = 'buyer' | 'seller' | 'broker';
-export interface NotifyEffect { type: 'notify'; to: NotifyTarget[]; message: string }
+export interface NotifyEffect {
+  type: 'notify';
+  to: NotifyTarget[];
+  message: string;
+}
 export type Effect = IssueInvoiceEffect | StartTimerEffect | NotifyEffect;
 
 // ---- context ----
@@ -41,8 +55,14 @@ export interface DealInput {
   invoiceDueDays?: number;
 }
 
-export interface Signature { userId: string; at: string }
-export interface Signatures { buyer: Signature | null; seller: Signature | null }
+export interface Signature {
+  userId: string;
+  at: string;
+}
+export interface Signatures {
+  buyer: Signature | null;
+  seller: Signature | null;
+}
 
 export interface Proposal {
   seq: number;
@@ -56,13 +76,41 @@ export interface Proposal {
   closedAt: string | null;
 }
 
-export interface Objection { reason: string; by: DealActor; at: string }
-export interface BrokerAssignment { userId: string; commissionRateBp: number; assignedBy: string; assignedAt: string }
-export interface ContractRegistration { registrationNo: string; recordedBy: DealActor; recordedAt: string }
-export interface Closure { outcome: DealOutcome; reason: string | null; by: DealActor; at: string }
-export interface IpRecordal { registrationNo: string; registeredAt: string; recordedAt: string }
+export interface Objection {
+  reason: string;
+  by: DealActor;
+  at: string;
+}
+export interface BrokerAssignment {
+  userId: string;
+  commissionRateBp: number;
+  assignedBy: string;
+  assignedAt: string;
+}
+export interface ContractRegistration {
+  registrationNo: string;
+  recordedBy: DealActor;
+  recordedAt: string;
+}
+export interface Closure {
+  outcome: DealOutcome;
+  reason: string | null;
+  by: DealActor;
+  at: string;
+}
+export interface IpRecordal {
+  registrationNo: string;
+  registeredAt: string;
+  recordedAt: string;
+}
 
-export interface RoyaltyReport { period: string; netSales: number; royalty: number; reportedBy: string; reportedAt: string }
+export interface RoyaltyReport {
+  period: string;
+  netSales: number;
+  royalty: number;
+  reportedBy: string;
+  reportedAt: string;
+}
 export interface LicenseProgress {
   activatedAt: string;
   /** CNIPA filing of the licence contract is due within 3 months of its effective date (Implementing Rules Art. 15). */
@@ -71,8 +119,17 @@ export interface LicenseProgress {
   royaltyReports: RoyaltyReport[];
   milestones: Array<{ name: string; amount: number; invoicedAt: string | null }>;
 }
-export interface Instalment { name: string; amount: number; dueAt: string; status: 'invoiced' | 'paid'; paidAt: string | null }
-export interface TransferProgress { instalments: Instalment[]; assignment: IpRecordal | null }
+export interface Instalment {
+  name: string;
+  amount: number;
+  dueAt: string;
+  status: 'invoiced' | 'paid';
+  paidAt: string | null;
+}
+export interface TransferProgress {
+  instalments: Instalment[];
+  assignment: IpRecordal | null;
+}
 export interface Appraisal {
   appraiser: string;
   reportNo: string;
@@ -86,7 +143,11 @@ export interface EquityProgress {
   ipAssignment: IpRecordal | null;
   equityRegistration: { registrationRef: string; recordedAt: string } | null;
 }
-export interface ChangeRequest { reason: string; by: string; at: string }
+export interface ChangeRequest {
+  reason: string;
+  by: string;
+  at: string;
+}
 export interface CooperationMilestone {
   name: string;
   amount: number;
@@ -97,7 +158,9 @@ export interface CooperationMilestone {
   acceptedAt: string | null;
   changeRequests: ChangeRequest[];
 }
-export interface CooperationProgress { milestones: CooperationMilestone[] }
+export interface CooperationProgress {
+  milestones: CooperationMilestone[];
+}
 
 export interface DealContext {
   form: DealForm;

@@ -1,5 +1,14 @@
 import { formatFen, formatRateBp } from '../../shared/money.js';
-import { ALERT, INK, MUTED, RULE, fieldColumns, sectionHeading, stackedFields, type Field } from '../../platform/pdf/blocks.js';
+import {
+  ALERT,
+  INK,
+  MUTED,
+  RULE,
+  fieldColumns,
+  sectionHeading,
+  stackedFields,
+  type Field,
+} from '../../platform/pdf/blocks.js';
 import { formatChinaDate } from '../../platform/pdf/dates.js';
 import { contentWidth, ensureSpace, type PdfDoc } from '../../platform/pdf/document.js';
 import { FONT_BOLD, FONT_REGULAR } from '../../platform/pdf/fonts.js';
@@ -18,7 +27,11 @@ export function drawHeading(doc: PdfDoc, inv: InvoicePdfView): void {
   const x = doc.page.margins.left;
   const width = contentWidth(doc);
   doc.font(FONT_BOLD).fontSize(18).fillColor(INK).text('付款通知书 / 发票 INVOICE', x, doc.y, { width });
-  doc.font(FONT_REGULAR).fontSize(8).fillColor(MUTED).text(NOT_A_FAPIAO, x, doc.y + 2, { width });
+  doc
+    .font(FONT_REGULAR)
+    .fontSize(8)
+    .fillColor(MUTED)
+    .text(NOT_A_FAPIAO, x, doc.y + 2, { width });
 
   doc.y += 10;
   fieldColumns(doc, [
@@ -65,11 +78,15 @@ export function drawParties(doc: PdfDoc, inv: InvoicePdfView): void {
 export function drawDeal(doc: PdfDoc, inv: InvoicePdfView): void {
   if (!inv.deal) return;
   sectionHeading(doc, '交易信息 Deal');
-  fieldColumns(doc, [
-    ['成果名称 Listing', inv.deal.listingTitle],
-    ['转化方式 Form', bilingual(DEAL_FORM_LABELS[inv.deal.form])],
-    ['交易编号 Deal ID', inv.deal.id],
-  ], [1.8, 1, 1.5]);
+  fieldColumns(
+    doc,
+    [
+      ['成果名称 Listing', inv.deal.listingTitle],
+      ['转化方式 Form', bilingual(DEAL_FORM_LABELS[inv.deal.form])],
+      ['交易编号 Deal ID', inv.deal.id],
+    ],
+    [1.8, 1, 1.5],
+  );
 }
 
 export function drawLines(doc: PdfDoc, inv: InvoicePdfView): void {
@@ -79,19 +96,23 @@ export function drawLines(doc: PdfDoc, inv: InvoicePdfView): void {
   const taxWidth = 90;
   const indexWidth = 26;
   const descriptionWidth = contentWidth(doc) - indexWidth - amountWidth - rateWidth - taxWidth;
-  drawTable(doc, [
-    { header: '#', width: indexWidth },
-    { header: '项目 Description', width: descriptionWidth },
-    { header: '金额（不含税）\nAmount (excl. tax)', width: amountWidth, align: 'right' },
-    { header: '税率\nTax rate', width: rateWidth, align: 'right' },
-    { header: '税额\nTax', width: taxWidth, align: 'right' },
-  ], inv.lines.map((line, i) => [
-    String(i + 1),
-    `${line.description}\n${bilingual(LINE_KIND_LABELS[line.kind])}`,
-    formatFen(line.amount),
-    formatRateBp(line.taxRateBp),
-    formatFen(line.taxAmount),
-  ]));
+  drawTable(
+    doc,
+    [
+      { header: '#', width: indexWidth },
+      { header: '项目 Description', width: descriptionWidth },
+      { header: '金额（不含税）\nAmount (excl. tax)', width: amountWidth, align: 'right' },
+      { header: '税率\nTax rate', width: rateWidth, align: 'right' },
+      { header: '税额\nTax', width: taxWidth, align: 'right' },
+    ],
+    inv.lines.map((line, i) => [
+      String(i + 1),
+      `${line.description}\n${bilingual(LINE_KIND_LABELS[line.kind])}`,
+      formatFen(line.amount),
+      formatRateBp(line.taxRateBp),
+      formatFen(line.taxAmount),
+    ]),
+  );
 }
 
 export function drawTotals(doc: PdfDoc, inv: InvoicePdfView): void {
@@ -108,29 +129,48 @@ export function drawTotals(doc: PdfDoc, inv: InvoicePdfView): void {
   const top = doc.y + 8;
   const totalsX = x + width - 300;
   // The amount in words sits beside the figures, as on a bank slip; it is the figure a reader checks the total by.
-  stackedFields(doc, x, top, totalsX - x - 24, [['合计（大写） Total in words', `人民币${amountInChineseCapitals(inv.total)}`]], FONT_BOLD);
+  stackedFields(
+    doc,
+    x,
+    top,
+    totalsX - x - 24,
+    [['合计（大写） Total in words', `人民币${amountInChineseCapitals(inv.total)}`]],
+    FONT_BOLD,
+  );
   const wordsBottom = doc.y;
   let y = top;
   for (const [label, value, strong] of rows) {
-    doc.font(strong ? FONT_BOLD : FONT_REGULAR).fontSize(strong ? 10.5 : 9.5).fillColor(INK);
+    doc
+      .font(strong ? FONT_BOLD : FONT_REGULAR)
+      .fontSize(strong ? 10.5 : 9.5)
+      .fillColor(INK);
     doc.text(label, totalsX, y, { width: 190 });
     doc.text(value, totalsX + 190, y, { width: 110, align: 'right' });
     y = doc.y + 3;
   }
   doc.x = x;
   doc.y = Math.max(y, wordsBottom) + 4;
-  doc.moveTo(x, doc.y).lineTo(x + width, doc.y).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc
+    .moveTo(x, doc.y)
+    .lineTo(x + width, doc.y)
+    .lineWidth(0.5)
+    .strokeColor(RULE)
+    .stroke();
 }
 
 export function drawPayments(doc: PdfDoc, inv: InvoicePdfView): void {
   if (!inv.payments?.length) return;
   sectionHeading(doc, '收款记录 Payments received');
   const width = contentWidth(doc);
-  drawTable(doc, [
-    { header: '收款日期 Date', width: 110 },
-    { header: '银行流水号 Bank reference', width: width - 110 - 130 },
-    { header: '金额 Amount', width: 130, align: 'right' },
-  ], inv.payments.map((p) => [formatChinaDate(p.paidAt), p.reference, formatFen(p.amount)]));
+  drawTable(
+    doc,
+    [
+      { header: '收款日期 Date', width: 110 },
+      { header: '银行流水号 Bank reference', width: width - 110 - 130 },
+      { header: '金额 Amount', width: 130, align: 'right' },
+    ],
+    inv.payments.map((p) => [formatChinaDate(p.paidAt), p.reference, formatFen(p.amount)]),
+  );
 }
 
 // Instructions only while something is owed: a void or fully paid invoice asks for nothing. The block is kept
@@ -139,7 +179,8 @@ export function drawInstructions(doc: PdfDoc, inv: InvoicePdfView): void {
   if (inv.status === 'void' || inv.balance <= 0) return;
   const due = formatChinaDate(inv.dueAt);
   const balance = formatFen(inv.balance);
-  const text = `请于 ${due} 前将应付余额 ${balance} 汇至下列账户，并在汇款附言中注明编号 ${inv.number}。\n` +
+  const text =
+    `请于 ${due} 前将应付余额 ${balance} 汇至下列账户，并在汇款附言中注明编号 ${inv.number}。\n` +
     `Please transfer the balance due of ${balance} by ${due} to the account below, quoting ${inv.number} as the reference.`;
   const width = contentWidth(doc);
   doc.font(FONT_REGULAR).fontSize(9.5);
@@ -160,7 +201,8 @@ export function drawInstructions(doc: PdfDoc, inv: InvoicePdfView): void {
 // as an error.
 export function drawExemptionNote(doc: PdfDoc, inv: InvoicePdfView): void {
   if (!inv.lines.some((l) => VAT_EXEMPT_KINDS.includes(l.kind) && l.taxRateBp === 0)) return;
-  const text = '技术转让、技术开发及与之相关的技术咨询、技术服务收入免征增值税（财税〔2016〕36号 附件3）。' +
+  const text =
+    '技术转让、技术开发及与之相关的技术咨询、技术服务收入免征增值税（财税〔2016〕36号 附件3）。' +
     ' / Income from technology transfer and development is exempt from VAT (Caishui [2016] No. 36, Annex 3).';
   const width = contentWidth(doc);
   doc.font(FONT_REGULAR).fontSize(7.5);

@@ -13,7 +13,13 @@ export interface InvoicePdfView {
   issuedAt: Instant;
   dueAt: Instant;
   currency: 'CNY';
-  issuer: { name: string; taxId?: string | null; address?: string | null; bankName?: string | null; bankAccount?: string | null };
+  issuer: {
+    name: string;
+    taxId?: string | null;
+    address?: string | null;
+    bankName?: string | null;
+    bankAccount?: string | null;
+  };
   recipient: { name: string; taxId?: string | null; address?: string | null };
   deal?: { id: string; form: DealForm; listingTitle: string } | null;
   lines: { kind: LineKind; description: string; amount: number; taxRateBp: number; taxAmount: number }[];

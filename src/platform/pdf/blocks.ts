@@ -14,7 +14,12 @@ export function sectionHeading(doc: PdfDoc, text: string): void {
   doc.moveDown(0.4);
   doc.font(FONT_BOLD).fontSize(10.5).fillColor(INK).text(text, x, doc.y);
   const y = doc.y + 2;
-  doc.moveTo(x, y).lineTo(x + contentWidth(doc), y).lineWidth(0.75).strokeColor(RULE).stroke();
+  doc
+    .moveTo(x, y)
+    .lineTo(x + contentWidth(doc), y)
+    .lineWidth(0.75)
+    .strokeColor(RULE)
+    .stroke();
   doc.x = x;
   doc.y = y + 5;
 }
@@ -23,12 +28,21 @@ export type Field = readonly [label: string, value: string];
 
 // Label over value, in a column starting at (x, y); returns the y below the last field.
 export function stackedFields(
-  doc: PdfDoc, x: number, y: number, width: number, fields: readonly Field[], valueFont = FONT_REGULAR,
+  doc: PdfDoc,
+  x: number,
+  y: number,
+  width: number,
+  fields: readonly Field[],
+  valueFont = FONT_REGULAR,
 ): number {
   let cursor = y;
   for (const [label, value] of fields) {
     doc.font(FONT_REGULAR).fontSize(7.5).fillColor(MUTED).text(label, x, cursor, { width });
-    doc.font(valueFont).fontSize(9.5).fillColor(INK).text(value, x, doc.y + 1, { width });
+    doc
+      .font(valueFont)
+      .fontSize(9.5)
+      .fillColor(INK)
+      .text(value, x, doc.y + 1, { width });
     cursor = doc.y + 4;
   }
   return cursor;
@@ -36,7 +50,11 @@ export function stackedFields(
 
 // Fields side by side in columns across the page at the cursor (widths in proportion to `weights`); leaves the
 // cursor below the tallest column.
-export function fieldColumns(doc: PdfDoc, fields: readonly Field[], weights: readonly number[] = fields.map(() => 1)): void {
+export function fieldColumns(
+  doc: PdfDoc,
+  fields: readonly Field[],
+  weights: readonly number[] = fields.map(() => 1),
+): void {
   const x0 = doc.page.margins.left;
   const gap = 12;
   const unit = (contentWidth(doc) - gap * (fields.length - 1)) / weights.reduce((a, b) => a + b, 0);

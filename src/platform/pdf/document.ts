@@ -82,9 +82,14 @@ export function stampFooters(doc: PdfDoc, footer: (page: number, pages: number) 
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font(FONT_REGULAR).fontSize(8).fillColor('#666666')
+    doc
+      .font(FONT_REGULAR)
+      .fontSize(8)
+      .fillColor('#666666')
       .text(footer(i - start + 1, count), MARGIN, doc.page.height - MARGIN - 4, {
-        width: contentWidth(doc), align: 'center', lineBreak: false,
+        width: contentWidth(doc),
+        align: 'center',
+        lineBreak: false,
       });
     doc.page.margins.bottom = bottom;
   }

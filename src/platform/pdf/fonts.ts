@@ -18,7 +18,9 @@ type FontName = keyof typeof FILES;
 // once per process and shared: a parsed font only caches data derived from the file, and every document
 // still makes its own subset. fontkit is loaded from pdfkit's own location, so it is the version pdfkit was
 // built against, not a second dependency that could drift from it.
-interface ParsedFont { layout(text: string): unknown }
+interface ParsedFont {
+  layout(text: string): unknown;
+}
 const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(data: Buffer): ParsedFont };
 
 const parsed = new Map<FontName, ParsedFont>();

@@ -40,7 +40,12 @@ export function drawTable(doc: PdfDoc, columns: TableColumn[], rows: string[][],
       doc.text(cells[i] ?? '', x + padding, y + padding, { width: c.width - 2 * padding, align: c.align ?? 'left' });
       x += c.width;
     });
-    doc.moveTo(x0, y + height).lineTo(x0 + totalWidth, y + height).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc
+      .moveTo(x0, y + height)
+      .lineTo(x0 + totalWidth, y + height)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
     doc.x = x0;
     doc.y = y + height;
   };

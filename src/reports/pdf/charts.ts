@@ -5,7 +5,11 @@ import { FONT_BOLD, FONT_REGULAR } from '../../platform/pdf/fonts.js';
 // Bar charts drawn with pdfkit's vector primitives (rectangles, lines, text), so they stay sharp at any zoom,
 // print in the document's own font and need no image library. Geometry is in points; values only set lengths.
 
-export interface ChartSeries { name: string; color: string; values: number[] }
+export interface ChartSeries {
+  name: string;
+  color: string;
+  values: number[];
+}
 export interface BarChart {
   title: string;
   categories: string[];
@@ -26,7 +30,10 @@ function axis(max: number): { top: number; step: number } {
   if (max <= 0) return { top: 4, step: 1 };
   const rough = max / 4;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough)!);
+  const step = Math.max(
+    1,
+    [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough)!,
+  );
   return { top: step * Math.ceil(max / step), step };
 }
 
@@ -48,7 +55,10 @@ function heading(doc: PdfDoc, chart: BarChart, x: number, width: number): number
 
 /** Categories down the left, one bar per series to the right: for long labels such as the key fields. */
 export function drawHorizontalBarChart(doc: PdfDoc, chart: BarChart): void {
-  const bar = 9, gap = 7, labelWidth = 150, valueRoom = 70;
+  const bar = 9,
+    gap = 7,
+    labelWidth = 150,
+    valueRoom = 70;
   const group = chart.series.length * bar + gap;
   ensureSpace(doc, TITLE_SIZE + 14 + chart.categories.length * group + 24);
   const x0 = doc.page.margins.left;
@@ -61,29 +71,57 @@ export function drawHorizontalBarChart(doc: PdfDoc, chart: BarChart): void {
 
   for (let v = 0; v <= max; v += step) {
     const gx = plotX + (v / max) * plotWidth;
-    doc.moveTo(gx, top - 2).lineTo(gx, bottom).lineWidth(0.4).strokeColor(RULE).stroke();
-    doc.font(FONT_REGULAR).fontSize(VALUE_SIZE).fillColor(MUTED).text(chart.format(v), gx - 30, bottom + 3, { width: 60, align: 'center', lineBreak: false });
+    doc
+      .moveTo(gx, top - 2)
+      .lineTo(gx, bottom)
+      .lineWidth(0.4)
+      .strokeColor(RULE)
+      .stroke();
+    doc
+      .font(FONT_REGULAR)
+      .fontSize(VALUE_SIZE)
+      .fillColor(MUTED)
+      .text(chart.format(v), gx - 30, bottom + 3, { width: 60, align: 'center', lineBreak: false });
   }
   chart.categories.forEach((category, i) => {
     const gy = top + i * group;
-    doc.font(FONT_REGULAR).fontSize(LABEL_SIZE).fillColor(INK)
-      .text(category, x0, gy + (group - gap) / 2 - LABEL_SIZE / 2 - 1, { width: labelWidth - 8, align: 'right', lineBreak: false, ellipsis: true });
+    doc
+      .font(FONT_REGULAR)
+      .fontSize(LABEL_SIZE)
+      .fillColor(INK)
+      .text(category, x0, gy + (group - gap) / 2 - LABEL_SIZE / 2 - 1, {
+        width: labelWidth - 8,
+        align: 'right',
+        lineBreak: false,
+        ellipsis: true,
+      });
     chart.series.forEach((s, j) => {
       const value = s.values[i] ?? 0;
       const by = gy + j * bar;
       const length = (value / max) * plotWidth;
       if (length > 0) doc.rect(plotX, by, length, bar - 1).fill(s.color);
-      doc.font(FONT_REGULAR).fontSize(VALUE_SIZE).fillColor(INK).text(chart.format(value), plotX + length + 3, by - 0.5, { lineBreak: false });
+      doc
+        .font(FONT_REGULAR)
+        .fontSize(VALUE_SIZE)
+        .fillColor(INK)
+        .text(chart.format(value), plotX + length + 3, by - 0.5, { lineBreak: false });
     });
   });
-  doc.moveTo(plotX, top - 2).lineTo(plotX, bottom).lineWidth(0.75).strokeColor(INK).stroke();
+  doc
+    .moveTo(plotX, top - 2)
+    .lineTo(plotX, bottom)
+    .lineWidth(0.75)
+    .strokeColor(INK)
+    .stroke();
   doc.x = x0;
   doc.y = bottom + 16;
 }
 
 /** Categories along the bottom, bars side by side within each: for a few categories or months. */
 export function drawVerticalBarChart(doc: PdfDoc, chart: BarChart): void {
-  const plotHeight = 130, axisWidth = 56, labelRoom = 24;
+  const plotHeight = 130,
+    axisWidth = 56,
+    labelRoom = 24;
   ensureSpace(doc, TITLE_SIZE + 14 + plotHeight + labelRoom + 12);
   const x0 = doc.page.margins.left;
   const width = contentWidth(doc);
@@ -95,8 +133,17 @@ export function drawVerticalBarChart(doc: PdfDoc, chart: BarChart): void {
 
   for (let v = 0; v <= max; v += step) {
     const gy = bottom - (v / max) * plotHeight;
-    doc.moveTo(plotX, gy).lineTo(plotX + plotWidth, gy).lineWidth(0.4).strokeColor(RULE).stroke();
-    doc.font(FONT_REGULAR).fontSize(VALUE_SIZE).fillColor(MUTED).text(chart.format(v), x0, gy - 4, { width: axisWidth - 6, align: 'right', lineBreak: false });
+    doc
+      .moveTo(plotX, gy)
+      .lineTo(plotX + plotWidth, gy)
+      .lineWidth(0.4)
+      .strokeColor(RULE)
+      .stroke();
+    doc
+      .font(FONT_REGULAR)
+      .fontSize(VALUE_SIZE)
+      .fillColor(MUTED)
+      .text(chart.format(v), x0, gy - 4, { width: axisWidth - 6, align: 'right', lineBreak: false });
   }
   const slot = plotWidth / chart.categories.length;
   const bar = Math.min(22, (slot * 0.7) / chart.series.length);
@@ -110,12 +157,28 @@ export function drawVerticalBarChart(doc: PdfDoc, chart: BarChart): void {
       // An empty bar has no label: the axis already reads zero, and a row of zeros would crowd the month labels.
       if (height <= 0) return;
       doc.rect(bx, bottom - height, bar - 1, height).fill(s.color);
-      doc.font(FONT_REGULAR).fontSize(VALUE_SIZE).fillColor(INK)
-        .text(chart.format(value), bx - 14, bottom - height - 9, { width: bar + 28, align: 'center', lineBreak: false });
+      doc
+        .font(FONT_REGULAR)
+        .fontSize(VALUE_SIZE)
+        .fillColor(INK)
+        .text(chart.format(value), bx - 14, bottom - height - 9, {
+          width: bar + 28,
+          align: 'center',
+          lineBreak: false,
+        });
     });
-    doc.font(FONT_REGULAR).fontSize(LABEL_SIZE).fillColor(INK).text(category, sx, bottom + 4, { width: slot, align: 'center', height: labelRoom, ellipsis: true });
+    doc
+      .font(FONT_REGULAR)
+      .fontSize(LABEL_SIZE)
+      .fillColor(INK)
+      .text(category, sx, bottom + 4, { width: slot, align: 'center', height: labelRoom, ellipsis: true });
   });
-  doc.moveTo(plotX, bottom).lineTo(plotX + plotWidth, bottom).lineWidth(0.75).strokeColor(INK).stroke();
+  doc
+    .moveTo(plotX, bottom)
+    .lineTo(plotX + plotWidth, bottom)
+    .lineWidth(0.75)
+    .strokeColor(INK)
+    .stroke();
   doc.x = x0;
   doc.y = bottom + labelRoom + 8;
 }

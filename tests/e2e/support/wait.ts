@@ -24,16 +24,38 @@ export async function hidden(locator: Locator): Promise<void> {
   await locator.waitFor({ state: 'hidden', timeout: TIMEOUT });
 }
 
-const text = (locator: Locator) => locator.first().textContent({ timeout: TIMEOUT }).then((t) => (t ?? '').trim(), () => '');
+const text = (locator: Locator) =>
+  locator
+    .first()
+    .textContent({ timeout: TIMEOUT })
+    .then(
+      (t) => (t ?? '').trim(),
+      () => '',
+    );
 
 export async function hasText(locator: Locator, expected: string): Promise<void> {
-  expect(await settle(() => text(locator), (t) => t === expected)).toBe(expected);
+  expect(
+    await settle(
+      () => text(locator),
+      (t) => t === expected,
+    ),
+  ).toBe(expected);
 }
 
 export async function containsText(locator: Locator, expected: string): Promise<void> {
-  expect(await settle(() => text(locator), (t) => t.includes(expected))).toContain(expected);
+  expect(
+    await settle(
+      () => text(locator),
+      (t) => t.includes(expected),
+    ),
+  ).toContain(expected);
 }
 
 export async function hasValue(locator: Locator, expected: string): Promise<void> {
-  expect(await settle(() => locator.inputValue().catch(() => ''), (v) => v === expected)).toBe(expected);
+  expect(
+    await settle(
+      () => locator.inputValue().catch(() => ''),
+      (v) => v === expected,
+    ),
+  ).toBe(expected);
 }

@@ -19,6 +19,10 @@ export function ensureWebBuilt(root: string): 'built' | 'fresh' {
   const sources = ['web/src', 'web/index.html', 'web/public', 'web/vite.config.ts', 'src/shared'];
   const builtAt = existsSync(index) ? statSync(index).mtimeMs : 0;
   if (builtAt > Math.max(...sources.map((s) => newest(join(root, s))))) return 'fresh';
-  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', timeout: 170_000 });
+  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    timeout: 170_000,
+  });
   return 'built';
 }

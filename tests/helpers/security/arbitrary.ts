@@ -47,20 +47,30 @@ function stringArbitrary(s: JsonSchema): fc.Arbitrary<string> {
   const fits = withinLength(s);
   const maxLength = Math.min(s.maxLength ?? SPAN, (s.minLength ?? 0) + SPAN);
   switch (s.format) {
-    case 'email': return fc.emailAddress().filter(fits);
-    case 'date': return fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-    case 'date-time': return fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
-    case 'uri': return fc.webUrl({ validSchemes: ['https'] }).filter(fits);
+    case 'email':
+      return fc.emailAddress().filter(fits);
+    case 'date':
+      return fc
+        .date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
+    case 'date-time':
+      return fc
+        .date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+        .map((d) => d.toISOString());
+    case 'uri':
+      return fc.webUrl({ validSchemes: ['https'] }).filter(fits);
   }
   if (s.pattern) return fc.stringMatching(new RegExp(s.pattern)).filter(fits);
   return fc.string({ unit: TEXT_UNIT, minLength: s.minLength ?? 0, maxLength });
 }
 
 function numberArbitrary(s: JsonSchema, integer: boolean): fc.Arbitrary<number> {
-  const exMin = typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum : s.exclusiveMinimum === true ? s.minimum : undefined;
-  const exMax = typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum : s.exclusiveMaximum === true ? s.maximum : undefined;
-  const min = Math.max(exMin !== undefined ? exMin + 1 : s.minimum ?? -1e9, Number.MIN_SAFE_INTEGER);
-  const max = Math.min(exMax !== undefined ? exMax - 1 : s.maximum ?? 1e9, Number.MAX_SAFE_INTEGER);
+  const exMin =
+    typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum : s.exclusiveMinimum === true ? s.minimum : undefined;
+  const exMax =
+    typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum : s.exclusiveMaximum === true ? s.maximum : undefined;
+  const min = Math.max(exMin !== undefined ? exMin + 1 : (s.minimum ?? -1e9), Number.MIN_SAFE_INTEGER);
+  const max = Math.min(exMax !== undefined ? exMax - 1 : (s.maximum ?? 1e9), Number.MAX_SAFE_INTEGER);
   if (integer) return fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
   return fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 }
@@ -91,18 +101,28 @@ function baseArbitrary(s: JsonSchema, opts: ValidOptions): fc.Arbitrary<unknown>
   if (branches) return fc.oneof(...branches.map((b) => validArbitrary(b, opts)));
   const types = typesOf(s);
   if (types.length === 0) return fc.jsonValue({ maxDepth: 2 });
-  return fc.oneof(...types.map((type) => {
-    switch (type) {
-      case 'string': return stringArbitrary(s);
-      case 'integer': return numberArbitrary(s, true);
-      case 'number': return numberArbitrary(s, false);
-      case 'boolean': return fc.boolean();
-      case 'null': return fc.constant(null);
-      case 'array': return arrayArbitrary(s, opts);
-      case 'object': return objectArbitrary(s, opts);
-      default: throw new Error(`No arbitrary for JSON Schema type ${type}: teach tests/helpers/security/arbitrary.ts`);
-    }
-  }));
+  return fc.oneof(
+    ...types.map((type) => {
+      switch (type) {
+        case 'string':
+          return stringArbitrary(s);
+        case 'integer':
+          return numberArbitrary(s, true);
+        case 'number':
+          return numberArbitrary(s, false);
+        case 'boolean':
+          return fc.boolean();
+        case 'null':
+          return fc.constant(null);
+        case 'array':
+          return arrayArbitrary(s, opts);
+        case 'object':
+          return objectArbitrary(s, opts);
+        default:
+          throw new Error(`No arbitrary for JSON Schema type ${type}: teach tests/helpers/security/arbitrary.ts`);
+      }
+    }),
+  );
 }
 
 function arrayArbitrary(s: JsonSchema, opts: ValidOptions): fc.Arbitrary<unknown[]> {

@@ -25,7 +25,12 @@ export interface Operation {
   secured: boolean;
 }
 
-interface OpenApiParameter { in: string; name: string; required?: boolean; schema: JsonSchema }
+interface OpenApiParameter {
+  in: string;
+  name: string;
+  required?: boolean;
+  schema: JsonSchema;
+}
 interface OpenApiOperation {
   security?: unknown[];
   parameters?: OpenApiParameter[];
@@ -57,12 +62,14 @@ export async function loadOperations(t: TestApp): Promise<Operation[]> {
         pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
         body: content['application/json']?.schema,
         otherMediaTypes: Object.keys(content).filter((c) => c !== 'application/json'),
-        query: queryParams.length ? {
-          type: 'object',
-          properties: Object.fromEntries(queryParams.map((p) => [p.name, p.schema])),
-          // The generator marks defaulted parameters required; a caller may leave them out.
-          required: queryParams.filter((p) => p.required && p.schema.default === undefined).map((p) => p.name),
-        } : undefined,
+        query: queryParams.length
+          ? {
+              type: 'object',
+              properties: Object.fromEntries(queryParams.map((p) => [p.name, p.schema])),
+              // The generator marks defaulted parameters required; a caller may leave them out.
+              required: queryParams.filter((p) => p.required && p.schema.default === undefined).map((p) => p.name),
+            }
+          : undefined,
         produces: Object.keys(ok),
         responseSchema: ok['application/json']?.schema,
         secured: !!op.security?.length,

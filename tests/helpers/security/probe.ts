@@ -33,16 +33,22 @@ export async function probeRoute(w: World, op: Operation, rule: AccessRule): Pro
       const expected = expectedFor(rule, c, caller);
       const mayChange = expected === 'allowed' && op.method !== 'GET';
       const params = c.resource ? (mayChange ? await w.fresh(c.resource) : w.params[c.resource]) : {};
-      const query = c.query ? Object.entries(c.query) : toQueryPairs((smallestValid(op.query) ?? {}) as Record<string, unknown>);
-      const request = c.upload ? uploadRequest() : jsonRequest(c.body ? await c.body(w, params) : smallestValid(op.body));
+      const query = c.query
+        ? Object.entries(c.query)
+        : toQueryPairs((smallestValid(op.query) ?? {}) as Record<string, unknown>);
+      const request = c.upload
+        ? uploadRequest()
+        : jsonRequest(c.body ? await c.body(w, params) : smallestValid(op.body));
       const before = expected === 'allowed' ? null : await snapshot(w.t.ctx);
       const res = await w.as(caller, { method: op.method as 'GET', url: urlFor(op, params, query), ...request });
       const who = `${caller}${c.resource ? ` on ${c.resource}` : ''}`;
       if (expected === 'allowed') {
-        if (ACCESS_DENIED.includes(res.statusCode) || res.statusCode >= 500) problems.push(`${who}: expected access, got ${res.statusCode} ${brief(res.body)}`);
+        if (ACCESS_DENIED.includes(res.statusCode) || res.statusCode >= 500)
+          problems.push(`${who}: expected access, got ${res.statusCode} ${brief(res.body)}`);
         continue;
       }
-      if (res.statusCode !== expected) problems.push(`${who}: expected ${expected}, got ${res.statusCode} ${brief(res.body)}`);
+      if (res.statusCode !== expected)
+        problems.push(`${who}: expected ${expected}, got ${res.statusCode} ${brief(res.body)}`);
       const changed = changedTables(before!, await snapshot(w.t.ctx));
       if (changed.length) problems.push(`${who}: the refused request changed ${changed.join('; ')}`);
     }

@@ -17,18 +17,25 @@ let tablesQuery: Promise<string> | null = null;
 let tablesFor: AppContext | null = null;
 
 async function snapshotQuery(ctx: AppContext): Promise<string> {
-  const tables = rowsOf<{ name: string }>(await ctx.db.execute(sql`
+  const tables = rowsOf<{ name: string }>(
+    await ctx.db.execute(sql`
     select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`)).map((r) => r.name);
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`),
+  ).map((r) => r.name);
   if (!tables.length) throw new Error('No tables found in schema public');
   return tables
-    .map((t) => `select '${t}' as t, count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text as v from "${t}"`)
+    .map(
+      (t) => `select '${t}' as t, count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text as v from "${t}"`,
+    )
     .join(' union all ');
 }
 
 /** The state of every table of the application's schema, found at run time (new tables are included). */
 export async function snapshot(ctx: AppContext): Promise<Snapshot> {
-  if (tablesFor !== ctx) { tablesFor = ctx; tablesQuery = snapshotQuery(ctx); }
+  if (tablesFor !== ctx) {
+    tablesFor = ctx;
+    tablesQuery = snapshotQuery(ctx);
+  }
   const rows = rowsOf<{ t: string; v: string }>(await ctx.db.execute(sql.raw(await tablesQuery!)));
   return new Map(rows.filter((r) => !CHANGES_ON_REFUSAL.has(r.t)).map((r) => [r.t, r.v]));
 }

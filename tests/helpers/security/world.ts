@@ -12,34 +12,74 @@ export const REPORT_PERIOD = { year: 2025, half: 2 };
  * the demand and the saved search, `broker` is assigned to the deal; each `other*` has the same role and no tie to
  * any of it.
  */
-export const CALLERS = ['anonymous', 'seller', 'otherSeller', 'buyer', 'otherBuyer', 'broker', 'otherBroker', 'admin'] as const;
+export const CALLERS = [
+  'anonymous',
+  'seller',
+  'otherSeller',
+  'buyer',
+  'otherBuyer',
+  'broker',
+  'otherBroker',
+  'admin',
+] as const;
 export type Caller = (typeof CALLERS)[number];
 export type Member = Exclude<Caller, 'anonymous'>;
 export type Role = 'seller' | 'buyer' | 'broker' | 'admin';
 export const ROLE_OF: Record<Member, Role> = {
-  seller: 'seller', otherSeller: 'seller', buyer: 'buyer', otherBuyer: 'buyer', broker: 'broker', otherBroker: 'broker', admin: 'admin',
+  seller: 'seller',
+  otherSeller: 'seller',
+  buyer: 'buyer',
+  otherBuyer: 'buyer',
+  broker: 'broker',
+  otherBroker: 'broker',
+  admin: 'admin',
 };
 
 /** Resources that path parameters refer to; each fills the path parameters of the routes that take it. */
 export const RESOURCES = [
-  'draftListing', 'listing', 'attachment', 'confidentialAttachment', 'draftAttachment', 'deal', 'dealDocument', 'invoice', 'demand', 'closedDemand',
-  'savedSearch', 'notification', 'policy', 'draftPolicy', 'case', 'draftCase', 'package', 'draftPackage', 'organization',
+  'draftListing',
+  'listing',
+  'attachment',
+  'confidentialAttachment',
+  'draftAttachment',
+  'deal',
+  'dealDocument',
+  'invoice',
+  'demand',
+  'closedDemand',
+  'savedSearch',
+  'notification',
+  'policy',
+  'draftPolicy',
+  'case',
+  'draftCase',
+  'package',
+  'draftPackage',
+  'organization',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type Params = Record<string, string>;
 
 let address = 0;
 /** A client address of its own, so per-address rate limits never mix requests of unrelated checks. */
-export const nextAddress = () => { address++; return `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`; };
+export const nextAddress = () => {
+  address++;
+  return `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`;
+};
 
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
 export function multipart(filename: string, data: Buffer, contentType = 'application/octet-stream') {
   const boundary = '----tteSecurityBoundary';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, data, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, data, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 export interface World {
@@ -68,25 +108,57 @@ export async function buildWorld(t: TestApp): Promise<World> {
     const type = orgType ?? { seller: 'enterprise', buyer: 'enterprise', broker: 'agency' }[role];
     const u = unique(role);
     const res = await t.request({
-      method: 'POST', url: '/api/auth/register', remoteAddress: nextAddress(),
-      payload: { email: `${u}@example.com`, password: PASSWORD, name: `User ${u}`, role, organization: { name: `Org ${u}`, type } },
+      method: 'POST',
+      url: '/api/auth/register',
+      remoteAddress: nextAddress(),
+      payload: {
+        email: `${u}@example.com`,
+        password: PASSWORD,
+        name: `User ${u}`,
+        role,
+        organization: { name: `Org ${u}`, type },
+      },
     });
     return { ...(ok(res, 'register') as Session), email: `${u}@example.com` };
   };
   // The seller is an enterprise, so an agreed price goes to contract without a public-notice period.
   const [seller, otherSeller, buyer, otherBuyer, broker, otherBroker, admin] = await Promise.all([
-    newSession('seller'), newSession('seller'), newSession('buyer'), newSession('buyer'), newSession('broker'), newSession('broker'), adminSession(t),
+    newSession('seller'),
+    newSession('seller'),
+    newSession('buyer'),
+    newSession('buyer'),
+    newSession('broker'),
+    newSession('broker'),
+    adminSession(t),
   ]);
   const sessions: Record<Member, Session> = { seller, otherSeller, buyer, otherBuyer, broker, otherBroker, admin };
   const as = (caller: Caller, opts: InjectOptions) => {
     const token = caller === 'anonymous' ? undefined : sessions[caller].accessToken;
     return t.request({ remoteAddress: nextAddress(), ...opts, token });
   };
-  const call = async (caller: Caller, method: InjectOptions['method'], url: string, payload?: unknown, what = `${method} ${url}`) =>
-    ok(await as(caller, { method, url, ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }) }), what);
+  const call = async (
+    caller: Caller,
+    method: InjectOptions['method'],
+    url: string,
+    payload?: unknown,
+    what = `${method} ${url}`,
+  ) =>
+    ok(
+      await as(caller, {
+        method,
+        url,
+        ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+      }),
+      what,
+    );
 
   const listing = async (publish: boolean) => {
-    const l = await call('seller', 'POST', '/api/listings', listingBody({ ndaRequired: false, dealTypes: ['license'] }));
+    const l = await call(
+      'seller',
+      'POST',
+      '/api/listings',
+      listingBody({ ndaRequired: false, dealTypes: ['license'] }),
+    );
     if (publish) {
       await call('seller', 'POST', `/api/listings/${l.id}/submit`);
       await call('admin', 'POST', `/api/listings/${l.id}/review`, { decision: 'approve' });
@@ -95,7 +167,14 @@ export async function buildWorld(t: TestApp): Promise<World> {
   };
   const attach = async (listingId: string, visibility: 'public' | 'confidential') => {
     const file = visibility === 'public' ? multipart('报告.pdf', PDF) : multipart('drawing.png', PNG);
-    const a = ok(await as('seller', { method: 'POST', url: `/api/listings/${listingId}/attachments?visibility=${visibility}`, ...file }), 'attachment');
+    const a = ok(
+      await as('seller', {
+        method: 'POST',
+        url: `/api/listings/${listingId}/attachments?visibility=${visibility}`,
+        ...file,
+      }),
+      'attachment',
+    );
     return { id: listingId, attachmentId: a.id as string };
   };
   const event = async (caller: Caller, dealId: string, type: string, payload: Record<string, unknown> = {}) => {
@@ -118,12 +197,19 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const invoice = async () => {
     const dealId = await deal(true);
     const { items } = await call('buyer', 'GET', `/api/invoices?dealId=${dealId}`);
-    const upfront = items.find((i: { recipient: { organizationId: string } }) => i.recipient.organizationId === buyer.user.organization.id);
+    const upfront = items.find(
+      (i: { recipient: { organizationId: string } }) => i.recipient.organizationId === buyer.user.organization.id,
+    );
     if (!upfront) throw new Error('signing issued no upfront-fee invoice to the buyer');
     return upfront.id as string;
   };
   const demand = async (closed: boolean) => {
-    const d = await call('buyer', 'POST', '/api/demands', { title: '棉花采收智能装备需求', description: '需要适用于兵团棉区的智能采收装备技术。', field: 'intelligent_manufacturing', dealTypes: ['license'] });
+    const d = await call('buyer', 'POST', '/api/demands', {
+      title: '棉花采收智能装备需求',
+      description: '需要适用于兵团棉区的智能采收装备技术。',
+      field: 'intelligent_manufacturing',
+      dealTypes: ['license'],
+    });
     if (closed) await call('buyer', 'POST', `/api/demands/${d.id}/close`);
     return d.id as string;
   };
@@ -136,8 +222,24 @@ export async function buildWorld(t: TestApp): Promise<World> {
   };
   const content = async (kind: 'policies' | 'cases' | 'packages', published: boolean) => {
     const body = {
-      policies: { title: '促进科技成果转化若干措施', issuingBody: '兵团科技局', issuedOn: '2025-06-01', level: 'corps', category: 'incentive', body: '为促进科技成果转化……', published },
-      cases: { title: '滴灌技术许可案例', summary: '一项节水技术的许可。', body: '案例正文。', field: 'modern_agriculture', dealType: 'license', year: 2025, published },
+      policies: {
+        title: '促进科技成果转化若干措施',
+        issuingBody: '兵团科技局',
+        issuedOn: '2025-06-01',
+        level: 'corps',
+        category: 'incentive',
+        body: '为促进科技成果转化……',
+        published,
+      },
+      cases: {
+        title: '滴灌技术许可案例',
+        summary: '一项节水技术的许可。',
+        body: '案例正文。',
+        field: 'modern_agriculture',
+        dealType: 'license',
+        year: 2025,
+        published,
+      },
       packages: { title: '现代农业成果包', field: 'modern_agriculture', listingIds: [sharedListing], published },
     }[kind];
     return (await call('admin', 'POST', `/api/${kind}`, body)).id as string;
@@ -145,7 +247,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
 
   // A document the buyer shared in a deal room.
   const dealDocument = async (dealId: string): Promise<Params> => {
-    const res = await as('buyer', { method: 'POST', url: `/api/deals/${dealId}/documents`, ...multipart('合同草案.pdf', PDF) });
+    const res = await as('buyer', {
+      method: 'POST',
+      url: `/api/deals/${dealId}/documents`,
+      ...multipart('合同草案.pdf', PDF),
+    });
     return { id: dealId, documentId: ok(res, 'deal document').id as string };
   };
 
@@ -162,7 +268,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
     invoice: async () => ({ id: await invoice() }),
     demand: async () => ({ id: await demand(false) }),
     closedDemand: async () => ({ id: await demand(true) }),
-    savedSearch: async () => ({ id: (await call('buyer', 'POST', '/api/saved-searches', { name: unique('滴灌'), query: { q: '滴灌' } })).id }),
+    savedSearch: async () => ({
+      id: (await call('buyer', 'POST', '/api/saved-searches', { name: unique('滴灌'), query: { q: '滴灌' } })).id,
+    }),
     notification: async () => ({ id: await notification() }),
     policy: async () => ({ id: await content('policies', true) }),
     draftPolicy: async () => ({ id: await content('policies', false) }),
@@ -188,7 +296,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
   params.dealDocument = await dealDocument(sharedDeal.id);
   for (const kind of RESOURCES) params[kind] ??= await factories[kind]();
   const voucher = await call('admin', 'POST', '/api/vouchers', {
-    organizationId: buyer.user.organization.id, amount: 1_000_000, expiresAt: '2030-01-01T00:00:00.000Z', serviceKinds: ['license_fee'],
+    organizationId: buyer.user.organization.id,
+    amount: 1_000_000,
+    expiresAt: '2030-01-01T00:00:00.000Z',
+    serviceKinds: ['license_fee'],
   });
   // Every enterprise's half-year report for a half year that has ended, so that members have one to read.
   await call('admin', 'POST', '/api/reports/half-year/generate', REPORT_PERIOD);

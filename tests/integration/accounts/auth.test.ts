@@ -5,8 +5,12 @@ import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { PASSWORD, adminSession, registerUser, unique } from '../../helpers/factories.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await buildTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 describe('register', () => {
   it('creates the organization and user, answers 201 with tokens, and /api/me returns the user', async () => {
@@ -29,7 +33,17 @@ describe('register', () => {
 
   it('refuses self-registration as admin, naming the field, and writes nothing', async () => {
     const email = `${unique('adm')}@example.com`;
-    const res = await t.request({ method: 'POST', url: '/api/auth/register', payload: { email, password: PASSWORD, name: 'X', role: 'admin', organization: { name: unique('o'), type: 'enterprise' } } });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: {
+        email,
+        password: PASSWORD,
+        name: 'X',
+        role: 'admin',
+        organization: { name: unique('o'), type: 'enterprise' },
+      },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().code).toBe('VALIDATION_FAILED');
@@ -38,23 +52,61 @@ describe('register', () => {
   });
 
   it('applies the password policy and the role/organization rule', async () => {
-    const base = { email: `${unique('p')}@example.com`, name: 'X', role: 'seller', organization: { name: unique('o'), type: 'university' } };
-    const weak = await t.request({ method: 'POST', url: '/api/auth/register', payload: { ...base, password: 'short1' } });
+    const base = {
+      email: `${unique('p')}@example.com`,
+      name: 'X',
+      role: 'seller',
+      organization: { name: unique('o'), type: 'university' },
+    };
+    const weak = await t.request({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { ...base, password: 'short1' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().errors[0].path).toBe('body.password');
-    const noDigit = await t.request({ method: 'POST', url: '/api/auth/register', payload: { ...base, password: 'onlyletterspassword' } });
+    const noDigit = await t.request({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { ...base, password: 'onlyletterspassword' },
+    });
     expect(noDigit.json().errors[0].message).toMatch(/letters and digits/);
-    const brokerInUniversity = await t.request({ method: 'POST', url: '/api/auth/register', payload: { ...base, role: 'broker', password: PASSWORD } });
+    const brokerInUniversity = await t.request({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { ...base, role: 'broker', password: PASSWORD },
+    });
     expect(brokerInUniversity.statusCode).toBe(400);
     expect(brokerInUniversity.json().errors[0].path).toBe('body.organization.type');
   });
 
   it('rejects unknown properties, wrong types and a duplicate email', async () => {
-    const extra = await t.request({ method: 'POST', url: '/api/auth/register', payload: { email: `${unique('e')}@example.com`, password: PASSWORD, name: 'X', role: 'buyer', organization: { name: unique('o'), type: 'enterprise' }, isAdmin: true } });
+    const extra = await t.request({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: {
+        email: `${unique('e')}@example.com`,
+        password: PASSWORD,
+        name: 'X',
+        role: 'buyer',
+        organization: { name: unique('o'), type: 'enterprise' },
+        isAdmin: true,
+      },
+    });
     expect(extra.statusCode).toBe(400);
     expect(extra.json().errors).toContainEqual({ path: 'body.isAdmin', message: 'is not an allowed property' });
     const s = await registerUser(t, 'buyer');
-    const dup = await t.request({ method: 'POST', url: '/api/auth/register', payload: { email: s.user.id ? (await t.request({ method: 'GET', url: '/api/me', token: s.accessToken })).json().email : '', password: PASSWORD, name: 'X', role: 'buyer', organization: { name: unique('o'), type: 'enterprise' } } });
+    const dup = await t.request({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: {
+        email: s.user.id ? (await t.request({ method: 'GET', url: '/api/me', token: s.accessToken })).json().email : '',
+        password: PASSWORD,
+        name: 'X',
+        role: 'buyer',
+        organization: { name: unique('o'), type: 'enterprise' },
+      },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().code).toBe('CONFLICT');
   });
@@ -64,11 +116,23 @@ describe('login, refresh, logout', () => {
   it('logs in with the right password and refuses the wrong one with the same answer as an unknown email', async () => {
     const s = await registerUser(t, 'buyer');
     const email = (await t.request({ method: 'GET', url: '/api/me', token: s.accessToken })).json().email;
-    const ok = await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: email.toUpperCase(), password: PASSWORD } });
+    const ok = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: email.toUpperCase(), password: PASSWORD },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().user.id).toBe(s.user.id);
-    const wrong = await t.request({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'wrong-password-1' } });
-    const unknown = await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: `${unique('nobody')}@example.com`, password: 'wrong-password-1' } });
+    const wrong = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: 'wrong-password-1' },
+    });
+    const unknown = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: `${unique('nobody')}@example.com`, password: 'wrong-password-1' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().detail).toBe(unknown.json().detail);
@@ -83,7 +147,11 @@ describe('login, refresh, logout', () => {
     const me = await t.request({ method: 'GET', url: '/api/me', token: r1.json().accessToken });
     expect(me.statusCode).toBe(200);
     // Replay of the spent token: refused, and the successor dies with it.
-    const replay = await t.request({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: s.refreshToken } });
+    const replay = await t.request({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: s.refreshToken },
+    });
     expect(replay.statusCode).toBe(401);
     const successor = await t.request({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: next } });
     expect(successor.statusCode).toBe(401);
@@ -95,14 +163,22 @@ describe('login, refresh, logout', () => {
     const s = await registerUser(t, 'buyer');
     const out = await t.request({ method: 'POST', url: '/api/auth/logout', payload: { refreshToken: s.refreshToken } });
     expect(out.statusCode).toBe(204);
-    const after = await t.request({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: s.refreshToken } });
+    const after = await t.request({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: s.refreshToken },
+    });
     expect(after.statusCode).toBe(401);
   });
 
   it('refuses an expired refresh token', async () => {
     const s = await registerUser(t, 'buyer');
     t.clock.advanceDays(31);
-    const res = await t.request({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: s.refreshToken } });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: s.refreshToken },
+    });
     expect(res.statusCode).toBe(401);
     t.clock.advanceDays(-31);
   });
@@ -111,14 +187,29 @@ describe('login, refresh, logout', () => {
     const s = await registerUser(t, 'buyer');
     const email = (await t.request({ method: 'GET', url: '/api/me', token: s.accessToken })).json().email;
     for (let i = 0; i < t.config.LOGIN_MAX_PER_ACCOUNT; i++) {
-      const r = await t.request({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'wrong-password-1' }, remoteAddress: `10.0.0.${i + 1}` });
+      const r = await t.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password: 'wrong-password-1' },
+        remoteAddress: `10.0.0.${i + 1}`,
+      });
       expect(r.statusCode).toBe(401);
     }
-    const locked = await t.request({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD }, remoteAddress: '10.0.1.1' });
+    const locked = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: PASSWORD },
+      remoteAddress: '10.0.1.1',
+    });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().code).toBe('RATE_LIMITED');
     t.clock.advance((t.config.LOGIN_WINDOW_SECONDS + 1) * 1000);
-    const later = await t.request({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD }, remoteAddress: '10.0.1.1' });
+    const later = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: PASSWORD },
+      remoteAddress: '10.0.1.1',
+    });
     expect(later.statusCode).toBe(200);
   });
 
@@ -126,7 +217,14 @@ describe('login, refresh, logout', () => {
     const ip = '10.9.9.9';
     let last = 0;
     for (let i = 0; i <= t.config.LOGIN_MAX_PER_IP; i++) {
-      last = (await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: `${unique('n')}@example.com`, password: 'wrong-password-1' }, remoteAddress: ip })).statusCode;
+      last = (
+        await t.request({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: `${unique('n')}@example.com`, password: 'wrong-password-1' },
+          remoteAddress: ip,
+        })
+      ).statusCode;
     }
     expect(last).toBe(429);
   });
@@ -143,7 +241,9 @@ describe('tokens', () => {
       expect(res.statusCode).toBe(401);
       expect(res.json().code).toBe('UNAUTHENTICATED');
     }
-    const expired = t.app.jwt.sign({ sub: s.user.id, role: 'buyer', org: s.user.organization.id, typ: 'access' }, { expiresIn: -10 } as never);
+    const expired = t.app.jwt.sign({ sub: s.user.id, role: 'buyer', org: s.user.organization.id, typ: 'access' }, {
+      expiresIn: -10,
+    } as never);
     expect((await t.request({ method: 'GET', url: '/api/me', token: expired })).statusCode).toBe(401);
   });
 
@@ -160,7 +260,9 @@ describe('brokers directory', () => {
     const admin = await adminSession(t);
     const res = await t.request({ method: 'GET', url: '/api/brokers', token: admin.accessToken });
     expect(res.statusCode).toBe(200);
-    expect(res.json().items).toContainEqual(expect.objectContaining({ id: broker.user.id, organization: expect.objectContaining({ type: 'agency' }) }));
+    expect(res.json().items).toContainEqual(
+      expect.objectContaining({ id: broker.user.id, organization: expect.objectContaining({ type: 'agency' }) }),
+    );
     expect((await t.request({ method: 'GET', url: '/api/brokers', token: broker.accessToken })).statusCode).toBe(403);
     expect((await t.request({ method: 'GET', url: '/api/brokers' })).statusCode).toBe(401);
   });

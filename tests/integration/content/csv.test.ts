@@ -17,15 +17,23 @@ describe('exchange CSV', () => {
   });
 
   it('parses its own output back to the original cells, for any text', () => {
-    const cell = fc.string({ unit: fc.constantFrom('a', '成', ',', '"', '\n', '\r', '=', '+', '-', '@', '\t', "'", ' '), maxLength: 12 });
-    fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
-      const text = BOM + rows.map(csvRecord).join('');
-      expect(parseCsv(text).map((r) => r.map(unguardFormula))).toEqual(rows);
-    }));
+    const cell = fc.string({
+      unit: fc.constantFrom('a', '成', ',', '"', '\n', '\r', '=', '+', '-', '@', '\t', "'", ' '),
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        const text = BOM + rows.map(csvRecord).join('');
+        expect(parseCsv(text).map((r) => r.map(unguardFormula))).toEqual(rows);
+      }),
+    );
   });
 
   it('accepts LF line ends and no final line break; reports broken quoting with its line', () => {
-    expect(parseCsv('a,b\nc,"d\ne"')).toEqual([['a', 'b'], ['c', 'd\ne']]);
+    expect(parseCsv('a,b\nc,"d\ne"')).toEqual([
+      ['a', 'b'],
+      ['c', 'd\ne'],
+    ]);
     expect(() => parseCsv('a,b\r\nc,"d')).toThrow(/line 2: a quoted field is never closed/);
     expect(() => parseCsv('a,b"c')).toThrow(/line 1: a quote inside an unquoted field/);
     expect(() => parseCsv('"a"b')).toThrow(/text after a closing quote/);
@@ -38,6 +46,10 @@ describe('exchange CSV', () => {
     expect(yuanToFen('0.1')).toBe(10);
     expect(yuanToFen('19.99')).toBe(1999);
     for (const bad of ['1.234', '-1', '1e3', '', 'abc']) expect(yuanToFen(bad)).toBeNull();
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 14 }), (fen) => { expect(yuanToFen(fenToYuan(fen))).toBe(fen); }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 14 }), (fen) => {
+        expect(yuanToFen(fenToYuan(fen))).toBe(fen);
+      }),
+    );
   });
 });

@@ -15,18 +15,28 @@ import { adminSession, createListing, registerUser, type Session } from '../../h
 // start of a longer one runs every path's every step.
 const SETUPS = [
   // A university seller with an NDA listing: public notice after agreement (Law Art. 18), NDA before negotiation.
-  { name: 'university seller, NDA', orgType: 'university', input: { ndaRequired: true, publicInstitutionSeller: true } },
+  {
+    name: 'university seller, NDA',
+    orgType: 'university',
+    input: { ndaRequired: true, publicInstitutionSeller: true },
+  },
   // An enterprise seller without an NDA: straight from agreement to contracting.
-  { name: 'enterprise seller, no NDA', orgType: 'enterprise', input: { ndaRequired: false, publicInstitutionSeller: false } },
+  {
+    name: 'enterprise seller, no NDA',
+    orgType: 'enterprise',
+    input: { ndaRequired: false, publicInstitutionSeller: false },
+  },
 ] as const;
 const FORMS: DealForm[] = ['license', 'transfer', 'equity', 'cooperation'];
 
-const stepKey = (s: PathStep) => JSON.stringify([s.event.type, s.event.actor.role, s.event.index, s.event.appraisedValue]);
+const stepKey = (s: PathStep) =>
+  JSON.stringify([s.event.type, s.event.actor.role, s.event.index, s.event.appraisedValue]);
 function leafPaths(paths: DealPath[]): DealPath[] {
   const keys = paths.map((p) => `${p.steps.map(stepKey).join('|')}|`);
   return paths.filter((_, i) => !keys.some((k, j) => j !== i && k.startsWith(keys[i])));
 }
-const describePath = (p: DealPath) => `→ ${p.target}: ${p.steps.map((s) => `${s.event.type}(${s.event.actor.role})`).join(', ')}`;
+const describePath = (p: DealPath) =>
+  `→ ${p.target}: ${p.steps.map((s) => `${s.event.type}(${s.event.actor.role})`).join(', ')}`;
 
 let app: TestApp;
 // The path being driven, as its own client: the API allows 600 requests a minute per address, and the paths
@@ -38,10 +48,16 @@ beforeAll(async () => {
   app = await buildTestApp();
   t = clientAt(app, 0);
   [admin, broker, buyer, sellers.university, sellers.enterprise] = await Promise.all([
-    adminSession(t), registerUser(t, 'broker'), registerUser(t, 'buyer'), registerUser(t, 'seller', 'university'), registerUser(t, 'seller', 'enterprise'),
+    adminSession(t),
+    registerUser(t, 'broker'),
+    registerUser(t, 'buyer'),
+    registerUser(t, 'seller', 'university'),
+    registerUser(t, 'seller', 'enterprise'),
   ]);
 });
-afterAll(async () => { await app.close(); });
+afterAll(async () => {
+  await app.close();
+});
 
 function clientAt(base: TestApp, n: number): TestApp {
   const remoteAddress = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
@@ -60,17 +76,24 @@ async function fireAllDue() {
 /** A system event: the timer that carries it comes due, or (PAYMENT_RECEIVED) the buyer's invoice is paid. */
 async function systemStep(dealId: string, event: PathStep['event'], seller: Session) {
   if (event.type === 'PAYMENT_RECEIVED') {
-    const invoices = (await t.request({ method: 'GET', url: `/api/invoices?dealId=${dealId}`, token: seller.accessToken })).json().items;
+    const invoices = (
+      await t.request({ method: 'GET', url: `/api/invoices?dealId=${dealId}`, token: seller.accessToken })
+    ).json().items;
     const invoice = invoices.find((i: { ref: string }) => i.ref === `instalment:${event.index}`);
     expect(invoice, `instalment ${event.index} invoice`).toBeDefined();
     const paid = await t.request({
-      method: 'POST', url: `/api/invoices/${invoice.id}/payments`, token: seller.accessToken,
+      method: 'POST',
+      url: `/api/invoices/${invoice.id}/payments`,
+      token: seller.accessToken,
       payload: { amount: invoice.total, reference: `BANK-${invoice.number}`, paidAt: t.clock.now().toISOString() },
     });
     expect(paid.statusCode, paid.body).toBe(200);
     return;
   }
-  const pending = await t.ctx.db.select().from(timers).where(and(eq(timers.subjectId, dealId), eq(timers.status, 'pending')));
+  const pending = await t.ctx.db
+    .select()
+    .from(timers)
+    .where(and(eq(timers.subjectId, dealId), eq(timers.status, 'pending')));
   const timer = pending.find((row) => {
     const p = row.payload as { type?: string; proposalSeq?: number };
     return p.type === event.type && (event.type !== 'OFFER_EXPIRED' || p.proposalSeq === event.proposalSeq);
@@ -92,17 +115,29 @@ function apiPayload(event: PathStep['event']): Record<string, unknown> {
   };
 }
 
-async function expectNextEvents(form: DealForm, dealId: string, role: Exclude<ActorRole, 'system'>, session: Session, step: PathStep, where: string) {
+async function expectNextEvents(
+  form: DealForm,
+  dealId: string,
+  role: Exclude<ActorRole, 'system'>,
+  session: Session,
+  step: PathStep,
+  where: string,
+) {
   const res = await getDeal(t, session, dealId);
   expect(res.statusCode, `${where}: GET as ${role}`).toBe(200);
-  expect(res.json().nextEvents, `${where}: nextEvents for ${role}`).toEqual(nextEventsFor(form, 1, step.persisted, PATH_ACTORS[role]));
+  expect(res.json().nextEvents, `${where}: nextEvents for ${role}`).toEqual(
+    nextEventsFor(form, 1, step.persisted, PATH_ACTORS[role]),
+  );
   return res.json();
 }
 
-async function drive(form: DealForm, setup: typeof SETUPS[number], path: DealPath) {
+async function drive(form: DealForm, setup: (typeof SETUPS)[number], path: DealPath) {
   t = clientAt(app, ++clients);
   const seller = sellers[setup.orgType];
-  const listing = await createListing(t, seller, { publishWith: admin, body: { ndaRequired: setup.input.ndaRequired, dealTypes: [form] } });
+  const listing = await createListing(t, seller, {
+    publishWith: admin,
+    body: { ndaRequired: setup.input.ndaRequired, dealTypes: [form] },
+  });
   const deal = await openDeal(t, buyer, listing.id, form);
   const sessions: Record<Exclude<ActorRole, 'system'>, Session> = { buyer, seller, admin, broker };
   let brokerAssigned = false;
@@ -113,7 +148,9 @@ async function drive(form: DealForm, setup: typeof SETUPS[number], path: DealPat
     else {
       // At the version this path expects: a step that bumped the version twice would show here as a conflict.
       const res = await t.request({
-        method: 'POST', url: `/api/deals/${deal.id}/events`, token: sessions[event.actor.role].accessToken,
+        method: 'POST',
+        url: `/api/deals/${deal.id}/events`,
+        token: sessions[event.actor.role].accessToken,
         payload: { type: event.type, expectedVersion: i, ...apiPayload(event) },
       });
       expect(res.statusCode, `${where}: ${res.body}`).toBe(200);
@@ -124,9 +161,18 @@ async function drive(form: DealForm, setup: typeof SETUPS[number], path: DealPat
     const view = await expectNextEvents(form, deal.id, role, sessions[role], step, where);
     expect(view.state, where).toBe(step.state);
     expect(view.version, where).toBe(i + 1);
-    const history = (await t.request({ method: 'GET', url: `/api/deals/${deal.id}/history`, token: admin.accessToken })).json();
-    expect(history.map((h: { version: number }) => h.version), where).toEqual(Array.from({ length: i + 2 }, (_, v) => v));
-    expect(history.at(-1), where).toMatchObject({ type: event.type, actor: { role: event.actor.role }, to: step.state });
+    const history = (
+      await t.request({ method: 'GET', url: `/api/deals/${deal.id}/history`, token: admin.accessToken })
+    ).json();
+    expect(
+      history.map((h: { version: number }) => h.version),
+      where,
+    ).toEqual(Array.from({ length: i + 2 }, (_, v) => v));
+    expect(history.at(-1), where).toMatchObject({
+      type: event.type,
+      actor: { role: event.actor.role },
+      to: step.state,
+    });
   }
   // At the end of the path every party sees what the machine says it may send.
   const last = path.steps.at(-1)!;

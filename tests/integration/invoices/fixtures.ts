@@ -11,7 +11,13 @@ import { createListing, registerUser, unique, type Session } from '../../helpers
 
 export type DealRow = typeof deals.$inferSelect;
 
-export interface DealParties { seller: Session; buyer: Session; broker: Session; stranger: Session; deal: DealRow }
+export interface DealParties {
+  seller: Session;
+  buyer: Session;
+  broker: Session;
+  stranger: Session;
+  deal: DealRow;
+}
 
 /** Invoicing details an organization keeps on file, unique per organization so captured copies can be told apart. */
 export async function giveInvoicingDetails(t: TestApp, organizationId: string) {
@@ -19,7 +25,9 @@ export async function giveInvoicingDetails(t: TestApp, organizationId: string) {
     taxId: `91650000${unique('').slice(0, 10).toUpperCase().padEnd(10, '0')}`,
     address: `新疆石河子市北四路 ${unique('')} 号`,
     bankName: '中国工商银行石河子分行',
-    bankAccount: `3006021109${Math.floor(Math.random() * 1e9).toString().padStart(9, '0')}`,
+    bankAccount: `3006021109${Math.floor(Math.random() * 1e9)
+      .toString()
+      .padStart(9, '0')}`,
   };
   await t.ctx.db.update(organizations).set(details).where(eq(organizations.id, organizationId));
   return details;
@@ -29,18 +37,38 @@ export async function giveInvoicingDetails(t: TestApp, organizationId: string) {
  * A deal record as the engine would leave it after signing, on a listing created through the API: the invoicing
  * module needs only its parties (the engine itself is tested elsewhere).
  */
-export async function dealWithParties(t: TestApp, admin: Session, type: DealRow['type'] = 'license'): Promise<DealParties> {
+export async function dealWithParties(
+  t: TestApp,
+  admin: Session,
+  type: DealRow['type'] = 'license',
+): Promise<DealParties> {
   const [seller, buyer, broker, stranger] = await Promise.all([
-    registerUser(t, 'seller'), registerUser(t, 'buyer'), registerUser(t, 'broker'), registerUser(t, 'buyer'),
+    registerUser(t, 'seller'),
+    registerUser(t, 'buyer'),
+    registerUser(t, 'broker'),
+    registerUser(t, 'buyer'),
   ]);
   for (const s of [seller, buyer, broker]) await giveInvoicingDetails(t, s.user.organization.id);
   const listing = await createListing(t, seller, { publishWith: admin });
   const now = t.clock.now().toISOString();
-  const [deal] = await t.ctx.db.insert(deals).values({
-    id: newId('dl'), type, listingId: listing.id, listingCopy: { title: listing.title },
-    buyerOrgId: buyer.user.organization.id, buyerUserId: buyer.user.id, sellerOrgId: seller.user.organization.id,
-    brokerUserId: broker.user.id, state: 'active', machineVersion: 1, snapshot: {}, version: 7, lastActivityAt: now,
-  }).returning();
+  const [deal] = await t.ctx.db
+    .insert(deals)
+    .values({
+      id: newId('dl'),
+      type,
+      listingId: listing.id,
+      listingCopy: { title: listing.title },
+      buyerOrgId: buyer.user.organization.id,
+      buyerUserId: buyer.user.id,
+      sellerOrgId: seller.user.organization.id,
+      brokerUserId: broker.user.id,
+      state: 'active',
+      machineVersion: 1,
+      snapshot: {},
+      version: 7,
+      lastActivityAt: now,
+    })
+    .returning();
   return { seller, buyer, broker, stranger, deal };
 }
 
@@ -49,9 +77,14 @@ const inDays = (t: TestApp, days: number) => new Date(t.clock.now().getTime() + 
 /** An upfront-fee effect from seller to buyer, due in 30 days; override what a test is about. */
 export function licenceFee(t: TestApp, overrides: Partial<IssueInvoiceEffect> = {}): IssueInvoiceEffect {
   return {
-    type: 'issueInvoice', kind: 'upfront_fee', issuer: 'seller', recipient: 'buyer',
+    type: 'issueInvoice',
+    kind: 'upfront_fee',
+    issuer: 'seller',
+    recipient: 'buyer',
     lines: [{ kind: 'license_fee', description: '技术许可入门费 Upfront licence fee', amount: 12_345_678 }],
-    ref: unique('upfront:'), dueAt: inDays(t, 30), ...overrides,
+    ref: unique('upfront:'),
+    dueAt: inDays(t, 30),
+    ...overrides,
   };
 }
 
@@ -65,5 +98,8 @@ export async function issue(t: TestApp, deal: DealRow, effect: IssueInvoiceEffec
 
 let references = 0;
 /** A payment body with a fresh bank reference, dated now. */
-export const payment = (t: TestApp, amount: number, reference = `ICBC${Date.now()}${++references}`) =>
-  ({ amount, reference, paidAt: t.clock.now().toISOString() });
+export const payment = (t: TestApp, amount: number, reference = `ICBC${Date.now()}${++references}`) => ({
+  amount,
+  reference,
+  paidAt: t.clock.now().toISOString(),
+});

@@ -19,13 +19,29 @@ beforeAll(async () => {
   admin = await adminSession(t);
   p = await dealWithParties(t, admin);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const pay = (id: string, body: unknown, s: Session = p.seller, headers: Record<string, string> = {}) =>
-  t.request({ method: 'POST', url: `/api/invoices/${id}/payments`, token: s.accessToken, payload: body as object, headers });
-const get = (id: string, s: Session = p.seller) => t.request({ method: 'GET', url: `/api/invoices/${id}`, token: s.accessToken });
-const voidIt = (id: string, reason: unknown, s: Session = admin) => t.request({ method: 'POST', url: `/api/invoices/${id}/void`, token: s.accessToken, payload: { reason } });
-const timerOf = async (id: string) => (await t.ctx.db.select().from(timers).where(and(eq(timers.subject, 'invoice'), eq(timers.subjectId, id))))[0];
+  t.request({
+    method: 'POST',
+    url: `/api/invoices/${id}/payments`,
+    token: s.accessToken,
+    payload: body as object,
+    headers,
+  });
+const get = (id: string, s: Session = p.seller) =>
+  t.request({ method: 'GET', url: `/api/invoices/${id}`, token: s.accessToken });
+const voidIt = (id: string, reason: unknown, s: Session = admin) =>
+  t.request({ method: 'POST', url: `/api/invoices/${id}/void`, token: s.accessToken, payload: { reason } });
+const timerOf = async (id: string) =>
+  (
+    await t.ctx.db
+      .select()
+      .from(timers)
+      .where(and(eq(timers.subject, 'invoice'), eq(timers.subjectId, id)))
+  )[0];
 
 describe('payments', () => {
   it('moves issued → partially_paid → paid, and tells the paid listeners once, inside the payment', async () => {
@@ -45,22 +61,41 @@ describe('payments', () => {
 
       const second = await pay(inv.id, payment(t, 10_000_000, 'ICBC-FINAL-0001'));
       expect(second.json()).toMatchObject({ status: 'paid', paid: 12_345_678, balance: 0 });
-      expect(second.json().payments.map((x: { amount: number; reference: string }) => [x.amount, x.reference]))
-        .toEqual([[2_345_678, expect.any(String)], [10_000_000, 'ICBC-FINAL-0001']]);
-      expect(paid).toEqual([{
-        id: inv.id, number: inv.number, kind: 'upfront_fee', dealId: p.deal.id, ref: 'royalty:2026Q1',
-        issuerOrganizationId: inv.issuer.organizationId, recipientOrganizationId: inv.recipient.organizationId,
-        total: inv.total, paidAt: t.clock.now().toISOString(),
-      }]);
+      expect(second.json().payments.map((x: { amount: number; reference: string }) => [x.amount, x.reference])).toEqual(
+        [
+          [2_345_678, expect.any(String)],
+          [10_000_000, 'ICBC-FINAL-0001'],
+        ],
+      );
+      expect(paid).toEqual([
+        {
+          id: inv.id,
+          number: inv.number,
+          kind: 'upfront_fee',
+          dealId: p.deal.id,
+          ref: 'royalty:2026Q1',
+          issuerOrganizationId: inv.issuer.organizationId,
+          recipientOrganizationId: inv.recipient.organizationId,
+          total: inv.total,
+          paidAt: t.clock.now().toISOString(),
+        },
+      ]);
       expect((await timerOf(inv.id)).status).toBe('obsolete');
       const trail = await t.ctx.db.select().from(auditLog).where(eq(auditLog.entityId, inv.id)).orderBy(auditLog.id);
-      expect(trail.map((a) => a.action)).toEqual(['invoice.issued', 'invoice.payment_recorded', 'invoice.payment_recorded', 'invoice.paid']);
+      expect(trail.map((a) => a.action)).toEqual([
+        'invoice.issued',
+        'invoice.payment_recorded',
+        'invoice.payment_recorded',
+        'invoice.paid',
+      ]);
 
       const more = await pay(inv.id, payment(t, 1));
       expect(more.statusCode).toBe(409);
       expect(more.json().code).toBe('INVALID_TRANSITION');
       expect(paid).toHaveLength(1);
-    } finally { stop(); }
+    } finally {
+      stop();
+    }
   });
 
   it('refuses an overpayment and leaves the invoice as it was', async () => {
@@ -103,7 +138,10 @@ describe('payments', () => {
     expect((await pay(inv.id, payment(t, 100), p.stranger)).statusCode).toBe(404);
     expect((await pay(inv.id, payment(t, 100), admin)).json().paid).toBe(100);
 
-    const future = await pay(inv.id, { ...payment(t, 100), paidAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString() });
+    const future = await pay(inv.id, {
+      ...payment(t, 100),
+      paidAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString(),
+    });
     expect(future.json().errors).toEqual([{ path: 'body.paidAt', message: 'must not be in the future' }]);
     const twice = await pay(inv.id, payment(t, 100, 'SAME-REF-1'));
     expect(twice.statusCode).toBe(200);
@@ -111,19 +149,28 @@ describe('payments', () => {
     expect(again.statusCode).toBe(409);
     const invalid = await pay(inv.id, { amount: '100', reference: '', paidAt: 'yesterday' });
     expect(invalid.statusCode).toBe(400);
-    expect(invalid.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.amount', 'body.paidAt', 'body.reference', 'body.reference']);
+    expect(
+      invalid
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['body.amount', 'body.paidAt', 'body.reference', 'body.reference']);
     expect((await pay(inv.id, payment(t, 0))).statusCode).toBe(400);
     expect((await get(inv.id)).json().paid).toBe(200);
   });
 
   it('rolls the payment back when a paid listener fails', async () => {
-    const stop = onInvoicePaid(async () => { throw new Error('deal engine refused'); });
+    const stop = onInvoicePaid(async () => {
+      throw new Error('deal engine refused');
+    });
     try {
       const inv = await issue(t, p.deal, licenceFee(t));
       const res = await pay(inv.id, payment(t, inv.total));
       expect(res.statusCode).toBe(500);
       expect((await get(inv.id)).json()).toMatchObject({ status: 'issued', paid: 0 });
-    } finally { stop(); }
+    } finally {
+      stop();
+    }
   });
 });
 
@@ -133,7 +180,14 @@ describe('void', () => {
     expect((await voidIt(inv.id, '金额有误', p.seller)).statusCode).toBe(403);
     expect((await voidIt(inv.id, '   ')).statusCode).toBe(400);
     const res = await voidIt(inv.id, '金额有误，将重新开具');
-    expect(res.json()).toMatchObject({ number: inv.number, status: 'void', balance: 0, total: inv.total, voidReason: '金额有误，将重新开具', voidedAt: t.clock.now().toISOString() });
+    expect(res.json()).toMatchObject({
+      number: inv.number,
+      status: 'void',
+      balance: 0,
+      total: inv.total,
+      voidReason: '金额有误，将重新开具',
+      voidedAt: t.clock.now().toISOString(),
+    });
     expect((await timerOf(inv.id)).status).toBe('obsolete');
     expect((await voidIt(inv.id, 'again')).json().code).toBe('INVALID_TRANSITION');
     expect((await pay(inv.id, payment(t, 1))).json().code).toBe('INVALID_TRANSITION');
@@ -165,8 +219,9 @@ describe('overdue', () => {
     t.clock.advanceDays(2);
     await fireDueTimers(t.ctx);
     const status = async (id: string) => (await get(id)).json().status;
-    expect([await status(owed.id), await status(partly.id), await status(settled.id), await status(voided.id)])
-      .toEqual(['overdue', 'overdue', 'paid', 'void']);
+    expect([await status(owed.id), await status(partly.id), await status(settled.id), await status(voided.id)]).toEqual(
+      ['overdue', 'overdue', 'paid', 'void'],
+    );
     expect((await timerOf(owed.id)).status).toBe('fired');
 
     const part = await pay(owed.id, payment(t, 1_000));
@@ -175,9 +230,17 @@ describe('overdue', () => {
 
     // A timer that reaches a paid or void invoice is obsolete and changes nothing.
     for (const inv of [settled, voided]) {
-      const outcome = await t.ctx.db.transaction((tx) => invoiceTimer(t.ctx, tx, {
-        id: 'tmr_x', subject: 'invoice', subjectId: inv.id, name: 'overdue', payload: {}, dueAt: inv.dueAt, expectVersion: null,
-      }));
+      const outcome = await t.ctx.db.transaction((tx) =>
+        invoiceTimer(t.ctx, tx, {
+          id: 'tmr_x',
+          subject: 'invoice',
+          subjectId: inv.id,
+          name: 'overdue',
+          payload: {},
+          dueAt: inv.dueAt,
+          expectVersion: null,
+        }),
+      );
       expect(outcome).toBe('obsolete');
     }
     expect([await status(settled.id), await status(voided.id)]).toEqual(['paid', 'void']);

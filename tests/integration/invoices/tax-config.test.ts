@@ -3,17 +3,34 @@ import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { adminSession, registerUser } from '../../helpers/factories.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await buildTestApp({ env: { TAX_RATES_BP: 'brokerage=300' } }); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await buildTestApp({ env: { TAX_RATES_BP: 'brokerage=300' } });
+});
+afterAll(async () => {
+  await t.close();
+});
 
 describe('tax rates are configuration', () => {
   it('prices a brokerage line at the configured rate and leaves the exempt kinds exempt', async () => {
-    const [admin, agency, seller] = await Promise.all([adminSession(t), registerUser(t, 'broker'), registerUser(t, 'seller')]);
-    const res = await t.request({ method: 'POST', url: '/api/invoices', token: admin.accessToken, payload: {
-      issuerOrganizationId: agency.user.organization.id, recipientOrganizationId: seller.user.organization.id,
-      lines: [{ kind: 'brokerage', description: '技术经纪服务费', amount: 100_050 }, { kind: 'license_fee', description: '许可费', amount: 1_000 }],
-      dueAt: '2026-04-30T00:00:00.000Z',
-    } });
+    const [admin, agency, seller] = await Promise.all([
+      adminSession(t),
+      registerUser(t, 'broker'),
+      registerUser(t, 'seller'),
+    ]);
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/invoices',
+      token: admin.accessToken,
+      payload: {
+        issuerOrganizationId: agency.user.organization.id,
+        recipientOrganizationId: seller.user.organization.id,
+        lines: [
+          { kind: 'brokerage', description: '技术经纪服务费', amount: 100_050 },
+          { kind: 'license_fee', description: '许可费', amount: 1_000 },
+        ],
+        dueAt: '2026-04-30T00:00:00.000Z',
+      },
+    });
     expect(res.statusCode).toBe(201);
     const lines = res.json().lines;
     // 3% of 1,000.50 yuan = 30.015 yuan → 3,002 fen (half up, per line)

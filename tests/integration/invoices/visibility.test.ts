@@ -15,15 +15,29 @@ beforeAll(async () => {
   [p, other] = await Promise.all([dealWithParties(t, admin), dealWithParties(t, admin, 'transfer')]);
   upfront = await issue(t, p.deal, licenceFee(t));
   commission = await issue(t, p.deal, {
-    ...licenceFee(t), kind: 'commission', issuer: 'broker', recipient: 'seller',
+    ...licenceFee(t),
+    kind: 'commission',
+    issuer: 'broker',
+    recipient: 'seller',
     lines: [{ kind: 'brokerage', description: '技术经纪佣金', amount: 500_000 }],
   });
-  elsewhere = await issue(t, other.deal, licenceFee(t, { kind: 'instalment', lines: [{ kind: 'transfer_fee', description: '首期款', amount: 9_000_000 }] }));
+  elsewhere = await issue(
+    t,
+    other.deal,
+    licenceFee(t, { kind: 'instalment', lines: [{ kind: 'transfer_fee', description: '首期款', amount: 9_000_000 }] }),
+  );
   t.clock.advanceDays(40);
   later = await issue(t, p.deal, licenceFee(t));
-  await t.request({ method: 'POST', url: `/api/invoices/${later.id}/payments`, token: p.seller.accessToken, payload: payment(t, 1_000) });
+  await t.request({
+    method: 'POST',
+    url: `/api/invoices/${later.id}/payments`,
+    token: p.seller.accessToken,
+    payload: payment(t, 1_000),
+  });
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const list = async (s: Session, query = '') => {
   const res = await t.request({ method: 'GET', url: `/api/invoices${query}`, token: s.accessToken });
@@ -34,10 +48,17 @@ const ids = (page: { items: InvoiceView[] }) => page.items.map((i) => i.id);
 
 describe('who sees an invoice', () => {
   it('answers 404 to anyone but its issuer, its recipient and admins, for the JSON and the PDF', async () => {
-    for (const s of [p.seller, p.buyer, admin]) expect((await t.request({ method: 'GET', url: `/api/invoices/${upfront.id}`, token: s.accessToken })).statusCode).toBe(200);
+    for (const s of [p.seller, p.buyer, admin])
+      expect(
+        (await t.request({ method: 'GET', url: `/api/invoices/${upfront.id}`, token: s.accessToken })).statusCode,
+      ).toBe(200);
     for (const s of [p.stranger, p.broker, other.seller]) {
       for (const suffix of ['', '/pdf']) {
-        const res = await t.request({ method: 'GET', url: `/api/invoices/${upfront.id}${suffix}`, token: s.accessToken });
+        const res = await t.request({
+          method: 'GET',
+          url: `/api/invoices/${upfront.id}${suffix}`,
+          token: s.accessToken,
+        });
         expect(res.statusCode).toBe(404);
         expect(res.json().code).toBe('NOT_FOUND');
       }
@@ -45,7 +66,7 @@ describe('who sees an invoice', () => {
     expect((await t.request({ method: 'GET', url: `/api/invoices/${upfront.id}` })).statusCode).toBe(401);
   });
 
-  it('lists only the caller\'s organization\'s invoices: a deal party does not see a commission between others', async () => {
+  it("lists only the caller's organization's invoices: a deal party does not see a commission between others", async () => {
     expect(ids(await list(p.buyer))).toEqual([later.id, upfront.id]);
     expect(ids(await list(p.seller))).toEqual([later.id, commission.id, upfront.id]);
     expect(ids(await list(p.broker))).toEqual([commission.id]);
@@ -69,8 +90,17 @@ describe('who sees an invoice', () => {
     expect(ids(second)).toEqual([upfront.id]);
     expect(second.nextCursor).toBeNull();
 
-    const bad = await t.request({ method: 'GET', url: '/api/invoices?status=lost&direction=sideways&limit=1000', token: p.seller.accessToken });
+    const bad = await t.request({
+      method: 'GET',
+      url: '/api/invoices?status=lost&direction=sideways&limit=1000',
+      token: p.seller.accessToken,
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['querystring.direction', 'querystring.limit', 'querystring.status']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['querystring.direction', 'querystring.limit', 'querystring.status']);
   });
 });

@@ -17,35 +17,59 @@ beforeAll(async () => {
   admin = await adminSession(t);
   p = await dealWithParties(t, admin);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const inDays = (days: number) => new Date(t.clock.now().getTime() + days * 86_400_000).toISOString();
 const grant = (body: Record<string, unknown>, s: Session = admin) =>
-  t.request({ method: 'POST', url: '/api/vouchers', token: s.accessToken, payload: { expiresAt: inDays(90), serviceKinds: ['license_fee'], ...body } });
+  t.request({
+    method: 'POST',
+    url: '/api/vouchers',
+    token: s.accessToken,
+    payload: { expiresAt: inDays(90), serviceKinds: ['license_fee'], ...body },
+  });
 async function voucherFor(org: string, amount: number, extra: Record<string, unknown> = {}) {
   const res = await grant({ organizationId: org, amount, ...extra });
   expect(res.statusCode).toBe(201);
   return res.json() as { id: string; code: string; remaining: number };
 }
 const apply = (invoiceId: string, voucherId: string, amount: number, s: Session = p.buyer) =>
-  t.request({ method: 'POST', url: `/api/invoices/${invoiceId}/vouchers`, token: s.accessToken, payload: { voucherId, amount } });
+  t.request({
+    method: 'POST',
+    url: `/api/invoices/${invoiceId}/vouchers`,
+    token: s.accessToken,
+    payload: { voucherId, amount },
+  });
 const buyerOrg = () => p.buyer.user.organization.id;
 const redeemed = async (id: string) => (await t.ctx.db.select().from(vouchers).where(eq(vouchers.id, id)))[0].redeemed;
 
 describe('granting vouchers', () => {
   it('grants (admin) to a buyer organization, numbered per year; each organization lists its own', async () => {
-    const v = await voucherFor(buyerOrg(), 5_000_000, { serviceKinds: ['license_fee', 'brokerage'], note: '2026 年第一批' });
-    expect(v).toMatchObject({ code: expect.stringMatching(/^CXQ-2026-\d{6}$/), amount: 5_000_000, redeemed: 0, remaining: 5_000_000, status: 'active', organization: { id: buyerOrg() } });
+    const v = await voucherFor(buyerOrg(), 5_000_000, {
+      serviceKinds: ['license_fee', 'brokerage'],
+      note: '2026 年第一批',
+    });
+    expect(v).toMatchObject({
+      code: expect.stringMatching(/^CXQ-2026-\d{6}$/),
+      amount: 5_000_000,
+      redeemed: 0,
+      remaining: 5_000_000,
+      status: 'active',
+      organization: { id: buyerOrg() },
+    });
     const mine = (await t.request({ method: 'GET', url: '/api/vouchers', token: p.buyer.accessToken })).json();
     expect(mine.items.map((x: { id: string }) => x.id)).toContain(v.id);
     expect(mine.items.every((x: { organization: { id: string } }) => x.organization.id === buyerOrg())).toBe(true);
     const theirs = (await t.request({ method: 'GET', url: '/api/vouchers', token: p.stranger.accessToken })).json();
     expect(theirs.items).toEqual([]);
-    const all = (await t.request({ method: 'GET', url: `/api/vouchers?organizationId=${buyerOrg()}`, token: admin.accessToken })).json();
+    const all = (
+      await t.request({ method: 'GET', url: `/api/vouchers?organizationId=${buyerOrg()}`, token: admin.accessToken })
+    ).json();
     expect(all.items.map((x: { id: string }) => x.id)).toContain(v.id);
   });
 
-  it('refuses non-admins, sellers\' organizations, past expiry and voucher as a service kind', async () => {
+  it("refuses non-admins, sellers' organizations, past expiry and voucher as a service kind", async () => {
     expect((await grant({ organizationId: buyerOrg(), amount: 1 }, p.buyer)).statusCode).toBe(403);
     const res = await grant({ organizationId: p.seller.user.organization.id, amount: 1, expiresAt: inDays(-1) });
     expect(res.json().errors).toEqual([
@@ -66,29 +90,66 @@ describe('applying a voucher', () => {
     const after = res.json() as InvoiceView;
     expect(after.lines).toEqual([
       inv.lines[0],
-      { kind: 'voucher', description: `创新券 ${v.code} 抵扣 Innovation voucher ${v.code}`, amount: -2_000_000, taxRateBp: 0, taxAmount: 0 },
+      {
+        kind: 'voucher',
+        description: `创新券 ${v.code} 抵扣 Innovation voucher ${v.code}`,
+        amount: -2_000_000,
+        taxRateBp: 0,
+        taxAmount: 0,
+      },
     ]);
-    expect(after).toMatchObject({ status: 'issued', subtotal: 10_345_678, tax: 0, total: 10_345_678, paid: 0, balance: 10_345_678 });
-    expect(after.vouchers).toEqual([{ id: expect.any(String), voucherId: v.id, voucherCode: v.code, amount: 2_000_000, appliedAt: t.clock.now().toISOString(), releasedAt: null }]);
+    expect(after).toMatchObject({
+      status: 'issued',
+      subtotal: 10_345_678,
+      tax: 0,
+      total: 10_345_678,
+      paid: 0,
+      balance: 10_345_678,
+    });
+    expect(after.vouchers).toEqual([
+      {
+        id: expect.any(String),
+        voucherId: v.id,
+        voucherCode: v.code,
+        amount: 2_000_000,
+        appliedAt: t.clock.now().toISOString(),
+        releasedAt: null,
+      },
+    ]);
     expect(await redeemed(v.id)).toBe(2_000_000);
-    const paid = await t.request({ method: 'POST', url: `/api/invoices/${inv.id}/payments`, token: p.seller.accessToken, payload: payment(t, 10_345_678) });
+    const paid = await t.request({
+      method: 'POST',
+      url: `/api/invoices/${inv.id}/payments`,
+      token: p.seller.accessToken,
+      payload: payment(t, 10_345_678),
+    });
     expect(paid.json()).toMatchObject({ status: 'paid', paid: 10_345_678, balance: 0 });
   });
 
   it('pays an invoice in full by voucher: paid, and the paid listeners hear of it', async () => {
     const heard: PaidInvoice[] = [];
-    const stop = onInvoicePaid(async (_ctx, _tx, invoice) => { heard.push(invoice); });
+    const stop = onInvoicePaid(async (_ctx, _tx, invoice) => {
+      heard.push(invoice);
+    });
     try {
-      const inv = await issue(t, p.deal, { ...licenceFee(t), lines: [{ kind: 'license_fee', description: '小额许可费', amount: 80_000 }] });
+      const inv = await issue(t, p.deal, {
+        ...licenceFee(t),
+        lines: [{ kind: 'license_fee', description: '小额许可费', amount: 80_000 }],
+      });
       const v = await voucherFor(buyerOrg(), 100_000);
       expect((await apply(inv.id, v.id, 80_000)).json()).toMatchObject({ status: 'paid', balance: 0, total: 0 });
       expect(heard.map((h) => h.id)).toEqual([inv.id]);
-    } finally { stop(); }
+    } finally {
+      stop();
+    }
   });
 
   it('pays VAT on a brokerage invoice too, up to the gross owed', async () => {
     const inv = await issue(t, p.deal, {
-      ...licenceFee(t), kind: 'commission', issuer: 'broker', recipient: 'buyer',
+      ...licenceFee(t),
+      kind: 'commission',
+      issuer: 'broker',
+      recipient: 'buyer',
       lines: [{ kind: 'brokerage', description: '技术经纪服务', amount: 100_000 }],
     });
     const v = await voucherFor(buyerOrg(), 1_000_000, { serviceKinds: ['brokerage'] });
@@ -120,12 +181,19 @@ describe('applying a voucher', () => {
     await refused(await apply(inv.id, small.id, 5_000), 409, 'CONFLICT', 'left');
     // On a void invoice.
     const voided = await issue(t, p.deal, licenceFee(t));
-    await t.request({ method: 'POST', url: `/api/invoices/${voided.id}/void`, token: admin.accessToken, payload: { reason: '重复开具' } });
+    await t.request({
+      method: 'POST',
+      url: `/api/invoices/${voided.id}/void`,
+      token: admin.accessToken,
+      payload: { reason: '重复开具' },
+    });
     await refused(await apply(voided.id, v.id, 1_000), 409, 'INVALID_TRANSITION');
 
     expect(await redeemed(v.id)).toBe(0);
     expect(await redeemed(dev.id)).toBe(0);
-    expect((await t.request({ method: 'GET', url: `/api/invoices/${inv.id}`, token: p.buyer.accessToken })).json().vouchers).toHaveLength(1);
+    expect(
+      (await t.request({ method: 'GET', url: `/api/invoices/${inv.id}`, token: p.buyer.accessToken })).json().vouchers,
+    ).toHaveLength(1);
   });
 
   it('spends a voucher once when two invoices race for all of it', async () => {
@@ -134,7 +202,13 @@ describe('applying a voucher', () => {
     const results = await Promise.all([apply(a.id, v.id, 1_000_000), apply(b.id, v.id, 1_000_000)]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect(await redeemed(v.id)).toBe(1_000_000);
-    const uses = await Promise.all([a, b].map(async (i) => (await t.request({ method: 'GET', url: `/api/invoices/${i.id}`, token: p.buyer.accessToken })).json().vouchers.length));
+    const uses = await Promise.all(
+      [a, b].map(
+        async (i) =>
+          (await t.request({ method: 'GET', url: `/api/invoices/${i.id}`, token: p.buyer.accessToken })).json().vouchers
+            .length,
+      ),
+    );
     expect(uses.sort()).toEqual([0, 1]);
   });
 
@@ -142,7 +216,14 @@ describe('applying a voucher', () => {
     const inv = await issue(t, p.deal, licenceFee(t));
     const v = await voucherFor(buyerOrg(), 1_000_000);
     await apply(inv.id, v.id, 600_000);
-    const voided = (await t.request({ method: 'POST', url: `/api/invoices/${inv.id}/void`, token: admin.accessToken, payload: { reason: '收款方信息错误' } })).json();
+    const voided = (
+      await t.request({
+        method: 'POST',
+        url: `/api/invoices/${inv.id}/void`,
+        token: admin.accessToken,
+        payload: { reason: '收款方信息错误' },
+      })
+    ).json();
     expect(voided).toMatchObject({ status: 'void', total: inv.total, balance: 0 });
     expect(voided.lines).toEqual(inv.lines);
     expect(voided.vouchers[0].releasedAt).toBe(t.clock.now().toISOString());

@@ -9,19 +9,38 @@ beforeAll(async () => {
   t = await buildTestApp({ env: { UPLOAD_LIMIT_BYTES: '65536' } });
   [seller, buyer, admin] = await Promise.all([registerUser(t, 'seller'), registerUser(t, 'buyer'), adminSession(t)]);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 function multipart(filename: string, data: Buffer, contentType = 'application/octet-stream') {
   const boundary = '----tteBoundary7MA4YWxk';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, data, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, data, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
-async function upload(listingId: string, s: Session, filename: string, data: Buffer, visibility = 'public', contentType?: string) {
-  return t.request({ method: 'POST', url: `/api/listings/${listingId}/attachments?visibility=${visibility}`, token: s.accessToken, ...multipart(filename, data, contentType) });
+async function upload(
+  listingId: string,
+  s: Session,
+  filename: string,
+  data: Buffer,
+  visibility = 'public',
+  contentType?: string,
+) {
+  return t.request({
+    method: 'POST',
+    url: `/api/listings/${listingId}/attachments?visibility=${visibility}`,
+    token: s.accessToken,
+    ...multipart(filename, data, contentType),
+  });
 }
 
 describe('attachments', () => {
@@ -29,7 +48,12 @@ describe('attachments', () => {
     const l = await createListing(t, seller, { publishWith: admin });
     const pub = await upload(l.id, seller, '检测报告.pdf', PDF);
     expect(pub.statusCode).toBe(201);
-    expect(pub.json()).toMatchObject({ filename: '检测报告.pdf', mimeType: 'application/pdf', size: PDF.length, visibility: 'public' });
+    expect(pub.json()).toMatchObject({
+      filename: '检测报告.pdf',
+      mimeType: 'application/pdf',
+      size: PDF.length,
+      visibility: 'public',
+    });
     const conf = await upload(l.id, seller, 'drawing.png', PNG, 'confidential');
     expect(conf.statusCode).toBe(201);
 
@@ -41,9 +65,17 @@ describe('attachments', () => {
     expect(file.rawPayload.equals(PDF)).toBe(true);
     expect(file.headers['content-disposition']).toContain("filename*=UTF-8''%E6%A3%80");
 
-    const hidden = await t.request({ method: 'GET', url: `/api/listings/${l.id}/attachments/${conf.json().id}`, token: buyer.accessToken });
+    const hidden = await t.request({
+      method: 'GET',
+      url: `/api/listings/${l.id}/attachments/${conf.json().id}`,
+      token: buyer.accessToken,
+    });
     expect(hidden.statusCode).toBe(404);
-    const owner = await t.request({ method: 'GET', url: `/api/listings/${l.id}/attachments/${conf.json().id}`, token: seller.accessToken });
+    const owner = await t.request({
+      method: 'GET',
+      url: `/api/listings/${l.id}/attachments/${conf.json().id}`,
+      token: seller.accessToken,
+    });
     expect(owner.statusCode).toBe(200);
     expect(owner.headers['cache-control']).toContain('no-store');
   });
@@ -55,7 +87,14 @@ describe('attachments', () => {
     const res = await upload(l.id, seller, 'report.pdf', exe, 'public', 'application/pdf');
     expect(res.statusCode).toBe(415);
     expect(res.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    const html = await upload(l.id, seller, 'x.png', Buffer.from('<html><script>alert(1)</script></html>'), 'public', 'image/png');
+    const html = await upload(
+      l.id,
+      seller,
+      'x.png',
+      Buffer.from('<html><script>alert(1)</script></html>'),
+      'public',
+      'image/png',
+    );
     expect(html.statusCode).toBe(415);
     expect((await t.ctx.db.select().from(listingAttachments)).length).toBe(before);
     // A PDF named .exe is stored as what it is.
@@ -77,8 +116,15 @@ describe('attachments', () => {
   it('removes an attachment (owner only)', async () => {
     const l = await createListing(t, seller);
     const a = (await upload(l.id, seller, 'a.pdf', PDF)).json();
-    const del = await t.request({ method: 'DELETE', url: `/api/listings/${l.id}/attachments/${a.id}`, token: seller.accessToken });
+    const del = await t.request({
+      method: 'DELETE',
+      url: `/api/listings/${l.id}/attachments/${a.id}`,
+      token: seller.accessToken,
+    });
     expect(del.statusCode).toBe(204);
-    expect((await t.request({ method: 'GET', url: `/api/listings/${l.id}/attachments/${a.id}`, token: seller.accessToken })).statusCode).toBe(404);
+    expect(
+      (await t.request({ method: 'GET', url: `/api/listings/${l.id}/attachments/${a.id}`, token: seller.accessToken }))
+        .statusCode,
+    ).toBe(404);
   });
 });

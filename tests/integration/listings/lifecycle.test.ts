@@ -9,38 +9,76 @@ let t: TestApp;
 let seller: Session, otherSeller: Session, buyer: Session, admin: Session;
 beforeAll(async () => {
   t = await buildTestApp();
-  [seller, otherSeller, buyer, admin] = await Promise.all([registerUser(t, 'seller'), registerUser(t, 'seller', 'institute'), registerUser(t, 'buyer'), adminSession(t)]);
+  [seller, otherSeller, buyer, admin] = await Promise.all([
+    registerUser(t, 'seller'),
+    registerUser(t, 'seller', 'institute'),
+    registerUser(t, 'buyer'),
+    adminSession(t),
+  ]);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
-const get = (id: string, s?: Session) => t.request({ method: 'GET', url: `/api/listings/${id}`, token: s?.accessToken });
+const get = (id: string, s?: Session) =>
+  t.request({ method: 'GET', url: `/api/listings/${id}`, token: s?.accessToken });
 
 describe('listing lifecycle', () => {
   it('draft → submitted → rejected with a reason → edited → resubmitted → published with a registration number', async () => {
     const draft = await createListing(t, seller);
     expect(draft.status).toBe('draft');
     expect(draft.registrationNo).toBeNull();
-    expect((await t.request({ method: 'POST', url: `/api/listings/${draft.id}/submit`, token: seller.accessToken })).json().status).toBe('submitted');
+    expect(
+      (await t.request({ method: 'POST', url: `/api/listings/${draft.id}/submit`, token: seller.accessToken })).json()
+        .status,
+    ).toBe('submitted');
 
     const queue = await t.request({ method: 'GET', url: '/api/listings/review-queue', token: admin.accessToken });
     expect(queue.json().items.map((i: { id: string }) => i.id)).toContain(draft.id);
 
-    const noReason = await t.request({ method: 'POST', url: `/api/listings/${draft.id}/review`, token: admin.accessToken, payload: { decision: 'reject' } });
+    const noReason = await t.request({
+      method: 'POST',
+      url: `/api/listings/${draft.id}/review`,
+      token: admin.accessToken,
+      payload: { decision: 'reject' },
+    });
     expect(noReason.statusCode).toBe(400);
-    const rejected = await t.request({ method: 'POST', url: `/api/listings/${draft.id}/review`, token: admin.accessToken, payload: { decision: 'reject', reason: '请补充专利证书' } });
+    const rejected = await t.request({
+      method: 'POST',
+      url: `/api/listings/${draft.id}/review`,
+      token: admin.accessToken,
+      payload: { decision: 'reject', reason: '请补充专利证书' },
+    });
     expect(rejected.json()).toMatchObject({ status: 'rejected', rejectionReason: '请补充专利证书' });
     expect((await get(draft.id, seller)).json().rejectionReason).toBe('请补充专利证书');
 
-    const edited = await t.request({ method: 'PATCH', url: `/api/listings/${draft.id}`, token: seller.accessToken, payload: { summary: '补充了专利证书和第三方检测报告，节水 35%，适用于南北疆棉区。' } });
+    const edited = await t.request({
+      method: 'PATCH',
+      url: `/api/listings/${draft.id}`,
+      token: seller.accessToken,
+      payload: { summary: '补充了专利证书和第三方检测报告，节水 35%，适用于南北疆棉区。' },
+    });
     expect(edited.statusCode).toBe(200);
     await t.request({ method: 'POST', url: `/api/listings/${draft.id}/submit`, token: seller.accessToken });
-    const published = await t.request({ method: 'POST', url: `/api/listings/${draft.id}/review`, token: admin.accessToken, payload: { decision: 'approve' } });
+    const published = await t.request({
+      method: 'POST',
+      url: `/api/listings/${draft.id}/review`,
+      token: admin.accessToken,
+      payload: { decision: 'approve' },
+    });
     expect(published.json().status).toBe('published');
     expect(published.json().registrationNo).toMatch(/^6600002026A\d{5}$/);
     expect(published.json().publishedAt).toBe(t.clock.now().toISOString());
 
     const trail = await t.ctx.db.select().from(auditLog).where(eq(auditLog.entityId, draft.id)).orderBy(auditLog.id);
-    expect(trail.map((a) => a.action)).toEqual(['listing.created', 'listing.submitted', 'listing.rejected', 'listing.updated', 'listing.submitted', 'listing.published']);
+    expect(trail.map((a) => a.action)).toEqual([
+      'listing.created',
+      'listing.submitted',
+      'listing.rejected',
+      'listing.updated',
+      'listing.submitted',
+      'listing.published',
+    ]);
   });
 
   it('assigns gapless registration numbers per year', async () => {
@@ -59,15 +97,27 @@ describe('listing lifecycle', () => {
       const sub = await t2.request({ method: 'POST', url: `/api/listings/${l.id}/submit`, token: s.accessToken });
       expect(sub.json().status).toBe('published');
       expect(sub.json().registrationNo).toBeTruthy();
-    } finally { await t2.close(); }
+    } finally {
+      await t2.close();
+    }
   });
 
   it('refuses edits of a published listing and wrong-state moves with 409, leaving data unchanged', async () => {
     const l = await createListing(t, seller, { publishWith: admin });
-    const edit = await t.request({ method: 'PATCH', url: `/api/listings/${l.id}`, token: seller.accessToken, payload: { title: '改个名字' } });
+    const edit = await t.request({
+      method: 'PATCH',
+      url: `/api/listings/${l.id}`,
+      token: seller.accessToken,
+      payload: { title: '改个名字' },
+    });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().code).toBe('INVALID_TRANSITION');
-    const review = await t.request({ method: 'POST', url: `/api/listings/${l.id}/review`, token: admin.accessToken, payload: { decision: 'approve' } });
+    const review = await t.request({
+      method: 'POST',
+      url: `/api/listings/${l.id}/review`,
+      token: admin.accessToken,
+      payload: { decision: 'approve' },
+    });
     expect(review.statusCode).toBe(409);
     expect((await get(l.id)).json().title).toBe(l.title);
   });
@@ -84,28 +134,55 @@ describe('listing lifecycle', () => {
 describe('validation', () => {
   it('names each bad field and writes nothing', async () => {
     const before = (await t.ctx.db.select().from(listings)).length;
-    const res = await t.request({ method: 'POST', url: '/api/listings', token: seller.accessToken, payload: listingBody({ trl: 10, field: 'astrology', askingPrice: 12.5, title: 'x'.repeat(201), dealTypes: [] }) });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/listings',
+      token: seller.accessToken,
+      payload: listingBody({ trl: 10, field: 'astrology', askingPrice: 12.5, title: 'x'.repeat(201), dealTypes: [] }),
+    });
     expect(res.statusCode).toBe(400);
     const paths = res.json().errors.map((e: { path: string }) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['body.trl', 'body.field', 'body.askingPrice', 'body.title', 'body.dealTypes']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['body.trl', 'body.field', 'body.askingPrice', 'body.title', 'body.dealTypes']),
+    );
     expect((await t.ctx.db.select().from(listings)).length).toBe(before);
   });
 
   it('checks patent numbers against the IP form', async () => {
-    const bad = await t.request({ method: 'POST', url: '/api/listings', token: seller.accessToken, payload: listingBody({ ipNumbers: ['CN123', 'ZL201920123456.1'] }) });
+    const bad = await t.request({
+      method: 'POST',
+      url: '/api/listings',
+      token: seller.accessToken,
+      payload: listingBody({ ipNumbers: ['CN123', 'ZL201920123456.1'] }),
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors).toEqual([
       { path: 'body.ipNumbers.0', message: 'must be a CNIPA patent number like ZL201910123456.7' },
       { path: 'body.ipNumbers.1', message: 'is not an invention patent number' },
     ]);
-    const utility = await t.request({ method: 'POST', url: '/api/listings', token: seller.accessToken, payload: listingBody({ ipType: 'utility_model', ipNumbers: ['ZL201920123456.1'] }) });
+    const utility = await t.request({
+      method: 'POST',
+      url: '/api/listings',
+      token: seller.accessToken,
+      payload: listingBody({ ipType: 'utility_model', ipNumbers: ['ZL201920123456.1'] }),
+    });
     expect(utility.statusCode).toBe(201);
-    const software = await t.request({ method: 'POST', url: '/api/listings', token: seller.accessToken, payload: listingBody({ ipType: 'software_copyright', ipNumbers: ['2021SR0123456'] }) });
+    const software = await t.request({
+      method: 'POST',
+      url: '/api/listings',
+      token: seller.accessToken,
+      payload: listingBody({ ipType: 'software_copyright', ipNumbers: ['2021SR0123456'] }),
+    });
     expect(software.statusCode).toBe(201);
   });
 
   it('only sellers create listings; buyers get 403', async () => {
-    const res = await t.request({ method: 'POST', url: '/api/listings', token: buyer.accessToken, payload: listingBody() });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/listings',
+      token: buyer.accessToken,
+      payload: listingBody(),
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('FORBIDDEN');
   });
@@ -118,7 +195,12 @@ describe('visibility', () => {
     expect((await get(l.id, buyer)).statusCode).toBe(404);
     expect((await get(l.id, otherSeller)).statusCode).toBe(404);
     expect((await get(l.id, admin)).statusCode).toBe(200);
-    const patch = await t.request({ method: 'PATCH', url: `/api/listings/${l.id}`, token: otherSeller.accessToken, payload: { title: '抢注' } });
+    const patch = await t.request({
+      method: 'PATCH',
+      url: `/api/listings/${l.id}`,
+      token: otherSeller.accessToken,
+      payload: { title: '抢注' },
+    });
     expect(patch.statusCode).toBe(404);
   });
 
@@ -130,7 +212,9 @@ describe('visibility', () => {
     expect((await get(l.id, buyer)).json()).not.toHaveProperty('confidentialDetails');
     expect((await get(l.id, seller)).json().confidentialDetails).toContain('滴头流量');
     expect((await get(l.id, admin)).json().confidentialDetails).toContain('滴头流量');
-    await t.ctx.db.insert(listingAccessGrants).values({ listingId: l.id, organizationId: buyer.user.organization.id, dealId: 'dl_test', reason: 'nda_signed' });
+    await t.ctx.db
+      .insert(listingAccessGrants)
+      .values({ listingId: l.id, organizationId: buyer.user.organization.id, dealId: 'dl_test', reason: 'nda_signed' });
     expect((await get(l.id, buyer)).json().confidentialDetails).toContain('滴头流量');
   });
 
@@ -139,7 +223,12 @@ describe('visibility', () => {
     const draft = await createListing(t, s);
     const pub = await createListing(t, s, { publishWith: admin });
     const mine = await t.request({ method: 'GET', url: '/api/listings?mine=true', token: s.accessToken });
-    expect(mine.json().items.map((i: { id: string }) => i.id).sort()).toEqual([draft.id, pub.id].sort());
+    expect(
+      mine
+        .json()
+        .items.map((i: { id: string }) => i.id)
+        .sort(),
+    ).toEqual([draft.id, pub.id].sort());
     const catalogue = await t.request({ method: 'GET', url: `/api/listings?organizationId=${s.user.organization.id}` });
     expect(catalogue.json().items.map((i: { id: string }) => i.id)).toEqual([pub.id]);
   });
@@ -147,10 +236,18 @@ describe('visibility', () => {
   it('paginates with a cursor', async () => {
     const s = await registerUser(t, 'seller');
     for (let i = 0; i < 3; i++) await createListing(t, s);
-    const p1 = (await t.request({ method: 'GET', url: '/api/listings?mine=true&limit=2', token: s.accessToken })).json();
+    const p1 = (
+      await t.request({ method: 'GET', url: '/api/listings?mine=true&limit=2', token: s.accessToken })
+    ).json();
     expect(p1.items).toHaveLength(2);
     expect(p1.nextCursor).toBeTruthy();
-    const p2 = (await t.request({ method: 'GET', url: `/api/listings?mine=true&limit=2&cursor=${p1.nextCursor}`, token: s.accessToken })).json();
+    const p2 = (
+      await t.request({
+        method: 'GET',
+        url: `/api/listings?mine=true&limit=2&cursor=${p1.nextCursor}`,
+        token: s.accessToken,
+      })
+    ).json();
     expect(p2.items).toHaveLength(1);
     expect(p2.nextCursor).toBeNull();
   });
@@ -165,8 +262,12 @@ describe('notifications', () => {
     expect(res.json().unread).toBe(1);
     expect(res.json().items[0]).toMatchObject({ kind: 'listing.published', readAt: null });
     const id = res.json().items[0].id;
-    expect((await t.request({ method: 'POST', url: `/api/notifications/${id}/read`, token: s.accessToken })).json().updated).toBe(1);
+    expect(
+      (await t.request({ method: 'POST', url: `/api/notifications/${id}/read`, token: s.accessToken })).json().updated,
+    ).toBe(1);
     expect((await t.request({ method: 'GET', url: '/api/notifications', token: s.accessToken })).json().unread).toBe(0);
-    expect((await t.request({ method: 'POST', url: `/api/notifications/${id}/read`, token: buyer.accessToken })).statusCode).toBe(404);
+    expect(
+      (await t.request({ method: 'POST', url: `/api/notifications/${id}/read`, token: buyer.accessToken })).statusCode,
+    ).toBe(404);
   });
 });

@@ -5,16 +5,28 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listingBody, type Session } from '../../helpers/factories.js';
-import { startMeilisearch, startPostgresInstance, startServer, stopAll, until, type Meili, type PostgresInstance, type Server } from '../../helpers/processes.js';
+import {
+  startMeilisearch,
+  startPostgresInstance,
+  startServer,
+  stopAll,
+  until,
+  type Meili,
+  type PostgresInstance,
+  type Server,
+} from '../../helpers/processes.js';
 import { Api, manyClients, publishListing, register } from './support/api.js';
 
 // Restart PostgreSQL under load: the API process must answer 503 (never 500, never hang) while the database
 // is gone, and serve again once it is back, without being restarted itself. The machine's shared PostgreSQL
 // serves other tests, so this test runs a throwaway cluster of its own and stops only that one.
 
-const initdbAvailable = existsSync('/usr/lib/postgresql/15/bin/initdb') && spawnSync('id', ['-u', 'postgres']).status === 0;
+const initdbAvailable =
+  existsSync('/usr/lib/postgresql/15/bin/initdb') && spawnSync('id', ['-u', 'postgres']).status === 0;
 if (!initdbAvailable && !process.env.CI) {
-  console.warn('\n*** postgres-restart: PostgreSQL 15 server binaries (initdb, pg_ctl) or the postgres OS user are missing: the PostgreSQL restart test cannot run here (it is required in CI). ***\n');
+  console.warn(
+    '\n*** postgres-restart: PostgreSQL 15 server binaries (initdb, pg_ctl) or the postgres OS user are missing: the PostgreSQL restart test cannot run here (it is required in CI). ***\n',
+  );
 }
 
 let pg: PostgresInstance;
@@ -25,7 +37,17 @@ let api: Api;
 let seller: Session;
 let readIds: string[] = [];
 
-interface Sample { at: number; end: number; kind: 'read' | 'write' | 'me'; status: number; code?: string; retryAfter?: string | null; id?: string; ms?: number; error?: string }
+interface Sample {
+  at: number;
+  end: number;
+  kind: 'read' | 'write' | 'me';
+  status: number;
+  code?: string;
+  retryAfter?: string | null;
+  id?: string;
+  ms?: number;
+  error?: string;
+}
 
 /** `clients` loops of reads and writes until stopped; a request that fails to answer at all records status 0. */
 function load(clients: number) {
@@ -34,12 +56,35 @@ function load(clients: number) {
   const one = async (kind: Sample['kind'], i: number) => {
     const at = Date.now();
     try {
-      const r = kind === 'read' ? await api.call('GET', `/api/listings/${readIds[i % readIds.length]}`, { timeoutMs: 10_000 })
-        : kind === 'me' ? await api.call('GET', '/api/me', { token: seller.accessToken, timeoutMs: 10_000 })
-        : await api.call('POST', '/api/listings', { token: seller.accessToken, body: listingBody(), timeoutMs: 10_000 });
-      samples.push({ at, end: Date.now(), kind, status: r.status, ms: r.ms, code: r.body?.code, retryAfter: r.headers.get('retry-after'), id: r.status === 201 ? r.body.id : undefined });
+      const r =
+        kind === 'read'
+          ? await api.call('GET', `/api/listings/${readIds[i % readIds.length]}`, { timeoutMs: 10_000 })
+          : kind === 'me'
+            ? await api.call('GET', '/api/me', { token: seller.accessToken, timeoutMs: 10_000 })
+            : await api.call('POST', '/api/listings', {
+                token: seller.accessToken,
+                body: listingBody(),
+                timeoutMs: 10_000,
+              });
+      samples.push({
+        at,
+        end: Date.now(),
+        kind,
+        status: r.status,
+        ms: r.ms,
+        code: r.body?.code,
+        retryAfter: r.headers.get('retry-after'),
+        id: r.status === 201 ? r.body.id : undefined,
+      });
     } catch (err) {
-      samples.push({ at, end: Date.now(), kind, status: 0, ms: Date.now() - at, error: String((err as Error).cause ?? err) });
+      samples.push({
+        at,
+        end: Date.now(),
+        kind,
+        status: 0,
+        ms: Date.now() - at,
+        error: String((err as Error).cause ?? err),
+      });
     }
   };
   const loops = Array.from({ length: clients }, async (_, c) => {
@@ -48,7 +93,13 @@ function load(clients: number) {
       await sleep(20);
     }
   });
-  return { samples, stop: async () => { stopped = true; await Promise.all(loops); } };
+  return {
+    samples,
+    stop: async () => {
+      stopped = true;
+      await Promise.all(loops);
+    },
+  };
 }
 
 describe.runIf(initdbAvailable || Boolean(process.env.CI))('PostgreSQL restarted under load', () => {
@@ -56,8 +107,14 @@ describe.runIf(initdbAvailable || Boolean(process.env.CI))('PostgreSQL restarted
     [pg, meili] = await Promise.all([startPostgresInstance(), startMeilisearch()]);
     dataDir = mkdtempSync(join(tmpdir(), 'tte-ops-data-'));
     server = await startServer('api', {
-      NODE_ENV: 'production', DATABASE_URL: pg.url, DATA_DIR: dataDir, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey,
-      JWT_SECRET: 'ops-test-secret-ops-test-secret-0123456789', ADMIN_EMAIL: 'ops@bureau.example', ADMIN_PASSWORD: 'bureau-password-42',
+      NODE_ENV: 'production',
+      DATABASE_URL: pg.url,
+      DATA_DIR: dataDir,
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: meili.masterKey,
+      JWT_SECRET: 'ops-test-secret-ops-test-secret-0123456789',
+      ADMIN_EMAIL: 'ops@bureau.example',
+      ADMIN_PASSWORD: 'bureau-password-42',
       LISTING_REVIEW: 'off',
     });
     api = new Api(server.url, manyClients);
@@ -80,13 +137,21 @@ describe.runIf(initdbAvailable || Boolean(process.env.CI))('PostgreSQL restarted
     const probes: Array<{ health: number; ready: number; readyBody: any }> = [];
     const outageEnds = Date.now() + 5_000;
     while (Date.now() < outageEnds) {
-      const [health, ready] = await Promise.all([api.call('GET', '/health'), api.call('GET', '/ready')]).catch(() => [{ status: 0 }, { status: 0, body: null }]);
+      const [health, ready] = await Promise.all([api.call('GET', '/health'), api.call('GET', '/ready')]).catch(() => [
+        { status: 0 },
+        { status: 0, body: null },
+      ]);
       probes.push({ health: health.status, ready: ready.status, readyBody: ready.body });
       await sleep(250);
     }
     const upAt = Date.now();
     await pg.start();
-    const recovered = await until('a successful write after the restart', () => traffic.samples.some((s) => s.at > upAt && s.kind === 'write' && s.status === 201), 20_000, 50);
+    const recovered = await until(
+      'a successful write after the restart',
+      () => traffic.samples.some((s) => s.at > upAt && s.kind === 'write' && s.status === 201),
+      20_000,
+      50,
+    );
     const recoveredAt = Date.now();
     await sleep(3_000);
     await traffic.stop();
@@ -117,7 +182,9 @@ describe.runIf(initdbAvailable || Boolean(process.env.CI))('PostgreSQL restarted
     expect((await api.call('GET', '/ready')).status).toBe(200);
     // Every write that was acknowledged is there after the restart.
     const acknowledged = s.filter((x) => x.status === 201).map((x) => x.id!);
-    const found = await Promise.all(acknowledged.map((id) => api.call('GET', `/api/listings/${id}`, { token: seller.accessToken })));
+    const found = await Promise.all(
+      acknowledged.map((id) => api.call('GET', `/api/listings/${id}`, { token: seller.accessToken })),
+    );
     expect(found.map((r) => r.status)).toEqual(acknowledged.map(() => 200));
   }, 120_000);
 });

@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePostgresDb } from '../../../src/platform/db.js';
-import { createDatabase, startMeilisearch, startServer, startWorker, stopAll, until, type Child, type Meili, type Server } from '../../helpers/processes.js';
+import {
+  createDatabase,
+  startMeilisearch,
+  startServer,
+  startWorker,
+  stopAll,
+  until,
+  type Child,
+  type Meili,
+  type Server,
+} from '../../helpers/processes.js';
 import { Api, manyClients } from './support/api.js';
 import { ADMIN, runDealWorkload, type Outcome } from './support/scenario.js';
 
@@ -20,10 +30,17 @@ function envFor(databaseUrl: string): Record<string, string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tte-ops-data-'));
   cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
   return {
-    NODE_ENV: 'production', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
     // Every API process must verify every other one's tokens: one secret for all.
-    JWT_SECRET: 'ops-test-secret-ops-test-secret-0123456789', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
-    LISTING_REVIEW: 'off', INVOICE_DUE_DAYS: '0',
+    JWT_SECRET: 'ops-test-secret-ops-test-secret-0123456789',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LISTING_REVIEW: 'off',
+    INVOICE_DUE_DAYS: '0',
   };
 }
 
@@ -33,7 +50,9 @@ async function freshDatabase() {
   return db.url;
 }
 
-beforeAll(async () => { meili = await startMeilisearch(); }, 60_000);
+beforeAll(async () => {
+  meili = await startMeilisearch();
+}, 60_000);
 afterAll(async () => {
   await stopAll();
   await meili?.stop();
@@ -51,10 +70,16 @@ function checkInvariants(o: Outcome) {
     expect(d.state).toBe('active');
     expect(d.history.map((h) => Number(h.split(':')[0]))).toEqual(d.history.map((_, i) => i));
     expect(d.history.filter((h) => h.endsWith(':OFFER_EXPIRED'))).toHaveLength(1);
-    expect(d.invoices).toEqual(['commission:1590000:overdue', 'royalty:4500000:overdue', 'upfront_fee:30000000:overdue']);
+    expect(d.invoices).toEqual([
+      'commission:1590000:overdue',
+      'royalty:4500000:overdue',
+      'upfront_fee:30000000:overdue',
+    ]);
   }
   // Each duplicate event sent through two processes at once was accepted once and refused once.
-  expect(new Set(o.races)).toEqual(new Set(['SIGN_CONTRACT:200,409 VERSION_CONFLICT', 'REPORT_ROYALTIES:200,409 VERSION_CONFLICT']));
+  expect(new Set(o.races)).toEqual(
+    new Set(['SIGN_CONTRACT:200,409 VERSION_CONFLICT', 'REPORT_ROYALTIES:200,409 VERSION_CONFLICT']),
+  );
   expect(o.timers['offerExpiry:fired']).toBe(DEALS);
   expect(o.timers['overdue:fired']).toBe(3 * DEALS);
   expect(o.duplicateNotifications).toBe(0);
@@ -70,9 +95,13 @@ async function startTogether(env: Record<string, string>): Promise<PromiseSettle
   await migratePostgresDb(env.DATABASE_URL);
   const sql = postgres(env.DATABASE_URL, { max: 2, onnotice: () => {} });
   let open!: () => void;
-  const opened = new Promise<void>((resolve) => { open = resolve; });
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
   let locked!: () => void;
-  const isLocked = new Promise<void>((resolve) => { locked = resolve; });
+  const isLocked = new Promise<void>((resolve) => {
+    locked = resolve;
+  });
   const gate = sql.begin(async (tx) => {
     await tx`lock table users in access exclusive mode`;
     locked();
@@ -86,9 +115,17 @@ async function startTogether(env: Record<string, string>): Promise<PromiseSettle
     startWorker('worker-2', env),
   ]);
   try {
-    await until('both API processes to wait at the admin bootstrap', async () => (await sql<{ n: number }[]>`
+    await until(
+      'both API processes to wait at the admin bootstrap',
+      async () =>
+        (
+          await sql<{ n: number }[]>`
       select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
-      where d.datname = current_database() and not l.granted`)[0].n >= 2, 60_000, 100);
+      where d.datname = current_database() and not l.granted`
+        )[0].n >= 2,
+      60_000,
+      100,
+    );
   } finally {
     open();
     await gate;
@@ -125,9 +162,15 @@ describe('scale-out: 2 API processes + 2 workers', () => {
     // all at once on an empty one is the next test).
     const first = await startServer('api-1', { ...env, RUN_WORKERS: 'false' });
     const [second, ...workers] = await Promise.all([
-      startServer('api-2', { ...env, RUN_WORKERS: 'false' }), startWorker('worker-1', env), startWorker('worker-2', env),
+      startServer('api-2', { ...env, RUN_WORKERS: 'false' }),
+      startWorker('worker-1', env),
+      startWorker('worker-2', env),
     ]);
-    const scaled = await runDealWorkload([first, second].map((s) => new Api(s.url, manyClients)), url, DEALS);
+    const scaled = await runDealWorkload(
+      [first, second].map((s) => new Api(s.url, manyClients)),
+      url,
+      DEALS,
+    );
     checkInvariants(scaled);
     expect(scaled).toEqual(single);
     await Promise.all([first, second, ...workers].map((p) => p.stop()));
@@ -135,12 +178,20 @@ describe('scale-out: 2 API processes + 2 workers', () => {
 
   it('starts two API processes and two workers together on a new database', async () => {
     const started = await startTogether(envFor(await freshDatabase()));
-    const failures = started.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason).slice(0, 600));
-    const running = started.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<Child>).value);
+    const failures = started
+      .filter((r) => r.status === 'rejected')
+      .map((r) => String((r as PromiseRejectedResult).reason).slice(0, 600));
+    const running = started
+      .filter((r) => r.status === 'fulfilled')
+      .map((r) => (r as PromiseFulfilledResult<Child>).value);
     try {
       expect(failures).toEqual([]);
       // Both API processes found or made the same single admin.
-      const admins = await Promise.all(running.slice(0, 2).map((s) => new Api((s as Server).url, manyClients).ok('POST', '/api/auth/login', { body: ADMIN })));
+      const admins = await Promise.all(
+        running
+          .slice(0, 2)
+          .map((s) => new Api((s as Server).url, manyClients).ok('POST', '/api/auth/login', { body: ADMIN })),
+      );
       expect(admins.map((a) => a.user.id)).toEqual([admins[0].user.id, admins[0].user.id]);
     } finally {
       await Promise.all(running.map((p) => p.stop()));

@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchClient } from '../../../search/client.js';
 import { LISTINGS_INDEX } from '../../../search/settings.js';
 import type { Session } from '../../helpers/factories.js';
-import { createDatabase, startMeilisearch, startServer, startWorker, stopAll, until, type Child, type Meili } from '../../helpers/processes.js';
+import {
+  createDatabase,
+  startMeilisearch,
+  startServer,
+  startWorker,
+  stopAll,
+  until,
+  type Child,
+  type Meili,
+} from '../../helpers/processes.js';
 import { Api, manyClients, publishListing, register } from './support/api.js';
 import { COUNTER_TERMS, inspect, openDeal, sendOk, TERMS, type Inspector } from './support/deals.js';
 
@@ -33,10 +42,17 @@ beforeAll(async () => {
   [meili, db] = await Promise.all([startMeilisearch(), createDatabase()]);
   dataDir = mkdtempSync(join(tmpdir(), 'tte-ops-data-'));
   env = {
-    NODE_ENV: 'production', DATABASE_URL: db.url, DATA_DIR: dataDir, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey,
-    JWT_SECRET: 'ops-test-secret-ops-test-secret-0123456789', ADMIN_EMAIL: 'ops@bureau.example', ADMIN_PASSWORD: 'bureau-password-42',
+    NODE_ENV: 'production',
+    DATABASE_URL: db.url,
+    DATA_DIR: dataDir,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
+    JWT_SECRET: 'ops-test-secret-ops-test-secret-0123456789',
+    ADMIN_EMAIL: 'ops@bureau.example',
+    ADMIN_PASSWORD: 'bureau-password-42',
     // Invoices fall due at once, so their overdue timers are part of the backlog.
-    LISTING_REVIEW: 'off', INVOICE_DUE_DAYS: '0',
+    LISTING_REVIEW: 'off',
+    INVOICE_DUE_DAYS: '0',
   };
   // The API runs no workers: the backlog builds up until the worker processes start.
   const server = await startServer('api', { ...env, RUN_WORKERS: 'false' });
@@ -45,20 +61,29 @@ beforeAll(async () => {
   [seller, buyer] = await Promise.all([register(api, 'seller', 'enterprise'), register(api, 'buyer')]);
   const listings: string[] = [];
   for (let i = 0; i < LISTINGS; i += 6) {
-    listings.push(...(await Promise.all(Array.from({ length: 6 }, () => publishListing(api, seller, { ndaRequired: false })))).map((l) => l.id));
+    listings.push(
+      ...(await Promise.all(Array.from({ length: 6 }, () => publishListing(api, seller, { ndaRequired: false })))).map(
+        (l) => l.id,
+      ),
+    );
   }
   // Deals whose proposal will expire (a deal timer through the engine), and deals signed (invoices due now).
-  await Promise.all(listings.slice(0, DEALS_EXPIRING + DEALS_SIGNED).map(async (listingId, i) => {
-    const deal = await openDeal(api, buyer, listingId);
-    await sendOk(api, seller, deal.id, 'ACCEPT_INQUIRY');
-    await sendOk(api, buyer, deal.id, 'PROPOSE_TERMS', { terms: TERMS });
-    if (i < DEALS_EXPIRING) { expiring.push(deal.id); return; }
-    await sendOk(api, seller, deal.id, 'PROPOSE_TERMS', { terms: COUNTER_TERMS });
-    await sendOk(api, buyer, deal.id, 'ACCEPT_TERMS');
-    await sendOk(api, seller, deal.id, 'SIGN_CONTRACT');
-    await sendOk(api, buyer, deal.id, 'SIGN_CONTRACT');
-    signed.push(deal.id);
-  }));
+  await Promise.all(
+    listings.slice(0, DEALS_EXPIRING + DEALS_SIGNED).map(async (listingId, i) => {
+      const deal = await openDeal(api, buyer, listingId);
+      await sendOk(api, seller, deal.id, 'ACCEPT_INQUIRY');
+      await sendOk(api, buyer, deal.id, 'PROPOSE_TERMS', { terms: TERMS });
+      if (i < DEALS_EXPIRING) {
+        expiring.push(deal.id);
+        return;
+      }
+      await sendOk(api, seller, deal.id, 'PROPOSE_TERMS', { terms: COUNTER_TERMS });
+      await sendOk(api, buyer, deal.id, 'ACCEPT_TERMS');
+      await sendOk(api, seller, deal.id, 'SIGN_CONTRACT');
+      await sendOk(api, buyer, deal.id, 'SIGN_CONTRACT');
+      signed.push(deal.id);
+    }),
+  );
   // Fourteen days pass for these proposals' expiry timers (the machines check only which proposal is current).
   await facts.makeDue('offerExpiry', expiring);
 }, 170_000);
@@ -97,17 +122,27 @@ describe('workers killed mid-batch', () => {
     expect(afterFirst).toBeGreaterThan(0);
 
     // 2. Killed while relaying a leased outbox batch: some rows delivered, the rest of its batch leased to a dead worker.
-    await killMidway('worker-2', async () => (await facts.dueTimers()) === 0 && (await facts.outboxCounts()).delivered >= 3);
-    const leasedToTheDead = (await facts.sql<{ n: number }[]>`
-      select count(*)::int as n from outbox where delivered_at is null and available_at > now() and attempts = 1`)[0].n;
+    await killMidway(
+      'worker-2',
+      async () => (await facts.dueTimers()) === 0 && (await facts.outboxCounts()).delivered >= 3,
+    );
+    const leasedToTheDead = (
+      await facts.sql<{ n: number }[]>`
+      select count(*)::int as n from outbox where delivered_at is null and available_at > now() and attempts = 1`
+    )[0].n;
     expect(leasedToTheDead).toBeGreaterThan(0);
 
     // 3. Two fresh workers finish: rows leased by the dead one come back when its lease (60 s) runs out.
     await Promise.all([startWorker('worker-3', env), startWorker('worker-4', env)]);
-    await until('every outbox row to be delivered', async () => {
-      const c = await facts.outboxCounts();
-      return c.delivered === c.total;
-    }, 120_000, 500);
+    await until(
+      'every outbox row to be delivered',
+      async () => {
+        const c = await facts.outboxCounts();
+        return c.delivered === c.total;
+      },
+      120_000,
+      500,
+    );
     const final = await facts.outboxCounts();
     expect(final.total).toBeGreaterThanOrEqual(backlog.total);
     expect(final.redelivered).toBeGreaterThanOrEqual(leasedToTheDead);
@@ -123,17 +158,26 @@ describe('workers killed mid-batch', () => {
       expect(history.map((h) => h.type)).toEqual(['OPEN', 'ACCEPT_INQUIRY', 'PROPOSE_TERMS', 'OFFER_EXPIRED']);
       expect(history.map((h) => h.version)).toEqual([0, 1, 2, 3]);
     }
-    const invoices = await facts.sql<{ id: string; status: string }[]>`select id, status from invoices where deal_id = any(${signed})`;
+    const invoices = await facts.sql<
+      { id: string; status: string }[]
+    >`select id, status from invoices where deal_id = any(${signed})`;
     expect(invoices).toHaveLength(DEALS_SIGNED);
     expect(invoices.every((i) => i.status === 'overdue')).toBe(true);
-    const overdueAudits = await facts.auditCount('invoice.overdue', invoices.map((i) => i.id));
+    const overdueAudits = await facts.auditCount(
+      'invoice.overdue',
+      invoices.map((i) => i.id),
+    );
     expect(Object.values(overdueAudits)).toEqual(invoices.map(() => 1));
 
     // Outbox consumers: every notification applied (once: one row per user and key), the index exact.
     expect(await facts.undeliveredNotifications()).toBe(0);
-    const [dupes] = await facts.sql<{ n: number }[]>`select count(*)::int as n from (select user_id, dedupe_key from notifications group by 1, 2 having count(*) > 1) d`;
+    const [dupes] = await facts.sql<
+      { n: number }[]
+    >`select count(*)::int as n from (select user_id, dedupe_key from notifications group by 1, 2 having count(*) > 1) d`;
     expect(dupes.n).toBe(0);
-    const published = (await facts.sql<{ id: string }[]>`select id from listings where status = 'published' order by id`).map((r) => r.id);
+    const published = (
+      await facts.sql<{ id: string }[]>`select id from listings where status = 'published' order by id`
+    ).map((r) => r.id);
     const client = createSearchClient({ url: meili.url, apiKey: meili.masterKey });
     await sleep(200);
     const docs = await client.index(LISTINGS_INDEX).getDocuments({ fields: ['id'], limit: 1000 });

@@ -11,16 +11,36 @@ beforeAll(async () => {
   t = await buildTestApp();
   d = await buildDataset(t);
   t.clock.set('2026-07-02T02:00:00Z');
-  const gen = await t.request({ method: 'POST', url: '/api/reports/half-year/generate', token: d.admin.accessToken, payload: { year: 2026, half: 1 } });
+  const gen = await t.request({
+    method: 'POST',
+    url: '/api/reports/half-year/generate',
+    token: d.admin.accessToken,
+    payload: { year: 2026, half: 1 },
+  });
   if (gen.statusCode !== 200) throw new Error(gen.body);
-  await t.request({ method: 'PATCH', url: '/api/reports/half-year/mine?year=2026&half=1', token: d.b2.accessToken, payload: { narrative: '合作研发一项，作价投资一项。' } });
-  const sub = await t.request({ method: 'POST', url: '/api/reports/half-year/mine/submit?year=2026&half=1', token: d.b2.accessToken });
+  await t.request({
+    method: 'PATCH',
+    url: '/api/reports/half-year/mine?year=2026&half=1',
+    token: d.b2.accessToken,
+    payload: { narrative: '合作研发一项，作价投资一项。' },
+  });
+  const sub = await t.request({
+    method: 'POST',
+    url: '/api/reports/half-year/mine/submit?year=2026&half=1',
+    token: d.b2.accessToken,
+  });
   if (sub.statusCode !== 200) throw new Error(sub.body);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const report = async (query = '') => {
-  const res = await t.request({ method: 'GET', url: `/api/reports/half-year?year=2026&half=1${query}`, token: d.admin.accessToken });
+  const res = await t.request({
+    method: 'GET',
+    url: `/api/reports/half-year?year=2026&half=1${query}`,
+    token: d.admin.accessToken,
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res;
 };
@@ -28,11 +48,25 @@ const report = async (query = '') => {
 describe('GET /api/reports/half-year (the Corps-wide aggregate)', () => {
   it('totals count each deal once, whatever the number of parties', async () => {
     const r = (await report()).json();
-    expect(r).toMatchObject({ year: 2026, half: 1, currency: 'CNY', periodStart: '2025-12-31T16:00:00.000Z', periodEnd: '2026-06-30T16:00:00.000Z' });
+    expect(r).toMatchObject({
+      year: 2026,
+      half: 1,
+      currency: 'CNY',
+      periodStart: '2025-12-31T16:00:00.000Z',
+      periodEnd: '2026-06-30T16:00:00.000Z',
+    });
     expect(r.totals).toEqual({
-      listingsRegistered: 4, listingsPublished: 3, dealsOpened: 6, dealsSigned: 4, contractValue: 38_000_000,
-      invoiced: 30_000_000, paid: 23_600_000, contractsRegistered: 4, contractsRegisteredValue: 38_000_000,
-      vouchersRedeemed: 2, vouchersRedeemedAmount: 900_000,
+      listingsRegistered: 4,
+      listingsPublished: 3,
+      dealsOpened: 6,
+      dealsSigned: 4,
+      contractValue: 38_000_000,
+      invoiced: 30_000_000,
+      paid: 23_600_000,
+      contractsRegistered: 4,
+      contractsRegisteredValue: 38_000_000,
+      vouchersRedeemed: 2,
+      vouchersRedeemedAmount: 900_000,
     });
   });
 
@@ -41,9 +75,30 @@ describe('GET /api/reports/half-year (the Corps-wide aggregate)', () => {
     expect(r.byField).toHaveLength(8);
     const active = r.byField.filter((f: Record<string, number>) => f.listingsRegistered + f.dealsOpened > 0);
     expect(active).toEqual([
-      { field: 'modern_agriculture', listingsRegistered: 2, listingsPublished: 2, dealsOpened: 3, dealsSigned: 2, contractValue: 23_000_000 },
-      { field: 'new_energy', listingsRegistered: 1, listingsPublished: 1, dealsOpened: 3, dealsSigned: 2, contractValue: 15_000_000 },
-      { field: 'smart_city', listingsRegistered: 1, listingsPublished: 0, dealsOpened: 0, dealsSigned: 0, contractValue: 0 },
+      {
+        field: 'modern_agriculture',
+        listingsRegistered: 2,
+        listingsPublished: 2,
+        dealsOpened: 3,
+        dealsSigned: 2,
+        contractValue: 23_000_000,
+      },
+      {
+        field: 'new_energy',
+        listingsRegistered: 1,
+        listingsPublished: 1,
+        dealsOpened: 3,
+        dealsSigned: 2,
+        contractValue: 15_000_000,
+      },
+      {
+        field: 'smart_city',
+        listingsRegistered: 1,
+        listingsPublished: 0,
+        dealsOpened: 0,
+        dealsSigned: 0,
+        contractValue: 0,
+      },
     ]);
     expect(r.byForm).toEqual([
       { form: 'license', opened: 2, signed: 1, contractValue: 20_000_000 },
@@ -80,7 +135,15 @@ describe('the report as PDF', () => {
     expect(pages[0].width).toBeCloseTo(595.28, 2);
     expect(pages[0].height).toBeCloseTo(841.89, 2);
     const text = pages.map((p) => p.text).join('');
-    for (const heading of ['兵团科技成果转移转化半年报', '2026年上半年', '一、总体情况', '二、重点领域', '三、转化方式', '四、月度收入', '五、报送情况']) {
+    for (const heading of [
+      '兵团科技成果转移转化半年报',
+      '2026年上半年',
+      '一、总体情况',
+      '二、重点领域',
+      '三、转化方式',
+      '四、月度收入',
+      '五、报送情况',
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).toContain(`合同金额Contractvalueagreed${formatFen(38_000_000)}`);
@@ -107,12 +170,14 @@ describe('the report as PDF', () => {
     expect(text).toContain('3.60万');
     // Each bar is a filled vector rectangle in its series' colour: one fill per non-zero bar, plus the legend swatch.
     const fills = new Map<string, number>();
-    const pdf = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false }).promise;
+    const pdf = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false })
+      .promise;
     try {
       for (let n = 1; n <= pdf.numPages; n++) {
         const { fnArray, argsArray } = await (await pdf.getPage(n)).getOperatorList();
         fnArray.forEach((fn, i) => {
-          if (fn === OPS.setFillRGBColor) fills.set(String(argsArray[i][0]), (fills.get(String(argsArray[i][0])) ?? 0) + 1);
+          if (fn === OPS.setFillRGBColor)
+            fills.set(String(argsArray[i][0]), (fills.get(String(argsArray[i][0])) ?? 0) + 1);
         });
       }
     } finally {

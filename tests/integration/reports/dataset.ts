@@ -31,18 +31,33 @@ export interface Dataset {
 }
 
 // Registration numbers that a spreadsheet would run as formulas, with a comma and quotes to force RFC 4180 quoting.
-export const REGISTRATION_NOS = { d1: '6590012026000101', d2: '=1+2,"x"', d3: '6590012026000103', d4: '@2026-004' } as const;
+export const REGISTRATION_NOS = {
+  d1: '6590012026000101',
+  d2: '=1+2,"x"',
+  d3: '6590012026000103',
+  d4: '@2026-004',
+} as const;
 
 export async function buildDataset(t: TestApp): Promise<Dataset> {
   const admin = await adminSession(t);
   const [sellerA, university, institute, broker] = await Promise.all([
-    registerUser(t, 'seller', 'enterprise'), registerUser(t, 'seller', 'university'), registerUser(t, 'buyer', 'institute'), registerUser(t, 'broker'),
+    registerUser(t, 'seller', 'enterprise'),
+    registerUser(t, 'seller', 'university'),
+    registerUser(t, 'buyer', 'institute'),
+    registerUser(t, 'broker'),
   ]);
   // B1's name starts with a formula character and holds a comma and quotes: the CSV must neither run nor split it.
-  const b1 = await registerUser(t, 'buyer', 'enterprise', { organization: { name: `+天山"节水",科技 ${unique('b')}`, type: 'enterprise' } });
+  const b1 = await registerUser(t, 'buyer', 'enterprise', {
+    organization: { name: `+天山"节水",科技 ${unique('b')}`, type: 'enterprise' },
+  });
   const b2 = await registerUser(t, 'buyer', 'enterprise');
-  const publish = (seller: Session, body: Record<string, unknown>) => createListing(t, seller, { publishWith: admin, body: { ndaRequired: false, ...body } });
-  const l1 = await publish(sellerA, { field: 'modern_agriculture', trl: 7, dealTypes: ['license', 'transfer', 'cooperation'] });
+  const publish = (seller: Session, body: Record<string, unknown>) =>
+    createListing(t, seller, { publishWith: admin, body: { ndaRequired: false, ...body } });
+  const l1 = await publish(sellerA, {
+    field: 'modern_agriculture',
+    trl: 7,
+    dealTypes: ['license', 'transfer', 'cooperation'],
+  });
   const l2 = await publish(sellerA, { field: 'new_energy', trl: 5, dealTypes: ['license', 'transfer', 'equity'] });
   await createListing(t, sellerA, { body: { field: 'new_materials', trl: 3 } });
   const l4 = await createListing(t, sellerA, { body: { field: 'smart_city', trl: 6 } });
@@ -67,39 +82,110 @@ export async function buildDataset(t: TestApp): Promise<Dataset> {
     return sendOk(t, sellerA, dealId, 'SIGN_CONTRACT');
   };
   const invoicesOf = async (dealId: string) =>
-    (await expectOk(t.request({ method: 'GET', url: `/api/invoices?dealId=${dealId}`, token: admin.accessToken }))).items as { id: string; total: number }[];
+    (await expectOk(t.request({ method: 'GET', url: `/api/invoices?dealId=${dealId}`, token: admin.accessToken })))
+      .items as { id: string; total: number }[];
 
   t.clock.advanceDays(1);
   await agreeAndSign(b1, d1, { ...LICENSE_TERMS, upfrontFee: 20_000_000 });
   await sign(b1, d1);
   const [upfront] = await invoicesOf(d1);
-  await expectOk(t.request({ method: 'POST', url: `/api/invoices/${upfront.id}/payments`, token: sellerA.accessToken, payload: { amount: upfront.total, reference: 'ICBC-D1-1', paidAt: '2026-02-28T16:30:00Z' } }));
+  await expectOk(
+    t.request({
+      method: 'POST',
+      url: `/api/invoices/${upfront.id}/payments`,
+      token: sellerA.accessToken,
+      payload: { amount: upfront.total, reference: 'ICBC-D1-1', paidAt: '2026-02-28T16:30:00Z' },
+    }),
+  );
   await sendOk(t, b1, d1, 'REGISTER_CONTRACT', { registrationNo: REGISTRATION_NOS.d1 });
 
   t.clock.advanceDays(2);
-  await agreeAndSign(b1, d2, { price: 10_000_000, payments: [{ name: '首付款', amount: 4_000_000, dueDays: 10 }, { name: '尾款', amount: 6_000_000, dueDays: 200 }] });
+  await agreeAndSign(b1, d2, {
+    price: 10_000_000,
+    payments: [
+      { name: '首付款', amount: 4_000_000, dueDays: 10 },
+      { name: '尾款', amount: 6_000_000, dueDays: 200 },
+    ],
+  });
   await sign(b1, d2);
   const [first, second] = (await invoicesOf(d2)).sort((a, b) => a.total - b.total);
-  const voucher = await expectOk(t.request({ method: 'POST', url: '/api/vouchers', token: admin.accessToken, payload: { organizationId: b1.user.organization.id, amount: 1_000_000, expiresAt: '2027-12-31T00:00:00Z', serviceKinds: ['transfer_fee'] } }), 201);
-  await expectOk(t.request({ method: 'POST', url: `/api/invoices/${first.id}/vouchers`, token: b1.accessToken, payload: { voucherId: voucher.id, amount: 400_000 } }));
-  await expectOk(t.request({ method: 'POST', url: `/api/invoices/${second.id}/vouchers`, token: b1.accessToken, payload: { voucherId: voucher.id, amount: 500_000 } }));
+  const voucher = await expectOk(
+    t.request({
+      method: 'POST',
+      url: '/api/vouchers',
+      token: admin.accessToken,
+      payload: {
+        organizationId: b1.user.organization.id,
+        amount: 1_000_000,
+        expiresAt: '2027-12-31T00:00:00Z',
+        serviceKinds: ['transfer_fee'],
+      },
+    }),
+    201,
+  );
+  await expectOk(
+    t.request({
+      method: 'POST',
+      url: `/api/invoices/${first.id}/vouchers`,
+      token: b1.accessToken,
+      payload: { voucherId: voucher.id, amount: 400_000 },
+    }),
+  );
+  await expectOk(
+    t.request({
+      method: 'POST',
+      url: `/api/invoices/${second.id}/vouchers`,
+      token: b1.accessToken,
+      payload: { voucherId: voucher.id, amount: 500_000 },
+    }),
+  );
 
   t.clock.advanceDays(3);
-  await agreeAndSign(b2, d3, { scope: '研发南疆滴灌控制器', budget: 3_000_000, ipOwnership: 'joint', milestones: [{ name: '样机', amount: 3_000_000, deliverable: '样机及测试报告', dueDate: '2026-09-30' }] });
+  await agreeAndSign(b2, d3, {
+    scope: '研发南疆滴灌控制器',
+    budget: 3_000_000,
+    ipOwnership: 'joint',
+    milestones: [{ name: '样机', amount: 3_000_000, deliverable: '样机及测试报告', dueDate: '2026-09-30' }],
+  });
   await sign(b2, d3);
   await sendOk(t, b2, d3, 'REGISTER_CONTRACT', { registrationNo: REGISTRATION_NOS.d3 });
-  await agreeAndSign(b2, d4, { valuation: 5_000_000, equityPercentBp: 1000, companyName: '石河子绿洲新能源有限公司', registeredCapital: 50_000_000, inventorRewardBp: 7000 });
-  await sendOk(t, sellerA, d4, 'SUBMIT_APPRAISAL', { appraiser: '新疆天山资产评估有限公司', reportNo: '天山评报字〔2026〕第21号', appraisedValue: 5_000_000 });
+  await agreeAndSign(b2, d4, {
+    valuation: 5_000_000,
+    equityPercentBp: 1000,
+    companyName: '石河子绿洲新能源有限公司',
+    registeredCapital: 50_000_000,
+    inventorRewardBp: 7000,
+  });
+  await sendOk(t, sellerA, d4, 'SUBMIT_APPRAISAL', {
+    appraiser: '新疆天山资产评估有限公司',
+    reportNo: '天山评报字〔2026〕第21号',
+    appraisedValue: 5_000_000,
+  });
   await sign(b2, d4);
   await sendOk(t, sellerA, d4, 'REGISTER_CONTRACT', { registrationNo: REGISTRATION_NOS.d4 });
 
   t.clock.set('2026-04-10T02:00:00Z');
-  await expectOk(t.request({ method: 'POST', url: `/api/invoices/${first.id}/payments`, token: sellerA.accessToken, payload: { amount: 3_600_000, reference: 'ICBC-D2-1', paidAt: t.clock.now().toISOString() } }));
+  await expectOk(
+    t.request({
+      method: 'POST',
+      url: `/api/invoices/${first.id}/payments`,
+      token: sellerA.accessToken,
+      payload: { amount: 3_600_000, reference: 'ICBC-D2-1', paidAt: t.clock.now().toISOString() },
+    }),
+  );
   await sendOk(t, sellerA, d2, 'REGISTER_CONTRACT', { registrationNo: REGISTRATION_NOS.d2 });
 
   return {
-    admin, sellerA, university, institute, broker, b1, b2, deals: { d1, d2, d3, d4, d5, d6 },
-    secondInstalmentId: second.id, registrationNos: { ...REGISTRATION_NOS },
+    admin,
+    sellerA,
+    university,
+    institute,
+    broker,
+    b1,
+    b2,
+    deals: { d1, d2, d3, d4, d5, d6 },
+    secondInstalmentId: second.id,
+    registrationNos: { ...REGISTRATION_NOS },
   };
 }
 

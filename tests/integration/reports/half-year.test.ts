@@ -14,11 +14,18 @@ beforeAll(async () => {
   t = await buildTestApp();
   d = await buildDataset(t);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const H1 = 'year=2026&half=1';
 const call = (s: Session | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
-  t.request({ method, url, ...(s ? { token: s.accessToken } : {}), ...(payload === undefined ? {} : { payload: payload as object }) });
+  t.request({
+    method,
+    url,
+    ...(s ? { token: s.accessToken } : {}),
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 const ok = async (s: Session | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) => {
   const res = await call(s, method, url, payload);
   expect(res.statusCode, res.body).toBe(200);
@@ -31,10 +38,18 @@ async function drainOutbox() {
     if (delivered + failed === 0) return;
   }
 }
-const reportTimers = () => t.ctx.db.select().from(timers).where(and(eq(timers.subject, 'reports'), eq(timers.status, 'pending')));
+const reportTimers = () =>
+  t.ctx.db
+    .select()
+    .from(timers)
+    .where(and(eq(timers.subject, 'reports'), eq(timers.status, 'pending')));
 const form = (opened: number, signed: number, contractValue: number) => ({ opened, signed, contractValue });
-const byForm = (license: object, transfer: object, equity: object, cooperation: object) =>
-  [{ form: 'license', ...license }, { form: 'transfer', ...transfer }, { form: 'equity', ...equity }, { form: 'cooperation', ...cooperation }];
+const byForm = (license: object, transfer: object, equity: object, cooperation: object) => [
+  { form: 'license', ...license },
+  { form: 'transfer', ...transfer },
+  { form: 'equity', ...equity },
+  { form: 'cooperation', ...cooperation },
+];
 const none = form(0, 0, 0);
 
 // Seller A's and buyer B1's half year, by hand from the dataset (see dataset.ts).
@@ -63,7 +78,10 @@ const B1 = {
   listings: { registered: 0, published: 0 },
   deals: {
     byForm: byForm(form(1, 1, 20_000_000), form(1, 1, 10_000_000), none, none),
-    byState: [{ form: 'license', state: 'active', count: 1 }, { form: 'transfer', state: 'payment', count: 1 }],
+    byState: [
+      { form: 'license', state: 'active', count: 1 },
+      { form: 'transfer', state: 'payment', count: 1 },
+    ],
   },
   contractValue: 30_000_000,
   income: { invoiced: 0, paid: 0 },
@@ -89,9 +107,16 @@ describe('generation by the half-year timer', () => {
     expect(next.map((x) => [x.subjectId, x.dueAt])).toEqual([['2026H2', '2026-12-31T16:00:00.000Z']]);
   });
 
-  it('drafts each organization\'s figures from platform data', async () => {
+  it("drafts each organization's figures from platform data", async () => {
     const a = await ok(d.sellerA, 'GET', `/api/reports/half-year/mine?${H1}`);
-    expect(a).toMatchObject({ status: 'draft', narrative: '', year: 2026, half: 1, periodStart: '2025-12-31T16:00:00.000Z', periodEnd: '2026-06-30T16:00:00.000Z' });
+    expect(a).toMatchObject({
+      status: 'draft',
+      narrative: '',
+      year: 2026,
+      half: 1,
+      periodStart: '2025-12-31T16:00:00.000Z',
+      periodEnd: '2026-06-30T16:00:00.000Z',
+    });
     expect(a.organization.id).toBe(d.sellerA.user.organization.id);
     expect(a.figures).toEqual(SELLER_A);
     expect((await ok(d.b1, 'GET', `/api/reports/half-year/mine?${H1}`)).figures).toEqual(B1);
@@ -127,7 +152,12 @@ describe('narrative and submission', () => {
     expect((await ok(d.b1, 'PATCH', url, { narrative })).narrative).toBe(narrative);
     t.clock.advance(60_000);
     const submitted = await ok(d.b1, 'POST', `/api/reports/half-year/mine/submit?${H1}`);
-    expect(submitted).toMatchObject({ status: 'submitted', narrative, submittedAt: t.clock.now().toISOString(), submittedBy: { id: d.b1.user.id } });
+    expect(submitted).toMatchObject({
+      status: 'submitted',
+      narrative,
+      submittedAt: t.clock.now().toISOString(),
+      submittedBy: { id: d.b1.user.id },
+    });
 
     expect((await call(d.b1, 'PATCH', url, { narrative: '改' })).statusCode).toBe(409);
     expect((await call(d.b1, 'POST', `/api/reports/half-year/mine/submit?${H1}`)).statusCode).toBe(409);
@@ -142,9 +172,11 @@ describe('generation on demand', () => {
     expect(res.statusCode).toBe(409);
   });
 
-  it('refreshes the drafts\' figures and leaves submitted reports as they were', async () => {
+  it("refreshes the drafts' figures and leaves submitted reports as they were", async () => {
     // Voiding the second instalment releases 5,000.00 of B1's voucher and takes 60,000.00 off A's invoicing.
-    const voided = await call(d.admin, 'POST', `/api/invoices/${d.secondInstalmentId}/void`, { reason: '合同变更，重新开具' });
+    const voided = await call(d.admin, 'POST', `/api/invoices/${d.secondInstalmentId}/void`, {
+      reason: '合同变更，重新开具',
+    });
     expect(voided.statusCode, voided.body).toBe(200);
     const before = await ok(d.b1, 'GET', `/api/reports/half-year/mine?${H1}`);
     t.clock.advance(60_000);
@@ -159,13 +191,19 @@ describe('generation on demand', () => {
   });
 });
 
-describe('the bureau\'s oversight', () => {
+describe("the bureau's oversight", () => {
   it('status: who has and has not submitted', async () => {
     const status = await ok(d.admin, 'GET', `/api/reports/half-year/status?${H1}`);
     expect(status.counts).toEqual({ organizations: 5, submitted: 1, draft: 4 });
-    const b1 = status.items.find((i: { organization: { id: string } }) => i.organization.id === d.b1.user.organization.id);
+    const b1 = status.items.find(
+      (i: { organization: { id: string } }) => i.organization.id === d.b1.user.organization.id,
+    );
     expect(b1).toMatchObject({ status: 'submitted', submittedAt: expect.any(String) });
-    expect(status.items.slice(0, 4).every((i: { status: string; submittedAt: null }) => i.status === 'draft' && i.submittedAt === null)).toBe(true);
+    expect(
+      status.items
+        .slice(0, 4)
+        .every((i: { status: string; submittedAt: null }) => i.status === 'draft' && i.submittedAt === null),
+    ).toBe(true);
   });
 
   it('reminders go to organizations with drafts only, once a day', async () => {
@@ -176,7 +214,10 @@ describe('the bureau\'s oversight', () => {
     expect(first.organizationIds).toContain(d.sellerA.user.organization.id);
     await remind();
     await drainOutbox();
-    const reminders = async (s: Session) => (await ok(s, 'GET', '/api/notifications')).items.filter((n: { kind: string }) => n.kind === 'report.halfYear.reminder');
+    const reminders = async (s: Session) =>
+      (await ok(s, 'GET', '/api/notifications')).items.filter(
+        (n: { kind: string }) => n.kind === 'report.halfYear.reminder',
+      );
     expect(await reminders(d.sellerA)).toHaveLength(1);
     expect(await reminders(d.b1)).toHaveLength(0);
     t.clock.advanceDays(1);
@@ -187,12 +228,16 @@ describe('the bureau\'s oversight', () => {
 
   it('non-admins get 403, the anonymous 401', async () => {
     const routes: [string, string, unknown?][] = [
-      ['GET', `/api/reports/half-year?${H1}`], ['GET', `/api/reports/half-year?${H1}&format=pdf`], ['GET', `/api/reports/half-year/status?${H1}`],
-      ['POST', '/api/reports/half-year/remind', { year: 2026, half: 1 }], ['POST', '/api/reports/half-year/generate', { year: 2026, half: 1 }],
+      ['GET', `/api/reports/half-year?${H1}`],
+      ['GET', `/api/reports/half-year?${H1}&format=pdf`],
+      ['GET', `/api/reports/half-year/status?${H1}`],
+      ['POST', '/api/reports/half-year/remind', { year: 2026, half: 1 }],
+      ['POST', '/api/reports/half-year/generate', { year: 2026, half: 1 }],
     ];
     for (const [method, url, body] of routes) {
       expect((await call(null, method as 'GET', url, body)).statusCode, `${method} ${url}`).toBe(401);
-      for (const s of [d.sellerA, d.b1, d.broker]) expect((await call(s, method as 'GET', url, body)).statusCode, `${method} ${url}`).toBe(403);
+      for (const s of [d.sellerA, d.b1, d.broker])
+        expect((await call(s, method as 'GET', url, body)).statusCode, `${method} ${url}`).toBe(403);
     }
   });
 });

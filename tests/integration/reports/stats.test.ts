@@ -8,7 +8,9 @@ beforeAll(async () => {
   t = await buildTestApp();
   d = await buildDataset(t);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const get = async (url: string, token = d.admin.accessToken) => {
   const res = await t.request({ method: 'GET', url, token });
@@ -22,7 +24,12 @@ describe('GET /api/stats', () => {
   it('breaks listings down by field, status, TRL and organization type', async () => {
     const { listings } = (await get('/api/stats')).json();
     expect(listings.total).toBe(5);
-    expect(countsOf(listings.byField, 'field')).toEqual({ modern_agriculture: 2, new_energy: 1, new_materials: 1, smart_city: 1 });
+    expect(countsOf(listings.byField, 'field')).toEqual({
+      modern_agriculture: 2,
+      new_energy: 1,
+      new_materials: 1,
+      smart_city: 1,
+    });
     expect(listings.byField).toHaveLength(8);
     expect(countsOf(listings.byStatus, 'status')).toEqual({ published: 3, draft: 1, submitted: 1 });
     expect(countsOf(listings.byTrl, 'trl')).toEqual({ 3: 1, 4: 1, 5: 1, 6: 1, 7: 1 });
@@ -45,7 +52,9 @@ describe('GET /api/stats', () => {
   });
 
   it('gives the median and mean days from inquiry to signature, overall and by form', async () => {
-    const { deals: { timeToSignature } } = (await get('/api/stats')).json();
+    const {
+      deals: { timeToSignature },
+    } = (await get('/api/stats')).json();
     // Signed after 1 (licence), 3 (transfer), 6 (cooperation) and 6 (equity) days.
     expect(timeToSignature.overall).toEqual({ deals: 4, medianDays: 4.5, meanDays: 4 });
     expect(timeToSignature.byForm).toEqual([
@@ -60,7 +69,10 @@ describe('GET /api/stats', () => {
     const body = (await get('/api/stats')).json();
     expect(body.currency).toBe('CNY');
     expect(body.contracts.registered).toEqual({ count: 4, value: 38_000_000 });
-    expect(body.vouchers).toEqual({ granted: { count: 1, amount: 1_000_000 }, redeemed: { count: 2, amount: 900_000 } });
+    expect(body.vouchers).toEqual({
+      granted: { count: 1, amount: 1_000_000 },
+      redeemed: { count: 2, amount: 900_000 },
+    });
   });
 
   it('series: the last 12 China months by default, contract value and income per month', async () => {
@@ -68,7 +80,18 @@ describe('GET /api/stats', () => {
     expect(series.from).toBe('2025-05-01');
     expect(series.to).toBe('2026-04-10');
     expect(series.months.map((m: { month: string }) => m.month)).toEqual([
-      '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
     ]);
     const active = series.months.filter((m: Record<string, number>) => m.dealsSigned + m.invoiced + m.paid > 0);
     expect(active).toEqual([
@@ -76,18 +99,31 @@ describe('GET /api/stats', () => {
       { month: '2026-03', dealsSigned: 4, contractValue: 38_000_000, invoiced: 30_000_000, paid: 20_000_000 },
       { month: '2026-04', dealsSigned: 0, contractValue: 0, invoiced: 0, paid: 3_600_000 },
     ]);
-    expect(series.totals).toEqual({ dealsSigned: 4, contractValue: 38_000_000, invoiced: 30_000_000, paid: 23_600_000 });
+    expect(series.totals).toEqual({
+      dealsSigned: 4,
+      contractValue: 38_000_000,
+      invoiced: 30_000_000,
+      paid: 23_600_000,
+    });
   });
 
   it('series: ?from=&to= are China dates, both included', async () => {
     const march = (await get('/api/stats?from=2026-03-01&to=2026-03-31')).json().series;
-    expect(march.months).toEqual([{ month: '2026-03', dealsSigned: 4, contractValue: 38_000_000, invoiced: 30_000_000, paid: 20_000_000 }]);
+    expect(march.months).toEqual([
+      { month: '2026-03', dealsSigned: 4, contractValue: 38_000_000, invoiced: 30_000_000, paid: 20_000_000 },
+    ]);
     const feb = (await get('/api/stats?from=2026-02-01&to=2026-02-28')).json().series;
     expect(feb.totals).toEqual({ dealsSigned: 0, contractValue: 0, invoiced: 0, paid: 0 });
-    const bad = await t.request({ method: 'GET', url: '/api/stats?from=2026-04-01&to=2026-03-01', token: d.admin.accessToken });
+    const bad = await t.request({
+      method: 'GET',
+      url: '/api/stats?from=2026-04-01&to=2026-03-01',
+      token: d.admin.accessToken,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toBe('querystring.from');
-    expect((await t.request({ method: 'GET', url: '/api/stats?from=2026-13-01', token: d.admin.accessToken })).statusCode).toBe(400);
+    expect(
+      (await t.request({ method: 'GET', url: '/api/stats?from=2026-13-01', token: d.admin.accessToken })).statusCode,
+    ).toBe(400);
   });
 });
 
@@ -112,7 +148,13 @@ describe('GET /api/admin/contract-registrations', () => {
     const body = (await get('/api/admin/contract-registrations')).json();
     expect(body.count).toBe(4);
     expect(body.totalValue).toBe(38_000_000);
-    const rows = body.items.map((i: Record<string, any>) => [i.dealId, i.registrationNo, i.category.code, i.category.name, i.contractValue]);
+    const rows = body.items.map((i: Record<string, any>) => [
+      i.dealId,
+      i.registrationNo,
+      i.category.code,
+      i.category.name,
+      i.contractValue,
+    ]);
     expect(rows).toEqual([
       [d.deals.d1, d.registrationNos.d1, 'license', '技术许可', 20_000_000],
       [d.deals.d3, d.registrationNos.d3, 'development', '技术开发', 3_000_000],
@@ -142,21 +184,31 @@ describe('GET /api/admin/contract-registrations', () => {
     const bytes = res.rawPayload;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]).toBe('交易编号,认定登记号,合同类别代码,合同类别,卖方（成果方）,买方（需求方）,合同金额（元）,签订日期,登记日期');
+    expect(lines[0]).toBe(
+      '交易编号,认定登记号,合同类别代码,合同类别,卖方（成果方）,买方（需求方）,合同金额（元）,签订日期,登记日期',
+    );
     expect(lines).toHaveLength(6);
     expect(lines[5]).toBe('');
     const seller = d.sellerA.user.organization.name;
     // The buyer's name starts with + and holds quotes and a comma: guarded with ', then quoted with "" doubled.
     const b1 = `"'${d.b1.user.organization.name.replace(/"/g, '""')}"`;
-    expect(lines[1]).toBe(`${d.deals.d1},6590012026000101,license,技术许可,${seller},${b1},200000.00,2026-03-03,2026-03-03`);
-    expect(lines[3]).toBe(`${d.deals.d4},'@2026-004,transfer,技术转让,${seller},${d.b2.user.organization.name},50000.00,2026-03-08,2026-03-08`);
-    expect(lines[4]).toBe(`${d.deals.d2},"'=1+2,""x""",transfer,技术转让,${seller},${b1},100000.00,2026-03-05,2026-04-10`);
+    expect(lines[1]).toBe(
+      `${d.deals.d1},6590012026000101,license,技术许可,${seller},${b1},200000.00,2026-03-03,2026-03-03`,
+    );
+    expect(lines[3]).toBe(
+      `${d.deals.d4},'@2026-004,transfer,技术转让,${seller},${d.b2.user.organization.name},50000.00,2026-03-08,2026-03-08`,
+    );
+    expect(lines[4]).toBe(
+      `${d.deals.d2},"'=1+2,""x""",transfer,技术转让,${seller},${b1},100000.00,2026-03-05,2026-04-10`,
+    );
   });
 });
 
 describe('access', () => {
   const adminOnly = [
-    'GET /api/stats', 'GET /api/admin/contract-registrations', 'GET /api/admin/contract-registrations?format=csv',
+    'GET /api/stats',
+    'GET /api/admin/contract-registrations',
+    'GET /api/admin/contract-registrations?format=csv',
   ];
   it('admin routes: 401 without a token, 403 for every other role', async () => {
     for (const route of adminOnly) {

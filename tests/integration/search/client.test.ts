@@ -15,12 +15,21 @@ let search: Awaited<ReturnType<typeof startTestSearch>>;
 beforeAll(async () => {
   search = await startTestSearch();
   const docs = ['节水灌溉技术', '采棉机智能控制系统', '光伏板自清洁涂层', '膜下滴灌水肥一体化'].map((title, i) => ({
-    id: `lst_${i}`, title, summary: `${title}：成套方案`, keywords: [], field: i % 2 ? 'intelligent_manufacturing' : 'modern_agriculture',
-    trl: 3 + i, dealTypes: ['license'], publishedAt: 1_700_000_000_000 + i, askingPrice: 1_000_000 * (i + 1),
+    id: `lst_${i}`,
+    title,
+    summary: `${title}：成套方案`,
+    keywords: [],
+    field: i % 2 ? 'intelligent_manufacturing' : 'modern_agriculture',
+    trl: 3 + i,
+    dealTypes: ['license'],
+    publishedAt: 1_700_000_000_000 + i,
+    askingPrice: 1_000_000 * (i + 1),
   }));
   await search.port.client!.index(LISTINGS_INDEX).addDocuments(docs).waitTask();
 });
-afterAll(async () => { await search.stop(); });
+afterAll(async () => {
+  await search.stop();
+});
 
 /** A fake engine on a free port; `handle` sees each request with how many came before it on the same socket. */
 async function fakeEngine(handle: (req: http.IncomingMessage, res: http.ServerResponse, onSocket: number) => void) {
@@ -33,14 +42,24 @@ async function fakeEngine(handle: (req: http.IncomingMessage, res: http.ServerRe
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, close: () => { server.closeAllConnections(); server.close(); } };
+  return {
+    url,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
 }
-const answer = (res: http.ServerResponse) => res.end(JSON.stringify({ hits: [], estimatedTotalHits: 0, processingTimeMs: 0 }));
+const answer = (res: http.ServerResponse) =>
+  res.end(JSON.stringify({ hits: [], estimatedTotalHits: 0, processingTimeMs: 0 }));
 
 describe('searchIndex', () => {
   it('answers what the client library answers for the same search', async () => {
     const client = search.port.client!;
-    const cases: ListingSearchParams[] = [{ q: '智能', limit: 20, offset: 0 }, { q: '', field: ['modern_agriculture'], sort: 'price_desc', limit: 2, offset: 1 }];
+    const cases: ListingSearchParams[] = [
+      { q: '智能', limit: 20, offset: 0 },
+      { q: '', field: ['modern_agriculture'], sort: 'price_desc', limit: 2, offset: 1 },
+    ];
     for (const params of cases) {
       const built = buildListingSearch(params);
       const ours = await searchIndex(client, LISTINGS_INDEX, built.q, built.options);
@@ -52,7 +71,9 @@ describe('searchIndex', () => {
   });
 
   it('rejects with the status when the engine refuses the search', async () => {
-    const err = await searchIndex(search.port.client!, LISTINGS_INDEX, '', { filter: 'nonsense ===' }).catch((e: unknown) => e);
+    const err = await searchIndex(search.port.client!, LISTINGS_INDEX, '', { filter: 'nonsense ===' }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(SearchRequestError);
     expect((err as SearchRequestError).status).toBe(400);
   });

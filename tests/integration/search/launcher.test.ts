@@ -19,25 +19,139 @@ const base = Date.UTC(2026, 0, 5);
 // Ten listings as sellers in the Corps would write them: Chinese with an English title, one English-only,
 // one Chinese-only. Regions: 第八师石河子市 (l01 l04 l06), 第一师阿拉尔市 (l02 l03), 第七师胡杨河市 (l05 l07),
 // 乌鲁木齐市 (l08 l09 l10).
-function listing(n: number, d: Partial<ListingSearchDocument> & Pick<ListingSearchDocument, 'title' | 'summary' | 'field' | 'trl' | 'dealTypes' | 'ipType'>): ListingSearchDocument {
+function listing(
+  n: number,
+  d: Partial<ListingSearchDocument> &
+    Pick<ListingSearchDocument, 'title' | 'summary' | 'field' | 'trl' | 'dealTypes' | 'ipType'>,
+): ListingSearchDocument {
   return {
-    id: `l${String(n).padStart(2, '0')}`, keywords: [], organizationId: `org_${n % 3}`, organizationName: '石河子大学', inventors: ['李明'],
-    category: 'applied_technology', form: 'new_technology', stage: 'pilot', level: 'domestic_advanced', fundingSource: 'fiscal_corps',
-    publishedAt: base + n * DAY, ...d,
+    id: `l${String(n).padStart(2, '0')}`,
+    keywords: [],
+    organizationId: `org_${n % 3}`,
+    organizationName: '石河子大学',
+    inventors: ['李明'],
+    category: 'applied_technology',
+    form: 'new_technology',
+    stage: 'pilot',
+    level: 'domestic_advanced',
+    fundingSource: 'fiscal_corps',
+    publishedAt: base + n * DAY,
+    ...d,
   };
 }
-const S8 = '第八师石河子市', S1 = '第一师阿拉尔市', S7 = '第七师胡杨河市', URU = '乌鲁木齐市';
+const S8 = '第八师石河子市',
+  S1 = '第一师阿拉尔市',
+  S7 = '第七师胡杨河市',
+  URU = '乌鲁木齐市';
 const DOCS: ListingSearchDocument[] = [
-  listing(1, { title: '节水灌溉技术', titleEn: 'Water-saving irrigation technology', summary: '面向干旱区棉田的节水灌溉集成技术，亩均节水30%以上。', field: 'modern_agriculture', trl: 7, dealTypes: ['license', 'transfer'], ipType: 'invention_patent', region: S8, askingPrice: 50_000_000 }),
-  listing(2, { title: 'Subsurface drip irrigation controller', summary: 'An IoT controller that schedules drip irrigation from soil moisture sensors.', field: 'modern_agriculture', trl: 6, dealTypes: ['license'], ipType: 'software_copyright', region: S1, askingPrice: 20_000_000, organizationName: 'Tarim University' }),
-  listing(3, { title: '废旧滴灌带回收再利用技术', summary: '将废旧滴灌带清洗、破碎、造粒，制成再生塑料制品。', field: 'resource_environment', trl: 6, dealTypes: ['transfer'], ipType: 'utility_model', region: S1, askingPrice: 8_000_000 }),
-  listing(4, { title: '采棉机智能控制系统', titleEn: 'Intelligent control system for cotton pickers', summary: '基于北斗导航的采棉机自动驾驶与作业监测系统。', field: 'intelligent_manufacturing', trl: 8, dealTypes: ['license', 'equity'], ipType: 'invention_patent', region: S8, askingPrice: 120_000_000 }),
-  listing(5, { title: '盐碱地改良剂', titleEn: 'Saline-alkali soil conditioner', summary: '一种以脱硫石膏为主要原料的盐碱地土壤改良材料。', field: 'new_materials', trl: 5, dealTypes: ['transfer', 'cooperation'], ipType: 'invention_patent', region: S7 }),
-  listing(6, { title: '加工番茄高产栽培技术', titleEn: 'High-yield cultivation of processing tomatoes', summary: '集成密植、水肥一体化与机械采收的番茄栽培模式。', field: 'modern_agriculture', trl: 9, dealTypes: ['license'], ipType: 'none', region: S8, askingPrice: 3_000_000 }),
-  listing(7, { title: '红枣新品种选育', titleEn: 'Breeding of a new jujube variety', summary: '抗裂果、适宜南疆种植的红枣新品种。', field: 'modern_agriculture', trl: 7, dealTypes: ['transfer'], ipType: 'plant_variety', region: S7, askingPrice: 15_000_000 }),
-  listing(8, { title: '分布式光伏储能微电网', titleEn: 'Distributed photovoltaic microgrid with energy storage', summary: '适用于团场连队的光伏发电与储能一体化微电网。', field: 'new_energy', trl: 6, dealTypes: ['cooperation', 'equity'], ipType: 'invention_patent', region: URU, askingPrice: 200_000_000 }),
-  listing(9, { title: '石墨烯改性防腐涂料', titleEn: 'Graphene-modified anticorrosive coating', summary: '涂料耐盐雾2000小时。<script>alert("x")</script>', field: 'new_materials', trl: 4, dealTypes: ['license', 'cooperation'], ipType: 'invention_patent', region: URU, askingPrice: 30_000_000 }),
-  listing(10, { title: '牛羊布鲁氏菌病疫苗', titleEn: 'Brucellosis vaccine for cattle and sheep', summary: '基因缺失弱毒疫苗，免疫保护期12个月。', field: 'population_health', trl: 5, dealTypes: ['cooperation'], ipType: 'invention_patent', region: URU, askingPrice: 60_000_000 }),
+  listing(1, {
+    title: '节水灌溉技术',
+    titleEn: 'Water-saving irrigation technology',
+    summary: '面向干旱区棉田的节水灌溉集成技术，亩均节水30%以上。',
+    field: 'modern_agriculture',
+    trl: 7,
+    dealTypes: ['license', 'transfer'],
+    ipType: 'invention_patent',
+    region: S8,
+    askingPrice: 50_000_000,
+  }),
+  listing(2, {
+    title: 'Subsurface drip irrigation controller',
+    summary: 'An IoT controller that schedules drip irrigation from soil moisture sensors.',
+    field: 'modern_agriculture',
+    trl: 6,
+    dealTypes: ['license'],
+    ipType: 'software_copyright',
+    region: S1,
+    askingPrice: 20_000_000,
+    organizationName: 'Tarim University',
+  }),
+  listing(3, {
+    title: '废旧滴灌带回收再利用技术',
+    summary: '将废旧滴灌带清洗、破碎、造粒，制成再生塑料制品。',
+    field: 'resource_environment',
+    trl: 6,
+    dealTypes: ['transfer'],
+    ipType: 'utility_model',
+    region: S1,
+    askingPrice: 8_000_000,
+  }),
+  listing(4, {
+    title: '采棉机智能控制系统',
+    titleEn: 'Intelligent control system for cotton pickers',
+    summary: '基于北斗导航的采棉机自动驾驶与作业监测系统。',
+    field: 'intelligent_manufacturing',
+    trl: 8,
+    dealTypes: ['license', 'equity'],
+    ipType: 'invention_patent',
+    region: S8,
+    askingPrice: 120_000_000,
+  }),
+  listing(5, {
+    title: '盐碱地改良剂',
+    titleEn: 'Saline-alkali soil conditioner',
+    summary: '一种以脱硫石膏为主要原料的盐碱地土壤改良材料。',
+    field: 'new_materials',
+    trl: 5,
+    dealTypes: ['transfer', 'cooperation'],
+    ipType: 'invention_patent',
+    region: S7,
+  }),
+  listing(6, {
+    title: '加工番茄高产栽培技术',
+    titleEn: 'High-yield cultivation of processing tomatoes',
+    summary: '集成密植、水肥一体化与机械采收的番茄栽培模式。',
+    field: 'modern_agriculture',
+    trl: 9,
+    dealTypes: ['license'],
+    ipType: 'none',
+    region: S8,
+    askingPrice: 3_000_000,
+  }),
+  listing(7, {
+    title: '红枣新品种选育',
+    titleEn: 'Breeding of a new jujube variety',
+    summary: '抗裂果、适宜南疆种植的红枣新品种。',
+    field: 'modern_agriculture',
+    trl: 7,
+    dealTypes: ['transfer'],
+    ipType: 'plant_variety',
+    region: S7,
+    askingPrice: 15_000_000,
+  }),
+  listing(8, {
+    title: '分布式光伏储能微电网',
+    titleEn: 'Distributed photovoltaic microgrid with energy storage',
+    summary: '适用于团场连队的光伏发电与储能一体化微电网。',
+    field: 'new_energy',
+    trl: 6,
+    dealTypes: ['cooperation', 'equity'],
+    ipType: 'invention_patent',
+    region: URU,
+    askingPrice: 200_000_000,
+  }),
+  listing(9, {
+    title: '石墨烯改性防腐涂料',
+    titleEn: 'Graphene-modified anticorrosive coating',
+    summary: '涂料耐盐雾2000小时。<script>alert("x")</script>',
+    field: 'new_materials',
+    trl: 4,
+    dealTypes: ['license', 'cooperation'],
+    ipType: 'invention_patent',
+    region: URU,
+    askingPrice: 30_000_000,
+  }),
+  listing(10, {
+    title: '牛羊布鲁氏菌病疫苗',
+    titleEn: 'Brucellosis vaccine for cattle and sheep',
+    summary: '基因缺失弱毒疫苗，免疫保护期12个月。',
+    field: 'population_health',
+    trl: 5,
+    dealTypes: ['cooperation'],
+    ipType: 'invention_patent',
+    region: URU,
+    askingPrice: 60_000_000,
+  }),
 ];
 
 const quiet: LauncherLogger = { info: () => {}, warn: () => {}, error: () => {} };
@@ -67,7 +181,9 @@ async function spawnParent(dir: string, then = 'setInterval(() => {}, 1000);') {
   const code = `import { startEmbeddedMeilisearch } from ${JSON.stringify(launcher)};
     const m = await startEmbeddedMeilisearch({ dataDir: ${JSON.stringify(dir)}, masterKey: ${JSON.stringify(KEY)} });
     console.log('PID ' + m.pid); ${then}`;
-  const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   parent.stdout.on('data', (c) => (out += c));
   await until(() => /PID (\d+)/.test(out), 30_000);
@@ -127,15 +243,43 @@ describe('embedded Meilisearch', () => {
   it('filters by field, TRL range, deal type and region', async () => {
     const filtered = await search({ field: ['modern_agriculture'], trlMin: 6, trlMax: 8, dealType: ['license'] });
     expect(ids(filtered).sort()).toEqual(['l01', 'l02']);
-    expect(ids(await search({ dealType: ['cooperation', 'equity'] })).sort()).toEqual(['l04', 'l05', 'l08', 'l09', 'l10']);
+    expect(ids(await search({ dealType: ['cooperation', 'equity'] })).sort()).toEqual([
+      'l04',
+      'l05',
+      'l08',
+      'l09',
+      'l10',
+    ]);
     expect(ids(await search({ region: [S8] })).sort()).toEqual(['l01', 'l04', 'l06']);
     expect(ids(await search({ q: '技术', region: [S1] }))).toEqual(['l03']);
     expect(ids(await search({ trlMin: 9 }))).toEqual(['l06']);
   });
 
   it('sorts by price, with negotiable prices last either way, and by newest', async () => {
-    expect(ids(await search({ sort: 'price_asc' }))).toEqual(['l06', 'l03', 'l07', 'l02', 'l09', 'l01', 'l10', 'l04', 'l08', 'l05']);
-    expect(ids(await search({ sort: 'price_desc' }))).toEqual(['l08', 'l04', 'l10', 'l01', 'l09', 'l02', 'l07', 'l03', 'l06', 'l05']);
+    expect(ids(await search({ sort: 'price_asc' }))).toEqual([
+      'l06',
+      'l03',
+      'l07',
+      'l02',
+      'l09',
+      'l01',
+      'l10',
+      'l04',
+      'l08',
+      'l05',
+    ]);
+    expect(ids(await search({ sort: 'price_desc' }))).toEqual([
+      'l08',
+      'l04',
+      'l10',
+      'l01',
+      'l09',
+      'l02',
+      'l07',
+      'l03',
+      'l06',
+      'l05',
+    ]);
     expect(ids(await search({ sort: 'newest', limit: 3 }))).toEqual(['l10', 'l09', 'l08']);
     expect(ids(await search({ sort: 'trl_desc', limit: 2 }))).toEqual(['l06', 'l04']);
   });
@@ -144,11 +288,22 @@ describe('embedded Meilisearch', () => {
     const all = await search({});
     expect(all.estimatedTotalHits).toBe(10);
     expect(all.facetDistribution?.field).toEqual({
-      modern_agriculture: 4, new_materials: 2, resource_environment: 1, intelligent_manufacturing: 1, new_energy: 1, population_health: 1,
+      modern_agriculture: 4,
+      new_materials: 2,
+      resource_environment: 1,
+      intelligent_manufacturing: 1,
+      new_energy: 1,
+      population_health: 1,
     });
     expect(all.facetDistribution?.trl).toEqual({ '4': 1, '5': 2, '6': 3, '7': 2, '8': 1, '9': 1 });
     expect(all.facetDistribution?.dealTypes).toEqual({ license: 5, transfer: 4, equity: 2, cooperation: 4 });
-    expect(all.facetDistribution?.ipType).toEqual({ invention_patent: 6, software_copyright: 1, utility_model: 1, none: 1, plant_variety: 1 });
+    expect(all.facetDistribution?.ipType).toEqual({
+      invention_patent: 6,
+      software_copyright: 1,
+      utility_model: 1,
+      none: 1,
+      plant_variety: 1,
+    });
     const agri = await search({ field: ['modern_agriculture'] });
     expect(agri.facetDistribution?.dealTypes).toEqual({ license: 3, transfer: 2 });
   });
@@ -161,7 +316,9 @@ describe('embedded Meilisearch', () => {
     expect(highlight.summary).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(highlight.summary).not.toContain('<script>');
     const [english] = (await search({ q: 'drip' })).hits;
-    expect(toHighlight(english._formatted as Record<string, unknown>).title).toBe('Subsurface <mark>drip</mark> irrigation controller');
+    expect(toHighlight(english._formatted as Record<string, unknown>).title).toBe(
+      'Subsurface <mark>drip</mark> irrigation controller',
+    );
   });
 
   it('restarts the engine on the same port when it is killed', async () => {
@@ -180,7 +337,11 @@ describe('embedded Meilisearch', () => {
     await until(() => parent.signalCode !== null, 5_000);
     expect(isAlive(enginePid)).toBe(true);
     const warnings: string[] = [];
-    const again = await startEmbeddedMeilisearch({ dataDir: orphanDir, masterKey: KEY, logger: { ...quiet, warn: (_o, m) => warnings.push(m) } });
+    const again = await startEmbeddedMeilisearch({
+      dataDir: orphanDir,
+      masterKey: KEY,
+      logger: { ...quiet, warn: (_o, m) => warnings.push(m) },
+    });
     expect(isAlive(enginePid)).toBe(false);
     expect(warnings).toContain('ended a Meilisearch left running by a previous process');
     await again.stop();
@@ -212,10 +373,12 @@ describe('embedded Meilisearch', () => {
 
 describe('embedded Meilisearch start failures', () => {
   it('rejects a short master key before spawning anything', async () => {
-    await expect(startEmbeddedMeilisearch({ dataDir: tmpdir(), masterKey: 'short', logger: quiet })).rejects.toThrow(/at least 16 bytes/);
+    await expect(startEmbeddedMeilisearch({ dataDir: tmpdir(), masterKey: 'short', logger: quiet })).rejects.toThrow(
+      /at least 16 bytes/,
+    );
   });
 
-  it('reports the engine\'s own error when it cannot start', async () => {
+  it("reports the engine's own error when it cannot start", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tte-meili-bad-'));
     mkdirSync(join(dir, 'meili'));
     writeFileSync(join(dir, 'meili', 'data.ms'), 'not a database');

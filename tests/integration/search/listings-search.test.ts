@@ -19,14 +19,49 @@ beforeAll(async () => {
   const make = async (key: string, body: Record<string, unknown>, publish = true) => {
     ids[key] = (await createListing(t, seller, { publishWith: publish ? admin : undefined, body })).id;
   };
-  await make('drip', { title: '节水灌溉技术', titleEn: 'Water-saving irrigation', keywords: ['节水', '滴灌'], trl: 7, askingPrice: 3_000_000, dealTypes: ['license'] });
-  await make('cotton', { title: '采棉机智能控制系统', titleEn: 'Cotton picker control system', summary: '面向兵团棉区的采棉机智能控制系统，作业效率提升 20%。', keywords: ['采棉机', '智能控制'], field: 'intelligent_manufacturing', trl: 5, askingPrice: 8_000_000, dealTypes: ['transfer'] });
-  await make('english', { title: '光伏板自清洁涂层', titleEn: 'Self-cleaning coating for photovoltaic panels', summary: 'A nano coating that keeps photovoltaic panels clean in dusty deserts; 15% more yield.', keywords: ['coating', 'photovoltaic'], field: 'new_materials', trl: 6, askingPrice: null, dealTypes: ['license', 'equity'], ipType: 'trade_secret', ipNumbers: [] });
-  await make('xss', { title: '<script>alert(1)</script> 节水检测仪', keywords: ['节水'], trl: 4, dealTypes: ['cooperation'] });
+  await make('drip', {
+    title: '节水灌溉技术',
+    titleEn: 'Water-saving irrigation',
+    keywords: ['节水', '滴灌'],
+    trl: 7,
+    askingPrice: 3_000_000,
+    dealTypes: ['license'],
+  });
+  await make('cotton', {
+    title: '采棉机智能控制系统',
+    titleEn: 'Cotton picker control system',
+    summary: '面向兵团棉区的采棉机智能控制系统，作业效率提升 20%。',
+    keywords: ['采棉机', '智能控制'],
+    field: 'intelligent_manufacturing',
+    trl: 5,
+    askingPrice: 8_000_000,
+    dealTypes: ['transfer'],
+  });
+  await make('english', {
+    title: '光伏板自清洁涂层',
+    titleEn: 'Self-cleaning coating for photovoltaic panels',
+    summary: 'A nano coating that keeps photovoltaic panels clean in dusty deserts; 15% more yield.',
+    keywords: ['coating', 'photovoltaic'],
+    field: 'new_materials',
+    trl: 6,
+    askingPrice: null,
+    dealTypes: ['license', 'equity'],
+    ipType: 'trade_secret',
+    ipNumbers: [],
+  });
+  await make('xss', {
+    title: '<script>alert(1)</script> 节水检测仪',
+    keywords: ['节水'],
+    trl: 4,
+    dealTypes: ['cooperation'],
+  });
   await make('draft', { title: '未发布的节水草稿' }, false);
   await relayOutbox(t.ctx);
 });
-afterAll(async () => { await t.close(); await search.stop(); });
+afterAll(async () => {
+  await t.close();
+  await search.stop();
+});
 
 describe('listing search', () => {
   it('finds a Chinese title by a two-character query (segmentation), with highlights', async () => {
@@ -60,9 +95,19 @@ describe('listing search', () => {
     const byField = await search_('field=intelligent_manufacturing');
     expect(byField.json().hits.map((h: { id: string }) => h.id)).toEqual([ids.cotton]);
     const trl = await search_('trl=5-6');
-    expect(trl.json().hits.map((h: { id: string }) => h.id).sort()).toEqual([ids.cotton, ids.english].sort());
+    expect(
+      trl
+        .json()
+        .hits.map((h: { id: string }) => h.id)
+        .sort(),
+    ).toEqual([ids.cotton, ids.english].sort());
     const deal = await search_('dealType=equity&dealType=cooperation');
-    expect(deal.json().hits.map((h: { id: string }) => h.id).sort()).toEqual([ids.english, ids.xss].sort());
+    expect(
+      deal
+        .json()
+        .hits.map((h: { id: string }) => h.id)
+        .sort(),
+    ).toEqual([ids.english, ids.xss].sort());
     const price = await search_('sort=price_desc');
     const priced = price.json().hits.map((h: { id: string }) => h.id);
     expect(priced.indexOf(ids.cotton)).toBeLessThan(priced.indexOf(ids.drip));
@@ -90,7 +135,10 @@ describe('listing search', () => {
   });
 
   it('reindex rebuilds exactly the published set', async () => {
-    await search.port.client!.index('listings').addDocuments([{ id: 'lst_stale', title: 'stale', summary: '', keywords: [], dealTypes: [], publishedAt: 0 }]).waitTask();
+    await search.port
+      .client!.index('listings')
+      .addDocuments([{ id: 'lst_stale', title: 'stale', summary: '', keywords: [], dealTypes: [], publishedAt: 0 }])
+      .waitTask();
     const r = await reindexListings(t.ctx);
     expect(r).toEqual({ indexed: 3, removed: 1 });
     expect((await search_('')).json().total).toBe(3);
@@ -99,7 +147,9 @@ describe('listing search', () => {
   it('answers 503 while the engine is down; writes still commit and the index catches up', async () => {
     const port = search.port;
     const down = { client: port.client, healthy: async () => false };
-    const broken = await import('../../../search/client.js').then((m) => m.createSearchClient({ url: 'http://127.0.0.1:9', apiKey: 'x', timeoutMs: 500 }));
+    const broken = await import('../../../search/client.js').then((m) =>
+      m.createSearchClient({ url: 'http://127.0.0.1:9', apiKey: 'x', timeoutMs: 500 }),
+    );
     t.ctx.search = { client: broken, healthy: down.healthy };
     const res = await search_('q=x');
     expect(res.statusCode).toBe(503);
@@ -111,7 +161,10 @@ describe('listing search', () => {
     t.ctx.search = port;
     const { outbox } = await import('../../../src/db/schema/platform.js');
     const { isNull } = await import('drizzle-orm');
-    await t.ctx.db.update(outbox).set({ availableAt: new Date(0).toISOString() }).where(isNull(outbox.deliveredAt));
+    await t.ctx.db
+      .update(outbox)
+      .set({ availableAt: new Date(0).toISOString() })
+      .where(isNull(outbox.deliveredAt));
     await relayOutbox(t.ctx);
     expect(await pendingOutbox(t.ctx.db, 'listing.index')).toBe(0);
     const found = await search_(`q=${encodeURIComponent('引擎宕机')}`);

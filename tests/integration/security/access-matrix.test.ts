@@ -13,8 +13,13 @@ const t = await buildTestApp({ search: search.port });
 const operations = (await loadOperations(t)).filter((op) => op.path.startsWith('/api/'));
 
 let w: World;
-beforeAll(async () => { w = await buildWorld(t); }, 180_000);
-afterAll(async () => { await t.close(); await search.stop(); });
+beforeAll(async () => {
+  w = await buildWorld(t);
+}, 180_000);
+afterAll(async () => {
+  await t.close();
+  await search.stop();
+});
 
 describe('the access matrix', () => {
   it('has an entry for every /api route, and none for a route that is gone', () => {
@@ -28,12 +33,15 @@ describe('the access matrix', () => {
   it('documents a bearer token exactly on the routes that require one', () => {
     const wrong = operations
       .filter((op) => ACCESS[op.key] && op.secured !== (ACCESS[op.key].auth !== 'public'))
-      .map((op) => `${op.key}: ${op.secured ? 'documents a token it does not require' : 'requires a token it does not document'}`);
+      .map(
+        (op) =>
+          `${op.key}: ${op.secured ? 'documents a token it does not require' : 'requires a token it does not document'}`,
+      );
     expect(wrong).toEqual([]);
   });
 });
 
-describe('access by route, role and ownership (401 anonymous, 403 wrong role, 404 another party\'s resource)', () => {
+describe("access by route, role and ownership (401 anonymous, 403 wrong role, 404 another party's resource)", () => {
   for (const op of operations) {
     it(op.key, async () => {
       const rule = ACCESS[op.key];
@@ -55,12 +63,23 @@ describe('a caller is refused before its input is read', () => {
       const params = Object.fromEntries(op.pathParams.map((p) => [p, 'not an id']));
       const malformed = {
         method: op.method as 'GET',
-        url: urlFor(op, params, op.query ? [['unknownParameter', '1'], ['limit', '-1']] : []),
+        url: urlFor(
+          op,
+          params,
+          op.query
+            ? [
+                ['unknownParameter', '1'],
+                ['limit', '-1'],
+              ]
+            : [],
+        ),
         ...(op.body ? { payload: '"not the expected body"', headers: { 'content-type': 'application/json' } } : {}),
       };
       const anonymous = await w.as('anonymous', malformed);
       if (anonymous.statusCode !== 401) wrong.push(`${op.key} anonymous: ${anonymous.statusCode}`);
-      const outsider = Array.isArray(rule.auth) ? (['admin', 'seller', 'buyer', 'broker'] as const).find((c) => !rule.auth.includes(ROLE_OF[c])) : undefined;
+      const outsider = Array.isArray(rule.auth)
+        ? (['admin', 'seller', 'buyer', 'broker'] as const).find((c) => !rule.auth.includes(ROLE_OF[c]))
+        : undefined;
       if (!outsider) continue;
       const res = await w.as(outsider, malformed);
       if (res.statusCode !== 403) wrong.push(`${op.key} ${outsider}: ${res.statusCode}`);

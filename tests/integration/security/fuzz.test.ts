@@ -12,8 +12,13 @@ const t = await buildTestApp({ search: search.port });
 const operations = (await loadOperations(t)).filter((op) => op.path.startsWith('/api/') && (op.body || op.query));
 
 let w: World;
-beforeAll(async () => { w = await buildWorld(t); }, 180_000);
-afterAll(async () => { await t.close(); await search.stop(); });
+beforeAll(async () => {
+  w = await buildWorld(t);
+}, 180_000);
+afterAll(async () => {
+  await t.close();
+  await search.stop();
+});
 
 describe(`schema-driven fuzzing (${FUZZ_RUNS} requests per route, seed ${FUZZ_SEED}): never a 5xx, never a change from a refused request`, () => {
   for (const op of operations) it(op.key, () => fuzzOperation(w, op), 120_000);
@@ -21,6 +26,12 @@ describe(`schema-driven fuzzing (${FUZZ_RUNS} requests per route, seed ${FUZZ_SE
 
 describe('control characters in every free-text field: stored or refused, never a 5xx', () => {
   for (const op of operations.filter((o) => textFields(o.body).length || textFields(o.query).length)) {
-    it(op.key, async () => { expect(await sweepTextFields(w, op)).toEqual([]); }, 120_000);
+    it(
+      op.key,
+      async () => {
+        expect(await sweepTextFields(w, op)).toEqual([]);
+      },
+      120_000,
+    );
   }
 });

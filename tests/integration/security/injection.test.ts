@@ -14,13 +14,20 @@ const t = await buildTestApp({ search: search.port });
 const operations = (await loadOperations(t)).filter((op) => op.path.startsWith('/api/'));
 
 let w: World;
-beforeAll(async () => { w = await buildWorld(t); }, 180_000);
-afterAll(async () => { await t.close(); await search.stop(); });
+beforeAll(async () => {
+  w = await buildWorld(t);
+}, 180_000);
+afterAll(async () => {
+  await t.close();
+  await search.stop();
+});
 
 const offersCsv = (op: Operation) =>
   op.produces.includes('text/csv') || (op.query?.properties?.format?.enum ?? []).includes('csv');
 const csvExports = operations.filter(offersCsv);
-const highlighting = operations.filter((op) => schemaMentions(op.responseSchema, '_highlight') || schemaMentions(op.responseSchema, 'excerpt'));
+const highlighting = operations.filter(
+  (op) => schemaMentions(op.responseSchema, '_highlight') || schemaMentions(op.responseSchema, 'excerpt'),
+);
 
 // A spreadsheet runs a cell that starts with one of these (OWASP, CSV injection).
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -39,7 +46,10 @@ describe('CSV formula injection, in every CSV export', () => {
       expect(res.statusCode).toBe(200);
       expect(String(res.headers['content-type'])).toContain('text/csv');
       const cells = parseCsv(res.body).flat();
-      expect(cells.filter((c) => FORMULA_START.test(c)), 'cells a spreadsheet would run').toEqual([]);
+      expect(
+        cells.filter((c) => FORMULA_START.test(c)),
+        'cells a spreadsheet would run',
+      ).toEqual([]);
       for (const value of planted.values) expect(cells, `the planted ${JSON.stringify(value)}`).toContain(`'${value}`);
     });
   }
@@ -69,17 +79,30 @@ describe('HTML in user text is never returned as markup, in every highlighting s
       const body = res.json() as { hits?: unknown[]; items?: unknown[] };
       const hits = (body.hits ?? body.items ?? []) as { _highlight?: unknown; excerpt?: unknown }[];
       const marked = hits.flatMap((h) => strings([h._highlight, h.excerpt]));
-      expect(marked.some((s) => s.includes('<mark>') && planted.values.some((v) => s.includes(v))), 'the planted text is highlighted').toBe(true);
-      expect(marked.some((s) => s.includes('&lt;')), 'the planted tags come back escaped').toBe(true);
-      expect(marked.filter((s) => /[<>]/.test(s.replace(MARKUP, ''))), 'markup other than <mark>').toEqual([]);
-      expect(marked.filter((s) => (s.match(/<mark>/g) ?? []).length !== (s.match(/<\/mark>/g) ?? []).length), 'unbalanced <mark>').toEqual([]);
+      expect(
+        marked.some((s) => s.includes('<mark>') && planted.values.some((v) => s.includes(v))),
+        'the planted text is highlighted',
+      ).toBe(true);
+      expect(
+        marked.some((s) => s.includes('&lt;')),
+        'the planted tags come back escaped',
+      ).toBe(true);
+      expect(
+        marked.filter((s) => /[<>]/.test(s.replace(MARKUP, ''))),
+        'markup other than <mark>',
+      ).toEqual([]);
+      expect(
+        marked.filter((s) => (s.match(/<mark>/g) ?? []).length !== (s.match(/<\/mark>/g) ?? []).length),
+        'unbalanced <mark>',
+      ).toEqual([]);
     });
   }
 });
 
 const WEB_SRC = join(dirname(fileURLToPath(import.meta.url)), '../../../web/src');
-const sources = (readdirSync(WEB_SRC, { recursive: true }) as string[])
-  .filter((f) => /\.(tsx?|jsx?)$/.test(f) && !/\.test\.|[\\/]testing[\\/]/.test(f));
+const sources = (readdirSync(WEB_SRC, { recursive: true }) as string[]).filter(
+  (f) => /\.(tsx?|jsx?)$/.test(f) && !/\.test\.|[\\/]testing[\\/]/.test(f),
+);
 
 describe('the web app renders user text as text', () => {
   it('puts HTML into the page only through the highlight sanitiser', () => {
@@ -91,8 +114,10 @@ describe('the web app renders user text as text', () => {
       }
       const all = text.match(/dangerouslySetInnerHTML/g)?.length ?? 0;
       const checked = [...text.matchAll(/dangerouslySetInnerHTML=\{\{\s*__html:/g)].length;
-      if (all !== checked) unsafe.push(`${file}: dangerouslySetInnerHTML not in the form {{ __html: sanitizeHighlight(...) }}`);
-      for (const m of text.matchAll(/\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML\(|document\.write\(/g)) unsafe.push(`${file}: ${m[0]}`);
+      if (all !== checked)
+        unsafe.push(`${file}: dangerouslySetInnerHTML not in the form {{ __html: sanitizeHighlight(...) }}`);
+      for (const m of text.matchAll(/\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML\(|document\.write\(/g))
+        unsafe.push(`${file}: ${m[0]}`);
     }
     expect(sources.length).toBeGreaterThan(10);
     expect(unsafe).toEqual([]);

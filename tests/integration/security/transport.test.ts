@@ -12,8 +12,16 @@ let seller: Session, otherSeller: Session, admin: Session;
 const register = async (role: 'seller' | 'buyer', remoteAddress = nextAddress()) => {
   const u = unique(role);
   return t.request({
-    method: 'POST', url: '/api/auth/register', remoteAddress,
-    payload: { email: `${u}@example.com`, password: PASSWORD, name: u, role, organization: { name: `Org ${u}`, type: 'enterprise' } },
+    method: 'POST',
+    url: '/api/auth/register',
+    remoteAddress,
+    payload: {
+      email: `${u}@example.com`,
+      password: PASSWORD,
+      name: u,
+      role,
+      organization: { name: `Org ${u}`, type: 'enterprise' },
+    },
   });
 };
 const session = async (role: 'seller' | 'buyer'): Promise<Session> => {
@@ -25,9 +33,12 @@ beforeAll(async () => {
   t = await buildTestApp();
   [seller, otherSeller, admin] = await Promise.all([session('seller'), session('seller'), adminSession(t)]);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
-const isProblem = (res: LightMyRequestResponse) => String(res.headers['content-type']).startsWith('application/problem+json');
+const isProblem = (res: LightMyRequestResponse) =>
+  String(res.headers['content-type']).startsWith('application/problem+json');
 
 function expectSecurityHeaders(res: LightMyRequestResponse, what: string) {
   const h = res.headers;
@@ -45,9 +56,16 @@ function expectSecurityHeaders(res: LightMyRequestResponse, what: string) {
 describe('security headers and CORS', () => {
   it('are on the SPA, the API (answers and problems), the health checks and the API documentation', async () => {
     const pages: [string, string | undefined][] = [
-      ['/', undefined], ['/search?q=%E8%8A%82%E6%B0%B4', 'text/html'], ['/health', undefined], ['/api/stats/public', undefined],
-      ['/api/me', undefined], ['/api/listings/zz_000000000000000000000', undefined], ['/api/no-such-route', undefined],
-      ['/docs', undefined], ['/docs/', 'text/html'], ['/docs/json', undefined],
+      ['/', undefined],
+      ['/search?q=%E8%8A%82%E6%B0%B4', 'text/html'],
+      ['/health', undefined],
+      ['/api/stats/public', undefined],
+      ['/api/me', undefined],
+      ['/api/listings/zz_000000000000000000000', undefined],
+      ['/api/no-such-route', undefined],
+      ['/docs', undefined],
+      ['/docs/', 'text/html'],
+      ['/docs/json', undefined],
     ];
     for (const [url, accept] of pages) {
       const res = await t.request({ method: 'GET', url, headers: accept ? { accept } : {} });
@@ -59,8 +77,13 @@ describe('security headers and CORS', () => {
     const origin = 'https://evil.example';
     const simple = await t.request({ method: 'GET', url: '/api/stats/public', headers: { origin } });
     const preflight = await t.request({
-      method: 'OPTIONS', url: '/api/auth/login',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      method: 'OPTIONS',
+      url: '/api/auth/login',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     for (const res of [simple, preflight]) {
       expect(res.headers['access-control-allow-origin']).toBeUndefined();
@@ -92,8 +115,18 @@ describe('access tokens (forgery, alg none and expiry are in accounts/auth.test.
   it('refuses algorithm confusion and none in any spelling, even with the right secret and an admin claim', async () => {
     const secret = 'test-secret-test-secret-test-secret-42';
     const now = Math.floor(Date.now() / 1000);
-    const claims = { sub: admin.user.id, role: 'admin', org: admin.user.organization.id, typ: 'access', iat: now, exp: now + 600 };
-    const hmac = (alg: 'sha256' | 'sha384' | 'sha512', key = secret) => (input: string) => createHmac(alg, key).update(input).digest('base64url');
+    const claims = {
+      sub: admin.user.id,
+      role: 'admin',
+      org: admin.user.organization.id,
+      typ: 'access',
+      iat: now,
+      exp: now + 600,
+    };
+    const hmac =
+      (alg: 'sha256' | 'sha384' | 'sha512', key = secret) =>
+      (input: string) =>
+        createHmac(alg, key).update(input).digest('base64url');
     const valid = token({ alg: 'HS256', typ: 'JWT' }, claims, hmac('sha256'));
     expect((await t.request({ method: 'GET', url: '/api/me', token: valid })).statusCode).toBe(200);
     const forged = [
@@ -102,7 +135,11 @@ describe('access tokens (forgery, alg none and expiry are in accounts/auth.test.
       token({ alg: 'RS256', typ: 'JWT' }, claims, hmac('sha256')),
       token({ alg: 'HS256', typ: 'JWT', kid: '../../../../dev/null' }, claims, hmac('sha256', '')),
       ...['none', 'None', 'NONE', 'nOnE'].map((alg) => token({ alg, typ: 'JWT' }, claims, () => '')),
-      token({ alg: 'HS256', typ: 'JWT' }, { ...claims, exp: undefined }, hmac('sha256', randomBytes(32).toString('hex'))),
+      token(
+        { alg: 'HS256', typ: 'JWT' },
+        { ...claims, exp: undefined },
+        hmac('sha256', randomBytes(32).toString('hex')),
+      ),
     ];
     for (const bad of forged) {
       const res = await t.request({ method: 'GET', url: '/api/admin/audit', token: bad });
@@ -112,7 +149,11 @@ describe('access tokens (forgery, alg none and expiry are in accounts/auth.test.
   });
 
   it('reads the token from the Authorization header only, never from the query string or a cookie', async () => {
-    for (const req of [{ url: `/api/me?access_token=${admin.accessToken}` }, { url: `/api/me?token=${admin.accessToken}` }, { url: '/api/me', headers: { cookie: `token=${admin.accessToken}; access_token=${admin.accessToken}` } }]) {
+    for (const req of [
+      { url: `/api/me?access_token=${admin.accessToken}` },
+      { url: `/api/me?token=${admin.accessToken}` },
+      { url: '/api/me', headers: { cookie: `token=${admin.accessToken}; access_token=${admin.accessToken}` } },
+    ]) {
       expect((await t.request({ method: 'GET', ...req })).statusCode).toBe(401);
     }
   });
@@ -133,7 +174,8 @@ describe('rate limits (login throttling per account and per address is in accoun
   it('limits every /api route per client address, but never the health check', async () => {
     const remoteAddress = nextAddress();
     let last = 0;
-    for (let i = 0; i <= 600; i++) last = (await t.request({ method: 'GET', url: '/api/me', remoteAddress })).statusCode;
+    for (let i = 0; i <= 600; i++)
+      last = (await t.request({ method: 'GET', url: '/api/me', remoteAddress })).statusCode;
     expect(last).toBe(429);
     expect((await t.request({ method: 'GET', url: '/health', remoteAddress })).statusCode).toBe(200);
   });
@@ -148,14 +190,24 @@ const storedFiles = () => {
   }
 };
 const upload = (s: Session, listingId: string, filename: string, data: Buffer) =>
-  t.request({ method: 'POST', url: `/api/listings/${listingId}/attachments`, token: s.accessToken, remoteAddress: nextAddress(), ...multipart(filename, data) });
+  t.request({
+    method: 'POST',
+    url: `/api/listings/${listingId}/attachments`,
+    token: s.accessToken,
+    remoteAddress: nextAddress(),
+    ...multipart(filename, data),
+  });
 
 describe('uploads (type spoofing and size limits are in listings/attachments.test.ts)', () => {
-  it('stores nothing for an upload it refuses: another seller\'s listing, a hidden draft, an unknown id', async () => {
+  it("stores nothing for an upload it refuses: another seller's listing, a hidden draft, an unknown id", async () => {
     const published = await createListing(t, seller, { publishWith: admin });
     const draft = await createListing(t, seller);
     const before = storedFiles();
-    const cases: [string, number][] = [[published.id, 403], [draft.id, 404], ['lst_000000000000000000000', 404]];
+    const cases: [string, number][] = [
+      [published.id, 403],
+      [draft.id, 404],
+      ['lst_000000000000000000000', 404],
+    ];
     for (const [listingId, status] of cases) {
       const res = await upload(otherSeller, listingId, 'x.pdf', Buffer.concat([PDF, randomBytes(64)]));
       expect(res.statusCode).toBe(status);
@@ -167,10 +219,19 @@ describe('uploads (type spoofing and size limits are in listings/attachments.tes
     const l = await createListing(t, seller, { publishWith: admin });
     const boundary = '----tteFilenameBoundary';
     const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="../../etc/passwd.pdf"; filename*=UTF-8''..%2F..%2Fetc%2F%0D%0AX-Injected%3A%201%22.pdf\r\nContent-Type: application/pdf\r\n\r\n`),
-      PDF, Buffer.from(`\r\n--${boundary}--\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="../../etc/passwd.pdf"; filename*=UTF-8''..%2F..%2Fetc%2F%0D%0AX-Injected%3A%201%22.pdf\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      PDF,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const res = await t.request({ method: 'POST', url: `/api/listings/${l.id}/attachments`, token: seller.accessToken, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const res = await t.request({
+      method: 'POST',
+      url: `/api/listings/${l.id}/attachments`,
+      token: seller.accessToken,
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().filename).not.toMatch(/[/\\\r\n"]|\.\./);
     const file = await t.request({ method: 'GET', url: `/api/listings/${l.id}/attachments/${res.json().id}` });

@@ -5,8 +5,12 @@ import { DEMO_PASSWORD } from '../../../src/seed/accounts.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await buildTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 describe('demo seed', () => {
   it('fills a fresh database through the services, once, with something real for every page', async () => {
@@ -18,13 +22,24 @@ describe('demo seed', () => {
     expect(statuses.filter((s) => s === 'published').length).toBeGreaterThanOrEqual(10);
     expect(statuses).toEqual(expect.arrayContaining(['submitted', 'rejected', 'draft']));
     expect((await t.ctx.db.select().from(demands)).length).toBe(3);
-    const states = (await t.ctx.db.select({ type: deals.type, state: deals.state }).from(deals)).map((d) => `${d.type}:${d.state}`).sort();
+    const states = (await t.ctx.db.select({ type: deals.type, state: deals.state }).from(deals))
+      .map((d) => `${d.type}:${d.state}`)
+      .sort();
     expect(states).toEqual(['cooperation:inProgress', 'license:active', 'license:negotiating', 'transfer:payment']);
     const inv = await t.ctx.db.select({ status: invoices.status, total: invoices.total }).from(invoices);
     expect(inv.map((i) => i.status).sort()).toEqual(['issued', 'issued', 'paid']);
-    const login = await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: 'buyer@oasis.demo', password: DEMO_PASSWORD } });
+    const login = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'buyer@oasis.demo', password: DEMO_PASSWORD },
+    });
     expect(login.statusCode).toBe(200);
     const myDeals = await t.request({ method: 'GET', url: '/api/deals', token: login.json().accessToken });
-    expect(myDeals.json().items.map((d: { state: string }) => d.state).sort()).toEqual(['negotiating', 'payment']);
+    expect(
+      myDeals
+        .json()
+        .items.map((d: { state: string }) => d.state)
+        .sort(),
+    ).toEqual(['negotiating', 'payment']);
   });
 });

@@ -1,18 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyDealEvent, currentTerms, dealContextOf, dealStateString, initialDealSnapshot, isFinalState, isSigned, MACHINE_VERSIONS, nextEventsFor,
+  applyDealEvent,
+  currentTerms,
+  dealContextOf,
+  dealStateString,
+  initialDealSnapshot,
+  isFinalState,
+  isSigned,
+  MACHINE_VERSIONS,
+  nextEventsFor,
 } from '../../../src/deals/machines/index.js';
 import { ACTORS, T0, TestDeal } from './harness.js';
 import { licenseTerms, negotiatingDeal, signedDeal } from './fixtures.js';
 
-const input = { ndaRequired: false, publicInstitutionSeller: false, publicNoticeDays: 15, offerTtlDays: 14, currency: 'CNY' as const };
+const input = {
+  ndaRequired: false,
+  publicInstitutionSeller: false,
+  publicNoticeDays: 15,
+  offerTtlDays: 14,
+  currency: 'CNY' as const,
+};
 const accept = { type: 'ACCEPT_INQUIRY', actor: ACTORS.seller, at: T0 };
 
 describe('initialDealSnapshot', () => {
   it('starts every form in inquiry at the current machine version', () => {
     expect(MACHINE_VERSIONS).toEqual({ license: 1, transfer: 1, equity: 1, cooperation: 1 });
     const created = initialDealSnapshot('cooperation', input);
-    expect(created).toMatchObject({ state: 'inquiry', machineVersion: 1, effects: [{ type: 'notify', to: ['seller'], message: 'deal.inquiryReceived' }] });
+    expect(created).toMatchObject({
+      state: 'inquiry',
+      machineVersion: 1,
+      effects: [{ type: 'notify', to: ['seller'], message: 'deal.inquiryReceived' }],
+    });
     expect(JSON.parse(JSON.stringify(created.snapshot))).toEqual(created.snapshot);
     expect(dealContextOf(created.snapshot)).toMatchObject({ form: 'cooperation', invoiceDueDays: 30, currency: 'CNY' });
   });
@@ -28,15 +46,26 @@ describe('applyDealEvent error results', () => {
   const { snapshot } = initialDealSnapshot('license', input);
 
   it('answers MACHINE_VERSION_UNKNOWN for a version or form it does not have', () => {
-    expect(applyDealEvent('license', 99, snapshot, accept)).toMatchObject({ ok: false, code: 'MACHINE_VERSION_UNKNOWN' });
-    expect(applyDealEvent('license', 0, snapshot, accept)).toMatchObject({ ok: false, code: 'MACHINE_VERSION_UNKNOWN' });
-    expect(applyDealEvent('barter' as never, 1, snapshot, accept)).toMatchObject({ ok: false, code: 'MACHINE_VERSION_UNKNOWN' });
+    expect(applyDealEvent('license', 99, snapshot, accept)).toMatchObject({
+      ok: false,
+      code: 'MACHINE_VERSION_UNKNOWN',
+    });
+    expect(applyDealEvent('license', 0, snapshot, accept)).toMatchObject({
+      ok: false,
+      code: 'MACHINE_VERSION_UNKNOWN',
+    });
+    expect(applyDealEvent('barter' as never, 1, snapshot, accept)).toMatchObject({
+      ok: false,
+      code: 'MACHINE_VERSION_UNKNOWN',
+    });
     expect(nextEventsFor('license', 2, snapshot, ACTORS.seller)).toEqual([]);
   });
 
   it('answers SNAPSHOT_INVALID for anything that is not a snapshot of this machine, without throwing', () => {
     const bogus: unknown[] = [
-      null, 'inquiry', 42,
+      null,
+      'inquiry',
+      42,
       { ...(snapshot as object), value: 'bogus' },
       { ...(snapshot as object), value: { contracting: 'awaitingNotary' } },
       { ...(snapshot as object), value: 'contracting' },
@@ -47,7 +76,10 @@ describe('applyDealEvent error results', () => {
       { ...(snapshot as object), context: { form: 'license' } },
     ];
     for (const persisted of bogus) {
-      expect(applyDealEvent('license', 1, persisted, accept), JSON.stringify(persisted)).toMatchObject({ ok: false, code: 'SNAPSHOT_INVALID' });
+      expect(applyDealEvent('license', 1, persisted, accept), JSON.stringify(persisted)).toMatchObject({
+        ok: false,
+        code: 'SNAPSHOT_INVALID',
+      });
       expect(nextEventsFor('license', 1, persisted, ACTORS.seller)).toEqual([]);
     }
     expect(applyDealEvent('transfer', 1, snapshot, accept)).toMatchObject({ ok: false, code: 'SNAPSHOT_INVALID' });
@@ -56,18 +88,37 @@ describe('applyDealEvent error results', () => {
   it('answers SNAPSHOT_INVALID when the context does not fit the state it claims', () => {
     const deal = signedDeal('license');
     const broken = { ...(deal.snapshot as object), context: { ...deal.context, license: null } };
-    const result = applyDealEvent('license', 1, broken, { type: 'REPORT_ROYALTIES', actor: ACTORS.buyer, at: T0, period: '2026', netSales: 1 });
+    const result = applyDealEvent('license', 1, broken, {
+      type: 'REPORT_ROYALTIES',
+      actor: ACTORS.buyer,
+      at: T0,
+      period: '2026',
+      netSales: 1,
+    });
     expect(result).toMatchObject({ ok: false, code: 'SNAPSHOT_INVALID' });
     expect(nextEventsFor('license', 1, broken, ACTORS.seller)).toEqual([]);
   });
 
   it('answers PAYLOAD_INVALID for a malformed envelope or a payload that does not fit, changing nothing', () => {
-    expect(applyDealEvent('license', 1, snapshot, { type: 'ACCEPT_INQUIRY', actor: { userId: 'u', role: 'owner' as never }, at: T0 }))
-      .toMatchObject({ ok: false, code: 'PAYLOAD_INVALID', errors: [{ path: 'actor.role' }] });
-    expect(applyDealEvent('license', 1, snapshot, { ...accept, at: 'yesterday' })).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID', errors: [{ path: 'at' }] });
+    expect(
+      applyDealEvent('license', 1, snapshot, {
+        type: 'ACCEPT_INQUIRY',
+        actor: { userId: 'u', role: 'owner' as never },
+        at: T0,
+      }),
+    ).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID', errors: [{ path: 'actor.role' }] });
+    expect(applyDealEvent('license', 1, snapshot, { ...accept, at: 'yesterday' })).toMatchObject({
+      ok: false,
+      code: 'PAYLOAD_INVALID',
+      errors: [{ path: 'at' }],
+    });
     const deal = negotiatingDeal('license');
     const result = deal.try('PROPOSE_TERMS', 'buyer', { terms: { ...licenseTerms, royaltyRateBp: 12_000 } });
-    expect(result).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID', errors: [{ path: 'terms.royaltyRateBp', message: 'must be <= 10000' }] });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'PAYLOAD_INVALID',
+      errors: [{ path: 'terms.royaltyRateBp', message: 'must be <= 10000' }],
+    });
   });
 
   it('checks the state before the actor, and the actor before the payload', () => {
@@ -82,16 +133,29 @@ describe('applyDealEvent error results', () => {
 describe('nextEventsFor', () => {
   it('lists, per role, what the current state lets that role send', () => {
     const deal = new TestDeal('transfer', { ndaRequired: true, publicInstitutionSeller: true });
-    const table = () => Object.fromEntries((['buyer', 'seller', 'broker', 'admin', 'system'] as const).map((r) => [r, deal.next(r)]));
-    expect(table()).toEqual({ buyer: ['WITHDRAW'], seller: ['ACCEPT_INQUIRY', 'DECLINE'], broker: [], admin: ['ASSIGN_BROKER'], system: ['EXPIRE'] });
+    const table = () =>
+      Object.fromEntries((['buyer', 'seller', 'broker', 'admin', 'system'] as const).map((r) => [r, deal.next(r)]));
+    expect(table()).toEqual({
+      buyer: ['WITHDRAW'],
+      seller: ['ACCEPT_INQUIRY', 'DECLINE'],
+      broker: [],
+      admin: ['ASSIGN_BROKER'],
+      system: ['EXPIRE'],
+    });
     deal.send('ACCEPT_INQUIRY', 'seller');
     deal.send('SIGN_NDA', 'buyer');
     deal.send('SIGN_NDA', 'seller');
     deal.send('ASSIGN_BROKER', 'admin', { brokerId: 'us_000000000000000broker', commissionRateBp: 300 });
     expect(table()).toEqual({
-      buyer: ['PROPOSE_TERMS', 'WITHDRAW'], seller: ['DECLINE', 'PROPOSE_TERMS'], broker: ['PROPOSE_TERMS'], admin: ['ASSIGN_BROKER'], system: ['EXPIRE'],
+      buyer: ['PROPOSE_TERMS', 'WITHDRAW'],
+      seller: ['DECLINE', 'PROPOSE_TERMS'],
+      broker: ['PROPOSE_TERMS'],
+      admin: ['ASSIGN_BROKER'],
+      system: ['EXPIRE'],
     });
-    deal.send('PROPOSE_TERMS', 'buyer', { terms: { price: 100, payments: [{ name: 'All', amount: 100, dueDays: 0 }] } });
+    deal.send('PROPOSE_TERMS', 'buyer', {
+      terms: { price: 100, payments: [{ name: 'All', amount: 100, dueDays: 0 }] },
+    });
     expect(table()).toEqual({
       buyer: ['PROPOSE_TERMS', 'WITHDRAW'],
       seller: ['ACCEPT_TERMS', 'DECLINE', 'PROPOSE_TERMS', 'REJECT_TERMS'],
@@ -101,16 +165,31 @@ describe('nextEventsFor', () => {
       system: ['EXPIRE'],
     });
     deal.send('ACCEPT_TERMS', 'seller');
-    expect(table()).toEqual({ buyer: ['WITHDRAW'], seller: ['DECLINE', 'RECORD_OBJECTION'], broker: [], admin: ['ASSIGN_BROKER', 'RECORD_OBJECTION'], system: ['EXPIRE'] });
+    expect(table()).toEqual({
+      buyer: ['WITHDRAW'],
+      seller: ['DECLINE', 'RECORD_OBJECTION'],
+      broker: [],
+      admin: ['ASSIGN_BROKER', 'RECORD_OBJECTION'],
+      system: ['EXPIRE'],
+    });
     deal.advanceDays(15);
     expect(deal.next('system')).toEqual(['EXPIRE', 'NOTICE_ENDED']);
     deal.send('NOTICE_ENDED', 'system');
-    expect(table()).toEqual({ buyer: ['SIGN_CONTRACT', 'WITHDRAW'], seller: ['DECLINE', 'SIGN_CONTRACT'], broker: [], admin: ['ASSIGN_BROKER'], system: ['EXPIRE'] });
+    expect(table()).toEqual({
+      buyer: ['SIGN_CONTRACT', 'WITHDRAW'],
+      seller: ['DECLINE', 'SIGN_CONTRACT'],
+      broker: [],
+      admin: ['ASSIGN_BROKER'],
+      system: ['EXPIRE'],
+    });
     deal.send('SIGN_CONTRACT', 'buyer');
     deal.send('SIGN_CONTRACT', 'seller');
     expect(table()).toEqual({
-      buyer: ['REGISTER_CONTRACT', 'TERMINATE'], seller: ['REGISTER_CONTRACT', 'TERMINATE'], broker: ['REGISTER_CONTRACT'],
-      admin: ['ASSIGN_BROKER', 'TERMINATE'], system: ['PAYMENT_RECEIVED'],
+      buyer: ['REGISTER_CONTRACT', 'TERMINATE'],
+      seller: ['REGISTER_CONTRACT', 'TERMINATE'],
+      broker: ['REGISTER_CONTRACT'],
+      admin: ['ASSIGN_BROKER', 'TERMINATE'],
+      system: ['PAYMENT_RECEIVED'],
     });
   });
 });

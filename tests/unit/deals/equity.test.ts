@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { invoices, T0 } from './harness.js';
 import { agreedDeal, equityTerms, negotiatingDeal } from './fixtures.js';
 
-const appraisal = (appraisedValue: number) => ({ appraiser: '新疆天正资产评估有限公司', reportNo: 'TZPG-2026-017', appraisedValue });
+const appraisal = (appraisedValue: number) => ({
+  appraiser: '新疆天正资产评估有限公司',
+  reportNo: 'TZPG-2026-017',
+  appraisedValue,
+});
 
 describe('equity (作价投资)', () => {
   it('appraises before contracting; a valuation above the appraisal goes back to negotiating (Company Law Art. 48)', () => {
@@ -13,7 +17,9 @@ describe('equity (作价投资)', () => {
     deal.send('SUBMIT_APPRAISAL', 'seller', appraisal(49_999_999));
     expect(deal.state).toBe('negotiating');
     expect(deal.context.agreedTerms).toBeNull();
-    expect(deal.effects).toEqual([{ type: 'notify', to: ['buyer', 'seller'], message: 'deal.appraisalBelowValuation' }]);
+    expect(deal.effects).toEqual([
+      { type: 'notify', to: ['buyer', 'seller'], message: 'deal.appraisalBelowValuation' },
+    ]);
 
     deal.send('PROPOSE_TERMS', 'seller', { terms: { ...equityTerms, valuation: 49_999_999 } });
     deal.send('ACCEPT_TERMS', 'buyer');
@@ -39,10 +45,15 @@ describe('equity (作价投资)', () => {
     deal.send('SIGN_CONTRACT', 'buyer');
     deal.send('SIGN_CONTRACT', 'seller');
     expect(deal.state).toBe('ipAssignment');
-    expect(invoices(deal.effects)).toEqual([expect.objectContaining({
-      kind: 'commission', issuer: 'broker', recipient: 'seller', ref: 'commission',
-      lines: [{ kind: 'brokerage', description: '技术经纪佣金 Brokerage commission', amount: 500_000 }],
-    })]);
+    expect(invoices(deal.effects)).toEqual([
+      expect.objectContaining({
+        kind: 'commission',
+        issuer: 'broker',
+        recipient: 'seller',
+        ref: 'commission',
+        lines: [{ kind: 'brokerage', description: '技术经纪佣金 Brokerage commission', amount: 500_000 }],
+      }),
+    ]);
     deal.expectRejected('REGISTER_EQUITY', 'buyer', 'INVALID_TRANSITION', { registrationRef: 'R' });
     deal.send('RECORD_ASSIGNMENT', 'seller', { registrationNo: 'ZL201910123456.7', registeredAt: '2026-03-17' });
     expect(deal.state).toBe('equityRegistration');
@@ -51,7 +62,10 @@ describe('equity (作价投资)', () => {
     deal.send('REGISTER_EQUITY', 'seller', { registrationRef: '91659001MA79XYZ12K' });
     expect(deal.state).toBe('completed');
     expect(invoices(deal.effects)).toEqual([]);
-    expect(deal.context.equity?.equityRegistration).toEqual({ registrationRef: '91659001MA79XYZ12K', recordedAt: deal.at });
+    expect(deal.context.equity?.equityRegistration).toEqual({
+      registrationRef: '91659001MA79XYZ12K',
+      recordedAt: deal.at,
+    });
     expect(deal.at > T0).toBe(true);
   });
 });

@@ -1,4 +1,11 @@
-import type { CooperationTerms, DealForm, DealTerms, EquityTerms, LicenseTerms, TransferTerms } from '../../../src/deals/machines/index.js';
+import type {
+  CooperationTerms,
+  DealForm,
+  DealTerms,
+  EquityTerms,
+  LicenseTerms,
+  TransferTerms,
+} from '../../../src/deals/machines/index.js';
 import { TestDeal } from './harness.js';
 
 export const licenseTerms: LicenseTerms = {
@@ -8,14 +15,24 @@ export const licenseTerms: LicenseTerms = {
   termMonths: 60,
   upfrontFee: 20_000_000,
   royaltyRateBp: 350,
-  milestones: [{ name: 'Pilot line', amount: 5_000_000 }, { name: 'Mass production', amount: 10_000_000 }],
+  milestones: [
+    { name: 'Pilot line', amount: 5_000_000 },
+    { name: 'Mass production', amount: 10_000_000 },
+  ],
 };
 export const transferTerms: TransferTerms = {
   price: 30_000_000,
-  payments: [{ name: 'Deposit', amount: 9_000_000, dueDays: 0 }, { name: 'Balance', amount: 21_000_000, dueDays: 90 }],
+  payments: [
+    { name: 'Deposit', amount: 9_000_000, dueDays: 0 },
+    { name: 'Balance', amount: 21_000_000, dueDays: 90 },
+  ],
 };
 export const equityTerms: EquityTerms = {
-  valuation: 50_000_000, equityPercentBp: 2_000, companyName: '石河子节水科技有限公司', registeredCapital: 200_000_000, inventorRewardBp: 7_000,
+  valuation: 50_000_000,
+  equityPercentBp: 2_000,
+  companyName: '石河子节水科技有限公司',
+  registeredCapital: 200_000_000,
+  inventorRewardBp: 7_000,
 };
 export const cooperationTerms: CooperationTerms = {
   scope: 'Develop a salt-tolerant drip emitter',
@@ -26,7 +43,12 @@ export const cooperationTerms: CooperationTerms = {
     { name: 'Field trial', amount: 8_000_000, deliverable: 'Field trial report', dueDate: '2026-12-31' },
   ],
 };
-export const TERMS: Record<DealForm, DealTerms> = { license: licenseTerms, transfer: transferTerms, equity: equityTerms, cooperation: cooperationTerms };
+export const TERMS: Record<DealForm, DealTerms> = {
+  license: licenseTerms,
+  transfer: transferTerms,
+  equity: equityTerms,
+  cooperation: cooperationTerms,
+};
 
 /** Inquiry accepted, no NDA: the deal is negotiating. */
 export function negotiatingDeal(form: DealForm, input: ConstructorParameters<typeof TestDeal>[1] = {}): TestDeal {
@@ -47,7 +69,11 @@ export function agreedDeal(form: DealForm, terms: DealTerms = TERMS[form]): Test
 export function signedDeal(form: DealForm, terms: DealTerms = TERMS[form]): TestDeal {
   const deal = agreedDeal(form, terms);
   if (form === 'equity') {
-    deal.send('SUBMIT_APPRAISAL', 'seller', { appraiser: '新疆天正资产评估', reportNo: 'TZ-2026-017', appraisedValue: (terms as EquityTerms).valuation });
+    deal.send('SUBMIT_APPRAISAL', 'seller', {
+      appraiser: '新疆天正资产评估',
+      reportNo: 'TZ-2026-017',
+      appraisedValue: (terms as EquityTerms).valuation,
+    });
   }
   deal.send('SIGN_CONTRACT', 'buyer');
   deal.send('SIGN_CONTRACT', 'seller');

@@ -30,7 +30,8 @@ function candidateEvents(form: DealForm) {
     const payloads: Record<string, Array<Record<string, unknown>>> = {
       PROPOSE_TERMS: [{ terms: TERMS[form] }],
       OFFER_EXPIRED: [{ proposalSeq: c.proposals.length }],
-      DECLINE: [{}], WITHDRAW: [{}],
+      DECLINE: [{}],
+      WITHDRAW: [{}],
       RECORD_OBJECTION: [{ reason: 'objection' }],
       TERMINATE: [{ reason: 'breach' }],
       ASSIGN_BROKER: [{ brokerId: ACTORS.broker.userId, commissionRateBp: 300 }],
@@ -40,16 +41,27 @@ function candidateEvents(form: DealForm) {
       RECORD_FILING: [{ filingNo: 'F-1', filedAt: LATER.slice(0, 10) }],
       PAYMENT_RECEIVED: [0, 1].map((index) => ({ index })),
       RECORD_ASSIGNMENT: [{ registrationNo: 'ZL1', registeredAt: LATER.slice(0, 10) }],
-      SUBMIT_APPRAISAL: [{ appraiser: 'A', reportNo: 'R', appraisedValue: 1 }, { appraiser: 'A', reportNo: 'R', appraisedValue: 99_000_000 }],
+      SUBMIT_APPRAISAL: [
+        { appraiser: 'A', reportNo: 'R', appraisedValue: 1 },
+        { appraiser: 'A', reportNo: 'R', appraisedValue: 99_000_000 },
+      ],
       REGISTER_EQUITY: [{ registrationRef: 'E-1' }],
       DELIVER_MILESTONE: [0, 1].map((index) => ({ index })),
       ACCEPT_MILESTONE: [0, 1].map((index) => ({ index })),
       REQUEST_CHANGES: [0, 1].map((index) => ({ index, reason: 'fix' })),
     };
-    return EVENT_TYPES.flatMap((type) => RULES[type].senders.flatMap((role) =>
-      (payloads[type] ?? [{}])
-        .map((payload) => ({ type, actor: ACTORS[role], at: type === 'NOTICE_ENDED' || type.startsWith('RECORD_') ? LATER : T0, ...payload }))
-        .filter((event) => dealEventErrors(form, event, c).length === 0))) as never[];
+    return EVENT_TYPES.flatMap((type) =>
+      RULES[type].senders.flatMap((role) =>
+        (payloads[type] ?? [{}])
+          .map((payload) => ({
+            type,
+            actor: ACTORS[role],
+            at: type === 'NOTICE_ENDED' || type.startsWith('RECORD_') ? LATER : T0,
+            ...payload,
+          }))
+          .filter((event) => dealEventErrors(form, event, c).length === 0),
+      ),
+    ) as never[];
   };
 }
 
@@ -57,7 +69,14 @@ describe.each(DEAL_FORMS)('%s machine graph', (form) => {
   it('reaches every state from inquiry', () => {
     const machine = machineFor(form, 1)!;
     const paths = getShortestPaths(machine, {
-      input: { form, ndaRequired: true, publicInstitutionSeller: true, publicNoticeDays: 15, offerTtlDays: 14, currency: 'CNY' },
+      input: {
+        form,
+        ndaRequired: true,
+        publicInstitutionSeller: true,
+        publicNoticeDays: 15,
+        offerTtlDays: 14,
+        currency: 'CNY',
+      },
       events: candidateEvents(form),
       serializeState: (s) => serializeDealState(s as AnyMachineSnapshot),
     });

@@ -1,7 +1,15 @@
 import { expect } from 'vitest';
 import {
-  applyDealEvent, initialDealSnapshot, nextEventsFor,
-  type ActorRole, type ApplyResult, type DealActor, type DealContext, type DealForm, type DealInput, type Effect,
+  applyDealEvent,
+  initialDealSnapshot,
+  nextEventsFor,
+  type ActorRole,
+  type ApplyResult,
+  type DealActor,
+  type DealContext,
+  type DealForm,
+  type DealInput,
+  type Effect,
 } from '../../../src/deals/machines/index.js';
 
 export const ACTORS: Record<ActorRole, DealActor> = {
@@ -28,9 +36,17 @@ export class TestDeal {
   at = T0;
   readonly version: number;
 
-  constructor(readonly form: DealForm, input: Partial<Omit<DealInput, 'form'>> = {}) {
+  constructor(
+    readonly form: DealForm,
+    input: Partial<Omit<DealInput, 'form'>> = {},
+  ) {
     const created = initialDealSnapshot(form, {
-      ndaRequired: false, publicInstitutionSeller: false, publicNoticeDays: 15, offerTtlDays: 14, currency: 'CNY', ...input,
+      ndaRequired: false,
+      publicInstitutionSeller: false,
+      publicNoticeDays: 15,
+      offerTtlDays: 14,
+      currency: 'CNY',
+      ...input,
     });
     this.version = created.machineVersion;
     this.snapshot = JSON.parse(JSON.stringify(created.snapshot));
@@ -48,7 +64,10 @@ export class TestDeal {
   /** Sends an event that must be accepted, and keeps the new snapshot. */
   send(type: string, role: ActorRole | DealActor, payload: Payload = {}): Effect[] {
     const result = this.try(type, role, payload);
-    if (!result.ok) throw new Error(`${type} by ${JSON.stringify(role)} in ${this.state}: ${result.code} ${result.detail} ${JSON.stringify(result.errors ?? [])}`);
+    if (!result.ok)
+      throw new Error(
+        `${type} by ${JSON.stringify(role)} in ${this.state}: ${result.code} ${result.detail} ${JSON.stringify(result.errors ?? [])}`,
+      );
     this.snapshot = JSON.parse(JSON.stringify(result.snapshot));
     this.state = result.state;
     this.effects = result.effects;

@@ -17,14 +17,22 @@ describe('licence', () => {
     expect(invoices(effects)).toEqual([
       {
         // (20,000,020 + 5,000,000 + 10,000,000) × 2.75% = 962,500.55 → 962,501 fen
-        type: 'issueInvoice', kind: 'commission', issuer: 'broker', recipient: 'seller',
+        type: 'issueInvoice',
+        kind: 'commission',
+        issuer: 'broker',
+        recipient: 'seller',
         lines: [{ kind: 'brokerage', description: '技术经纪佣金 Brokerage commission', amount: 962_501 }],
-        ref: 'commission', dueAt: '2026-03-02T04:00:00.000Z',
+        ref: 'commission',
+        dueAt: '2026-03-02T04:00:00.000Z',
       },
       {
-        type: 'issueInvoice', kind: 'upfront_fee', issuer: 'seller', recipient: 'buyer',
+        type: 'issueInvoice',
+        kind: 'upfront_fee',
+        issuer: 'seller',
+        recipient: 'buyer',
         lines: [{ kind: 'license_fee', description: '技术许可入门费 Upfront licence fee', amount: 20_000_020 }],
-        ref: 'upfront', dueAt: '2026-03-02T04:00:00.000Z',
+        ref: 'upfront',
+        dueAt: '2026-03-02T04:00:00.000Z',
       },
     ]);
     expect(effects.filter((e) => e.type === 'notify').map((e) => e.type === 'notify' && [e.to, e.message])).toEqual([
@@ -32,7 +40,11 @@ describe('licence', () => {
       [['buyer', 'seller', 'broker'], 'deal.contractSigned'],
     ]);
     expect(deal.context.contract.signedAt).toBe('2026-01-31T04:00:00.000Z');
-    expect(deal.context.license).toMatchObject({ activatedAt: '2026-01-31T04:00:00.000Z', filingDueAt: '2026-04-30T04:00:00.000Z', filing: null });
+    expect(deal.context.license).toMatchObject({
+      activatedAt: '2026-01-31T04:00:00.000Z',
+      filingDueAt: '2026-04-30T04:00:00.000Z',
+      filing: null,
+    });
   });
 
   it('issues no upfront invoice for a zero fee, and no commission without a broker', () => {
@@ -46,17 +58,27 @@ describe('licence', () => {
     const deal = signedDeal('license');
     deal.advanceDays(100);
     const effects = deal.send('REPORT_ROYALTIES', 'buyer', { period: '2026Q2', netSales: 123_457 });
-    expect(invoices(effects)).toEqual([{
-      type: 'issueInvoice', kind: 'royalty', issuer: 'seller', recipient: 'buyer',
-      lines: [{ kind: 'license_fee', description: '许可使用费提成 Royalty 2026Q2', amount: 4_321 }],
-      ref: 'royalty:2026Q2', dueAt: days(T0, 130),
-    }]);
+    expect(invoices(effects)).toEqual([
+      {
+        type: 'issueInvoice',
+        kind: 'royalty',
+        issuer: 'seller',
+        recipient: 'buyer',
+        lines: [{ kind: 'license_fee', description: '许可使用费提成 Royalty 2026Q2', amount: 4_321 }],
+        ref: 'royalty:2026Q2',
+        dueAt: days(T0, 130),
+      },
+    ]);
     expect(deal.context.license?.royaltyReports).toEqual([
       { period: '2026Q2', netSales: 123_457, royalty: 4_321, reportedBy: 'u-buyer', reportedAt: days(T0, 100) },
     ]);
     deal.expectRejected('REPORT_ROYALTIES', 'seller', 'FORBIDDEN', { period: '2026Q3', netSales: 1 });
     const overlap = deal.try('REPORT_ROYALTIES', 'buyer', { period: '2026H1', netSales: 1 });
-    expect(overlap).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID', errors: [{ path: 'period', message: 'overlaps the period 2026Q2 already reported' }] });
+    expect(overlap).toMatchObject({
+      ok: false,
+      code: 'PAYLOAD_INVALID',
+      errors: [{ path: 'period', message: 'overlaps the period 2026Q2 already reported' }],
+    });
     deal.send('REPORT_ROYALTIES', 'buyer', { period: '2026-07', netSales: 0 });
     expect(invoices(deal.effects)).toEqual([]);
     expect(deal.context.license?.royaltyReports).toHaveLength(2);
@@ -66,12 +88,24 @@ describe('licence', () => {
     const deal = signedDeal('license');
     deal.expectRejected('INVOICE_MILESTONE', 'buyer', 'FORBIDDEN', { index: 1 });
     deal.send('INVOICE_MILESTONE', 'seller', { index: 1 });
-    expect(invoices(deal.effects)).toEqual([expect.objectContaining({
-      kind: 'milestone', ref: 'milestone:1', dueAt: days(T0, 30),
-      lines: [{ kind: 'license_fee', description: '许可里程碑付款 Licence milestone: Mass production', amount: 10_000_000 }],
-    })]);
-    expect(deal.try('INVOICE_MILESTONE', 'seller', { index: 1 })).toMatchObject({ code: 'PAYLOAD_INVALID', errors: [{ path: 'index' }] });
-    expect(deal.try('INVOICE_MILESTONE', 'seller', { index: 2 })).toMatchObject({ code: 'PAYLOAD_INVALID', errors: [{ path: 'index' }] });
+    expect(invoices(deal.effects)).toEqual([
+      expect.objectContaining({
+        kind: 'milestone',
+        ref: 'milestone:1',
+        dueAt: days(T0, 30),
+        lines: [
+          { kind: 'license_fee', description: '许可里程碑付款 Licence milestone: Mass production', amount: 10_000_000 },
+        ],
+      }),
+    ]);
+    expect(deal.try('INVOICE_MILESTONE', 'seller', { index: 1 })).toMatchObject({
+      code: 'PAYLOAD_INVALID',
+      errors: [{ path: 'index' }],
+    });
+    expect(deal.try('INVOICE_MILESTONE', 'seller', { index: 2 })).toMatchObject({
+      code: 'PAYLOAD_INVALID',
+      errors: [{ path: 'index' }],
+    });
     deal.send('INVOICE_MILESTONE', 'seller', { index: 0 });
     expect(deal.next('seller')).not.toContain('INVOICE_MILESTONE');
     deal.expectRejected('INVOICE_MILESTONE', 'seller', 'FORBIDDEN', { index: 0 });
@@ -80,8 +114,14 @@ describe('licence', () => {
   it('records the CNIPA filing once, dated between signing and today', () => {
     const deal = signedDeal('license');
     deal.advanceDays(20);
-    expect(deal.try('RECORD_FILING', 'seller', { filingNo: 'F-1', filedAt: '2026-03-01' })).toMatchObject({ code: 'PAYLOAD_INVALID', errors: [{ path: 'filedAt', message: 'must not be before the contract was signed' }] });
-    expect(deal.try('RECORD_FILING', 'seller', { filingNo: 'F-1', filedAt: '2026-03-30' })).toMatchObject({ code: 'PAYLOAD_INVALID', errors: [{ path: 'filedAt', message: 'must not be in the future' }] });
+    expect(deal.try('RECORD_FILING', 'seller', { filingNo: 'F-1', filedAt: '2026-03-01' })).toMatchObject({
+      code: 'PAYLOAD_INVALID',
+      errors: [{ path: 'filedAt', message: 'must not be before the contract was signed' }],
+    });
+    expect(deal.try('RECORD_FILING', 'seller', { filingNo: 'F-1', filedAt: '2026-03-30' })).toMatchObject({
+      code: 'PAYLOAD_INVALID',
+      errors: [{ path: 'filedAt', message: 'must not be in the future' }],
+    });
     deal.send('RECORD_FILING', 'seller', { filingNo: 'F-1', filedAt: '2026-03-20' });
     expect(deal.context.license?.filing).toEqual({ filingNo: 'F-1', filedAt: '2026-03-20', recordedAt: days(T0, 20) });
     expect(deal.effects).toEqual([{ type: 'notify', to: ['buyer'], message: 'deal.licenseFiled' }]);
@@ -92,7 +132,11 @@ describe('licence', () => {
     const deal = signedDeal('license');
     deal.expectRejected('REGISTER_CONTRACT', 'admin', 'FORBIDDEN', { registrationNo: '6501012026000123' });
     deal.send('REGISTER_CONTRACT', 'buyer', { registrationNo: '6501012026000123' });
-    expect(deal.context.contractRegistration).toEqual({ registrationNo: '6501012026000123', recordedBy: { userId: 'u-buyer', role: 'buyer' }, recordedAt: T0 });
+    expect(deal.context.contractRegistration).toEqual({
+      registrationNo: '6501012026000123',
+      recordedBy: { userId: 'u-buyer', role: 'buyer' },
+      recordedAt: T0,
+    });
     deal.expectRejected('REGISTER_CONTRACT', 'seller', 'FORBIDDEN', { registrationNo: '6501012026000124' });
     deal.expectRejected('TERMINATE', 'broker', 'FORBIDDEN', { reason: 'x' });
     deal.send('TERMINATE', 'admin', { reason: 'Licensee insolvent' });

@@ -31,7 +31,10 @@ describe('inquiry and NDA', () => {
     deal.advanceDays(1);
     deal.send('SIGN_NDA', 'buyer');
     expect(deal.state).toBe('negotiating');
-    expect(deal.context.nda).toEqual({ seller: { userId: 'u-seller', at: T0 }, buyer: { userId: 'u-buyer', at: days(T0, 1) } });
+    expect(deal.context.nda).toEqual({
+      seller: { userId: 'u-seller', at: T0 },
+      buyer: { userId: 'u-buyer', at: days(T0, 1) },
+    });
     expect(deal.effects.map((e) => e.type === 'notify' && e.message)).toEqual(['deal.ndaSigned', 'deal.ndaInForce']);
   });
 });
@@ -41,7 +44,12 @@ describe('negotiation', () => {
     const deal = negotiatingDeal('license');
     const effects = deal.send('PROPOSE_TERMS', 'buyer', { terms: licenseTerms });
     expect(effects).toEqual([
-      { type: 'startTimer', name: 'offerExpiry', dueAt: days(T0, 14), event: { type: 'OFFER_EXPIRED', proposalSeq: 1 } },
+      {
+        type: 'startTimer',
+        name: 'offerExpiry',
+        dueAt: days(T0, 14),
+        event: { type: 'OFFER_EXPIRED', proposalSeq: 1 },
+      },
       { type: 'notify', to: ['seller'], message: 'deal.termsProposed' },
     ]);
     deal.expectRejected('ACCEPT_TERMS', 'buyer', 'FORBIDDEN');
@@ -75,11 +83,18 @@ describe('negotiation', () => {
   it("needs both parties to accept a broker's proposal, and either may reject it", () => {
     const deal = negotiatingDeal('equity');
     deal.expectRejected('PROPOSE_TERMS', 'broker', 'FORBIDDEN', { terms: TERMS.equity });
-    deal.expectRejected('ASSIGN_BROKER', 'seller', 'FORBIDDEN', { brokerId: 'us_000000000000000broker', commissionRateBp: 300 });
+    deal.expectRejected('ASSIGN_BROKER', 'seller', 'FORBIDDEN', {
+      brokerId: 'us_000000000000000broker',
+      commissionRateBp: 300,
+    });
     deal.send('ASSIGN_BROKER', 'admin', { brokerId: 'us_000000000000000broker', commissionRateBp: 300 });
-    expect(deal.effects).toEqual([{ type: 'notify', to: ['buyer', 'seller', 'broker'], message: 'deal.brokerAssigned' }]);
+    expect(deal.effects).toEqual([
+      { type: 'notify', to: ['buyer', 'seller', 'broker'], message: 'deal.brokerAssigned' },
+    ]);
     // Another broker of the platform is not this deal's broker.
-    deal.expectRejected('PROPOSE_TERMS', { userId: 'u-other-broker', role: 'broker' }, 'FORBIDDEN', { terms: TERMS.equity });
+    deal.expectRejected('PROPOSE_TERMS', { userId: 'u-other-broker', role: 'broker' }, 'FORBIDDEN', {
+      terms: TERMS.equity,
+    });
     deal.send('PROPOSE_TERMS', 'broker', { terms: TERMS.equity });
     expect(deal.effects[1]).toEqual({ type: 'notify', to: ['buyer', 'seller'], message: 'deal.termsProposed' });
     deal.expectRejected('ACCEPT_TERMS', 'broker', 'FORBIDDEN');
@@ -105,7 +120,9 @@ describe('negotiation', () => {
     const deal = negotiatingDeal('license');
     deal.send('PROPOSE_TERMS', 'buyer', { terms: licenseTerms });
     deal.send('PROPOSE_TERMS', 'seller', { terms: counter });
-    expect(timers(deal.effects)).toEqual([expect.objectContaining({ event: { type: 'OFFER_EXPIRED', proposalSeq: 2 } })]);
+    expect(timers(deal.effects)).toEqual([
+      expect.objectContaining({ event: { type: 'OFFER_EXPIRED', proposalSeq: 2 } }),
+    ]);
     deal.advanceDays(14);
     deal.expectRejected('OFFER_EXPIRED', 'system', 'FORBIDDEN', { proposalSeq: 1 });
     deal.expectRejected('OFFER_EXPIRED', 'buyer', 'FORBIDDEN', { proposalSeq: 2 });
@@ -134,7 +151,9 @@ describe('public notice (Law on Promoting the Transformation of S&T Achievements
     expect(deal.state).toBe('publicNotice');
     const firstEnd = days(T0, 15);
     expect(deal.context.publicNotice).toEqual({ startedAt: T0, endsAt: firstEnd });
-    expect(timers(deal.effects)).toEqual([{ type: 'startTimer', name: 'noticeEnd', dueAt: firstEnd, event: { type: 'NOTICE_ENDED' } }]);
+    expect(timers(deal.effects)).toEqual([
+      { type: 'startTimer', name: 'noticeEnd', dueAt: firstEnd, event: { type: 'NOTICE_ENDED' } },
+    ]);
     deal.expectRejected('NOTICE_ENDED', 'system', 'FORBIDDEN');
     deal.expectRejected('RECORD_OBJECTION', 'buyer', 'FORBIDDEN', { reason: 'Too cheap' });
 
@@ -142,10 +161,18 @@ describe('public notice (Law on Promoting the Transformation of S&T Achievements
     deal.send('RECORD_OBJECTION', 'admin', { reason: '价格明显低于评估值 Price well below appraisal' });
     expect(deal.state).toBe('negotiating');
     expect(deal.context.agreedTerms).toBeNull();
-    expect(deal.context.objections).toEqual([{ reason: '价格明显低于评估值 Price well below appraisal', by: { userId: 'u-admin', role: 'admin' }, at: days(T0, 3) }]);
+    expect(deal.context.objections).toEqual([
+      {
+        reason: '价格明显低于评估值 Price well below appraisal',
+        by: { userId: 'u-admin', role: 'admin' },
+        at: days(T0, 3),
+      },
+    ]);
     deal.expectRejected('ACCEPT_TERMS', 'seller', 'FORBIDDEN');
 
-    deal.send('PROPOSE_TERMS', 'buyer', { terms: { price: 35_000_000, payments: [{ name: 'All', amount: 35_000_000, dueDays: 30 }] } });
+    deal.send('PROPOSE_TERMS', 'buyer', {
+      terms: { price: 35_000_000, payments: [{ name: 'All', amount: 35_000_000, dueDays: 30 }] },
+    });
     deal.send('ACCEPT_TERMS', 'seller');
     expect(deal.context.publicNotice?.endsAt).toBe(days(T0, 18));
     // The first notice's timer fires: it must not cut the second notice short.
@@ -171,7 +198,12 @@ describe.each(DEAL_FORMS)('%s: closing before and after signing', (form) => {
     const withdrawn = agreedDeal(form);
     withdrawn.send('WITHDRAW', 'buyer', { reason: 'Budget cut' });
     expect(withdrawn.state).toBe('withdrawn');
-    expect(withdrawn.context.closure).toEqual({ outcome: 'withdrawn', reason: 'Budget cut', by: { userId: 'u-buyer', role: 'buyer' }, at: T0 });
+    expect(withdrawn.context.closure).toEqual({
+      outcome: 'withdrawn',
+      reason: 'Budget cut',
+      by: { userId: 'u-buyer', role: 'buyer' },
+      at: T0,
+    });
     expect(withdrawn.effects).toEqual([{ type: 'notify', to: ['seller'], message: 'deal.withdrawn' }]);
     withdrawn.expectRejected('PROPOSE_TERMS', 'buyer', 'INVALID_TRANSITION', { terms: TERMS[form] });
 
@@ -189,7 +221,8 @@ describe.each(DEAL_FORMS)('%s: closing before and after signing', (form) => {
 
   it('keeps an unsigned contract open to withdrawal after one signature', () => {
     const deal = agreedDeal(form);
-    if (form === 'equity') deal.send('SUBMIT_APPRAISAL', 'seller', { appraiser: 'A', reportNo: 'R-1', appraisedValue: 50_000_000 });
+    if (form === 'equity')
+      deal.send('SUBMIT_APPRAISAL', 'seller', { appraiser: 'A', reportNo: 'R-1', appraisedValue: 50_000_000 });
     deal.send('SIGN_CONTRACT', 'buyer');
     expect(deal.state).toBe('contracting.awaitingSeller');
     deal.expectRejected('SIGN_CONTRACT', 'buyer', 'FORBIDDEN');

@@ -6,7 +6,11 @@ import { TERMS } from './fixtures.js';
 const PRE = ['inquiry', 'nda', 'negotiating', 'publicNotice', 'appraisal', 'contracting'];
 const POST = ['active', 'payment', 'recordal', 'ipAssignment', 'equityRegistration', 'inProgress'];
 
-interface Rule { senders: ActorRole[]; states: string[]; forms?: DealForm[] }
+interface Rule {
+  senders: ActorRole[];
+  states: string[];
+  forms?: DealForm[];
+}
 export const RULES: Record<string, Rule> = {
   ACCEPT_INQUIRY: { senders: ['seller'], states: ['inquiry'] },
   DECLINE: { senders: ['seller'], states: PRE },
@@ -61,9 +65,17 @@ export function happyPath(form: DealForm): Step[] {
     ['ACCEPT_TERMS', 'seller', {}, 'publicNotice'],
     ['NOTICE_ENDED', 'system', {}, form === 'equity' ? 'appraisal' : 'contracting.awaitingBoth'],
   ];
-  const appraisal: Step[] = form === 'equity'
-    ? [['SUBMIT_APPRAISAL', 'seller', { appraiser: 'Tianzheng', reportNo: 'TZ-1', appraisedValue: 60_000_000 }, 'contracting.awaitingBoth']]
-    : [];
+  const appraisal: Step[] =
+    form === 'equity'
+      ? [
+          [
+            'SUBMIT_APPRAISAL',
+            'seller',
+            { appraiser: 'Tianzheng', reportNo: 'TZ-1', appraisedValue: 60_000_000 },
+            'contracting.awaitingBoth',
+          ],
+        ]
+      : [];
   const signed = { license: 'active', transfer: 'payment', equity: 'ipAssignment', cooperation: 'inProgress' }[form];
   const signing: Step[] = [
     ['SIGN_CONTRACT', 'seller', {}, 'contracting.awaitingBuyer'],
@@ -80,10 +92,20 @@ export function happyPath(form: DealForm): Step[] {
     transfer: [
       ['PAYMENT_RECEIVED', 'system', { index: 1 }, 'payment'],
       ['PAYMENT_RECEIVED', 'system', { index: 0 }, 'recordal'],
-      ['RECORD_ASSIGNMENT', 'seller', (at) => ({ registrationNo: 'ZL201910123456.7', registeredAt: at.slice(0, 10) }), 'completed'],
+      [
+        'RECORD_ASSIGNMENT',
+        'seller',
+        (at) => ({ registrationNo: 'ZL201910123456.7', registeredAt: at.slice(0, 10) }),
+        'completed',
+      ],
     ],
     equity: [
-      ['RECORD_ASSIGNMENT', 'seller', (at) => ({ registrationNo: 'ZL201910123456.7', registeredAt: at.slice(0, 10) }), 'equityRegistration'],
+      [
+        'RECORD_ASSIGNMENT',
+        'seller',
+        (at) => ({ registrationNo: 'ZL201910123456.7', registeredAt: at.slice(0, 10) }),
+        'equityRegistration',
+      ],
       ['REGISTER_EQUITY', 'buyer', { registrationRef: '91659001MA7XXXX' }, 'completed'],
     ],
     cooperation: [

@@ -15,19 +15,31 @@ describe('transfer', () => {
     expect(deal.state).toBe('payment');
     expect(invoices(deal.effects)).toEqual([
       {
-        type: 'issueInvoice', kind: 'commission', issuer: 'broker', recipient: 'seller',
+        type: 'issueInvoice',
+        kind: 'commission',
+        issuer: 'broker',
+        recipient: 'seller',
         lines: [{ kind: 'brokerage', description: '技术经纪佣金 Brokerage commission', amount: 750_000 }],
-        ref: 'commission', dueAt: days(signedAt, 30),
+        ref: 'commission',
+        dueAt: days(signedAt, 30),
       },
       {
-        type: 'issueInvoice', kind: 'instalment', issuer: 'seller', recipient: 'buyer',
+        type: 'issueInvoice',
+        kind: 'instalment',
+        issuer: 'seller',
+        recipient: 'buyer',
         lines: [{ kind: 'transfer_fee', description: '技术转让价款 Transfer price: Deposit', amount: 9_000_000 }],
-        ref: 'instalment:0', dueAt: signedAt,
+        ref: 'instalment:0',
+        dueAt: signedAt,
       },
       {
-        type: 'issueInvoice', kind: 'instalment', issuer: 'seller', recipient: 'buyer',
+        type: 'issueInvoice',
+        kind: 'instalment',
+        issuer: 'seller',
+        recipient: 'buyer',
         lines: [{ kind: 'transfer_fee', description: '技术转让价款 Transfer price: Balance', amount: 21_000_000 }],
-        ref: 'instalment:1', dueAt: days(signedAt, 90),
+        ref: 'instalment:1',
+        dueAt: days(signedAt, 90),
       },
     ]);
     expect(deal.context.transfer?.instalments.map((p) => p.status)).toEqual(['invoiced', 'invoiced']);
@@ -36,27 +48,46 @@ describe('transfer', () => {
   it('moves to recordal when the last instalment is paid, and completes on the CNIPA registration', () => {
     const deal = signedDeal('transfer');
     deal.expectRejected('PAYMENT_RECEIVED', 'seller', 'FORBIDDEN', { index: 0 });
-    deal.expectRejected('RECORD_ASSIGNMENT', 'seller', 'INVALID_TRANSITION', { registrationNo: 'ZL1', registeredAt: '2026-03-02' });
+    deal.expectRejected('RECORD_ASSIGNMENT', 'seller', 'INVALID_TRANSITION', {
+      registrationNo: 'ZL1',
+      registeredAt: '2026-03-02',
+    });
     deal.advanceDays(1);
     deal.send('PAYMENT_RECEIVED', 'system', { index: 0 });
     expect(deal.state).toBe('payment');
     expect(deal.context.transfer?.instalments[0]).toMatchObject({ status: 'paid', paidAt: days(T0, 1) });
     expect(deal.effects).toEqual([{ type: 'notify', to: ['buyer', 'seller'], message: 'deal.instalmentPaid' }]);
-    expect(deal.try('PAYMENT_RECEIVED', 'system', { index: 0 })).toMatchObject({ code: 'PAYLOAD_INVALID', errors: [{ path: 'index', message: 'this instalment is already paid' }] });
-    expect(deal.try('PAYMENT_RECEIVED', 'system', { index: 5 })).toMatchObject({ code: 'PAYLOAD_INVALID', errors: [{ path: 'index' }] });
+    expect(deal.try('PAYMENT_RECEIVED', 'system', { index: 0 })).toMatchObject({
+      code: 'PAYLOAD_INVALID',
+      errors: [{ path: 'index', message: 'this instalment is already paid' }],
+    });
+    expect(deal.try('PAYMENT_RECEIVED', 'system', { index: 5 })).toMatchObject({
+      code: 'PAYLOAD_INVALID',
+      errors: [{ path: 'index' }],
+    });
     deal.send('PAYMENT_RECEIVED', 'system', { index: 1 });
     expect(deal.state).toBe('recordal');
     expect(deal.effects).toEqual([{ type: 'notify', to: ['buyer', 'seller'], message: 'deal.transferPaidInFull' }]);
-    deal.expectRejected('RECORD_ASSIGNMENT', 'buyer', 'FORBIDDEN', { registrationNo: 'ZL1', registeredAt: '2026-03-03' });
+    deal.expectRejected('RECORD_ASSIGNMENT', 'buyer', 'FORBIDDEN', {
+      registrationNo: 'ZL1',
+      registeredAt: '2026-03-03',
+    });
     deal.advanceDays(30);
     deal.send('RECORD_ASSIGNMENT', 'seller', { registrationNo: 'ZL201910123456.7', registeredAt: '2026-03-20' });
     expect(deal.state).toBe('completed');
-    expect(deal.context.transfer?.assignment).toEqual({ registrationNo: 'ZL201910123456.7', registeredAt: '2026-03-20', recordedAt: days(T0, 31) });
+    expect(deal.context.transfer?.assignment).toEqual({
+      registrationNo: 'ZL201910123456.7',
+      registeredAt: '2026-03-20',
+      recordedAt: days(T0, 31),
+    });
     expect(deal.context.closure).toMatchObject({ outcome: 'completed', by: { role: 'seller' } });
   });
 
   it('completes a lump-sum transfer after its one payment', () => {
-    const deal = signedDeal('transfer', { price: 500_000, payments: [{ name: '一次性支付 Lump sum', amount: 500_000, dueDays: 15 }] });
+    const deal = signedDeal('transfer', {
+      price: 500_000,
+      payments: [{ name: '一次性支付 Lump sum', amount: 500_000, dueDays: 15 }],
+    });
     expect(invoices(deal.effects)).toEqual([expect.objectContaining({ ref: 'instalment:0', dueAt: days(T0, 15) })]);
     deal.send('PAYMENT_RECEIVED', 'system', { index: 0 });
     expect(deal.state).toBe('recordal');

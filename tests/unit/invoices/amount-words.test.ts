@@ -57,13 +57,15 @@ describe('amountInChineseCapitals', () => {
   });
 
   it('never writes two 零 in a row or 零 before a unit, and ends 整 exactly when there are no jiao or fen', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), (fen) => {
-      const words = amountInChineseCapitals(fen);
-      expect(words).not.toMatch(/零零/);
-      expect(words).not.toMatch(/零[元角分万亿]|零整|零$/);
-      expect(words.endsWith('整')).toBe(fen % 100 === 0);
-      expect(words).toMatch(/^[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+$/);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), (fen) => {
+        const words = amountInChineseCapitals(fen);
+        expect(words).not.toMatch(/零零/);
+        expect(words).not.toMatch(/零[元角分万亿]|零整|零$/);
+        expect(words.endsWith('整')).toBe(fen % 100 === 0);
+        expect(words).toMatch(/^[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+$/);
+      }),
+    );
   });
 
   it.each([1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])('rejects %s', (fen) => {

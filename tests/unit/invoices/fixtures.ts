@@ -9,7 +9,10 @@ export const LICENCE_LINES: LineInput[] = [
 
 // A priced invoice as the invoice service would hand it to the renderer: totals from priceLines, so the
 // figures the tests look for are the ones the money rules produce.
-export function sampleInvoice(overrides: Partial<InvoicePdfView> = {}, lines: LineInput[] = LICENCE_LINES): InvoicePdfView {
+export function sampleInvoice(
+  overrides: Partial<InvoicePdfView> = {},
+  lines: LineInput[] = LICENCE_LINES,
+): InvoicePdfView {
   const priced = priceLines(lines);
   const paid = overrides.paid ?? 0;
   return {
@@ -25,7 +28,11 @@ export function sampleInvoice(overrides: Partial<InvoicePdfView> = {}, lines: Li
       bankName: '中国工商银行石河子分行',
       bankAccount: '3006 0211 0902 4500 123',
     },
-    recipient: { name: '新疆天业节水灌溉股份有限公司', taxId: '91659001710889832T', address: '新疆石河子市经济技术开发区' },
+    recipient: {
+      name: '新疆天业节水灌溉股份有限公司',
+      taxId: '91659001710889832T',
+      address: '新疆石河子市经济技术开发区',
+    },
     deal: { id: 'dl_0mb2x1c9qa8b7c6d5e4f3g2h1', form: 'license', listingTitle: '膜下滴灌水肥一体化精准调控技术' },
     lines: priced.lines,
     subtotal: priced.subtotal,

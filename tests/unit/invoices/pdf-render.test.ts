@@ -16,7 +16,12 @@ describe('invoicePdfRenderer', { timeout: 60_000 }, () => {
   it('never answers with an earlier rendering once what the PDF shows has changed', async () => {
     const issued = sampleInvoice();
     const first = await renderer.render(issued);
-    const paid = sampleInvoice({ status: 'paid', paid: issued.total, balance: 0, payments: [{ amount: issued.total, reference: 'BANK-1', paidAt: '2026-03-10T02:00:00.000Z' }] });
+    const paid = sampleInvoice({
+      status: 'paid',
+      paid: issued.total,
+      balance: 0,
+      payments: [{ amount: issued.total, reference: 'BANK-1', paidAt: '2026-03-10T02:00:00.000Z' }],
+    });
     const afterPayment = await renderer.render(paid);
     expect(afterPayment.equals(first)).toBe(false);
     expect(afterPayment.equals(await renderInvoicePdf(paid))).toBe(true);
@@ -27,7 +32,9 @@ describe('invoicePdfRenderer', { timeout: 60_000 }, () => {
   });
 
   it('serves many parties at once, each the PDF of their own invoice', async () => {
-    const views = Array.from({ length: 12 }, (_, i) => sampleInvoice({ number: `INV-2026-${String(500 + (i % 6)).padStart(6, '0')}` }));
+    const views = Array.from({ length: 12 }, (_, i) =>
+      sampleInvoice({ number: `INV-2026-${String(500 + (i % 6)).padStart(6, '0')}` }),
+    );
     const out = await Promise.all(views.map((v) => renderer.render(v)));
     for (const [i, v] of views.entries()) expect(out[i].equals(await renderInvoicePdf(v))).toBe(true);
   });

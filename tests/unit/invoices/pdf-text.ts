@@ -15,7 +15,10 @@ export async function readPdf(bytes: Buffer): Promise<ReadPdf> {
       const page = await pdf.getPage(n);
       const [, , width, height] = page.view;
       const content = await page.getTextContent();
-      const text = content.items.map((item) => ('str' in item ? item.str : '')).join('').replace(/\s+/g, '');
+      const text = content.items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join('')
+        .replace(/\s+/g, '');
       pages.push({ width, height, text });
     }
     return { pages };

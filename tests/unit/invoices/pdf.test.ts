@@ -18,11 +18,28 @@ describe('renderInvoicePdf', { timeout: 30_000 }, () => {
     expect(pages[0].height).toBeCloseTo(841.89, 2);
     const text = pages[0].text;
     for (const label of [
-      '付款通知书/发票INVOICE', '本单据为付款通知，非增值税发票', '编号No.', '开具日期Issuedate', '付款期限Duedate',
-      '状态Status', '已开具Issued', '收款方（开具方）Payee(issuer)', '付款方Payer(billto)', '统一社会信用代码',
-      '项目Description', '税率Taxrate', '小计（不含税）Subtotal(excl.tax)', '合计Total', '应付余额Balancedue',
-      '合计（大写）Totalinwords', '付款说明Paymentinstructions', '转化方式Form技术许可Licence', '第1/1页', 'Page1of1',
-    ]) expect(text).toContain(label);
+      '付款通知书/发票INVOICE',
+      '本单据为付款通知，非增值税发票',
+      '编号No.',
+      '开具日期Issuedate',
+      '付款期限Duedate',
+      '状态Status',
+      '已开具Issued',
+      '收款方（开具方）Payee(issuer)',
+      '付款方Payer(billto)',
+      '统一社会信用代码',
+      '项目Description',
+      '税率Taxrate',
+      '小计（不含税）Subtotal(excl.tax)',
+      '合计Total',
+      '应付余额Balancedue',
+      '合计（大写）Totalinwords',
+      '付款说明Paymentinstructions',
+      '转化方式Form技术许可Licence',
+      '第1/1页',
+      'Page1of1',
+    ])
+      expect(text).toContain(label);
     expect(text).toContain(inv.number);
     expect(text).toContain(inv.recipient.name);
     expect(text).toContain(inv.issuer.name);
@@ -40,9 +57,14 @@ describe('renderInvoicePdf', { timeout: 30_000 }, () => {
   });
 
   it('prints dates in China Standard Time', async () => {
-    const { pages } = await readPdf(await renderInvoicePdf(sampleInvoice({
-      issuedAt: '2026-03-01T20:00:00.000Z', dueAt: new Date('2026-03-31T16:30:00.000Z'),
-    })));
+    const { pages } = await readPdf(
+      await renderInvoicePdf(
+        sampleInvoice({
+          issuedAt: '2026-03-01T20:00:00.000Z',
+          dueAt: new Date('2026-03-31T16:30:00.000Z'),
+        }),
+      ),
+    );
     expect(pages[0].text).toContain('开具日期Issuedate2026-03-02');
     expect(pages[0].text).toContain('付款期限Duedate2026-04-01');
   });
@@ -78,7 +100,10 @@ describe('renderInvoicePdf', { timeout: 30_000 }, () => {
   });
 
   it('wraps a long description instead of cutting it', async () => {
-    const description = '基于北斗定位与多光谱遥感的棉田水肥一体化智能决策系统，包括传感器网络部署、模型训练、平台接入、操作培训和三年运维支持'.repeat(2);
+    const description =
+      '基于北斗定位与多光谱遥感的棉田水肥一体化智能决策系统，包括传感器网络部署、模型训练、平台接入、操作培训和三年运维支持'.repeat(
+        2,
+      );
     const inv = sampleInvoice({}, [{ kind: 'development_fee', description, amount: 88_000_000 }]);
     const { pages } = await readPdf(await renderInvoicePdf(inv));
     expect(pages[0].text).toContain(description);
@@ -97,7 +122,9 @@ describe('renderInvoicePdf', { timeout: 30_000 }, () => {
   it('lists payments received and asks for nothing more once paid', async () => {
     const total = sampleInvoice().total;
     const inv = sampleInvoice({
-      status: 'paid', paid: total, balance: 0,
+      status: 'paid',
+      paid: total,
+      balance: 0,
       payments: [
         { amount: 10_000_000, reference: 'ICBC20260310-88231', paidAt: '2026-03-10T03:00:00Z' },
         { amount: total - 10_000_000, reference: 'ICBC20260320-90412', paidAt: '2026-03-20T03:00:00Z' },
@@ -115,7 +142,10 @@ describe('renderInvoicePdf', { timeout: 30_000 }, () => {
 
   it('renders without a deal or optional party details', async () => {
     const inv = sampleInvoice({
-      deal: null, issuer: { name: '兵团技术转移中心' }, recipient: { name: '某农业科技有限公司' }, status: 'overdue',
+      deal: null,
+      issuer: { name: '兵团技术转移中心' },
+      recipient: { name: '某农业科技有限公司' },
+      status: 'overdue',
     });
     const { pages } = await readPdf(await renderInvoicePdf(inv));
     const text = pages[0].text;

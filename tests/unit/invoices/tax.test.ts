@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_TAX_RATES_BP, LINE_KINDS, priceLines, taxForLine, type LineInput, type TaxRates,
+  DEFAULT_TAX_RATES_BP,
+  LINE_KINDS,
+  priceLines,
+  taxForLine,
+  type LineInput,
+  type TaxRates,
 } from '../../../src/invoices/tax.js';
 
 describe('taxForLine', () => {
@@ -45,15 +50,14 @@ describe('taxForLine', () => {
   });
 
   it('is symmetric in sign and within half a fen of the exact tax', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: -1e13, max: 1e13 }), fc.integer({ min: 0, max: 10_000 }),
-      (amount, rate) => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e13, max: 1e13 }), fc.integer({ min: 0, max: 10_000 }), (amount, rate) => {
         const tax = taxForLine(amount, rate);
         expect(taxForLine(-amount, rate)).toBe(0 - tax);
         const error = BigInt(tax) * 10_000n - BigInt(amount) * BigInt(rate);
         expect(error <= 5_000n && error >= -5_000n).toBe(true);
-      },
-    ));
+      }),
+    );
   });
 
   it.each([1.5, 0.1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])('rejects the amount %s', (amount) => {
@@ -109,11 +113,17 @@ describe('priceLines', () => {
 
   it('takes the rates table as configuration', () => {
     const rates: TaxRates = { ...DEFAULT_TAX_RATES_BP, brokerage: 300, other: 1_300 };
-    const priced = priceLines([
-      { kind: 'brokerage', description: 'a', amount: 10_000 },
-      { kind: 'other', description: 'b', amount: 10_000 },
-    ], rates);
-    expect(priced.lines.map((l) => [l.taxRateBp, l.taxAmount])).toEqual([[300, 300], [1_300, 1_300]]);
+    const priced = priceLines(
+      [
+        { kind: 'brokerage', description: 'a', amount: 10_000 },
+        { kind: 'other', description: 'b', amount: 10_000 },
+      ],
+      rates,
+    );
+    expect(priced.lines.map((l) => [l.taxRateBp, l.taxAmount])).toEqual([
+      [300, 300],
+      [1_300, 1_300],
+    ]);
     expect(priced.total).toBe(21_600);
   });
 
@@ -123,13 +133,15 @@ describe('priceLines', () => {
       description: fc.string({ maxLength: 20 }),
       amount: fc.integer({ min: 0, max: 1e11 }),
     });
-    fc.assert(fc.property(fc.array(line, { maxLength: 30 }), (input) => {
-      const priced = priceLines(input);
-      expect(priced.subtotal).toBe(priced.lines.reduce((s, l) => s + l.amount, 0));
-      expect(priced.tax).toBe(priced.lines.reduce((s, l) => s + l.taxAmount, 0));
-      expect(priced.total).toBe(priced.subtotal + priced.tax);
-      priced.lines.forEach((l) => expect(l.taxAmount).toBe(taxForLine(l.amount, DEFAULT_TAX_RATES_BP[l.kind])));
-    }));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (input) => {
+        const priced = priceLines(input);
+        expect(priced.subtotal).toBe(priced.lines.reduce((s, l) => s + l.amount, 0));
+        expect(priced.tax).toBe(priced.lines.reduce((s, l) => s + l.taxAmount, 0));
+        expect(priced.total).toBe(priced.subtotal + priced.tax);
+        priced.lines.forEach((l) => expect(l.taxAmount).toBe(taxForLine(l.amount, DEFAULT_TAX_RATES_BP[l.kind])));
+      }),
+    );
   });
 
   it('returns zeros for no lines', () => {
@@ -138,11 +150,29 @@ describe('priceLines', () => {
 
   it.each<[string, LineInput[]]>([
     ['a non-integer amount', [{ kind: 'license_fee', description: 'x', amount: 100.5 }]],
-    ['a positive voucher', [{ kind: 'license_fee', description: 'x', amount: 100 }, { kind: 'voucher', description: 'v', amount: 10 }]],
+    [
+      'a positive voucher',
+      [
+        { kind: 'license_fee', description: 'x', amount: 100 },
+        { kind: 'voucher', description: 'v', amount: 10 },
+      ],
+    ],
     ['a negative fee', [{ kind: 'transfer_fee', description: 'x', amount: -100 }]],
-    ['vouchers above the amount owed', [{ kind: 'license_fee', description: 'x', amount: 100 }, { kind: 'voucher', description: 'v', amount: -101 }]],
+    [
+      'vouchers above the amount owed',
+      [
+        { kind: 'license_fee', description: 'x', amount: 100 },
+        { kind: 'voucher', description: 'v', amount: -101 },
+      ],
+    ],
     ['an unknown kind', [{ kind: 'gift' as never, description: 'x', amount: 100 }]],
-    ['a total past 2^53', [{ kind: 'license_fee', description: 'x', amount: 2 ** 52 }, { kind: 'license_fee', description: 'y', amount: 2 ** 52 }]],
+    [
+      'a total past 2^53',
+      [
+        { kind: 'license_fee', description: 'x', amount: 2 ** 52 },
+        { kind: 'license_fee', description: 'y', amount: 2 ** 52 },
+      ],
+    ],
   ])('rejects %s', (_, input) => {
     expect(() => priceLines(input)).toThrow(RangeError);
   });

@@ -8,7 +8,13 @@ const dir = () => mkdtempSync(join(tmpdir(), 'tte-cfg-'));
 
 describe('config', () => {
   it('applies defaults and parses typed values from strings', () => {
-    const c = loadConfig({ DATA_DIR: dir(), PORT: '8080', SEED_DEMO: 'false', LISTING_REVIEW: 'off', CORS_ORIGINS: 'https://a.cn, https://b.cn' });
+    const c = loadConfig({
+      DATA_DIR: dir(),
+      PORT: '8080',
+      SEED_DEMO: 'false',
+      LISTING_REVIEW: 'off',
+      CORS_ORIGINS: 'https://a.cn, https://b.cn',
+    });
     expect(c.PORT).toBe(8080);
     expect(c.seedDemo).toBe(false);
     expect(c.LISTING_REVIEW).toBe('off');
@@ -20,7 +26,13 @@ describe('config', () => {
 
   it('names every bad value in one clear error', () => {
     try {
-      loadConfig({ DATA_DIR: dir(), PORT: 'eighty', LISTING_REVIEW: 'maybe', PUBLIC_NOTICE_DAYS: '-1', DATABASE_URL: 'mysql://x' });
+      loadConfig({
+        DATA_DIR: dir(),
+        PORT: 'eighty',
+        LISTING_REVIEW: 'maybe',
+        PUBLIC_NOTICE_DAYS: '-1',
+        DATABASE_URL: 'mysql://x',
+      });
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
@@ -35,7 +47,13 @@ describe('config', () => {
   it('requires a JWT secret and an admin in production, and never prints secrets', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dir() })).toThrow(/JWT_SECRET: required in production/);
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dir(), JWT_SECRET: 'short' })).toThrow(/\*\*\*/);
-    const ok = loadConfig({ NODE_ENV: 'production', DATA_DIR: dir(), JWT_SECRET: 's'.repeat(40), ADMIN_EMAIL: 'a@b.cn', ADMIN_PASSWORD: 'admin-pass-2026' });
+    const ok = loadConfig({
+      NODE_ENV: 'production',
+      DATA_DIR: dir(),
+      JWT_SECRET: 's'.repeat(40),
+      ADMIN_EMAIL: 'a@b.cn',
+      ADMIN_PASSWORD: 'admin-pass-2026',
+    });
     expect(ok.JWT_SECRET).toBe('s'.repeat(40));
   });
 
@@ -52,7 +70,10 @@ describe('config', () => {
 
 describe('tax rates', () => {
   it('takes per-kind VAT overrides and refuses unknown kinds', () => {
-    expect(loadConfig({ DATA_DIR: dir(), TAX_RATES_BP: 'brokerage=300,license_fee=100' }).taxRateOverrides).toEqual({ brokerage: 300, license_fee: 100 });
+    expect(loadConfig({ DATA_DIR: dir(), TAX_RATES_BP: 'brokerage=300,license_fee=100' }).taxRateOverrides).toEqual({
+      brokerage: 300,
+      license_fee: 100,
+    });
     expect(loadConfig({ DATA_DIR: dir() }).taxRateOverrides).toEqual({});
     expect(() => loadConfig({ DATA_DIR: dir(), TAX_RATES_BP: 'magic=5' })).toThrow(/unknown line kind magic/);
     expect(() => loadConfig({ DATA_DIR: dir(), TAX_RATES_BP: 'brokerage=6%' })).toThrow(/TAX_RATES_BP/);
@@ -61,10 +82,18 @@ describe('tax rates', () => {
 
 describe('production defaults', () => {
   it('does not seed demo data in production unless asked, and applies the password policy to ADMIN_PASSWORD', () => {
-    const prod = { NODE_ENV: 'production', DATA_DIR: dir(), JWT_SECRET: 's'.repeat(40), ADMIN_EMAIL: 'chief@bureau.cn', ADMIN_PASSWORD: 'admin-pass-2026' };
+    const prod = {
+      NODE_ENV: 'production',
+      DATA_DIR: dir(),
+      JWT_SECRET: 's'.repeat(40),
+      ADMIN_EMAIL: 'chief@bureau.cn',
+      ADMIN_PASSWORD: 'admin-pass-2026',
+    };
     expect(loadConfig(prod).seedDemo).toBe(false);
     expect(loadConfig({ ...prod, SEED_DEMO: 'true' }).seedDemo).toBe(true);
     expect(loadConfig({ DATA_DIR: dir() }).seedDemo).toBe(true);
-    expect(() => loadConfig({ ...prod, ADMIN_PASSWORD: 'onlyletters-here' })).toThrow(/ADMIN_PASSWORD: must contain letters and digits/);
+    expect(() => loadConfig({ ...prod, ADMIN_PASSWORD: 'onlyletters-here' })).toThrow(
+      /ADMIN_PASSWORD: must contain letters and digits/,
+    );
   });
 });

@@ -8,7 +8,9 @@ const text = (b: Buffer) => b.toString('utf8');
 // Workers load the fixture through tsx on first use: ~1 s cold on this machine kind.
 describe('RenderPool', { timeout: 30_000 }, () => {
   let pool: RenderPool;
-  afterEach(async () => { await pool?.close(); });
+  afterEach(async () => {
+    await pool?.close();
+  });
 
   it('renders on a worker and hands back the bytes, in order of the callers', async () => {
     pool = new RenderPool(FIXTURE, 'echo', { size: 2 });
@@ -24,7 +26,10 @@ describe('RenderPool', { timeout: 30_000 }, () => {
 
   it('replaces a worker that dies, failing only the render it was doing', async () => {
     pool = new RenderPool(FIXTURE, 'echo', { size: 1 });
-    const [dead, next] = await Promise.allSettled([pool.render({ text: 'x', exit: true }), pool.render({ text: 'queued' })]);
+    const [dead, next] = await Promise.allSettled([
+      pool.render({ text: 'x', exit: true }),
+      pool.render({ text: 'queued' }),
+    ]);
     expect(dead.status).toBe('rejected');
     expect(next).toEqual({ status: 'fulfilled', value: Buffer.from('queued') });
   });

@@ -1,11 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHT_POST_TAG as POST, HIGHLIGHT_PRE_TAG as PRE, escapeHtml, markHighlights, toHighlight } from '../../../search/highlight.js';
+import {
+  HIGHLIGHT_POST_TAG as POST,
+  HIGHLIGHT_PRE_TAG as PRE,
+  escapeHtml,
+  markHighlights,
+  toHighlight,
+} from '../../../search/highlight.js';
 
 describe('markHighlights', () => {
   it('wraps matches in <mark>', () => {
     expect(markHighlights(`${PRE}节水${POST}灌溉技术`)).toBe('<mark>节水</mark>灌溉技术');
-    expect(markHighlights(`${PRE}drip${POST} ${PRE}irrigation${POST}`)).toBe('<mark>drip</mark> <mark>irrigation</mark>');
+    expect(markHighlights(`${PRE}drip${POST} ${PRE}irrigation${POST}`)).toBe(
+      '<mark>drip</mark> <mark>irrigation</mark>',
+    );
   });
 
   it('escapes HTML stored in documents, including a literal <mark>', () => {
@@ -23,11 +31,14 @@ describe('markHighlights', () => {
 
   it('never lets a tag other than <mark> through', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constant(PRE), fc.constant(POST), fc.constant('<'), fc.constant('>'))), (parts) => {
-        const html = markHighlights(parts.join(''));
-        expect(html.replace(/<\/?mark>/g, '')).not.toMatch(/[<>"']/);
-        expect(html.match(/<mark>/g)?.length ?? 0).toBe(html.match(/<\/mark>/g)?.length ?? 0);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constant(PRE), fc.constant(POST), fc.constant('<'), fc.constant('>'))),
+        (parts) => {
+          const html = markHighlights(parts.join(''));
+          expect(html.replace(/<\/?mark>/g, '')).not.toMatch(/[<>"']/);
+          expect(html.match(/<mark>/g)?.length ?? 0).toBe(html.match(/<\/mark>/g)?.length ?? 0);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -34,16 +34,18 @@ describe('buildListingSearch: filters', () => {
 
   it('accepts region codes and names, and organization ids', () => {
     expect(filterOf({ region: ['659001'] })).toEqual(['region IN ["659001"]']);
-    expect(filterOf({ region: ['第八师石河子市', 'Shihezi City'] })).toEqual(['region IN ["第八师石河子市", "Shihezi City"]']);
-    expect(filterOf({ organizationId: ['org_01hzx9k2a8b7c6d5e4f3g2h1'] })).toEqual(['organizationId IN ["org_01hzx9k2a8b7c6d5e4f3g2h1"]']);
+    expect(filterOf({ region: ['第八师石河子市', 'Shihezi City'] })).toEqual([
+      'region IN ["第八师石河子市", "Shihezi City"]',
+    ]);
+    expect(filterOf({ organizationId: ['org_01hzx9k2a8b7c6d5e4f3g2h1'] })).toEqual([
+      'organizationId IN ["org_01hzx9k2a8b7c6d5e4f3g2h1"]',
+    ]);
   });
 
   it('ORs within a parameter, ANDs across parameters, and drops duplicates', () => {
-    expect(filterOf({ field: ['new_energy', 'new_materials', 'new_energy'], dealType: ['license'], trlMin: 5 })).toEqual([
-      'field IN ["new_energy", "new_materials"]',
-      'dealTypes IN ["license"]',
-      'trl >= 5',
-    ]);
+    expect(
+      filterOf({ field: ['new_energy', 'new_materials', 'new_energy'], dealType: ['license'], trlMin: 5 }),
+    ).toEqual(['field IN ["new_energy", "new_materials"]', 'dealTypes IN ["license"]', 'trl >= 5']);
   });
 
   it('builds TRL ranges from numbers only', () => {
@@ -52,7 +54,8 @@ describe('buildListingSearch: filters', () => {
     expect(filterOf({ trlMin: 6 })).toEqual(['trl >= 6']);
     expect(filterOf({ trlMax: 2 })).toEqual(['trl <= 2']);
     expect(() => build({ trlMin: 7, trlMax: 4 })).toThrow(SearchParamError);
-    for (const bad of [0, 10, 4.5, Number.NaN, Infinity]) expect(() => build({ trlMin: bad })).toThrow(SearchParamError);
+    for (const bad of [0, 10, 4.5, Number.NaN, Infinity])
+      expect(() => build({ trlMin: bad })).toThrow(SearchParamError);
     expect(hostile({ trlMax: '7 OR trl > 0' })).toThrow(SearchParamError);
   });
 });
@@ -68,7 +71,21 @@ describe('buildListingSearch: hostile values never reach a filter', () => {
   });
 
   it('rejects regions with quotes, backslashes, control characters or operators', () => {
-    for (const region of ['第八师" OR region != "', 'a\\"b', '第八师\n', 'x\u0000', 'a = b', '第八师;', '(', '--', ' 第八师', '第八师 ', '', 'x'.repeat(51), '65900']) {
+    for (const region of [
+      '第八师" OR region != "',
+      'a\\"b',
+      '第八师\n',
+      'x\u0000',
+      'a = b',
+      '第八师;',
+      '(',
+      '--',
+      ' 第八师',
+      '第八师 ',
+      '',
+      'x'.repeat(51),
+      '65900',
+    ]) {
       expect(hostile({ region: [region] }), JSON.stringify(region)).toThrow(SearchParamError);
     }
   });
@@ -148,13 +165,25 @@ describe('buildListingSearch: query, sort, paging, presentation', () => {
     const filterable: string[] = listingIndexSettings.filterableAttributes;
     const sortable: string[] = listingIndexSettings.sortableAttributes;
     const everyFilter = filterOf({
-      field: ['new_energy'], dealType: ['license'], ipType: ['none'], stage: ['early'], level: ['not_evaluated'], category: ['basic_theory'],
-      form: ['standard'], fundingSource: ['other'], region: ['659001'], organizationId: ['org_1'], trlMin: 1, trlMax: 9,
+      field: ['new_energy'],
+      dealType: ['license'],
+      ipType: ['none'],
+      stage: ['early'],
+      level: ['not_evaluated'],
+      category: ['basic_theory'],
+      form: ['standard'],
+      fundingSource: ['other'],
+      region: ['659001'],
+      organizationId: ['org_1'],
+      trlMin: 1,
+      trlMax: 9,
     });
     expect(everyFilter).toHaveLength(11);
     for (const expr of everyFilter) expect(filterable).toContain(expr.split(' ')[0]);
     for (const facet of LISTING_FACETS) expect(filterable).toContain(facet);
-    for (const sort of LISTING_SORTS) for (const s of build({ q: 'x', sort }).options.sort ?? []) expect(sortable).toContain(s.split(':')[0]);
-    for (const attribute of LISTING_HIGHLIGHT_ATTRIBUTES) expect(listingIndexSettings.searchableAttributes).toContain(attribute);
+    for (const sort of LISTING_SORTS)
+      for (const s of build({ q: 'x', sort }).options.sort ?? []) expect(sortable).toContain(s.split(':')[0]);
+    for (const attribute of LISTING_HIGHLIGHT_ATTRIBUTES)
+      expect(listingIndexSettings.searchableAttributes).toContain(attribute);
   });
 });

@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { OutputTail } from '../../../search/meili-process.js';
-import { INDEXES, LISTINGS_INDEX, POLICIES_INDEX, listingIndexSettings, policyIndexSettings } from '../../../search/settings.js';
+import {
+  INDEXES,
+  LISTINGS_INDEX,
+  POLICIES_INDEX,
+  listingIndexSettings,
+  policyIndexSettings,
+} from '../../../search/settings.js';
 import { SEGMENTATION_DICTIONARY } from '../../../search/synonyms.js';
 
 describe('index settings', () => {
   it('rank listing attributes title first, description late', () => {
-    expect(listingIndexSettings.searchableAttributes).toEqual(['title', 'titleEn', 'keywords', 'summary', 'description', 'organizationName', 'inventors']);
+    expect(listingIndexSettings.searchableAttributes).toEqual([
+      'title',
+      'titleEn',
+      'keywords',
+      'summary',
+      'description',
+      'organizationName',
+      'inventors',
+    ]);
     expect(listingIndexSettings.sortableAttributes).toEqual(['publishedAt', 'askingPrice', 'trl']);
   });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../../../src/shared/listing.js';
-import { FIELD_SYNONYMS, SEGMENTATION_DICTIONARY, SYNONYM_GROUPS, TERM_SYNONYMS, synonymMap } from '../../../search/synonyms.js';
+import {
+  FIELD_SYNONYMS,
+  SEGMENTATION_DICTIONARY,
+  SYNONYM_GROUPS,
+  TERM_SYNONYMS,
+  synonymMap,
+} from '../../../search/synonyms.js';
 
 const map = synonymMap();
 
@@ -13,7 +19,12 @@ describe('synonyms', () => {
   });
 
   it('merge groups that share a term', () => {
-    expect(synonymMap([{ zh: ['甲'], en: ['a'] }, { zh: ['甲'], en: ['b'] }])).toEqual({ 甲: ['a', 'b'], a: ['甲'], b: ['甲'] });
+    expect(
+      synonymMap([
+        { zh: ['甲'], en: ['a'] },
+        { zh: ['甲'], en: ['b'] },
+      ]),
+    ).toEqual({ 甲: ['a', 'b'], a: ['甲'], b: ['甲'] });
   });
 
   it('cover the eight key fields in both languages', () => {
@@ -33,11 +44,28 @@ describe('synonyms', () => {
   it('cover the common Corps terms', () => {
     expect(TERM_SYNONYMS.length).toBeGreaterThanOrEqual(40);
     const pairs: Array<[string, string]> = [
-      ['滴灌', 'drip irrigation'], ['节水灌溉', 'water-saving irrigation'], ['棉花', 'cotton'], ['采棉机', 'cotton picker'],
-      ['番茄', 'tomato'], ['红枣', 'jujube'], ['葡萄', 'grape'], ['盐碱地', 'saline-alkali land'], ['光伏', 'photovoltaic'],
-      ['风电', 'wind power'], ['储能', 'energy storage'], ['无人机', 'drone'], ['无人机', 'uav'], ['北斗', 'beidou'],
-      ['物联网', 'iot'], ['大数据', 'big data'], ['人工智能', 'ai'], ['专利', 'patent'], ['育种', 'breeding'],
-      ['疫苗', 'vaccine'], ['石墨烯', 'graphene'], ['膜', 'membrane'],
+      ['滴灌', 'drip irrigation'],
+      ['节水灌溉', 'water-saving irrigation'],
+      ['棉花', 'cotton'],
+      ['采棉机', 'cotton picker'],
+      ['番茄', 'tomato'],
+      ['红枣', 'jujube'],
+      ['葡萄', 'grape'],
+      ['盐碱地', 'saline-alkali land'],
+      ['光伏', 'photovoltaic'],
+      ['风电', 'wind power'],
+      ['储能', 'energy storage'],
+      ['无人机', 'drone'],
+      ['无人机', 'uav'],
+      ['北斗', 'beidou'],
+      ['物联网', 'iot'],
+      ['大数据', 'big data'],
+      ['人工智能', 'ai'],
+      ['专利', 'patent'],
+      ['育种', 'breeding'],
+      ['疫苗', 'vaccine'],
+      ['石墨烯', 'graphene'],
+      ['膜', 'membrane'],
     ];
     for (const [zh, en] of pairs) {
       expect(map[zh], zh).toContain(en);

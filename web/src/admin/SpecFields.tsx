@@ -3,7 +3,12 @@ import { useT } from '../i18n/I18nProvider.js';
 import type { FieldSpec, SpecValue, SpecValues } from './specForm.js';
 
 /** Draws a form described by FieldSpecs; errors are already translated by the caller. */
-export function SpecFields({ specs, values, set, errorOf }: {
+export function SpecFields({
+  specs,
+  values,
+  set,
+  errorOf,
+}: {
   specs: FieldSpec[];
   values: SpecValues;
   set(name: string, value: SpecValue): void;
@@ -19,7 +24,8 @@ export function SpecFields({ specs, values, set, errorOf }: {
           case 'checkbox':
             return (
               <label key={spec.name} className="checkbox">
-                <input type="checkbox" checked={value === true} onChange={(e) => set(spec.name, e.target.checked)} />{t(spec.label)}
+                <input type="checkbox" checked={value === true} onChange={(e) => set(spec.name, e.target.checked)} />
+                {t(spec.label)}
               </label>
             );
           case 'multi': {
@@ -29,7 +35,18 @@ export function SpecFields({ specs, values, set, errorOf }: {
                 <legend>{common.label}</legend>
                 {spec.options.map((o) => (
                   <label key={o} className="checkbox">
-                    <input type="checkbox" checked={chosen.includes(o)} onChange={() => set(spec.name, chosen.includes(o) ? chosen.filter((c) => c !== o) : spec.options.filter((x) => x === o || chosen.includes(x)))} />
+                    <input
+                      type="checkbox"
+                      checked={chosen.includes(o)}
+                      onChange={() =>
+                        set(
+                          spec.name,
+                          chosen.includes(o)
+                            ? chosen.filter((c) => c !== o)
+                            : spec.options.filter((x) => x === o || chosen.includes(x)),
+                        )
+                      }
+                    />
                     {label(spec.labels[o])}
                   </label>
                 ))}
@@ -41,14 +58,23 @@ export function SpecFields({ specs, values, set, errorOf }: {
             return (
               <FormField key={spec.name} {...common}>
                 <select value={String(value)} onChange={(e) => set(spec.name, e.target.value)}>
-                  {spec.options.map((o) => <option key={o} value={o}>{label(spec.labels[o])}</option>)}
+                  {spec.options.map((o) => (
+                    <option key={o} value={o}>
+                      {label(spec.labels[o])}
+                    </option>
+                  ))}
                 </select>
               </FormField>
             );
-          case 'textarea': case 'list':
+          case 'textarea':
+          case 'list':
             return (
               <FormField key={spec.name} {...common}>
-                <textarea rows={spec.kind === 'list' ? 3 : 6} value={String(value ?? '')} onChange={(e) => set(spec.name, e.target.value)} />
+                <textarea
+                  rows={spec.kind === 'list' ? 3 : 6}
+                  value={String(value ?? '')}
+                  onChange={(e) => set(spec.name, e.target.value)}
+                />
               </FormField>
             );
           default:

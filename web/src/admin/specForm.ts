@@ -9,31 +9,60 @@ import type { Problem } from '../lib/problems.js';
 
 export const MAX_FEN = 100_000_000_000_000;
 
-interface Base { name: string; label: MessageKey; hint?: MessageKey; required?: boolean }
-export type FieldSpec = Base & (
-  | { kind: 'text' | 'textarea'; min?: number; max: number; pattern?: RegExp; patternKey?: MessageKey; nullable?: boolean }
-  | { kind: 'select'; options: readonly string[]; labels: Record<string, Label> }
-  | { kind: 'multi'; options: readonly string[]; labels: Record<string, Label>; minItems?: number }
-  | { kind: 'date' }
-  | { kind: 'checkbox' }
-  | { kind: 'yuan'; minFen?: number; nullable?: boolean }
-  | { kind: 'integer'; min: number; max: number }
-  | { kind: 'list'; maxItems: number; itemMin?: number; itemMax: number; minItems?: number; pattern?: RegExp; patternKey?: MessageKey }
-);
+interface Base {
+  name: string;
+  label: MessageKey;
+  hint?: MessageKey;
+  required?: boolean;
+}
+export type FieldSpec = Base &
+  (
+    | {
+        kind: 'text' | 'textarea';
+        min?: number;
+        max: number;
+        pattern?: RegExp;
+        patternKey?: MessageKey;
+        nullable?: boolean;
+      }
+    | { kind: 'select'; options: readonly string[]; labels: Record<string, Label> }
+    | { kind: 'multi'; options: readonly string[]; labels: Record<string, Label>; minItems?: number }
+    | { kind: 'date' }
+    | { kind: 'checkbox' }
+    | { kind: 'yuan'; minFen?: number; nullable?: boolean }
+    | { kind: 'integer'; min: number; max: number }
+    | {
+        kind: 'list';
+        maxItems: number;
+        itemMin?: number;
+        itemMax: number;
+        minItems?: number;
+        pattern?: RegExp;
+        patternKey?: MessageKey;
+      }
+  );
 
 export type SpecValue = string | boolean | string[];
 export type SpecValues = Record<string, SpecValue>;
 export type SpecErrors = Record<string, Problem>;
 
 /** Lists are typed one item per line, or separated by commas (either width), 、 or semicolons. */
-export const splitItems = (text: string) => text.split(/[,，、;；\n]/).map((s) => s.trim()).filter(Boolean);
+export const splitItems = (text: string) =>
+  text
+    .split(/[,，、;；\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (v: string) => DATE.test(v) && !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const validDate = (v: string) =>
+  DATE.test(v) &&
+  !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) &&
+  new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 function fieldProblem(spec: FieldSpec, value: SpecValue): Problem | undefined {
   const text = typeof value === 'string' ? value.trim() : '';
   switch (spec.kind) {
-    case 'text': case 'textarea':
+    case 'text':
+    case 'textarea':
       if (!text) return spec.required ? { key: 'form.required' } : undefined;
       if (spec.min && text.length < spec.min) return { key: 'listingForm.tooShort', vars: { min: spec.min } };
       if (text.length > spec.max) return { key: 'listingForm.tooLong', vars: { max: spec.max } };
@@ -59,15 +88,20 @@ function fieldProblem(spec: FieldSpec, value: SpecValue): Problem | undefined {
     case 'integer': {
       if (!text) return spec.required ? { key: 'form.required' } : undefined;
       const n = Number(text);
-      return /^\d+$/.test(text) && n >= spec.min && n <= spec.max ? undefined : { key: 'terms.integerRange', vars: { min: spec.min, max: spec.max } };
+      return /^\d+$/.test(text) && n >= spec.min && n <= spec.max
+        ? undefined
+        : { key: 'terms.integerRange', vars: { min: spec.min, max: spec.max } };
     }
     case 'list': {
       const items = splitItems(text);
       if (items.length < (spec.minItems ?? 0)) return spec.minItems ? { key: 'form.required' } : undefined;
       if (items.length > spec.maxItems) return { key: 'listingForm.tooMany', vars: { max: spec.maxItems } };
       if (new Set(items).size !== items.length) return { key: 'listingForm.duplicate' };
-      if (items.some((i) => i.length > spec.itemMax || i.length < (spec.itemMin ?? 1))) return { key: 'listingForm.tooLong', vars: { max: spec.itemMax } };
-      return spec.pattern && items.some((i) => !spec.pattern!.test(i)) ? { key: spec.patternKey ?? 'admin.invalid' } : undefined;
+      if (items.some((i) => i.length > spec.itemMax || i.length < (spec.itemMin ?? 1)))
+        return { key: 'listingForm.tooLong', vars: { max: spec.itemMax } };
+      return spec.pattern && items.some((i) => !spec.pattern!.test(i))
+        ? { key: spec.patternKey ?? 'admin.invalid' }
+        : undefined;
     }
   }
 }
@@ -88,12 +122,25 @@ export function specToInput(specs: FieldSpec[], values: SpecValues): Record<stri
     const value = values[spec.name];
     const text = typeof value === 'string' ? value.trim() : '';
     switch (spec.kind) {
-      case 'checkbox': out[spec.name] = value === true; break;
-      case 'multi': out[spec.name] = value; break;
-      case 'list': out[spec.name] = splitItems(text); break;
-      case 'select': out[spec.name] = value; break;
-      case 'integer': if (text) out[spec.name] = Number(text); break;
-      case 'yuan': if (text) out[spec.name] = parseYuan(text); else if (spec.nullable) out[spec.name] = null; break;
+      case 'checkbox':
+        out[spec.name] = value === true;
+        break;
+      case 'multi':
+        out[spec.name] = value;
+        break;
+      case 'list':
+        out[spec.name] = splitItems(text);
+        break;
+      case 'select':
+        out[spec.name] = value;
+        break;
+      case 'integer':
+        if (text) out[spec.name] = Number(text);
+        break;
+      case 'yuan':
+        if (text) out[spec.name] = parseYuan(text);
+        else if (spec.nullable) out[spec.name] = null;
+        break;
       default:
         if (text) out[spec.name] = text;
         else if ('nullable' in spec && spec.nullable) out[spec.name] = null;

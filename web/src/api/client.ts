@@ -19,7 +19,9 @@ export type LockFn = <T>(name: string, task: () => Promise<T>) => Promise<T>;
 // Two tabs refreshing with the same refresh token would look like token reuse to the server, which then
 // revokes the whole family and logs both out. The Web Locks API serialises refreshes across tabs.
 export const webLock: LockFn = async (name, task) =>
-  typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request(name, task) as ReturnType<typeof task>) : task();
+  typeof navigator !== 'undefined' && navigator.locks
+    ? (navigator.locks.request(name, task) as ReturnType<typeof task>)
+    : task();
 
 export interface ApiClientOptions {
   tokens: TokenStore;

@@ -2,10 +2,22 @@
 // (src/shared/deal-view.ts), so they cannot drift from what the server sends. Terms are kept per form.
 import type { Static } from 'typebox';
 import type {
-  CooperationProgressView, DealSummaryView, DealView, EquityProgressView, LicenseProgressView, ProposalSchema, TransferProgressView,
+  CooperationProgressView,
+  DealSummaryView,
+  DealView,
+  EquityProgressView,
+  LicenseProgressView,
+  ProposalSchema,
+  TransferProgressView,
 } from '../../../src/shared/deal-view.ts';
 
-export type { CooperationTerms, DealTerms, EquityTerms, LicenseTerms, TransferTerms } from '../../../src/shared/terms.ts';
+export type {
+  CooperationTerms,
+  DealTerms,
+  EquityTerms,
+  LicenseTerms,
+  TransferTerms,
+} from '../../../src/shared/terms.ts';
 export type { DealRole, PartyRole, ProposalStatus, ProposerRole } from '../../../src/shared/deal.ts';
 
 export type DealSummary = DealSummaryView;
@@ -29,10 +41,26 @@ export interface DealHistoryEntry {
   payload: Record<string, unknown>;
 }
 
-export interface DealMessage { id: string; author: { id: string; name: string; role: string }; body: string; createdAt: string }
+export interface DealMessage {
+  id: string;
+  author: { id: string; name: string; role: string };
+  body: string;
+  createdAt: string;
+}
 
-export interface TermsChange { path: string; from?: unknown; to?: unknown }
-export interface ProposalDiff { from: number; to: number; changes: TermsChange[] }
+export interface TermsChange {
+  path: string;
+  from?: unknown;
+  to?: unknown;
+}
+export interface ProposalDiff {
+  from: number;
+  to: number;
+  changes: TermsChange[];
+}
 
 /** POST /api/deals/:id/events: the event, the version the caller saw, and the event's own fields. */
-export interface DealEventInput { type: string; [field: string]: unknown }
+export interface DealEventInput {
+  type: string;
+  [field: string]: unknown;
+}

@@ -3,7 +3,19 @@ import { adminEndpoints } from './admin-endpoints.js';
 import type { Deal } from './deal-types.js';
 import { http } from './http.js';
 import type {
-  DealForm, Demand, DemandInput, DemandMatches, Listing, PackageDetail, PackageSummary, Page, Policy, RegisterInput, SearchResult, Session, User,
+  DealForm,
+  Demand,
+  DemandInput,
+  DemandMatches,
+  Listing,
+  PackageDetail,
+  PackageSummary,
+  Page,
+  Policy,
+  RegisterInput,
+  SearchResult,
+  Session,
+  User,
 } from './types.js';
 import { workEndpoints } from './work-endpoints.js';
 
@@ -17,16 +29,21 @@ export function endpoints(client: ApiClient) {
     login: (email: string, password: string) => post<Session>('/api/auth/login', { email, password }),
     logout: (refreshToken: string) => post<void>('/api/auth/logout', { refreshToken }),
     me: (signal?: AbortSignal) => get<User>('/api/me', undefined, signal),
-    searchListings: (query: URLSearchParams, signal?: AbortSignal) => get<SearchResult>('/api/search/listings', query, signal),
-    getListing: (id: string, signal?: AbortSignal) => get<Listing>(`/api/listings/${encodeURIComponent(id)}`, undefined, signal),
+    searchListings: (query: URLSearchParams, signal?: AbortSignal) =>
+      get<SearchResult>('/api/search/listings', query, signal),
+    getListing: (id: string, signal?: AbortSignal) =>
+      get<Listing>(`/api/listings/${encodeURIComponent(id)}`, undefined, signal),
     openDeal: (listingId: string, type: DealForm, message?: string) =>
       post<Deal>('/api/deals', { listingId, type, ...(message ? { message } : {}) }),
     postDemand: (input: DemandInput) => post<Demand>('/api/demands', input),
     demandMatches: (id: string, signal?: AbortSignal) =>
       get<DemandMatches>(`/api/demands/${encodeURIComponent(id)}/matches`, undefined, signal),
-    listPolicies: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => get<Page<Policy>>('/api/policies', query, signal),
-    listPackages: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) => get<Page<PackageSummary>>('/api/packages', query, signal),
-    getPackage: (id: string, signal?: AbortSignal) => get<PackageDetail>(`/api/packages/${encodeURIComponent(id)}`, undefined, signal),
+    listPolicies: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) =>
+      get<Page<Policy>>('/api/policies', query, signal),
+    listPackages: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) =>
+      get<Page<PackageSummary>>('/api/packages', query, signal),
+    getPackage: (id: string, signal?: AbortSignal) =>
+      get<PackageDetail>(`/api/packages/${encodeURIComponent(id)}`, undefined, signal),
     ...workEndpoints(verbs),
     ...adminEndpoints(verbs),
   };

@@ -4,11 +4,13 @@ import type { ApiClient, Query } from './client.js';
 export function http(client: ApiClient) {
   return {
     get: <T>(path: string, query?: Query, signal?: AbortSignal) => client.request<T>(path, { query, signal }),
-    post: <T>(path: string, body: unknown = {}, headers?: Record<string, string>, query?: Query) => client.request<T>(path, { method: 'POST', body, headers, query }),
+    post: <T>(path: string, body: unknown = {}, headers?: Record<string, string>, query?: Query) =>
+      client.request<T>(path, { method: 'POST', body, headers, query }),
     patch: <T>(path: string, body: unknown, query?: Query) => client.request<T>(path, { method: 'PATCH', body, query }),
     del: (path: string) => client.request<void>(path, { method: 'DELETE' }),
     blob: (path: string, query?: Query) => client.blob(path, { query }),
-    upload: <T>(path: string, form: FormData, query?: Query) => client.request<T>(path, { method: 'POST', body: form, query }),
+    upload: <T>(path: string, form: FormData, query?: Query) =>
+      client.request<T>(path, { method: 'POST', body: form, query }),
   };
 }
 export type Http = ReturnType<typeof http>;

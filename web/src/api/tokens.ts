@@ -43,9 +43,14 @@ export function localStorageTokens(storage: Storage = window.localStorage): Toke
     },
     subscribe(listener) {
       listeners.add(listener);
-      const onStorage = (e: StorageEvent) => { if (e.key === null || e.key === ACCESS || e.key === REFRESH) listener(); };
+      const onStorage = (e: StorageEvent) => {
+        if (e.key === null || e.key === ACCESS || e.key === REFRESH) listener();
+      };
       window.addEventListener('storage', onStorage);
-      return () => { listeners.delete(listener); window.removeEventListener('storage', onStorage); };
+      return () => {
+        listeners.delete(listener);
+        window.removeEventListener('storage', onStorage);
+      };
     },
   };
 }
@@ -56,8 +61,19 @@ export function memoryTokens(initial: TokenPair | null = null): TokenStore {
   const listeners = new Set<() => void>();
   return {
     get: () => pair,
-    set(next) { pair = next; listeners.forEach((l) => l()); },
-    clear() { pair = null; listeners.forEach((l) => l()); },
-    subscribe(listener) { listeners.add(listener); return () => { listeners.delete(listener); }; },
+    set(next) {
+      pair = next;
+      listeners.forEach((l) => l());
+    },
+    clear() {
+      pair = null;
+      listeners.forEach((l) => l());
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
   };
 }

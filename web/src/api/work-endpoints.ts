@@ -1,7 +1,13 @@
 import type { Page } from './types.js';
 import type { Deal, DealEventInput, DealHistoryEntry, DealMessage, DealSummary, ProposalDiff } from './deal-types.js';
 import type {
-  Invoice, InvoiceQuery, NotificationPage, PaymentInput, SavedSearch, Voucher, VoucherGrant,
+  Invoice,
+  InvoiceQuery,
+  NotificationPage,
+  PaymentInput,
+  SavedSearch,
+  Voucher,
+  VoucherGrant,
 } from './types.js';
 import type { Attachment, AttachmentVisibility, Demand, Listing, ListingInput, ListingSummary } from './types.js';
 import type { HalfYearReport, ReportPeriod } from './types.js';
@@ -13,9 +19,11 @@ const MY_REPORT = '/api/reports/half-year/mine';
 /** What sellers, buyers and brokers do: listings, deals, invoices, notifications, saved searches. */
 export function workEndpoints({ get, post, patch, del, blob, upload }: Http) {
   return {
-    myListings: (q: Paging, signal?: AbortSignal) => get<Page<ListingSummary>>('/api/listings', { mine: true, ...q }, signal),
+    myListings: (q: Paging, signal?: AbortSignal) =>
+      get<Page<ListingSummary>>('/api/listings', { mine: true, ...q }, signal),
     createListing: (input: ListingInput) => post<Listing>('/api/listings', input),
-    updateListing: (id: string, patchBody: Partial<ListingInput>) => patch<Listing>(`/api/listings/${seg(id)}`, patchBody),
+    updateListing: (id: string, patchBody: Partial<ListingInput>) =>
+      patch<Listing>(`/api/listings/${seg(id)}`, patchBody),
     submitListing: (id: string) => post<Listing>(`/api/listings/${seg(id)}/submit`),
     withdrawListing: (id: string) => post<Listing>(`/api/listings/${seg(id)}/withdraw`),
     uploadAttachment: (id: string, file: File, visibility: AttachmentVisibility) => {
@@ -23,39 +31,50 @@ export function workEndpoints({ get, post, patch, del, blob, upload }: Http) {
       form.append('file', file, file.name);
       return upload<Attachment>(`/api/listings/${seg(id)}/attachments`, form, { visibility });
     },
-    deleteAttachment: (id: string, attachmentId: string) => del(`/api/listings/${seg(id)}/attachments/${seg(attachmentId)}`),
-    attachmentFile: (id: string, attachmentId: string) => blob(`/api/listings/${seg(id)}/attachments/${seg(attachmentId)}`),
+    deleteAttachment: (id: string, attachmentId: string) =>
+      del(`/api/listings/${seg(id)}/attachments/${seg(attachmentId)}`),
+    attachmentFile: (id: string, attachmentId: string) =>
+      blob(`/api/listings/${seg(id)}/attachments/${seg(attachmentId)}`),
     myDemands: (q: Paging, signal?: AbortSignal) => get<Page<Demand>>('/api/demands', { mine: true, ...q }, signal),
 
-    listDeals: (q: Paging & { state?: string; type?: string }, signal?: AbortSignal) => get<Page<DealSummary>>('/api/deals', q, signal),
+    listDeals: (q: Paging & { state?: string; type?: string }, signal?: AbortSignal) =>
+      get<Page<DealSummary>>('/api/deals', q, signal),
     getDeal: (id: string, signal?: AbortSignal) => get<Deal>(`/api/deals/${seg(id)}`, undefined, signal),
     sendDealEvent: (id: string, expectedVersion: number, event: DealEventInput, key: string) =>
       post<Deal>(`/api/deals/${seg(id)}/events`, { ...event, expectedVersion }, idempotency(key)),
-    dealHistory: (id: string, signal?: AbortSignal) => get<DealHistoryEntry[]>(`/api/deals/${seg(id)}/history`, undefined, signal),
-    dealMessages: (id: string, signal?: AbortSignal) => get<Page<DealMessage>>(`/api/deals/${seg(id)}/messages`, undefined, signal),
+    dealHistory: (id: string, signal?: AbortSignal) =>
+      get<DealHistoryEntry[]>(`/api/deals/${seg(id)}/history`, undefined, signal),
+    dealMessages: (id: string, signal?: AbortSignal) =>
+      get<Page<DealMessage>>(`/api/deals/${seg(id)}/messages`, undefined, signal),
     postDealMessage: (id: string, body: string) => post<DealMessage>(`/api/deals/${seg(id)}/messages`, { body }),
     proposalDiff: (id: string, from: number, to: number, signal?: AbortSignal) =>
       get<ProposalDiff>(`/api/deals/${seg(id)}/proposals/diff`, { from, to }, signal),
 
     listInvoices: (q: InvoiceQuery, signal?: AbortSignal) => get<Page<Invoice>>('/api/invoices', { ...q }, signal),
     invoicePdf: (id: string) => blob(`/api/invoices/${seg(id)}/pdf`),
-    recordPayment: (id: string, input: PaymentInput, key: string) => post<Invoice>(`/api/invoices/${seg(id)}/payments`, input, idempotency(key)),
-    voidInvoice: (id: string, reason: string, key: string) => post<Invoice>(`/api/invoices/${seg(id)}/void`, { reason }, idempotency(key)),
+    recordPayment: (id: string, input: PaymentInput, key: string) =>
+      post<Invoice>(`/api/invoices/${seg(id)}/payments`, input, idempotency(key)),
+    voidInvoice: (id: string, reason: string, key: string) =>
+      post<Invoice>(`/api/invoices/${seg(id)}/void`, { reason }, idempotency(key)),
     applyVoucher: (id: string, voucherId: string, amount: number, key: string) =>
       post<Invoice>(`/api/invoices/${seg(id)}/vouchers`, { voucherId, amount }, idempotency(key)),
-    listVouchers: (q: Paging & { organizationId?: string }, signal?: AbortSignal) => get<Page<Voucher>>('/api/vouchers', q, signal),
+    listVouchers: (q: Paging & { organizationId?: string }, signal?: AbortSignal) =>
+      get<Page<Voucher>>('/api/vouchers', q, signal),
     grantVoucher: (input: VoucherGrant, key: string) => post<Voucher>('/api/vouchers', input, idempotency(key)),
 
-    notifications: (q: Paging & { unread?: boolean }, signal?: AbortSignal) => get<NotificationPage>('/api/notifications', q, signal),
+    notifications: (q: Paging & { unread?: boolean }, signal?: AbortSignal) =>
+      get<NotificationPage>('/api/notifications', q, signal),
     markNotificationRead: (id: string) => post<{ updated: number }>(`/api/notifications/${seg(id)}/read`),
     markAllNotificationsRead: () => post<{ updated: number }>('/api/notifications/read-all'),
 
     savedSearches: (signal?: AbortSignal) => get<Page<SavedSearch>>('/api/saved-searches', undefined, signal),
-    saveSearch: (name: string, query: Record<string, unknown>) => post<SavedSearch>('/api/saved-searches', { name, query }),
+    saveSearch: (name: string, query: Record<string, unknown>) =>
+      post<SavedSearch>('/api/saved-searches', { name, query }),
     deleteSavedSearch: (id: string) => del(`/api/saved-searches/${seg(id)}`),
     // The caller's organization's half-year report; the period is in the query string for all three verbs.
     myHalfYearReport: (period: ReportPeriod, signal?: AbortSignal) => get<HalfYearReport>(MY_REPORT, period, signal),
-    saveReportNarrative: (period: ReportPeriod, narrative: string) => patch<HalfYearReport>(MY_REPORT, { narrative }, period),
+    saveReportNarrative: (period: ReportPeriod, narrative: string) =>
+      patch<HalfYearReport>(MY_REPORT, { narrative }, period),
     submitHalfYearReport: (period: ReportPeriod) => post<HalfYearReport>(`${MY_REPORT}/submit`, {}, undefined, period),
   };
 }

@@ -41,9 +41,15 @@ export function AuthProvider({ children, client = defaultClient }: { children: R
       const current = (controller = new AbortController());
       setStatus('loading');
       api.me(current.signal).then(
-        (me) => { userRef.current = me; setUser(me); setStatus('authenticated'); },
+        (me) => {
+          userRef.current = me;
+          setUser(me);
+          setStatus('authenticated');
+        },
         // A refused session has already cleared the tokens; a network failure keeps them for the next load.
-        () => { if (!current.signal.aborted) signOut(); },
+        () => {
+          if (!current.signal.aborted) signOut();
+        },
       );
     };
     if (client.tokens.get()) loadUser();
@@ -52,29 +58,38 @@ export function AuthProvider({ children, client = defaultClient }: { children: R
       // Tokens arrived without a user here: another tab logged in.
       else if (!userRef.current) loadUser();
     });
-    return () => { controller?.abort(); unsubscribe(); };
+    return () => {
+      controller?.abort();
+      unsubscribe();
+    };
   }, [api, client]);
 
-  const start = useCallback((session: Session) => {
-    userRef.current = session.user;
-    client.tokens.set(session);
-    setUser(session.user);
-    setStatus('authenticated');
-    return session.user;
-  }, [client]);
-
-  const value = useMemo<Auth>(() => ({
-    status,
-    user,
-    login: async (email, password) => start(await api.login(email, password)),
-    register: async (input) => start(await api.register(input)),
-    logout: async () => {
-      const pair = client.tokens.get();
-      client.tokens.clear();
-      // Revoking server-side is best effort: the local session is gone either way.
-      if (pair) await api.logout(pair.refreshToken).catch(() => undefined);
+  const start = useCallback(
+    (session: Session) => {
+      userRef.current = session.user;
+      client.tokens.set(session);
+      setUser(session.user);
+      setStatus('authenticated');
+      return session.user;
     },
-  }), [api, client, start, status, user]);
+    [client],
+  );
+
+  const value = useMemo<Auth>(
+    () => ({
+      status,
+      user,
+      login: async (email, password) => start(await api.login(email, password)),
+      register: async (input) => start(await api.register(input)),
+      logout: async () => {
+        const pair = client.tokens.get();
+        client.tokens.clear();
+        // Revoking server-side is best effort: the local session is gone either way.
+        if (pair) await api.logout(pair.refreshToken).catch(() => undefined);
+      },
+    }),
+    [api, client, start, status, user],
+  );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

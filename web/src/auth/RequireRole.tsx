@@ -10,7 +10,11 @@ function RoleGate({ roles, children }: { roles: readonly Role[]; children(user: 
   const { user } = useAuth();
   if (!user) return null;
   if (!roles.includes(user.role)) {
-    return <p className="notice" role="status">{t('access.denied', { roles: roles.map((r) => label(ROLE_LABELS[r])).join(' / ') })}</p>;
+    return (
+      <p className="notice" role="status">
+        {t('access.denied', { roles: roles.map((r) => label(ROLE_LABELS[r])).join(' / ') })}
+      </p>
+    );
   }
   return <>{children(user)}</>;
 }
@@ -20,5 +24,9 @@ function RoleGate({ roles, children }: { roles: readonly Role[]; children(user: 
  * role. The server enforces the same rule; this only spares the reader a page of errors.
  */
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children(user: User): ReactNode }) {
-  return <RequireAuth><RoleGate roles={roles}>{children}</RoleGate></RequireAuth>;
+  return (
+    <RequireAuth>
+      <RoleGate roles={roles}>{children}</RoleGate>
+    </RequireAuth>
+  );
 }

@@ -5,7 +5,12 @@ import type { CursorList } from '../lib/useCursorList.js';
 import { Empty, ErrorState, Loading } from './states.js';
 
 /** A "load more" list with the shared loading, empty and error states. */
-export function CursorListView<T extends { id: string }>({ list, children, minHeight = '16rem', empty }: {
+export function CursorListView<T extends { id: string }>({
+  list,
+  children,
+  minHeight = '16rem',
+  empty,
+}: {
   list: CursorList<T>;
   children(item: T): ReactNode;
   minHeight?: string;
@@ -20,10 +25,19 @@ export function CursorListView<T extends { id: string }>({ list, children, minHe
   if (first) return <Empty minHeight={minHeight}>{empty}</Empty>;
   return (
     <>
-      <ul className="item-list">{list.items.map((item) => <li key={item.id}>{children(item)}</li>)}</ul>
+      <ul className="item-list">
+        {list.items.map((item) => (
+          <li key={item.id}>{children(item)}</li>
+        ))}
+      </ul>
       {list.status === 'error' && <ErrorState error={list.error} onRetry={list.loadMore} minHeight="3rem" />}
       {list.hasMore && list.status !== 'error' && (
-        <button type="button" className="button button-secondary load-more" disabled={list.status === 'loading'} onClick={list.loadMore}>
+        <button
+          type="button"
+          className="button button-secondary load-more"
+          disabled={list.status === 'loading'}
+          onClick={list.loadMore}
+        >
           {list.status === 'loading' ? t('state.loading') : t('list.more')}
         </button>
       )}

@@ -6,7 +6,11 @@ import { ROLE_LABELS } from '../i18n/labels.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 import { NotificationBell } from './NotificationBell.js';
 
-interface NavItem { to: string; key: MessageKey; end?: boolean }
+interface NavItem {
+  to: string;
+  key: MessageKey;
+  end?: boolean;
+}
 
 const NAV: NavItem[] = [
   { to: '/', key: 'nav.home', end: true },
@@ -21,17 +25,37 @@ const REPORTS: NavItem = { to: '/reports', key: 'nav.reports' };
 
 // Each role's own workspaces, after the public pages.
 const ROLE_NAV: Record<Role, NavItem[]> = {
-  seller: [{ to: '/seller', key: 'nav.seller' }, { to: '/deals', key: 'nav.deals' }, { to: '/invoices', key: 'nav.invoices' }, REPORTS],
-  buyer: [{ to: '/deals', key: 'nav.deals' }, { to: '/invoices', key: 'nav.invoices' }, { to: '/saved-searches', key: 'nav.savedSearches' }, REPORTS],
+  seller: [
+    { to: '/seller', key: 'nav.seller' },
+    { to: '/deals', key: 'nav.deals' },
+    { to: '/invoices', key: 'nav.invoices' },
+    REPORTS,
+  ],
+  buyer: [
+    { to: '/deals', key: 'nav.deals' },
+    { to: '/invoices', key: 'nav.invoices' },
+    { to: '/saved-searches', key: 'nav.savedSearches' },
+    REPORTS,
+  ],
   broker: [{ to: '/broker', key: 'nav.broker' }, { to: '/invoices', key: 'nav.invoices' }, REPORTS],
-  admin: [{ to: '/admin', key: 'nav.admin' }, { to: '/deals', key: 'nav.deals' }, { to: '/invoices', key: 'nav.invoices' }],
+  admin: [
+    { to: '/admin', key: 'nav.admin' },
+    { to: '/deals', key: 'nav.deals' },
+    { to: '/invoices', key: 'nav.invoices' },
+  ],
 };
 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useT();
   const next = locale === 'en' ? 'zh-CN' : 'en';
   return (
-    <button type="button" className="button button-quiet" lang={next} aria-label={t('lang.switchLabel')} onClick={() => setLocale(next)}>
+    <button
+      type="button"
+      className="button button-quiet"
+      lang={next}
+      aria-label={t('lang.switchLabel')}
+      onClick={() => setLocale(next)}
+    >
       {t('lang.switch')}
     </button>
   );
@@ -44,8 +68,12 @@ function Account() {
   if (!user) {
     return (
       <>
-        <Link className="button button-quiet" to="/login">{t('account.login')}</Link>
-        <Link className="button" to="/register">{t('account.register')}</Link>
+        <Link className="button button-quiet" to="/login">
+          {t('account.login')}
+        </Link>
+        <Link className="button" to="/register">
+          {t('account.register')}
+        </Link>
       </>
     );
   }
@@ -56,7 +84,9 @@ function Account() {
         {user.name}
         <span className="role-badge">{label(ROLE_LABELS[user.role])}</span>
       </Link>
-      <button type="button" className="button button-quiet" onClick={() => void logout()}>{t('account.logout')}</button>
+      <button type="button" className="button button-quiet" onClick={() => void logout()}>
+        {t('account.logout')}
+      </button>
     </>
   );
 }
@@ -68,12 +98,16 @@ export function Header() {
   return (
     <header className="site-header">
       <div className="container header-inner">
-        <Link to="/" className="logo">{t('app.name')}</Link>
+        <Link to="/" className="logo">
+          {t('app.name')}
+        </Link>
         <nav className="main-nav" aria-label={t('nav.label')}>
           <ul>
             {items.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.end}>{t(item.key)}</NavLink>
+                <NavLink to={item.to} end={item.end}>
+                  {t(item.key)}
+                </NavLink>
               </li>
             ))}
           </ul>

@@ -14,13 +14,18 @@ export function Layout() {
   // After a client-side navigation a screen reader would otherwise stay on the link just followed:
   // move focus to the new page's content, as a full page load would.
   useEffect(() => {
-    if (firstRender.current) { firstRender.current = false; return; }
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
     main.current?.focus({ preventScroll: true });
   }, [pathname]);
 
   return (
     <>
-      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
       <Header />
       <main id="main" ref={main} tabIndex={-1} className="main">
         <Suspense fallback={<Loading minHeight="50vh" />}>

@@ -36,12 +36,18 @@ export function ListingCard({ hit, headingLevel = 3 }: { hit: CardListing; headi
       <ul className="tags" aria-label={t('listing.details')}>
         {hit.field && <li className="tag">{label(fieldLabel(hit.field))}</li>}
         {hit.trl !== undefined && <li className="tag tag-trl">{t('listing.trl', { trl: hit.trl })}</li>}
-        {hit.dealTypes?.map((d) => <li key={d} className="tag tag-deal">{label(labelOf(DEAL_FORM_LABELS, d))}</li>)}
+        {hit.dealTypes?.map((d) => (
+          <li key={d} className="tag tag-deal">
+            {label(labelOf(DEAL_FORM_LABELS, d))}
+          </li>
+        ))}
       </ul>
       <p className="card-meta">
         {hit.organization && <span>{hit.organization.name}</span>}
         {hit.askingPrice !== undefined && (
-          <span>{t('listing.price')}: {hit.askingPrice === null ? t('listing.negotiable') : formatFen(hit.askingPrice)}</span>
+          <span>
+            {t('listing.price')}: {hit.askingPrice === null ? t('listing.negotiable') : formatFen(hit.askingPrice)}
+          </span>
         )}
         {hit.publishedAt && <time dateTime={hit.publishedAt}>{date(hit.publishedAt)}</time>}
       </p>

@@ -19,22 +19,46 @@ export function NotificationBell() {
     const load = () => {
       controller.abort();
       controller = new AbortController();
-      api.notifications({ limit: 1 }, controller.signal).then((page) => setUnread(page.unread), () => undefined);
+      api.notifications({ limit: 1 }, controller.signal).then(
+        (page) => setUnread(page.unread),
+        () => undefined,
+      );
     };
     load();
-    const timer = window.setInterval(() => { if (document.visibilityState !== 'hidden') load(); }, POLL_MS);
+    const timer = window.setInterval(() => {
+      if (document.visibilityState !== 'hidden') load();
+    }, POLL_MS);
     window.addEventListener('tte:notifications-changed', load);
-    return () => { controller.abort(); window.clearInterval(timer); window.removeEventListener('tte:notifications-changed', load); };
+    return () => {
+      controller.abort();
+      window.clearInterval(timer);
+      window.removeEventListener('tte:notifications-changed', load);
+    };
   }, [pathname]);
 
   const count = unread ?? 0;
   return (
-    <Link className="bell" to="/notifications" aria-label={t('bell.label', { count })} title={t('bell.label', { count })}>
-      <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2">
+    <Link
+      className="bell"
+      to="/notifications"
+      aria-label={t('bell.label', { count })}
+      title={t('bell.label', { count })}
+    >
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        width="20"
+        height="20"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+      >
         <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
         <path d="M13.7 21a2 2 0 0 1-3.4 0" />
       </svg>
-      <span className={`bell-count${count > 0 ? '' : ' is-zero'}`} aria-hidden="true">{count > 99 ? '99+' : count}</span>
+      <span className={`bell-count${count > 0 ? '' : ' is-zero'}`} aria-hidden="true">
+        {count > 99 ? '99+' : count}
+      </span>
     </Link>
   );
 }

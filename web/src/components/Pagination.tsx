@@ -7,9 +7,21 @@ export function Pagination({ page, pages, hrefFor }: { page: number; pages: numb
   if (pages <= 1) return null;
   return (
     <nav className="pagination" aria-label={t('pager.label')}>
-      {page > 1 ? <Link className="button button-secondary" rel="prev" to={hrefFor(page - 1)}>{t('pager.prev')}</Link> : <span />}
+      {page > 1 ? (
+        <Link className="button button-secondary" rel="prev" to={hrefFor(page - 1)}>
+          {t('pager.prev')}
+        </Link>
+      ) : (
+        <span />
+      )}
       <span aria-current="page">{t('pager.status', { page, pages })}</span>
-      {page < pages ? <Link className="button button-secondary" rel="next" to={hrefFor(page + 1)}>{t('pager.next')}</Link> : <span />}
+      {page < pages ? (
+        <Link className="button button-secondary" rel="next" to={hrefFor(page + 1)}>
+          {t('pager.next')}
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

@@ -10,7 +10,14 @@ export const MISSING_BY_ID: ApiErrorCode[] = ['NOT_FOUND', 'VALIDATION_FAILED'];
  * Draws a loaded resource, or its loading, empty or error state. A 404 reads as "nothing here" rather than
  * a failure: a block whose backing route is absent stays quiet instead of alarming the reader.
  */
-export function ResourceView<T>({ resource, minHeight, isEmpty, empty, missingCodes = ['NOT_FOUND'], children }: {
+export function ResourceView<T>({
+  resource,
+  minHeight,
+  isEmpty,
+  empty,
+  missingCodes = ['NOT_FOUND'],
+  children,
+}: {
   resource: Resource<T> & { reload(): void };
   minHeight?: string;
   isEmpty?(data: T): boolean;
@@ -20,7 +27,8 @@ export function ResourceView<T>({ resource, minHeight, isEmpty, empty, missingCo
 }) {
   if (resource.status === 'loading') return <Loading minHeight={minHeight} />;
   if (resource.status === 'error') {
-    if (missingCodes.some((code) => isApiError(resource.error, code))) return <Empty minHeight={minHeight}>{empty}</Empty>;
+    if (missingCodes.some((code) => isApiError(resource.error, code)))
+      return <Empty minHeight={minHeight}>{empty}</Empty>;
     return <ErrorState error={resource.error} onRetry={resource.reload} minHeight={minHeight} />;
   }
   if (isEmpty?.(resource.data)) return <Empty minHeight={minHeight}>{empty}</Empty>;

@@ -18,7 +18,11 @@ export function Loading({ minHeight = '6rem', label }: { minHeight?: string; lab
 
 export function Empty({ children, minHeight = '6rem' }: { children?: ReactNode; minHeight?: string }) {
   const { t } = useT();
-  return <div className="state state-empty" style={{ minHeight }}>{children ?? t('state.empty')}</div>;
+  return (
+    <div className="state state-empty" style={{ minHeight }}>
+      {children ?? t('state.empty')}
+    </div>
+  );
 }
 
 /** The message for a failed load: quiet and specific (offline, unavailable), never the server's internals. */
@@ -28,7 +32,12 @@ export function errorMessageKey(error: unknown): MessageKey {
   return 'state.error';
 }
 
-export function ErrorState({ error, onRetry, minHeight = '6rem', message }: {
+export function ErrorState({
+  error,
+  onRetry,
+  minHeight = '6rem',
+  message,
+}: {
   error: unknown;
   onRetry?: () => void;
   minHeight?: string;
@@ -38,7 +47,11 @@ export function ErrorState({ error, onRetry, minHeight = '6rem', message }: {
   return (
     <div className="state state-error" style={{ minHeight }} role="alert">
       <span>{message ?? t(errorMessageKey(error))}</span>
-      {onRetry && <button type="button" className="button button-secondary" onClick={onRetry}>{t('state.retry')}</button>}
+      {onRetry && (
+        <button type="button" className="button button-secondary" onClick={onRetry}>
+          {t('state.retry')}
+        </button>
+      )}
     </div>
   );
 }

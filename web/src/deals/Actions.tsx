@@ -43,8 +43,10 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
       setOpen(null);
       onDeal(next);
     } catch (err) {
-      if (isApiError(err, 'VERSION_CONFLICT') || isApiError(err, 'INVALID_TRANSITION')) { setOpen(null); onConflict(); }
-      else if (isApiError(err, 'FORBIDDEN')) setError(t('dealRoom.forbidden'));
+      if (isApiError(err, 'VERSION_CONFLICT') || isApiError(err, 'INVALID_TRANSITION')) {
+        setOpen(null);
+        onConflict();
+      } else if (isApiError(err, 'FORBIDDEN')) setError(t('dealRoom.forbidden'));
       else if (isApiError(err, 'VALIDATION_FAILED')) {
         const { fields, other } = serverProblems(err.errors, type === 'PROPOSE_TERMS' ? 'body.terms.' : 'body.');
         setFieldErrors(fields);
@@ -73,7 +75,11 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
           </button>
         ))}
       </div>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {open === 'PROPOSE_TERMS' && (
         <div className="card">
           <h3>{deal.currentTerms ? t('dealRoom.counterOffer') : label(eventLabel('PROPOSE_TERMS'))}</h3>
@@ -88,7 +94,14 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
         </div>
       )}
       {open && open !== 'PROPOSE_TERMS' && (
-        <EventForm type={open} deal={deal} sending={sending} serverErrors={fieldErrors} onSubmit={(payload) => void send(open, payload)} onCancel={() => setOpen(null)} />
+        <EventForm
+          type={open}
+          deal={deal}
+          sending={sending}
+          serverErrors={fieldErrors}
+          onSubmit={(payload) => void send(open, payload)}
+          onCancel={() => setOpen(null)}
+        />
       )}
     </div>
   );

@@ -15,9 +15,17 @@ export function BrokerSelect({ value, onChange, ...aria }: ControlAria & { value
   const items = brokers.status === 'ready' ? brokers.data.items : [];
   return (
     <div className="broker-select">
-      <select {...aria} value={value} disabled={items.length === 0} aria-busy={brokers.status === 'loading' || undefined} onChange={(e) => onChange(e.target.value)}>
+      <select
+        {...aria}
+        value={value}
+        disabled={items.length === 0}
+        aria-busy={brokers.status === 'loading' || undefined}
+        onChange={(e) => onChange(e.target.value)}
+      >
         <option value="">{t('listingForm.choose')}</option>
-        {items.map((b) => <option key={b.id} value={b.id}>{`${b.name} — ${b.organization.name}`}</option>)}
+        {items.map((b) => (
+          <option key={b.id} value={b.id}>{`${b.name} — ${b.organization.name}`}</option>
+        ))}
       </select>
       {brokers.status === 'loading' && <Loading minHeight="2.5rem" label={t('event.brokersLoading')} />}
       {brokers.status === 'error' && <ErrorState error={brokers.error} onRetry={brokers.reload} minHeight="2.5rem" />}

@@ -17,7 +17,11 @@ export function DealDocuments({ listingId, version }: { listingId: string; versi
   const [error, setError] = useState<string | null>(null);
   const download = async (a: Attachment) => {
     setError(null);
-    try { saveBlob(await api.attachmentFile(listingId, a.id), a.filename); } catch (err) { setError(isApiError(err) ? err.detail : t('state.error')); }
+    try {
+      saveBlob(await api.attachmentFile(listingId, a.id), a.filename);
+    } catch (err) {
+      setError(isApiError(err) ? err.detail : t('state.error'));
+    }
   };
   if (!listing.data) {
     if (listing.status === 'loading') return <Loading minHeight="3rem" />;
@@ -28,18 +32,31 @@ export function DealDocuments({ listingId, version }: { listingId: string; versi
   const files = listing.data.attachments;
   return (
     <>
-      {files.length === 0 ? <p className="muted">{t('attachments.none')}</p> : (
+      {files.length === 0 ? (
+        <p className="muted">{t('attachments.none')}</p>
+      ) : (
         <ul className="link-list">
           {files.map((a) => (
             <li key={a.id} className="attachment-row">
-              <button type="button" className="link-button" onClick={() => void download(a)}>{a.filename}</button>
-              <span className="muted">{formatBytes(a.size, locale)}{a.visibility === 'confidential' ? ` · ${t('attachments.confidential')}` : ''}</span>
+              <button type="button" className="link-button" onClick={() => void download(a)}>
+                {a.filename}
+              </button>
+              <span className="muted">
+                {formatBytes(a.size, locale)}
+                {a.visibility === 'confidential' ? ` · ${t('attachments.confidential')}` : ''}
+              </span>
             </li>
           ))}
         </ul>
       )}
-      {listing.data.ndaRequired && !listing.data.canSeeConfidential && <p className="muted">{t('listing.confidentialLocked')}</p>}
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {listing.data.ndaRequired && !listing.data.canSeeConfidential && (
+        <p className="muted">{t('listing.confidentialLocked')}</p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </>
   );
 }

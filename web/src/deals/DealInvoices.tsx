@@ -18,7 +18,11 @@ export function DealInvoices({ dealId, version }: { dealId: string; version: num
   if (invoices.data.items.length === 0) return <p className="muted">{t('invoices.none')}</p>;
   return (
     <ul className="item-list">
-      {invoices.data.items.map((inv) => <li key={`${inv.id}:${inv.status}`}><InvoiceCard invoice={inv} showDeal={false} /></li>)}
+      {invoices.data.items.map((inv) => (
+        <li key={`${inv.id}:${inv.status}`}>
+          <InvoiceCard invoice={inv} showDeal={false} />
+        </li>
+      ))}
     </ul>
   );
 }

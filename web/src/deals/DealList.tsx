@@ -13,21 +13,36 @@ function DealRow({ deal }: { deal: DealSummary }) {
   const { t, label, date } = useT();
   const state = stateText(deal.state);
   // The organization on the other side of the table, as the caller reads the deal.
-  const counterpart = deal.role === 'buyer' ? deal.seller.organization.name
-    : deal.role === 'seller' ? deal.buyer.organization.name
-      : `${deal.buyer.organization.name} ⇄ ${deal.seller.organization.name}`;
+  const counterpart =
+    deal.role === 'buyer'
+      ? deal.seller.organization.name
+      : deal.role === 'seller'
+        ? deal.buyer.organization.name
+        : `${deal.buyer.organization.name} ⇄ ${deal.seller.organization.name}`;
   return (
     <article className="card deal-row">
       <div className="row-heading">
-        <h3 className="card-title"><Link to={`/deals/${encodeURIComponent(deal.id)}`}>{deal.listing.title}</Link></h3>
+        <h3 className="card-title">
+          <Link to={`/deals/${encodeURIComponent(deal.id)}`}>{deal.listing.title}</Link>
+        </h3>
         <StatusChip label={state.label} tone={state.tone} />
       </div>
       <p className="card-meta">
         <span className="tag tag-deal">{label(labelOf(DEAL_FORM_LABELS, deal.type))}</span>
-        <span>{t('deals.myRole')}: {label(PARTY_LABELS[deal.role] ?? { zh: deal.role, en: deal.role })}</span>
-        <span>{t('deals.counterpart')}: {counterpart}</span>
-        {deal.contractValue !== null && <span>{t('deals.contractValue')}: {formatFen(deal.contractValue)}</span>}
-        <span>{t('deals.updated')}: <time dateTime={deal.updatedAt}>{date(deal.updatedAt, true)}</time></span>
+        <span>
+          {t('deals.myRole')}: {label(PARTY_LABELS[deal.role] ?? { zh: deal.role, en: deal.role })}
+        </span>
+        <span>
+          {t('deals.counterpart')}: {counterpart}
+        </span>
+        {deal.contractValue !== null && (
+          <span>
+            {t('deals.contractValue')}: {formatFen(deal.contractValue)}
+          </span>
+        )}
+        <span>
+          {t('deals.updated')}: <time dateTime={deal.updatedAt}>{date(deal.updatedAt, true)}</time>
+        </span>
       </p>
       {deal.nextEvents.length > 0 && <p className="action-needed">{t('deals.yourTurn')}</p>}
     </article>

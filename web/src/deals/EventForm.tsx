@@ -9,25 +9,54 @@ import { eventLabel } from './labels.js';
 
 // FormField gives its child the label's id and the described-by ids: Control passes them to the element the
 // reader actually focuses.
-function Control({ field, value, onChange, deal, type, ...aria }: ControlAria & { field: EventField; value: string; onChange(v: string): void; deal: Deal; type: string }) {
+function Control({
+  field,
+  value,
+  onChange,
+  deal,
+  type,
+  ...aria
+}: ControlAria & { field: EventField; value: string; onChange(v: string): void; deal: Deal; type: string }) {
   const { t } = useT();
-  if (field.kind === 'reason') return <textarea {...aria} rows={3} maxLength={field.max} value={value} onChange={(e) => onChange(e.target.value)} />;
-  if (field.kind === 'date') return <input {...aria} type="date" value={value} onChange={(e) => onChange(e.target.value)} />;
+  if (field.kind === 'reason')
+    return (
+      <textarea {...aria} rows={3} maxLength={field.max} value={value} onChange={(e) => onChange(e.target.value)} />
+    );
+  if (field.kind === 'date')
+    return <input {...aria} type="date" value={value} onChange={(e) => onChange(e.target.value)} />;
   if (field.kind === 'broker') return <BrokerSelect {...aria} value={value} onChange={onChange} />;
   if (field.kind === 'milestone') {
     return (
       <select {...aria} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('listingForm.choose')}</option>
-        {milestoneOptions(type, deal).map((o) => <option key={o.index} value={o.index}>{`#${o.index + 1} ${o.label}`}</option>)}
+        {milestoneOptions(type, deal).map((o) => (
+          <option key={o.index} value={o.index}>{`#${o.index + 1} ${o.label}`}</option>
+        ))}
       </select>
     );
   }
   const numeric = field.kind === 'yuan' || field.kind === 'percent';
-  return <input {...aria} type="text" inputMode={numeric ? 'decimal' : undefined} maxLength={field.max} value={value} onChange={(e) => onChange(e.target.value)} />;
+  return (
+    <input
+      {...aria}
+      type="text"
+      inputMode={numeric ? 'decimal' : undefined}
+      maxLength={field.max}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
 }
 
 /** The small form an event opens (a reason, a registration number, a milestone…), checked as the API checks it. */
-export function EventForm({ type, deal, sending, serverErrors, onSubmit, onCancel }: {
+export function EventForm({
+  type,
+  deal,
+  sending,
+  serverErrors,
+  onSubmit,
+  onCancel,
+}: {
   type: string;
   deal: Deal;
   sending: boolean;
@@ -46,19 +75,35 @@ export function EventForm({ type, deal, sending, serverErrors, onSubmit, onCance
     setErrors(parsed.errors);
     if (parsed.payload) onSubmit(parsed.payload);
   };
-  const errorOf = (name: string) => (errors[name] ? t(errors[name].key, errors[name].vars) : serverErrors[name] ?? null);
+  const errorOf = (name: string) =>
+    errors[name] ? t(errors[name].key, errors[name].vars) : (serverErrors[name] ?? null);
 
   return (
     <form className="form event-form card" noValidate onSubmit={submit} aria-label={label(eventLabel(type))}>
       <h3>{label(eventLabel(type))}</h3>
       {fields.map((field) => (
-        <FormField key={field.name} label={t(field.label)} hint={field.hint && t(field.hint)} error={errorOf(field.name)}>
-          <Control field={field} deal={deal} type={type} value={values[field.name] ?? ''} onChange={(v) => setValues((cur) => ({ ...cur, [field.name]: v }))} />
+        <FormField
+          key={field.name}
+          label={t(field.label)}
+          hint={field.hint && t(field.hint)}
+          error={errorOf(field.name)}
+        >
+          <Control
+            field={field}
+            deal={deal}
+            type={type}
+            value={values[field.name] ?? ''}
+            onChange={(v) => setValues((cur) => ({ ...cur, [field.name]: v }))}
+          />
         </FormField>
       ))}
       <div className="form-actions">
-        <button type="submit" className="button" disabled={sending}>{sending ? t('common.saving') : label(eventLabel(type))}</button>
-        <button type="button" className="button button-quiet" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="submit" className="button" disabled={sending}>
+          {sending ? t('common.saving') : label(eventLabel(type))}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

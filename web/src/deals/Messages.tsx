@@ -19,7 +19,10 @@ export function Messages({ dealId, version }: { dealId: string; version: number 
   const send = async (e: FormEvent) => {
     e.preventDefault();
     const text = body.trim();
-    if (!text) { setError(t('form.required')); return; }
+    if (!text) {
+      setError(t('form.required'));
+      return;
+    }
     setSending(true);
     setError(null);
     try {
@@ -43,7 +46,9 @@ export function Messages({ dealId, version }: { dealId: string; version: number 
         {items.map((m) => (
           <li key={m.id} className={`message message-${m.author.role}`}>
             <p className="message-meta">
-              <strong>{m.author.name}</strong> · {label(PARTY_LABELS[m.author.role] ?? { zh: m.author.role, en: m.author.role })} · <time dateTime={m.createdAt}>{date(m.createdAt, true)}</time>
+              <strong>{m.author.name}</strong> ·{' '}
+              {label(PARTY_LABELS[m.author.role] ?? { zh: m.author.role, en: m.author.role })} ·{' '}
+              <time dateTime={m.createdAt}>{date(m.createdAt, true)}</time>
             </p>
             <p className="prose">{m.body}</p>
           </li>
@@ -52,10 +57,23 @@ export function Messages({ dealId, version }: { dealId: string; version: number 
       <form className="form message-form" onSubmit={send} noValidate>
         <div className="form-field">
           <label htmlFor="message-body">{t('messages.write')}</label>
-          <textarea id="message-body" rows={3} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={error ? true : undefined} />
+          <textarea
+            id="message-body"
+            rows={3}
+            maxLength={5000}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            aria-invalid={error ? true : undefined}
+          />
         </div>
-        {error && <p className="form-error" role="alert">{error}</p>}
-        <button type="submit" className="button button-secondary" disabled={sending}>{sending ? t('common.saving') : t('messages.send')}</button>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button button-secondary" disabled={sending}>
+          {sending ? t('common.saving') : t('messages.send')}
+        </button>
       </form>
     </div>
   );

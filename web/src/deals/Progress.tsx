@@ -1,5 +1,11 @@
 import type { ReactNode } from 'react';
-import type { CooperationProgress, Deal, EquityProgress, LicenseProgress, TransferProgress } from '../api/deal-types.js';
+import type {
+  CooperationProgress,
+  Deal,
+  EquityProgress,
+  LicenseProgress,
+  TransferProgress,
+} from '../api/deal-types.js';
 import { formatFen } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
@@ -10,8 +16,24 @@ function Table({ caption, head, rows }: { caption: string; head: string[]; rows:
     <div className="table-scroll">
       <table className="data-table">
         <caption>{caption}</caption>
-        <thead><tr>{head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
-        <tbody>{rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((c, j) => (
+                <td key={j}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
       </table>
     </div>
   );
@@ -21,7 +43,16 @@ function Facts({ rows }: { rows: Array<[MessageKey, ReactNode]> }) {
   const { t } = useT();
   const shown = rows.filter(([, v]) => v !== null && v !== undefined && v !== '');
   if (shown.length === 0) return null;
-  return <dl className="facts">{shown.map(([k, v]) => <div key={k} className="fact"><dt>{t(k)}</dt><dd>{v}</dd></div>)}</dl>;
+  return (
+    <dl className="facts">
+      {shown.map(([k, v]) => (
+        <div key={k} className="fact">
+          <dt>{t(k)}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 }
 
 /** After signing, what each form has to do: royalties and filing, instalments and recordal, appraisal and shares, milestones. */
@@ -31,18 +62,33 @@ export function Progress({ deal }: { deal: Deal }) {
   const common: Array<[MessageKey, ReactNode]> = [
     ['progress.signedAt', deal.contract.signedAt && date(deal.contract.signedAt, true)],
     ['progress.contractRegistration', deal.contractRegistration?.registrationNo],
-    ['progress.closure', deal.closure && `${date(deal.closure.at, true)}${deal.closure.reason ? ` · ${deal.closure.reason}` : ''}`],
+    [
+      'progress.closure',
+      deal.closure && `${date(deal.closure.at, true)}${deal.closure.reason ? ` · ${deal.closure.reason}` : ''}`,
+    ],
   ];
   if (!p) return <Facts rows={common} />;
   if (deal.type === 'license') {
     const l = p as LicenseProgress;
     return (
       <>
-        <Facts rows={[...common, ['progress.filingDue', date(l.filingDueAt)], ['progress.filing', l.filing && `${l.filing.filingNo} · ${date(l.filing.filedAt)}`]]} />
-        <Table caption={t('progress.royalties')} head={[t('event.period'), t('event.netSales'), t('progress.royalty')]}
-          rows={l.royaltyReports.map((r) => [r.period, formatFen(r.netSales), formatFen(r.royalty)])} />
-        <Table caption={t('terms.milestones')} head={[t('terms.itemName'), t('terms.amount'), t('progress.invoiced')]}
-          rows={l.milestones.map((m) => [m.name, formatFen(m.amount), m.invoicedAt ? date(m.invoicedAt) : '—'])} />
+        <Facts
+          rows={[
+            ...common,
+            ['progress.filingDue', date(l.filingDueAt)],
+            ['progress.filing', l.filing && `${l.filing.filingNo} · ${date(l.filing.filedAt)}`],
+          ]}
+        />
+        <Table
+          caption={t('progress.royalties')}
+          head={[t('event.period'), t('event.netSales'), t('progress.royalty')]}
+          rows={l.royaltyReports.map((r) => [r.period, formatFen(r.netSales), formatFen(r.royalty)])}
+        />
+        <Table
+          caption={t('terms.milestones')}
+          head={[t('terms.itemName'), t('terms.amount'), t('progress.invoiced')]}
+          rows={l.milestones.map((m) => [m.name, formatFen(m.amount), m.invoicedAt ? date(m.invoicedAt) : '—'])}
+        />
       </>
     );
   }
@@ -50,9 +96,25 @@ export function Progress({ deal }: { deal: Deal }) {
     const tr = p as TransferProgress;
     return (
       <>
-        <Facts rows={[...common, ['progress.assignment', tr.assignment && `${tr.assignment.registrationNo} · ${date(tr.assignment.registeredAt)}`]]} />
-        <Table caption={t('terms.payments')} head={[t('terms.itemName'), t('terms.amount'), t('invoices.dueAt'), t('progress.status')]}
-          rows={tr.instalments.map((i) => [i.name, formatFen(i.amount), date(i.dueAt), i.status === 'paid' ? t('progress.paid') : t('progress.invoicedOnly')])} />
+        <Facts
+          rows={[
+            ...common,
+            [
+              'progress.assignment',
+              tr.assignment && `${tr.assignment.registrationNo} · ${date(tr.assignment.registeredAt)}`,
+            ],
+          ]}
+        />
+        <Table
+          caption={t('terms.payments')}
+          head={[t('terms.itemName'), t('terms.amount'), t('invoices.dueAt'), t('progress.status')]}
+          rows={tr.instalments.map((i) => [
+            i.name,
+            formatFen(i.amount),
+            date(i.dueAt),
+            i.status === 'paid' ? t('progress.paid') : t('progress.invoicedOnly'),
+          ])}
+        />
       </>
     );
   }
@@ -60,20 +122,62 @@ export function Progress({ deal }: { deal: Deal }) {
     const e = p as EquityProgress;
     return (
       <>
-        <Facts rows={[...common, ['progress.ipAssignment', e.ipAssignment && `${e.ipAssignment.registrationNo} · ${date(e.ipAssignment.registeredAt)}`],
-          ['progress.equityRegistration', e.equityRegistration?.registrationRef]]} />
-        <Table caption={t('progress.appraisals')} head={[t('event.appraiser'), t('event.reportNo'), t('event.appraisedValue'), t('terms.valuation'), t('progress.status')]}
-          rows={e.appraisals.map((a) => [a.appraiser, a.reportNo, formatFen(a.appraisedValue), formatFen(a.valuation), a.outcome === 'confirmed' ? t('progress.confirmed') : t('progress.overvalued')])} />
+        <Facts
+          rows={[
+            ...common,
+            [
+              'progress.ipAssignment',
+              e.ipAssignment && `${e.ipAssignment.registrationNo} · ${date(e.ipAssignment.registeredAt)}`,
+            ],
+            ['progress.equityRegistration', e.equityRegistration?.registrationRef],
+          ]}
+        />
+        <Table
+          caption={t('progress.appraisals')}
+          head={[
+            t('event.appraiser'),
+            t('event.reportNo'),
+            t('event.appraisedValue'),
+            t('terms.valuation'),
+            t('progress.status'),
+          ]}
+          rows={e.appraisals.map((a) => [
+            a.appraiser,
+            a.reportNo,
+            formatFen(a.appraisedValue),
+            formatFen(a.valuation),
+            a.outcome === 'confirmed' ? t('progress.confirmed') : t('progress.overvalued'),
+          ])}
+        />
       </>
     );
   }
   const c = p as CooperationProgress;
-  const statusKey = { pending: 'progress.pending', delivered: 'progress.delivered', accepted: 'progress.accepted' } as const;
+  const statusKey = {
+    pending: 'progress.pending',
+    delivered: 'progress.delivered',
+    accepted: 'progress.accepted',
+  } as const;
   return (
     <>
       <Facts rows={common} />
-      <Table caption={t('terms.milestones')} head={[t('terms.itemName'), t('terms.amount'), t('terms.dueDate'), t('progress.status'), t('progress.changeRequests')]}
-        rows={c.milestones.map((m) => [m.name, formatFen(m.amount), m.dueDate, t(statusKey[m.status]), m.changeRequests.map((r) => r.reason).join('；') || '—'])} />
+      <Table
+        caption={t('terms.milestones')}
+        head={[
+          t('terms.itemName'),
+          t('terms.amount'),
+          t('terms.dueDate'),
+          t('progress.status'),
+          t('progress.changeRequests'),
+        ]}
+        rows={c.milestones.map((m) => [
+          m.name,
+          formatFen(m.amount),
+          m.dueDate,
+          t(statusKey[m.status]),
+          m.changeRequests.map((r) => r.reason).join('；') || '—',
+        ])}
+      />
     </>
   );
 }

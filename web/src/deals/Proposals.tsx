@@ -20,36 +20,75 @@ function Compare({ deal }: { deal: Deal }) {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    try { setDiff(await api.proposalDiff(deal.id, from, to)); } catch (err) { setError(isApiError(err) ? err.detail : t('state.error')); } finally { setBusy(false); }
+    try {
+      setDiff(await api.proposalDiff(deal.id, from, to));
+    } catch (err) {
+      setError(isApiError(err) ? err.detail : t('state.error'));
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
     <form className="compare-form" onSubmit={compare} aria-label={t('proposals.compare')}>
       <div className="inline-fields">
         <label htmlFor="diff-from">{t('proposals.from')}</label>
-        <select id="diff-from" value={from} onChange={(e) => setFrom(Number(e.target.value))}>{seqs.map((s) => <option key={s} value={s}>#{s}</option>)}</select>
+        <select id="diff-from" value={from} onChange={(e) => setFrom(Number(e.target.value))}>
+          {seqs.map((s) => (
+            <option key={s} value={s}>
+              #{s}
+            </option>
+          ))}
+        </select>
         <label htmlFor="diff-to">{t('proposals.to')}</label>
-        <select id="diff-to" value={to} onChange={(e) => setTo(Number(e.target.value))}>{seqs.map((s) => <option key={s} value={s}>#{s}</option>)}</select>
-        <button type="submit" className="button button-secondary" disabled={busy}>{t('proposals.compare')}</button>
+        <select id="diff-to" value={to} onChange={(e) => setTo(Number(e.target.value))}>
+          {seqs.map((s) => (
+            <option key={s} value={s}>
+              #{s}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button button-secondary" disabled={busy}>
+          {t('proposals.compare')}
+        </button>
       </div>
-      {error && <p className="form-error" role="alert">{error}</p>}
-      {diff && (diff.changes.length === 0 ? <p className="muted" role="status">{t('proposals.same')}</p> : (
-        <div className="table-scroll" role="status">
-          <table className="data-table diff-table">
-            <caption>{t('proposals.changes', { from: diff.from, to: diff.to })}</caption>
-            <thead><tr><th scope="col">{t('proposals.field')}</th><th scope="col">#{diff.from}</th><th scope="col">#{diff.to}</th></tr></thead>
-            <tbody>
-              {diff.changes.map((c) => (
-                <tr key={c.path}>
-                  <th scope="row">{termPathWords(c.path, t)}</th>
-                  <td><del>{termValue(leafKey(c.path), c.from, label)}</del></td>
-                  <td><ins>{termValue(leafKey(c.path), c.to, label)}</ins></td>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {diff &&
+        (diff.changes.length === 0 ? (
+          <p className="muted" role="status">
+            {t('proposals.same')}
+          </p>
+        ) : (
+          <div className="table-scroll" role="status">
+            <table className="data-table diff-table">
+              <caption>{t('proposals.changes', { from: diff.from, to: diff.to })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('proposals.field')}</th>
+                  <th scope="col">#{diff.from}</th>
+                  <th scope="col">#{diff.to}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ))}
+              </thead>
+              <tbody>
+                {diff.changes.map((c) => (
+                  <tr key={c.path}>
+                    <th scope="row">{termPathWords(c.path, t)}</th>
+                    <td>
+                      <del>{termValue(leafKey(c.path), c.from, label)}</del>
+                    </td>
+                    <td>
+                      <ins>{termValue(leafKey(c.path), c.to, label)}</ins>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
     </form>
   );
 }
@@ -67,12 +106,24 @@ export function Proposals({ deal }: { deal: Deal }) {
           <li key={p.seq} className={`proposal proposal-${p.status}`}>
             <details open={p.status === 'current' || p.seq === newestFirst[0].seq}>
               <summary>
-                <strong>#{p.seq}</strong> · {label(PARTY_LABELS[p.by])} · <time dateTime={p.at}>{date(p.at, true)}</time>
-                {' · '}<span className="proposal-status">{label(PROPOSAL_STATUS_LABELS[p.status] ?? { zh: p.status, en: p.status })}</span>
-                {p.acceptedBy.length > 0 && p.status === 'current' && <> · {t('proposals.acceptedBy', { parties: p.acceptedBy.map((r) => label(PARTY_LABELS[r])).join('、') })}</>}
+                <strong>#{p.seq}</strong> · {label(PARTY_LABELS[p.by])} ·{' '}
+                <time dateTime={p.at}>{date(p.at, true)}</time>
+                {' · '}
+                <span className="proposal-status">
+                  {label(PROPOSAL_STATUS_LABELS[p.status] ?? { zh: p.status, en: p.status })}
+                </span>
+                {p.acceptedBy.length > 0 && p.status === 'current' && (
+                  <>
+                    {' '}
+                    ·{' '}
+                    {t('proposals.acceptedBy', { parties: p.acceptedBy.map((r) => label(PARTY_LABELS[r])).join('、') })}
+                  </>
+                )}
               </summary>
               <TermsView terms={p.terms} />
-              {p.status === 'current' && <p className="muted">{t('proposals.expires', { date: date(p.expiresAt, true) })}</p>}
+              {p.status === 'current' && (
+                <p className="muted">{t('proposals.expires', { date: date(p.expiresAt, true) })}</p>
+              )}
             </details>
           </li>
         ))}

@@ -6,43 +6,103 @@ import { useT } from '../i18n/I18nProvider.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 import { IP_OWNERSHIP_LABELS, LICENSE_TYPE_LABELS } from './labels.js';
 import {
-  IP_OWNERSHIPS, LICENSE_TYPES, parseTerms, termsToValues,
-  type CooperationValues, type EquityValues, type LicenseValues, type TermsErrors, type TermsValues, type TransferValues,
+  IP_OWNERSHIPS,
+  LICENSE_TYPES,
+  parseTerms,
+  termsToValues,
+  type CooperationValues,
+  type EquityValues,
+  type LicenseValues,
+  type TermsErrors,
+  type TermsValues,
+  type TransferValues,
 } from './termsForm.js';
 
 type Rows = Array<Record<string, string>>;
-interface Ctx { values: Record<string, unknown>; set(key: string, value: unknown): void; error(path: string): string | null }
+interface Ctx {
+  values: Record<string, unknown>;
+  set(key: string, value: unknown): void;
+  error(path: string): string | null;
+}
 
-function Input({ c, name, label, hint, inputMode, type = 'text' }: {
-  c: Ctx; name: string; label: MessageKey; hint?: MessageKey; inputMode?: 'decimal' | 'numeric'; type?: 'text' | 'date';
+function Input({
+  c,
+  name,
+  label,
+  hint,
+  inputMode,
+  type = 'text',
+}: {
+  c: Ctx;
+  name: string;
+  label: MessageKey;
+  hint?: MessageKey;
+  inputMode?: 'decimal' | 'numeric';
+  type?: 'text' | 'date';
 }) {
   const { t } = useT();
   return (
     <FormField label={t(label)} hint={hint && t(hint)} error={c.error(name)}>
-      <input type={type} inputMode={inputMode} value={String(c.values[name] ?? '')} onChange={(e) => c.set(name, e.target.value)} />
+      <input
+        type={type}
+        inputMode={inputMode}
+        value={String(c.values[name] ?? '')}
+        onChange={(e) => c.set(name, e.target.value)}
+      />
     </FormField>
   );
 }
 
-function Choice({ c, name, label, options, labels }: { c: Ctx; name: string; label: MessageKey; options: readonly string[]; labels: Record<string, { zh: string; en: string }> }) {
+function Choice({
+  c,
+  name,
+  label,
+  options,
+  labels,
+}: {
+  c: Ctx;
+  name: string;
+  label: MessageKey;
+  options: readonly string[];
+  labels: Record<string, { zh: string; en: string }>;
+}) {
   const { t, label: l } = useT();
   return (
     <FormField label={t(label)} error={c.error(name)}>
       <select value={String(c.values[name])} onChange={(e) => c.set(name, e.target.value)}>
-        {options.map((o) => <option key={o} value={o}>{l(labels[o])}</option>)}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {l(labels[o])}
+          </option>
+        ))}
       </select>
     </FormField>
   );
 }
 
 /** An editable schedule (milestones, instalments): one row per item, with add and remove. */
-function RowsEditor({ c, name, title, columns, blank, add }: {
-  c: Ctx; name: string; title: MessageKey; blank: Record<string, string>; add: MessageKey;
+function RowsEditor({
+  c,
+  name,
+  title,
+  columns,
+  blank,
+  add,
+}: {
+  c: Ctx;
+  name: string;
+  title: MessageKey;
+  blank: Record<string, string>;
+  add: MessageKey;
   columns: Array<{ key: string; label: MessageKey; inputMode?: 'decimal' | 'numeric'; type?: 'date'; wide?: boolean }>;
 }) {
   const { t } = useT();
   const rows = c.values[name] as Rows;
-  const change = (i: number, key: string, value: string) => c.set(name, rows.map((r, j) => (j === i ? { ...r, [key]: value } : r)));
+  const change = (i: number, key: string, value: string) =>
+    c.set(
+      name,
+      rows.map((r, j) => (j === i ? { ...r, [key]: value } : r)),
+    );
   return (
     <fieldset className="rows-editor">
       <legend>{t(title)}</legend>
@@ -51,15 +111,38 @@ function RowsEditor({ c, name, title, columns, blank, add }: {
           <li key={i} className="row-item">
             {columns.map((col) => (
               <FormField key={col.key} label={`${t(col.label)} #${i + 1}`} error={c.error(`${name}.${i}.${col.key}`)}>
-                <input type={col.type ?? 'text'} inputMode={col.inputMode} className={col.wide ? 'wide' : undefined} value={row[col.key]} onChange={(e) => change(i, col.key, e.target.value)} />
+                <input
+                  type={col.type ?? 'text'}
+                  inputMode={col.inputMode}
+                  className={col.wide ? 'wide' : undefined}
+                  value={row[col.key]}
+                  onChange={(e) => change(i, col.key, e.target.value)}
+                />
               </FormField>
             ))}
-            <button type="button" className="button button-quiet" onClick={() => c.set(name, rows.filter((_, j) => j !== i))}>{t('common.remove')}</button>
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() =>
+                c.set(
+                  name,
+                  rows.filter((_, j) => j !== i),
+                )
+              }
+            >
+              {t('common.remove')}
+            </button>
           </li>
         ))}
       </ol>
-      {c.error(name) && <p className="field-error" role="alert">{c.error(name)}</p>}
-      <button type="button" className="button button-secondary" onClick={() => c.set(name, [...rows, { ...blank }])}>{t(add)}</button>
+      {c.error(name) && (
+        <p className="field-error" role="alert">
+          {c.error(name)}
+        </p>
+      )}
+      <button type="button" className="button button-secondary" onClick={() => c.set(name, [...rows, { ...blank }])}>
+        {t(add)}
+      </button>
     </fieldset>
   );
 }
@@ -70,25 +153,56 @@ function Fields({ form, c }: { form: DealForm; c: Ctx }): ReactNode {
     case 'license':
       return (
         <>
-          <Choice c={c} name="licenseType" label="terms.licenseType" options={LICENSE_TYPES} labels={LICENSE_TYPE_LABELS} />
+          <Choice
+            c={c}
+            name="licenseType"
+            label="terms.licenseType"
+            options={LICENSE_TYPES}
+            labels={LICENSE_TYPE_LABELS}
+          />
           <Input c={c} name="territory" label="terms.territory" />
           <Input c={c} name="fieldOfUse" label="terms.fieldOfUse" />
           <div className="form-grid">
             <Input c={c} name="termMonths" label="terms.termMonths" inputMode="numeric" />
             <Input c={c} name="upfrontFee" label="terms.upfrontFeeYuan" inputMode="decimal" />
-            <Input c={c} name="royaltyRate" label="terms.royaltyRatePercent" hint="terms.percentHint" inputMode="decimal" />
+            <Input
+              c={c}
+              name="royaltyRate"
+              label="terms.royaltyRatePercent"
+              hint="terms.percentHint"
+              inputMode="decimal"
+            />
             <Input c={c} name="minimumAnnualRoyalty" label="terms.minimumAnnualRoyaltyYuan" inputMode="decimal" />
           </div>
-          <RowsEditor c={c} name="milestones" title="terms.milestonesOptional" add="terms.addMilestone" blank={{ name: '', amount: '' }}
-            columns={[{ key: 'name', label: 'terms.itemName', wide: true }, { key: 'amount', label: 'terms.amountYuan', inputMode: 'decimal' }]} />
+          <RowsEditor
+            c={c}
+            name="milestones"
+            title="terms.milestonesOptional"
+            add="terms.addMilestone"
+            blank={{ name: '', amount: '' }}
+            columns={[
+              { key: 'name', label: 'terms.itemName', wide: true },
+              { key: 'amount', label: 'terms.amountYuan', inputMode: 'decimal' },
+            ]}
+          />
         </>
       );
     case 'transfer':
       return (
         <>
           <Input c={c} name="price" label="terms.priceYuan" inputMode="decimal" />
-          <RowsEditor c={c} name="payments" title="terms.payments" add="terms.addPayment" blank={{ name: '', amount: '', dueDays: '30' }}
-            columns={[{ key: 'name', label: 'terms.itemName', wide: true }, { key: 'amount', label: 'terms.amountYuan', inputMode: 'decimal' }, { key: 'dueDays', label: 'terms.dueDays', inputMode: 'numeric' }]} />
+          <RowsEditor
+            c={c}
+            name="payments"
+            title="terms.payments"
+            add="terms.addPayment"
+            blank={{ name: '', amount: '', dueDays: '30' }}
+            columns={[
+              { key: 'name', label: 'terms.itemName', wide: true },
+              { key: 'amount', label: 'terms.amountYuan', inputMode: 'decimal' },
+              { key: 'dueDays', label: 'terms.dueDays', inputMode: 'numeric' },
+            ]}
+          />
         </>
       );
     case 'equity':
@@ -99,7 +213,13 @@ function Fields({ form, c }: { form: DealForm; c: Ctx }): ReactNode {
             <Input c={c} name="valuation" label="terms.valuationYuan" inputMode="decimal" />
             <Input c={c} name="equityPercent" label="terms.equityPercentPercent" inputMode="decimal" />
             <Input c={c} name="registeredCapital" label="terms.registeredCapitalYuan" inputMode="decimal" />
-            <Input c={c} name="inventorReward" label="terms.inventorRewardPercent" hint="terms.inventorRewardHint" inputMode="decimal" />
+            <Input
+              c={c}
+              name="inventorReward"
+              label="terms.inventorRewardPercent"
+              hint="terms.inventorRewardHint"
+              inputMode="decimal"
+            />
           </div>
         </>
       );
@@ -111,24 +231,52 @@ function Fields({ form, c }: { form: DealForm; c: Ctx }): ReactNode {
           </FormField>
           <div className="form-grid">
             <Input c={c} name="budget" label="terms.budgetYuan" inputMode="decimal" />
-            <Choice c={c} name="ipOwnership" label="terms.ipOwnership" options={IP_OWNERSHIPS} labels={IP_OWNERSHIP_LABELS} />
+            <Choice
+              c={c}
+              name="ipOwnership"
+              label="terms.ipOwnership"
+              options={IP_OWNERSHIPS}
+              labels={IP_OWNERSHIP_LABELS}
+            />
           </div>
-          <RowsEditor c={c} name="milestones" title="terms.milestones" add="terms.addMilestone" blank={{ name: '', amount: '', deliverable: '', dueDate: '' }}
-            columns={[{ key: 'name', label: 'terms.itemName' }, { key: 'amount', label: 'terms.amountYuan', inputMode: 'decimal' }, { key: 'deliverable', label: 'terms.deliverable', wide: true }, { key: 'dueDate', label: 'terms.dueDate', type: 'date' }]} />
+          <RowsEditor
+            c={c}
+            name="milestones"
+            title="terms.milestones"
+            add="terms.addMilestone"
+            blank={{ name: '', amount: '', deliverable: '', dueDate: '' }}
+            columns={[
+              { key: 'name', label: 'terms.itemName' },
+              { key: 'amount', label: 'terms.amountYuan', inputMode: 'decimal' },
+              { key: 'deliverable', label: 'terms.deliverable', wide: true },
+              { key: 'dueDate', label: 'terms.dueDate', type: 'date' },
+            ]}
+          />
         </>
       );
   }
 }
 
 // Which form field shows a problem found at an API path ("royaltyRateBp" is typed as "royaltyRate").
-const TYPED_AS: Record<string, string> = { royaltyRateBp: 'royaltyRate', equityPercentBp: 'equityPercent', inventorRewardBp: 'inventorReward' };
+const TYPED_AS: Record<string, string> = {
+  royaltyRateBp: 'royaltyRate',
+  equityPercentBp: 'equityPercent',
+  inventorRewardBp: 'inventorReward',
+};
 
 /**
  * Terms for one deal form, prefilled from the proposal on the table so a counter-offer changes only what
  * differs. Checked here as the API checks them; the server's own field errors (`terms.<path>`) land on the
  * same fields.
  */
-export function TermsForm({ form, initial, serverErrors = {}, sending, onSubmit, onCancel }: {
+export function TermsForm({
+  form,
+  initial,
+  serverErrors = {},
+  sending,
+  onSubmit,
+  onCancel,
+}: {
   form: DealForm;
   initial: DealTerms | null;
   serverErrors?: Record<string, string>;
@@ -144,7 +292,8 @@ export function TermsForm({ form, initial, serverErrors = {}, sending, onSubmit,
   const shown: TermsErrors = attempted ? parseTerms(form, values).errors : {};
   const c: Ctx = {
     values: values as unknown as Record<string, unknown>,
-    set: (key, value) => setValues((v) => ({ ...v, [key]: value }) as LicenseValues | TransferValues | EquityValues | CooperationValues),
+    set: (key, value) =>
+      setValues((v) => ({ ...v, [key]: value }) as LicenseValues | TransferValues | EquityValues | CooperationValues),
     error: (path) => {
       const problem = Object.entries(shown).find(([p]) => (TYPED_AS[p] ?? p) === path)?.[1];
       if (problem) return t(problem.key, problem.vars);
@@ -162,10 +311,18 @@ export function TermsForm({ form, initial, serverErrors = {}, sending, onSubmit,
   return (
     <form className="form terms-form" noValidate onSubmit={submit} aria-label={t('terms.title')}>
       <Fields form={form} c={c} />
-      {attempted && Object.keys(shown).length > 0 && <p className="form-error" role="alert">{t('form.fixErrors')}</p>}
+      {attempted && Object.keys(shown).length > 0 && (
+        <p className="form-error" role="alert">
+          {t('form.fixErrors')}
+        </p>
+      )}
       <div className="form-actions">
-        <button type="submit" className="button" disabled={sending}>{sending ? t('common.saving') : t('terms.submit')}</button>
-        <button type="button" className="button button-quiet" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="submit" className="button" disabled={sending}>
+          {sending ? t('common.saving') : t('terms.submit')}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

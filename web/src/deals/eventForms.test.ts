@@ -7,14 +7,25 @@ import { EVENT_FORMS, milestoneOptions, needsForm, parseEventPayload } from './e
 const now = new Date('2026-06-15T04:00:00Z');
 const active = licenceDeal({
   state: 'active',
-  contract: { buyer: { userId: 'b', at: '2026-05-01T02:00:00Z' }, seller: { userId: 's', at: '2026-05-01T03:00:00Z' }, signedAt: '2026-05-01T03:00:00Z' },
+  contract: {
+    buyer: { userId: 'b', at: '2026-05-01T02:00:00Z' },
+    seller: { userId: 's', at: '2026-05-01T03:00:00Z' },
+    signedAt: '2026-05-01T03:00:00Z',
+  },
   progress: {
-    activatedAt: '2026-05-01T03:00:00Z', filingDueAt: '2026-08-01T03:00:00Z', filing: null, royaltyReports: [],
-    milestones: [{ name: '样机', amount: 100_000, invoicedAt: '2026-05-10T00:00:00Z' }, { name: '量产', amount: 300_000, invoicedAt: null }],
+    activatedAt: '2026-05-01T03:00:00Z',
+    filingDueAt: '2026-08-01T03:00:00Z',
+    filing: null,
+    royaltyReports: [],
+    milestones: [
+      { name: '样机', amount: 100_000, invoicedAt: '2026-05-10T00:00:00Z' },
+      { name: '量产', amount: 300_000, invoicedAt: null },
+    ],
   },
 });
 
-const keys = (errors: Record<string, { key: string }>) => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, v.key]));
+const keys = (errors: Record<string, { key: string }>) =>
+  Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, v.key]));
 
 describe('event forms', () => {
   it('open only for events that carry fields', () => {
@@ -25,7 +36,12 @@ describe('event forms', () => {
   });
 
   it('read a royalty report in fen, as the API validates it', () => {
-    const { payload, errors } = parseEventPayload('REPORT_ROYALTIES', { period: '2026H1', netSales: '1,000,000' }, active, now);
+    const { payload, errors } = parseEventPayload(
+      'REPORT_ROYALTIES',
+      { period: '2026H1', netSales: '1,000,000' },
+      active,
+      now,
+    );
     expect(errors).toEqual({});
     expect(payload).toEqual({ period: '2026H1', netSales: 100_000_000 });
     expect(validateEventPayload('license', { type: 'REPORT_ROYALTIES', ...payload })).toEqual([]);
@@ -33,13 +49,18 @@ describe('event forms', () => {
 
   it('refuse a period the API would refuse', () => {
     for (const period of ['2026H3', '26Q1', '2026-13', '2026 H1']) {
-      expect(keys(parseEventPayload('REPORT_ROYALTIES', { period, netSales: '1' }, active, now).errors)).toEqual({ period: 'event.periodInvalid' });
-      expect(validateEventPayload('license', { type: 'REPORT_ROYALTIES', period, netSales: 1 }).map((e) => e.path)).toEqual(['period']);
+      expect(keys(parseEventPayload('REPORT_ROYALTIES', { period, netSales: '1' }, active, now).errors)).toEqual({
+        period: 'event.periodInvalid',
+      });
+      expect(
+        validateEventPayload('license', { type: 'REPORT_ROYALTIES', period, netSales: 1 }).map((e) => e.path),
+      ).toEqual(['period']);
     }
   });
 
   it('date official records between the signing and today, in China time', () => {
-    const filing = (filedAt: string) => keys(parseEventPayload('RECORD_FILING', { filingNo: '2026-001', filedAt }, active, now).errors);
+    const filing = (filedAt: string) =>
+      keys(parseEventPayload('RECORD_FILING', { filingNo: '2026-001', filedAt }, active, now).errors);
     expect(filing('2026-06-15')).toEqual({});
     expect(filing('2026-06-16')).toEqual({ filedAt: 'event.dateFuture' });
     expect(filing('2026-04-30')).toEqual({ filedAt: 'event.dateBeforeSigning' });
@@ -50,32 +71,53 @@ describe('event forms', () => {
     expect(milestoneOptions('INVOICE_MILESTONE', active)).toEqual([{ index: 1, label: '量产 · ¥3,000.00' }]);
     expect(parseEventPayload('INVOICE_MILESTONE', { index: '0' }, active, now).errors.index?.key).toBe('form.required');
     expect(parseEventPayload('INVOICE_MILESTONE', { index: '1' }, active, now).payload).toEqual({ index: 1 });
-    const progress: CooperationProgress = { milestones: ['pending', 'delivered', 'accepted'].map((status, i) => ({
-      name: `M${i}`, amount: 100, deliverable: 'd', dueDate: '2026-09-01', status: status as 'pending', deliveredAt: null, acceptedAt: null, changeRequests: [],
-    })) };
+    const progress: CooperationProgress = {
+      milestones: ['pending', 'delivered', 'accepted'].map((status, i) => ({
+        name: `M${i}`,
+        amount: 100,
+        deliverable: 'd',
+        dueDate: '2026-09-01',
+        status: status as 'pending',
+        deliveredAt: null,
+        acceptedAt: null,
+        changeRequests: [],
+      })),
+    };
     const coop = { ...active, type: 'cooperation', progress } as Deal;
     expect(milestoneOptions('DELIVER_MILESTONE', coop).map((o) => o.index)).toEqual([0]);
     expect(milestoneOptions('ACCEPT_MILESTONE', coop).map((o) => o.index)).toEqual([1]);
     expect(milestoneOptions('REQUEST_CHANGES', coop).map((o) => o.index)).toEqual([1]);
   });
 
-  it('bound a broker\'s commission at 30% and want a real user id', () => {
-    expect(keys(parseEventPayload('ASSIGN_BROKER', { brokerId: 'bob', commissionRateBp: '31' }, active, now).errors))
-      .toEqual({ brokerId: 'event.idInvalid', commissionRateBp: 'event.commissionRange' });
-    const ok = parseEventPayload('ASSIGN_BROKER', { brokerId: 'usr_0123456789abcdefghijk', commissionRateBp: '2.5' }, active, now);
+  it("bound a broker's commission at 30% and want a real user id", () => {
+    expect(
+      keys(parseEventPayload('ASSIGN_BROKER', { brokerId: 'bob', commissionRateBp: '31' }, active, now).errors),
+    ).toEqual({ brokerId: 'event.idInvalid', commissionRateBp: 'event.commissionRange' });
+    const ok = parseEventPayload(
+      'ASSIGN_BROKER',
+      { brokerId: 'usr_0123456789abcdefghijk', commissionRateBp: '2.5' },
+      active,
+      now,
+    );
     expect(ok.payload).toEqual({ brokerId: 'usr_0123456789abcdefghijk', commissionRateBp: 250 });
   });
 
   it('need a reason to terminate, and make it optional to decline', () => {
-    expect(keys(parseEventPayload('TERMINATE', { reason: '  ' }, active, now).errors)).toEqual({ reason: 'form.required' });
+    expect(keys(parseEventPayload('TERMINATE', { reason: '  ' }, active, now).errors)).toEqual({
+      reason: 'form.required',
+    });
     expect(parseEventPayload('DECLINE', {}, active, now)).toEqual({ payload: {}, errors: {} });
   });
 
-  it('send every payload the server\'s schema accepts', () => {
+  it("send every payload the server's schema accepts", () => {
     const samples: Record<string, Record<string, string>> = {
-      TERMINATE: { reason: '对方违约' }, RECORD_OBJECTION: { reason: '价格偏低' }, REGISTER_CONTRACT: { registrationNo: '6501012026000123' },
-      RECORD_ASSIGNMENT: { registrationNo: 'ZL-2026-1', registeredAt: '2026-06-01' }, SUBMIT_APPRAISAL: { appraiser: '新疆评估所', reportNo: 'PG-1', appraisedValue: '500000' },
-      REGISTER_EQUITY: { registrationRef: '91650100MA' }, RECORD_FILING: { filingNo: 'BA-1', filedAt: '2026-06-01' },
+      TERMINATE: { reason: '对方违约' },
+      RECORD_OBJECTION: { reason: '价格偏低' },
+      REGISTER_CONTRACT: { registrationNo: '6501012026000123' },
+      RECORD_ASSIGNMENT: { registrationNo: 'ZL-2026-1', registeredAt: '2026-06-01' },
+      SUBMIT_APPRAISAL: { appraiser: '新疆评估所', reportNo: 'PG-1', appraisedValue: '500000' },
+      REGISTER_EQUITY: { registrationRef: '91650100MA' },
+      RECORD_FILING: { filingNo: 'BA-1', filedAt: '2026-06-01' },
     };
     for (const [type, values] of Object.entries(samples)) {
       expect(EVENT_FORMS[type]).toBeDefined();

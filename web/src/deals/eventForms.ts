@@ -4,7 +4,12 @@ import type { MessageKey } from '../i18n/zh-CN.js';
 import { chinaDate } from '../../../src/shared/china-time.ts';
 import type { Problem } from '../lib/problems.js';
 import {
-  APPRAISER_MAX, COMMISSION_MAX_BP, REASON_MAX, REGISTRATION_NO_MAX, REGISTRATION_REF_MAX, ROYALTY_PERIOD,
+  APPRAISER_MAX,
+  COMMISSION_MAX_BP,
+  REASON_MAX,
+  REGISTRATION_NO_MAX,
+  REGISTRATION_REF_MAX,
+  ROYALTY_PERIOD,
 } from '../../../src/shared/deal-event-limits.ts';
 import { MAX_FEN, parsePercentBp } from './termsForm.js';
 
@@ -12,11 +17,31 @@ import { MAX_FEN, parsePercentBp } from './termsForm.js';
 // same bounds (src/shared/deal-event-limits.ts). Events without fields are sent straight from their button.
 
 export type EventFieldKind = 'text' | 'reason' | 'yuan' | 'percent' | 'date' | 'period' | 'milestone' | 'broker';
-export interface EventField { name: string; kind: EventFieldKind; label: MessageKey; hint?: MessageKey; max?: number; required: boolean }
+export interface EventField {
+  name: string;
+  kind: EventFieldKind;
+  label: MessageKey;
+  hint?: MessageKey;
+  max?: number;
+  required: boolean;
+}
 
-const reason = (required: boolean): EventField => ({ name: 'reason', kind: 'reason', label: required ? 'event.reason' : 'event.reasonOptional', max: REASON_MAX, required });
+const reason = (required: boolean): EventField => ({
+  name: 'reason',
+  kind: 'reason',
+  label: required ? 'event.reason' : 'event.reasonOptional',
+  max: REASON_MAX,
+  required,
+});
 const milestone: EventField = { name: 'index', kind: 'milestone', label: 'event.milestone', required: true };
-const text = (name: string, label: MessageKey, max: number, hint?: MessageKey): EventField => ({ name, kind: 'text', label, max, required: true, hint });
+const text = (name: string, label: MessageKey, max: number, hint?: MessageKey): EventField => ({
+  name,
+  kind: 'text',
+  label,
+  max,
+  required: true,
+  hint,
+});
 
 export const EVENT_FORMS: Record<string, EventField[]> = {
   DECLINE: [reason(false)],
@@ -25,7 +50,13 @@ export const EVENT_FORMS: Record<string, EventField[]> = {
   RECORD_OBJECTION: [reason(true)],
   ASSIGN_BROKER: [
     { name: 'brokerId', kind: 'broker', label: 'event.broker', required: true },
-    { name: 'commissionRateBp', kind: 'percent', label: 'event.commissionRate', hint: 'event.commissionRateHint', required: true },
+    {
+      name: 'commissionRateBp',
+      kind: 'percent',
+      label: 'event.commissionRate',
+      hint: 'event.commissionRateHint',
+      required: true,
+    },
   ],
   REGISTER_CONTRACT: [text('registrationNo', 'event.contractRegistrationNo', REGISTRATION_NO_MAX)],
   REPORT_ROYALTIES: [
@@ -33,10 +64,17 @@ export const EVENT_FORMS: Record<string, EventField[]> = {
     { name: 'netSales', kind: 'yuan', label: 'event.netSales', required: true },
   ],
   INVOICE_MILESTONE: [milestone],
-  RECORD_FILING: [text('filingNo', 'event.filingNo', REGISTRATION_NO_MAX), { name: 'filedAt', kind: 'date', label: 'event.filedAt', required: true }],
-  RECORD_ASSIGNMENT: [text('registrationNo', 'event.assignmentNo', REGISTRATION_NO_MAX), { name: 'registeredAt', kind: 'date', label: 'event.registeredAt', required: true }],
+  RECORD_FILING: [
+    text('filingNo', 'event.filingNo', REGISTRATION_NO_MAX),
+    { name: 'filedAt', kind: 'date', label: 'event.filedAt', required: true },
+  ],
+  RECORD_ASSIGNMENT: [
+    text('registrationNo', 'event.assignmentNo', REGISTRATION_NO_MAX),
+    { name: 'registeredAt', kind: 'date', label: 'event.registeredAt', required: true },
+  ],
   SUBMIT_APPRAISAL: [
-    text('appraiser', 'event.appraiser', APPRAISER_MAX), text('reportNo', 'event.reportNo', REGISTRATION_NO_MAX),
+    text('appraiser', 'event.appraiser', APPRAISER_MAX),
+    text('reportNo', 'event.reportNo', REGISTRATION_NO_MAX),
     { name: 'appraisedValue', kind: 'yuan', label: 'event.appraisedValue', required: true },
   ],
   REGISTER_EQUITY: [text('registrationRef', 'event.registrationRef', REGISTRATION_REF_MAX)],
@@ -48,11 +86,17 @@ export const EVENT_FORMS: Record<string, EventField[]> = {
 /** Whether an event opens a form before it is sent (terms have their own forms). */
 export const needsForm = (type: string) => type === 'PROPOSE_TERMS' || Object.hasOwn(EVENT_FORMS, type);
 
-export interface MilestoneOption { index: number; label: string }
+export interface MilestoneOption {
+  index: number;
+  label: string;
+}
 
 /** The milestones an event may name now: those not invoiced yet, pending delivery, or delivered and awaiting review. */
 export function milestoneOptions(type: string, deal: Deal): MilestoneOption[] {
-  const option = (m: { name: string; amount: number }, index: number) => ({ index, label: `${m.name} · ${formatFen(m.amount)}` });
+  const option = (m: { name: string; amount: number }, index: number) => ({
+    index,
+    label: `${m.name} · ${formatFen(m.amount)}`,
+  });
   if (type === 'INVOICE_MILESTONE') {
     const licensed = (deal.progress as LicenseProgress | null)?.milestones ?? [];
     return licensed.map(option).filter((_, i) => licensed[i].invoicedAt === null);
@@ -66,19 +110,40 @@ const PERIOD = new RegExp(ROYALTY_PERIOD);
 const ID = /^[a-z]{2,5}_[0-9a-z]{21}$/;
 
 /** The payload for an event from its typed fields, or the problems per field. `now` is injectable for tests. */
-export function parseEventPayload(type: string, values: Record<string, string>, deal: Deal, now = new Date()):
-  { payload: Record<string, unknown> | null; errors: Record<string, Problem> } {
+export function parseEventPayload(
+  type: string,
+  values: Record<string, string>,
+  deal: Deal,
+  now = new Date(),
+): { payload: Record<string, unknown> | null; errors: Record<string, Problem> } {
   const errors: Record<string, Problem> = {};
   const payload: Record<string, unknown> = {};
   for (const field of EVENT_FORMS[type] ?? []) {
     const raw = (values[field.name] ?? '').trim();
-    const fail = (problem: Problem) => { errors[field.name] = problem; };
-    if (!raw) { if (field.required) fail({ key: 'form.required' }); continue; }
-    if (field.max && raw.length > field.max) { fail({ key: 'listingForm.tooLong', vars: { max: field.max } }); continue; }
+    const fail = (problem: Problem) => {
+      errors[field.name] = problem;
+    };
+    if (!raw) {
+      if (field.required) fail({ key: 'form.required' });
+      continue;
+    }
+    if (field.max && raw.length > field.max) {
+      fail({ key: 'listingForm.tooLong', vars: { max: field.max } });
+      continue;
+    }
     switch (field.kind) {
-      case 'text': case 'reason': payload[field.name] = raw; break;
-      case 'broker': if (ID.test(raw)) payload[field.name] = raw; else fail({ key: 'event.idInvalid' }); break;
-      case 'period': if (PERIOD.test(raw)) payload[field.name] = raw; else fail({ key: 'event.periodInvalid' }); break;
+      case 'text':
+      case 'reason':
+        payload[field.name] = raw;
+        break;
+      case 'broker':
+        if (ID.test(raw)) payload[field.name] = raw;
+        else fail({ key: 'event.idInvalid' });
+        break;
+      case 'period':
+        if (PERIOD.test(raw)) payload[field.name] = raw;
+        else fail({ key: 'event.periodInvalid' });
+        break;
       case 'yuan': {
         const fen = parseYuan(raw);
         if (fen === null) fail({ key: 'listingForm.money' });
@@ -97,7 +162,8 @@ export function parseEventPayload(type: string, values: Record<string, string>, 
         const valid = /^\d{4}-\d{2}-\d{2}$/.test(raw) && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
         if (!valid) fail({ key: 'terms.date' });
         else if (raw > chinaDate(now.toISOString())) fail({ key: 'event.dateFuture' });
-        else if (deal.contract.signedAt && raw < chinaDate(deal.contract.signedAt)) fail({ key: 'event.dateBeforeSigning' });
+        else if (deal.contract.signedAt && raw < chinaDate(deal.contract.signedAt))
+          fail({ key: 'event.dateBeforeSigning' });
         else payload[field.name] = raw;
         break;
       }

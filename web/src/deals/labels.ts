@@ -1,5 +1,7 @@
 import {
-  ACTOR_ROLE_LABELS, IP_OWNERSHIP_LABELS as IP_OWNERSHIP_LABELS_BY_OWNER, LICENSE_TYPE_LABELS as LICENSE_TYPE_LABELS_BY_TYPE,
+  ACTOR_ROLE_LABELS,
+  IP_OWNERSHIP_LABELS as IP_OWNERSHIP_LABELS_BY_OWNER,
+  LICENSE_TYPE_LABELS as LICENSE_TYPE_LABELS_BY_TYPE,
   PROPOSAL_STATUS_LABELS as PROPOSAL_STATUS_LABELS_BY_STATUS,
 } from '../../../src/shared/deal.ts';
 import type { Label } from '../i18n/labels.js';
@@ -8,19 +10,33 @@ import type { Label } from '../i18n/labels.js';
 // state's label and what happens next; the buttons carry the events' labels.
 
 type Tone = 'neutral' | 'progress' | 'good' | 'warn' | 'bad';
-interface StateText { label: Label; next: Label; tone: Tone }
+interface StateText {
+  label: Label;
+  next: Label;
+  tone: Tone;
+}
 
-const ENDED = (zh: string, en: string, tone: Tone): StateText => ({ label: { zh, en }, next: { zh: '交易已结束，记录保留在下方历史中。', en: 'The deal has ended; its record stays in the history below.' }, tone });
+const ENDED = (zh: string, en: string, tone: Tone): StateText => ({
+  label: { zh, en },
+  next: { zh: '交易已结束，记录保留在下方历史中。', en: 'The deal has ended; its record stays in the history below.' },
+  tone,
+});
 
 export const DEAL_STATES: Record<string, StateText> = {
   inquiry: {
     label: { zh: '洽谈请求', en: 'Inquiry' },
-    next: { zh: '需求方已发出洽谈请求：成果方接受后进入条款磋商（需要时先签保密协议），也可以拒绝。', en: 'The buyer has sent an inquiry: the seller accepts it (then an NDA where one is needed, and negotiation) or declines.' },
+    next: {
+      zh: '需求方已发出洽谈请求：成果方接受后进入条款磋商（需要时先签保密协议），也可以拒绝。',
+      en: 'The buyer has sent an inquiry: the seller accepts it (then an NDA where one is needed, and negotiation) or declines.',
+    },
     tone: 'progress',
   },
   'nda.awaitingBoth': {
     label: { zh: '签署保密协议', en: 'NDA' },
-    next: { zh: '该成果需要保密协议：双方签署后进入条款磋商，需求方可查看保密信息。', en: 'This technology needs an NDA: once both parties sign, negotiation opens and the buyer sees the confidential details.' },
+    next: {
+      zh: '该成果需要保密协议：双方签署后进入条款磋商，需求方可查看保密信息。',
+      en: 'This technology needs an NDA: once both parties sign, negotiation opens and the buyer sees the confidential details.',
+    },
     tone: 'progress',
   },
   'nda.awaitingBuyer': {
@@ -35,17 +51,26 @@ export const DEAL_STATES: Record<string, StateText> = {
   },
   negotiating: {
     label: { zh: '条款磋商', en: 'Negotiating' },
-    next: { zh: '任一方（或技术经理人）提出条款，另一方接受或拒绝最新的提议；也可以提出新的条款还价。双方接受后进入合同签署。', en: 'Either party (or the broker) proposes terms; the other accepts or rejects the latest proposal, or counters with new terms. Accepted terms lead to the contract.' },
+    next: {
+      zh: '任一方（或技术经理人）提出条款，另一方接受或拒绝最新的提议；也可以提出新的条款还价。双方接受后进入合同签署。',
+      en: 'Either party (or the broker) proposes terms; the other accepts or rejects the latest proposal, or counters with new terms. Accepted terms lead to the contract.',
+    },
     tone: 'progress',
   },
   publicNotice: {
     label: { zh: '价格公示', en: 'Public notice' },
-    next: { zh: '成交价格正在公示（《促进科技成果转化法》第十八条）；公示期满后进入合同签署，成果方或科技局可登记异议。', en: 'The agreed price is under public notice (Law on Promoting the Transformation of S&T Achievements, Art. 18); when it ends the contract can be signed. The seller or the bureau may record an objection.' },
+    next: {
+      zh: '成交价格正在公示（《促进科技成果转化法》第十八条）；公示期满后进入合同签署，成果方或科技局可登记异议。',
+      en: 'The agreed price is under public notice (Law on Promoting the Transformation of S&T Achievements, Art. 18); when it ends the contract can be signed. The seller or the bureau may record an objection.',
+    },
     tone: 'progress',
   },
   'contracting.awaitingBoth': {
     label: { zh: '签署合同', en: 'Contracting' },
-    next: { zh: '条款已达成一致，等待双方签署合同（先后不限）。', en: 'The terms are agreed; both parties sign the contract, in either order.' },
+    next: {
+      zh: '条款已达成一致，等待双方签署合同（先后不限）。',
+      en: 'The terms are agreed; both parties sign the contract, in either order.',
+    },
     tone: 'progress',
   },
   'contracting.awaitingBuyer': {
@@ -60,37 +85,58 @@ export const DEAL_STATES: Record<string, StateText> = {
   },
   appraisal: {
     label: { zh: '资产评估', en: 'Appraisal' },
-    next: { zh: '以技术作价出资须经评估（《公司法》第四十八条）：成果方提交评估报告；估值高于评估值时退回条款磋商。', en: 'A contribution in kind is appraised first (Company Law Art. 48): the seller submits the appraisal; a valuation above the appraised value returns the deal to negotiation.' },
+    next: {
+      zh: '以技术作价出资须经评估（《公司法》第四十八条）：成果方提交评估报告；估值高于评估值时退回条款磋商。',
+      en: 'A contribution in kind is appraised first (Company Law Art. 48): the seller submits the appraisal; a valuation above the appraised value returns the deal to negotiation.',
+    },
     tone: 'progress',
   },
   active: {
     label: { zh: '许可履行中', en: 'Licence in force' },
-    next: { zh: '许可已生效，入门费发票已开具：需求方按期报告销售额计算提成；成果方应在三个月内办理许可合同备案。', en: 'The licence is in force and the upfront-fee invoice is issued: the buyer reports net sales for royalties; the seller files the licence contract with CNIPA within three months.' },
+    next: {
+      zh: '许可已生效，入门费发票已开具：需求方按期报告销售额计算提成；成果方应在三个月内办理许可合同备案。',
+      en: 'The licence is in force and the upfront-fee invoice is issued: the buyer reports net sales for royalties; the seller files the licence contract with CNIPA within three months.',
+    },
     tone: 'good',
   },
   payment: {
     label: { zh: '分期付款', en: 'Payment' },
-    next: { zh: '合同已签署，按付款计划逐期开具发票；全部付清后登记权利转移。', en: 'The contract is signed; an invoice is issued per instalment. When all are paid, the assignment is registered.' },
+    next: {
+      zh: '合同已签署，按付款计划逐期开具发票；全部付清后登记权利转移。',
+      en: 'The contract is signed; an invoice is issued per instalment. When all are paid, the assignment is registered.',
+    },
     tone: 'good',
   },
   recordal: {
     label: { zh: '权利转移登记', en: 'Recordal' },
-    next: { zh: '款项已付清：成果方登记专利权转让（自国家知识产权局登记之日起生效，《专利法》第十条）。', en: 'Paid in full: the seller records the assignment (it takes effect when CNIPA registers it, Patent Law Art. 10).' },
+    next: {
+      zh: '款项已付清：成果方登记专利权转让（自国家知识产权局登记之日起生效，《专利法》第十条）。',
+      en: 'Paid in full: the seller records the assignment (it takes effect when CNIPA registers it, Patent Law Art. 10).',
+    },
     tone: 'good',
   },
   ipAssignment: {
     label: { zh: '知识产权出资转移', en: 'IP transfer to the company' },
-    next: { zh: '合同已签署：成果方将知识产权转移至公司（《公司法》第四十九条）。', en: 'The contract is signed: the seller transfers the IP to the company (Company Law Art. 49).' },
+    next: {
+      zh: '合同已签署：成果方将知识产权转移至公司（《公司法》第四十九条）。',
+      en: 'The contract is signed: the seller transfers the IP to the company (Company Law Art. 49).',
+    },
     tone: 'good',
   },
   equityRegistration: {
     label: { zh: '股权变更登记', en: 'Equity registration' },
-    next: { zh: '知识产权已转移：任一方登记股权变更（工商变更）后交易完成。', en: 'The IP has been transferred: either party records the change of shareholders, which completes the deal.' },
+    next: {
+      zh: '知识产权已转移：任一方登记股权变更（工商变更）后交易完成。',
+      en: 'The IP has been transferred: either party records the change of shareholders, which completes the deal.',
+    },
     tone: 'good',
   },
   inProgress: {
     label: { zh: '研发进行中', en: 'Development in progress' },
-    next: { zh: '成果方逐个交付里程碑；需求方验收（验收后开具该里程碑发票）或要求修改。全部验收后交易完成。', en: 'The seller delivers each milestone; the buyer accepts it (which invoices it) or requests changes. The deal completes when all are accepted.' },
+    next: {
+      zh: '成果方逐个交付里程碑；需求方验收（验收后开具该里程碑发票）或要求修改。全部验收后交易完成。',
+      en: 'The seller delivers each milestone; the buyer accepts it (which invoices it) or requests changes. The deal completes when all are accepted.',
+    },
     tone: 'good',
   },
   declined: ENDED('已拒绝', 'Declined', 'bad'),

@@ -8,16 +8,44 @@ import { IP_OWNERSHIP_LABELS, LICENSE_TYPE_LABELS } from './labels.js';
 // sets by label). Used by the terms view and by the comparison of two proposals.
 
 const NAMES: Record<string, MessageKey> = {
-  licenseType: 'terms.licenseType', territory: 'terms.territory', fieldOfUse: 'terms.fieldOfUse', termMonths: 'terms.termMonths',
-  upfrontFee: 'terms.upfrontFee', royaltyRateBp: 'terms.royaltyRate', minimumAnnualRoyalty: 'terms.minimumAnnualRoyalty',
-  milestones: 'terms.milestones', payments: 'terms.payments', name: 'terms.itemName', amount: 'terms.amount', dueDays: 'terms.dueDays',
-  price: 'terms.price', valuation: 'terms.valuation', equityPercentBp: 'terms.equityPercent', companyName: 'terms.companyName',
-  registeredCapital: 'terms.registeredCapital', inventorRewardBp: 'terms.inventorReward', scope: 'terms.scope', budget: 'terms.budget',
-  ipOwnership: 'terms.ipOwnership', deliverable: 'terms.deliverable', dueDate: 'terms.dueDate',
+  licenseType: 'terms.licenseType',
+  territory: 'terms.territory',
+  fieldOfUse: 'terms.fieldOfUse',
+  termMonths: 'terms.termMonths',
+  upfrontFee: 'terms.upfrontFee',
+  royaltyRateBp: 'terms.royaltyRate',
+  minimumAnnualRoyalty: 'terms.minimumAnnualRoyalty',
+  milestones: 'terms.milestones',
+  payments: 'terms.payments',
+  name: 'terms.itemName',
+  amount: 'terms.amount',
+  dueDays: 'terms.dueDays',
+  price: 'terms.price',
+  valuation: 'terms.valuation',
+  equityPercentBp: 'terms.equityPercent',
+  companyName: 'terms.companyName',
+  registeredCapital: 'terms.registeredCapital',
+  inventorRewardBp: 'terms.inventorReward',
+  scope: 'terms.scope',
+  budget: 'terms.budget',
+  ipOwnership: 'terms.ipOwnership',
+  deliverable: 'terms.deliverable',
+  dueDate: 'terms.dueDate',
 };
-const MONEY = new Set(['upfrontFee', 'minimumAnnualRoyalty', 'amount', 'price', 'valuation', 'registeredCapital', 'budget']);
+const MONEY = new Set([
+  'upfrontFee',
+  'minimumAnnualRoyalty',
+  'amount',
+  'price',
+  'valuation',
+  'registeredCapital',
+  'budget',
+]);
 const BP = new Set(['royaltyRateBp', 'equityPercentBp', 'inventorRewardBp']);
-const CHOICES: Record<string, Record<string, Label>> = { licenseType: LICENSE_TYPE_LABELS, ipOwnership: IP_OWNERSHIP_LABELS };
+const CHOICES: Record<string, Record<string, Label>> = {
+  licenseType: LICENSE_TYPE_LABELS,
+  ipOwnership: IP_OWNERSHIP_LABELS,
+};
 
 export const termFieldName = (key: string): MessageKey | null => NAMES[key] ?? null;
 
@@ -27,14 +55,24 @@ export function termValue(key: string, value: unknown, label: (l: Label) => stri
   if (MONEY.has(key) && typeof value === 'number') return formatFen(value);
   if (BP.has(key) && typeof value === 'number') return formatRateBp(value);
   if (CHOICES[key] && typeof value === 'string') return label(CHOICES[key][value] ?? { zh: value, en: value });
-  if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => termValue(k, v, label)).join(' · ');
+  if (typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => termValue(k, v, label))
+      .join(' · ');
   return String(value);
 }
 
 /** "milestones.1.amount" → the words for it: ["Milestones", 2, "Amount"] joined by the caller's translator. */
 export function termPathWords(path: string, t: (key: MessageKey) => string): string {
-  return path.split('.').map((part) => (/^\d+$/.test(part) ? `#${Number(part) + 1}` : NAMES[part] ? t(NAMES[part]) : part)).join(' · ');
+  return path
+    .split('.')
+    .map((part) => (/^\d+$/.test(part) ? `#${Number(part) + 1}` : NAMES[part] ? t(NAMES[part]) : part))
+    .join(' · ');
 }
 
 /** The leaf key of a path, which says how its value is formatted. */
-export const leafKey = (path: string) => path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+export const leafKey = (path: string) =>
+  path
+    .split('.')
+    .filter((p) => !/^\d+$/.test(p))
+    .pop() ?? path;

@@ -12,19 +12,44 @@ import { IP_OWNERSHIPS, LICENSE_TYPES, MAX_FEN, MIN_INVENTOR_REWARD_BP } from '.
 export { IP_OWNERSHIPS, LICENSE_TYPES, MAX_FEN, MIN_INVENTOR_REWARD_BP };
 
 export interface LicenseValues {
-  licenseType: string; territory: string; fieldOfUse: string; termMonths: string; upfrontFee: string; royaltyRate: string;
-  minimumAnnualRoyalty: string; milestones: Array<{ name: string; amount: string }>;
+  licenseType: string;
+  territory: string;
+  fieldOfUse: string;
+  termMonths: string;
+  upfrontFee: string;
+  royaltyRate: string;
+  minimumAnnualRoyalty: string;
+  milestones: Array<{ name: string; amount: string }>;
 }
-export interface TransferValues { price: string; payments: Array<{ name: string; amount: string; dueDays: string }> }
-export interface EquityValues { valuation: string; equityPercent: string; companyName: string; registeredCapital: string; inventorReward: string }
+export interface TransferValues {
+  price: string;
+  payments: Array<{ name: string; amount: string; dueDays: string }>;
+}
+export interface EquityValues {
+  valuation: string;
+  equityPercent: string;
+  companyName: string;
+  registeredCapital: string;
+  inventorReward: string;
+}
 export interface CooperationValues {
-  scope: string; budget: string; ipOwnership: string;
+  scope: string;
+  budget: string;
+  ipOwnership: string;
   milestones: Array<{ name: string; amount: string; deliverable: string; dueDate: string }>;
 }
-export interface TermsValuesByForm { license: LicenseValues; transfer: TransferValues; equity: EquityValues; cooperation: CooperationValues }
+export interface TermsValuesByForm {
+  license: LicenseValues;
+  transfer: TransferValues;
+  equity: EquityValues;
+  cooperation: CooperationValues;
+}
 export type TermsValues = TermsValuesByForm[DealForm];
 export type TermsErrors = Record<string, Problem>;
-export interface Parsed<T> { terms: T | null; errors: TermsErrors }
+export interface Parsed<T> {
+  terms: T | null;
+  errors: TermsErrors;
+}
 
 /** Percent with at most two decimals ("5", "2.5", "0.25") as basis points; null when it is not such a number. */
 export function parsePercentBp(text: string): number | null {
@@ -37,7 +62,10 @@ const fenToYuan = (fen: number) => formatFen(fen).slice(1);
 /** A small reader that collects problems under API paths while it parses each field. */
 function reader() {
   const errors: TermsErrors = {};
-  const fail = (path: string, problem: Problem) => { if (!errors[path]) errors[path] = problem; return null; };
+  const fail = (path: string, problem: Problem) => {
+    if (!errors[path]) errors[path] = problem;
+    return null;
+  };
   return {
     errors,
     fail,
@@ -56,7 +84,9 @@ function reader() {
     integer(path: string, value: string, min: number, max: number): number | null {
       if (!value.trim()) return fail(path, { key: 'form.required' });
       const n = Number(value.trim());
-      return /^\d+$/.test(value.trim()) && n >= min && n <= max ? n : fail(path, { key: 'terms.integerRange', vars: { min, max } });
+      return /^\d+$/.test(value.trim()) && n >= min && n <= max
+        ? n
+        : fail(path, { key: 'terms.integerRange', vars: { min, max } });
     },
     percent(path: string, value: string, minBp: number): number | null {
       if (!value.trim()) return fail(path, { key: 'form.required' });
@@ -68,7 +98,9 @@ function reader() {
       const v = value.trim();
       if (!v) return fail(path, { key: 'form.required' });
       const d = new Date(`${v}T00:00:00Z`);
-      return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) ? v : fail(path, { key: 'terms.date' });
+      return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v)
+        ? v
+        : fail(path, { key: 'terms.date' });
     },
     choice<T extends string>(path: string, value: string, options: readonly T[]): T | null {
       return (options as readonly string[]).includes(value) ? (value as T) : fail(path, { key: 'form.required' });
@@ -76,8 +108,10 @@ function reader() {
   };
 }
 
-const ok = <T>(errors: TermsErrors, terms: () => T): Parsed<T> => (Object.keys(errors).length ? { terms: null, errors } : { terms: terms(), errors });
-const sum = (items: Array<{ amount: number | null | undefined }>) => items.reduce((total, i) => total + (i.amount ?? 0), 0);
+const ok = <T>(errors: TermsErrors, terms: () => T): Parsed<T> =>
+  Object.keys(errors).length ? { terms: null, errors } : { terms: terms(), errors };
+const sum = (items: Array<{ amount: number | null | undefined }>) =>
+  items.reduce((total, i) => total + (i.amount ?? 0), 0);
 
 export function parseLicense(v: LicenseValues): Parsed<LicenseTerms> {
   const r = reader();
@@ -89,9 +123,17 @@ export function parseLicense(v: LicenseValues): Parsed<LicenseTerms> {
   const royaltyRateBp = r.percent('royaltyRateBp', v.royaltyRate, 0);
   const minimumAnnualRoyalty = r.money('minimumAnnualRoyalty', v.minimumAnnualRoyalty, 0, true);
   if (v.milestones.length > 50) r.fail('milestones', { key: 'listingForm.tooMany', vars: { max: 50 } });
-  const milestones = v.milestones.map((m, i) => ({ name: r.text(`milestones.${i}.name`, m.name, 200), amount: r.money(`milestones.${i}.amount`, m.amount, 1) }));
+  const milestones = v.milestones.map((m, i) => ({
+    name: r.text(`milestones.${i}.name`, m.name, 200),
+    amount: r.money(`milestones.${i}.amount`, m.amount, 1),
+  }));
   return ok(r.errors, () => ({
-    licenseType: licenseType!, territory: territory!, fieldOfUse: fieldOfUse!, termMonths: termMonths!, upfrontFee: upfrontFee!, royaltyRateBp: royaltyRateBp!,
+    licenseType: licenseType!,
+    territory: territory!,
+    fieldOfUse: fieldOfUse!,
+    termMonths: termMonths!,
+    upfrontFee: upfrontFee!,
+    royaltyRateBp: royaltyRateBp!,
     ...(minimumAnnualRoyalty === undefined ? {} : { minimumAnnualRoyalty: minimumAnnualRoyalty! }),
     ...(milestones.length ? { milestones: milestones.map((m) => ({ name: m.name!, amount: m.amount! })) } : {}),
   }));
@@ -103,12 +145,17 @@ export function parseTransfer(v: TransferValues): Parsed<TransferTerms> {
   if (v.payments.length === 0) r.fail('payments', { key: 'terms.rowsMin' });
   if (v.payments.length > 24) r.fail('payments', { key: 'listingForm.tooMany', vars: { max: 24 } });
   const payments = v.payments.map((p, i) => ({
-    name: r.text(`payments.${i}.name`, p.name, 200), amount: r.money(`payments.${i}.amount`, p.amount, 1), dueDays: r.integer(`payments.${i}.dueDays`, p.dueDays, 0, 3650),
+    name: r.text(`payments.${i}.name`, p.name, 200),
+    amount: r.money(`payments.${i}.amount`, p.amount, 1),
+    dueDays: r.integer(`payments.${i}.dueDays`, p.dueDays, 0, 3650),
   }));
   if (!Object.keys(r.errors).length && sum(payments) !== price) {
     r.fail('payments', { key: 'terms.paymentsSum', vars: { sum: formatFen(sum(payments)), total: formatFen(price!) } });
   }
-  return ok(r.errors, () => ({ price: price!, payments: payments.map((p) => ({ name: p.name!, amount: p.amount!, dueDays: p.dueDays! })) }));
+  return ok(r.errors, () => ({
+    price: price!,
+    payments: payments.map((p) => ({ name: p.name!, amount: p.amount!, dueDays: p.dueDays! })),
+  }));
 }
 
 export function parseEquity(v: EquityValues): Parsed<EquityTerms> {
@@ -118,8 +165,15 @@ export function parseEquity(v: EquityValues): Parsed<EquityTerms> {
   const companyName = r.text('companyName', v.companyName, 200);
   const registeredCapital = r.money('registeredCapital', v.registeredCapital, 1);
   const inventorRewardBp = r.percent('inventorRewardBp', v.inventorReward, 0);
-  if (inventorRewardBp !== null && inventorRewardBp < MIN_INVENTOR_REWARD_BP) r.fail('inventorRewardBp', { key: 'terms.inventorRewardMin' });
-  return ok(r.errors, () => ({ valuation: valuation!, equityPercentBp: equityPercentBp!, companyName: companyName!, registeredCapital: registeredCapital!, inventorRewardBp: inventorRewardBp! }));
+  if (inventorRewardBp !== null && inventorRewardBp < MIN_INVENTOR_REWARD_BP)
+    r.fail('inventorRewardBp', { key: 'terms.inventorRewardMin' });
+  return ok(r.errors, () => ({
+    valuation: valuation!,
+    equityPercentBp: equityPercentBp!,
+    companyName: companyName!,
+    registeredCapital: registeredCapital!,
+    inventorRewardBp: inventorRewardBp!,
+  }));
 }
 
 export function parseCooperation(v: CooperationValues): Parsed<CooperationTerms> {
@@ -130,24 +184,40 @@ export function parseCooperation(v: CooperationValues): Parsed<CooperationTerms>
   if (v.milestones.length === 0) r.fail('milestones', { key: 'terms.rowsMin' });
   if (v.milestones.length > 50) r.fail('milestones', { key: 'listingForm.tooMany', vars: { max: 50 } });
   const milestones = v.milestones.map((m, i) => ({
-    name: r.text(`milestones.${i}.name`, m.name, 200), amount: r.money(`milestones.${i}.amount`, m.amount, 0),
-    deliverable: r.text(`milestones.${i}.deliverable`, m.deliverable, 1000), dueDate: r.date(`milestones.${i}.dueDate`, m.dueDate),
+    name: r.text(`milestones.${i}.name`, m.name, 200),
+    amount: r.money(`milestones.${i}.amount`, m.amount, 0),
+    deliverable: r.text(`milestones.${i}.deliverable`, m.deliverable, 1000),
+    dueDate: r.date(`milestones.${i}.dueDate`, m.dueDate),
   }));
   if (!Object.keys(r.errors).length && sum(milestones) !== budget) {
-    r.fail('milestones', { key: 'terms.milestonesSum', vars: { sum: formatFen(sum(milestones)), total: formatFen(budget!) } });
+    r.fail('milestones', {
+      key: 'terms.milestonesSum',
+      vars: { sum: formatFen(sum(milestones)), total: formatFen(budget!) },
+    });
   }
   return ok(r.errors, () => ({
-    scope: scope!, budget: budget!, ipOwnership: ipOwnership!,
-    milestones: milestones.map((m) => ({ name: m.name!, amount: m.amount!, deliverable: m.deliverable!, dueDate: m.dueDate! })),
+    scope: scope!,
+    budget: budget!,
+    ipOwnership: ipOwnership!,
+    milestones: milestones.map((m) => ({
+      name: m.name!,
+      amount: m.amount!,
+      deliverable: m.deliverable!,
+      dueDate: m.dueDate!,
+    })),
   }));
 }
 
 export function parseTerms(form: DealForm, values: TermsValues): Parsed<DealTerms> {
   switch (form) {
-    case 'license': return parseLicense(values as LicenseValues);
-    case 'transfer': return parseTransfer(values as TransferValues);
-    case 'equity': return parseEquity(values as EquityValues);
-    case 'cooperation': return parseCooperation(values as CooperationValues);
+    case 'license':
+      return parseLicense(values as LicenseValues);
+    case 'transfer':
+      return parseTransfer(values as TransferValues);
+    case 'equity':
+      return parseEquity(values as EquityValues);
+    case 'cooperation':
+      return parseCooperation(values as CooperationValues);
   }
 }
 
@@ -157,8 +227,12 @@ export function termsToValues(form: DealForm, terms: DealTerms | null): TermsVal
     case 'license': {
       const t = terms as LicenseTerms | null;
       return {
-        licenseType: t?.licenseType ?? 'non_exclusive', territory: t?.territory ?? '', fieldOfUse: t?.fieldOfUse ?? '',
-        termMonths: t ? String(t.termMonths) : '', upfrontFee: t ? fenToYuan(t.upfrontFee) : '', royaltyRate: t ? bpToPercent(t.royaltyRateBp) : '',
+        licenseType: t?.licenseType ?? 'non_exclusive',
+        territory: t?.territory ?? '',
+        fieldOfUse: t?.fieldOfUse ?? '',
+        termMonths: t ? String(t.termMonths) : '',
+        upfrontFee: t ? fenToYuan(t.upfrontFee) : '',
+        royaltyRate: t ? bpToPercent(t.royaltyRateBp) : '',
         minimumAnnualRoyalty: t?.minimumAnnualRoyalty === undefined ? '' : fenToYuan(t.minimumAnnualRoyalty),
         milestones: (t?.milestones ?? []).map((m) => ({ name: m.name, amount: fenToYuan(m.amount) })),
       };
@@ -167,21 +241,34 @@ export function termsToValues(form: DealForm, terms: DealTerms | null): TermsVal
       const t = terms as TransferTerms | null;
       return {
         price: t ? fenToYuan(t.price) : '',
-        payments: t ? t.payments.map((p) => ({ name: p.name, amount: fenToYuan(p.amount), dueDays: String(p.dueDays) })) : [{ name: '', amount: '', dueDays: '30' }],
+        payments: t
+          ? t.payments.map((p) => ({ name: p.name, amount: fenToYuan(p.amount), dueDays: String(p.dueDays) }))
+          : [{ name: '', amount: '', dueDays: '30' }],
       };
     }
     case 'equity': {
       const t = terms as EquityTerms | null;
       return {
-        valuation: t ? fenToYuan(t.valuation) : '', equityPercent: t ? bpToPercent(t.equityPercentBp) : '', companyName: t?.companyName ?? '',
-        registeredCapital: t ? fenToYuan(t.registeredCapital) : '', inventorReward: t ? bpToPercent(t.inventorRewardBp) : '70',
+        valuation: t ? fenToYuan(t.valuation) : '',
+        equityPercent: t ? bpToPercent(t.equityPercentBp) : '',
+        companyName: t?.companyName ?? '',
+        registeredCapital: t ? fenToYuan(t.registeredCapital) : '',
+        inventorReward: t ? bpToPercent(t.inventorRewardBp) : '70',
       };
     }
     case 'cooperation': {
       const t = terms as CooperationTerms | null;
       return {
-        scope: t?.scope ?? '', budget: t ? fenToYuan(t.budget) : '', ipOwnership: t?.ipOwnership ?? 'joint',
-        milestones: t ? t.milestones.map((m) => ({ name: m.name, amount: fenToYuan(m.amount), deliverable: m.deliverable, dueDate: m.dueDate }))
+        scope: t?.scope ?? '',
+        budget: t ? fenToYuan(t.budget) : '',
+        ipOwnership: t?.ipOwnership ?? 'joint',
+        milestones: t
+          ? t.milestones.map((m) => ({
+              name: m.name,
+              amount: fenToYuan(m.amount),
+              deliverable: m.deliverable,
+              dueDate: m.dueDate,
+            }))
           : [{ name: '', amount: '', deliverable: '', dueDate: '' }],
       };
     }

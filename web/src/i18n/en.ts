@@ -26,7 +26,8 @@ export const en: Messages = {
   'account.logout': 'Log out',
   'account.profile': 'My account',
   'account.label': 'Account',
-  'footer.about': 'Register, publish and find technologies, match them with enterprise demands, and carry licences, transfers, equity investments and R&D cooperation through to contract.',
+  'footer.about':
+    'Register, publish and find technologies, match them with enterprise demands, and carry licences, transfers, equity investments and R&D cooperation through to contract.',
   'footer.apiDocs': 'API documentation',
   'footer.copyright': '© {year} Tech Transfer Exchange',
 
@@ -166,7 +167,8 @@ export const en: Messages = {
   'list.more': 'Load more',
 
   'demands.title': 'Technology demands',
-  'demands.intro': 'Enterprises post what technology they need; the platform matches it with published technologies by field, keywords and deal type.',
+  'demands.intro':
+    'Enterprises post what technology they need; the platform matches it with published technologies by field, keywords and deal type.',
   'demands.new': 'Post a demand',
   'demands.name': 'Title',
   'demands.description': 'Description',

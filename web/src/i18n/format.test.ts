@@ -25,9 +25,11 @@ describe('formatFen', () => {
   });
 
   it('keeps every digit: the formatted text reads back as the same number of fen', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (fen) => {
-      expect(parseYuan(formatFen(fen).slice(1))).toBe(fen);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (fen) => {
+        expect(parseYuan(formatFen(fen).slice(1))).toBe(fen);
+      }),
+    );
   });
 });
 

@@ -5,7 +5,13 @@ import { FIELD_LABELS, type Field, type Label } from '../../../src/shared/listin
 // come from the shared core, so that each exists once for the web app, the exports and the reports.
 export { FIELD_LABELS, TRL_LABELS, trlLabel } from '../../../src/shared/listing.ts';
 export {
-  CATEGORY_LABELS, DEAL_FORM_LABELS, FORM_LABELS, FUNDING_SOURCE_LABELS, IP_TYPE_LABELS, LEVEL_LABELS, STAGE_LABELS,
+  CATEGORY_LABELS,
+  DEAL_FORM_LABELS,
+  FORM_LABELS,
+  FUNDING_SOURCE_LABELS,
+  IP_TYPE_LABELS,
+  LEVEL_LABELS,
+  STAGE_LABELS,
 } from '../../../src/shared/listing-labels.ts';
 export { POLICY_CATEGORY_LABELS, POLICY_LEVEL_LABELS } from '../../../src/shared/content.ts';
 export type { Label };
@@ -41,7 +47,11 @@ export const LISTING_STATUS_LABELS: Record<ListingStatus, Label> = {
 };
 
 export const LISTING_STATUS_TONES: Record<ListingStatus, 'neutral' | 'progress' | 'good' | 'warn' | 'bad'> = {
-  draft: 'neutral', submitted: 'progress', published: 'good', rejected: 'warn', withdrawn: 'bad',
+  draft: 'neutral',
+  submitted: 'progress',
+  published: 'good',
+  rejected: 'warn',
+  withdrawn: 'bad',
 };
 
 /** The label of an enum value, or the raw value when the server sends one this build does not know. */

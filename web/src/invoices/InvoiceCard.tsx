@@ -21,14 +21,30 @@ export function PdfButton({ invoice }: { invoice: Invoice }) {
   const download = async () => {
     setBusy(true);
     setError(null);
-    try { saveBlob(await api.invoicePdf(invoice.id), `${invoice.number}.pdf`); } catch (err) { setError(isApiError(err) ? err.detail : t('state.error')); } finally { setBusy(false); }
+    try {
+      saveBlob(await api.invoicePdf(invoice.id), `${invoice.number}.pdf`);
+    } catch (err) {
+      setError(isApiError(err) ? err.detail : t('state.error'));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <>
-      <button type="button" className="button button-secondary" disabled={busy} onClick={() => void download()} aria-label={t('invoices.pdfFor', { number: invoice.number })}>
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={busy}
+        onClick={() => void download()}
+        aria-label={t('invoices.pdfFor', { number: invoice.number })}
+      >
         {busy ? t('invoices.downloading') : t('invoices.pdf')}
       </button>
-      {error && <span className="form-error" role="alert">{error}</span>}
+      {error && (
+        <span className="form-error" role="alert">
+          {error}
+        </span>
+      )}
     </>
   );
 }
@@ -40,45 +56,111 @@ export function InvoiceCard({ invoice: initial, showDeal = true }: { invoice: In
   const [invoice, setInvoice] = useState(initial);
   const [open, setOpen] = useState<'payment' | 'void' | 'voucher' | null>(null);
   const owing = invoice.status !== 'void' && invoice.status !== 'paid';
-  const mayRecord = Boolean(user && owing && (user.role === 'admin' || user.organization.id === invoice.issuer.organizationId));
+  const mayRecord = Boolean(
+    user && owing && (user.role === 'admin' || user.organization.id === invoice.issuer.organizationId),
+  );
   // Voiding is the bureau's, and only before any payment is recorded (src/invoices/void.ts).
   const mayVoid = Boolean(user?.role === 'admin' && invoice.status !== 'void' && invoice.paid === 0);
   const mayUseVoucher = Boolean(user && owing && user.organization.id === invoice.recipient.organizationId);
   const toggle = (which: 'payment' | 'void' | 'voucher') => setOpen((o) => (o === which ? null : which));
-  const done = (next: Invoice) => { setInvoice(next); setOpen(null); };
+  const done = (next: Invoice) => {
+    setInvoice(next);
+    setOpen(null);
+  };
   return (
     <article className="card invoice-card">
       <div className="row-heading">
-        <h3 className="card-title">{invoice.number} · {label(labelOf(INVOICE_KIND_LABELS, invoice.kind))}</h3>
+        <h3 className="card-title">
+          {invoice.number} · {label(labelOf(INVOICE_KIND_LABELS, invoice.kind))}
+        </h3>
         <StatusChip label={INVOICE_STATUS_LABELS[invoice.status]} tone={INVOICE_STATUS_TONES[invoice.status]} />
       </div>
       <p className="card-meta">
-        <span>{t('invoices.issuer')}: {invoice.issuer.name}</span>
-        <span>{t('invoices.recipient')}: {invoice.recipient.name}</span>
-        <span>{t('invoices.issuedAt')}: <time dateTime={invoice.issuedAt}>{date(invoice.issuedAt)}</time></span>
-        <span>{t('invoices.dueAt')}: <time dateTime={invoice.dueAt}>{date(invoice.dueAt)}</time></span>
-        {showDeal && invoice.dealId && <Link to={`/deals/${encodeURIComponent(invoice.dealId)}`}>{t('invoices.deal')}</Link>}
+        <span>
+          {t('invoices.issuer')}: {invoice.issuer.name}
+        </span>
+        <span>
+          {t('invoices.recipient')}: {invoice.recipient.name}
+        </span>
+        <span>
+          {t('invoices.issuedAt')}: <time dateTime={invoice.issuedAt}>{date(invoice.issuedAt)}</time>
+        </span>
+        <span>
+          {t('invoices.dueAt')}: <time dateTime={invoice.dueAt}>{date(invoice.dueAt)}</time>
+        </span>
+        {showDeal && invoice.dealId && (
+          <Link to={`/deals/${encodeURIComponent(invoice.dealId)}`}>{t('invoices.deal')}</Link>
+        )}
       </p>
       <div className="table-scroll">
         <table className="data-table money-table">
-          <thead><tr><th scope="col">{t('invoices.line')}</th><th scope="col">{t('invoices.amount')}</th><th scope="col">{t('invoices.tax')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('invoices.line')}</th>
+              <th scope="col">{t('invoices.amount')}</th>
+              <th scope="col">{t('invoices.tax')}</th>
+            </tr>
+          </thead>
           <tbody>
             {invoice.lines.map((l, i) => (
-              <tr key={i}><td>{l.description || label(LINE_KIND_LABELS[l.kind])}</td><td className="num">{formatFen(l.amount)}</td><td className="num">{formatFen(l.taxAmount)}</td></tr>
+              <tr key={i}>
+                <td>{l.description || label(LINE_KIND_LABELS[l.kind])}</td>
+                <td className="num">{formatFen(l.amount)}</td>
+                <td className="num">{formatFen(l.taxAmount)}</td>
+              </tr>
             ))}
           </tbody>
           <tfoot>
-            <tr><th scope="row">{t('invoices.total')}</th><td className="num" colSpan={2}><strong>{formatFen(invoice.total)}</strong></td></tr>
-            <tr><th scope="row">{t('invoices.balance')}</th><td className="num" colSpan={2}>{formatFen(invoice.balance)}</td></tr>
+            <tr>
+              <th scope="row">{t('invoices.total')}</th>
+              <td className="num" colSpan={2}>
+                <strong>{formatFen(invoice.total)}</strong>
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{t('invoices.balance')}</th>
+              <td className="num" colSpan={2}>
+                {formatFen(invoice.balance)}
+              </td>
+            </tr>
           </tfoot>
         </table>
       </div>
-      {invoice.voidReason && <p className="notice notice-warning">{t('invoices.voided', { reason: invoice.voidReason })}</p>}
+      {invoice.voidReason && (
+        <p className="notice notice-warning">{t('invoices.voided', { reason: invoice.voidReason })}</p>
+      )}
       <div className="row-actions">
         <PdfButton invoice={invoice} />
-        {mayRecord && <button type="button" className="button button-quiet" aria-expanded={open === 'payment'} onClick={() => toggle('payment')}>{t('payment.record')}</button>}
-        {mayUseVoucher && <button type="button" className="button button-quiet" aria-expanded={open === 'voucher'} onClick={() => toggle('voucher')}>{t('vouchers.apply')}</button>}
-        {mayVoid && <button type="button" className="button button-quiet" aria-expanded={open === 'void'} onClick={() => toggle('void')}>{t('invoices.void')}</button>}
+        {mayRecord && (
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-expanded={open === 'payment'}
+            onClick={() => toggle('payment')}
+          >
+            {t('payment.record')}
+          </button>
+        )}
+        {mayUseVoucher && (
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-expanded={open === 'voucher'}
+            onClick={() => toggle('voucher')}
+          >
+            {t('vouchers.apply')}
+          </button>
+        )}
+        {mayVoid && (
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-expanded={open === 'void'}
+            onClick={() => toggle('void')}
+          >
+            {t('invoices.void')}
+          </button>
+        )}
       </div>
       {open === 'payment' && mayRecord && <PaymentForm invoice={invoice} onPaid={done} />}
       {open === 'voucher' && mayUseVoucher && <VoucherForm invoice={invoice} onDone={done} />}

@@ -9,10 +9,18 @@ import { useT } from '../i18n/I18nProvider.js';
 import { CHINA_UTC_OFFSET, chinaDate } from '../../../src/shared/china-time.ts';
 import type { Problem } from '../lib/problems.js';
 
-export interface PaymentValues { amount: string; reference: string; paidOn: string }
+export interface PaymentValues {
+  amount: string;
+  reference: string;
+  paidOn: string;
+}
 
 /** The checks of POST /api/invoices/:id/payments: a positive amount within the balance, a reference, a past date. */
-export function validatePayment(v: PaymentValues, balance: number, today: string): Partial<Record<keyof PaymentValues, Problem>> {
+export function validatePayment(
+  v: PaymentValues,
+  balance: number,
+  today: string,
+): Partial<Record<keyof PaymentValues, Problem>> {
   const e: Partial<Record<keyof PaymentValues, Problem>> = {};
   const fen = parseYuan(v.amount);
   if (!v.amount.trim()) e.amount = { key: 'form.required' };
@@ -31,7 +39,11 @@ export function validatePayment(v: PaymentValues, balance: number, today: string
 export function PaymentForm({ invoice, onPaid }: { invoice: Invoice; onPaid(next: Invoice): void }) {
   const { t } = useT();
   const today = chinaDate(new Date().toISOString());
-  const [values, setValues] = useState<PaymentValues>({ amount: formatFen(invoice.balance).slice(1), reference: '', paidOn: today });
+  const [values, setValues] = useState<PaymentValues>({
+    amount: formatFen(invoice.balance).slice(1),
+    reference: '',
+    paidOn: today,
+  });
   const [problems, setProblems] = useState<Partial<Record<keyof PaymentValues, Problem>>>({});
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -47,7 +59,13 @@ export function PaymentForm({ invoice, onPaid }: { invoice: Invoice; onPaid(next
     try {
       // Midnight in China on the day the bank statement shows.
       const paidAt = new Date(`${values.paidOn}T00:00:00${CHINA_UTC_OFFSET}`).toISOString();
-      onPaid(await api.recordPayment(invoice.id, { amount: parseYuan(values.amount)!, reference: values.reference.trim(), paidAt }, key.current));
+      onPaid(
+        await api.recordPayment(
+          invoice.id,
+          { amount: parseYuan(values.amount)!, reference: values.reference.trim(), paidAt },
+          key.current,
+        ),
+      );
       key.current = newIdempotencyKey();
     } catch (err) {
       setError(isApiError(err) ? err.detail : t('state.error'));
@@ -59,20 +77,41 @@ export function PaymentForm({ invoice, onPaid }: { invoice: Invoice; onPaid(next
   const set = (k: keyof PaymentValues, v: string) => setValues((cur) => ({ ...cur, [k]: v }));
 
   return (
-    <form className="form payment-form" noValidate onSubmit={submit} aria-label={t('payment.title', { number: invoice.number })}>
+    <form
+      className="form payment-form"
+      noValidate
+      onSubmit={submit}
+      aria-label={t('payment.title', { number: invoice.number })}
+    >
       <div className="form-grid">
         <FormField label={t('payment.amount')} error={show('amount')}>
-          <input type="text" inputMode="decimal" value={values.amount} onChange={(e) => set('amount', e.target.value)} />
+          <input
+            type="text"
+            inputMode="decimal"
+            value={values.amount}
+            onChange={(e) => set('amount', e.target.value)}
+          />
         </FormField>
         <FormField label={t('payment.reference')} error={show('reference')}>
-          <input type="text" maxLength={100} value={values.reference} onChange={(e) => set('reference', e.target.value)} />
+          <input
+            type="text"
+            maxLength={100}
+            value={values.reference}
+            onChange={(e) => set('reference', e.target.value)}
+          />
         </FormField>
         <FormField label={t('payment.paidOn')} error={show('paidOn')}>
           <input type="date" max={today} value={values.paidOn} onChange={(e) => set('paidOn', e.target.value)} />
         </FormField>
       </div>
-      {error && <p className="form-error" role="alert">{error}</p>}
-      <button type="submit" className="button button-secondary" disabled={sending}>{sending ? t('common.saving') : t('payment.record')}</button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button button-secondary" disabled={sending}>
+        {sending ? t('common.saving') : t('payment.record')}
+      </button>
     </form>
   );
 }

@@ -10,7 +10,11 @@ export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, Label> = {
 };
 
 export const INVOICE_STATUS_TONES: Record<InvoiceStatus, 'progress' | 'good' | 'warn' | 'bad'> = {
-  issued: 'progress', partially_paid: 'progress', paid: 'good', overdue: 'warn', void: 'bad',
+  issued: 'progress',
+  partially_paid: 'progress',
+  paid: 'good',
+  overdue: 'warn',
+  void: 'bad',
 };
 
 export const LINE_KIND_LABELS: Record<LineKind, Label> = {

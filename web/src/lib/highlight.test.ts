@@ -3,7 +3,9 @@ import { sanitizeHighlight } from './highlight.js';
 
 describe('sanitizeHighlight', () => {
   it('keeps the <mark> tags the server added and the entities it escaped', () => {
-    expect(sanitizeHighlight('<mark>节水</mark>灌溉 &lt;b&gt; &amp; co')).toBe('<mark>节水</mark>灌溉 &lt;b&gt; &amp; co');
+    expect(sanitizeHighlight('<mark>节水</mark>灌溉 &lt;b&gt; &amp; co')).toBe(
+      '<mark>节水</mark>灌溉 &lt;b&gt; &amp; co',
+    );
   });
 
   it('normalises the case of mark tags', () => {

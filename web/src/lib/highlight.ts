@@ -5,9 +5,11 @@
 const MARK_TAG = /(<\/?mark>)/i;
 
 export function sanitizeHighlight(html: string): string {
-  return html
-    .split(MARK_TAG)
-    // split() with a capture group puts the matched tags at the odd indexes.
-    .map((part, i) => (i % 2 === 1 ? part.toLowerCase() : part.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
-    .join('');
+  return (
+    html
+      .split(MARK_TAG)
+      // split() with a capture group puts the matched tags at the odd indexes.
+      .map((part, i) => (i % 2 === 1 ? part.toLowerCase() : part.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+      .join('')
+  );
 }

@@ -2,7 +2,10 @@ import type { FieldError } from '../api/errors.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 
 /** A form problem: a message key and the values its placeholders need. Translated only when shown. */
-export interface Problem { key: MessageKey; vars?: Record<string, string | number> }
+export interface Problem {
+  key: MessageKey;
+  vars?: Record<string, string | number>;
+}
 
 export const hasProblems = (errors: object) => Object.values(errors).some(Boolean);
 
@@ -10,7 +13,10 @@ export const hasProblems = (errors: object) => Object.values(errors).some(Boolea
  * The server's field errors (`body.terms.price`, `body.ipNumbers.0`) under the form's own field names: `prefix`
  * is stripped, and a path the form does not know is left to the caller (shown as a form-level message).
  */
-export function serverProblems(errors: FieldError[], prefix: string): { fields: Record<string, string>; other: string[] } {
+export function serverProblems(
+  errors: FieldError[],
+  prefix: string,
+): { fields: Record<string, string>; other: string[] } {
   const fields: Record<string, string> = {};
   const other: string[] = [];
   for (const e of errors) {

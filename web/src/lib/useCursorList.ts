@@ -10,7 +10,9 @@ export interface CursorList<T> {
 }
 
 /** Pages through a `{ items, nextCursor }` list, appending each page ("load more"). */
-export function useCursorList<T>(load: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>): CursorList<T> {
+export function useCursorList<T>(
+  load: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>,
+): CursorList<T> {
   const [items, setItems] = useState<T[]>([]);
   const [status, setStatus] = useState<CursorList<T>['status']>('loading');
   const [error, setError] = useState<unknown>(null);

@@ -26,14 +26,27 @@ export function useLive<T>(load: (signal: AbortSignal) => Promise<T>, deps: Depe
     const controller = new AbortController();
     setStatus('loading');
     loadRef.current(controller.signal).then(
-      (next) => { if (!controller.signal.aborted) { setData(next); setStatus('ready'); } },
-      (err: unknown) => { if (!controller.signal.aborted) { setError(err); setStatus('error'); } },
+      (next) => {
+        if (!controller.signal.aborted) {
+          setData(next);
+          setStatus('ready');
+        }
+      },
+      (err: unknown) => {
+        if (!controller.signal.aborted) {
+          setError(err);
+          setStatus('error');
+        }
+      },
     );
     return () => controller.abort();
     // The caller's deps decide when to reload.
   }, [...deps, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const set = useCallback((next: T) => { setData(next); setStatus('ready'); }, []);
+  const set = useCallback((next: T) => {
+    setData(next);
+    setStatus('ready');
+  }, []);
   return { data, status, error, reload, set };
 }

@@ -9,7 +9,10 @@ export type Resource<T> =
  * Loads data for a component and reloads when `deps` change. A newer load aborts the older one, so a slow
  * answer for an old query never overwrites the answer for the current one.
  */
-export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): Resource<T> & { reload(): void } {
+export function useResource<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: DependencyList,
+): Resource<T> & { reload(): void } {
   const [state, setState] = useState<Resource<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -17,8 +20,12 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
     const controller = new AbortController();
     setState({ status: 'loading' });
     load(controller.signal).then(
-      (data) => { if (!controller.signal.aborted) setState({ status: 'ready', data }); },
-      (error: unknown) => { if (!controller.signal.aborted) setState({ status: 'error', error }); },
+      (data) => {
+        if (!controller.signal.aborted) setState({ status: 'ready', data });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ status: 'error', error });
+      },
     );
     return () => controller.abort();
     // The caller's deps decide when to reload; `load` is a fresh closure on every render.

@@ -11,7 +11,11 @@ function CommissionInvoices() {
   const { t } = useT();
   // A broker's commission is invoiced by the broker's agency to the seller at signing (DOMAIN.md "Brokers").
   const list = useCursorList((cursor, signal) => api.listInvoices({ direction: 'issued', limit: 20, cursor }, signal));
-  return <CursorListView list={list} minHeight="8rem" empty={t('broker.noCommissions')}>{(inv) => <InvoiceCard invoice={inv} />}</CursorListView>;
+  return (
+    <CursorListView list={list} minHeight="8rem" empty={t('broker.noCommissions')}>
+      {(inv) => <InvoiceCard invoice={inv} />}
+    </CursorListView>
+  );
 }
 
 function Desk() {

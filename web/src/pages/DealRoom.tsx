@@ -23,8 +23,23 @@ import { DEAL_FORM_LABELS, labelOf } from '../i18n/labels.js';
 import { useLive } from '../lib/useLive.js';
 import '../deals/deal-room.css';
 
-function Section({ id, title, children, className = '' }: { id: string; title: string; children: ReactNode; className?: string }) {
-  return <section className={`card deal-section ${className}`} aria-labelledby={id}><h2 id={id}>{title}</h2>{children}</section>;
+function Section({
+  id,
+  title,
+  children,
+  className = '',
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <section className={`card deal-section ${className}`} aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
 }
 
 function Header({ deal }: { deal: Deal }) {
@@ -32,18 +47,46 @@ function Header({ deal }: { deal: Deal }) {
   const state = stateText(deal.state);
   return (
     <header className="deal-header">
-      <p className="breadcrumb"><Link to="/deals">{t('deals.title')}</Link></p>
-      <h1><Link to={`/listings/${encodeURIComponent(deal.listing.id)}`}>{deal.listing.title}</Link></h1>
+      <p className="breadcrumb">
+        <Link to="/deals">{t('deals.title')}</Link>
+      </p>
+      <h1>
+        <Link to={`/listings/${encodeURIComponent(deal.listing.id)}`}>{deal.listing.title}</Link>
+      </h1>
       <p className="deal-chips">
         <span className="tag tag-deal">{label(labelOf(DEAL_FORM_LABELS, deal.type))}</span>
         <StatusChip label={state.label} tone={state.tone} />
-        <span className="muted">{t('deals.myRole')}: {label(PARTY_LABELS[deal.role])}</span>
+        <span className="muted">
+          {t('deals.myRole')}: {label(PARTY_LABELS[deal.role])}
+        </span>
       </p>
       <dl className="parties">
-        <div><dt>{label(PARTY_LABELS.buyer)}</dt><dd>{deal.buyer.organization.name}（{deal.buyer.user.name}）</dd></div>
-        <div><dt>{label(PARTY_LABELS.seller)}</dt><dd>{deal.seller.organization.name}</dd></div>
-        {deal.broker && <div><dt>{label(PARTY_LABELS.broker)}</dt><dd>{deal.broker.name}{deal.broker.commissionRateBp !== null && ` · ${t('deals.commission', { rate: deal.broker.commissionRateBp / 100 })}`}</dd></div>}
-        {deal.contractValue !== null && <div><dt>{t('deals.contractValue')}</dt><dd>{formatFen(deal.contractValue)}</dd></div>}
+        <div>
+          <dt>{label(PARTY_LABELS.buyer)}</dt>
+          <dd>
+            {deal.buyer.organization.name}（{deal.buyer.user.name}）
+          </dd>
+        </div>
+        <div>
+          <dt>{label(PARTY_LABELS.seller)}</dt>
+          <dd>{deal.seller.organization.name}</dd>
+        </div>
+        {deal.broker && (
+          <div>
+            <dt>{label(PARTY_LABELS.broker)}</dt>
+            <dd>
+              {deal.broker.name}
+              {deal.broker.commissionRateBp !== null &&
+                ` · ${t('deals.commission', { rate: deal.broker.commissionRateBp / 100 })}`}
+            </dd>
+          </div>
+        )}
+        {deal.contractValue !== null && (
+          <div>
+            <dt>{t('deals.contractValue')}</dt>
+            <dd>{formatFen(deal.contractValue)}</dd>
+          </div>
+        )}
       </dl>
     </header>
   );
@@ -59,7 +102,8 @@ function Room({ id }: { id: string }) {
 
   if (!deal.data) {
     if (deal.status === 'loading') return <Loading minHeight="60vh" />;
-    if (MISSING_BY_ID.some((c) => isApiError(deal.error, c))) return <Empty minHeight="40vh">{t('dealRoom.notFound')}</Empty>;
+    if (MISSING_BY_ID.some((c) => isApiError(deal.error, c)))
+      return <Empty minHeight="40vh">{t('dealRoom.notFound')}</Empty>;
     return <ErrorState error={deal.error} onRetry={deal.reload} minHeight="40vh" />;
   }
   const d = deal.data;
@@ -73,30 +117,63 @@ function Room({ id }: { id: string }) {
       {conflict && (
         <div className="notice notice-warning" role="alert">
           {t('dealRoom.conflict')}
-          <button type="button" className="button button-quiet" onClick={() => setConflict(false)}>{t('common.close')}</button>
+          <button type="button" className="button button-quiet" onClick={() => setConflict(false)}>
+            {t('common.close')}
+          </button>
         </div>
       )}
       <div className="deal-layout">
         <div className="deal-main">
           <Section id="now" title={t('dealRoom.now')} className="deal-now">
-            <p className="deal-state"><strong>{label(state.label)}</strong></p>
+            <p className="deal-state">
+              <strong>{label(state.label)}</strong>
+            </p>
             <p>{label(state.next)}</p>
-            {d.publicNotice && d.state === 'publicNotice' && <p className="muted">{t('dealRoom.noticeEnds', { date: date(d.publicNotice.endsAt, true) })}</p>}
-            <Actions deal={d} onDeal={(next) => { setConflict(false); deal.set(next); }} onConflict={() => { setConflict(true); deal.reload(); }} />
+            {d.publicNotice && d.state === 'publicNotice' && (
+              <p className="muted">{t('dealRoom.noticeEnds', { date: date(d.publicNotice.endsAt, true) })}</p>
+            )}
+            <Actions
+              deal={d}
+              onDeal={(next) => {
+                setConflict(false);
+                deal.set(next);
+              }}
+              onConflict={() => {
+                setConflict(true);
+                deal.reload();
+              }}
+            />
           </Section>
           <Section id="terms" title={d.agreedTerms ? t('dealRoom.agreedTerms') : t('dealRoom.currentTerms')}>
             {terms ? <TermsView terms={terms} /> : <p className="muted">{t('dealRoom.noTerms')}</p>}
           </Section>
-          <Section id="proposals" title={t('proposals.title')}><Proposals deal={d} /></Section>
-          {signedOrClosed && <Section id="progress" title={t('progress.title')}><Progress deal={d} /></Section>}
-          <Section id="messages" title={t('messages.title')}><Messages dealId={d.id} version={d.version} /></Section>
+          <Section id="proposals" title={t('proposals.title')}>
+            <Proposals deal={d} />
+          </Section>
+          {signedOrClosed && (
+            <Section id="progress" title={t('progress.title')}>
+              <Progress deal={d} />
+            </Section>
+          )}
+          <Section id="messages" title={t('messages.title')}>
+            <Messages dealId={d.id} version={d.version} />
+          </Section>
         </div>
         <aside className="deal-side">
-          <Section id="invoices" title={t('invoices.title')}><DealInvoices dealId={d.id} version={d.version} /></Section>
-          <Section id="documents" title={t('dealRoom.documents')}><DealDocuments listingId={d.listing.id} version={d.version} /></Section>
+          <Section id="invoices" title={t('invoices.title')}>
+            <DealInvoices dealId={d.id} version={d.version} />
+          </Section>
+          <Section id="documents" title={t('dealRoom.documents')}>
+            <DealDocuments listingId={d.listing.id} version={d.version} />
+          </Section>
           <Section id="history" title={t('dealRoom.history')}>
-            {history.data ? <Timeline history={history.data} /> : history.status === 'error'
-              ? <ErrorState error={history.error} onRetry={history.reload} minHeight="4rem" /> : <Loading minHeight="6rem" />}
+            {history.data ? (
+              <Timeline history={history.data} />
+            ) : history.status === 'error' ? (
+              <ErrorState error={history.error} onRetry={history.reload} minHeight="4rem" />
+            ) : (
+              <Loading minHeight="6rem" />
+            )}
           </Section>
         </aside>
       </div>
@@ -108,7 +185,9 @@ export default function DealRoom() {
   const { id = '' } = useParams();
   return (
     <div className="container deal-room">
-      <RequireAuth><Room key={id} id={id} /></RequireAuth>
+      <RequireAuth>
+        <Room key={id} id={id} />
+      </RequireAuth>
     </div>
   );
 }

@@ -3,20 +3,48 @@ import { describe, expect, it } from 'vitest';
 import { installFetch, json, problem, renderApp } from '../testing/app.js';
 
 const buyer = {
-  id: 'usr_b', email: 'buyer@example.cn', name: '赵敏', role: 'buyer', createdAt: '2026-01-01T00:00:00Z',
+  id: 'usr_b',
+  email: 'buyer@example.cn',
+  name: '赵敏',
+  role: 'buyer',
+  createdAt: '2026-01-01T00:00:00Z',
   organization: { id: 'org_b', name: '节水公司', nameEn: null, type: 'enterprise', region: null },
 };
 
 describe('Demands page', () => {
-  it('posts a buyer\'s demand with the budget in fen and shows the ranked matches', async () => {
+  it("posts a buyer's demand with the budget in fen and shows the ranked matches", async () => {
     window.localStorage.setItem('tte.accessToken', 'acc');
     window.localStorage.setItem('tte.refreshToken', 'ref-token-0123456789');
     const sent = installFetch((req) => {
       if (req.path === '/api/me') return json(200, buyer);
       if (req.path === '/api/demands' && req.method === 'POST') return json(201, { id: 'dem_1' });
-      if (req.path === '/api/demands') return json(200, { items: [{ id: 'dem_1', title: '棉田节水灌溉', field: 'modern_agriculture', createdAt: '2026-03-01T00:00:00Z' }], nextCursor: null });
+      if (req.path === '/api/demands')
+        return json(200, {
+          items: [
+            { id: 'dem_1', title: '棉田节水灌溉', field: 'modern_agriculture', createdAt: '2026-03-01T00:00:00Z' },
+          ],
+          nextCursor: null,
+        });
       if (req.path === '/api/demands/dem_1/matches') {
-        return json(200, { demandId: 'dem_1', items: [{ score: 87.5, reasons: ['field', 'budget'], listing: { id: 'lst_1', title: '膜下滴灌技术', summary: '节水', field: 'modern_agriculture', trl: 7, dealTypes: ['license'], askingPrice: 100000, organization: { id: 'org_s', name: '石河子大学' } } }] });
+        return json(200, {
+          demandId: 'dem_1',
+          items: [
+            {
+              score: 87.5,
+              reasons: ['field', 'budget'],
+              listing: {
+                id: 'lst_1',
+                title: '膜下滴灌技术',
+                summary: '节水',
+                field: 'modern_agriculture',
+                trl: 7,
+                dealTypes: ['license'],
+                askingPrice: 100000,
+                organization: { id: 'org_s', name: '石河子大学' },
+              },
+            },
+          ],
+        });
       }
       return problem(404, 'NOT_FOUND', 'none');
     });
@@ -32,7 +60,11 @@ describe('Demands page', () => {
     fireEvent.click(screen.getByRole('button', { name: '发布并匹配' }));
     await waitFor(() => expect(router.state.location.search).toBe('?demand=dem_1'));
     expect(sent.find((r) => r.path === '/api/demands' && r.method === 'POST')?.body).toEqual({
-      title: '棉田节水灌溉', description: '需要适用于棉田的滴灌控制技术', field: 'information_network', dealTypes: ['license'], budget: 150000050,
+      title: '棉田节水灌溉',
+      description: '需要适用于棉田的滴灌控制技术',
+      field: 'information_network',
+      dealTypes: ['license'],
+      budget: 150000050,
     });
     expect(await screen.findByText('匹配度 87.5')).toBeTruthy();
     expect(screen.getByText('价格在预算内')).toBeTruthy();

@@ -36,7 +36,8 @@ function DemandForm({ onPosted }: { onPosted(id: string): void }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
 
-  const toggle = (d: DealForm) => setDealTypes((cur) => DEAL_FORMS.filter((v) => (v === d ? !cur.includes(d) : cur.includes(v))));
+  const toggle = (d: DealForm) =>
+    setDealTypes((cur) => DEAL_FORMS.filter((v) => (v === d ? !cur.includes(d) : cur.includes(v))));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -51,7 +52,13 @@ function DemandForm({ onPosted }: { onPosted(id: string): void }) {
     if (Object.values(found).some(Boolean) || budgetFen === null) return;
     setSending(true);
     try {
-      const demand = await api.postDemand({ title: title.trim(), description: description.trim(), field, dealTypes, ...(budgetFen === undefined ? {} : { budget: budgetFen }) });
+      const demand = await api.postDemand({
+        title: title.trim(),
+        description: description.trim(),
+        field,
+        dealTypes,
+        ...(budgetFen === undefined ? {} : { budget: budgetFen }),
+      });
       onPosted(demand.id);
     } catch (err) {
       setFormError(isApiError(err) ? err.detail : t('state.error'));
@@ -68,11 +75,21 @@ function DemandForm({ onPosted }: { onPosted(id: string): void }) {
         <input type="text" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
       </FormField>
       <FormField label={t('demands.description')} error={show('description')}>
-        <textarea required rows={5} maxLength={5000} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea
+          required
+          rows={5}
+          maxLength={5000}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
       </FormField>
       <FormField label={t('demands.field')}>
         <select value={field} onChange={(e) => setField(e.target.value as Field)}>
-          {FIELDS.map((f) => <option key={f} value={f}>{label(FIELD_LABELS[f])}</option>)}
+          {FIELDS.map((f) => (
+            <option key={f} value={f}>
+              {label(FIELD_LABELS[f])}
+            </option>
+          ))}
         </select>
       </FormField>
       <FormField label={t('demands.budget')} error={show('budget')}>
@@ -88,8 +105,14 @@ function DemandForm({ onPosted }: { onPosted(id: string): void }) {
         ))}
         {problems.dealTypes && <p className="field-error">{t(problems.dealTypes)}</p>}
       </fieldset>
-      {formError && <p className="form-error" role="alert">{formError}</p>}
-      <button type="submit" className="button" disabled={sending}>{sending ? t('demands.submitting') : t('demands.submit')}</button>
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={sending}>
+        {sending ? t('demands.submitting') : t('demands.submit')}
+      </button>
     </form>
   );
 }
@@ -108,7 +131,11 @@ function Matches({ demandId }: { demandId: string }) {
               <li key={match.listing.id}>
                 <p className="score">
                   {t('demands.score', { score: score.format(match.score) })}
-                  {match.reasons.map((r) => <span key={r} className="tag">{label(labelOf(MATCH_REASON_LABELS, r))}</span>)}
+                  {match.reasons.map((r) => (
+                    <span key={r} className="tag">
+                      {label(labelOf(MATCH_REASON_LABELS, r))}
+                    </span>
+                  ))}
                 </p>
                 <ListingCard hit={match.listing} />
               </li>
@@ -130,9 +157,13 @@ function MyDemands({ current }: { current: string | null }) {
       <CursorListView list={list} minHeight="4rem" empty={t('demands.noneMine')}>
         {(d) => (
           <p className="card-meta">
-            <Link to={`?demand=${encodeURIComponent(d.id)}`} aria-current={d.id === current ? 'true' : undefined}>{d.title}</Link>
+            <Link to={`?demand=${encodeURIComponent(d.id)}`} aria-current={d.id === current ? 'true' : undefined}>
+              {d.title}
+            </Link>
             <span>{label(FIELD_LABELS[d.field])}</span>
-            <span><time dateTime={d.createdAt}>{date(d.createdAt)}</time></span>
+            <span>
+              <time dateTime={d.createdAt}>{date(d.createdAt)}</time>
+            </span>
           </p>
         )}
       </CursorListView>
@@ -150,7 +181,12 @@ export default function Demands() {
 
   let body;
   if (status === 'loading') body = null;
-  else if (!user) body = <p className="notice"><Link to="/login?next=%2Fdemands">{t('demands.loginFirst')}</Link></p>;
+  else if (!user)
+    body = (
+      <p className="notice">
+        <Link to="/login?next=%2Fdemands">{t('demands.loginFirst')}</Link>
+      </p>
+    );
   else if (user.role !== 'buyer') body = <p className="notice">{t('demands.buyersOnly')}</p>;
   else body = <DemandForm onPosted={(id) => setParams({ demand: id })} />;
 

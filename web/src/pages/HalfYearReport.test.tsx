@@ -5,22 +5,44 @@ import { logIn, person } from '../testing/fixtures.js';
 import { installFetch, json, problem, renderApp, type SentRequest } from '../testing/app.js';
 
 const draft: HalfYearReport = {
-  id: 'hyr_1', organization: { id: 'org_seller', name: '石河子大学', type: 'university' }, year: 2025, half: 2,
-  periodStart: '2025-06-30T16:00:00.000Z', periodEnd: '2025-12-31T16:00:00.000Z', status: 'draft',
+  id: 'hyr_1',
+  organization: { id: 'org_seller', name: '石河子大学', type: 'university' },
+  year: 2025,
+  half: 2,
+  periodStart: '2025-06-30T16:00:00.000Z',
+  periodEnd: '2025-12-31T16:00:00.000Z',
+  status: 'draft',
   figures: {
-    currency: 'CNY', listings: { registered: 12, published: 9 },
+    currency: 'CNY',
+    listings: { registered: 12, published: 9 },
     deals: {
-      byForm: [{ form: 'license', opened: 3, signed: 1, contractValue: 50_000_000 }, { form: 'transfer', opened: 1, signed: 0, contractValue: 0 }],
-      byState: [{ form: 'license', state: 'active', count: 1 }, { form: 'license', state: 'negotiating', count: 2 }],
+      byForm: [
+        { form: 'license', opened: 3, signed: 1, contractValue: 50_000_000 },
+        { form: 'transfer', opened: 1, signed: 0, contractValue: 0 },
+      ],
+      byState: [
+        { form: 'license', state: 'active', count: 1 },
+        { form: 'license', state: 'negotiating', count: 2 },
+      ],
     },
-    contractValue: 50_000_000, income: { invoiced: 12_345_678, paid: 10_000_000 },
-    contractsRegistered: { count: 1, value: 50_000_000 }, vouchersRedeemed: { count: 2, amount: 300_000 },
+    contractValue: 50_000_000,
+    income: { invoiced: 12_345_678, paid: 10_000_000 },
+    contractsRegistered: { count: 1, value: 50_000_000 },
+    vouchersRedeemed: { count: 2, amount: 300_000 },
   },
-  narrative: '', generatedAt: '2026-01-01T02:00:00.000Z', submittedAt: null, submittedBy: null, updatedAt: '2026-01-01T02:00:00.000Z',
+  narrative: '',
+  generatedAt: '2026-01-01T02:00:00.000Z',
+  submittedAt: null,
+  submittedBy: null,
+  updatedAt: '2026-01-01T02:00:00.000Z',
 };
 
 const submittedFrom = (narrative: string): HalfYearReport => ({
-  ...draft, narrative, status: 'submitted', submittedAt: '2026-01-10T03:00:00.000Z', submittedBy: { id: 'usr_seller', name: '张伟' },
+  ...draft,
+  narrative,
+  status: 'submitted',
+  submittedAt: '2026-01-10T03:00:00.000Z',
+  submittedBy: { id: 'usr_seller', name: '张伟' },
 });
 
 type Handler = (req: SentRequest) => Response;
@@ -28,7 +50,8 @@ type Handler = (req: SentRequest) => Response;
 /** The server as far as the report page asks it; `mine` answers every verb on /api/reports/half-year/mine. */
 function server(mine: Handler, submit: Handler = () => problem(500, 'INTERNAL', 'x')) {
   return installFetch((req) => {
-    if (req.path === '/api/me') return json(200, person('seller', { id: 'org_seller', name: '石河子大学', type: 'university' }));
+    if (req.path === '/api/me')
+      return json(200, person('seller', { id: 'org_seller', name: '石河子大学', type: 'university' }));
     if (req.path === '/api/reports/half-year/mine') return mine(req);
     if (req.path === '/api/reports/half-year/mine/submit') return submit(req);
     return json(200, { items: [], nextCursor: null, unread: 0 });
@@ -38,7 +61,9 @@ function server(mine: Handler, submit: Handler = () => problem(500, 'INTERNAL', 
 const period = (req: SentRequest) => `${req.query.get('year')}H${req.query.get('half')}`;
 const textarea = () => screen.getByLabelText('工作总结') as HTMLTextAreaElement;
 
-afterEach(() => { vi.useRealTimers(); });
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('Half-year report page', () => {
   it('opens on the last ended half year and shows the figures as tables, money in yuan', async () => {
@@ -67,7 +92,11 @@ describe('Half-year report page', () => {
 
   it('saves the narrative for the period in the URL and counts its characters against the limit', async () => {
     logIn();
-    const sent = server((req) => (req.method === 'PATCH' ? json(200, { ...draft, narrative: (req.body as { narrative: string }).narrative }) : json(200, draft)));
+    const sent = server((req) =>
+      req.method === 'PATCH'
+        ? json(200, { ...draft, narrative: (req.body as { narrative: string }).narrative })
+        : json(200, draft),
+    );
     renderApp('/reports?year=2025&half=2');
     await screen.findByRole('heading', { name: '石河子大学 · 2025 年下半年' });
     expect(textarea().maxLength).toBe(20_000);
@@ -81,7 +110,10 @@ describe('Half-year report page', () => {
     fireEvent.click(save);
     expect(await screen.findByText('已保存。')).toBeTruthy();
     const patch = sent.find((r) => r.method === 'PATCH')!;
-    expect({ period: period(patch), body: patch.body }).toEqual({ period: '2025H2', body: { narrative: '推广膜下滴灌技术。' } });
+    expect({ period: period(patch), body: patch.body }).toEqual({
+      period: '2025H2',
+      body: { narrative: '推广膜下滴灌技术。' },
+    });
     expect(save.disabled).toBe(true);
   });
 
@@ -91,7 +123,10 @@ describe('Half-year report page', () => {
     vi.stubGlobal('confirm', confirm);
     let stored = draft;
     const sent = server(
-      (req) => { if (req.method === 'PATCH') stored = { ...stored, narrative: (req.body as { narrative: string }).narrative }; return json(200, stored); },
+      (req) => {
+        if (req.method === 'PATCH') stored = { ...stored, narrative: (req.body as { narrative: string }).narrative };
+        return json(200, stored);
+      },
       () => json(200, submittedFrom(stored.narrative)),
     );
     renderApp('/reports?year=2025&half=2');
@@ -111,7 +146,8 @@ describe('Half-year report page', () => {
     fireEvent.click(submit);
     expect(await screen.findByText('报告已报送科技局。')).toBeTruthy();
     expect(sent.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path} ${period(r)}`)).toEqual([
-      'PATCH /api/reports/half-year/mine 2025H2', 'POST /api/reports/half-year/mine/submit 2025H2',
+      'PATCH /api/reports/half-year/mine 2025H2',
+      'POST /api/reports/half-year/mine/submit 2025H2',
     ]);
     expect(screen.getByText('已报送').className).toContain('chip-good');
     expect(screen.getByText(/由 张伟 报送科技局/)).toBeTruthy();
@@ -125,7 +161,10 @@ describe('Half-year report page', () => {
     vi.stubGlobal('confirm', () => true);
     let gets = 0;
     server(
-      (req) => (req.method === 'GET' && ++gets > 1 ? json(200, submittedFrom('同事已报送的总结')) : json(200, { ...draft, narrative: '草稿' })),
+      (req) =>
+        req.method === 'GET' && ++gets > 1
+          ? json(200, submittedFrom('同事已报送的总结'))
+          : json(200, { ...draft, narrative: '草稿' }),
       () => problem(409, 'CONFLICT', 'The 2025H2 report was submitted on 2026-01-10 and can no longer change'),
     );
     renderApp('/reports?year=2025&half=2');
@@ -137,7 +176,11 @@ describe('Half-year report page', () => {
 
   it('explains a period the bureau has not drafted yet (404), and reloads when the period changes', async () => {
     logIn();
-    const sent = server((req) => (period(req) === '2025H1' ? json(200, { ...draft, half: 1 }) : problem(404, 'NOT_FOUND', 'Half-year report not found')));
+    const sent = server((req) =>
+      period(req) === '2025H1'
+        ? json(200, { ...draft, half: 1 })
+        : problem(404, 'NOT_FOUND', 'Half-year report not found'),
+    );
     const { router } = renderApp('/reports/half-year?year=2025&half=2');
     expect(await screen.findByText('科技局尚未生成该期的报告草稿。')).toBeTruthy();
     expect(router.state.location.pathname).toBe('/reports');
@@ -158,7 +201,9 @@ describe('Half-year report page', () => {
     await screen.findByRole('heading', { name: '石河子大学 · 2025 年下半年' });
     fireEvent.change(textarea(), { target: { value: '尚未保存' } });
     fireEvent.change(screen.getByLabelText('半年'), { target: { value: '1' } });
-    expect(confirm).toHaveBeenCalledWith('2025 年下半年的工作总结有未保存的修改，切换报告期会丢失这些修改。确定切换吗？');
+    expect(confirm).toHaveBeenCalledWith(
+      '2025 年下半年的工作总结有未保存的修改，切换报告期会丢失这些修改。确定切换吗？',
+    );
     expect(router.state.location.search).toBe('?year=2025&half=2');
     expect(textarea().value).toBe('尚未保存');
   });
@@ -180,6 +225,8 @@ describe('Half-year report page', () => {
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     expect((await screen.findByRole('alert')).textContent).toBe('服务暂时不可用，请稍后再试。');
     expect(textarea().value).toBe('总结');
-    await waitFor(() => expect((screen.getByRole('button', { name: '保存' }) as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() =>
+      expect((screen.getByRole('button', { name: '保存' }) as HTMLButtonElement).disabled).toBe(false),
+    );
   });
 });

@@ -26,11 +26,23 @@ function PeriodPicker({ period, onChange }: { period: ReportPeriod; onChange(nex
   return (
     <div className="filters-bar" role="group" aria-label={t('myReport.period')}>
       <label htmlFor="my-report-year">{t('reports.year')}</label>
-      <select id="my-report-year" value={period.year} onChange={(e) => onChange({ ...period, year: Number(e.target.value) })}>
-        {years.map((y) => <option key={y} value={y}>{y}</option>)}
+      <select
+        id="my-report-year"
+        value={period.year}
+        onChange={(e) => onChange({ ...period, year: Number(e.target.value) })}
+      >
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
       </select>
       <label htmlFor="my-report-half">{t('reports.half')}</label>
-      <select id="my-report-half" value={period.half} onChange={(e) => onChange({ ...period, half: e.target.value === '2' ? 2 : 1 })}>
+      <select
+        id="my-report-half"
+        value={period.half}
+        onChange={(e) => onChange({ ...period, half: e.target.value === '2' ? 2 : 1 })}
+      >
         <option value={1}>{t('reports.h1')}</option>
         <option value={2}>{t('reports.h2')}</option>
       </select>
@@ -44,15 +56,19 @@ function ReportHeader({ report, periodName }: { report: HalfYearReport; periodNa
   return (
     <header className="card report-header">
       <div className="row-heading">
-        <h2 id="report-heading">{report.organization.name} · {periodName}</h2>
+        <h2 id="report-heading">
+          {report.organization.name} · {periodName}
+        </h2>
         <StatusChip label={status.label} tone={status.tone} />
       </div>
       <p className="card-meta">
         <span>{t('myReport.generatedAt', { date: date(report.generatedAt, true) })}</span>
         {report.submittedAt && (
-          <span>{report.submittedBy
-            ? t('myReport.submittedBy', { date: date(report.submittedAt, true), name: report.submittedBy.name })
-            : t('myReport.submittedAt', { date: date(report.submittedAt, true) })}</span>
+          <span>
+            {report.submittedBy
+              ? t('myReport.submittedBy', { date: date(report.submittedAt, true), name: report.submittedBy.name })
+              : t('myReport.submittedAt', { date: date(report.submittedAt, true) })}
+          </span>
         )}
       </p>
     </header>
@@ -68,7 +84,12 @@ function ReportPanel({ period, onDirty }: { period: ReportPeriod; onDirty(dirty:
   if (!report.data) {
     if (report.status === 'loading') return <Loading minHeight="24rem" />;
     if (isApiError(report.error, 'NOT_FOUND')) {
-      return <Empty minHeight="12rem"><strong>{t('myReport.none')}</strong><span>{t('myReport.noneHint')}</span></Empty>;
+      return (
+        <Empty minHeight="12rem">
+          <strong>{t('myReport.none')}</strong>
+          <span>{t('myReport.noneHint')}</span>
+        </Empty>
+      );
     }
     return <ErrorState error={report.error} onRetry={report.reload} minHeight="12rem" />;
   }
@@ -76,7 +97,11 @@ function ReportPanel({ period, onDirty }: { period: ReportPeriod; onDirty(dirty:
   return (
     <div className="report" aria-labelledby="report-heading" role="region">
       <ReportHeader report={r} periodName={periodName} />
-      {notice && <p className={`notice${notice.warn ? ' notice-warning' : ''}`} role={notice.warn ? 'alert' : 'status'}>{notice.text}</p>}
+      {notice && (
+        <p className={`notice${notice.warn ? ' notice-warning' : ''}`} role={notice.warn ? 'alert' : 'status'}>
+          {notice.text}
+        </p>
+      )}
       <FiguresTables figures={r.figures} />
       {r.status === 'draft' ? (
         <NarrativeEditor
@@ -84,8 +109,14 @@ function ReportPanel({ period, onDirty }: { period: ReportPeriod; onDirty(dirty:
           period={period}
           periodName={periodName}
           onDirty={onDirty}
-          onReport={(next, text) => { report.set(next); if (text) setNotice({ text, warn: false }); }}
-          onConflict={() => { setNotice({ text: t('myReport.alreadySubmitted'), warn: true }); report.reload(); }}
+          onReport={(next, text) => {
+            report.set(next);
+            if (text) setNotice({ text, warn: false });
+          }}
+          onConflict={() => {
+            setNotice({ text: t('myReport.alreadySubmitted'), warn: true });
+            report.reload();
+          }}
         />
       ) : (
         <section className="section" aria-labelledby="report-narrative">
@@ -106,7 +137,9 @@ export default function HalfYearReportPage() {
   const [params, setParams] = useSearchParams();
   const period = periodFromParams(params) ?? lastEndedHalf();
   const dirty = useRef(false);
-  const onDirty = useCallback((d: boolean) => { dirty.current = d; }, []);
+  const onDirty = useCallback((d: boolean) => {
+    dirty.current = d;
+  }, []);
 
   const choose = (next: ReportPeriod) => {
     if (dirty.current && !window.confirm(t('myReport.discard', { period: periodName(period) }))) return;

@@ -2,12 +2,20 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { installFetch, json, problem, renderApp } from '../testing/app.js';
 
-const hit = (id: string, title: string) => ({ id, title, summary: `${title}的简介`, field: 'new_energy', trl: 6, dealTypes: ['transfer'] });
+const hit = (id: string, title: string) => ({
+  id,
+  title,
+  summary: `${title}的简介`,
+  field: 'new_energy',
+  trl: 6,
+  dealTypes: ['transfer'],
+});
 
 describe('Home page and layout', () => {
   it('loads each block on its own and keeps a failing block quiet', async () => {
     const sent = installFetch((req) => {
-      if (req.path === '/api/search/listings') return json(200, { hits: [hit('lst_1', '光伏储能控制系统')], total: 1, facets: {}, processingTimeMs: 1 });
+      if (req.path === '/api/search/listings')
+        return json(200, { hits: [hit('lst_1', '光伏储能控制系统')], total: 1, facets: {}, processingTimeMs: 1 });
       if (req.path === '/api/packages') return problem(404, 'NOT_FOUND', 'No route GET /api/packages');
       return problem(503, 'UNAVAILABLE', 'down');
     });
@@ -30,11 +38,15 @@ describe('Home page and layout', () => {
     const tiles = (await screen.findByRole('heading', { name: '重点领域' })).closest('section')!;
     const links = within(tiles).getAllByRole('link');
     expect(links).toHaveLength(8);
-    expect(within(tiles).getByRole('link', { name: '现代农业' }).getAttribute('href')).toBe('/search?field=modern_agriculture');
+    expect(within(tiles).getByRole('link', { name: '现代农业' }).getAttribute('href')).toBe(
+      '/search?field=modern_agriculture',
+    );
 
     fireEvent.change(screen.getByLabelText('搜索科技成果'), { target: { value: ' 滴灌 ' } });
     fireEvent.submit(screen.getAllByRole('search')[0]);
-    await waitFor(() => expect(router.state.location.pathname + router.state.location.search).toBe('/search?q=%E6%BB%B4%E7%81%8C'));
+    await waitFor(() =>
+      expect(router.state.location.pathname + router.state.location.search).toBe('/search?q=%E6%BB%B4%E7%81%8C'),
+    );
   });
 
   it('switches language, remembers it and updates <html lang>', async () => {

@@ -26,9 +26,20 @@ function SearchHero() {
         <h1>{t('home.title')}</h1>
         <p className="hero-lead">{t('home.lead')}</p>
         <form className="hero-search" role="search" onSubmit={submit}>
-          <label htmlFor="home-q" className="visually-hidden">{t('home.searchLabel')}</label>
-          <input id="home-q" type="search" value={q} maxLength={200} placeholder={t('home.searchPlaceholder')} onChange={(e) => setQ(e.target.value)} />
-          <button type="submit" className="button">{t('home.search')}</button>
+          <label htmlFor="home-q" className="visually-hidden">
+            {t('home.searchLabel')}
+          </label>
+          <input
+            id="home-q"
+            type="search"
+            value={q}
+            maxLength={200}
+            placeholder={t('home.searchPlaceholder')}
+            onChange={(e) => setQ(e.target.value)}
+          />
+          <button type="submit" className="button">
+            {t('home.search')}
+          </button>
         </form>
       </div>
     </section>
@@ -43,7 +54,9 @@ function FieldTiles() {
       <ul className="field-tiles">
         {FIELDS.map((field) => (
           <li key={field}>
-            <Link className="field-tile" to={searchHref({ field: [field] })}>{label(FIELD_LABELS[field])}</Link>
+            <Link className="field-tile" to={searchHref({ field: [field] })}>
+              {label(FIELD_LABELS[field])}
+            </Link>
           </li>
         ))}
       </ul>
@@ -63,12 +76,21 @@ function SectionHeading({ id, title, to }: { id: string; title: string; to: stri
 
 function LatestListings() {
   const { t } = useT();
-  const latest = useResource((signal) => api.searchListings(new URLSearchParams({ sort: 'newest', limit: '6' }), signal), []);
+  const latest = useResource(
+    (signal) => api.searchListings(new URLSearchParams({ sort: 'newest', limit: '6' }), signal),
+    [],
+  );
   return (
     <section className="section" aria-labelledby="home-latest">
       <SectionHeading id="home-latest" title={t('home.latest')} to={searchHref({ sort: 'newest' })} />
       <ResourceView resource={latest} minHeight="18rem" isEmpty={(r) => r.hits.length === 0}>
-        {(r) => <div className="card-grid">{r.hits.map((hit) => <ListingCard key={hit.id} hit={hit} />)}</div>}
+        {(r) => (
+          <div className="card-grid">
+            {r.hits.map((hit) => (
+              <ListingCard key={hit.id} hit={hit} />
+            ))}
+          </div>
+        )}
       </ResourceView>
     </section>
   );
@@ -108,7 +130,12 @@ function Policies() {
             {p.items.map((policy) => (
               <li key={policy.id}>
                 <span>{policy.title}</span>
-                {policy.issuedOn && <time className="muted" dateTime={policy.issuedOn}> · {date(policy.issuedOn)}</time>}
+                {policy.issuedOn && (
+                  <time className="muted" dateTime={policy.issuedOn}>
+                    {' '}
+                    · {date(policy.issuedOn)}
+                  </time>
+                )}
               </li>
             ))}
           </ul>

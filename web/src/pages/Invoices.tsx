@@ -13,8 +13,14 @@ type Direction = 'issued' | 'received' | '';
 
 function InvoiceList({ direction, status }: { direction: Direction; status: InvoiceStatus | '' }) {
   const { t } = useT();
-  const list = useCursorList((cursor, signal) => api.listInvoices({ limit: 20, cursor, direction: direction || undefined, status: status || undefined }, signal));
-  return <CursorListView list={list} minHeight="16rem" empty={t('invoices.none')}>{(inv) => <InvoiceCard invoice={inv} />}</CursorListView>;
+  const list = useCursorList((cursor, signal) =>
+    api.listInvoices({ limit: 20, cursor, direction: direction || undefined, status: status || undefined }, signal),
+  );
+  return (
+    <CursorListView list={list} minHeight="16rem" empty={t('invoices.none')}>
+      {(inv) => <InvoiceCard invoice={inv} />}
+    </CursorListView>
+  );
 }
 
 export default function Invoices() {
@@ -22,11 +28,16 @@ export default function Invoices() {
   usePageTitle(t('invoices.title'));
   // The filters live in the URL, so that a filtered list survives a reload and can be shared.
   const [params, setParams] = useSearchParams();
-  const direction = (['issued', 'received'].includes(params.get('direction') ?? '') ? params.get('direction') : '') as Direction;
-  const status = ((INVOICE_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? params.get('status') : '') as InvoiceStatus | '';
+  const direction = (
+    ['issued', 'received'].includes(params.get('direction') ?? '') ? params.get('direction') : ''
+  ) as Direction;
+  const status = (
+    (INVOICE_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? params.get('status') : ''
+  ) as InvoiceStatus | '';
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
-    if (value) next.set(key, value); else next.delete(key);
+    if (value) next.set(key, value);
+    else next.delete(key);
     setParams(next);
   };
   return (
@@ -43,7 +54,11 @@ export default function Invoices() {
           <label htmlFor="inv-status">{t('invoices.status')}</label>
           <select id="inv-status" value={status} onChange={(e) => set('status', e.target.value)}>
             <option value="">{t('invoices.all')}</option>
-            {INVOICE_STATUSES.map((s) => <option key={s} value={s}>{label(INVOICE_STATUS_LABELS[s])}</option>)}
+            {INVOICE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {label(INVOICE_STATUS_LABELS[s])}
+              </option>
+            ))}
           </select>
         </div>
         <InvoiceList key={`${direction}|${status}`} direction={direction} status={status} />

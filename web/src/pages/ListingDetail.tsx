@@ -7,8 +7,16 @@ import { usePageTitle } from '../components/usePageTitle.js';
 import { formatFen } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';
 import {
-  CATEGORY_LABELS, DEAL_FORM_LABELS, FIELD_LABELS, FORM_LABELS, FUNDING_SOURCE_LABELS, IP_TYPE_LABELS, LEVEL_LABELS,
-  STAGE_LABELS, labelOf, trlLabel,
+  CATEGORY_LABELS,
+  DEAL_FORM_LABELS,
+  FIELD_LABELS,
+  FORM_LABELS,
+  FUNDING_SOURCE_LABELS,
+  IP_TYPE_LABELS,
+  LEVEL_LABELS,
+  STAGE_LABELS,
+  labelOf,
+  trlLabel,
 } from '../i18n/labels.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 import { useResource } from '../lib/useResource.js';
@@ -19,7 +27,12 @@ function Facts({ listing }: { listing: Listing }) {
   const { t, label, date } = useT();
   const rows: Array<[MessageKey, ReactNode]> = [
     ['listing.organization', listing.organization.name],
-    ['listing.field', <Link to={`/search?${toSearchParams(refine(EMPTY_SEARCH, { field: [listing.field] }))}`}>{label(FIELD_LABELS[listing.field])}</Link>],
+    [
+      'listing.field',
+      <Link to={`/search?${toSearchParams(refine(EMPTY_SEARCH, { field: [listing.field] }))}`}>
+        {label(FIELD_LABELS[listing.field])}
+      </Link>,
+    ],
     ['listing.category', label(labelOf(CATEGORY_LABELS, listing.category))],
     ['listing.form', label(labelOf(FORM_LABELS, listing.form))],
     ['listing.trlLabel', `${t('listing.trl', { trl: listing.trl })} · ${label(trlLabel(listing.trl))}`],
@@ -32,18 +45,27 @@ function Facts({ listing }: { listing: Listing }) {
     ['listing.fundingSource', label(labelOf(FUNDING_SOURCE_LABELS, listing.fundingSource))],
     ['listing.region', listing.region],
     ['listing.inventors', listing.inventors.map((p) => (p.title ? `${p.name}（${p.title}）` : p.name)).join('、')],
-    ['listing.contact', listing.contact && [listing.contact.name, listing.contact.phone, listing.contact.email].filter(Boolean).join(' · ')],
+    [
+      'listing.contact',
+      listing.contact &&
+        [listing.contact.name, listing.contact.phone, listing.contact.email].filter(Boolean).join(' · '),
+    ],
     ['listing.registrationNo', listing.registrationNo],
-    ['listing.publishedAt', listing.publishedAt && <time dateTime={listing.publishedAt}>{date(listing.publishedAt)}</time>],
+    [
+      'listing.publishedAt',
+      listing.publishedAt && <time dateTime={listing.publishedAt}>{date(listing.publishedAt)}</time>,
+    ],
   ];
   return (
     <dl className="facts">
-      {rows.filter(([, value]) => value !== null && value !== '').map(([key, value]) => (
-        <div key={key} className="fact">
-          <dt>{t(key)}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
+      {rows
+        .filter(([, value]) => value !== null && value !== '')
+        .map(([key, value]) => (
+          <div key={key} className="fact">
+            <dt>{t(key)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
     </dl>
   );
 }
@@ -55,7 +77,11 @@ function ListingView({ listing }: { listing: Listing }) {
     <article className="container listing-detail">
       <header className="listing-header">
         <h1>{listing.title}</h1>
-        {listing.titleEn && <p className="subtitle" lang="en">{listing.titleEn}</p>}
+        {listing.titleEn && (
+          <p className="subtitle" lang="en">
+            {listing.titleEn}
+          </p>
+        )}
       </header>
       <div className="detail-layout">
         <div className="detail-main">
@@ -66,7 +92,13 @@ function ListingView({ listing }: { listing: Listing }) {
           {listing.keywords.length > 0 && (
             <section aria-labelledby="keywords-heading">
               <h2 id="keywords-heading">{t('listing.keywords')}</h2>
-              <ul className="tags">{listing.keywords.map((k) => <li key={k} className="tag">{k}</li>)}</ul>
+              <ul className="tags">
+                {listing.keywords.map((k) => (
+                  <li key={k} className="tag">
+                    {k}
+                  </li>
+                ))}
+              </ul>
             </section>
           )}
           {listing.description && (
@@ -80,7 +112,9 @@ function ListingView({ listing }: { listing: Listing }) {
               <h2 id="confidential-heading">{t('listing.confidential')}</h2>
               <p className="prose">{listing.confidentialDetails}</p>
             </section>
-          ) : listing.ndaRequired && <p className="notice">{t('listing.confidentialLocked')}</p>}
+          ) : (
+            listing.ndaRequired && <p className="notice">{t('listing.confidentialLocked')}</p>
+          )}
         </div>
         <aside className="detail-side">
           <section aria-labelledby="facts-heading" className="card">

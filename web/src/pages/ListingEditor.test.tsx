@@ -14,8 +14,41 @@ describe('Listing editor', () => {
     logIn();
     const sent = installFetch((req) => {
       if (req.path === '/api/me') return json(200, seller);
-      if (req.path === '/api/listings' && req.method === 'POST') return json(201, { id: 'lst_new', status: 'draft', title: (req.body as { title: string }).title });
-      if (req.path === '/api/listings/lst_new') return json(200, { id: 'lst_new', status: 'draft', title: 'x', titleEn: null, summary: 's', description: '', keywords: [], category: 'applied_technology', field: 'modern_agriculture', form: 'new_technology', trl: 7, stage: 'early', level: 'not_evaluated', ipType: 'invention_patent', ipNumbers: ['ZL201910123456.7'], dealTypes: ['license'], askingPrice: 80000000, currency: 'CNY', fundingSource: 'fiscal_national', region: null, inventors: [], contact: null, ndaRequired: false, canSeeConfidential: true, attachments: [], registrationNo: null, publishedAt: null, createdAt: '', updatedAt: '', organization: { id: 'org_seller', name: '石河子大学', type: 'university' } });
+      if (req.path === '/api/listings' && req.method === 'POST')
+        return json(201, { id: 'lst_new', status: 'draft', title: (req.body as { title: string }).title });
+      if (req.path === '/api/listings/lst_new')
+        return json(200, {
+          id: 'lst_new',
+          status: 'draft',
+          title: 'x',
+          titleEn: null,
+          summary: 's',
+          description: '',
+          keywords: [],
+          category: 'applied_technology',
+          field: 'modern_agriculture',
+          form: 'new_technology',
+          trl: 7,
+          stage: 'early',
+          level: 'not_evaluated',
+          ipType: 'invention_patent',
+          ipNumbers: ['ZL201910123456.7'],
+          dealTypes: ['license'],
+          askingPrice: 80000000,
+          currency: 'CNY',
+          fundingSource: 'fiscal_national',
+          region: null,
+          inventors: [],
+          contact: null,
+          ndaRequired: false,
+          canSeeConfidential: true,
+          attachments: [],
+          registrationNo: null,
+          publishedAt: null,
+          createdAt: '',
+          updatedAt: '',
+          organization: { id: 'org_seller', name: '石河子大学', type: 'university' },
+        });
       return problem(404, 'NOT_FOUND', 'none');
     });
     const { router } = renderApp('/seller/listings/new');
@@ -36,24 +69,68 @@ describe('Listing editor', () => {
 
     fill('专利号', 'ZL201910123456.7');
     fireEvent.change(screen.getByLabelText('技术成熟度'), { target: { value: '7' } });
-    fireEvent.click(within(screen.getByRole('group', { name: '转化方式' })).getByRole('checkbox', { name: '技术许可' }));
+    fireEvent.click(
+      within(screen.getByRole('group', { name: '转化方式' })).getByRole('checkbox', { name: '技术许可' }),
+    );
     fill('意向价格（元，选填）', '800,000');
     fireEvent.click(screen.getByRole('button', { name: '保存草稿' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/seller/listings/lst_new/edit'));
     const body = sent.find((r) => r.path === '/api/listings' && r.method === 'POST')!.body as Record<string, unknown>;
-    expect(body).toMatchObject({ title: '膜下滴灌水肥一体化智能控制系统', trl: 7, ipType: 'invention_patent', ipNumbers: ['ZL201910123456.7'], dealTypes: ['license'], askingPrice: 80_000_000 });
+    expect(body).toMatchObject({
+      title: '膜下滴灌水肥一体化智能控制系统',
+      trl: 7,
+      ipType: 'invention_patent',
+      ipNumbers: ['ZL201910123456.7'],
+      dealTypes: ['license'],
+      askingPrice: 80_000_000,
+    });
     expect(await screen.findByText('草稿已保存，现在可以上传附件。')).toBeTruthy();
     expect(await screen.findByRole('heading', { name: '附件' })).toBeTruthy();
   });
 
-  it('shows the reviewer\'s reason on a returned listing and the server\'s field errors beside the fields', async () => {
+  it("shows the reviewer's reason on a returned listing and the server's field errors beside the fields", async () => {
     logIn();
-    const returned = { id: 'lst_r', status: 'rejected', rejectionReason: '请补充专利证书', title: '滴灌', titleEn: null, summary: '面向棉花种植的滴灌技术。', description: '', keywords: [], category: 'applied_technology', field: 'modern_agriculture', form: 'new_technology', trl: 5, stage: 'pilot', level: 'not_evaluated', ipType: 'trade_secret', ipNumbers: [], dealTypes: ['license'], askingPrice: null, currency: 'CNY', fundingSource: 'enterprise', region: null, inventors: [], contact: null, ndaRequired: false, canSeeConfidential: true, attachments: [], registrationNo: null, publishedAt: null, createdAt: '', updatedAt: '', organization: { id: 'org_seller', name: '石河子大学', type: 'university' } };
+    const returned = {
+      id: 'lst_r',
+      status: 'rejected',
+      rejectionReason: '请补充专利证书',
+      title: '滴灌',
+      titleEn: null,
+      summary: '面向棉花种植的滴灌技术。',
+      description: '',
+      keywords: [],
+      category: 'applied_technology',
+      field: 'modern_agriculture',
+      form: 'new_technology',
+      trl: 5,
+      stage: 'pilot',
+      level: 'not_evaluated',
+      ipType: 'trade_secret',
+      ipNumbers: [],
+      dealTypes: ['license'],
+      askingPrice: null,
+      currency: 'CNY',
+      fundingSource: 'enterprise',
+      region: null,
+      inventors: [],
+      contact: null,
+      ndaRequired: false,
+      canSeeConfidential: true,
+      attachments: [],
+      registrationNo: null,
+      publishedAt: null,
+      createdAt: '',
+      updatedAt: '',
+      organization: { id: 'org_seller', name: '石河子大学', type: 'university' },
+    };
     installFetch((req) => {
       if (req.path === '/api/me') return json(200, seller);
       if (req.path === '/api/listings/lst_r' && req.method === 'GET') return json(200, returned);
-      if (req.path === '/api/listings/lst_r' && req.method === 'PATCH') return problem(400, 'VALIDATION_FAILED', 'bad', [{ path: 'body.title', message: 'must be unique in your catalogue' }]);
+      if (req.path === '/api/listings/lst_r' && req.method === 'PATCH')
+        return problem(400, 'VALIDATION_FAILED', 'bad', [
+          { path: 'body.title', message: 'must be unique in your catalogue' },
+        ]);
       return problem(404, 'NOT_FOUND', 'none');
     });
     renderApp('/seller/listings/lst_r');

@@ -10,16 +10,30 @@ import { useT } from '../i18n/I18nProvider.js';
 import { hasProblems } from '../lib/problems.js';
 import { useResource } from '../lib/useResource.js';
 import { Attachments } from '../seller/Attachments.js';
-import { BasicFields, ConfidentialFields, PeopleFields, TransferFields, showProblem, type FieldsProps } from '../seller/ListingFields.js';
 import {
-  EMPTY_LISTING, listingToValues, toListingInput, validateListing, type ListingErrors, type ListingFormValues,
+  BasicFields,
+  ConfidentialFields,
+  PeopleFields,
+  TransferFields,
+  showProblem,
+  type FieldsProps,
+} from '../seller/ListingFields.js';
+import {
+  EMPTY_LISTING,
+  listingToValues,
+  toListingInput,
+  validateListing,
+  type ListingErrors,
+  type ListingFormValues,
 } from '../seller/listingForm.js';
 
 // Server paths (`body.contact.phone`, `body.ipNumbers.2`, `body.inventors.0.name`) under the form's field names.
 function formField(path: string): keyof ListingErrors | null {
   const parts = path.replace(/^body\./, '').split('.');
-  if (parts[0] === 'contact') return parts[1] === 'phone' ? 'contactPhone' : parts[1] === 'email' ? 'contactEmail' : 'contactName';
-  if (parts[0] === 'inventors' && parts.length === 3) return `inventors.${Number(parts[1])}.${parts[2] === 'title' ? 'title' : 'name'}`;
+  if (parts[0] === 'contact')
+    return parts[1] === 'phone' ? 'contactPhone' : parts[1] === 'email' ? 'contactEmail' : 'contactName';
+  if (parts[0] === 'inventors' && parts.length === 3)
+    return `inventors.${Number(parts[1])}.${parts[2] === 'title' ? 'title' : 'name'}`;
   return parts[0] in EMPTY_LISTING ? (parts[0] as keyof ListingErrors) : null;
 }
 
@@ -37,7 +51,10 @@ function Editor({ listing }: { listing: Listing | null }) {
   const problems = validateListing(values);
   const fields: FieldsProps = {
     values,
-    errorOf: (field) => ((attempted || touched.has(field)) && problems[field] ? showProblem(t, problems[field]) : serverErrors[field] ?? null),
+    errorOf: (field) =>
+      (attempted || touched.has(field)) && problems[field]
+        ? showProblem(t, problems[field])
+        : (serverErrors[field] ?? null),
     set: (field, value) => {
       setValues((v) => ({ ...v, [field]: value }));
       setServerErrors((e) => ({ ...e, [field]: undefined }));
@@ -49,7 +66,10 @@ function Editor({ listing }: { listing: Listing | null }) {
   const save = async (andSubmit: boolean) => {
     setAttempted(true);
     setFormError(null);
-    if (hasProblems(problems)) { setFormError(t('form.fixErrors')); return; }
+    if (hasProblems(problems)) {
+      setFormError(t('form.fixErrors'));
+      return;
+    }
     setSaving(andSubmit ? 'submit' : 'draft');
     try {
       const input = toListingInput(values);
@@ -60,11 +80,18 @@ function Editor({ listing }: { listing: Listing | null }) {
         return;
       }
       setSaved(true);
-      if (!listing) void navigate(`/seller/listings/${encodeURIComponent(stored.id)}/edit`, { replace: true, state: { flash: 'created' } });
+      if (!listing)
+        void navigate(`/seller/listings/${encodeURIComponent(stored.id)}/edit`, {
+          replace: true,
+          state: { flash: 'created' },
+        });
     } catch (err) {
       if (isApiError(err, 'VALIDATION_FAILED') && err.errors.length) {
         const next: Record<string, string> = {};
-        for (const e of err.errors) { const f = formField(e.path); if (f && !next[f]) next[f] = e.message; }
+        for (const e of err.errors) {
+          const f = formField(e.path);
+          if (f && !next[f]) next[f] = e.message;
+        }
         setServerErrors(next);
         setFormError(t('form.fixErrors'));
       } else if (isApiError(err, 'INVALID_TRANSITION')) setFormError(t('listingForm.notEditable'));
@@ -74,17 +101,33 @@ function Editor({ listing }: { listing: Listing | null }) {
     }
   };
 
-  const submit = (e: FormEvent) => { e.preventDefault(); void save(false); };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(false);
+  };
   return (
     <>
-      <form className="form listing-form" noValidate onSubmit={submit} aria-describedby={formError ? 'listing-form-error' : undefined}>
+      <form
+        className="form listing-form"
+        noValidate
+        onSubmit={submit}
+        aria-describedby={formError ? 'listing-form-error' : undefined}
+      >
         <BasicFields p={fields} />
         <TransferFields p={fields} />
         <PeopleFields p={fields} />
         <ConfidentialFields p={fields} />
         <div className="form-actions sticky-actions">
-          {formError && <p id="listing-form-error" className="form-error" role="alert">{formError}</p>}
-          {saved && <p className="form-ok" role="status">{t('listingForm.saved')}</p>}
+          {formError && (
+            <p id="listing-form-error" className="form-error" role="alert">
+              {formError}
+            </p>
+          )}
+          {saved && (
+            <p className="form-ok" role="status">
+              {t('listingForm.saved')}
+            </p>
+          )}
           <button type="submit" className="button button-secondary" disabled={saving !== null}>
             {saving === 'draft' ? t('common.saving') : t('listingForm.saveDraft')}
           </button>
@@ -93,7 +136,11 @@ function Editor({ listing }: { listing: Listing | null }) {
           </button>
         </div>
       </form>
-      {listing ? <Attachments listingId={listing.id} initial={listing.attachments} /> : <p className="notice">{t('attachments.afterSave')}</p>}
+      {listing ? (
+        <Attachments listingId={listing.id} initial={listing.attachments} />
+      ) : (
+        <p className="notice">{t('attachments.afterSave')}</p>
+      )}
     </>
   );
 }
@@ -103,19 +150,23 @@ function EditExisting({ id }: { id: string }) {
   const listing = useResource((signal) => api.getListing(id, signal), [id]);
   return (
     <ResourceView resource={listing} missingCodes={MISSING_BY_ID} minHeight="60vh" empty={t('listing.notFound')}>
-      {(l) => (l.status === 'draft' || l.status === 'rejected' ? (
-        <>
-          {l.status === 'rejected' && l.rejectionReason && (
-            <div className="notice notice-warning" role="note">
-              <strong>{t('seller.reviewFeedback')}</strong>
-              <p className="prose">{l.rejectionReason}</p>
-            </div>
-          )}
-          <Editor key={l.id} listing={l} />
-        </>
-      ) : (
-        <p className="notice">{t('listingForm.notEditable')} <Link to={`/listings/${encodeURIComponent(l.id)}`}>{t('seller.view')}</Link></p>
-      ))}
+      {(l) =>
+        l.status === 'draft' || l.status === 'rejected' ? (
+          <>
+            {l.status === 'rejected' && l.rejectionReason && (
+              <div className="notice notice-warning" role="note">
+                <strong>{t('seller.reviewFeedback')}</strong>
+                <p className="prose">{l.rejectionReason}</p>
+              </div>
+            )}
+            <Editor key={l.id} listing={l} />
+          </>
+        ) : (
+          <p className="notice">
+            {t('listingForm.notEditable')} <Link to={`/listings/${encodeURIComponent(l.id)}`}>{t('seller.view')}</Link>
+          </p>
+        )
+      }
     </ResourceView>
   );
 }
@@ -128,9 +179,15 @@ export default function ListingEditor() {
   usePageTitle(title);
   return (
     <div className="container narrow-wide">
-      <p className="breadcrumb"><Link to="/seller">{t('seller.title')}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/seller">{t('seller.title')}</Link>
+      </p>
       <h1>{title}</h1>
-      {flash === 'created' && <p className="notice" role="status">{t('listingForm.created')}</p>}
+      {flash === 'created' && (
+        <p className="notice" role="status">
+          {t('listingForm.created')}
+        </p>
+      )}
       <RequireRole roles={['seller']}>{() => (id ? <EditExisting id={id} /> : <Editor listing={null} />)}</RequireRole>
     </div>
   );

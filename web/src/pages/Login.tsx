@@ -44,14 +44,37 @@ export default function Login() {
       <h1>{t('login.title')}</h1>
       <form className="card form" noValidate onSubmit={submit}>
         <FormField label={t('form.email')} error={problems.email && t(problems.email)}>
-          <input type="email" autoComplete="email" required maxLength={254} value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            type="email"
+            autoComplete="email"
+            required
+            maxLength={254}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </FormField>
         <FormField label={t('form.password')} error={problems.password && t(problems.password)}>
-          <input type="password" autoComplete="current-password" required maxLength={128} value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={128}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </FormField>
-        {formError && <p className="form-error" role="alert">{formError}</p>}
-        <button type="submit" className="button" disabled={sending}>{sending ? t('login.submitting') : t('login.submit')}</button>
-        <p className="form-footer">{t('login.noAccount')} <Link to={`/register${params.toString() ? `?${params}` : ''}`}>{t('account.register')}</Link></p>
+        {formError && (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        )}
+        <button type="submit" className="button" disabled={sending}>
+          {sending ? t('login.submitting') : t('login.submit')}
+        </button>
+        <p className="form-footer">
+          {t('login.noAccount')}{' '}
+          <Link to={`/register${params.toString() ? `?${params}` : ''}`}>{t('account.register')}</Link>
+        </p>
       </form>
     </div>
   );

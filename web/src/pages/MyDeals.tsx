@@ -10,7 +10,9 @@ export default function MyDeals() {
     <div className="container">
       <h1>{t('deals.title')}</h1>
       <p className="lead">{t('deals.intro')}</p>
-      <RequireAuth><DealList empty={t('deals.none')} /></RequireAuth>
+      <RequireAuth>
+        <DealList empty={t('deals.none')} />
+      </RequireAuth>
     </div>
   );
 }

@@ -9,7 +9,11 @@ export default function NotFound() {
     <div className="container narrow not-found">
       <h1>{t('notFound.title')}</h1>
       <p>{t('notFound.body')}</p>
-      <p><Link className="button" to="/">{t('notFound.home')}</Link></p>
+      <p>
+        <Link className="button" to="/">
+          {t('notFound.home')}
+        </Link>
+      </p>
     </div>
   );
 }

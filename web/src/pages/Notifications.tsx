@@ -16,17 +16,32 @@ function Item({ n, read, onRead }: { n: AppNotification; read: boolean; onRead()
   const { locale, date, t } = useT();
   const title = locale === 'en' && n.titleEn ? n.titleEn : n.title;
   const href = internal(n.link);
-  const markRead = () => { if (!read) { onRead(); void api.markNotificationRead(n.id).then(notificationsChanged, () => undefined); } };
+  const markRead = () => {
+    if (!read) {
+      onRead();
+      void api.markNotificationRead(n.id).then(notificationsChanged, () => undefined);
+    }
+  };
   return (
     <article className={`card notification${read ? '' : ' is-unread'}`}>
       <h2 className="card-title">
         {!read && <span className="visually-hidden">{t('notifications.unread')}: </span>}
-        {href ? <Link to={href} onClick={markRead}>{title}</Link> : title}
+        {href ? (
+          <Link to={href} onClick={markRead}>
+            {title}
+          </Link>
+        ) : (
+          title
+        )}
       </h2>
       {n.body && <p className="card-summary">{n.body}</p>}
       <p className="card-meta">
         <time dateTime={n.createdAt}>{date(n.createdAt, true)}</time>
-        {!read && <button type="button" className="link-button" onClick={markRead}>{t('notifications.markRead')}</button>}
+        {!read && (
+          <button type="button" className="link-button" onClick={markRead}>
+            {t('notifications.markRead')}
+          </button>
+        )}
       </p>
     </article>
   );
@@ -46,10 +61,18 @@ function List() {
   return (
     <>
       <div className="toolbar">
-        <button type="button" className="button button-secondary" onClick={() => void readAll()}>{t('notifications.readAll')}</button>
+        <button type="button" className="button button-secondary" onClick={() => void readAll()}>
+          {t('notifications.readAll')}
+        </button>
       </div>
       <CursorListView list={list} empty={t('notifications.none')}>
-        {(n) => <Item n={n} read={isRead(n)} onRead={() => setReadNow((cur) => (cur === 'all' ? cur : new Set(cur).add(n.id)))} />}
+        {(n) => (
+          <Item
+            n={n}
+            read={isRead(n)}
+            onRead={() => setReadNow((cur) => (cur === 'all' ? cur : new Set(cur).add(n.id)))}
+          />
+        )}
       </CursorListView>
     </>
   );
@@ -61,7 +84,9 @@ export default function Notifications() {
   return (
     <div className="container narrow-wide">
       <h1>{t('notifications.title')}</h1>
-      <RequireAuth><List /></RequireAuth>
+      <RequireAuth>
+        <List />
+      </RequireAuth>
     </div>
   );
 }

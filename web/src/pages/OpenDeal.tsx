@@ -20,7 +20,11 @@ export function OpenDeal({ listing }: { listing: Listing }) {
   if (status === 'loading') return null;
   if (!user) {
     const next = encodeURIComponent(`/listings/${listing.id}`);
-    return <p className="notice"><Link to={`/login?next=${next}`}>{t('deal.loginFirst')}</Link></p>;
+    return (
+      <p className="notice">
+        <Link to={`/login?next=${next}`}>{t('deal.loginFirst')}</Link>
+      </p>
+    );
   }
   if (user.role !== 'buyer') return <p className="notice">{t('deal.buyersOnly')}</p>;
 
@@ -51,10 +55,22 @@ export function OpenDeal({ listing }: { listing: Listing }) {
       </fieldset>
       <div className="form-field">
         <label htmlFor="deal-message">{t('deal.message')}</label>
-        <textarea id="deal-message" rows={4} maxLength={2000} value={message} onChange={(e) => setMessage(e.target.value)} />
+        <textarea
+          id="deal-message"
+          rows={4}
+          maxLength={2000}
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+        />
       </div>
-      {error && <p className="form-error" role="alert">{error}</p>}
-      <button type="submit" className="button" disabled={sending}>{sending ? t('deal.submitting') : t('deal.submit')}</button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={sending}>
+        {sending ? t('deal.submitting') : t('deal.submit')}
+      </button>
     </form>
   );
 }

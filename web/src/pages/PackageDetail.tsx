@@ -18,8 +18,14 @@ function PackageView({ pkg }: { pkg: PackageDetail }) {
       {pkg.field && <p className="subtitle">{label(fieldLabel(pkg.field))}</p>}
       {pkg.description && <p className="prose">{pkg.description}</p>}
       {pkg.listings && pkg.listings.length > 0 ? (
-        <div className="card-grid">{pkg.listings.map((l) => <ListingCard key={l.id} hit={l} headingLevel={2} />)}</div>
-      ) : <Empty />}
+        <div className="card-grid">
+          {pkg.listings.map((l) => (
+            <ListingCard key={l.id} hit={l} headingLevel={2} />
+          ))}
+        </div>
+      ) : (
+        <Empty />
+      )}
     </div>
   );
 }

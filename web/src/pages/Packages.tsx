@@ -11,7 +11,9 @@ function PackageItem({ pkg }: { pkg: PackageSummary }) {
   const { t, label } = useT();
   return (
     <article className="card">
-      <h2 className="card-title"><Link to={`/packages/${encodeURIComponent(pkg.id)}`}>{pkg.title}</Link></h2>
+      <h2 className="card-title">
+        <Link to={`/packages/${encodeURIComponent(pkg.id)}`}>{pkg.title}</Link>
+      </h2>
       <p className="card-meta">
         {pkg.field && <span>{label(fieldLabel(pkg.field))}</span>}
         {pkg.listingCount !== undefined && <span>{t('packages.count', { count: pkg.listingCount })}</span>}

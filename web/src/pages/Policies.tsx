@@ -12,14 +12,30 @@ function PolicyItem({ policy }: { policy: Policy }) {
     <article className="card">
       <h2 className="card-title">{policy.title}</h2>
       <p className="card-meta">
-        {policy.documentNumber && <span>{t('policies.documentNumber')}: {policy.documentNumber}</span>}
-        {policy.issuingBody && <span>{t('policies.issuingBody')}: {policy.issuingBody}</span>}
-        {policy.issuedOn && <span>{t('policies.date')}: <time dateTime={policy.issuedOn}>{date(policy.issuedOn)}</time></span>}
+        {policy.documentNumber && (
+          <span>
+            {t('policies.documentNumber')}: {policy.documentNumber}
+          </span>
+        )}
+        {policy.issuingBody && (
+          <span>
+            {t('policies.issuingBody')}: {policy.issuingBody}
+          </span>
+        )}
+        {policy.issuedOn && (
+          <span>
+            {t('policies.date')}: <time dateTime={policy.issuedOn}>{date(policy.issuedOn)}</time>
+          </span>
+        )}
       </p>
       <ul className="tags">
         <li className="tag">{label(labelOf(POLICY_LEVEL_LABELS, policy.level))}</li>
         <li className="tag">{label(labelOf(POLICY_CATEGORY_LABELS, policy.category))}</li>
-        {policy.tags.map((tag) => <li key={tag} className="tag tag-deal">{tag}</li>)}
+        {policy.tags.map((tag) => (
+          <li key={tag} className="tag tag-deal">
+            {tag}
+          </li>
+        ))}
       </ul>
     </article>
   );

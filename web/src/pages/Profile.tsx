@@ -20,9 +20,14 @@ function ProfileView({ user }: { user: User }) {
   ];
   return (
     <dl className="facts card">
-      {rows.filter(([, value]) => value).map(([term, value]) => (
-        <div key={term} className="fact"><dt>{term}</dt><dd>{value}</dd></div>
-      ))}
+      {rows
+        .filter(([, value]) => value)
+        .map(([term, value]) => (
+          <div key={term} className="fact">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
     </dl>
   );
 }
@@ -30,7 +35,11 @@ function ProfileView({ user }: { user: User }) {
 function ProfileContent() {
   // Fetched here rather than read from the session so the page shows what the server holds now.
   const me = useResource((signal) => api.me(signal), []);
-  return <ResourceView resource={me} minHeight="16rem">{(user) => <ProfileView user={user} />}</ResourceView>;
+  return (
+    <ResourceView resource={me} minHeight="16rem">
+      {(user) => <ProfileView user={user} />}
+    </ResourceView>
+  );
 }
 
 export default function Profile() {
@@ -39,7 +48,9 @@ export default function Profile() {
   return (
     <div className="container narrow">
       <h1>{t('profile.title')}</h1>
-      <RequireAuth><ProfileContent /></RequireAuth>
+      <RequireAuth>
+        <ProfileContent />
+      </RequireAuth>
     </div>
   );
 }

@@ -4,7 +4,11 @@ import { validateRegistration, type RegistrationValues } from '../auth/validatio
 import { installFetch, json, problem, renderApp } from '../testing/app.js';
 
 const user = {
-  id: 'usr_1', email: 'li.na@example.cn', name: '李娜', role: 'buyer', createdAt: '2026-01-02T03:04:05Z',
+  id: 'usr_1',
+  email: 'li.na@example.cn',
+  name: '李娜',
+  role: 'buyer',
+  createdAt: '2026-01-02T03:04:05Z',
   organization: { id: 'org_1', name: '石河子节水科技有限公司', nameEn: null, type: 'enterprise', region: null },
 };
 
@@ -19,7 +23,14 @@ const type = (label: string, value: string) => fireEvent.change(field(label), { 
 const leave = (label: string) => fireEvent.blur(field(label));
 
 describe('validateRegistration (the API policy, mirrored)', () => {
-  const valid: RegistrationValues = { email: 'li.na@example.cn', password: 'water2026saving', name: '李娜', role: 'buyer', orgName: '节水公司', orgType: 'enterprise' };
+  const valid: RegistrationValues = {
+    email: 'li.na@example.cn',
+    password: 'water2026saving',
+    name: '李娜',
+    role: 'buyer',
+    orgName: '节水公司',
+    orgType: 'enterprise',
+  };
 
   it('accepts a valid registration', () => {
     expect(validateRegistration(valid)).toEqual({});
@@ -88,7 +99,8 @@ describe('Register form', () => {
 
   it('sends a valid form as the API expects and signs the new user in', async () => {
     const sent = installFetch((req) => {
-      if (req.path === '/api/auth/register') return json(201, { user, accessToken: 'acc', refreshToken: 'ref-token-0123456789', expiresIn: 900 });
+      if (req.path === '/api/auth/register')
+        return json(201, { user, accessToken: 'acc', refreshToken: 'ref-token-0123456789', expiresIn: 900 });
       if (req.path === '/api/me') return json(200, user);
       return problem(404, 'NOT_FOUND', 'no');
     });
@@ -103,14 +115,17 @@ describe('Register form', () => {
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/profile'));
     expect(sent.find((r) => r.path === '/api/auth/register')?.body).toEqual({
-      email: 'li.na@example.cn', password: 'water2026saving', name: '李娜', role: 'seller',
+      email: 'li.na@example.cn',
+      password: 'water2026saving',
+      name: '李娜',
+      role: 'seller',
       organization: { name: '石河子大学', type: 'university' },
     });
     expect(window.localStorage.getItem('tte.accessToken')).toBe('acc');
     await waitFor(() => expect(sent.find((r) => r.path === '/api/me')?.auth).toBe('Bearer acc'));
   });
 
-  it('shows the server\'s answer: a taken email on the email field, field errors on their fields', async () => {
+  it("shows the server's answer: a taken email on the email field, field errors on their fields", async () => {
     let answer = problem(409, 'CONFLICT', 'Email already registered');
     installFetch(() => answer);
     await openForm();
@@ -122,7 +137,9 @@ describe('Register form', () => {
     expect(await screen.findByText('该邮箱已注册，请直接登录。')).toBeTruthy();
     expect(field('邮箱').getAttribute('aria-invalid')).toBe('true');
 
-    answer = problem(400, 'VALIDATION_FAILED', 'invalid', [{ path: 'body.organization.name', message: 'must NOT have more than 200 characters' }]);
+    answer = problem(400, 'VALIDATION_FAILED', 'invalid', [
+      { path: 'body.organization.name', message: 'must NOT have more than 200 characters' },
+    ]);
     fireEvent.click(screen.getByRole('button', { name: '注册' }));
     expect(await screen.findByText('must NOT have more than 200 characters')).toBeTruthy();
     expect(field('单位名称').getAttribute('aria-invalid')).toBe('true');

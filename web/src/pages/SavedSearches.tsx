@@ -31,19 +31,36 @@ function Items({ initial }: { initial: SavedSearch[] }) {
   const [error, setError] = useState<string | null>(null);
   const remove = async (s: SavedSearch) => {
     if (!window.confirm(t('savedSearches.confirmDelete', { name: s.name }))) return;
-    try { await api.deleteSavedSearch(s.id); setItems((cur) => cur.filter((x) => x.id !== s.id)); } catch (err) { setError(isApiError(err) ? err.detail : t('state.error')); }
+    try {
+      await api.deleteSavedSearch(s.id);
+      setItems((cur) => cur.filter((x) => x.id !== s.id));
+    } catch (err) {
+      setError(isApiError(err) ? err.detail : t('state.error'));
+    }
   };
   if (items.length === 0) return <p className="muted">{t('savedSearches.none')}</p>;
   return (
     <>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <ul className="item-list">
         {items.map((s) => (
           <li key={s.id} className="card">
-            <h2 className="card-title"><Link to={`/search?${toSearchParams(fromSavedQuery(s.query))}`}>{s.name}</Link></h2>
+            <h2 className="card-title">
+              <Link to={`/search?${toSearchParams(fromSavedQuery(s.query))}`}>{s.name}</Link>
+            </h2>
             <Summary s={s} />
-            <p className="card-meta"><span>{t('savedSearches.createdAt')}: {date(s.createdAt)}</span>
-              <button type="button" className="link-button" onClick={() => void remove(s)}>{t('common.delete')}</button></p>
+            <p className="card-meta">
+              <span>
+                {t('savedSearches.createdAt')}: {date(s.createdAt)}
+              </span>
+              <button type="button" className="link-button" onClick={() => void remove(s)}>
+                {t('common.delete')}
+              </button>
+            </p>
           </li>
         ))}
       </ul>
@@ -58,12 +75,18 @@ export default function SavedSearches() {
     <div className="container narrow-wide">
       <h1>{t('savedSearches.title')}</h1>
       <p className="lead">{t('savedSearches.intro')}</p>
-      <RequireAuth><SavedList /></RequireAuth>
+      <RequireAuth>
+        <SavedList />
+      </RequireAuth>
     </div>
   );
 }
 
 function SavedList() {
   const list = useResource((signal) => api.savedSearches(signal), []);
-  return <ResourceView resource={list} minHeight="12rem">{(page) => <Items initial={page.items} />}</ResourceView>;
+  return (
+    <ResourceView resource={list} minHeight="12rem">
+      {(page) => <Items initial={page.items} />}
+    </ResourceView>
+  );
 }

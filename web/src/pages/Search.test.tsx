@@ -4,26 +4,39 @@ import type { SearchResult } from '../api/types.js';
 import { installFetch, json, problem, renderApp } from '../testing/app.js';
 
 const result = (over: Partial<SearchResult> = {}): SearchResult => ({
-  hits: [{
-    id: 'lst_1',
-    title: '膜下滴灌节水灌溉技术',
-    summary: '适用于棉花的节水灌溉',
-    _highlight: { title: '膜下滴灌<mark>节水</mark>灌溉技术<img src=x onerror="window.hacked=1">', summary: '适用于棉花的<mark>节水</mark>灌溉' },
-    keywords: ['滴灌'],
-    field: 'modern_agriculture',
-    trl: 7,
-    stage: 'mature',
-    level: 'domestic_leading',
-    ipType: 'invention_patent',
-    dealTypes: ['license'],
-    fundingSource: 'fiscal_corps',
-    askingPrice: 12345600,
-    currency: 'CNY',
-    publishedAt: '2026-02-01T00:00:00.000Z',
-    organization: { id: 'org_1', name: '石河子大学' },
-  }],
+  hits: [
+    {
+      id: 'lst_1',
+      title: '膜下滴灌节水灌溉技术',
+      summary: '适用于棉花的节水灌溉',
+      _highlight: {
+        title: '膜下滴灌<mark>节水</mark>灌溉技术<img src=x onerror="window.hacked=1">',
+        summary: '适用于棉花的<mark>节水</mark>灌溉',
+      },
+      keywords: ['滴灌'],
+      field: 'modern_agriculture',
+      trl: 7,
+      stage: 'mature',
+      level: 'domestic_leading',
+      ipType: 'invention_patent',
+      dealTypes: ['license'],
+      fundingSource: 'fiscal_corps',
+      askingPrice: 12345600,
+      currency: 'CNY',
+      publishedAt: '2026-02-01T00:00:00.000Z',
+      organization: { id: 'org_1', name: '石河子大学' },
+    },
+  ],
   total: 45,
-  facets: { field: { modern_agriculture: 30, new_energy: 15 }, trl: { 7: 20 }, dealType: {}, ipType: {}, stage: {}, level: {}, fundingSource: {} },
+  facets: {
+    field: { modern_agriculture: 30, new_energy: 15 },
+    trl: { 7: 20 },
+    dealType: {},
+    ipType: {},
+    stage: {},
+    level: {},
+    fundingSource: {},
+  },
   processingTimeMs: 3,
   limit: 20,
   offset: 0,
@@ -38,8 +51,9 @@ describe('Search page', () => {
     renderApp('/search?q=%E8%8A%82%E6%B0%B4&field=new_energy&trlMin=6&sort=newest&page=2');
 
     expect(await screen.findByText('共 45 项成果')).toBeTruthy();
-    expect(searches(sent)[0].query.toString())
-      .toBe('q=%E8%8A%82%E6%B0%B4&field=new_energy&trlMin=6&sort=newest&limit=20&offset=20');
+    expect(searches(sent)[0].query.toString()).toBe(
+      'q=%E8%8A%82%E6%B0%B4&field=new_energy&trlMin=6&sort=newest&limit=20&offset=20',
+    );
     expect((screen.getByLabelText('最低') as HTMLSelectElement).value).toBe('6');
     expect((screen.getByLabelText('最高') as HTMLSelectElement).value).toBe('9');
     expect(screen.getAllByRole('option', { name: 'TRL 7 实际环境原型演示 (20)' })).toHaveLength(2);
@@ -61,18 +75,28 @@ describe('Search page', () => {
     expect(searches(sent).at(-1)?.query.getAll('field')).toEqual(['modern_agriculture']);
 
     fireEvent.change(screen.getByLabelText('排序'), { target: { value: 'price_asc' } });
-    await waitFor(() => expect(router.state.location.search).toBe('?q=%E8%8A%82%E6%B0%B4&field=modern_agriculture&sort=price_asc'));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe('?q=%E8%8A%82%E6%B0%B4&field=modern_agriculture&sort=price_asc'),
+    );
 
     // Raising the upper end below the lower one drags the lower end down with it.
     fireEvent.change(screen.getByLabelText('最低'), { target: { value: '7' } });
     await waitFor(() => expect(router.state.location.search).toContain('trlMin=7&'));
     fireEvent.change(screen.getByLabelText('最高'), { target: { value: '5' } });
-    await waitFor(() => expect(router.state.location.search).toBe('?q=%E8%8A%82%E6%B0%B4&field=modern_agriculture&trlMin=5&trlMax=5&sort=price_asc'));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe(
+        '?q=%E8%8A%82%E6%B0%B4&field=modern_agriculture&trlMin=5&trlMax=5&sort=price_asc',
+      ),
+    );
     await waitFor(() => expect(searches(sent).at(-1)?.query.get('trlMax')).toBe('5'));
 
     fireEvent.change(screen.getByLabelText('关键词'), { target: { value: '棉花' } });
     fireEvent.submit(screen.getByRole('search'));
-    await waitFor(() => expect(router.state.location.search).toBe('?q=%E6%A3%89%E8%8A%B1&field=modern_agriculture&trlMin=5&trlMax=5&sort=price_asc'));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe(
+        '?q=%E6%A3%89%E8%8A%B1&field=modern_agriculture&trlMin=5&trlMax=5&sort=price_asc',
+      ),
+    );
 
     for (let i = 0; i < 4; i++) await act(() => router.navigate(-1));
     await waitFor(() => expect(router.state.location.search).toBe('?q=%E8%8A%82%E6%B0%B4&field=modern_agriculture'));
@@ -100,7 +124,9 @@ describe('Search page', () => {
 
   it('says so quietly when search is unavailable, and retries on request', async () => {
     let up = false;
-    const sent = installFetch(() => (up ? json(200, result({ total: 1 })) : problem(503, 'UNAVAILABLE', 'search is down')));
+    const sent = installFetch(() =>
+      up ? json(200, result({ total: 1 })) : problem(503, 'UNAVAILABLE', 'search is down'),
+    );
     renderApp('/search');
     expect(await screen.findByText('检索服务暂时不可用，请稍后再试。')).toBeTruthy();
     up = true;

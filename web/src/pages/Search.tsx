@@ -12,7 +12,16 @@ import { useResource } from '../lib/useResource.js';
 import { Facets } from '../search/Facets.js';
 import { SaveSearch } from '../search/SaveSearch.js';
 import {
-  EMPTY_SEARCH, SORTS, activeFilterCount, pageCount, parseSearchParams, refine, toApiQuery, toSearchParams, type SearchState, type Sort,
+  EMPTY_SEARCH,
+  SORTS,
+  activeFilterCount,
+  pageCount,
+  parseSearchParams,
+  refine,
+  toApiQuery,
+  toSearchParams,
+  type SearchState,
+  type Sort,
 } from '../search/searchState.js';
 
 function QueryForm({ state, onChange }: { state: SearchState; onChange(next: SearchState): void }) {
@@ -26,9 +35,20 @@ function QueryForm({ state, onChange }: { state: SearchState; onChange(next: Sea
   };
   return (
     <form className="search-bar" role="search" onSubmit={submit}>
-      <label htmlFor="search-q" className="visually-hidden">{t('search.qLabel')}</label>
-      <input id="search-q" type="search" value={q} maxLength={200} placeholder={t('home.searchPlaceholder')} onChange={(e) => setQ(e.target.value)} />
-      <button type="submit" className="button">{t('search.submit')}</button>
+      <label htmlFor="search-q" className="visually-hidden">
+        {t('search.qLabel')}
+      </label>
+      <input
+        id="search-q"
+        type="search"
+        value={q}
+        maxLength={200}
+        placeholder={t('home.searchPlaceholder')}
+        onChange={(e) => setQ(e.target.value)}
+      />
+      <button type="submit" className="button">
+        {t('search.submit')}
+      </button>
     </form>
   );
 }
@@ -38,8 +58,16 @@ function SortSelect({ state, onChange }: { state: SearchState; onChange(next: Se
   return (
     <div className="sort-select">
       <label htmlFor="search-sort">{t('search.sort')}</label>
-      <select id="search-sort" value={state.sort} onChange={(e) => onChange(refine(state, { sort: e.target.value as Sort }))}>
-        {SORTS.map((sort) => <option key={sort} value={sort}>{t(`search.sort.${sort}`)}</option>)}
+      <select
+        id="search-sort"
+        value={state.sort}
+        onChange={(e) => onChange(refine(state, { sort: e.target.value as Sort }))}
+      >
+        {SORTS.map((sort) => (
+          <option key={sort} value={sort}>
+            {t(`search.sort.${sort}`)}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -51,7 +79,11 @@ function Results({ state, result }: { state: SearchState; result: SearchResult }
   return (
     <>
       <ol className="result-list">
-        {result.hits.map((hit) => <li key={hit.id}><ListingCard hit={hit} /></li>)}
+        {result.hits.map((hit) => (
+          <li key={hit.id}>
+            <ListingCard hit={hit} />
+          </li>
+        ))}
       </ol>
       <Pagination
         page={state.page}
@@ -88,16 +120,31 @@ export default function Search() {
         <aside className={`search-filters${filtersOpen ? ' is-open' : ''}`} aria-labelledby="filters-heading">
           <div className="section-heading">
             <h2 id="filters-heading">{t('search.filters')}</h2>
-            {activeFilters > 0 && <Link className="clear-filters" to={`?${toSearchParams(refine(EMPTY_SEARCH, { q: state.q, sort: state.sort }))}`}>{t('search.clear')}</Link>}
+            {activeFilters > 0 && (
+              <Link
+                className="clear-filters"
+                to={`?${toSearchParams(refine(EMPTY_SEARCH, { q: state.q, sort: state.sort }))}`}
+              >
+                {t('search.clear')}
+              </Link>
+            )}
           </div>
-          <button type="button" className="button button-secondary filters-toggle" aria-expanded={filtersOpen} aria-controls="search-facets" onClick={() => setFiltersOpen((o) => !o)}>
+          <button
+            type="button"
+            className="button button-secondary filters-toggle"
+            aria-expanded={filtersOpen}
+            aria-controls="search-facets"
+            onClick={() => setFiltersOpen((o) => !o)}
+          >
             {t(filtersOpen ? 'search.hideFilters' : 'search.showFilters', { count: activeFilters })}
           </button>
           <Facets id="search-facets" state={state} counts={shown?.facets} onChange={go} />
         </aside>
         <section className="search-results" aria-labelledby="results-heading" aria-busy={search.status === 'loading'}>
           <div className="results-toolbar">
-            <h2 id="results-heading" className="visually-hidden">{t('search.results')}</h2>
+            <h2 id="results-heading" className="visually-hidden">
+              {t('search.results')}
+            </h2>
             <p className="results-count" aria-live="polite">
               {shown && t('search.total', { total: shown.total })}
               {shown && <span className="muted"> · {t('search.time', { ms: shown.processingTimeMs })}</span>}

@@ -27,7 +27,13 @@ function ListingRow({ item, onChanged }: { item: ListingSummary; onChanged(next:
     setError(null);
     try {
       const next = action === 'submit' ? await api.submitListing(item.id) : await api.withdrawListing(item.id);
-      onChanged({ ...item, status: next.status, registrationNo: next.registrationNo, publishedAt: next.publishedAt, updatedAt: next.updatedAt });
+      onChanged({
+        ...item,
+        status: next.status,
+        registrationNo: next.registrationNo,
+        publishedAt: next.publishedAt,
+        updatedAt: next.updatedAt,
+      });
     } catch (err) {
       setError(isApiError(err) ? err.detail : t('state.error'));
     } finally {
@@ -38,30 +44,54 @@ function ListingRow({ item, onChanged }: { item: ListingSummary; onChanged(next:
   return (
     <article className="card listing-row">
       <div className="row-heading">
-        <h3 className="card-title"><Link to={`/listings/${id}`}>{item.title}</Link></h3>
+        <h3 className="card-title">
+          <Link to={`/listings/${id}`}>{item.title}</Link>
+        </h3>
         <StatusChip label={LISTING_STATUS_LABELS[item.status]} tone={LISTING_STATUS_TONES[item.status]} />
       </div>
       <p className="card-meta">
         <span>{label(fieldLabel(item.field))}</span>
         <span>{t('listing.trl', { trl: item.trl })}</span>
-        <span>{t('listing.price')}: {item.askingPrice === null ? t('listing.negotiable') : formatFen(item.askingPrice)}</span>
-        {item.registrationNo && <span>{t('listing.registrationNo')}: {item.registrationNo}</span>}
-        <span>{t('seller.updatedAt')}: <time dateTime={item.updatedAt}>{date(item.updatedAt)}</time></span>
+        <span>
+          {t('listing.price')}: {item.askingPrice === null ? t('listing.negotiable') : formatFen(item.askingPrice)}
+        </span>
+        {item.registrationNo && (
+          <span>
+            {t('listing.registrationNo')}: {item.registrationNo}
+          </span>
+        )}
+        <span>
+          {t('seller.updatedAt')}: <time dateTime={item.updatedAt}>{date(item.updatedAt)}</time>
+        </span>
       </p>
       {item.status === 'rejected' && item.rejectionReason && (
-        <div className="notice notice-warning"><strong>{t('seller.reviewFeedback')}</strong> <span className="prose">{item.rejectionReason}</span></div>
+        <div className="notice notice-warning">
+          <strong>{t('seller.reviewFeedback')}</strong> <span className="prose">{item.rejectionReason}</span>
+        </div>
       )}
       {item.status === 'submitted' && <p className="muted">{t('seller.awaitingReview')}</p>}
       <div className="row-actions">
-        {EDITABLE.includes(item.status) && <Link className="button button-secondary" to={`/seller/listings/${id}/edit`}>{t('common.edit')}</Link>}
         {EDITABLE.includes(item.status) && (
-          <button type="button" className="button" disabled={busy} onClick={() => void act('submit')}>{t('seller.submit')}</button>
+          <Link className="button button-secondary" to={`/seller/listings/${id}/edit`}>
+            {t('common.edit')}
+          </Link>
+        )}
+        {EDITABLE.includes(item.status) && (
+          <button type="button" className="button" disabled={busy} onClick={() => void act('submit')}>
+            {t('seller.submit')}
+          </button>
         )}
         {item.status !== 'withdrawn' && (
-          <button type="button" className="button button-quiet" disabled={busy} onClick={() => void act('withdraw')}>{t('seller.withdraw')}</button>
+          <button type="button" className="button button-quiet" disabled={busy} onClick={() => void act('withdraw')}>
+            {t('seller.withdraw')}
+          </button>
         )}
       </div>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </article>
   );
 }
@@ -86,9 +116,15 @@ export default function SellerListings() {
     <div className="container">
       <div className="section-heading">
         <h1>{t('seller.title')}</h1>
-        <Link className="button" to="/seller/listings/new">{t('seller.new')}</Link>
+        <Link className="button" to="/seller/listings/new">
+          {t('seller.new')}
+        </Link>
       </div>
-      {state?.flash === 'submitted' && <p className="notice" role="status">{t('seller.submittedFlash', { title: state.title ?? '' })}</p>}
+      {state?.flash === 'submitted' && (
+        <p className="notice" role="status">
+          {t('seller.submittedFlash', { title: state.title ?? '' })}
+        </p>
+      )}
       <RequireRole roles={['seller']}>
         {() => (
           <>

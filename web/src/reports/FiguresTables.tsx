@@ -36,29 +36,55 @@ export function FiguresTables({ figures }: { figures: ReportFigures }) {
       <div className="table-scroll">
         <table className="data-table">
           <caption>{t('myReport.summary')}</caption>
-          <thead><tr><th scope="col">{t('myReport.item')}</th><th scope="col" className="num">{t('myReport.count')}</th><th scope="col" className="num">{t('myReport.amount')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('myReport.item')}</th>
+              <th scope="col" className="num">
+                {t('myReport.count')}
+              </th>
+              <th scope="col" className="num">
+                {t('myReport.amount')}
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {summary.map(([key, c, m]) => (
-              <tr key={key}><th scope="row">{t(key)}</th><td className="num">{count(c)}</td><td className="num">{money(m)}</td></tr>
+              <tr key={key}>
+                <th scope="row">{t(key)}</th>
+                <td className="num">{count(c)}</td>
+                <td className="num">{money(m)}</td>
+              </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {byForm.length === 0 ? <p className="muted">{t('myReport.noDeals')}</p> : (
+      {byForm.length === 0 ? (
+        <p className="muted">{t('myReport.noDeals')}</p>
+      ) : (
         <div className="table-scroll">
           <table className="data-table">
             <caption>{t('myReport.byForm')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('myReport.form')}</th><th scope="col" className="num">{t('myReport.dealsOpened')}</th>
-                <th scope="col" className="num">{t('myReport.dealsSigned')}</th><th scope="col" className="num">{t('deals.contractValue')}</th>
+                <th scope="col">{t('myReport.form')}</th>
+                <th scope="col" className="num">
+                  {t('myReport.dealsOpened')}
+                </th>
+                <th scope="col" className="num">
+                  {t('myReport.dealsSigned')}
+                </th>
+                <th scope="col" className="num">
+                  {t('deals.contractValue')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {byForm.map((f) => (
                 <tr key={f.form}>
                   <th scope="row">{label(labelOf(DEAL_FORM_LABELS, f.form))}</th>
-                  <td className="num">{count(f.opened)}</td><td className="num">{count(f.signed)}</td><td className="num">{money(f.contractValue)}</td>
+                  <td className="num">{count(f.opened)}</td>
+                  <td className="num">{count(f.signed)}</td>
+                  <td className="num">{money(f.contractValue)}</td>
                 </tr>
               ))}
             </tbody>
@@ -69,11 +95,21 @@ export function FiguresTables({ figures }: { figures: ReportFigures }) {
         <div className="table-scroll">
           <table className="data-table">
             <caption>{t('myReport.byState')}</caption>
-            <thead><tr><th scope="col">{t('myReport.form')}</th><th scope="col">{t('myReport.state')}</th><th scope="col" className="num">{t('myReport.count')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('myReport.form')}</th>
+                <th scope="col">{t('myReport.state')}</th>
+                <th scope="col" className="num">
+                  {t('myReport.count')}
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {byState.map((s) => (
                 <tr key={`${s.form}|${s.state}`}>
-                  <td>{label(labelOf(DEAL_FORM_LABELS, s.form))}</td><td>{label(stateText(s.state).label)}</td><td className="num">{count(s.count)}</td>
+                  <td>{label(labelOf(DEAL_FORM_LABELS, s.form))}</td>
+                  <td>{label(stateText(s.state).label)}</td>
+                  <td className="num">{count(s.count)}</td>
                 </tr>
               ))}
             </tbody>

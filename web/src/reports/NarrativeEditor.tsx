@@ -11,7 +11,14 @@ import { useT } from '../i18n/I18nProvider.js';
  * once. Submitting sends what the server holds, so unsaved text is saved first. A submitted report no longer
  * changes (the server answers 409), and the page then shows what was filed.
  */
-export function NarrativeEditor({ report, period, periodName, onReport, onConflict, onDirty }: {
+export function NarrativeEditor({
+  report,
+  period,
+  periodName,
+  onReport,
+  onConflict,
+  onDirty,
+}: {
   report: HalfYearReport;
   period: ReportPeriod;
   periodName: string;
@@ -32,7 +39,8 @@ export function NarrativeEditor({ report, period, periodName, onReport, onConfli
 
   const fail = (err: unknown, action: 'save' | 'submit') => {
     if (isApiError(err, 'CONFLICT')) onConflict();
-    else if (isApiError(err, 'VALIDATION_FAILED')) setFieldError(action === 'submit' ? t('myReport.narrativeRequired') : err.detail);
+    else if (isApiError(err, 'VALIDATION_FAILED'))
+      setFieldError(action === 'submit' ? t('myReport.narrativeRequired') : err.detail);
     // A 4xx detail says what the server refused; failures without an answer get the app's own words.
     else setError(isApiError(err) && err.status >= 400 && err.status < 500 ? err.detail : t(errorMessageKey(err)));
   };
@@ -42,7 +50,10 @@ export function NarrativeEditor({ report, period, periodName, onReport, onConfli
     setFieldError(null);
     setSaved(false);
     if (action === 'submit') {
-      if (!text.trim()) { setFieldError(t('myReport.narrativeRequired')); return; }
+      if (!text.trim()) {
+        setFieldError(t('myReport.narrativeRequired'));
+        return;
+      }
       if (!window.confirm(t('myReport.confirmSubmit', { period: periodName }))) return;
     }
     setBusy(action);
@@ -59,13 +70,35 @@ export function NarrativeEditor({ report, period, periodName, onReport, onConfli
     }
   };
 
-  const submit = (e: FormEvent) => { e.preventDefault(); void run('save'); };
-  const counter = t('myReport.counter', { count: new Intl.NumberFormat(locale).format(text.length), max: new Intl.NumberFormat(locale).format(NARRATIVE_MAX) });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run('save');
+  };
+  const counter = t('myReport.counter', {
+    count: new Intl.NumberFormat(locale).format(text.length),
+    max: new Intl.NumberFormat(locale).format(NARRATIVE_MAX),
+  });
 
   return (
     <form className="form card" noValidate onSubmit={submit}>
-      <FormField label={t('myReport.narrative')} hint={<>{t('myReport.narrativeHint')} <span className="counter">{counter}</span></>} error={fieldError}>
-        <textarea rows={12} maxLength={NARRATIVE_MAX} value={text} onChange={(e) => { setText(e.target.value); setSaved(false); }} />
+      <FormField
+        label={t('myReport.narrative')}
+        hint={
+          <>
+            {t('myReport.narrativeHint')} <span className="counter">{counter}</span>
+          </>
+        }
+        error={fieldError}
+      >
+        <textarea
+          rows={12}
+          maxLength={NARRATIVE_MAX}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setSaved(false);
+          }}
+        />
       </FormField>
       <div className="form-actions">
         <button type="submit" className="button button-secondary" disabled={busy !== null || !dirty}>
@@ -74,9 +107,15 @@ export function NarrativeEditor({ report, period, periodName, onReport, onConfli
         <button type="button" className="button" disabled={busy !== null} onClick={() => void run('submit')}>
           {busy === 'submit' ? t('myReport.submitting') : t('myReport.submit')}
         </button>
-        <span role="status" className={saved ? 'form-ok' : 'muted'}>{saved ? t('myReport.saved') : dirty ? t('myReport.unsaved') : ''}</span>
+        <span role="status" className={saved ? 'form-ok' : 'muted'}>
+          {saved ? t('myReport.saved') : dirty ? t('myReport.unsaved') : ''}
+        </span>
       </div>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

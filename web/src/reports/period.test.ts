@@ -12,7 +12,14 @@ describe('report periods', () => {
 
   it('read a period from the URL only when the API would accept it', () => {
     expect(periodFromParams(new URLSearchParams('year=2025&half=2'))).toEqual({ year: 2025, half: 2 });
-    for (const qs of ['', 'year=2025', 'year=2025&half=3', 'year=1999&half=1', 'year=2025.5&half=1', 'year=abc&half=1']) {
+    for (const qs of [
+      '',
+      'year=2025',
+      'year=2025&half=3',
+      'year=1999&half=1',
+      'year=2025.5&half=1',
+      'year=abc&half=1',
+    ]) {
       expect({ qs, period: periodFromParams(new URLSearchParams(qs)) }).toEqual({ qs, period: null });
     }
   });

@@ -3,25 +3,50 @@ import type { FacetCounts, FacetName } from '../api/types.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { DEAL_FORM_LABELS, FIELD_LABELS, IP_TYPE_LABELS, TRL_LABELS, type Label } from '../i18n/labels.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
-import { FACET_KEYS, FACET_VALUES, REGION_MAX, TRLS, refine, toggleFacet, type FacetKey, type SearchState } from './searchState.js';
+import {
+  FACET_KEYS,
+  FACET_VALUES,
+  REGION_MAX,
+  TRLS,
+  refine,
+  toggleFacet,
+  type FacetKey,
+  type SearchState,
+} from './searchState.js';
 
 const TITLES: Record<FacetKey, MessageKey> = {
-  field: 'search.facet.field', dealType: 'search.facet.dealType', ipType: 'search.facet.ipType',
+  field: 'search.facet.field',
+  dealType: 'search.facet.dealType',
+  ipType: 'search.facet.ipType',
 };
 
 const VALUE_LABELS: Record<FacetKey, Record<string, Label>> = {
-  field: FIELD_LABELS, dealType: DEAL_FORM_LABELS, ipType: IP_TYPE_LABELS,
+  field: FIELD_LABELS,
+  dealType: DEAL_FORM_LABELS,
+  ipType: IP_TYPE_LABELS,
 };
 
 type FacetCountsByName = Partial<Record<FacetName, FacetCounts>> | undefined;
 
 /** Readiness as a range (the API filters TRL from..to); each level shows how many results it has. */
-function TrlRange({ state, counts, onChange }: { state: SearchState; counts: FacetCountsByName; onChange(next: SearchState): void }) {
+function TrlRange({
+  state,
+  counts,
+  onChange,
+}: {
+  state: SearchState;
+  counts: FacetCountsByName;
+  onChange(next: SearchState): void;
+}) {
   const { t, label } = useT();
   const option = (trl: number) => {
     const count = counts?.trl?.[String(trl)];
     const text = `${t('listing.trl', { trl })} ${label(TRL_LABELS[trl - 1])}`;
-    return <option key={trl} value={trl}>{count === undefined ? text : `${text} (${count})`}</option>;
+    return (
+      <option key={trl} value={trl}>
+        {count === undefined ? text : `${text} (${count})`}
+      </option>
+    );
   };
   // Moving one end past the other drags the other along, so the range is never empty.
   const setMin = (trlMin: number) => onChange(refine(state, { trlMin, trlMax: Math.max(trlMin, state.trlMax) }));
@@ -30,9 +55,13 @@ function TrlRange({ state, counts, onChange }: { state: SearchState; counts: Fac
     <fieldset className="facet trl-range">
       <legend>{t('search.facet.trl')}</legend>
       <label htmlFor="search-trl-min">{t('search.trlMin')}</label>
-      <select id="search-trl-min" value={state.trlMin} onChange={(e) => setMin(Number(e.target.value))}>{TRLS.map(option)}</select>
+      <select id="search-trl-min" value={state.trlMin} onChange={(e) => setMin(Number(e.target.value))}>
+        {TRLS.map(option)}
+      </select>
       <label htmlFor="search-trl-max">{t('search.trlMax')}</label>
-      <select id="search-trl-max" value={state.trlMax} onChange={(e) => setMax(Number(e.target.value))}>{TRLS.map(option)}</select>
+      <select id="search-trl-max" value={state.trlMax} onChange={(e) => setMax(Number(e.target.value))}>
+        {TRLS.map(option)}
+      </select>
     </fieldset>
   );
 }
@@ -49,15 +78,28 @@ function RegionFilter({ state, onChange }: { state: SearchState; onChange(next: 
     <form className="facet region-filter" onSubmit={submit}>
       <label htmlFor="search-region">{t('search.region')}</label>
       <div className="inline-form">
-        <input id="search-region" type="text" maxLength={REGION_MAX} value={region} onChange={(e) => setRegion(e.target.value)} />
-        <button type="submit" className="button button-secondary">{t('search.regionApply')}</button>
+        <input
+          id="search-region"
+          type="text"
+          maxLength={REGION_MAX}
+          value={region}
+          onChange={(e) => setRegion(e.target.value)}
+        />
+        <button type="submit" className="button button-secondary">
+          {t('search.regionApply')}
+        </button>
       </div>
     </form>
   );
 }
 
 /** Every facet value is listed (with its count in the current results) so the panel does not reflow. */
-export function Facets({ id, state, counts, onChange }: {
+export function Facets({
+  id,
+  state,
+  counts,
+  onChange,
+}: {
   id: string;
   state: SearchState;
   counts: FacetCountsByName;

@@ -19,7 +19,10 @@ export function SaveSearch({ state }: { state: SearchState }) {
   const save = async (e: FormEvent) => {
     e.preventDefault();
     const trimmed = name.trim();
-    if (!trimmed) { setError(t('form.required')); return; }
+    if (!trimmed) {
+      setError(t('form.required'));
+      return;
+    }
     setStatus('saving');
     setError(null);
     try {
@@ -35,20 +38,46 @@ export function SaveSearch({ state }: { state: SearchState }) {
   return (
     <div className="save-search">
       {status === 'saved' ? (
-        <p className="form-ok" role="status">{t('savedSearches.saved')} <Link to="/saved-searches">{t('savedSearches.title')}</Link></p>
+        <p className="form-ok" role="status">
+          {t('savedSearches.saved')} <Link to="/saved-searches">{t('savedSearches.title')}</Link>
+        </p>
       ) : (
-        <button type="button" className="button button-secondary" aria-expanded={open} onClick={() => { setOpen((o) => !o); setName((n) => n || state.q); }}>
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-expanded={open}
+          onClick={() => {
+            setOpen((o) => !o);
+            setName((n) => n || state.q);
+          }}
+        >
           {t('savedSearches.save')}
         </button>
       )}
       {open && (
         <form className="inline-form" onSubmit={save}>
-          <label htmlFor="saved-search-name" className="visually-hidden">{t('savedSearches.name')}</label>
-          <input id="saved-search-name" type="text" maxLength={100} placeholder={t('savedSearches.name')} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={error ? true : undefined} />
-          <button type="submit" className="button" disabled={status === 'saving'}>{t('common.save')}</button>
+          <label htmlFor="saved-search-name" className="visually-hidden">
+            {t('savedSearches.name')}
+          </label>
+          <input
+            id="saved-search-name"
+            type="text"
+            maxLength={100}
+            placeholder={t('savedSearches.name')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={error ? true : undefined}
+          />
+          <button type="submit" className="button" disabled={status === 'saving'}>
+            {t('common.save')}
+          </button>
         </form>
       )}
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -2,55 +2,82 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEAL_FORMS, FIELDS, IP_TYPES, TRL_MAX, TRL_MIN } from '../../../src/shared/listing.ts';
 import {
-  EMPTY_SEARCH, MAX_PAGE, REGION_MAX, activeFilterCount, PAGE_SIZE, SORTS, pageCount, parseSearchParams, refine, toApiQuery, toSearchParams,
-  toggleFacet, type SearchState,
+  EMPTY_SEARCH,
+  MAX_PAGE,
+  REGION_MAX,
+  activeFilterCount,
+  PAGE_SIZE,
+  SORTS,
+  pageCount,
+  parseSearchParams,
+  refine,
+  toApiQuery,
+  toSearchParams,
+  toggleFacet,
+  type SearchState,
 } from './searchState.js';
 
 /** A subset of `values`, in their canonical order: what a parsed state holds. */
-const subsetOf = <T>(values: readonly T[]) =>
-  fc.subarray([...values]);
+const subsetOf = <T>(values: readonly T[]) => fc.subarray([...values]);
 
 const trl = fc.integer({ min: TRL_MIN, max: TRL_MAX });
 
-const searchStates: fc.Arbitrary<SearchState> = fc.record({
-  // Text as a reader could type it: trimmed (the parser trims) and within the bounds.
-  q: fc.string({ maxLength: 200 }).map((s) => s.trim()),
-  field: subsetOf(FIELDS),
-  trlRange: fc.tuple(trl, trl).map(([a, b]) => [Math.min(a, b), Math.max(a, b)]),
-  dealType: subsetOf(DEAL_FORMS),
-  ipType: subsetOf(IP_TYPES),
-  region: fc.string({ maxLength: REGION_MAX }).map((s) => s.trim()),
-  sort: fc.constantFrom(...SORTS),
-  page: fc.integer({ min: 1, max: MAX_PAGE }),
-}).map(({ trlRange: [trlMin, trlMax], ...rest }) => ({ ...rest, trlMin, trlMax }));
+const searchStates: fc.Arbitrary<SearchState> = fc
+  .record({
+    // Text as a reader could type it: trimmed (the parser trims) and within the bounds.
+    q: fc.string({ maxLength: 200 }).map((s) => s.trim()),
+    field: subsetOf(FIELDS),
+    trlRange: fc.tuple(trl, trl).map(([a, b]) => [Math.min(a, b), Math.max(a, b)]),
+    dealType: subsetOf(DEAL_FORMS),
+    ipType: subsetOf(IP_TYPES),
+    region: fc.string({ maxLength: REGION_MAX }).map((s) => s.trim()),
+    sort: fc.constantFrom(...SORTS),
+    page: fc.integer({ min: 1, max: MAX_PAGE }),
+  })
+  .map(({ trlRange: [trlMin, trlMax], ...rest }) => ({ ...rest, trlMin, trlMax }));
 
 describe('search state in the URL', () => {
   it('round-trips: state → URL params → state gives the same state', () => {
-    fc.assert(fc.property(searchStates, (state) => {
-      expect(parseSearchParams(new URLSearchParams(toSearchParams(state).toString()))).toEqual(state);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(searchStates, (state) => {
+        expect(parseSearchParams(new URLSearchParams(toSearchParams(state).toString()))).toEqual(state);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('is canonical: any URL, once parsed, serialises to a fixed point', () => {
     const anyParams = fc.array(
-      fc.tuple(fc.constantFrom('q', 'field', 'trlMin', 'trlMax', 'dealType', 'ipType', 'region', 'sort', 'page', 'other'), fc.string({ maxLength: 12 })),
+      fc.tuple(
+        fc.constantFrom('q', 'field', 'trlMin', 'trlMax', 'dealType', 'ipType', 'region', 'sort', 'page', 'other'),
+        fc.string({ maxLength: 12 }),
+      ),
       { maxLength: 12 },
     );
-    fc.assert(fc.property(anyParams, (entries) => {
-      const once = toSearchParams(parseSearchParams(new URLSearchParams(entries))).toString();
-      const twice = toSearchParams(parseSearchParams(new URLSearchParams(once))).toString();
-      expect(twice).toBe(once);
-    }));
+    fc.assert(
+      fc.property(anyParams, (entries) => {
+        const once = toSearchParams(parseSearchParams(new URLSearchParams(entries))).toString();
+        const twice = toSearchParams(parseSearchParams(new URLSearchParams(once))).toString();
+        expect(twice).toBe(once);
+      }),
+    );
   });
 
   it('reads a shared URL, dropping unknown and repeated values and ordering facets', () => {
     const params = new URLSearchParams(
-      'q=+%E8%8A%82%E6%B0%B4+&field=smart_city&field=bogus&field=new_energy&field=smart_city&trlMin=6'
-      + '&dealType=license&ipType=none&region=%E7%9F%B3%E6%B2%B3%E5%AD%90&sort=price_desc&page=3&utm=x',
+      'q=+%E8%8A%82%E6%B0%B4+&field=smart_city&field=bogus&field=new_energy&field=smart_city&trlMin=6' +
+        '&dealType=license&ipType=none&region=%E7%9F%B3%E6%B2%B3%E5%AD%90&sort=price_desc&page=3&utm=x',
     );
     expect(parseSearchParams(params)).toEqual({
-      q: '节水', field: ['new_energy', 'smart_city'], trlMin: 6, trlMax: TRL_MAX, dealType: ['license'], ipType: ['none'],
-      region: '石河子', sort: 'price_desc', page: 3,
+      q: '节水',
+      field: ['new_energy', 'smart_city'],
+      trlMin: 6,
+      trlMax: TRL_MAX,
+      dealType: ['license'],
+      ipType: ['none'],
+      region: '石河子',
+      sort: 'price_desc',
+      page: 3,
     });
   });
 
@@ -99,10 +126,18 @@ describe('search state changes', () => {
 
   it('asks the API for the page as limit and offset', () => {
     const query = toApiQuery({ ...state, trlMin: 6, sort: 'trl_desc' });
-    expect(query.toString()).toBe(`q=%E6%A3%89%E8%8A%B1&field=new_energy&trlMin=6&sort=trl_desc&limit=${PAGE_SIZE}&offset=${3 * PAGE_SIZE}`);
+    expect(query.toString()).toBe(
+      `q=%E6%A3%89%E8%8A%B1&field=new_energy&trlMin=6&sort=trl_desc&limit=${PAGE_SIZE}&offset=${3 * PAGE_SIZE}`,
+    );
   });
 
-  it.each([[0, 1], [1, 1], [20, 1], [21, 2], [10_000_000, MAX_PAGE]])('counts %i hits as %i pages', (total, pages) => {
+  it.each([
+    [0, 1],
+    [1, 1],
+    [20, 1],
+    [21, 2],
+    [10_000_000, MAX_PAGE],
+  ])('counts %i hits as %i pages', (total, pages) => {
     expect(pageCount(total)).toBe(pages);
   });
 });

@@ -1,5 +1,12 @@
 import {
-  DEAL_FORMS, FIELDS, IP_TYPES, TRL_MAX, TRL_MIN, type DealForm, type Field, type IpType,
+  DEAL_FORMS,
+  FIELDS,
+  IP_TYPES,
+  TRL_MAX,
+  TRL_MIN,
+  type DealForm,
+  type Field,
+  type IpType,
 } from '../../../src/shared/listing.ts';
 
 // The search page keeps its whole state in the URL, so that a result page can be bookmarked and shared and
@@ -36,7 +43,15 @@ export type FacetKey = keyof typeof FACET_VALUES;
 export const FACET_KEYS = Object.keys(FACET_VALUES) as FacetKey[];
 
 export const EMPTY_SEARCH: SearchState = {
-  q: '', field: [], trlMin: TRL_MIN, trlMax: TRL_MAX, dealType: [], ipType: [], region: '', sort: 'relevance', page: 1,
+  q: '',
+  field: [],
+  trlMin: TRL_MIN,
+  trlMax: TRL_MAX,
+  dealType: [],
+  ipType: [],
+  region: '',
+  sort: 'relevance',
+  page: 1,
 };
 
 /** Keeps the allowed values among `raw`, once each, in the order of `allowed`. */
@@ -135,7 +150,8 @@ export function fromSavedQuery(query: Record<string, unknown>): SearchState {
   for (const [key, value] of Object.entries(query)) {
     const values = Array.isArray(value) ? value : [value];
     // The page takes one region; the first one saved stands for the search.
-    for (const v of key === 'region' ? values.slice(0, 1) : values) if (typeof v === 'string' || typeof v === 'number') params.append(key, String(v));
+    for (const v of key === 'region' ? values.slice(0, 1) : values)
+      if (typeof v === 'string' || typeof v === 'number') params.append(key, String(v));
   }
   return parseSearchParams(params);
 }

@@ -22,8 +22,14 @@ export function Attachments({ listingId, initial }: { listingId: string; initial
     e.preventDefault();
     const file = fileInput.current?.files?.[0];
     setError(null);
-    if (!file) { setError(t('attachments.chooseFile')); return; }
-    if (file.size > MAX_BYTES) { setError(t('attachments.tooLarge')); return; }
+    if (!file) {
+      setError(t('attachments.chooseFile'));
+      return;
+    }
+    if (file.size > MAX_BYTES) {
+      setError(t('attachments.tooLarge'));
+      return;
+    }
     setBusy(true);
     try {
       const added = await api.uploadAttachment(listingId, file, visibility);
@@ -49,19 +55,32 @@ export function Attachments({ listingId, initial }: { listingId: string; initial
   };
 
   const download = async (a: Attachment) => {
-    try { saveBlob(await api.attachmentFile(listingId, a.id), a.filename); } catch (err) { setError(isApiError(err) ? err.detail : t('state.error')); }
+    try {
+      saveBlob(await api.attachmentFile(listingId, a.id), a.filename);
+    } catch (err) {
+      setError(isApiError(err) ? err.detail : t('state.error'));
+    }
   };
 
   return (
     <section className="card form-section" aria-labelledby="attachments-heading">
       <h2 id="attachments-heading">{t('attachments.title')}</h2>
-      {items.length === 0 ? <p className="muted">{t('attachments.none')}</p> : (
+      {items.length === 0 ? (
+        <p className="muted">{t('attachments.none')}</p>
+      ) : (
         <ul className="link-list">
           {items.map((a) => (
             <li key={a.id} className="attachment-row">
-              <button type="button" className="link-button" onClick={() => void download(a)}>{a.filename}</button>
-              <span className="muted">{formatBytes(a.size, locale)} · {t(a.visibility === 'public' ? 'attachments.public' : 'attachments.confidential')} · {date(a.createdAt)}</span>
-              <button type="button" className="button button-quiet" onClick={() => void remove(a)}>{t('common.remove')}</button>
+              <button type="button" className="link-button" onClick={() => void download(a)}>
+                {a.filename}
+              </button>
+              <span className="muted">
+                {formatBytes(a.size, locale)} ·{' '}
+                {t(a.visibility === 'public' ? 'attachments.public' : 'attachments.confidential')} · {date(a.createdAt)}
+              </span>
+              <button type="button" className="button button-quiet" onClick={() => void remove(a)}>
+                {t('common.remove')}
+              </button>
             </li>
           ))}
         </ul>
@@ -76,8 +95,14 @@ export function Attachments({ listingId, initial }: { listingId: string; initial
             <option value="confidential">{t('attachments.confidential')}</option>
           </select>
         </FormField>
-        {error && <p className="form-error" role="alert">{error}</p>}
-        <button type="submit" className="button button-secondary" disabled={busy}>{busy ? t('attachments.uploading') : t('attachments.upload')}</button>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button button-secondary" disabled={busy}>
+          {busy ? t('attachments.uploading') : t('attachments.upload')}
+        </button>
       </form>
     </section>
   );

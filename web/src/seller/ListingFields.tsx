@@ -2,13 +2,30 @@ import type { ReactNode } from 'react';
 import { FormField } from '../components/FormField.js';
 import { useT } from '../i18n/I18nProvider.js';
 import {
-  CATEGORY_LABELS, DEAL_FORM_LABELS, FIELD_LABELS, FORM_LABELS, FUNDING_SOURCE_LABELS, IP_TYPE_LABELS, LEVEL_LABELS, STAGE_LABELS, TRL_LABELS,
+  CATEGORY_LABELS,
+  DEAL_FORM_LABELS,
+  FIELD_LABELS,
+  FORM_LABELS,
+  FUNDING_SOURCE_LABELS,
+  IP_TYPE_LABELS,
+  LEVEL_LABELS,
+  STAGE_LABELS,
+  TRL_LABELS,
 } from '../i18n/labels.js';
 import type { Label } from '../i18n/labels.js';
 import type { Problem } from '../lib/problems.js';
 import {
-  CATEGORIES, DEAL_FORMS, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES,
-  type ListingErrors, type ListingFormValues, type PersonRow,
+  CATEGORIES,
+  DEAL_FORMS,
+  FIELDS,
+  FORMS,
+  FUNDING_SOURCES,
+  IP_TYPES,
+  LEVELS,
+  STAGES,
+  type ListingErrors,
+  type ListingFormValues,
+  type PersonRow,
 } from './listingForm.js';
 
 export interface FieldsProps {
@@ -19,31 +36,78 @@ export interface FieldsProps {
   touch(field: keyof ListingErrors): void;
 }
 
-export const showProblem = (t: (key: Problem['key'], vars?: Problem['vars']) => string, p: Problem | undefined) => (p ? t(p.key, p.vars) : null);
+export const showProblem = (t: (key: Problem['key'], vars?: Problem['vars']) => string, p: Problem | undefined) =>
+  p ? t(p.key, p.vars) : null;
 
-function Select<K extends keyof ListingFormValues>({ p, field, label, options, labels }: {
-  p: FieldsProps; field: K; label: string; options: readonly string[]; labels: Record<string, Label>;
+function Select<K extends keyof ListingFormValues>({
+  p,
+  field,
+  label,
+  options,
+  labels,
+}: {
+  p: FieldsProps;
+  field: K;
+  label: string;
+  options: readonly string[];
+  labels: Record<string, Label>;
 }) {
   const { label: l } = useT();
   return (
     <FormField label={label} error={p.errorOf(field)}>
       <select value={String(p.values[field])} onChange={(e) => p.set(field, e.target.value as ListingFormValues[K])}>
-        {options.map((o) => <option key={o} value={o}>{l(labels[o])}</option>)}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {l(labels[o])}
+          </option>
+        ))}
       </select>
     </FormField>
   );
 }
 
-function Text({ p, field, label, hint, max, multiline, required }: {
-  p: FieldsProps; field: 'title' | 'titleEn' | 'summary' | 'description' | 'keywords' | 'ipNumbers' | 'askingPrice' | 'region' | 'contactName' | 'contactPhone' | 'contactEmail' | 'confidentialDetails';
-  label: string; hint?: ReactNode; max?: number; multiline?: number; required?: boolean;
+function Text({
+  p,
+  field,
+  label,
+  hint,
+  max,
+  multiline,
+  required,
+}: {
+  p: FieldsProps;
+  field:
+    | 'title'
+    | 'titleEn'
+    | 'summary'
+    | 'description'
+    | 'keywords'
+    | 'ipNumbers'
+    | 'askingPrice'
+    | 'region'
+    | 'contactName'
+    | 'contactPhone'
+    | 'contactEmail'
+    | 'confidentialDetails';
+  label: string;
+  hint?: ReactNode;
+  max?: number;
+  multiline?: number;
+  required?: boolean;
 }) {
   const common = { value: p.values[field], onBlur: () => p.touch(field), required, maxLength: max };
   return (
     <FormField label={label} hint={hint} error={p.errorOf(field)}>
-      {multiline
-        ? <textarea rows={multiline} {...common} onChange={(e) => p.set(field, e.target.value)} />
-        : <input type="text" {...common} onChange={(e) => p.set(field, e.target.value)} inputMode={field === 'askingPrice' ? 'decimal' : undefined} />}
+      {multiline ? (
+        <textarea rows={multiline} {...common} onChange={(e) => p.set(field, e.target.value)} />
+      ) : (
+        <input
+          type="text"
+          {...common}
+          onChange={(e) => p.set(field, e.target.value)}
+          inputMode={field === 'askingPrice' ? 'decimal' : undefined}
+        />
+      )}
     </FormField>
   );
 }
@@ -55,7 +119,15 @@ export function BasicFields({ p }: { p: FieldsProps }) {
       <legend>{t('listingForm.basics')}</legend>
       <Text p={p} field="title" label={t('listingForm.title')} hint={t('listingForm.titleHint')} max={200} required />
       <Text p={p} field="titleEn" label={t('listingForm.titleEn')} max={300} />
-      <Text p={p} field="summary" label={t('listingForm.summary')} hint={t('listingForm.summaryHint')} max={2000} multiline={5} required />
+      <Text
+        p={p}
+        field="summary"
+        label={t('listingForm.summary')}
+        hint={t('listingForm.summaryHint')}
+        max={2000}
+        multiline={5}
+        required
+      />
       <Text p={p} field="description" label={t('listingForm.description')} max={20_000} multiline={8} />
       <Text p={p} field="keywords" label={t('listingForm.keywords')} hint={t('listingForm.keywordsHint')} />
       <div className="form-grid">
@@ -74,9 +146,16 @@ function TrlSelect({ p }: { p: FieldsProps }) {
   const { t, label } = useT();
   return (
     <FormField label={t('listing.trlLabel')} error={p.errorOf('trl')}>
-      <select value={p.values.trl} required onBlur={() => p.touch('trl')} onChange={(e) => p.set('trl', e.target.value)}>
+      <select
+        value={p.values.trl}
+        required
+        onBlur={() => p.touch('trl')}
+        onChange={(e) => p.set('trl', e.target.value)}
+      >
         <option value="">{t('listingForm.choose')}</option>
-        {TRL_LABELS.map((l, i) => <option key={i} value={i + 1}>{`${i + 1} · ${label(l)}`}</option>)}
+        {TRL_LABELS.map((l, i) => (
+          <option key={i} value={i + 1}>{`${i + 1} · ${label(l)}`}</option>
+        ))}
       </select>
     </FormField>
   );
@@ -85,25 +164,54 @@ function TrlSelect({ p }: { p: FieldsProps }) {
 export function TransferFields({ p }: { p: FieldsProps }) {
   const { t, label } = useT();
   const toggle = (d: (typeof DEAL_FORMS)[number]) =>
-    p.set('dealTypes', DEAL_FORMS.filter((v) => (v === d ? !p.values.dealTypes.includes(d) : p.values.dealTypes.includes(v))));
+    p.set(
+      'dealTypes',
+      DEAL_FORMS.filter((v) => (v === d ? !p.values.dealTypes.includes(d) : p.values.dealTypes.includes(v))),
+    );
   const dealError = p.errorOf('dealTypes');
   return (
     <fieldset className="form-section">
       <legend>{t('listingForm.ipAndDeals')}</legend>
       <div className="form-grid">
         <Select p={p} field="ipType" label={t('listing.ipType')} options={IP_TYPES} labels={IP_TYPE_LABELS} />
-        <Select p={p} field="fundingSource" label={t('listing.fundingSource')} options={FUNDING_SOURCES} labels={FUNDING_SOURCE_LABELS} />
+        <Select
+          p={p}
+          field="fundingSource"
+          label={t('listing.fundingSource')}
+          options={FUNDING_SOURCES}
+          labels={FUNDING_SOURCE_LABELS}
+        />
       </div>
-      <Text p={p} field="ipNumbers" label={t('listing.ipNumbers')} hint={t('listingForm.ipNumbersHint')} multiline={3} />
-      <fieldset className={dealError ? 'has-error' : undefined} aria-describedby={dealError ? 'deal-types-error' : undefined}>
+      <Text
+        p={p}
+        field="ipNumbers"
+        label={t('listing.ipNumbers')}
+        hint={t('listingForm.ipNumbersHint')}
+        multiline={3}
+      />
+      <fieldset
+        className={dealError ? 'has-error' : undefined}
+        aria-describedby={dealError ? 'deal-types-error' : undefined}
+      >
         <legend>{t('listing.dealTypes')}</legend>
         {DEAL_FORMS.map((d) => (
           <label key={d} className="checkbox">
-            <input type="checkbox" checked={p.values.dealTypes.includes(d)} onChange={() => { toggle(d); p.touch('dealTypes'); }} />
+            <input
+              type="checkbox"
+              checked={p.values.dealTypes.includes(d)}
+              onChange={() => {
+                toggle(d);
+                p.touch('dealTypes');
+              }}
+            />
             {label(DEAL_FORM_LABELS[d])}
           </label>
         ))}
-        {dealError && <p id="deal-types-error" className="field-error">{dealError}</p>}
+        {dealError && (
+          <p id="deal-types-error" className="field-error">
+            {dealError}
+          </p>
+        )}
       </fieldset>
       <div className="form-grid">
         <Text p={p} field="askingPrice" label={t('listingForm.askingPrice')} hint={t('listingForm.askingPriceHint')} />
@@ -116,7 +224,11 @@ export function TransferFields({ p }: { p: FieldsProps }) {
 export function PeopleFields({ p }: { p: FieldsProps }) {
   const { t } = useT();
   const rows = p.values.inventors;
-  const change = (i: number, patch: Partial<PersonRow>) => p.set('inventors', rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const change = (i: number, patch: Partial<PersonRow>) =>
+    p.set(
+      'inventors',
+      rows.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+    );
   return (
     <fieldset className="form-section">
       <legend>{t('listingForm.people')}</legend>
@@ -124,19 +236,44 @@ export function PeopleFields({ p }: { p: FieldsProps }) {
         {rows.map((row, i) => (
           <li key={i} className="row-item">
             <FormField label={t('listingForm.inventorName', { n: i + 1 })} error={p.errorOf(`inventors.${i}.name`)}>
-              <input type="text" maxLength={50} value={row.name} onBlur={() => p.touch(`inventors.${i}.name`)} onChange={(e) => change(i, { name: e.target.value })} />
+              <input
+                type="text"
+                maxLength={50}
+                value={row.name}
+                onBlur={() => p.touch(`inventors.${i}.name`)}
+                onChange={(e) => change(i, { name: e.target.value })}
+              />
             </FormField>
             <FormField label={t('listingForm.inventorTitle')} error={p.errorOf(`inventors.${i}.title`)}>
-              <input type="text" maxLength={50} value={row.title} onChange={(e) => change(i, { title: e.target.value })} />
+              <input
+                type="text"
+                maxLength={50}
+                value={row.title}
+                onChange={(e) => change(i, { title: e.target.value })}
+              />
             </FormField>
-            <button type="button" className="button button-quiet" onClick={() => p.set('inventors', rows.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() =>
+                p.set(
+                  'inventors',
+                  rows.filter((_, j) => j !== i),
+                )
+              }
+            >
               {t('common.remove')}
             </button>
           </li>
         ))}
       </ol>
       {p.errorOf('inventors') && <p className="field-error">{p.errorOf('inventors')}</p>}
-      <button type="button" className="button button-secondary" disabled={rows.length >= 50} onClick={() => p.set('inventors', [...rows, { name: '', title: '' }])}>
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={rows.length >= 50}
+        onClick={() => p.set('inventors', [...rows, { name: '', title: '' }])}
+      >
         {t('listingForm.addInventor')}
       </button>
       <div className="form-grid">
@@ -154,10 +291,21 @@ export function ConfidentialFields({ p }: { p: FieldsProps }) {
     <fieldset className="form-section">
       <legend>{t('listingForm.confidentialSection')}</legend>
       <label className="checkbox">
-        <input type="checkbox" checked={p.values.ndaRequired} onChange={(e) => p.set('ndaRequired', e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={p.values.ndaRequired}
+          onChange={(e) => p.set('ndaRequired', e.target.checked)}
+        />
         {t('listingForm.ndaRequired')}
       </label>
-      <Text p={p} field="confidentialDetails" label={t('listing.confidential')} hint={t('listingForm.confidentialHint')} max={20_000} multiline={5} />
+      <Text
+        p={p}
+        field="confidentialDetails"
+        label={t('listing.confidential')}
+        hint={t('listingForm.confidentialHint')}
+        max={20_000}
+        multiline={5}
+      />
     </fieldset>
   );
 }

@@ -1,7 +1,14 @@
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { CreateListingBody } from '../../../src/shared/listing-input.ts';
-import { EMPTY_LISTING, listingToValues, splitList, toListingInput, validateListing, type ListingFormValues } from './listingForm.js';
+import {
+  EMPTY_LISTING,
+  listingToValues,
+  splitList,
+  toListingInput,
+  validateListing,
+  type ListingFormValues,
+} from './listingForm.js';
 
 const valid: ListingFormValues = {
   ...EMPTY_LISTING,
@@ -13,11 +20,16 @@ const valid: ListingFormValues = {
   ipNumbers: 'ZL201910123456.7\nZL200510012345.X',
   dealTypes: ['transfer', 'license'],
   askingPrice: '1,250,000.5',
-  inventors: [{ name: '王强', title: '教授' }, { name: '李娜', title: '' }],
-  contactName: '张老师', contactPhone: '+86 991-1234567', contactEmail: 'zhang@example.cn',
+  inventors: [
+    { name: '王强', title: '教授' },
+    { name: '李娜', title: '' },
+  ],
+  contactName: '张老师',
+  contactPhone: '+86 991-1234567',
+  contactEmail: 'zhang@example.cn',
 };
 
-describe('validateListing (the API\'s rules, mirrored)', () => {
+describe("validateListing (the API's rules, mirrored)", () => {
   it('accepts a complete registration', () => {
     expect(validateListing(valid)).toEqual({});
   });
@@ -58,7 +70,7 @@ describe('validateListing (the API\'s rules, mirrored)', () => {
 });
 
 describe('toListingInput', () => {
-  it('sends money in fen, lists split, optional parts null, and passes the API\'s own schema', () => {
+  it("sends money in fen, lists split, optional parts null, and passes the API's own schema", () => {
     const input = toListingInput(valid);
     expect(input).toMatchObject({
       askingPrice: 125000050,
@@ -85,10 +97,30 @@ describe('toListingInput', () => {
   it('round-trips a stored listing through the form unchanged', () => {
     const input = toListingInput(valid);
     const stored = {
-      ...input, id: 'lst_1', status: 'draft' as const, organization: { id: 'o', name: 'o', type: 'university' as const }, description: '', titleEn: null,
-      keywords: input.keywords!, level: input.level!, ipNumbers: input.ipNumbers!, askingPrice: input.askingPrice!, region: null,
-      inventors: input.inventors!, contact: input.contact!, ndaRequired: false, confidentialDetails: null, currency: 'CNY' as const, canSeeConfidential: true,
-      attachments: [], registrationNo: null, submittedAt: null, publishedAt: null, withdrawnAt: null, createdAt: '', updatedAt: '',
+      ...input,
+      id: 'lst_1',
+      status: 'draft' as const,
+      organization: { id: 'o', name: 'o', type: 'university' as const },
+      description: '',
+      titleEn: null,
+      keywords: input.keywords!,
+      level: input.level!,
+      ipNumbers: input.ipNumbers!,
+      askingPrice: input.askingPrice!,
+      region: null,
+      inventors: input.inventors!,
+      contact: input.contact!,
+      ndaRequired: false,
+      confidentialDetails: null,
+      currency: 'CNY' as const,
+      canSeeConfidential: true,
+      attachments: [],
+      registrationNo: null,
+      submittedAt: null,
+      publishedAt: null,
+      withdrawnAt: null,
+      createdAt: '',
+      updatedAt: '',
     };
     expect(toListingInput(listingToValues(stored))).toEqual(input);
   });

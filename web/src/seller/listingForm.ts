@@ -1,6 +1,20 @@
 import {
-  CATEGORIES, DEAL_FORMS, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES,
-  type Category, type DealForm, type Field, type Form, type FundingSource, type IpType, type Level, type Stage,
+  CATEGORIES,
+  DEAL_FORMS,
+  FIELDS,
+  FORMS,
+  FUNDING_SOURCES,
+  IP_TYPES,
+  LEVELS,
+  STAGES,
+  type Category,
+  type DealForm,
+  type Field,
+  type Form,
+  type FundingSource,
+  type IpType,
+  type Level,
+  type Stage,
 } from '../../../src/shared/listing.ts';
 import { ipNumberProblem } from '../../../src/shared/ip-numbers.ts';
 import type { Listing, ListingInput } from '../api/types.js';
@@ -11,7 +25,10 @@ import type { Problem } from '../lib/problems.js';
 // The checks mirror the API's (src/listings/schemas.ts, and the IP-number rule it shares with us), so that a
 // reader sees what is wrong beside the field; the server checks everything again.
 
-export interface PersonRow { name: string; title: string }
+export interface PersonRow {
+  name: string;
+  title: string;
+}
 export interface ListingFormValues {
   title: string;
   titleEn: string;
@@ -42,10 +59,29 @@ export type ListingField = keyof ListingFormValues;
 export type ListingErrors = Partial<Record<ListingField | `inventors.${number}.${'name' | 'title'}`, Problem>>;
 
 export const EMPTY_LISTING: ListingFormValues = {
-  title: '', titleEn: '', summary: '', description: '', keywords: '',
-  category: CATEGORIES[1], field: FIELDS[0], form: FORMS[0], trl: '', stage: STAGES[0], level: 'not_evaluated',
-  ipType: IP_TYPES[0], ipNumbers: '', dealTypes: [], askingPrice: '', fundingSource: FUNDING_SOURCES[0], region: '',
-  inventors: [], contactName: '', contactPhone: '', contactEmail: '', ndaRequired: false, confidentialDetails: '',
+  title: '',
+  titleEn: '',
+  summary: '',
+  description: '',
+  keywords: '',
+  category: CATEGORIES[1],
+  field: FIELDS[0],
+  form: FORMS[0],
+  trl: '',
+  stage: STAGES[0],
+  level: 'not_evaluated',
+  ipType: IP_TYPES[0],
+  ipNumbers: '',
+  dealTypes: [],
+  askingPrice: '',
+  fundingSource: FUNDING_SOURCES[0],
+  region: '',
+  inventors: [],
+  contactName: '',
+  contactPhone: '',
+  contactEmail: '',
+  ndaRequired: false,
+  confidentialDetails: '',
 };
 
 export const MAX_FEN = 100_000_000_000_000;
@@ -54,7 +90,11 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const PATENTED: readonly IpType[] = ['invention_patent', 'utility_model'];
 
 /** Keywords and IP numbers are typed as one text: split on commas (either width), 、, semicolons or new lines. */
-export const splitList = (text: string) => text.split(/[,，、;；\n]/).map((s) => s.trim()).filter(Boolean);
+export const splitList = (text: string) =>
+  text
+    .split(/[,，、;；\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function length(value: string, min: number, max: number, required: boolean): Problem | undefined {
   const n = value.trim().length;
@@ -72,9 +112,14 @@ function ipNumbersProblem(ipType: IpType, text: string): Problem | undefined {
   if (new Set(numbers).size !== numbers.length) return { key: 'listingForm.duplicate' };
   const bad = numbers.find((n) => n.length > 40 || ipNumberProblem(ipType, n) !== '');
   if (!bad) return undefined;
-  const key = ipType === 'invention_patent' || ipType === 'utility_model' ? `listingForm.ip.${ipType}` as const
-    : ipType === 'software_copyright' ? 'listingForm.ip.software_copyright' as const
-      : ipType === 'plant_variety' ? 'listingForm.ip.plant_variety' as const : 'listingForm.ip.other' as const;
+  const key =
+    ipType === 'invention_patent' || ipType === 'utility_model'
+      ? (`listingForm.ip.${ipType}` as const)
+      : ipType === 'software_copyright'
+        ? ('listingForm.ip.software_copyright' as const)
+        : ipType === 'plant_variety'
+          ? ('listingForm.ip.plant_variety' as const)
+          : ('listingForm.ip.other' as const);
   return { key, vars: { value: bad } };
 }
 
@@ -89,7 +134,9 @@ function keywordsProblem(text: string): Problem | undefined {
 /** Every problem of the form, keyed by field (inventor rows as `inventors.<i>.name`). Empty when it may be sent. */
 export function validateListing(v: ListingFormValues): ListingErrors {
   const e: ListingErrors = {};
-  const set = (field: keyof ListingErrors, problem: Problem | undefined) => { if (problem) e[field] = problem; };
+  const set = (field: keyof ListingErrors, problem: Problem | undefined) => {
+    if (problem) e[field] = problem;
+  };
   set('title', length(v.title, 2, 200, true));
   set('titleEn', length(v.titleEn, 0, 300, false));
   set('summary', length(v.summary, 10, 2000, true));
@@ -114,7 +161,8 @@ export function validateListing(v: ListingFormValues): ListingErrors {
   const contactGiven = [v.contactName, v.contactPhone, v.contactEmail].some((s) => s.trim());
   if (contactGiven) set('contactName', length(v.contactName, 1, 50, true));
   if (v.contactPhone.trim() && !PHONE.test(v.contactPhone.trim())) set('contactPhone', { key: 'listingForm.phone' });
-  if (v.contactEmail.trim() && (v.contactEmail.trim().length > 254 || !EMAIL.test(v.contactEmail.trim()))) set('contactEmail', { key: 'form.emailInvalid' });
+  if (v.contactEmail.trim() && (v.contactEmail.trim().length > 254 || !EMAIL.test(v.contactEmail.trim())))
+    set('contactEmail', { key: 'form.emailInvalid' });
   set('confidentialDetails', length(v.confidentialDetails, 0, 20_000, false));
   return e;
 }
@@ -142,12 +190,16 @@ export function toListingInput(v: ListingFormValues): ListingInput {
     askingPrice: v.askingPrice.trim() ? parseYuan(v.askingPrice) : null,
     fundingSource: v.fundingSource,
     region: orNull(v.region),
-    inventors: v.inventors.map((p) => (p.title.trim() ? { name: p.name.trim(), title: p.title.trim() } : { name: p.name.trim() })),
-    contact: contactGiven ? {
-      name: v.contactName.trim(),
-      ...(v.contactPhone.trim() ? { phone: v.contactPhone.trim() } : {}),
-      ...(v.contactEmail.trim() ? { email: v.contactEmail.trim() } : {}),
-    } : null,
+    inventors: v.inventors.map((p) =>
+      p.title.trim() ? { name: p.name.trim(), title: p.title.trim() } : { name: p.name.trim() },
+    ),
+    contact: contactGiven
+      ? {
+          name: v.contactName.trim(),
+          ...(v.contactPhone.trim() ? { phone: v.contactPhone.trim() } : {}),
+          ...(v.contactEmail.trim() ? { email: v.contactEmail.trim() } : {}),
+        }
+      : null,
     ndaRequired: v.ndaRequired,
     confidentialDetails: orNull(v.confidentialDetails),
   };

@@ -9,7 +9,14 @@ import { routes } from '../router.js';
 // Component tests render the real app (routes, providers, API client) in happy-dom; only the network is
 // replaced, by a fetch that answers from a handler and records each request.
 
-export interface SentRequest { method: string; path: string; query: URLSearchParams; body: unknown; auth: string | null; headers: Headers }
+export interface SentRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  auth: string | null;
+  headers: Headers;
+}
 
 export function installFetch(handler: (req: SentRequest) => Response | Promise<Response>) {
   const sent: SentRequest[] = [];
@@ -30,10 +37,17 @@ export function installFetch(handler: (req: SentRequest) => Response | Promise<R
 }
 
 export const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' },
+  });
 
-export const problem = (status: number, code: string, detail: string, errors?: Array<{ path: string; message: string }>) =>
-  json(status, { type: 'about:blank', title: code, status, detail, code, ...(errors ? { errors } : {}) });
+export const problem = (
+  status: number,
+  code: string,
+  detail: string,
+  errors?: Array<{ path: string; message: string }>,
+) => json(status, { type: 'about:blank', title: code, status, detail, code, ...(errors ? { errors } : {}) });
 
 export function renderApp(path: string, locale: Locale = 'zh-CN') {
   const router = createMemoryRouter(routes, { initialEntries: [path] });

@@ -2,7 +2,12 @@ import { listingBody, PASSWORD, unique, type Session } from '../../../helpers/fa
 
 // A small HTTP client for servers running in their own processes (the in-process helpers use inject).
 
-export interface Reply { status: number; body: any; ms: number; headers: Headers }
+export interface Reply {
+  status: number;
+  body: any;
+  ms: number;
+  headers: Headers;
+}
 
 let clientSeq = 0;
 /**
@@ -16,9 +21,16 @@ export const manyClients = () => {
 };
 
 export class Api {
-  constructor(readonly base: string, readonly perRequest: () => Record<string, string> = () => ({})) {}
+  constructor(
+    readonly base: string,
+    readonly perRequest: () => Record<string, string> = () => ({}),
+  ) {}
 
-  async call(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Reply> {
+  async call(
+    method: string,
+    path: string,
+    opts: { token?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
+  ): Promise<Reply> {
     const started = performance.now();
     const res = await fetch(this.base + path, {
       method,
@@ -33,7 +45,12 @@ export class Api {
     });
     const text = await res.text();
     const type = res.headers.get('content-type') ?? '';
-    return { status: res.status, body: type.includes('json') && text ? JSON.parse(text) : text, ms: performance.now() - started, headers: res.headers };
+    return {
+      status: res.status,
+      body: type.includes('json') && text ? JSON.parse(text) : text,
+      ms: performance.now() - started,
+      headers: res.headers,
+    };
   }
 
   /** Like `call`, but a status other than `expect` is an error naming the request and the answer. */
@@ -49,7 +66,13 @@ export async function register(api: Api, role: 'seller' | 'buyer' | 'broker', or
   const u = unique(role);
   return api.ok('POST', '/api/auth/register', {
     expect: 201,
-    body: { email: `${u}@example.com`, password: PASSWORD, name: `User ${u}`, role, organization: { name: `Org ${u}`, type } },
+    body: {
+      email: `${u}@example.com`,
+      password: PASSWORD,
+      name: `User ${u}`,
+      role,
+      organization: { name: `Org ${u}`, type },
+    },
   });
 }
 
@@ -58,8 +81,16 @@ export async function login(api: Api, email: string, password: string): Promise<
 }
 
 /** Creates and submits a listing; with LISTING_REVIEW=off the submit publishes it. Returns the listing. */
-export async function publishListing(api: Api, seller: Session, body: Record<string, unknown> = {}): Promise<{ id: string; status: string }> {
-  const created = await api.ok('POST', '/api/listings', { token: seller.accessToken, body: listingBody(body), expect: 201 });
+export async function publishListing(
+  api: Api,
+  seller: Session,
+  body: Record<string, unknown> = {},
+): Promise<{ id: string; status: string }> {
+  const created = await api.ok('POST', '/api/listings', {
+    token: seller.accessToken,
+    body: listingBody(body),
+    expect: 201,
+  });
   return api.ok('POST', `/api/listings/${created.id}/submit`, { token: seller.accessToken });
 }
 
@@ -68,8 +99,11 @@ export async function myListings(api: Api, seller: Session): Promise<Array<{ id:
   const all: Array<{ id: string; status: string }> = [];
   let cursor: string | null = null;
   do {
-    const page: { items: Array<{ id: string; status: string }>; nextCursor: string | null } =
-      await api.ok('GET', `/api/listings?mine=true&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: seller.accessToken });
+    const page: { items: Array<{ id: string; status: string }>; nextCursor: string | null } = await api.ok(
+      'GET',
+      `/api/listings?mine=true&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      { token: seller.accessToken },
+    );
     all.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);

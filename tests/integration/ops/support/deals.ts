@@ -10,12 +10,28 @@ export async function openDeal(api: Api, buyer: Session, listingId: string): Pro
 }
 
 /** Sends an event at `version` (read first when not given), as a client holding the deal page would. */
-export async function send(api: Api, s: Session, dealId: string, type: string, payload: Record<string, unknown> = {}, version?: number): Promise<Reply> {
+export async function send(
+  api: Api,
+  s: Session,
+  dealId: string,
+  type: string,
+  payload: Record<string, unknown> = {},
+  version?: number,
+): Promise<Reply> {
   const expectedVersion = version ?? (await api.ok('GET', `/api/deals/${dealId}`, { token: s.accessToken })).version;
-  return api.call('POST', `/api/deals/${dealId}/events`, { token: s.accessToken, body: { type, expectedVersion, ...payload } });
+  return api.call('POST', `/api/deals/${dealId}/events`, {
+    token: s.accessToken,
+    body: { type, expectedVersion, ...payload },
+  });
 }
 
-export async function sendOk(api: Api, s: Session, dealId: string, type: string, payload: Record<string, unknown> = {}): Promise<any> {
+export async function sendOk(
+  api: Api,
+  s: Session,
+  dealId: string,
+  type: string,
+  payload: Record<string, unknown> = {},
+): Promise<any> {
   const r = await send(api, s, dealId, type, payload);
   if (r.status !== 200) throw new Error(`${type} on ${dealId}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
@@ -39,17 +55,30 @@ export function inspect(url: string) {
       return r;
     },
     timerCounts: async () => {
-      const rows = await sql<{ name: string; status: string; n: number }[]>`select name, status, count(*)::int as n from timers group by 1, 2 order by 1, 2`;
+      const rows = await sql<
+        { name: string; status: string; n: number }[]
+      >`select name, status, count(*)::int as n from timers group by 1, 2 order by 1, 2`;
       return Object.fromEntries(rows.map((r) => [`${r.name}:${r.status}`, r.n]));
     },
-    dueTimers: async () => (await sql<{ n: number }[]>`select count(*)::int as n from timers where status = 'pending' and due_at <= now()`)[0].n,
-    history: (dealId: string) => sql<{ version: number; type: string }[]>`select version, type from deal_history where deal_id = ${dealId} order by version`,
+    dueTimers: async () =>
+      (
+        await sql<{ n: number }[]>`select count(*)::int as n from timers where status = 'pending' and due_at <= now()`
+      )[0].n,
+    history: (dealId: string) =>
+      sql<
+        { version: number; type: string }[]
+      >`select version, type from deal_history where deal_id = ${dealId} order by version`,
     /** Notification outbox rows whose in-app notification is missing: each must have been applied. */
-    undeliveredNotifications: async () => (await sql<{ n: number }[]>`
+    undeliveredNotifications: async () =>
+      (
+        await sql<{ n: number }[]>`
       select count(*)::int as n from outbox o
-      where o.topic = 'notification' and not exists (select 1 from notifications n where n.dedupe_key = o.payload->>'dedupeKey')`)[0].n,
+      where o.topic = 'notification' and not exists (select 1 from notifications n where n.dedupe_key = o.payload->>'dedupeKey')`
+      )[0].n,
     auditCount: async (action: string, entityIds: string[]) => {
-      const rows = await sql<{ entity_id: string; n: number }[]>`select entity_id, count(*)::int as n from audit_log where action = ${action} and entity_id = any(${entityIds}) group by 1`;
+      const rows = await sql<
+        { entity_id: string; n: number }[]
+      >`select entity_id, count(*)::int as n from audit_log where action = ${action} and entity_id = any(${entityIds}) group by 1`;
       return Object.fromEntries(rows.map((r) => [r.entity_id, r.n]));
     },
   };

@@ -117,9 +117,11 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'admin.case.listingId': 'Linked technology id (optional)',
   'admin.package.title': 'Package title',
   'admin.package.listingIds': 'Technology ids',
-  'admin.package.listingIdsHint': 'One published technology id per line, in the order shown; the id is in the technology page\'s address',
+  'admin.package.listingIdsHint':
+    "One published technology id per line, in the order shown; the id is in the technology page's address",
 
-  'review.intro': 'Review submitted registrations: approving publishes them with a registration number; returning one needs a reason, and the seller may fix it and submit again.',
+  'review.intro':
+    'Review submitted registrations: approving publishes them with a registration number; returning one needs a reason, and the seller may fix it and submit again.',
   'review.empty': 'Nothing is waiting for review.',
   'review.approve': 'Approve and publish',
   'review.reject': 'Return',
@@ -146,8 +148,8 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'reports.h2': 'Second half (Jul–Dec)',
   'reports.pdf': 'Download the PDF report',
   'reports.missing': 'Half-year reports are not available yet, or this period has no data.',
-  'reports.generate': 'Draft every organization\'s report',
-  'reports.generated': 'The organizations\' drafts are written (or refreshed); submitted reports are left as they are.',
+  'reports.generate': "Draft every organization's report",
+  'reports.generated': "The organizations' drafts are written (or refreshed); submitted reports are left as they are.",
   'reports.remind': 'Remind those who have not submitted',
   'reports.reminded': '{count} organizations reminded.',
 
@@ -155,7 +157,8 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'audit.action': 'Action',
   'audit.apply': 'Filter',
   'audit.none': 'No entries.',
-  'audit.filterInvalid': 'The entity is lower-case letters and underscores; an action looks like listing.published or policy.*',
+  'audit.filterInvalid':
+    'The entity is lower-case letters and underscores; an action looks like listing.published or policy.*',
 
   'vouchers.grant': 'Grant a voucher',
   'vouchers.list': 'Vouchers granted',

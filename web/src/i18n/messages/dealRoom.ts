@@ -137,7 +137,8 @@ export const dealRoomEn: Record<keyof typeof dealRoomZh, string> = {
   'dealRoom.nothingToDo': 'Nothing is waiting for you now; the other parties act next.',
   'dealRoom.counterOffer': 'Counter-offer',
   'dealRoom.forbidden': 'You cannot do this at this point.',
-  'dealRoom.conflict': 'Someone else has just updated this deal, so the page was reloaded. Check where it stands now before you act.',
+  'dealRoom.conflict':
+    'Someone else has just updated this deal, so the page was reloaded. Check where it stands now before you act.',
   'dealRoom.currentTerms': 'Terms on the table',
   'dealRoom.agreedTerms': 'Agreed terms',
   'dealRoom.noTerms': 'No terms proposed yet.',
@@ -177,8 +178,8 @@ export const dealRoomEn: Record<keyof typeof dealRoomZh, string> = {
   'terms.companyName': 'Company',
   'terms.registeredCapital': 'Registered capital',
   'terms.registeredCapitalYuan': 'Registered capital (CNY)',
-  'terms.inventorReward': 'Inventors\' share',
-  'terms.inventorRewardPercent': 'Inventors\' share (%)',
+  'terms.inventorReward': "Inventors' share",
+  'terms.inventorRewardPercent': "Inventors' share (%)",
   'terms.inventorRewardHint': 'At least 50% (Law on Promoting the Transformation of S&T Achievements, Art. 45)',
   'terms.scope': 'Scope of work',
   'terms.budget': 'Budget',
@@ -194,7 +195,8 @@ export const dealRoomEn: Record<keyof typeof dealRoomZh, string> = {
   'terms.rowsMin': 'At least one is needed',
   'terms.paymentsSum': 'The instalments add up to {sum}, not the price of {total}',
   'terms.milestonesSum': 'The milestones add up to {sum}, not the budget of {total}',
-  'terms.inventorRewardMin': 'The inventors\' share is at least 50% (Law on Promoting the Transformation of S&T Achievements, Art. 45)',
+  'terms.inventorRewardMin':
+    "The inventors' share is at least 50% (Law on Promoting the Transformation of S&T Achievements, Art. 45)",
 
   'event.reason': 'Reason',
   'event.reasonOptional': 'Reason (optional)',

@@ -4,7 +4,8 @@
 export const reportsZh = {
   'nav.reports': '半年报',
   'myReport.title': '半年报',
-  'myReport.intro': '每个半年结束后，平台根据本单位在平台上的成果登记、交易、发票和创新券记录生成报告草稿；补充工作总结后报送科技局。',
+  'myReport.intro':
+    '每个半年结束后，平台根据本单位在平台上的成果登记、交易、发票和创新券记录生成报告草稿；补充工作总结后报送科技局。',
   'myReport.period': '报告期',
   'myReport.periodName': '{year} 年{half}',
   'myReport.none': '科技局尚未生成该期的报告草稿。',
@@ -48,16 +49,19 @@ export const reportsZh = {
 export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'nav.reports': 'Half-year report',
   'myReport.title': 'Half-year report',
-  'myReport.intro': 'After each half year the platform drafts your organization\'s report from its registrations, deals, invoices and vouchers on the platform; add the narrative and submit it to the bureau.',
+  'myReport.intro':
+    "After each half year the platform drafts your organization's report from its registrations, deals, invoices and vouchers on the platform; add the narrative and submit it to the bureau.",
   'myReport.period': 'Reporting period',
   'myReport.periodName': '{half} of {year}',
   'myReport.none': 'The bureau has not generated drafts for this period.',
-  'myReport.noneHint': 'Drafts are generated after the half year ends, and you are notified when yours is ready. Choose another period, or come back later.',
+  'myReport.noneHint':
+    'Drafts are generated after the half year ends, and you are notified when yours is ready. Choose another period, or come back later.',
   'myReport.generatedAt': 'Figures drafted {date}',
   'myReport.submittedAt': 'Submitted to the bureau {date}',
   'myReport.submittedBy': 'Submitted to the bureau {date} by {name}',
   'myReport.figures': 'Figures for the period',
-  'myReport.figuresHint': 'The platform computes these from your organization\'s records; they cannot be edited. If something looks wrong, contact the bureau.',
+  'myReport.figuresHint':
+    "The platform computes these from your organization's records; they cannot be edited. If something looks wrong, contact the bureau.",
   'myReport.summary': 'Key figures',
   'myReport.item': 'Figure',
   'myReport.count': 'Count',
@@ -76,7 +80,7 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'myReport.state': 'State',
   'myReport.noDeals': 'No deals in this period.',
   'myReport.narrative': 'Narrative',
-  'myReport.narrativeHint': 'Summarise the half year\'s technology-transfer work: progress, problems and next steps.',
+  'myReport.narrativeHint': "Summarise the half year's technology-transfer work: progress, problems and next steps.",
   'myReport.counter': '{count} / {max} characters',
   'myReport.narrativeRequired': 'Write the narrative before submitting',
   'myReport.saved': 'Saved.',
@@ -85,6 +89,7 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'myReport.submitting': 'Submitting…',
   'myReport.confirmSubmit': 'A submitted report can no longer change. Submit the report ({period}) to the bureau?',
   'myReport.submitted': 'The report has been submitted to the bureau.',
-  'myReport.alreadySubmitted': 'This report has already been submitted and can no longer change; below is what was submitted.',
+  'myReport.alreadySubmitted':
+    'This report has already been submitted and can no longer change; below is what was submitted.',
   'myReport.discard': 'The narrative ({period}) has unsaved changes that switching period will lose. Switch anyway?',
 };

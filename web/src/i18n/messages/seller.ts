@@ -58,7 +58,8 @@ export const sellerZh = {
   'listingForm.ipNone': '知识产权形式为“无”时不填编号',
   'listingForm.ipRequired': '专利成果请至少填写一个专利号',
   'listingForm.ip.invention_patent': '“{value}”不是发明专利号（ZL + 8 或 12 位数字 + . + 校验位，专利类型位为 1 或 8）',
-  'listingForm.ip.utility_model': '“{value}”不是实用新型专利号（ZL + 8 或 12 位数字 + . + 校验位，专利类型位为 2 或 9）',
+  'listingForm.ip.utility_model':
+    '“{value}”不是实用新型专利号（ZL + 8 或 12 位数字 + . + 校验位，专利类型位为 2 或 9）',
   'listingForm.ip.software_copyright': '“{value}”不是软件著作权登记号，例如 2021SR0123456',
   'listingForm.ip.plant_variety': '“{value}”不是植物新品种权号，例如 CNA20191234.5',
   'listingForm.ip.other': '“{value}”应为 2 至 40 个字母、数字或 . _ / ( ) -',
@@ -84,7 +85,7 @@ export const sellerEn: Record<keyof typeof sellerZh, string> = {
   'seller.new': 'Register a technology',
   'seller.listings': 'Technologies',
   'seller.incomingDeals': 'Incoming deals',
-  'seller.reviewFeedback': 'Reviewer\'s comments:',
+  'seller.reviewFeedback': "Reviewer's comments:",
   'seller.awaitingReview': 'Submitted; the bureau is reviewing it.',
   'seller.submit': 'Submit for review',
   'seller.withdraw': 'Withdraw',
@@ -106,7 +107,8 @@ export const sellerEn: Record<keyof typeof sellerZh, string> = {
   'listingForm.keywordsHint': 'Up to 10, separated by commas; the first 3 are the main ones',
   'listingForm.choose': 'Choose…',
   'listingForm.ipAndDeals': 'IP and deal types',
-  'listingForm.ipNumbersHint': 'One per line. Patent numbers: ZL + 8 or 12 digits + . + check digit, e.g. ZL201910123456.7',
+  'listingForm.ipNumbersHint':
+    'One per line. Patent numbers: ZL + 8 or 12 digits + . + check digit, e.g. ZL201910123456.7',
   'listingForm.askingPrice': 'Asking price (CNY, optional)',
   'listingForm.askingPriceHint': 'Leave empty for "negotiable"',
   'listingForm.people': 'Inventors and contact',
@@ -136,8 +138,10 @@ export const sellerEn: Record<keyof typeof sellerZh, string> = {
   'listingForm.phone': '5 to 20 digits, with + ( ) - and spaces allowed',
   'listingForm.ipNone': 'Leave the numbers empty when the IP type is "None"',
   'listingForm.ipRequired': 'A patented technology needs at least one patent number',
-  'listingForm.ip.invention_patent': '"{value}" is not an invention patent number (ZL + 8 or 12 digits + . + check digit, type digit 1 or 8)',
-  'listingForm.ip.utility_model': '"{value}" is not a utility model number (ZL + 8 or 12 digits + . + check digit, type digit 2 or 9)',
+  'listingForm.ip.invention_patent':
+    '"{value}" is not an invention patent number (ZL + 8 or 12 digits + . + check digit, type digit 1 or 8)',
+  'listingForm.ip.utility_model':
+    '"{value}" is not a utility model number (ZL + 8 or 12 digits + . + check digit, type digit 2 or 9)',
   'listingForm.ip.software_copyright': '"{value}" is not a software copyright number such as 2021SR0123456',
   'listingForm.ip.plant_variety': '"{value}" is not a plant variety right number such as CNA20191234.5',
   'listingForm.ip.other': '"{value}" should be 2 to 40 letters, digits or . _ / ( ) -',

@@ -126,7 +126,7 @@ export const workEn: Record<keyof typeof workZh, string> = {
 
   'deals.title': 'My deals',
   'deals.intro': 'Every deal you take part in, newest first. Open the deal room to see where it stands and act.',
-  'deals.none': 'No deals yet. Open one from a technology\'s page.',
+  'deals.none': "No deals yet. Open one from a technology's page.",
   'deals.myRole': 'My role',
   'deals.counterpart': 'Other party',
   'deals.contractValue': 'Contract value',
@@ -173,8 +173,10 @@ export const workEn: Record<keyof typeof workZh, string> = {
 
   'broker.title': 'Brokerage',
   'broker.deals': 'Deals assigned to me',
-  'broker.dealsHint': 'In the deal room you may propose terms on behalf of the parties; your proposals need both of them to accept.',
+  'broker.dealsHint':
+    'In the deal room you may propose terms on behalf of the parties; your proposals need both of them to accept.',
   'broker.noDeals': 'No deals assigned to you yet.',
   'broker.commissions': 'Commission invoices',
-  'broker.noCommissions': 'No commission invoices yet. They are issued to the seller at signing, at your commission rate.',
+  'broker.noCommissions':
+    'No commission invoices yet. They are issued to the seller at signing, at your commission rate.',
 };

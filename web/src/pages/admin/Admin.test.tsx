@@ -4,9 +4,20 @@ import { logIn, person } from '../../testing/fixtures.js';
 import { installFetch, json, problem, renderApp } from '../../testing/app.js';
 
 const submitted = {
-  id: 'lst_s', status: 'submitted', title: '棉花打顶机器人', titleEn: null, summary: '自动打顶，减少人工。', field: 'intelligent_manufacturing', trl: 6,
-  dealTypes: ['license', 'transfer'], askingPrice: null, currency: 'CNY', registrationNo: null, organization: { id: 'org_u', name: '塔里木大学', type: 'university' },
-  publishedAt: null, updatedAt: '2026-03-01T00:00:00Z',
+  id: 'lst_s',
+  status: 'submitted',
+  title: '棉花打顶机器人',
+  titleEn: null,
+  summary: '自动打顶，减少人工。',
+  field: 'intelligent_manufacturing',
+  trl: 6,
+  dealTypes: ['license', 'transfer'],
+  askingPrice: null,
+  currency: 'CNY',
+  registrationNo: null,
+  organization: { id: 'org_u', name: '塔里木大学', type: 'university' },
+  publishedAt: null,
+  updatedAt: '2026-03-01T00:00:00Z',
 };
 
 describe('Admin', () => {
@@ -14,8 +25,10 @@ describe('Admin', () => {
     logIn();
     const sent = installFetch((req) => {
       if (req.path === '/api/me') return json(200, person('admin'));
-      if (req.path === '/api/listings/review-queue') return json(200, { items: [submitted, { ...submitted, id: 'lst_t', title: '滴灌带回收' }], nextCursor: null });
-      if (req.path === '/api/listings/lst_s/review') return json(200, { ...submitted, status: 'published', registrationNo: '6500002026A0007' });
+      if (req.path === '/api/listings/review-queue')
+        return json(200, { items: [submitted, { ...submitted, id: 'lst_t', title: '滴灌带回收' }], nextCursor: null });
+      if (req.path === '/api/listings/lst_s/review')
+        return json(200, { ...submitted, status: 'published', registrationNo: '6500002026A0007' });
       if (req.path === '/api/listings/lst_t/review') return json(200, { ...submitted, status: 'rejected' });
       return json(200, { items: [], nextCursor: null, unread: 0 });
     });
@@ -32,7 +45,12 @@ describe('Admin', () => {
     expect(sent.some((r) => r.path === '/api/listings/lst_t/review')).toBe(false);
     fireEvent.change(within(second).getByLabelText('退回理由'), { target: { value: '请补充技术指标' } });
     fireEvent.click(within(second).getByRole('button', { name: '确认退回' }));
-    await waitFor(() => expect(sent.find((r) => r.path === '/api/listings/lst_t/review')?.body).toEqual({ decision: 'reject', reason: '请补充技术指标' }));
+    await waitFor(() =>
+      expect(sent.find((r) => r.path === '/api/listings/lst_t/review')?.body).toEqual({
+        decision: 'reject',
+        reason: '请补充技术指标',
+      }),
+    );
   });
 
   it('draws the overview from deals and invoices and stays calm when /api/stats is missing', async () => {
@@ -42,9 +60,23 @@ describe('Admin', () => {
       if (req.path === '/api/stats') return problem(404, 'NOT_FOUND', 'No route GET /api/stats');
       if (req.path === '/api/deals') {
         const deal = (id: string, type: string, state: string) => ({ id, type, state, nextEvents: [] });
-        return json(200, { items: [deal('d1', 'license', 'negotiating'), deal('d2', 'license', 'active'), deal('d3', 'transfer', 'contracting.awaitingBuyer')], nextCursor: null });
+        return json(200, {
+          items: [
+            deal('d1', 'license', 'negotiating'),
+            deal('d2', 'license', 'active'),
+            deal('d3', 'transfer', 'contracting.awaitingBuyer'),
+          ],
+          nextCursor: null,
+        });
       }
-      if (req.path === '/api/invoices') return json(200, { items: [{ id: 'i1', status: 'paid', total: 123456 }, { id: 'i2', status: 'issued', total: 1000 }], nextCursor: null });
+      if (req.path === '/api/invoices')
+        return json(200, {
+          items: [
+            { id: 'i1', status: 'paid', total: 123456 },
+            { id: 'i2', status: 'issued', total: 1000 },
+          ],
+          nextCursor: null,
+        });
       if (req.path === '/api/listings/review-queue') return json(200, { items: [submitted], nextCursor: null });
       return json(200, { items: [], nextCursor: null, unread: 0 });
     });
@@ -61,8 +93,15 @@ describe('Admin', () => {
   it('draws the platform statistics: counts by category as charts, measures as figures, money as yuan', async () => {
     logIn();
     const stats = {
-      currency: 'CNY', generatedAt: '2026-06-30T04:00:00Z',
-      listings: { total: 12, byField: [{ field: 'modern_agriculture', count: 7 }, { field: 'new_energy', count: 5 }] },
+      currency: 'CNY',
+      generatedAt: '2026-06-30T04:00:00Z',
+      listings: {
+        total: 12,
+        byField: [
+          { field: 'modern_agriculture', count: 7 },
+          { field: 'new_energy', count: 5 },
+        ],
+      },
       contracts: { registered: { count: 3, value: 45_000_000 } },
       deals: { total: 4, timeToSignature: { overall: { deals: 2, medianDays: 12.5, meanDays: null } } },
     };
@@ -85,7 +124,9 @@ describe('Admin', () => {
 
   it('keeps other roles out', async () => {
     logIn();
-    installFetch((req) => (req.path === '/api/me' ? json(200, person('buyer')) : json(200, { items: [], nextCursor: null, unread: 0 })));
+    installFetch((req) =>
+      req.path === '/api/me' ? json(200, person('buyer')) : json(200, { items: [], nextCursor: null, unread: 0 }),
+    );
     renderApp('/admin/review');
     expect(await screen.findByText('此页面仅对科技局开放。')).toBeTruthy();
   });

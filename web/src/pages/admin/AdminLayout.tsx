@@ -27,10 +27,20 @@ export default function AdminLayout() {
         {() => (
           <div className="admin-layout">
             <nav className="admin-nav" aria-label={t('admin.navLabel')}>
-              <ul>{SECTIONS.map((s) => <li key={s.to}><NavLink to={s.to} end={s.end}>{t(s.key)}</NavLink></li>)}</ul>
+              <ul>
+                {SECTIONS.map((s) => (
+                  <li key={s.to}>
+                    <NavLink to={s.to} end={s.end}>
+                      {t(s.key)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
             </nav>
             <div className="admin-content">
-              <Suspense fallback={<Loading minHeight="40vh" />}><Outlet /></Suspense>
+              <Suspense fallback={<Loading minHeight="40vh" />}>
+                <Outlet />
+              </Suspense>
             </div>
           </div>
         )}

@@ -14,7 +14,9 @@ import { useResource } from '../../lib/useResource.js';
 // for exact figures over everything.
 const PAGES = 5;
 
-async function newest<T>(load: (cursor: string | undefined) => Promise<Page<T>>): Promise<{ items: T[]; complete: boolean }> {
+async function newest<T>(
+  load: (cursor: string | undefined) => Promise<Page<T>>,
+): Promise<{ items: T[]; complete: boolean }> {
   const items: T[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < PAGES; i++) {
@@ -26,9 +28,18 @@ async function newest<T>(load: (cursor: string | undefined) => Promise<Page<T>>)
   return { items, complete: false };
 }
 
-const countBy = <T,>(items: T[], key: (item: T) => string) => items.reduce<Record<string, number>>((acc, i) => { const k = key(i); acc[k] = (acc[k] ?? 0) + 1; return acc; }, {});
+const countBy = <T,>(items: T[], key: (item: T) => string) =>
+  items.reduce<Record<string, number>>((acc, i) => {
+    const k = key(i);
+    acc[k] = (acc[k] ?? 0) + 1;
+    return acc;
+  }, {});
 const sumBy = <T,>(items: T[], key: (item: T) => string, amount: (item: T) => number) =>
-  items.reduce<Record<string, number>>((acc, i) => { const k = key(i); acc[k] = (acc[k] ?? 0) + amount(i); return acc; }, {});
+  items.reduce<Record<string, number>>((acc, i) => {
+    const k = key(i);
+    acc[k] = (acc[k] ?? 0) + amount(i);
+    return acc;
+  }, {});
 
 /** Charts computed here from the deals and invoices the bureau can list, so the dashboard says something today. */
 function Overview() {
@@ -49,15 +60,51 @@ function Overview() {
       {({ deals, invoices, queue }) => (
         <>
           <dl className="stat-tiles">
-            <div className="stat-tile"><dt>{t('dashboard.awaitingReview')}</dt><dd><Link to="/admin/review">{queue.items.length}{queue.nextCursor ? '+' : ''}</Link></dd></div>
-            <div className="stat-tile"><dt>{t('dashboard.deals')}</dt><dd>{deals.items.length}{deals.complete ? '' : '+'}</dd></div>
-            <div className="stat-tile"><dt>{t('dashboard.invoices')}</dt><dd>{invoices.items.length}{invoices.complete ? '' : '+'}</dd></div>
+            <div className="stat-tile">
+              <dt>{t('dashboard.awaitingReview')}</dt>
+              <dd>
+                <Link to="/admin/review">
+                  {queue.items.length}
+                  {queue.nextCursor ? '+' : ''}
+                </Link>
+              </dd>
+            </div>
+            <div className="stat-tile">
+              <dt>{t('dashboard.deals')}</dt>
+              <dd>
+                {deals.items.length}
+                {deals.complete ? '' : '+'}
+              </dd>
+            </div>
+            <div className="stat-tile">
+              <dt>{t('dashboard.invoices')}</dt>
+              <dd>
+                {invoices.items.length}
+                {invoices.complete ? '' : '+'}
+              </dd>
+            </div>
           </dl>
-          {(!deals.complete || !invoices.complete) && <p className="muted">{t('dashboard.newestOnly', { count: PAGES * 100 })}</p>}
+          {(!deals.complete || !invoices.complete) && (
+            <p className="muted">{t('dashboard.newestOnly', { count: PAGES * 100 })}</p>
+          )}
           <div className="chart-grid">
-            {deals.items.length > 0 && <BarChart title={t('dashboard.dealsByType')} data={countBy(deals.items, (d) => d.type)} />}
-            {deals.items.length > 0 && <BarChart title={t('dashboard.dealsByState')} data={countBy(deals.items, (d) => d.state.split('.')[0])} />}
-            {invoices.items.length > 0 && <BarChart title={t('dashboard.invoicedByStatus')} data={sumBy(invoices.items, (i) => i.status, (i) => i.total)} money />}
+            {deals.items.length > 0 && (
+              <BarChart title={t('dashboard.dealsByType')} data={countBy(deals.items, (d) => d.type)} />
+            )}
+            {deals.items.length > 0 && (
+              <BarChart title={t('dashboard.dealsByState')} data={countBy(deals.items, (d) => d.state.split('.')[0])} />
+            )}
+            {invoices.items.length > 0 && (
+              <BarChart
+                title={t('dashboard.invoicedByStatus')}
+                data={sumBy(
+                  invoices.items,
+                  (i) => i.status,
+                  (i) => i.total,
+                )}
+                money
+              />
+            )}
           </div>
         </>
       )}

@@ -22,7 +22,10 @@ function ReviewItem({ item, onDone }: { item: ListingSummary; onDone(outcome: Ou
 
   const decide = async (decision: 'approve' | 'reject') => {
     // The API refuses a rejection without a reason: the seller must learn what to fix.
-    if (decision === 'reject' && !reason.trim()) { setProblem(t('review.reasonRequired')); return; }
+    if (decision === 'reject' && !reason.trim()) {
+      setProblem(t('review.reasonRequired'));
+      return;
+    }
     setBusy(true);
     setProblem(null);
     try {
@@ -33,33 +36,58 @@ function ReviewItem({ item, onDone }: { item: ListingSummary; onDone(outcome: Ou
       setBusy(false);
     }
   };
-  const submitReject = (e: FormEvent) => { e.preventDefault(); void decide('reject'); };
+  const submitReject = (e: FormEvent) => {
+    e.preventDefault();
+    void decide('reject');
+  };
 
   return (
     <article className="card review-item">
-      <h3 className="card-title"><Link to={`/listings/${encodeURIComponent(item.id)}`}>{item.title}</Link></h3>
+      <h3 className="card-title">
+        <Link to={`/listings/${encodeURIComponent(item.id)}`}>{item.title}</Link>
+      </h3>
       <p className="card-summary">{item.summary}</p>
       <p className="card-meta">
         <span>{item.organization.name}</span>
         <span>{label(fieldLabel(item.field))}</span>
         <span>{t('listing.trl', { trl: item.trl })}</span>
         <span>{item.dealTypes.map((d) => label(labelOf(DEAL_FORM_LABELS, d))).join('、')}</span>
-        <span>{t('listing.price')}: {item.askingPrice === null ? t('listing.negotiable') : formatFen(item.askingPrice)}</span>
-        <span>{t('seller.updatedAt')}: {date(item.updatedAt)}</span>
+        <span>
+          {t('listing.price')}: {item.askingPrice === null ? t('listing.negotiable') : formatFen(item.askingPrice)}
+        </span>
+        <span>
+          {t('seller.updatedAt')}: {date(item.updatedAt)}
+        </span>
       </p>
       <div className="row-actions">
-        <button type="button" className="button" disabled={busy} onClick={() => void decide('approve')}>{t('review.approve')}</button>
-        <button type="button" className="button button-secondary" disabled={busy} aria-expanded={rejecting} onClick={() => setRejecting((r) => !r)}>{t('review.reject')}</button>
+        <button type="button" className="button" disabled={busy} onClick={() => void decide('approve')}>
+          {t('review.approve')}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={busy}
+          aria-expanded={rejecting}
+          onClick={() => setRejecting((r) => !r)}
+        >
+          {t('review.reject')}
+        </button>
       </div>
       {rejecting && (
         <form className="form" onSubmit={submitReject} noValidate>
           <FormField label={t('review.reason')} error={problem}>
             <textarea rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
           </FormField>
-          <button type="submit" className="button button-secondary" disabled={busy}>{t('review.sendBack')}</button>
+          <button type="submit" className="button button-secondary" disabled={busy}>
+            {t('review.sendBack')}
+          </button>
         </form>
       )}
-      {!rejecting && problem && <p className="form-error" role="alert">{problem}</p>}
+      {!rejecting && problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
     </article>
   );
 }
@@ -75,13 +103,17 @@ export default function ReviewQueue() {
       <h2 id="review-title">{t('admin.review')}</h2>
       <p className="muted">{t('review.intro')}</p>
       <CursorListView list={list} minHeight="16rem" empty={t('review.empty')}>
-        {(item) => (done[item.id] ? (
-          <p className="notice" role="status">
-            {done[item.id].decision === 'approve'
-              ? t('review.approved', { title: item.title, no: done[item.id].registrationNo ?? '' })
-              : t('review.rejected', { title: item.title })}
-          </p>
-        ) : <ReviewItem item={item} onDone={(o) => setDone((d) => ({ ...d, [item.id]: o }))} />)}
+        {(item) =>
+          done[item.id] ? (
+            <p className="notice" role="status">
+              {done[item.id].decision === 'approve'
+                ? t('review.approved', { title: item.title, no: done[item.id].registrationNo ?? '' })
+                : t('review.rejected', { title: item.title })}
+            </p>
+          ) : (
+            <ReviewItem item={item} onDone={(o) => setDone((d) => ({ ...d, [item.id]: o }))} />
+          )
+        }
       </CursorListView>
     </section>
   );
