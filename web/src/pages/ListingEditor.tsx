@@ -10,14 +10,8 @@ import { useT } from '../i18n/I18nProvider.js';
 import { hasProblems } from '../lib/problems.js';
 import { useResource } from '../lib/useResource.js';
 import { Attachments } from '../seller/Attachments.js';
-import {
-  BasicFields,
-  ConfidentialFields,
-  PeopleFields,
-  TransferFields,
-  showProblem,
-  type FieldsProps,
-} from '../seller/ListingFields.js';
+import { BasicFields, ConfidentialFields, PeopleFields, TransferFields } from '../seller/ListingFields.js';
+import { showProblem, type FieldsProps } from '../seller/ListingInputs.js';
 import {
   EMPTY_LISTING,
   listingToValues,

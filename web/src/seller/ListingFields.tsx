@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { FormField } from '../components/FormField.js';
 import { useT } from '../i18n/I18nProvider.js';
 import {
@@ -10,10 +9,7 @@ import {
   IP_TYPE_LABELS,
   LEVEL_LABELS,
   STAGE_LABELS,
-  TRL_LABELS,
 } from '../i18n/labels.js';
-import type { Label } from '../i18n/labels.js';
-import type { Problem } from '../lib/problems.js';
 import {
   CATEGORIES,
   DEAL_FORMS,
@@ -23,94 +19,11 @@ import {
   IP_TYPES,
   LEVELS,
   STAGES,
-  type ListingErrors,
-  type ListingFormValues,
   type PersonRow,
 } from './listingForm.js';
+import { Select, Text, TrlSelect, type FieldsProps } from './ListingInputs.js';
 
-export interface FieldsProps {
-  values: ListingFormValues;
-  /** The problem to show for a field now (after the reader left it or tried to save), or the server's word. */
-  errorOf(field: keyof ListingErrors): string | null;
-  set<K extends keyof ListingFormValues>(field: K, value: ListingFormValues[K]): void;
-  touch(field: keyof ListingErrors): void;
-}
-
-export const showProblem = (t: (key: Problem['key'], vars?: Problem['vars']) => string, p: Problem | undefined) =>
-  p ? t(p.key, p.vars) : null;
-
-function Select<K extends keyof ListingFormValues>({
-  p,
-  field,
-  label,
-  options,
-  labels,
-}: {
-  p: FieldsProps;
-  field: K;
-  label: string;
-  options: readonly string[];
-  labels: Record<string, Label>;
-}) {
-  const { label: l } = useT();
-  return (
-    <FormField label={label} error={p.errorOf(field)}>
-      <select value={String(p.values[field])} onChange={(e) => p.set(field, e.target.value as ListingFormValues[K])}>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {l(labels[o])}
-          </option>
-        ))}
-      </select>
-    </FormField>
-  );
-}
-
-function Text({
-  p,
-  field,
-  label,
-  hint,
-  max,
-  multiline,
-  required,
-}: {
-  p: FieldsProps;
-  field:
-    | 'title'
-    | 'titleEn'
-    | 'summary'
-    | 'description'
-    | 'keywords'
-    | 'ipNumbers'
-    | 'askingPrice'
-    | 'region'
-    | 'contactName'
-    | 'contactPhone'
-    | 'contactEmail'
-    | 'confidentialDetails';
-  label: string;
-  hint?: ReactNode;
-  max?: number;
-  multiline?: number;
-  required?: boolean;
-}) {
-  const common = { value: p.values[field], onBlur: () => p.touch(field), required, maxLength: max };
-  return (
-    <FormField label={label} hint={hint} error={p.errorOf(field)}>
-      {multiline ? (
-        <textarea rows={multiline} {...common} onChange={(e) => p.set(field, e.target.value)} />
-      ) : (
-        <input
-          type="text"
-          {...common}
-          onChange={(e) => p.set(field, e.target.value)}
-          inputMode={field === 'askingPrice' ? 'decimal' : undefined}
-        />
-      )}
-    </FormField>
-  );
-}
+// The sections of the listing editor: basics, IP and deal types, people and contact, confidential details.
 
 export function BasicFields({ p }: { p: FieldsProps }) {
   const { t } = useT();
@@ -139,25 +52,6 @@ export function BasicFields({ p }: { p: FieldsProps }) {
         <TrlSelect p={p} />
       </div>
     </fieldset>
-  );
-}
-
-function TrlSelect({ p }: { p: FieldsProps }) {
-  const { t, label } = useT();
-  return (
-    <FormField label={t('listing.trlLabel')} error={p.errorOf('trl')}>
-      <select
-        value={p.values.trl}
-        required
-        onBlur={() => p.touch('trl')}
-        onChange={(e) => p.set('trl', e.target.value)}
-      >
-        <option value="">{t('listingForm.choose')}</option>
-        {TRL_LABELS.map((l, i) => (
-          <option key={i} value={i + 1}>{`${i + 1} · ${label(l)}`}</option>
-        ))}
-      </select>
-    </FormField>
   );
 }
 
