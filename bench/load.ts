@@ -32,6 +32,15 @@ import { connectionsFor, KINDS, pace, runAlone, runMixed, type KindResult } from
 //   BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile (.cpuprofile) there when it stops; read it with
 //   `npx tsx bench/load/profile.ts <file> [from-to seconds]`.
 //   BENCH_COST=1: first, each kind alone (closed loop, 4 connections, 5 s): server and engine CPU per request.
+/** The Node flags `npm run start:prod` passes (between `node` and the entry point), read from package.json. */
+function productionNodeArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = pkg.scripts['start:prod'].split(/\s+/);
+  return words.slice(words.indexOf('node') + 1).filter((w) => w.startsWith('--'));
+}
+
 const STEPS = (process.env.BENCH_CONCURRENCY ?? '8,32,64').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 300);
@@ -118,6 +127,8 @@ async function main() {
       console.log('done');
     }
     const nodeArgs = [
+      // The compiled server runs with the Node flags of the production start (package.json `start:prod`).
+      ...(BUILD === 'compiled' ? productionNodeArgs() : []),
       ...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : []),
       ...(HEAP_DIR ? ['--heapsnapshot-signal=SIGWINCH', '--diagnostic-dir', HEAP_DIR] : []),
       ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
