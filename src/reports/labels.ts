@@ -1,4 +1,3 @@
-import type { OrganizationType } from '../db/schema/accounts.js';
 import type { HalfYearReportStatus } from '../db/schema/reports.js';
 import type { Label } from '../shared/listing.js';
 
@@ -26,13 +25,7 @@ const DEAL_STATE_LABELS: Readonly<Record<string, Label>> = {
 };
 export const stateLabel = (state: string): Label => DEAL_STATE_LABELS[state] ?? { zh: state, en: state };
 
-export const ORGANIZATION_TYPE_LABELS: Readonly<Record<OrganizationType, Label>> = {
-  university: { zh: '高校', en: 'University' },
-  institute: { zh: '科研院所', en: 'Institute' },
-  enterprise: { zh: '企业', en: 'Enterprise' },
-  agency: { zh: '服务机构', en: 'Agency' },
-  individual: { zh: '个人', en: 'Individual' },
-};
+export { ORGANIZATION_TYPE_LABELS } from '../shared/accounts.js';
 
 export const REPORT_STATUS_LABELS: Readonly<Record<HalfYearReportStatus, Label>> = {
   draft: { zh: '未提交', en: 'Not submitted' },

@@ -1,10 +1,9 @@
 import { boolean, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, instant, updatedAt } from './columns.js';
 
-export const ORGANIZATION_TYPES = ['university', 'institute', 'enterprise', 'agency', 'individual'] as const;
-export const USER_ROLES = ['seller', 'buyer', 'broker', 'admin'] as const;
-export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
-export type UserRole = (typeof USER_ROLES)[number];
+import { ORGANIZATION_TYPES, USER_ROLES } from '../../shared/accounts.js';
+
+export { ORGANIZATION_TYPES, USER_ROLES, type OrganizationType, type UserRole } from '../../shared/accounts.js';
 
 export const organizations = pgTable(
   'organizations',

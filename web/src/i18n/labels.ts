@@ -1,4 +1,4 @@
-import type { ListingStatus, MatchReason, OrganizationType, Role } from '../api/types.js';
+import type { ListingStatus, MatchReason, Role } from '../api/types.js';
 import { FIELD_LABELS, type Field, type Label } from '../../../src/shared/listing.ts';
 
 // Labels for the closed sets the UI shows, in DOMAIN.md's words. Those of a listing's and the bureau's closed sets
@@ -23,13 +23,7 @@ export const ROLE_LABELS: Record<Role, Label> = {
   admin: { zh: '科技局', en: 'Administrator' },
 };
 
-export const ORGANIZATION_TYPE_LABELS: Record<OrganizationType, Label> = {
-  university: { zh: '高等院校', en: 'University' },
-  institute: { zh: '科研院所', en: 'Research institute' },
-  enterprise: { zh: '企业', en: 'Enterprise' },
-  agency: { zh: '技术转移机构', en: 'Technology-transfer agency' },
-  individual: { zh: '个人', en: 'Individual' },
-};
+export { ORGANIZATION_TYPE_LABELS } from '../../../src/shared/accounts.ts';
 
 export const MATCH_REASON_LABELS: Record<MatchReason, Label> = {
   text: { zh: '内容相近', en: 'Similar content' },
