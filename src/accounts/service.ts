@@ -110,16 +110,14 @@ export async function createAccount(
     await tx.insert(organizations).values({ id: organizationId, ...input.organization, name });
   }
   const id = newId('usr');
-  await tx
-    .insert(users)
-    .values({
-      id,
-      email,
-      passwordHash: await hashPassword(input.password),
-      name: input.name.trim(),
-      role: input.role,
-      organizationId,
-    });
+  await tx.insert(users).values({
+    id,
+    email,
+    passwordHash: await hashPassword(input.password),
+    name: input.name.trim(),
+    role: input.role,
+    organizationId,
+  });
   await audit(tx, { id, role: input.role }, 'account.created', 'user', id, { email, organizationId });
   return (await findUserView(tx, id))!;
 }

@@ -55,16 +55,14 @@ export async function recordPayment(
     throw new AppError('CONFLICT', `A payment with bank reference ${reference} is already recorded on ${row.number}`);
 
   const id = newId('pay');
-  await tx
-    .insert(invoicePayments)
-    .values({
-      id,
-      invoiceId: row.id,
-      amount: input.amount,
-      reference,
-      paidAt: paidAt.toISOString(),
-      recordedBy: caller.id,
-    });
+  await tx.insert(invoicePayments).values({
+    id,
+    invoiceId: row.id,
+    amount: input.amount,
+    reference,
+    paidAt: paidAt.toISOString(),
+    recordedBy: caller.id,
+  });
   const actor = { id: caller.id, role: caller.role };
   await audit(tx, actor, 'invoice.payment_recorded', 'invoice', row.id, {
     paymentId: id,

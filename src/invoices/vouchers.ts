@@ -212,17 +212,15 @@ export async function applyVoucher(
 
   const id = newId('vrd');
   const at = now.toISOString();
-  await tx
-    .insert(voucherRedemptions)
-    .values({
-      id,
-      voucherId: voucher.id,
-      invoiceId: row.id,
-      issuerOrgId: row.issuerOrgId,
-      amount: input.amount,
-      appliedBy: caller.id,
-      appliedAt: at,
-    });
+  await tx.insert(voucherRedemptions).values({
+    id,
+    voucherId: voucher.id,
+    invoiceId: row.id,
+    issuerOrgId: row.issuerOrgId,
+    amount: input.amount,
+    appliedBy: caller.id,
+    appliedAt: at,
+  });
   await tx
     .update(vouchers)
     .set({ redeemed: sql`${vouchers.redeemed} + ${input.amount}` })

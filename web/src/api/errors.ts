@@ -41,12 +41,10 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function fieldErrors(value: unknown): FieldError[] {
   if (!Array.isArray(value)) return [];
-  return value
-    .filter(isRecord)
-    .map((e) => ({
-      path: typeof e.path === 'string' ? e.path : '',
-      message: typeof e.message === 'string' ? e.message : '',
-    }));
+  return value.filter(isRecord).map((e) => ({
+    path: typeof e.path === 'string' ? e.path : '',
+    message: typeof e.message === 'string' ? e.message : '',
+  }));
 }
 
 const FALLBACK_CODE: Record<number, ApiErrorCode> = {
