@@ -9,7 +9,7 @@ import type { AppContext } from '../platform/context.js';
 import { queryRows, type DbOrTx, type Tx } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { formatFen } from '../shared/money.js';
-import { jsonb, runStatement, togetherStatement } from '../platform/statements.js';
+import { insertStatement, runStatement, togetherStatement, updateStatement } from '../platform/statements.js';
 import { scheduleTimerStatement } from '../platform/timers.js';
 import { DEFAULT_TAX_RATES_BP, priceLines, type LineInput, type LineKind } from './tax.js';
 
@@ -182,7 +182,7 @@ export function effectInvoice(deal: DealRow, effect: IssueInvoiceEffect, issuerO
   const obligationId = newId('obl');
   const id = newId('inv');
   return {
-    obligation: sql`insert into deal_obligations (id, deal_id, ref, effect) values (${obligationId}, ${deal.id}, ${effect.ref}, ${jsonb(effect)})
+    obligation: sql`${insertStatement(dealObligations, { id: obligationId, dealId: deal.id, ref: effect.ref, effect })}
       on conflict do nothing returning id`,
     spec: {
       id,
@@ -200,7 +200,7 @@ export function effectInvoice(deal: DealRow, effect: IssueInvoiceEffect, issuerO
       dueAt: effect.dueAt,
       actor: SYSTEM_ACTOR,
     },
-    alongside: [sql`update deal_obligations set invoice_id = ${id} where id = ${obligationId}`],
+    alongside: [updateStatement(dealObligations, { invoiceId: id }, { id: obligationId })],
   };
 }
 

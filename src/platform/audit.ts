@@ -1,6 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import { auditLog } from '../db/schema/platform.js';
 import type { DbOrTx } from './db.js';
-import { jsonb, runStatement } from './statements.js';
+import { insertStatement, runStatement } from './statements.js';
 
 // Who acts: a signed-in user by role (db/schema/accounts.ts USER_ROLES), or the platform's own jobs.
 export const AUDIT_ACTOR_ROLES = ['seller', 'buyer', 'broker', 'admin', 'system'] as const;
@@ -22,8 +23,15 @@ export function auditStatement(
   data: AuditData = {},
   requestId?: string,
 ): SQL {
-  return sql`insert into audit_log (actor_id, actor_role, action, entity, entity_id, data, request_id)
-    values (${actor.id}, ${actor.role}, ${action}, ${entity}, ${entityId}, ${jsonb(data)}, ${requestId ?? null})`;
+  return insertStatement(auditLog, {
+    actorId: actor.id,
+    actorRole: actor.role,
+    action,
+    entity,
+    entityId,
+    data,
+    requestId: requestId ?? null,
+  });
 }
 
 /** Appends one record to the audit trail, inside the caller's transaction. */

@@ -2,13 +2,13 @@ import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { outbox } from '../db/schema/platform.js';
 import type { AppContext } from './context.js';
 import type { DbOrTx } from './db.js';
-import { jsonb, runStatement } from './statements.js';
+import { insertStatement, runStatement } from './statements.js';
 
 export type { OutboxHandler } from './context.js';
 
 /** Work for after commit, as a statement to run with others in the caller's transaction. */
 export function enqueueStatement(topic: string, payload: Record<string, unknown>): SQL {
-  return sql`insert into outbox (topic, payload) values (${topic}, ${jsonb(payload)})`;
+  return insertStatement(outbox, { topic, payload });
 }
 
 /** Records work for after commit, in the caller's transaction: if the transaction rolls back, so does this. */

@@ -7,9 +7,6 @@ import { hasCode } from './errors.js';
 // and sending each on its own costs a round trip and a query build per row; these helpers let a module describe
 // a write as a plain SQL statement, run it alone, or run several as one statement.
 
-/** A JSON value for a jsonb column (both drivers pass the text through unchanged). */
-export const jsonb = (value: unknown): SQL => sql`${JSON.stringify(value)}::jsonb`;
-
 /** Runs one statement. */
 export async function runStatement(db: DbOrTx, statement: SQL): Promise<void> {
   await db.execute(statement);

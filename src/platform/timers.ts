@@ -3,7 +3,7 @@ import { timers } from '../db/schema/platform.js';
 import type { AppContext } from './context.js';
 import type { DbOrTx } from './db.js';
 import { newId } from './ids.js';
-import { jsonb, runStatement } from './statements.js';
+import { insertStatement, runStatement, updateStatement } from './statements.js';
 
 export type { TimerHandler, TimerRow } from './context.js';
 
@@ -18,8 +18,15 @@ export interface TimerSpec {
 
 /** A pending timer, as a statement to run with others (platform/statements.ts). */
 export function scheduleTimerStatement(t: TimerSpec): SQL {
-  return sql`insert into timers (id, subject, subject_id, name, payload, due_at, expect_version)
-    values (${newId('tmr')}, ${t.subject}, ${t.subjectId}, ${t.name}, ${jsonb(t.payload ?? {})}, ${t.dueAt}::timestamptz, ${t.expectVersion ?? null}::integer)`;
+  return insertStatement(timers, {
+    id: newId('tmr'),
+    subject: t.subject,
+    subjectId: t.subjectId,
+    name: t.name,
+    payload: t.payload ?? {},
+    dueAt: t.dueAt,
+    expectVersion: t.expectVersion ?? null,
+  });
 }
 
 export async function scheduleTimer(tx: DbOrTx, t: TimerSpec) {
@@ -28,8 +35,8 @@ export async function scheduleTimer(tx: DbOrTx, t: TimerSpec) {
 
 /** Marks the pending timers of a subject (of one name, if given) obsolete, as a statement to run with others. */
 export function cancelTimersStatement(subject: string, subjectId: string, name?: string): SQL {
-  const ofName = name === undefined ? sql`` : sql` and name = ${name}`;
-  return sql`update timers set status = 'obsolete' where subject = ${subject} and subject_id = ${subjectId} and status = 'pending'${ofName}`;
+  const pending = { subject, subjectId, status: 'pending' as const };
+  return updateStatement(timers, { status: 'obsolete' }, name === undefined ? pending : { ...pending, name });
 }
 
 /** Marks the pending timers of a subject obsolete (e.g. a deal that reached a final state). */
