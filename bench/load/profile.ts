@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { bucketOf, short, type Profile } from '../support/cpu-profile.js';
 
 // Where a server's time went, from the V8 CPU profile that `BENCH_CPU_PROF=<dir> npm run bench:load` makes:
 //   npx tsx bench/load/profile.ts <file.cpuprofile> [from-to seconds] [rows]
@@ -6,28 +7,11 @@ import { readFileSync } from 'node:fs';
 // functions and the packages with the most self time in the window. Samples are wall-clock: time a thread
 // spent descheduled inside a system call (a socket write on a saturated machine) counts as that call's.
 
-interface Frame {
-  functionName: string;
-  url: string;
-  lineNumber: number;
-}
-interface Profile {
-  nodes: Array<{ id: number; callFrame: Frame }>;
-  samples: number[];
-  timeDeltas: number[];
-}
-
 const [file, window = '0-1e9', rows = '40'] = process.argv.slice(2);
 if (!file) throw new Error('usage: tsx bench/load/profile.ts <file.cpuprofile> [from-to seconds] [rows]');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const [from, to] = window.split('-').map(Number);
 const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
-const short = (url: string) =>
-  url.replace(/.*node_modules\//, '').replace(/^file:\/\/.*?\/(src|search|bench)\//, '$1/');
-const packageOf = (f: Frame) =>
-  f.url.includes('node_modules/')
-    ? f.url.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1')
-    : short(f.url) || f.functionName;
 
 const perSecond = new Map<number, { busy: number; all: number }>();
 const byFunction = new Map<string, number>();
@@ -47,7 +31,7 @@ profile.samples.forEach((id, i) => {
   total += dt;
   const fn = `${f.functionName || '(anonymous)'} ${short(f.url)}:${f.lineNumber + 1}`;
   byFunction.set(fn, (byFunction.get(fn) ?? 0) + dt);
-  byPackage.set(packageOf(f), (byPackage.get(packageOf(f)) ?? 0) + dt);
+  byPackage.set(bucketOf(f), (byPackage.get(bucketOf(f)) ?? 0) + dt);
 });
 
 console.log(

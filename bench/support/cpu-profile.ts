@@ -4,20 +4,22 @@ import { join } from 'node:path';
 // Where a server's CPU went during a window of its V8 CPU profile (--cpu-prof): self time by package or file,
 // the buckets bench/load/profile.ts prints in full. Samples are wall-clock; idle samples are left out.
 
-interface Frame {
+export interface Frame {
   functionName: string;
   url: string;
   lineNumber: number;
 }
-interface Profile {
+export interface Profile {
   nodes: Array<{ id: number; callFrame: Frame }>;
   samples: number[];
   timeDeltas: number[];
 }
 
-const short = (url: string) =>
+/** A frame's file, relative to node_modules or the repository. */
+export const short = (url: string) =>
   url.replace(/.*node_modules\//, '').replace(/^file:\/\/.*?\/(src|search|bench)\//, '$1/');
-const bucketOf = (f: Frame) =>
+/** A frame's package (node_modules) or file: where its self time is counted. */
+export const bucketOf = (f: Frame) =>
   f.url.includes('node_modules/')
     ? f.url.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1')
     : short(f.url) || f.functionName;
