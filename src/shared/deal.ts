@@ -1,3 +1,4 @@
+import { USER_ROLE_LABELS } from './accounts.js';
 import type { Label } from './listing.js';
 
 // The closed sets of a deal besides its form (shared/listing.ts): who acts in it, how it ends, the states of a
@@ -33,10 +34,7 @@ export const MAX_FEN = 100_000_000_000_000;
 export const MIN_INVENTOR_REWARD_BP = 5_000;
 
 export const ACTOR_ROLE_LABELS: Readonly<Record<ActorRole, Label>> = {
-  buyer: { zh: '需求方', en: 'Buyer' },
-  seller: { zh: '成果方', en: 'Seller' },
-  broker: { zh: '技术经理人', en: 'Broker' },
-  admin: { zh: '科技局', en: 'Bureau' },
+  ...USER_ROLE_LABELS,
   system: { zh: '系统', en: 'System' },
 };
 

@@ -1,4 +1,4 @@
-import type { ListingStatus, MatchReason, Role } from '../api/types.js';
+import type { ListingStatus, MatchReason } from '../api/types.js';
 import { FIELD_LABELS, type Field, type Label } from '../../../src/shared/listing.ts';
 
 // Labels for the closed sets the UI shows, in DOMAIN.md's words. Those of a listing's and the bureau's closed sets
@@ -16,14 +16,7 @@ export {
 export { POLICY_CATEGORY_LABELS, POLICY_LEVEL_LABELS } from '../../../src/shared/content.ts';
 export type { Label };
 
-export const ROLE_LABELS: Record<Role, Label> = {
-  seller: { zh: '成果方', en: 'Seller' },
-  buyer: { zh: '需求方', en: 'Buyer' },
-  broker: { zh: '技术经理人', en: 'Broker' },
-  admin: { zh: '科技局', en: 'Administrator' },
-};
-
-export { ORGANIZATION_TYPE_LABELS } from '../../../src/shared/accounts.ts';
+export { ORGANIZATION_TYPE_LABELS, USER_ROLE_LABELS as ROLE_LABELS } from '../../../src/shared/accounts.ts';
 
 export const MATCH_REASON_LABELS: Record<MatchReason, Label> = {
   text: { zh: '内容相近', en: 'Similar content' },
