@@ -6,6 +6,7 @@ import { createPolicy } from '../content/policies/service.js';
 import type { PolicyInput } from '../content/policies/schemas.js';
 import { deals } from '../db/schema/deals.js';
 import { listings } from '../db/schema/listings.js';
+import { chinaYear } from '../shared/china-time.js';
 import type { Field } from '../shared/listing.js';
 import type { AppContext } from '../platform/context.js';
 import { asAuth, type DemoUsers } from './accounts.js';
@@ -186,7 +187,7 @@ export async function seedContent(ctx: AppContext, users: DemoUsers) {
       : [];
     return { listingId: listing?.id ?? null, dealId: deal?.id ?? null };
   };
-  const year = ctx.clock.now().getUTCFullYear();
+  const year = chinaYear(ctx.clock.now());
   const demoNote = '\n（本案例为平台演示数据。）';
   const cases: CaseInput[] = [
     {

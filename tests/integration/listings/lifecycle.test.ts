@@ -89,6 +89,17 @@ describe('listing lifecycle', () => {
     expect(serials[2]).toBe(serials[1] + 1);
   });
 
+  it('numbers a listing published on 1 January Beijing time (still 31 December UTC) in the new year', async () => {
+    const before = t.clock.now().toISOString();
+    t.clock.set('2026-12-31T17:30:00Z'); // 01:30 on 1 January 2027 in China
+    try {
+      const first = (await createListing(t, seller, { publishWith: admin })).registrationNo;
+      expect(first).toBe('6600002027A00001');
+    } finally {
+      t.clock.set(before);
+    }
+  });
+
   it('publishes at submission when LISTING_REVIEW=off', async () => {
     const t2 = await buildTestApp({ env: { LISTING_REVIEW: 'off' } });
     try {
