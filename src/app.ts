@@ -139,7 +139,11 @@ export async function registerHttp(app: FastifyInstance, ctx: AppContext, featur
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  await app.register(authPlugin, { secret: config.JWT_SECRET, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS });
+  await app.register(authPlugin, {
+    secret: config.JWT_SECRET,
+    accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    sessions: ctx.sessions,
+  });
   await app.register(renderPoolPlugin);
 
   app.get(
