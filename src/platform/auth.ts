@@ -42,6 +42,13 @@ declare module 'fastify' {
 }
 
 // Access tokens are short-lived HS256 JWTs. Only HS256 is accepted, so `alg: none` and algorithm confusion fail.
+// Which hooks need a token, for the OpenAPI document's security (platform/openapi.ts): what it says is what runs.
+type Access = 'required' | 'role' | 'optional';
+const ACCESS = new WeakMap<object, Access>();
+const marked = <T extends object>(hook: T, access: Access) => (ACCESS.set(hook, access), hook);
+/** Whether a route hook needs a token (authenticate), a token and a role (requireRole: 403), or reads one. */
+export const accessOf = (hook: unknown) => (typeof hook === 'function' ? ACCESS.get(hook) : undefined);
+
 // A token whose session was revoked (logout, refresh-token reuse, password change, disabled account) is refused
 // as at once as a forged one: the check costs a map lookup per request once the session is known (sessions.ts).
 export const authPlugin = fp(
@@ -77,18 +84,26 @@ export const authPlugin = fp(
       }
     }
 
-    app.decorate('authenticate', async (req: FastifyRequest, _reply: FastifyReply) => {
-      await verify(req);
-    });
-    app.decorate('optionalAuth', async (req: FastifyRequest) => {
-      if (req.headers.authorization) await verify(req);
-    });
-    app.decorate('requireRole', (...roles: UserRole[]) => async (req: FastifyRequest) => {
-      await verify(req);
-      if (!roles.includes(req.user.role)) {
-        throw new AppError('FORBIDDEN', `This action needs the role ${roles.join(' or ')}`);
-      }
-    });
+    app.decorate(
+      'authenticate',
+      marked(async (req: FastifyRequest, _reply: FastifyReply) => {
+        await verify(req);
+      }, 'required'),
+    );
+    app.decorate(
+      'optionalAuth',
+      marked(async (req: FastifyRequest) => {
+        if (req.headers.authorization) await verify(req);
+      }, 'optional'),
+    );
+    app.decorate('requireRole', (...roles: UserRole[]) =>
+      marked(async (req: FastifyRequest) => {
+        await verify(req);
+        if (!roles.includes(req.user.role)) {
+          throw new AppError('FORBIDDEN', `This action needs the role ${roles.join(' or ')}`);
+        }
+      }, 'role'),
+    );
   },
   { name: 'auth' },
 );
