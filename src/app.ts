@@ -18,7 +18,9 @@ import { authPlugin } from './platform/auth.js';
 import type { AppContext } from './platform/context.js';
 import { AppError, ProblemSchema, registerErrorHandling, sendProblem } from './platform/errors.js';
 import type { Feature } from './platform/feature.js';
+import { clientErrorAnswer, installFrameworkAnswers } from './platform/framework-answers.js';
 import { installTextGuard } from './platform/text-guard.js';
+import { swaggerOptions } from './platform/openapi.js';
 import { installValidators } from './platform/validation.js';
 import { WEB_DIST } from './platform/paths.js';
 
@@ -64,7 +66,9 @@ export function createFastify(config: Config): FastifyInstance {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    return503OnClosing: true,
+    // While closing, the 503 is a problem (framework-answers.ts); so are the requests Node's parser refuses.
+    return503OnClosing: false,
+    clientErrorHandler: clientErrorAnswer(SECURITY_HEADERS),
     // Paths the router itself refuses (malformed encoding, over-long parameters) never reach the hooks: answer
     // them as problems with the security headers set here, and without echoing the path.
     frameworkErrors: (err, _req, reply) => {
@@ -102,6 +106,7 @@ export async function registerHttp(app: FastifyInstance, ctx: AppContext, featur
   const { config } = ctx;
   installValidators(app);
   installTextGuard(app);
+  installFrameworkAnswers(app);
   registerErrorHandling(app);
   app.addSchema(ProblemSchema);
   app.addHook('onSend', async (req, reply) => {
@@ -131,15 +136,13 @@ export async function registerHttp(app: FastifyInstance, ctx: AppContext, featur
     }
   });
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_LIMIT_BYTES, files: 1, fields: 10, parts: 12 } });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: 'Tech Transfer Exchange API', description: '科技成果转移转化交易平台 HTTP API', version: '1.0.0' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-    },
-  });
+  await app.register(swagger, swaggerOptions());
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  await app.register(authPlugin, { secret: config.JWT_SECRET, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS });
+  await app.register(authPlugin, {
+    secret: config.JWT_SECRET,
+    accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    sessions: ctx.sessions,
+  });
   await app.register(renderPoolPlugin);
 
   app.get(

@@ -6,7 +6,7 @@ import { FEATURES } from './features.js';
 import { systemClock, type AppContext, type Clock } from './platform/context.js';
 import type { Database } from './platform/db.js';
 import type { Feature } from './platform/feature.js';
-import { databasePlugin, searchPlugin } from './platform/infrastructure.js';
+import { databasePlugin, searchPlugin, sessionsPlugin } from './platform/infrastructure.js';
 import { buildRegistry, checkPendingWork } from './platform/registry.js';
 import type { SearchPort } from './platform/search-port.js';
 import { fsBlobStore, type BlobStore } from './platform/storage.js';
@@ -41,12 +41,14 @@ export async function composeApp(
   const app = createFastify(config);
   try {
     await app.register(databasePlugin, { config, database: overrides.database });
+    await app.register(sessionsPlugin);
     await app.register(searchPlugin, { config, search: overrides.search });
     await checkPendingWork(registry, app.database.db);
     const ctx: AppContext = {
       config,
       database: app.database,
       db: app.database.db,
+      sessions: app.sessions,
       search: app.searchPort,
       clock: overrides.clock ?? systemClock,
       storage: overrides.storage ?? fsBlobStore(join(config.DATA_DIR, 'files')),

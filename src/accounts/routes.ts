@@ -3,9 +3,21 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ORGANIZATION_TYPES } from '../db/schema/accounts.js';
 import type { AppContext } from '../platform/context.js';
-import { Page, errorResponses } from '../platform/http.js';
-import { LoginBody, RefreshBody, RegisterBody, SessionSchema, TokenPairSchema, UserSchema } from './schemas.js';
+import { IdParams, Page, errorResponses } from '../platform/http.js';
+import { deviceCookie, deviceCookieName, readCookie } from './devices.js';
+import {
+  AccountStateBody,
+  AdminUserSchema,
+  LoginBody,
+  PasswordChangeBody,
+  RefreshBody,
+  RegisterBody,
+  SessionSchema,
+  TokenPairSchema,
+  UserSchema,
+} from './schemas.js';
 import * as accounts from './service.js';
+import * as sessions from './sessions.js';
 
 export async function accountRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -24,7 +36,7 @@ export async function accountRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     },
     async (req, reply) => {
       reply.status(201);
-      return accounts.register(ctx, req.body, sign);
+      return sessions.register(ctx, req.body, sign);
     },
   );
 
@@ -38,9 +50,13 @@ export async function accountRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
         response: { 200: SessionSchema, ...errorResponses(400, 401, 429) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { email, password } = req.body;
-      return accounts.login(ctx, email, password, req.ip, sign);
+      const deviceToken = readCookie(req.headers.cookie, deviceCookieName(email.trim().toLowerCase()));
+      const { session, device } = await sessions.login(ctx, { email, password, ip: req.ip, deviceToken }, sign);
+      const secure = ctx.config.NODE_ENV === 'production';
+      reply.header('set-cookie', deviceCookie(deviceCookieName(device.email), device.token, device.maxAge, secure));
+      return session;
     },
   );
 
@@ -54,7 +70,7 @@ export async function accountRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
         response: { 200: TokenPairSchema, ...errorResponses(400, 401) },
       },
     },
-    async (req) => accounts.refresh(ctx, req.body.refreshToken, sign),
+    async (req) => sessions.refresh(ctx, req.body.refreshToken, sign),
   );
 
   app.post(
@@ -62,13 +78,13 @@ export async function accountRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     {
       schema: {
         tags: ['accounts'],
-        summary: 'Revoke the session of a refresh token',
+        summary: 'End the session of a refresh token (its access tokens are refused at once)',
         body: RefreshBody,
         response: { 204: Type.Null(), ...errorResponses(400) },
       },
     },
     async (req, reply) => {
-      await accounts.logout(ctx, req.body.refreshToken);
+      await sessions.logout(ctx, req.body.refreshToken);
       return reply.status(204).send(null);
     },
   );
@@ -85,6 +101,40 @@ export async function accountRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       onRequest: app.authenticate,
     },
     async (req) => accounts.me(ctx, req.user.id),
+  );
+
+  app.post(
+    '/api/me/password',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Change the password; every session of the user ends (log in again)',
+        security: [{ bearer: [] }],
+        body: PasswordChangeBody,
+        response: { 204: Type.Null(), ...errorResponses(400, 401) },
+      },
+      onRequest: app.authenticate,
+    },
+    async (req, reply) => {
+      await sessions.changePassword(ctx, req.user.id, req.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Disable or re-enable an account (admin); disabling ends its sessions',
+        security: [{ bearer: [] }],
+        params: IdParams,
+        body: AccountStateBody,
+        response: { 200: AdminUserSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+      onRequest: app.requireRole('admin'),
+    },
+    async (req) => sessions.setDisabled(ctx, req.user, req.params.id, req.body.disabled),
   );
 
   app.get(

@@ -59,6 +59,16 @@ export const RefreshBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const PasswordChangeBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }),
+    newPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }),
+  },
+  { additionalProperties: false },
+);
+export const AccountStateBody = Type.Object({ disabled: Type.Boolean() }, { additionalProperties: false });
+export const AdminUserSchema = Type.Object({ ...UserSchema.properties, disabled: Type.Boolean() });
+
 export const SessionSchema = Type.Object({
   user: UserSchema,
   accessToken: Type.String(),

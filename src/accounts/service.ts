@@ -1,14 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { organizations, users, type OrganizationType, type UserRole } from '../db/schema/accounts.js';
-import type { AuthUser } from '../platform/auth.js';
 import { audit } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
 import type { DbOrTx } from '../platform/db.js';
 import { AppError, notFound, validationFailed } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
-import { hit, reset } from '../platform/throttle.js';
-import { hashPassword, passwordProblems, verifyPassword } from './passwords.js';
-import { issueRefreshToken, revokeByToken, spendRefreshToken } from './tokens.js';
+import { hashPassword, passwordProblems } from './passwords.js';
 
 export interface NewOrganization {
   name: string;
@@ -120,94 +117,6 @@ export async function createAccount(
   });
   await audit(tx, { id, role: input.role }, 'account.created', 'user', id, { email, organizationId });
   return (await findUserView(tx, id))!;
-}
-
-async function startSession(
-  ctx: AppContext,
-  tx: DbOrTx,
-  user: UserView,
-  sign: (u: AuthUser) => string,
-  familyId?: string,
-) {
-  const refreshToken = await issueRefreshToken(
-    tx,
-    user.id,
-    ctx.config.REFRESH_TOKEN_TTL_DAYS,
-    ctx.clock.now(),
-    familyId,
-  );
-  const accessToken = sign({ id: user.id, role: user.role, organizationId: user.organization.id });
-  return { accessToken, refreshToken, expiresIn: ctx.config.ACCESS_TOKEN_TTL_SECONDS };
-}
-
-export async function register(ctx: AppContext, input: NewUser, sign: (u: AuthUser) => string) {
-  return ctx.db.transaction(async (tx) => {
-    const user = await createAccount(ctx, tx, input);
-    return { user, ...(await startSession(ctx, tx, user, sign)) };
-  });
-}
-
-/**
- * Login with throttling per account and per client address (kept in the database so it holds across
- * processes). Unknown emails cost the same argon2 verification as known ones and get the same answer.
- */
-export async function login(
-  ctx: AppContext,
-  email: string,
-  password: string,
-  ip: string,
-  sign: (u: AuthUser) => string,
-) {
-  const { LOGIN_MAX_PER_ACCOUNT, LOGIN_MAX_PER_IP, LOGIN_WINDOW_SECONDS } = ctx.config;
-  const now = ctx.clock.now();
-  const normalized = normalizeEmail(email);
-  const accountKey = `login:acct:${normalized}`;
-  const ipHits = await hit(ctx.db, `login:ip:${ip}`, LOGIN_WINDOW_SECONDS, now);
-  const accountFailures = await hit(ctx.db, accountKey, LOGIN_WINDOW_SECONDS, now, 0);
-  if (ipHits > LOGIN_MAX_PER_IP || accountFailures >= LOGIN_MAX_PER_ACCOUNT) {
-    throw new AppError('RATE_LIMITED', 'Too many login attempts; try again later', {
-      headers: { 'retry-after': String(LOGIN_WINDOW_SECONDS) },
-    });
-  }
-  const [row] = await ctx.db
-    .select({ id: users.id, hash: users.passwordHash, disabled: users.disabled })
-    .from(users)
-    .where(eq(users.email, normalized));
-  const ok = await verifyPassword(row?.hash ?? null, password);
-  if (!ok || !row || row.disabled) {
-    await hit(ctx.db, accountKey, LOGIN_WINDOW_SECONDS, now);
-    throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect');
-  }
-  await reset(ctx.db, accountKey);
-  return ctx.db.transaction(async (tx) => {
-    const user = (await findUserView(tx, row.id))!;
-    return { user, ...(await startSession(ctx, tx, user, sign)) };
-  });
-}
-
-export async function refresh(ctx: AppContext, token: string, sign: (u: AuthUser) => string) {
-  // The reuse check must commit even though the request fails, so the family revocation is not rolled back.
-  let reuse: AppError | null = null;
-  const out = await ctx.db.transaction(async (tx) => {
-    try {
-      const { userId, familyId } = await spendRefreshToken(tx, token, ctx.clock.now());
-      const user = await findUserView(tx, userId);
-      if (!user || user.disabled) throw new AppError('UNAUTHENTICATED', 'The account is not active');
-      return startSession(ctx, tx, user, sign, familyId);
-    } catch (err) {
-      if (err instanceof AppError && err.extra.reuseDetected) {
-        reuse = err;
-        return null;
-      }
-      throw err;
-    }
-  });
-  if (reuse || !out) throw reuse ?? new AppError('UNAUTHENTICATED', 'The refresh token is invalid or expired');
-  return out;
-}
-
-export async function logout(ctx: AppContext, token: string) {
-  await revokeByToken(ctx.db, token, ctx.clock.now());
 }
 
 export async function me(ctx: AppContext, userId: string) {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { refreshTokens } from '../db/schema/accounts.js';
 import type { DbOrTx } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
@@ -13,7 +13,7 @@ export async function issueRefreshToken(
   userId: string,
   ttlDays: number,
   now: Date,
-  familyId = newId('fam'),
+  familyId: string,
 ): Promise<string> {
   const token = `rt_${randomBytes(32).toString('base64url')}`;
   await tx.insert(refreshTokens).values({
@@ -30,8 +30,8 @@ const invalid = () => new AppError('UNAUTHENTICATED', 'The refresh token is inva
 
 /**
  * Spends a refresh token and returns its user and family for the successor. A token that was already spent
- * (or revoked) is a replay: the whole family is revoked, which logs out the thief and the victim alike and
- * forces a fresh login (OAuth 2.0 Security BCP, refresh token rotation).
+ * (or revoked) is a replay: the error names its family, which the caller revokes, logging out the thief and the
+ * victim alike and forcing a fresh login (OAuth 2.0 Security BCP, refresh token rotation).
  */
 export async function spendRefreshToken(
   tx: DbOrTx,
@@ -45,9 +45,8 @@ export async function spendRefreshToken(
     .for('update');
   if (!row) throw invalid();
   if (row.spentAt || row.revokedAt) {
-    await revokeFamily(tx, row.familyId, now);
     throw new AppError('UNAUTHENTICATED', 'This refresh token was already used; the session has been revoked', {
-      reuseDetected: true,
+      reuseDetected: row.familyId,
     });
   }
   if (new Date(row.expiresAt) <= now) throw invalid();
@@ -55,18 +54,11 @@ export async function spendRefreshToken(
   return { userId: row.userId, familyId: row.familyId };
 }
 
-export async function revokeFamily(tx: DbOrTx, familyId: string, now: Date) {
-  await tx
-    .update(refreshTokens)
-    .set({ revokedAt: now.toISOString() })
-    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
-}
-
-/** Logout: revokes the family of the given token; unknown tokens are ignored (logout always succeeds). */
-export async function revokeByToken(tx: DbOrTx, token: string, now: Date) {
-  const [row] = await tx
+/** The session (family) of a refresh token, or null for a token never issued. */
+export async function sessionOfToken(db: DbOrTx, token: string): Promise<string | null> {
+  const [row] = await db
     .select({ familyId: refreshTokens.familyId })
     .from(refreshTokens)
     .where(eq(refreshTokens.tokenHash, digest(token)));
-  if (row) await revokeFamily(tx, row.familyId, now);
+  return row?.familyId ?? null;
 }

@@ -13,6 +13,7 @@ import {
   DocumentParams,
   DocumentSchema,
   EventBody,
+  EventBodyDoc,
   HistoryEntry,
   ListDealsQuery,
   MessageBody,
@@ -79,6 +80,7 @@ export async function dealRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
     '/api/deals/:id/events',
     {
       ...auth,
+      config: { openapiBody: EventBodyDoc },
       schema: {
         tags,
         summary: "Send an event to the deal's state machine (Idempotency-Key supported)",

@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox';
-import { DEAL_EVENT_TYPES, eventBodyFields } from '../shared/deal-events.js';
+import { DEAL_EVENT_TYPES, EVENT_PAYLOADS, eventBodyFields } from '../shared/deal-events.js';
 import { DealTermsSchema } from '../shared/deal-view.js';
 import { DEAL_FORMS } from '../shared/listing.js';
 import { TERMS_SCHEMAS } from '../shared/terms.js';
@@ -25,6 +25,37 @@ export const EventBody = Type.Object(
     ...eventBodyFields(),
   },
   { additionalProperties: false },
+);
+
+/**
+ * The events body as the OpenAPI document shows it: one member per event of the shared core, told apart by
+ * `type`, with the terms of a proposal typed by form. (The route validates the looser EventBody, so that an event
+ * the state does not know is a 409, not a 400.)
+ */
+const eventSchemaName = (type: string) =>
+  `DealEvent${type
+    .toLowerCase()
+    .split('_')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('')}`;
+export const EventBodyDoc = Type.Union(
+  Object.entries(EVENT_PAYLOADS).map(([type, payload]) =>
+    Type.Object(
+      {
+        type: Type.Literal(type),
+        expectedVersion: Type.Integer({ minimum: 0 }),
+        ...payload.properties,
+        ...('terms' in payload.properties ? { terms: DealTermsSchema } : {}),
+      },
+      { additionalProperties: false, $id: eventSchemaName(type), title: eventSchemaName(type) },
+    ),
+  ),
+  {
+    discriminator: {
+      propertyName: 'type',
+      mapping: Object.fromEntries(DEAL_EVENT_TYPES.map((t) => [t, `#/components/schemas/${eventSchemaName(t)}`])),
+    },
+  },
 );
 
 export { DealSchema, DealSummarySchema } from '../shared/deal-view.js';

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database, Db, Tx } from './db.js';
 import type { SearchPort } from './search-port.js';
+import type { SessionRevocations } from './sessions.js';
 import type { BlobStore } from './storage.js';
 
 export interface Clock {
@@ -14,6 +15,8 @@ export interface AppContext {
   config: Config;
   database: Database;
   db: Db;
+  /** Revoked sessions as this process knows them (platform/sessions.ts). */
+  sessions: SessionRevocations;
   search: SearchPort;
   storage: BlobStore;
   clock: Clock;

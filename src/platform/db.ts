@@ -36,6 +36,12 @@ export interface Database {
   kind: 'postgres' | 'pglite';
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel: `onNotify` gets each payload NOTIFYed after commit, by any process on this database.
+   * `onListen` runs each time the listener is (re)connected: notifications sent while it was away are lost, so a
+   * cache built on them starts over there. Resolves with the UNLISTEN.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onListen: () => void): Promise<() => Promise<void>>;
 }
 
 // Serialises concurrent start-ups (several API and worker processes) so migrations run once.
@@ -92,6 +98,11 @@ export async function openPostgres(
     kind: 'postgres',
     ping: () => pingDb(db),
     close: () => client.end({ timeout: 5 }),
+    // postgres.js keeps one dedicated connection for its listeners and reconnects it, calling onlisten again.
+    listen: async (channel, onNotify, onListen) => {
+      const { unlisten } = await client.listen(channel, onNotify, onListen);
+      return unlisten;
+    },
   };
 }
 
@@ -131,6 +142,12 @@ export async function openPglite(
     kind: 'pglite',
     ping: () => pingDb(db),
     close: () => client.close(),
+    // One embedded engine in one process: its own NOTIFYs reach its listeners, and it never reconnects.
+    listen: async (channel, onNotify, onListen) => {
+      const unlisten = await client.listen(channel, onNotify);
+      onListen();
+      return () => unlisten();
+    },
   };
 }
 

@@ -9,12 +9,14 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  REQUEST_TIMEOUT: 408,
   VERSION_CONFLICT: 409,
   INVALID_TRANSITION: 409,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 } as const;
@@ -27,12 +29,14 @@ const TITLES: Record<ErrorCode, string> = {
   FORBIDDEN: 'Forbidden',
   NOT_FOUND: 'Not found',
   METHOD_NOT_ALLOWED: 'Method not allowed',
+  REQUEST_TIMEOUT: 'Request timeout',
   VERSION_CONFLICT: 'Version conflict',
   INVALID_TRANSITION: 'Invalid transition',
   CONFLICT: 'Conflict',
   PAYLOAD_TOO_LARGE: 'Payload too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
   RATE_LIMITED: 'Too many requests',
+  HEADERS_TOO_LARGE: 'Request header fields too large',
   INTERNAL: 'Internal server error',
   UNAVAILABLE: 'Service unavailable',
 };
@@ -70,21 +74,23 @@ export const ProblemSchema = Type.Object(
   { $id: 'Problem', additionalProperties: true },
 );
 
+/** The RFC 9457 body of an error (its headers travel apart). */
+export function problemBody(err: AppError) {
+  const { errors, headers: _headers, ...rest } = err.extra;
+  return {
+    type: `https://tech-transfer.example/problems/${err.code.toLowerCase().replace(/_/g, '-')}`,
+    title: TITLES[err.code],
+    status: err.status,
+    detail: err.detail,
+    code: err.code,
+    ...(errors ? { errors } : {}),
+    ...rest,
+  };
+}
+
 export function sendProblem(reply: FastifyReply, err: AppError) {
-  const { errors, headers, ...rest } = err.extra;
-  if (headers) reply.headers(headers);
-  return reply
-    .status(err.status)
-    .type('application/problem+json')
-    .send({
-      type: `https://tech-transfer.example/problems/${err.code.toLowerCase().replace(/_/g, '-')}`,
-      title: TITLES[err.code],
-      status: err.status,
-      detail: err.detail,
-      code: err.code,
-      ...(errors ? { errors } : {}),
-      ...rest,
-    });
+  if (err.extra.headers) reply.headers(err.extra.headers);
+  return reply.status(err.status).type('application/problem+json').send(problemBody(err));
 }
 
 interface AjvError {

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { openDatabase, type Database } from './db.js';
 import { startSearch } from './search.js';
 import type { SearchPort } from './search-port.js';
+import { sessionRevocations, type SessionRevocations } from './sessions.js';
 
 // The infrastructure every entry point shares, as named Fastify plugins: each opens its resource at
 // registration and closes it in `onClose`, so `app.close()` (a signal, a test's afterAll, the end of reindex)
@@ -14,6 +15,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     searchPort: SearchPort;
+    sessions: SessionRevocations;
   }
 }
 
@@ -37,4 +39,14 @@ export const searchPlugin = fp(
     app.addHook('onClose', () => search.stop());
   },
   { name: 'search', fastify: '5.x' },
+);
+
+/** What this process knows of revoked sessions, kept current by its LISTEN (closed before the database). */
+export const sessionsPlugin = fp(
+  async (app: FastifyInstance) => {
+    const sessions = sessionRevocations(app.database);
+    app.decorate('sessions', sessions);
+    app.addHook('onClose', () => sessions.close());
+  },
+  { name: 'sessions', fastify: '5.x', dependencies: ['database'] },
 );

@@ -114,6 +114,12 @@ export const ACCESS: Record<string, AccessRule> = {
   'POST /api/auth/refresh': { auth: 'public', cases: [{ body: freshRefreshToken }] },
   'POST /api/auth/logout': { auth: 'public', cases: [{ body: freshRefreshToken }] },
   'GET /api/me': ANY,
+  // A wrong current password: every caller reaches the check (400), and nobody's sessions end mid-matrix.
+  'POST /api/me/password': {
+    auth: 'any',
+    cases: [{ body: () => ({ currentPassword: 'not-the-password-0', newPassword: 'another-password-91' }) }],
+  },
+  'PATCH /api/users/{id}': { auth: ['admin'], cases: [{ resource: 'account', body: () => ({ disabled: true }) }] },
   'GET /api/brokers': ADMIN,
 
   'GET /api/notifications': ANY,

@@ -32,7 +32,7 @@ interface OpenApiParameter {
   schema: JsonSchema;
 }
 interface OpenApiOperation {
-  security?: unknown[];
+  security?: Array<Record<string, string[]>>;
   parameters?: OpenApiParameter[];
   requestBody?: { content: Record<string, { schema: JsonSchema }> };
   responses?: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
@@ -72,7 +72,8 @@ export async function loadOperations(t: TestApp): Promise<Operation[]> {
           : undefined,
         produces: Object.keys(ok),
         responseSchema: ok['application/json']?.schema,
-        secured: !!op.security?.length,
+        // A token is required when every alternative names a scheme: `{}` among them means "or none" (optional).
+        secured: !!op.security?.length && op.security.every((alt) => Object.keys(alt).length > 0),
       });
     }
   }

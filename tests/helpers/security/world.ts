@@ -56,6 +56,7 @@ export const RESOURCES = [
   'package',
   'draftPackage',
   'organization',
+  'account',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type Params = Record<string, string>;
@@ -279,6 +280,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     package: async () => ({ id: await content('packages', true) }),
     draftPackage: async () => ({ id: await content('packages', false) }),
     organization: async () => ({ id: seller.user.organization.id, issuerOrganizationId: seller.user.organization.id }),
+    // A user none of the callers is, for the admin's account routes (disabling one ends its sessions).
+    account: async () => ({ id: (await newSession('buyer')).user.id }),
   };
   const params = {} as Record<Resource, Params>;
   params.listing = { id: sharedListing };

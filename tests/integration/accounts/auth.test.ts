@@ -182,52 +182,6 @@ describe('login, refresh, logout', () => {
     expect(res.statusCode).toBe(401);
     t.clock.advanceDays(-31);
   });
-
-  it('throttles login per account, and a success does not reveal the account while locked', async () => {
-    const s = await registerUser(t, 'buyer');
-    const email = (await t.request({ method: 'GET', url: '/api/me', token: s.accessToken })).json().email;
-    for (let i = 0; i < t.config.LOGIN_MAX_PER_ACCOUNT; i++) {
-      const r = await t.request({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { email, password: 'wrong-password-1' },
-        remoteAddress: `10.0.0.${i + 1}`,
-      });
-      expect(r.statusCode).toBe(401);
-    }
-    const locked = await t.request({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email, password: PASSWORD },
-      remoteAddress: '10.0.1.1',
-    });
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().code).toBe('RATE_LIMITED');
-    t.clock.advance((t.config.LOGIN_WINDOW_SECONDS + 1) * 1000);
-    const later = await t.request({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email, password: PASSWORD },
-      remoteAddress: '10.0.1.1',
-    });
-    expect(later.statusCode).toBe(200);
-  });
-
-  it('throttles login per client address across accounts', async () => {
-    const ip = '10.9.9.9';
-    let last = 0;
-    for (let i = 0; i <= t.config.LOGIN_MAX_PER_IP; i++) {
-      last = (
-        await t.request({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { email: `${unique('n')}@example.com`, password: 'wrong-password-1' },
-          remoteAddress: ip,
-        })
-      ).statusCode;
-    }
-    expect(last).toBe(429);
-  });
 });
 
 describe('tokens', () => {
@@ -241,9 +195,9 @@ describe('tokens', () => {
       expect(res.statusCode).toBe(401);
       expect(res.json().code).toBe('UNAUTHENTICATED');
     }
-    const expired = t.app.jwt.sign({ sub: s.user.id, role: 'buyer', org: s.user.organization.id, typ: 'access' }, {
-      expiresIn: -10,
-    } as never);
+    const { sid } = JSON.parse(Buffer.from(p, 'base64url').toString()) as { sid: string };
+    const claims = { sub: s.user.id, role: 'buyer' as const, org: s.user.organization.id, sid, typ: 'access' as const };
+    const expired = t.app.jwt.sign(claims, { expiresIn: -10 } as never);
     expect((await t.request({ method: 'GET', url: '/api/me', token: expired })).statusCode).toBe(401);
   });
 

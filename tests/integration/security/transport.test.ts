@@ -119,6 +119,7 @@ describe('access tokens (forgery, alg none and expiry are in accounts/auth.test.
       sub: admin.user.id,
       role: 'admin',
       org: admin.user.organization.id,
+      sid: (JSON.parse(Buffer.from(admin.accessToken.split('.')[1], 'base64url').toString()) as { sid: string }).sid,
       typ: 'access',
       iat: now,
       exp: now + 600,

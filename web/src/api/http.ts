@@ -4,7 +4,8 @@ import type { ApiClient, Query } from './client.js';
 export function http(client: ApiClient) {
   return {
     get: <T>(path: string, query?: Query, signal?: AbortSignal) => client.request<T>(path, { query, signal }),
-    post: <T>(path: string, body: unknown = {}, headers?: Record<string, string>, query?: Query) =>
+    // No body unless the operation takes one: the server refuses a body an operation does not declare.
+    post: <T>(path: string, body?: unknown, headers?: Record<string, string>, query?: Query) =>
       client.request<T>(path, { method: 'POST', body, headers, query }),
     patch: <T>(path: string, body: unknown, query?: Query) => client.request<T>(path, { method: 'PATCH', body, query }),
     del: (path: string) => client.request<void>(path, { method: 'DELETE' }),

@@ -9,29 +9,7 @@ export interface paths {
             cookie?: never;
         };
         /** The process is alive */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -48,30 +26,7 @@ export interface paths {
             cookie?: never;
         };
         /** Database and search are reachable (503 otherwise) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: string;
-                            database: string;
-                            search: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getReady"];
         put?: never;
         post?: never;
         delete?: never;
@@ -90,114 +45,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Register an organization and its first user (seller, buyer or broker) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        password: string;
-                        name: string;
-                        /** @enum {unknown} */
-                        role: "seller" | "buyer" | "broker";
-                        organization: {
-                            name: string;
-                            nameEn?: string;
-                            /** @enum {unknown} */
-                            type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                            region?: string;
-                            taxId?: string;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: components["schemas"]["def-1"];
-                            accessToken: string;
-                            refreshToken: string;
-                            /** @description Access token lifetime in seconds */
-                            expiresIn: number;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthRegister"];
         delete?: never;
         options?: never;
         head?: never;
@@ -214,103 +62,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Log in */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: components["schemas"]["def-1"];
-                            accessToken: string;
-                            refreshToken: string;
-                            /** @description Access token lifetime in seconds */
-                            expiresIn: number;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthLogin"];
         delete?: never;
         options?: never;
         head?: never;
@@ -327,78 +79,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Exchange a refresh token for a new pair (rotation) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        refreshToken: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            accessToken: string;
-                            refreshToken: string;
-                            expiresIn: number;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthRefresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -414,52 +95,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke the session of a refresh token */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        refreshToken: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        /** End the session of a refresh token (its access tokens are refused at once) */
+        post: operations["postAuthLogout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -474,61 +111,47 @@ export interface paths {
             cookie?: never;
         };
         /** The current user */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            email: string;
-                            name: string;
-                            /** @enum {unknown} */
-                            role: "seller" | "buyer" | "broker" | "admin";
-                            organization: components["schemas"]["def-2"];
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the password; every session of the user ends (log in again) */
+        post: operations["postMePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Disable or re-enable an account (admin); disabling ends its sessions */
+        patch: operations["patchUsersById"];
         trace?: never;
     };
     "/api/brokers": {
@@ -539,81 +162,7 @@ export interface paths {
             cookie?: never;
         };
         /** Active brokers (技术经理人) and their agencies (admin) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                organization: {
-                                    id: string;
-                                    name: string;
-                                    /** @enum {unknown} */
-                                    type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                                };
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getBrokers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -630,107 +179,7 @@ export interface paths {
             cookie?: never;
         };
         /** My in-app notifications, newest first */
-        get: {
-            parameters: {
-                query: {
-                    limit: number;
-                    cursor?: string;
-                    unread?: boolean;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {unknown} */
-                                kind: "deal.update" | "deal.message" | "invoice.issued" | "invoice.paid" | "invoice.overdue" | "invoice.voided" | "invoice.voucher_applied" | "voucher.granted" | "listing.published" | "listing.rejected" | "demand.matched" | "saved_search.match" | "report.halfYear.draft" | "report.halfYear.reminder";
-                                title: string;
-                                titleEn: string;
-                                body: string;
-                                link: string | null;
-                                data: {
-                                    /** @description The English title (also at the top level) */
-                                    titleEn?: string;
-                                    dealId?: string | null;
-                                    /** @description The deal's state when it changed (deal.update) */
-                                    state?: string;
-                                    invoiceId?: string;
-                                    /** @description Invoice total in fen (invoice.issued) */
-                                    total?: number;
-                                    voucherId?: string;
-                                    redemptionId?: string;
-                                    listingId?: string;
-                                    registrationNo?: string | null;
-                                    demandId?: string;
-                                    /** @description Match score 0–100 (demand.matched) */
-                                    score?: number;
-                                    savedSearchId?: string;
-                                    year?: number;
-                                    half?: number;
-                                };
-                                readAt: string | null;
-                                createdAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        } & {
-                            unread: number;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -749,72 +198,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mark one notification read */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            updated: number;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postNotificationsByIdRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -831,49 +215,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mark all my notifications read */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            updated: number;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postNotificationsReadAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -888,292 +230,10 @@ export interface paths {
             cookie?: never;
         };
         /** Published listings (a catalogue with organizationId); mine=true: my organization's in every status */
-        get: {
-            parameters: {
-                query: {
-                    mine?: boolean;
-                    status?: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
-                    organizationId?: string;
-                    limit: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {unknown} */
-                                status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
-                                title: string;
-                                titleEn: string | null;
-                                summary: string;
-                                /** @enum {unknown} */
-                                field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                                trl: number;
-                                dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                                askingPrice: number | null;
-                                /** @enum {string} */
-                                currency: "CNY";
-                                registrationNo: string | null;
-                                organization: {
-                                    id: string;
-                                    name: string;
-                                    /** @enum {unknown} */
-                                    type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                                };
-                                publishedAt: string | null;
-                                updatedAt: string;
-                                rejectionReason?: string | null;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getListings"];
         put?: never;
         /** Register a technology (draft) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title: string;
-                        titleEn?: string | null;
-                        summary: string;
-                        description?: string;
-                        keywords?: string[];
-                        /** @enum {unknown} */
-                        category: "basic_theory" | "applied_technology" | "soft_science";
-                        /** @enum {unknown} */
-                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                        /** @enum {unknown} */
-                        form: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
-                        trl: number;
-                        /** @enum {unknown} */
-                        stage: "early" | "pilot" | "mature";
-                        /** @enum {unknown} */
-                        level?: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
-                        /** @enum {unknown} */
-                        ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
-                        ipNumbers?: string[];
-                        dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                        /** @description Money in fen (CNY minor unit) */
-                        askingPrice?: number | null;
-                        /** @enum {unknown} */
-                        fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                        region?: string | null;
-                        inventors?: {
-                            name: string;
-                            title?: string;
-                        }[];
-                        contact?: {
-                            name: string;
-                            phone?: string;
-                            /** Format: email */
-                            email?: string;
-                        } | null;
-                        ndaRequired?: boolean;
-                        confidentialDetails?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
-                            organization: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                            };
-                            title: string;
-                            titleEn: string | null;
-                            summary: string;
-                            description: string;
-                            keywords: string[];
-                            /** @enum {unknown} */
-                            category: "basic_theory" | "applied_technology" | "soft_science";
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            /** @enum {unknown} */
-                            form: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
-                            trl: number;
-                            /** @enum {unknown} */
-                            stage: "early" | "pilot" | "mature";
-                            /** @enum {unknown} */
-                            level: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
-                            /** @enum {unknown} */
-                            ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
-                            ipNumbers: string[];
-                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                            askingPrice: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            /** @enum {unknown} */
-                            fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                            region: string | null;
-                            inventors: {
-                                name: string;
-                                title?: string;
-                            }[];
-                            contact: {
-                                name: string;
-                                phone?: string;
-                                email?: string;
-                            } | null;
-                            ndaRequired: boolean;
-                            confidentialDetails?: string | null;
-                            canSeeConfidential: boolean;
-                            attachments: {
-                                id: string;
-                                filename: string;
-                                mimeType: string;
-                                size: number;
-                                /** @enum {unknown} */
-                                visibility: "public" | "confidential";
-                                createdAt: string;
-                            }[];
-                            registrationNo: string | null;
-                            rejectionReason?: string | null;
-                            submittedAt: string | null;
-                            publishedAt: string | null;
-                            withdrawnAt: string | null;
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postListings"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1188,373 +248,14 @@ export interface paths {
             cookie?: never;
         };
         /** A listing; the confidential part only for those allowed */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
-                            organization: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                            };
-                            title: string;
-                            titleEn: string | null;
-                            summary: string;
-                            description: string;
-                            keywords: string[];
-                            /** @enum {unknown} */
-                            category: "basic_theory" | "applied_technology" | "soft_science";
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            /** @enum {unknown} */
-                            form: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
-                            trl: number;
-                            /** @enum {unknown} */
-                            stage: "early" | "pilot" | "mature";
-                            /** @enum {unknown} */
-                            level: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
-                            /** @enum {unknown} */
-                            ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
-                            ipNumbers: string[];
-                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                            askingPrice: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            /** @enum {unknown} */
-                            fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                            region: string | null;
-                            inventors: {
-                                name: string;
-                                title?: string;
-                            }[];
-                            contact: {
-                                name: string;
-                                phone?: string;
-                                email?: string;
-                            } | null;
-                            ndaRequired: boolean;
-                            confidentialDetails?: string | null;
-                            canSeeConfidential: boolean;
-                            attachments: {
-                                id: string;
-                                filename: string;
-                                mimeType: string;
-                                size: number;
-                                /** @enum {unknown} */
-                                visibility: "public" | "confidential";
-                                createdAt: string;
-                            }[];
-                            registrationNo: string | null;
-                            rejectionReason?: string | null;
-                            submittedAt: string | null;
-                            publishedAt: string | null;
-                            withdrawnAt: string | null;
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getListingsById"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Edit a draft or rejected listing (owner) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title?: string;
-                        titleEn?: string | null;
-                        summary?: string;
-                        description?: string;
-                        keywords?: string[];
-                        /** @enum {unknown} */
-                        category?: "basic_theory" | "applied_technology" | "soft_science";
-                        /** @enum {unknown} */
-                        field?: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                        /** @enum {unknown} */
-                        form?: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
-                        trl?: number;
-                        /** @enum {unknown} */
-                        stage?: "early" | "pilot" | "mature";
-                        /** @enum {unknown} */
-                        level?: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
-                        /** @enum {unknown} */
-                        ipType?: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
-                        ipNumbers?: string[];
-                        dealTypes?: ("license" | "transfer" | "equity" | "cooperation")[];
-                        /** @description Money in fen (CNY minor unit) */
-                        askingPrice?: number | null;
-                        /** @enum {unknown} */
-                        fundingSource?: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                        region?: string | null;
-                        inventors?: {
-                            name: string;
-                            title?: string;
-                        }[];
-                        contact?: {
-                            name: string;
-                            phone?: string;
-                            /** Format: email */
-                            email?: string;
-                        } | null;
-                        ndaRequired?: boolean;
-                        confidentialDetails?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
-                            organization: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                            };
-                            title: string;
-                            titleEn: string | null;
-                            summary: string;
-                            description: string;
-                            keywords: string[];
-                            /** @enum {unknown} */
-                            category: "basic_theory" | "applied_technology" | "soft_science";
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            /** @enum {unknown} */
-                            form: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
-                            trl: number;
-                            /** @enum {unknown} */
-                            stage: "early" | "pilot" | "mature";
-                            /** @enum {unknown} */
-                            level: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
-                            /** @enum {unknown} */
-                            ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
-                            ipNumbers: string[];
-                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                            askingPrice: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            /** @enum {unknown} */
-                            fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                            region: string | null;
-                            inventors: {
-                                name: string;
-                                title?: string;
-                            }[];
-                            contact: {
-                                name: string;
-                                phone?: string;
-                                email?: string;
-                            } | null;
-                            ndaRequired: boolean;
-                            confidentialDetails?: string | null;
-                            canSeeConfidential: boolean;
-                            attachments: {
-                                id: string;
-                                filename: string;
-                                mimeType: string;
-                                size: number;
-                                /** @enum {unknown} */
-                                visibility: "public" | "confidential";
-                                createdAt: string;
-                            }[];
-                            registrationNo: string | null;
-                            rejectionReason?: string | null;
-                            submittedAt: string | null;
-                            publishedAt: string | null;
-                            withdrawnAt: string | null;
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["patchListingsById"];
         trace?: never;
     };
     "/api/listings/{id}/submit": {
@@ -1567,176 +268,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Submit for review (owner) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
-                            organization: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                            };
-                            title: string;
-                            titleEn: string | null;
-                            summary: string;
-                            description: string;
-                            keywords: string[];
-                            /** @enum {unknown} */
-                            category: "basic_theory" | "applied_technology" | "soft_science";
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            /** @enum {unknown} */
-                            form: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
-                            trl: number;
-                            /** @enum {unknown} */
-                            stage: "early" | "pilot" | "mature";
-                            /** @enum {unknown} */
-                            level: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
-                            /** @enum {unknown} */
-                            ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
-                            ipNumbers: string[];
-                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                            askingPrice: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            /** @enum {unknown} */
-                            fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                            region: string | null;
-                            inventors: {
-                                name: string;
-                                title?: string;
-                            }[];
-                            contact: {
-                                name: string;
-                                phone?: string;
-                                email?: string;
-                            } | null;
-                            ndaRequired: boolean;
-                            confidentialDetails?: string | null;
-                            canSeeConfidential: boolean;
-                            attachments: {
-                                id: string;
-                                filename: string;
-                                mimeType: string;
-                                size: number;
-                                /** @enum {unknown} */
-                                visibility: "public" | "confidential";
-                                createdAt: string;
-                            }[];
-                            registrationNo: string | null;
-                            rejectionReason?: string | null;
-                            submittedAt: string | null;
-                            publishedAt: string | null;
-                            withdrawnAt: string | null;
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postListingsByIdSubmit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1753,205 +285,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve or reject a submitted listing (admin) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {unknown} */
-                        decision: "approve" | "reject";
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
-                            organization: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                            };
-                            title: string;
-                            titleEn: string | null;
-                            summary: string;
-                            description: string;
-                            keywords: string[];
-                            /** @enum {unknown} */
-                            category: "basic_theory" | "applied_technology" | "soft_science";
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            /** @enum {unknown} */
-                            form: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
-                            trl: number;
-                            /** @enum {unknown} */
-                            stage: "early" | "pilot" | "mature";
-                            /** @enum {unknown} */
-                            level: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
-                            /** @enum {unknown} */
-                            ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
-                            ipNumbers: string[];
-                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                            askingPrice: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            /** @enum {unknown} */
-                            fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                            region: string | null;
-                            inventors: {
-                                name: string;
-                                title?: string;
-                            }[];
-                            contact: {
-                                name: string;
-                                phone?: string;
-                                email?: string;
-                            } | null;
-                            ndaRequired: boolean;
-                            confidentialDetails?: string | null;
-                            canSeeConfidential: boolean;
-                            attachments: {
-                                id: string;
-                                filename: string;
-                                mimeType: string;
-                                size: number;
-                                /** @enum {unknown} */
-                                visibility: "public" | "confidential";
-                                createdAt: string;
-                            }[];
-                            registrationNo: string | null;
-                            rejectionReason?: string | null;
-                            submittedAt: string | null;
-                            publishedAt: string | null;
-                            withdrawnAt: string | null;
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postListingsByIdReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1968,176 +302,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Withdraw a listing (owner); it leaves search, open deals keep their copy */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
-                            organization: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                            };
-                            title: string;
-                            titleEn: string | null;
-                            summary: string;
-                            description: string;
-                            keywords: string[];
-                            /** @enum {unknown} */
-                            category: "basic_theory" | "applied_technology" | "soft_science";
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            /** @enum {unknown} */
-                            form: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
-                            trl: number;
-                            /** @enum {unknown} */
-                            stage: "early" | "pilot" | "mature";
-                            /** @enum {unknown} */
-                            level: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
-                            /** @enum {unknown} */
-                            ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
-                            ipNumbers: string[];
-                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                            askingPrice: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            /** @enum {unknown} */
-                            fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                            region: string | null;
-                            inventors: {
-                                name: string;
-                                title?: string;
-                            }[];
-                            contact: {
-                                name: string;
-                                phone?: string;
-                                email?: string;
-                            } | null;
-                            ndaRequired: boolean;
-                            confidentialDetails?: string | null;
-                            canSeeConfidential: boolean;
-                            attachments: {
-                                id: string;
-                                filename: string;
-                                mimeType: string;
-                                size: number;
-                                /** @enum {unknown} */
-                                visibility: "public" | "confidential";
-                                createdAt: string;
-                            }[];
-                            registrationNo: string | null;
-                            rejectionReason?: string | null;
-                            submittedAt: string | null;
-                            publishedAt: string | null;
-                            withdrawnAt: string | null;
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postListingsByIdWithdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2152,98 +317,7 @@ export interface paths {
             cookie?: never;
         };
         /** Submitted listings awaiting review, oldest first (admin) */
-        get: {
-            parameters: {
-                query: {
-                    limit: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {unknown} */
-                                status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
-                                title: string;
-                                titleEn: string | null;
-                                summary: string;
-                                /** @enum {unknown} */
-                                field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                                trl: number;
-                                dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                                askingPrice: number | null;
-                                /** @enum {string} */
-                                currency: "CNY";
-                                registrationNo: string | null;
-                                organization: {
-                                    id: string;
-                                    name: string;
-                                    /** @enum {unknown} */
-                                    type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                                };
-                                publishedAt: string | null;
-                                updatedAt: string;
-                                rejectionReason?: string | null;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getListingsReviewQueue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2262,185 +336,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Upload an attachment (multipart field "file"; PDF, images, Office; typed by content) */
-        post: {
-            parameters: {
-                query?: {
-                    visibility?: "public" | "confidential";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            filename: string;
-                            mimeType: string;
-                            size: number;
-                            /** @enum {unknown} */
-                            visibility: "public" | "confidential";
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postListingsByIdAttachments"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2455,158 +351,11 @@ export interface paths {
             cookie?: never;
         };
         /** Download an attachment (confidential ones only for those allowed) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    attachmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file, in its own media type */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "*/*": string;
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getListingsByIdAttachmentsByAttachmentId"];
         put?: never;
         post?: never;
         /** Remove an attachment (owner) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    attachmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteListingsByIdAttachmentsByAttachmentId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2620,146 +369,7 @@ export interface paths {
             cookie?: never;
         };
         /** Search published listings (Chinese and English), with filters, sort, facets and highlights */
-        get: {
-            parameters: {
-                query: {
-                    q?: string;
-                    field?: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health")[];
-                    dealType?: ("license" | "transfer" | "equity" | "cooperation")[];
-                    ipType?: ("invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none")[];
-                    stage?: ("early" | "pilot" | "mature")[];
-                    level?: ("international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated")[];
-                    category?: ("basic_theory" | "applied_technology" | "soft_science")[];
-                    form?: ("new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other")[];
-                    fundingSource?: ("fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other")[];
-                    /** @description A level (7) or a range (4-7) */
-                    trl?: string;
-                    trlMin?: number;
-                    trlMax?: number;
-                    region?: string[];
-                    organizationId?: string[];
-                    sort?: "relevance" | "newest" | "price_asc" | "price_desc" | "trl_desc" | "trl_asc";
-                    limit: number;
-                    offset: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            hits: {
-                                id: string;
-                                title: string;
-                                titleEn?: string;
-                                summary: string;
-                                keywords: string[];
-                                /** @enum {unknown} */
-                                field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                                trl: number;
-                                /** @enum {unknown} */
-                                stage: "early" | "pilot" | "mature";
-                                /** @enum {unknown} */
-                                level: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
-                                /** @enum {unknown} */
-                                ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
-                                dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                                /** @enum {unknown} */
-                                fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                                region?: string;
-                                organization: {
-                                    id: string;
-                                    name: string;
-                                };
-                                askingPrice: number | null;
-                                /** @enum {string} */
-                                currency: "CNY";
-                                publishedAt: string;
-                                _highlight: {
-                                    [key: string]: string | string[];
-                                };
-                            }[];
-                            total: number;
-                            facets: {
-                                field: {
-                                    [key: string]: number;
-                                };
-                                trl: {
-                                    [key: string]: number;
-                                };
-                                dealType: {
-                                    [key: string]: number;
-                                };
-                                ipType: {
-                                    [key: string]: number;
-                                };
-                                stage: {
-                                    [key: string]: number;
-                                };
-                                level: {
-                                    [key: string]: number;
-                                };
-                                fundingSource: {
-                                    [key: string]: number;
-                                };
-                            };
-                            processingTimeMs: number;
-                            limit: number;
-                            offset: number;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getSearchListings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2776,199 +386,10 @@ export interface paths {
             cookie?: never;
         };
         /** Open demands (mine=true: my organization's, any status) */
-        get: {
-            parameters: {
-                query: {
-                    mine?: boolean;
-                    field?: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                    status?: "open" | "closed";
-                    limit: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["def-3"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDemands"];
         put?: never;
         /** Post a technology demand (buyer) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title: string;
-                        description: string;
-                        /** @enum {unknown} */
-                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                        /** @description Money in fen (CNY minor unit) */
-                        budget?: number | null;
-                        dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                        region?: string | null;
-                        /** Format: date */
-                        deadline?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {unknown} */
-                            status: "open" | "closed";
-                            title: string;
-                            description: string;
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            budget: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                            region: string | null;
-                            deadline: string | null;
-                            organization: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                            };
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDemands"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2983,241 +404,14 @@ export interface paths {
             cookie?: never;
         };
         /** A demand */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {unknown} */
-                            status: "open" | "closed";
-                            title: string;
-                            description: string;
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            budget: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                            region: string | null;
-                            deadline: string | null;
-                            organization: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                            };
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDemandsById"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Edit an open demand (its organization) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title?: string;
-                        description?: string;
-                        /** @enum {unknown} */
-                        field?: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                        /** @description Money in fen (CNY minor unit) */
-                        budget?: number | null;
-                        dealTypes?: ("license" | "transfer" | "equity" | "cooperation")[];
-                        region?: string | null;
-                        /** Format: date */
-                        deadline?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {unknown} */
-                            status: "open" | "closed";
-                            title: string;
-                            description: string;
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            budget: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                            region: string | null;
-                            deadline: string | null;
-                            organization: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                            };
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["patchDemandsById"];
         trace?: never;
     };
     "/api/demands/{id}/close": {
@@ -3230,134 +424,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Close a demand */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {unknown} */
-                            status: "open" | "closed";
-                            title: string;
-                            description: string;
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            budget: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                            region: string | null;
-                            deadline: string | null;
-                            organization: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                            };
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDemandsByIdClose"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3372,93 +439,7 @@ export interface paths {
             cookie?: never;
         };
         /** Published listings ranked against the demand, with a score */
-        get: {
-            parameters: {
-                query: {
-                    limit: number;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            demandId: string;
-                            items: {
-                                /** @description 0–100: text relevance, field, deal forms and price against budget */
-                                score: number;
-                                reasons: ("text" | "field" | "dealType" | "budget")[];
-                                listing: {
-                                    id: string;
-                                    title: string;
-                                    summary: string;
-                                    /** @enum {unknown} */
-                                    field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                                    trl: number;
-                                    dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                                    askingPrice: number | null;
-                                    organization: {
-                                        id: string;
-                                        name: string;
-                                    };
-                                };
-                            }[];
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDemandsByIdMatches"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3475,200 +456,10 @@ export interface paths {
             cookie?: never;
         };
         /** My saved searches */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                query: {
-                                    q?: string;
-                                    field?: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health")[];
-                                    dealType?: ("license" | "transfer" | "equity" | "cooperation")[];
-                                    ipType?: ("invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none")[];
-                                    stage?: ("early" | "pilot" | "mature")[];
-                                    level?: ("international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated")[];
-                                    category?: ("basic_theory" | "applied_technology" | "soft_science")[];
-                                    form?: ("new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other")[];
-                                    fundingSource?: ("fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other")[];
-                                    /** @description A level (7) or a range (4-7) */
-                                    trl?: string;
-                                    trlMin?: number;
-                                    trlMax?: number;
-                                    region?: string[];
-                                    organizationId?: string[];
-                                };
-                                createdAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getSavedSearches"];
         put?: never;
         /** Save a search; newly published listings that match it notify me */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        query: {
-                            q?: string;
-                            field?: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health")[];
-                            dealType?: ("license" | "transfer" | "equity" | "cooperation")[];
-                            ipType?: ("invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none")[];
-                            stage?: ("early" | "pilot" | "mature")[];
-                            level?: ("international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated")[];
-                            category?: ("basic_theory" | "applied_technology" | "soft_science")[];
-                            form?: ("new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other")[];
-                            fundingSource?: ("fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other")[];
-                            /** @description A level (7) or a range (4-7) */
-                            trl?: string;
-                            trlMin?: number;
-                            trlMax?: number;
-                            region?: string[];
-                            organizationId?: string[];
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            query: {
-                                q?: string;
-                                field?: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health")[];
-                                dealType?: ("license" | "transfer" | "equity" | "cooperation")[];
-                                ipType?: ("invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none")[];
-                                stage?: ("early" | "pilot" | "mature")[];
-                                level?: ("international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated")[];
-                                category?: ("basic_theory" | "applied_technology" | "soft_science")[];
-                                form?: ("new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other")[];
-                                fundingSource?: ("fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other")[];
-                                /** @description A level (7) or a range (4-7) */
-                                trl?: string;
-                                trlMin?: number;
-                                trlMax?: number;
-                                region?: string[];
-                                organizationId?: string[];
-                            };
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postSavedSearches"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3686,68 +477,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Delete a saved search */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteSavedSearchesById"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3761,347 +491,10 @@ export interface paths {
             cookie?: never;
         };
         /** Invoices my organization issued or received (admins: all), newest first; period is [issuedFrom, issuedTo) */
-        get: {
-            parameters: {
-                query: {
-                    dealId?: string;
-                    status?: "issued" | "partially_paid" | "paid" | "overdue" | "void";
-                    direction?: "issued" | "received";
-                    issuedFrom?: string;
-                    issuedTo?: string;
-                    limit: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @description Gapless per year: INV-2026-000001 */
-                                number: string;
-                                /** @enum {unknown} */
-                                kind: "upfront_fee" | "royalty" | "milestone" | "instalment" | "development_fee" | "commission" | "manual";
-                                dealId: string | null;
-                                /** @description The deal obligation it settles, e.g. instalment:1 */
-                                ref: string | null;
-                                replacesInvoiceId: string | null;
-                                issuer: {
-                                    organizationId: string;
-                                    name: string;
-                                    taxId: string | null;
-                                    address: string | null;
-                                    bankName: string | null;
-                                    bankAccount: string | null;
-                                };
-                                recipient: {
-                                    organizationId: string;
-                                    name: string;
-                                    taxId: string | null;
-                                    address: string | null;
-                                    bankName: string | null;
-                                    bankAccount: string | null;
-                                };
-                                lines: {
-                                    /** @enum {unknown} */
-                                    kind: "license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "voucher" | "other";
-                                    description: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    amount: number;
-                                    taxRateBp: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    taxAmount: number;
-                                }[];
-                                /** @description Money in fen (CNY minor unit) */
-                                subtotal: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                tax: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                total: number;
-                                /** @enum {string} */
-                                currency: "CNY";
-                                /** @enum {unknown} */
-                                status: "issued" | "partially_paid" | "paid" | "overdue" | "void";
-                                issuedAt: string;
-                                dueAt: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                paid: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                balance: number;
-                                vouchers: {
-                                    id: string;
-                                    voucherId: string;
-                                    voucherCode: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    amount: number;
-                                    appliedAt: string;
-                                    releasedAt: string | null;
-                                }[];
-                                payments: {
-                                    id: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    amount: number;
-                                    reference: string;
-                                    paidAt: string;
-                                    recordedAt: string;
-                                }[];
-                                voidReason: string | null;
-                                voidedAt: string | null;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getInvoices"];
         put?: never;
         /** Issue an invoice by hand, or a replacement for a void one (admin) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        dealId?: string;
-                        issuerOrganizationId: string;
-                        recipientOrganizationId: string;
-                        lines: {
-                            /** @enum {unknown} */
-                            kind: "license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "other";
-                            description: string;
-                            /** @description Money in fen (CNY minor unit) */
-                            amount: number;
-                        }[];
-                        /** Format: date-time */
-                        dueAt: string;
-                        replacesInvoiceId?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @description Gapless per year: INV-2026-000001 */
-                            number: string;
-                            /** @enum {unknown} */
-                            kind: "upfront_fee" | "royalty" | "milestone" | "instalment" | "development_fee" | "commission" | "manual";
-                            dealId: string | null;
-                            /** @description The deal obligation it settles, e.g. instalment:1 */
-                            ref: string | null;
-                            replacesInvoiceId: string | null;
-                            issuer: {
-                                organizationId: string;
-                                name: string;
-                                taxId: string | null;
-                                address: string | null;
-                                bankName: string | null;
-                                bankAccount: string | null;
-                            };
-                            recipient: {
-                                organizationId: string;
-                                name: string;
-                                taxId: string | null;
-                                address: string | null;
-                                bankName: string | null;
-                                bankAccount: string | null;
-                            };
-                            lines: {
-                                /** @enum {unknown} */
-                                kind: "license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "voucher" | "other";
-                                description: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                                taxRateBp: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                taxAmount: number;
-                            }[];
-                            /** @description Money in fen (CNY minor unit) */
-                            subtotal: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            tax: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            total: number;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            /** @enum {unknown} */
-                            status: "issued" | "partially_paid" | "paid" | "overdue" | "void";
-                            issuedAt: string;
-                            dueAt: string;
-                            /** @description Money in fen (CNY minor unit) */
-                            paid: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            balance: number;
-                            vouchers: {
-                                id: string;
-                                voucherId: string;
-                                voucherCode: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                                appliedAt: string;
-                                releasedAt: string | null;
-                            }[];
-                            payments: {
-                                id: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                                reference: string;
-                                paidAt: string;
-                                recordedAt: string;
-                            }[];
-                            voidReason: string | null;
-                            voidedAt: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postInvoices"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4116,141 +509,7 @@ export interface paths {
             cookie?: never;
         };
         /** An invoice (its issuer, its recipient, admins) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @description Gapless per year: INV-2026-000001 */
-                            number: string;
-                            /** @enum {unknown} */
-                            kind: "upfront_fee" | "royalty" | "milestone" | "instalment" | "development_fee" | "commission" | "manual";
-                            dealId: string | null;
-                            /** @description The deal obligation it settles, e.g. instalment:1 */
-                            ref: string | null;
-                            replacesInvoiceId: string | null;
-                            issuer: {
-                                organizationId: string;
-                                name: string;
-                                taxId: string | null;
-                                address: string | null;
-                                bankName: string | null;
-                                bankAccount: string | null;
-                            };
-                            recipient: {
-                                organizationId: string;
-                                name: string;
-                                taxId: string | null;
-                                address: string | null;
-                                bankName: string | null;
-                                bankAccount: string | null;
-                            };
-                            lines: {
-                                /** @enum {unknown} */
-                                kind: "license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "voucher" | "other";
-                                description: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                                taxRateBp: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                taxAmount: number;
-                            }[];
-                            /** @description Money in fen (CNY minor unit) */
-                            subtotal: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            tax: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            total: number;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            /** @enum {unknown} */
-                            status: "issued" | "partially_paid" | "paid" | "overdue" | "void";
-                            issuedAt: string;
-                            dueAt: string;
-                            /** @description Money in fen (CNY minor unit) */
-                            paid: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            balance: number;
-                            vouchers: {
-                                id: string;
-                                voucherId: string;
-                                voucherCode: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                                appliedAt: string;
-                                releasedAt: string | null;
-                            }[];
-                            payments: {
-                                id: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                                reference: string;
-                                paidAt: string;
-                                recordedAt: string;
-                            }[];
-                            voidReason: string | null;
-                            voidedAt: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getInvoicesById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4267,70 +526,7 @@ export interface paths {
             cookie?: never;
         };
         /** The invoice as an A4 PDF */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description application/pdf */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/pdf": string;
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/pdf": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/pdf": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getInvoicesByIdPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4349,216 +545,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Record a payment received (issuer or admin); never more than the balance due */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Money in fen (CNY minor unit) */
-                        amount: number;
-                        reference: string;
-                        /** Format: date-time */
-                        paidAt: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @description Gapless per year: INV-2026-000001 */
-                            number: string;
-                            /** @enum {unknown} */
-                            kind: "upfront_fee" | "royalty" | "milestone" | "instalment" | "development_fee" | "commission" | "manual";
-                            dealId: string | null;
-                            /** @description The deal obligation it settles, e.g. instalment:1 */
-                            ref: string | null;
-                            replacesInvoiceId: string | null;
-                            issuer: {
-                                organizationId: string;
-                                name: string;
-                                taxId: string | null;
-                                address: string | null;
-                                bankName: string | null;
-                                bankAccount: string | null;
-                            };
-                            recipient: {
-                                organizationId: string;
-                                name: string;
-                                taxId: string | null;
-                                address: string | null;
-                                bankName: string | null;
-                                bankAccount: string | null;
-                            };
-                            lines: {
-                                /** @enum {unknown} */
-                                kind: "license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "voucher" | "other";
-                                description: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                                taxRateBp: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                taxAmount: number;
-                            }[];
-                            /** @description Money in fen (CNY minor unit) */
-                            subtotal: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            tax: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            total: number;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            /** @enum {unknown} */
-                            status: "issued" | "partially_paid" | "paid" | "overdue" | "void";
-                            issuedAt: string;
-                            dueAt: string;
-                            /** @description Money in fen (CNY minor unit) */
-                            paid: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            balance: number;
-                            vouchers: {
-                                id: string;
-                                voucherId: string;
-                                voucherCode: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                                appliedAt: string;
-                                releasedAt: string | null;
-                            }[];
-                            payments: {
-                                id: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                                reference: string;
-                                paidAt: string;
-                                recordedAt: string;
-                            }[];
-                            voidReason: string | null;
-                            voidedAt: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postInvoicesByIdPayments"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4575,212 +562,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Void an invoice with a reason (admin); not once payments are recorded */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @description Gapless per year: INV-2026-000001 */
-                            number: string;
-                            /** @enum {unknown} */
-                            kind: "upfront_fee" | "royalty" | "milestone" | "instalment" | "development_fee" | "commission" | "manual";
-                            dealId: string | null;
-                            /** @description The deal obligation it settles, e.g. instalment:1 */
-                            ref: string | null;
-                            replacesInvoiceId: string | null;
-                            issuer: {
-                                organizationId: string;
-                                name: string;
-                                taxId: string | null;
-                                address: string | null;
-                                bankName: string | null;
-                                bankAccount: string | null;
-                            };
-                            recipient: {
-                                organizationId: string;
-                                name: string;
-                                taxId: string | null;
-                                address: string | null;
-                                bankName: string | null;
-                                bankAccount: string | null;
-                            };
-                            lines: {
-                                /** @enum {unknown} */
-                                kind: "license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "voucher" | "other";
-                                description: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                                taxRateBp: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                taxAmount: number;
-                            }[];
-                            /** @description Money in fen (CNY minor unit) */
-                            subtotal: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            tax: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            total: number;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            /** @enum {unknown} */
-                            status: "issued" | "partially_paid" | "paid" | "overdue" | "void";
-                            issuedAt: string;
-                            dueAt: string;
-                            /** @description Money in fen (CNY minor unit) */
-                            paid: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            balance: number;
-                            vouchers: {
-                                id: string;
-                                voucherId: string;
-                                voucherCode: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                                appliedAt: string;
-                                releasedAt: string | null;
-                            }[];
-                            payments: {
-                                id: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                                reference: string;
-                                paidAt: string;
-                                recordedAt: string;
-                            }[];
-                            voidReason: string | null;
-                            voidedAt: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postInvoicesByIdVoid"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4795,218 +577,10 @@ export interface paths {
             cookie?: never;
         };
         /** Vouchers: admins all (or one organization's), others their own organization's */
-        get: {
-            parameters: {
-                query: {
-                    organizationId?: string;
-                    limit: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @description Gapless per year: CXQ-2026-000001 */
-                                code: string;
-                                organization: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                redeemed: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                remaining: number;
-                                /** @enum {string} */
-                                currency: "CNY";
-                                serviceKinds: ("license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "other")[];
-                                expiresAt: string;
-                                /** @enum {unknown} */
-                                status: "active" | "spent" | "expired";
-                                note: string | null;
-                                grantedAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getVouchers"];
         put?: never;
         /** Grant a voucher to a buyer organization (admin) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        organizationId: string;
-                        /** @description Money in fen (CNY minor unit) */
-                        amount: number;
-                        /** Format: date-time */
-                        expiresAt: string;
-                        serviceKinds: ("license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "other")[];
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @description Gapless per year: CXQ-2026-000001 */
-                            code: string;
-                            organization: {
-                                id: string;
-                                name: string;
-                            };
-                            /** @description Money in fen (CNY minor unit) */
-                            amount: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            redeemed: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            remaining: number;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            serviceKinds: ("license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "other")[];
-                            expiresAt: string;
-                            /** @enum {unknown} */
-                            status: "active" | "spent" | "expired";
-                            note: string | null;
-                            grantedAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postVouchers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5023,214 +597,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Apply one of my organization's vouchers to an invoice it owes (recipient) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        voucherId: string;
-                        /** @description Money in fen (CNY minor unit) */
-                        amount: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @description Gapless per year: INV-2026-000001 */
-                            number: string;
-                            /** @enum {unknown} */
-                            kind: "upfront_fee" | "royalty" | "milestone" | "instalment" | "development_fee" | "commission" | "manual";
-                            dealId: string | null;
-                            /** @description The deal obligation it settles, e.g. instalment:1 */
-                            ref: string | null;
-                            replacesInvoiceId: string | null;
-                            issuer: {
-                                organizationId: string;
-                                name: string;
-                                taxId: string | null;
-                                address: string | null;
-                                bankName: string | null;
-                                bankAccount: string | null;
-                            };
-                            recipient: {
-                                organizationId: string;
-                                name: string;
-                                taxId: string | null;
-                                address: string | null;
-                                bankName: string | null;
-                                bankAccount: string | null;
-                            };
-                            lines: {
-                                /** @enum {unknown} */
-                                kind: "license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "voucher" | "other";
-                                description: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                                taxRateBp: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                taxAmount: number;
-                            }[];
-                            /** @description Money in fen (CNY minor unit) */
-                            subtotal: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            tax: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            total: number;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            /** @enum {unknown} */
-                            status: "issued" | "partially_paid" | "paid" | "overdue" | "void";
-                            issuedAt: string;
-                            dueAt: string;
-                            /** @description Money in fen (CNY minor unit) */
-                            paid: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            balance: number;
-                            vouchers: {
-                                id: string;
-                                voucherId: string;
-                                voucherCode: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                                appliedAt: string;
-                                releasedAt: string | null;
-                            }[];
-                            payments: {
-                                id: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                                reference: string;
-                                paidAt: string;
-                                recordedAt: string;
-                            }[];
-                            voidReason: string | null;
-                            voidedAt: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postInvoicesByIdVouchers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5245,112 +612,7 @@ export interface paths {
             cookie?: never;
         };
         /** Vouchers redeemed in a half year, per issuer: what the bureau owes each (admin) */
-        get: {
-            parameters: {
-                query: {
-                    year: number;
-                    /** @description 1: January–June, 2: July–December (China time) */
-                    half: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            half: number;
-                            periodStart: string;
-                            periodEnd: string;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            items: {
-                                organizationId: string;
-                                name: string;
-                                taxId: string | null;
-                                bankName: string | null;
-                                bankAccount: string | null;
-                                redemptions: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                            }[];
-                            /** @description Money in fen (CNY minor unit) */
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getSettlements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5367,149 +629,7 @@ export interface paths {
             cookie?: never;
         };
         /** One issuer's half-year settlement statement, as JSON or (format=pdf) an A4 PDF (admin) */
-        get: {
-            parameters: {
-                query: {
-                    year: number;
-                    /** @description 1: January–June, 2: July–December (China time) */
-                    half: number;
-                    format?: "json" | "pdf";
-                };
-                header?: never;
-                path: {
-                    issuerOrganizationId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The statement */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            half: number;
-                            periodStart: string;
-                            periodEnd: string;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            issuer: {
-                                organizationId: string;
-                                name: string;
-                                taxId: string | null;
-                                bankName: string | null;
-                                bankAccount: string | null;
-                            };
-                            items: {
-                                redemptionId: string;
-                                appliedAt: string;
-                                voucherId: string;
-                                voucherCode: string;
-                                holder: {
-                                    organizationId: string;
-                                    name: string;
-                                };
-                                invoiceId: string;
-                                invoiceNumber: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                amount: number;
-                            }[];
-                            count: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            total: number;
-                        };
-                        "application/pdf": string;
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getSettlementsByIssuerOrganizationId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5526,649 +646,10 @@ export interface paths {
             cookie?: never;
         };
         /** My deals (admins: all) */
-        get: {
-            parameters: {
-                query: {
-                    state?: string;
-                    type?: "license" | "transfer" | "equity" | "cooperation";
-                    listingId?: string;
-                    limit: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {unknown} */
-                                type: "license" | "transfer" | "equity" | "cooperation";
-                                /** @description The machine state, dotted: "negotiating", "contracting.awaitingBuyer" */
-                                state: string;
-                                version: number;
-                                /** @enum {unknown} */
-                                role: "buyer" | "seller" | "broker" | "admin";
-                                listing: {
-                                    id: string;
-                                    title: string;
-                                    titleEn: string | null;
-                                    field: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health") | (never | null);
-                                };
-                                buyer: {
-                                    organization: {
-                                        id: string;
-                                        name: string;
-                                        type: string;
-                                    };
-                                    user: {
-                                        id: string;
-                                        name: string;
-                                    };
-                                };
-                                seller: {
-                                    organization: {
-                                        id: string;
-                                        name: string;
-                                        type: string;
-                                    };
-                                };
-                                broker: {
-                                    id: string;
-                                    name: string;
-                                    commissionRateBp: number | null;
-                                } | null;
-                                currentTerms: ({
-                                    /** @enum {unknown} */
-                                    licenseType: "exclusive" | "sole" | "non_exclusive";
-                                    territory: string;
-                                    fieldOfUse: string;
-                                    termMonths: number;
-                                    upfrontFee: number;
-                                    royaltyRateBp: number;
-                                    minimumAnnualRoyalty?: number;
-                                    milestones?: {
-                                        name: string;
-                                        amount: number;
-                                    }[];
-                                } | {
-                                    price: number;
-                                    payments: {
-                                        name: string;
-                                        amount: number;
-                                        dueDays: number;
-                                    }[];
-                                } | {
-                                    valuation: number;
-                                    equityPercentBp: number;
-                                    companyName: string;
-                                    registeredCapital: number;
-                                    inventorRewardBp: number;
-                                } | {
-                                    scope: string;
-                                    budget: number;
-                                    /** @enum {unknown} */
-                                    ipOwnership: "buyer" | "seller" | "joint";
-                                    milestones: {
-                                        name: string;
-                                        amount: number;
-                                        deliverable: string;
-                                        /** Format: date */
-                                        dueDate: string;
-                                    }[];
-                                }) | (never | null);
-                                /** @description Money in fen (CNY minor unit) */
-                                contractValue: number | null;
-                                /** @enum {string} */
-                                currency: "CNY";
-                                /** @description The events this caller may send now */
-                                nextEvents: string[];
-                                /** @description ISO 8601 instant */
-                                signedAt: string | null;
-                                /** @description ISO 8601 instant */
-                                closedAt: string | null;
-                                /** @description ISO 8601 instant */
-                                createdAt: string;
-                                /** @description ISO 8601 instant */
-                                updatedAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDeals"];
         put?: never;
         /** Open a deal on a published listing in one of its forms (buyer) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        listingId: string;
-                        /** @enum {unknown} */
-                        type: "license" | "transfer" | "equity" | "cooperation";
-                        message?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {unknown} */
-                            type: "license" | "transfer" | "equity" | "cooperation";
-                            /** @description The machine state, dotted: "negotiating", "contracting.awaitingBuyer" */
-                            state: string;
-                            version: number;
-                            /** @enum {unknown} */
-                            role: "buyer" | "seller" | "broker" | "admin";
-                            listing: {
-                                id: string;
-                                title: string;
-                                titleEn: string | null;
-                                field: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health") | (never | null);
-                            };
-                            buyer: {
-                                organization: {
-                                    id: string;
-                                    name: string;
-                                    type: string;
-                                };
-                                user: {
-                                    id: string;
-                                    name: string;
-                                };
-                            };
-                            seller: {
-                                organization: {
-                                    id: string;
-                                    name: string;
-                                    type: string;
-                                };
-                            };
-                            broker: {
-                                id: string;
-                                name: string;
-                                commissionRateBp: number | null;
-                            } | null;
-                            currentTerms: ({
-                                /** @enum {unknown} */
-                                licenseType: "exclusive" | "sole" | "non_exclusive";
-                                territory: string;
-                                fieldOfUse: string;
-                                termMonths: number;
-                                upfrontFee: number;
-                                royaltyRateBp: number;
-                                minimumAnnualRoyalty?: number;
-                                milestones?: {
-                                    name: string;
-                                    amount: number;
-                                }[];
-                            } | {
-                                price: number;
-                                payments: {
-                                    name: string;
-                                    amount: number;
-                                    dueDays: number;
-                                }[];
-                            } | {
-                                valuation: number;
-                                equityPercentBp: number;
-                                companyName: string;
-                                registeredCapital: number;
-                                inventorRewardBp: number;
-                            } | {
-                                scope: string;
-                                budget: number;
-                                /** @enum {unknown} */
-                                ipOwnership: "buyer" | "seller" | "joint";
-                                milestones: {
-                                    name: string;
-                                    amount: number;
-                                    deliverable: string;
-                                    /** Format: date */
-                                    dueDate: string;
-                                }[];
-                            }) | (never | null);
-                            /** @description Money in fen (CNY minor unit) */
-                            contractValue: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            /** @description The events this caller may send now */
-                            nextEvents: string[];
-                            /** @description ISO 8601 instant */
-                            signedAt: string | null;
-                            /** @description ISO 8601 instant */
-                            closedAt: string | null;
-                            /** @description ISO 8601 instant */
-                            createdAt: string;
-                            /** @description ISO 8601 instant */
-                            updatedAt: string;
-                        } & {
-                            agreedTerms: ({
-                                /** @enum {unknown} */
-                                licenseType: "exclusive" | "sole" | "non_exclusive";
-                                territory: string;
-                                fieldOfUse: string;
-                                termMonths: number;
-                                upfrontFee: number;
-                                royaltyRateBp: number;
-                                minimumAnnualRoyalty?: number;
-                                milestones?: {
-                                    name: string;
-                                    amount: number;
-                                }[];
-                            } | {
-                                price: number;
-                                payments: {
-                                    name: string;
-                                    amount: number;
-                                    dueDays: number;
-                                }[];
-                            } | {
-                                valuation: number;
-                                equityPercentBp: number;
-                                companyName: string;
-                                registeredCapital: number;
-                                inventorRewardBp: number;
-                            } | {
-                                scope: string;
-                                budget: number;
-                                /** @enum {unknown} */
-                                ipOwnership: "buyer" | "seller" | "joint";
-                                milestones: {
-                                    name: string;
-                                    amount: number;
-                                    deliverable: string;
-                                    /** Format: date */
-                                    dueDate: string;
-                                }[];
-                            }) | (never | null);
-                            proposals: {
-                                seq: number;
-                                terms: {
-                                    /** @enum {unknown} */
-                                    licenseType: "exclusive" | "sole" | "non_exclusive";
-                                    territory: string;
-                                    fieldOfUse: string;
-                                    termMonths: number;
-                                    upfrontFee: number;
-                                    royaltyRateBp: number;
-                                    minimumAnnualRoyalty?: number;
-                                    milestones?: {
-                                        name: string;
-                                        amount: number;
-                                    }[];
-                                } | {
-                                    price: number;
-                                    payments: {
-                                        name: string;
-                                        amount: number;
-                                        dueDays: number;
-                                    }[];
-                                } | {
-                                    valuation: number;
-                                    equityPercentBp: number;
-                                    companyName: string;
-                                    registeredCapital: number;
-                                    inventorRewardBp: number;
-                                } | {
-                                    scope: string;
-                                    budget: number;
-                                    /** @enum {unknown} */
-                                    ipOwnership: "buyer" | "seller" | "joint";
-                                    milestones: {
-                                        name: string;
-                                        amount: number;
-                                        deliverable: string;
-                                        /** Format: date */
-                                        dueDate: string;
-                                    }[];
-                                };
-                                /** @enum {unknown} */
-                                by: "buyer" | "seller" | "broker";
-                                authorId: string;
-                                /** @description ISO 8601 instant */
-                                at: string;
-                                /** @description ISO 8601 instant */
-                                expiresAt: string;
-                                /** @enum {unknown} */
-                                status: "current" | "accepted" | "rejected" | "expired" | "superseded";
-                                acceptedBy: ("buyer" | "seller")[];
-                                /** @description ISO 8601 instant */
-                                closedAt: string | null;
-                            }[];
-                            nda: {
-                                required: boolean;
-                                buyer: {
-                                    userId: string;
-                                    /** @description ISO 8601 instant */
-                                    at: string;
-                                } | null;
-                                seller: {
-                                    userId: string;
-                                    /** @description ISO 8601 instant */
-                                    at: string;
-                                } | null;
-                            };
-                            publicNotice: {
-                                /** @description ISO 8601 instant */
-                                startedAt: string;
-                                /** @description ISO 8601 instant */
-                                endsAt: string;
-                            } | null;
-                            objections: {
-                                reason: string;
-                                by: {
-                                    userId: string;
-                                    /** @enum {unknown} */
-                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
-                                };
-                                /** @description ISO 8601 instant */
-                                at: string;
-                            }[];
-                            contract: {
-                                buyer: {
-                                    userId: string;
-                                    /** @description ISO 8601 instant */
-                                    at: string;
-                                } | null;
-                                seller: {
-                                    userId: string;
-                                    /** @description ISO 8601 instant */
-                                    at: string;
-                                } | null;
-                                /** @description ISO 8601 instant */
-                                signedAt: string | null;
-                            };
-                            contractRegistration: {
-                                registrationNo: string;
-                                recordedBy: {
-                                    userId: string;
-                                    /** @enum {unknown} */
-                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
-                                };
-                                /** @description ISO 8601 instant */
-                                recordedAt: string;
-                            } | null;
-                            closure: {
-                                /** @enum {unknown} */
-                                outcome: "declined" | "withdrawn" | "expired" | "terminated" | "completed";
-                                reason: string | null;
-                                by: {
-                                    userId: string;
-                                    /** @enum {unknown} */
-                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
-                                };
-                                /** @description ISO 8601 instant */
-                                at: string;
-                            } | null;
-                            progress: ({
-                                /** @description ISO 8601 instant */
-                                activatedAt: string;
-                                /** @description ISO 8601 instant */
-                                filingDueAt: string;
-                                filing: {
-                                    filingNo: string;
-                                    /** @description China calendar date, YYYY-MM-DD */
-                                    filedAt: string;
-                                    /** @description ISO 8601 instant */
-                                    recordedAt: string;
-                                } | null;
-                                royaltyReports: {
-                                    period: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    netSales: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    royalty: number;
-                                    reportedBy: string;
-                                    /** @description ISO 8601 instant */
-                                    reportedAt: string;
-                                }[];
-                                milestones: {
-                                    name: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    amount: number;
-                                    /** @description ISO 8601 instant */
-                                    invoicedAt: string | null;
-                                }[];
-                            } | {
-                                instalments: {
-                                    name: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    amount: number;
-                                    /** @description ISO 8601 instant */
-                                    dueAt: string;
-                                    /** @enum {unknown} */
-                                    status: "invoiced" | "paid";
-                                    /** @description ISO 8601 instant */
-                                    paidAt: string | null;
-                                }[];
-                                assignment: {
-                                    registrationNo: string;
-                                    /** @description China calendar date, YYYY-MM-DD */
-                                    registeredAt: string;
-                                    /** @description ISO 8601 instant */
-                                    recordedAt: string;
-                                } | null;
-                            } | {
-                                appraisals: {
-                                    appraiser: string;
-                                    reportNo: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    appraisedValue: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    valuation: number;
-                                    /** @enum {unknown} */
-                                    outcome: "confirmed" | "overvalued";
-                                    /** @description ISO 8601 instant */
-                                    submittedAt: string;
-                                }[];
-                                ipAssignment: {
-                                    registrationNo: string;
-                                    /** @description China calendar date, YYYY-MM-DD */
-                                    registeredAt: string;
-                                    /** @description ISO 8601 instant */
-                                    recordedAt: string;
-                                } | null;
-                                equityRegistration: {
-                                    registrationRef: string;
-                                    /** @description ISO 8601 instant */
-                                    recordedAt: string;
-                                } | null;
-                            } | {
-                                milestones: {
-                                    name: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    amount: number;
-                                    deliverable: string;
-                                    /** @description China calendar date, YYYY-MM-DD */
-                                    dueDate: string;
-                                    /** @enum {unknown} */
-                                    status: "pending" | "delivered" | "accepted";
-                                    /** @description ISO 8601 instant */
-                                    deliveredAt: string | null;
-                                    /** @description ISO 8601 instant */
-                                    acceptedAt: string | null;
-                                    changeRequests: {
-                                        reason: string;
-                                        by: string;
-                                        /** @description ISO 8601 instant */
-                                        at: string;
-                                    }[];
-                                }[];
-                            }) | (never | null);
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDeals"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6183,415 +664,7 @@ export interface paths {
             cookie?: never;
         };
         /** A deal with nextEvents for the caller (parties only) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {unknown} */
-                            type: "license" | "transfer" | "equity" | "cooperation";
-                            /** @description The machine state, dotted: "negotiating", "contracting.awaitingBuyer" */
-                            state: string;
-                            version: number;
-                            /** @enum {unknown} */
-                            role: "buyer" | "seller" | "broker" | "admin";
-                            listing: {
-                                id: string;
-                                title: string;
-                                titleEn: string | null;
-                                field: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health") | (never | null);
-                            };
-                            buyer: {
-                                organization: {
-                                    id: string;
-                                    name: string;
-                                    type: string;
-                                };
-                                user: {
-                                    id: string;
-                                    name: string;
-                                };
-                            };
-                            seller: {
-                                organization: {
-                                    id: string;
-                                    name: string;
-                                    type: string;
-                                };
-                            };
-                            broker: {
-                                id: string;
-                                name: string;
-                                commissionRateBp: number | null;
-                            } | null;
-                            currentTerms: ({
-                                /** @enum {unknown} */
-                                licenseType: "exclusive" | "sole" | "non_exclusive";
-                                territory: string;
-                                fieldOfUse: string;
-                                termMonths: number;
-                                upfrontFee: number;
-                                royaltyRateBp: number;
-                                minimumAnnualRoyalty?: number;
-                                milestones?: {
-                                    name: string;
-                                    amount: number;
-                                }[];
-                            } | {
-                                price: number;
-                                payments: {
-                                    name: string;
-                                    amount: number;
-                                    dueDays: number;
-                                }[];
-                            } | {
-                                valuation: number;
-                                equityPercentBp: number;
-                                companyName: string;
-                                registeredCapital: number;
-                                inventorRewardBp: number;
-                            } | {
-                                scope: string;
-                                budget: number;
-                                /** @enum {unknown} */
-                                ipOwnership: "buyer" | "seller" | "joint";
-                                milestones: {
-                                    name: string;
-                                    amount: number;
-                                    deliverable: string;
-                                    /** Format: date */
-                                    dueDate: string;
-                                }[];
-                            }) | (never | null);
-                            /** @description Money in fen (CNY minor unit) */
-                            contractValue: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            /** @description The events this caller may send now */
-                            nextEvents: string[];
-                            /** @description ISO 8601 instant */
-                            signedAt: string | null;
-                            /** @description ISO 8601 instant */
-                            closedAt: string | null;
-                            /** @description ISO 8601 instant */
-                            createdAt: string;
-                            /** @description ISO 8601 instant */
-                            updatedAt: string;
-                        } & {
-                            agreedTerms: ({
-                                /** @enum {unknown} */
-                                licenseType: "exclusive" | "sole" | "non_exclusive";
-                                territory: string;
-                                fieldOfUse: string;
-                                termMonths: number;
-                                upfrontFee: number;
-                                royaltyRateBp: number;
-                                minimumAnnualRoyalty?: number;
-                                milestones?: {
-                                    name: string;
-                                    amount: number;
-                                }[];
-                            } | {
-                                price: number;
-                                payments: {
-                                    name: string;
-                                    amount: number;
-                                    dueDays: number;
-                                }[];
-                            } | {
-                                valuation: number;
-                                equityPercentBp: number;
-                                companyName: string;
-                                registeredCapital: number;
-                                inventorRewardBp: number;
-                            } | {
-                                scope: string;
-                                budget: number;
-                                /** @enum {unknown} */
-                                ipOwnership: "buyer" | "seller" | "joint";
-                                milestones: {
-                                    name: string;
-                                    amount: number;
-                                    deliverable: string;
-                                    /** Format: date */
-                                    dueDate: string;
-                                }[];
-                            }) | (never | null);
-                            proposals: {
-                                seq: number;
-                                terms: {
-                                    /** @enum {unknown} */
-                                    licenseType: "exclusive" | "sole" | "non_exclusive";
-                                    territory: string;
-                                    fieldOfUse: string;
-                                    termMonths: number;
-                                    upfrontFee: number;
-                                    royaltyRateBp: number;
-                                    minimumAnnualRoyalty?: number;
-                                    milestones?: {
-                                        name: string;
-                                        amount: number;
-                                    }[];
-                                } | {
-                                    price: number;
-                                    payments: {
-                                        name: string;
-                                        amount: number;
-                                        dueDays: number;
-                                    }[];
-                                } | {
-                                    valuation: number;
-                                    equityPercentBp: number;
-                                    companyName: string;
-                                    registeredCapital: number;
-                                    inventorRewardBp: number;
-                                } | {
-                                    scope: string;
-                                    budget: number;
-                                    /** @enum {unknown} */
-                                    ipOwnership: "buyer" | "seller" | "joint";
-                                    milestones: {
-                                        name: string;
-                                        amount: number;
-                                        deliverable: string;
-                                        /** Format: date */
-                                        dueDate: string;
-                                    }[];
-                                };
-                                /** @enum {unknown} */
-                                by: "buyer" | "seller" | "broker";
-                                authorId: string;
-                                /** @description ISO 8601 instant */
-                                at: string;
-                                /** @description ISO 8601 instant */
-                                expiresAt: string;
-                                /** @enum {unknown} */
-                                status: "current" | "accepted" | "rejected" | "expired" | "superseded";
-                                acceptedBy: ("buyer" | "seller")[];
-                                /** @description ISO 8601 instant */
-                                closedAt: string | null;
-                            }[];
-                            nda: {
-                                required: boolean;
-                                buyer: {
-                                    userId: string;
-                                    /** @description ISO 8601 instant */
-                                    at: string;
-                                } | null;
-                                seller: {
-                                    userId: string;
-                                    /** @description ISO 8601 instant */
-                                    at: string;
-                                } | null;
-                            };
-                            publicNotice: {
-                                /** @description ISO 8601 instant */
-                                startedAt: string;
-                                /** @description ISO 8601 instant */
-                                endsAt: string;
-                            } | null;
-                            objections: {
-                                reason: string;
-                                by: {
-                                    userId: string;
-                                    /** @enum {unknown} */
-                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
-                                };
-                                /** @description ISO 8601 instant */
-                                at: string;
-                            }[];
-                            contract: {
-                                buyer: {
-                                    userId: string;
-                                    /** @description ISO 8601 instant */
-                                    at: string;
-                                } | null;
-                                seller: {
-                                    userId: string;
-                                    /** @description ISO 8601 instant */
-                                    at: string;
-                                } | null;
-                                /** @description ISO 8601 instant */
-                                signedAt: string | null;
-                            };
-                            contractRegistration: {
-                                registrationNo: string;
-                                recordedBy: {
-                                    userId: string;
-                                    /** @enum {unknown} */
-                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
-                                };
-                                /** @description ISO 8601 instant */
-                                recordedAt: string;
-                            } | null;
-                            closure: {
-                                /** @enum {unknown} */
-                                outcome: "declined" | "withdrawn" | "expired" | "terminated" | "completed";
-                                reason: string | null;
-                                by: {
-                                    userId: string;
-                                    /** @enum {unknown} */
-                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
-                                };
-                                /** @description ISO 8601 instant */
-                                at: string;
-                            } | null;
-                            progress: ({
-                                /** @description ISO 8601 instant */
-                                activatedAt: string;
-                                /** @description ISO 8601 instant */
-                                filingDueAt: string;
-                                filing: {
-                                    filingNo: string;
-                                    /** @description China calendar date, YYYY-MM-DD */
-                                    filedAt: string;
-                                    /** @description ISO 8601 instant */
-                                    recordedAt: string;
-                                } | null;
-                                royaltyReports: {
-                                    period: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    netSales: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    royalty: number;
-                                    reportedBy: string;
-                                    /** @description ISO 8601 instant */
-                                    reportedAt: string;
-                                }[];
-                                milestones: {
-                                    name: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    amount: number;
-                                    /** @description ISO 8601 instant */
-                                    invoicedAt: string | null;
-                                }[];
-                            } | {
-                                instalments: {
-                                    name: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    amount: number;
-                                    /** @description ISO 8601 instant */
-                                    dueAt: string;
-                                    /** @enum {unknown} */
-                                    status: "invoiced" | "paid";
-                                    /** @description ISO 8601 instant */
-                                    paidAt: string | null;
-                                }[];
-                                assignment: {
-                                    registrationNo: string;
-                                    /** @description China calendar date, YYYY-MM-DD */
-                                    registeredAt: string;
-                                    /** @description ISO 8601 instant */
-                                    recordedAt: string;
-                                } | null;
-                            } | {
-                                appraisals: {
-                                    appraiser: string;
-                                    reportNo: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    appraisedValue: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    valuation: number;
-                                    /** @enum {unknown} */
-                                    outcome: "confirmed" | "overvalued";
-                                    /** @description ISO 8601 instant */
-                                    submittedAt: string;
-                                }[];
-                                ipAssignment: {
-                                    registrationNo: string;
-                                    /** @description China calendar date, YYYY-MM-DD */
-                                    registeredAt: string;
-                                    /** @description ISO 8601 instant */
-                                    recordedAt: string;
-                                } | null;
-                                equityRegistration: {
-                                    registrationRef: string;
-                                    /** @description ISO 8601 instant */
-                                    recordedAt: string;
-                                } | null;
-                            } | {
-                                milestones: {
-                                    name: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    amount: number;
-                                    deliverable: string;
-                                    /** @description China calendar date, YYYY-MM-DD */
-                                    dueDate: string;
-                                    /** @enum {unknown} */
-                                    status: "pending" | "delivered" | "accepted";
-                                    /** @description ISO 8601 instant */
-                                    deliveredAt: string | null;
-                                    /** @description ISO 8601 instant */
-                                    acceptedAt: string | null;
-                                    changeRequests: {
-                                        reason: string;
-                                        by: string;
-                                        /** @description ISO 8601 instant */
-                                        at: string;
-                                    }[];
-                                }[];
-                            }) | (never | null);
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDealsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6610,508 +683,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send an event to the deal's state machine (Idempotency-Key supported) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description One of ACCEPT_INQUIRY, DECLINE, SIGN_NDA, PROPOSE_TERMS, ACCEPT_TERMS, REJECT_TERMS, OFFER_EXPIRED, WITHDRAW, EXPIRE, RECORD_OBJECTION, NOTICE_ENDED, SIGN_CONTRACT, TERMINATE, ASSIGN_BROKER, REGISTER_CONTRACT, REPORT_ROYALTIES, INVOICE_MILESTONE, RECORD_FILING, COMPLETE, REMIND_ROYALTIES, PAYMENT_RECEIVED, RECORD_ASSIGNMENT, SUBMIT_APPRAISAL, REGISTER_EQUITY, DELIVER_MILESTONE, ACCEPT_MILESTONE, REQUEST_CHANGES */
-                        type: string;
-                        expectedVersion: number;
-                        reason?: string;
-                        terms?: {
-                            [key: string]: unknown;
-                        };
-                        proposalSeq?: number;
-                        brokerId?: string;
-                        commissionRateBp?: number;
-                        registrationNo?: string;
-                        period?: string;
-                        netSales?: number;
-                        index?: number;
-                        filingNo?: string;
-                        /** Format: date */
-                        filedAt?: string;
-                        /** Format: date */
-                        registeredAt?: string;
-                        appraiser?: string;
-                        reportNo?: string;
-                        appraisedValue?: number;
-                        registrationRef?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {unknown} */
-                            type: "license" | "transfer" | "equity" | "cooperation";
-                            /** @description The machine state, dotted: "negotiating", "contracting.awaitingBuyer" */
-                            state: string;
-                            version: number;
-                            /** @enum {unknown} */
-                            role: "buyer" | "seller" | "broker" | "admin";
-                            listing: {
-                                id: string;
-                                title: string;
-                                titleEn: string | null;
-                                field: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health") | (never | null);
-                            };
-                            buyer: {
-                                organization: {
-                                    id: string;
-                                    name: string;
-                                    type: string;
-                                };
-                                user: {
-                                    id: string;
-                                    name: string;
-                                };
-                            };
-                            seller: {
-                                organization: {
-                                    id: string;
-                                    name: string;
-                                    type: string;
-                                };
-                            };
-                            broker: {
-                                id: string;
-                                name: string;
-                                commissionRateBp: number | null;
-                            } | null;
-                            currentTerms: ({
-                                /** @enum {unknown} */
-                                licenseType: "exclusive" | "sole" | "non_exclusive";
-                                territory: string;
-                                fieldOfUse: string;
-                                termMonths: number;
-                                upfrontFee: number;
-                                royaltyRateBp: number;
-                                minimumAnnualRoyalty?: number;
-                                milestones?: {
-                                    name: string;
-                                    amount: number;
-                                }[];
-                            } | {
-                                price: number;
-                                payments: {
-                                    name: string;
-                                    amount: number;
-                                    dueDays: number;
-                                }[];
-                            } | {
-                                valuation: number;
-                                equityPercentBp: number;
-                                companyName: string;
-                                registeredCapital: number;
-                                inventorRewardBp: number;
-                            } | {
-                                scope: string;
-                                budget: number;
-                                /** @enum {unknown} */
-                                ipOwnership: "buyer" | "seller" | "joint";
-                                milestones: {
-                                    name: string;
-                                    amount: number;
-                                    deliverable: string;
-                                    /** Format: date */
-                                    dueDate: string;
-                                }[];
-                            }) | (never | null);
-                            /** @description Money in fen (CNY minor unit) */
-                            contractValue: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            /** @description The events this caller may send now */
-                            nextEvents: string[];
-                            /** @description ISO 8601 instant */
-                            signedAt: string | null;
-                            /** @description ISO 8601 instant */
-                            closedAt: string | null;
-                            /** @description ISO 8601 instant */
-                            createdAt: string;
-                            /** @description ISO 8601 instant */
-                            updatedAt: string;
-                        } & {
-                            agreedTerms: ({
-                                /** @enum {unknown} */
-                                licenseType: "exclusive" | "sole" | "non_exclusive";
-                                territory: string;
-                                fieldOfUse: string;
-                                termMonths: number;
-                                upfrontFee: number;
-                                royaltyRateBp: number;
-                                minimumAnnualRoyalty?: number;
-                                milestones?: {
-                                    name: string;
-                                    amount: number;
-                                }[];
-                            } | {
-                                price: number;
-                                payments: {
-                                    name: string;
-                                    amount: number;
-                                    dueDays: number;
-                                }[];
-                            } | {
-                                valuation: number;
-                                equityPercentBp: number;
-                                companyName: string;
-                                registeredCapital: number;
-                                inventorRewardBp: number;
-                            } | {
-                                scope: string;
-                                budget: number;
-                                /** @enum {unknown} */
-                                ipOwnership: "buyer" | "seller" | "joint";
-                                milestones: {
-                                    name: string;
-                                    amount: number;
-                                    deliverable: string;
-                                    /** Format: date */
-                                    dueDate: string;
-                                }[];
-                            }) | (never | null);
-                            proposals: {
-                                seq: number;
-                                terms: {
-                                    /** @enum {unknown} */
-                                    licenseType: "exclusive" | "sole" | "non_exclusive";
-                                    territory: string;
-                                    fieldOfUse: string;
-                                    termMonths: number;
-                                    upfrontFee: number;
-                                    royaltyRateBp: number;
-                                    minimumAnnualRoyalty?: number;
-                                    milestones?: {
-                                        name: string;
-                                        amount: number;
-                                    }[];
-                                } | {
-                                    price: number;
-                                    payments: {
-                                        name: string;
-                                        amount: number;
-                                        dueDays: number;
-                                    }[];
-                                } | {
-                                    valuation: number;
-                                    equityPercentBp: number;
-                                    companyName: string;
-                                    registeredCapital: number;
-                                    inventorRewardBp: number;
-                                } | {
-                                    scope: string;
-                                    budget: number;
-                                    /** @enum {unknown} */
-                                    ipOwnership: "buyer" | "seller" | "joint";
-                                    milestones: {
-                                        name: string;
-                                        amount: number;
-                                        deliverable: string;
-                                        /** Format: date */
-                                        dueDate: string;
-                                    }[];
-                                };
-                                /** @enum {unknown} */
-                                by: "buyer" | "seller" | "broker";
-                                authorId: string;
-                                /** @description ISO 8601 instant */
-                                at: string;
-                                /** @description ISO 8601 instant */
-                                expiresAt: string;
-                                /** @enum {unknown} */
-                                status: "current" | "accepted" | "rejected" | "expired" | "superseded";
-                                acceptedBy: ("buyer" | "seller")[];
-                                /** @description ISO 8601 instant */
-                                closedAt: string | null;
-                            }[];
-                            nda: {
-                                required: boolean;
-                                buyer: {
-                                    userId: string;
-                                    /** @description ISO 8601 instant */
-                                    at: string;
-                                } | null;
-                                seller: {
-                                    userId: string;
-                                    /** @description ISO 8601 instant */
-                                    at: string;
-                                } | null;
-                            };
-                            publicNotice: {
-                                /** @description ISO 8601 instant */
-                                startedAt: string;
-                                /** @description ISO 8601 instant */
-                                endsAt: string;
-                            } | null;
-                            objections: {
-                                reason: string;
-                                by: {
-                                    userId: string;
-                                    /** @enum {unknown} */
-                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
-                                };
-                                /** @description ISO 8601 instant */
-                                at: string;
-                            }[];
-                            contract: {
-                                buyer: {
-                                    userId: string;
-                                    /** @description ISO 8601 instant */
-                                    at: string;
-                                } | null;
-                                seller: {
-                                    userId: string;
-                                    /** @description ISO 8601 instant */
-                                    at: string;
-                                } | null;
-                                /** @description ISO 8601 instant */
-                                signedAt: string | null;
-                            };
-                            contractRegistration: {
-                                registrationNo: string;
-                                recordedBy: {
-                                    userId: string;
-                                    /** @enum {unknown} */
-                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
-                                };
-                                /** @description ISO 8601 instant */
-                                recordedAt: string;
-                            } | null;
-                            closure: {
-                                /** @enum {unknown} */
-                                outcome: "declined" | "withdrawn" | "expired" | "terminated" | "completed";
-                                reason: string | null;
-                                by: {
-                                    userId: string;
-                                    /** @enum {unknown} */
-                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
-                                };
-                                /** @description ISO 8601 instant */
-                                at: string;
-                            } | null;
-                            progress: ({
-                                /** @description ISO 8601 instant */
-                                activatedAt: string;
-                                /** @description ISO 8601 instant */
-                                filingDueAt: string;
-                                filing: {
-                                    filingNo: string;
-                                    /** @description China calendar date, YYYY-MM-DD */
-                                    filedAt: string;
-                                    /** @description ISO 8601 instant */
-                                    recordedAt: string;
-                                } | null;
-                                royaltyReports: {
-                                    period: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    netSales: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    royalty: number;
-                                    reportedBy: string;
-                                    /** @description ISO 8601 instant */
-                                    reportedAt: string;
-                                }[];
-                                milestones: {
-                                    name: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    amount: number;
-                                    /** @description ISO 8601 instant */
-                                    invoicedAt: string | null;
-                                }[];
-                            } | {
-                                instalments: {
-                                    name: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    amount: number;
-                                    /** @description ISO 8601 instant */
-                                    dueAt: string;
-                                    /** @enum {unknown} */
-                                    status: "invoiced" | "paid";
-                                    /** @description ISO 8601 instant */
-                                    paidAt: string | null;
-                                }[];
-                                assignment: {
-                                    registrationNo: string;
-                                    /** @description China calendar date, YYYY-MM-DD */
-                                    registeredAt: string;
-                                    /** @description ISO 8601 instant */
-                                    recordedAt: string;
-                                } | null;
-                            } | {
-                                appraisals: {
-                                    appraiser: string;
-                                    reportNo: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    appraisedValue: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    valuation: number;
-                                    /** @enum {unknown} */
-                                    outcome: "confirmed" | "overvalued";
-                                    /** @description ISO 8601 instant */
-                                    submittedAt: string;
-                                }[];
-                                ipAssignment: {
-                                    registrationNo: string;
-                                    /** @description China calendar date, YYYY-MM-DD */
-                                    registeredAt: string;
-                                    /** @description ISO 8601 instant */
-                                    recordedAt: string;
-                                } | null;
-                                equityRegistration: {
-                                    registrationRef: string;
-                                    /** @description ISO 8601 instant */
-                                    recordedAt: string;
-                                } | null;
-                            } | {
-                                milestones: {
-                                    name: string;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    amount: number;
-                                    deliverable: string;
-                                    /** @description China calendar date, YYYY-MM-DD */
-                                    dueDate: string;
-                                    /** @enum {unknown} */
-                                    status: "pending" | "delivered" | "accepted";
-                                    /** @description ISO 8601 instant */
-                                    deliveredAt: string | null;
-                                    /** @description ISO 8601 instant */
-                                    acceptedAt: string | null;
-                                    changeRequests: {
-                                        reason: string;
-                                        by: string;
-                                        /** @description ISO 8601 instant */
-                                        at: string;
-                                    }[];
-                                }[];
-                            }) | (never | null);
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDealsByIdEvents"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7126,141 +698,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every accepted event, oldest first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            version: number;
-                            type: string;
-                            actor: {
-                                id: string | null;
-                                role: string;
-                            };
-                            from: string;
-                            to: string;
-                            at: string;
-                            payload: {
-                                reason?: string;
-                                terms?: {
-                                    /** @enum {unknown} */
-                                    licenseType: "exclusive" | "sole" | "non_exclusive";
-                                    territory: string;
-                                    fieldOfUse: string;
-                                    termMonths: number;
-                                    upfrontFee: number;
-                                    royaltyRateBp: number;
-                                    minimumAnnualRoyalty?: number;
-                                    milestones?: {
-                                        name: string;
-                                        amount: number;
-                                    }[];
-                                } | {
-                                    price: number;
-                                    payments: {
-                                        name: string;
-                                        amount: number;
-                                        dueDays: number;
-                                    }[];
-                                } | {
-                                    valuation: number;
-                                    equityPercentBp: number;
-                                    companyName: string;
-                                    registeredCapital: number;
-                                    inventorRewardBp: number;
-                                } | {
-                                    scope: string;
-                                    budget: number;
-                                    /** @enum {unknown} */
-                                    ipOwnership: "buyer" | "seller" | "joint";
-                                    milestones: {
-                                        name: string;
-                                        amount: number;
-                                        deliverable: string;
-                                        /** Format: date */
-                                        dueDate: string;
-                                    }[];
-                                };
-                                proposalSeq?: number;
-                                brokerId?: string;
-                                commissionRateBp?: number;
-                                registrationNo?: string;
-                                period?: string;
-                                netSales?: number;
-                                index?: number;
-                                filingNo?: string;
-                                /** Format: date */
-                                filedAt?: string;
-                                /** Format: date */
-                                registeredAt?: string;
-                                appraiser?: string;
-                                reportNo?: string;
-                                appraisedValue?: number;
-                                registrationRef?: string;
-                                listingId?: string;
-                                /** @enum {unknown} */
-                                type?: "license" | "transfer" | "equity" | "cooperation";
-                            };
-                        }[];
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDealsByIdHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7277,203 +715,10 @@ export interface paths {
             cookie?: never;
         };
         /** The deal room's messages */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                author: {
-                                    id: string;
-                                    name: string;
-                                    role: string;
-                                };
-                                body: string;
-                                attachments: {
-                                    id: string;
-                                    filename: string;
-                                    mimeType: string;
-                                    size: number;
-                                    messageId: string | null;
-                                    uploadedBy: string;
-                                    createdAt: string;
-                                }[];
-                                createdAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDealsByIdMessages"];
         put?: never;
         /** Post a message in the deal room */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        body: string;
-                        attachmentIds?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            author: {
-                                id: string;
-                                name: string;
-                                role: string;
-                            };
-                            body: string;
-                            attachments: {
-                                id: string;
-                                filename: string;
-                                mimeType: string;
-                                size: number;
-                                messageId: string | null;
-                                uploadedBy: string;
-                                createdAt: string;
-                            }[];
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDealsByIdMessages"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7488,218 +733,10 @@ export interface paths {
             cookie?: never;
         };
         /** Documents shared in the deal room */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                filename: string;
-                                mimeType: string;
-                                size: number;
-                                messageId: string | null;
-                                uploadedBy: string;
-                                createdAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDealsByIdDocuments"];
         put?: never;
         /** Share a document in the deal room (multipart field "file"; PDF, images, Office; typed by content) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            filename: string;
-                            mimeType: string;
-                            size: number;
-                            messageId: string | null;
-                            uploadedBy: string;
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDealsByIdDocuments"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7714,71 +751,7 @@ export interface paths {
             cookie?: never;
         };
         /** Download a deal-room document (parties only) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    documentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The document, in its own media type */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "*/*": string;
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDealsByIdDocumentsByDocumentId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7795,130 +768,7 @@ export interface paths {
             cookie?: never;
         };
         /** What changed between two proposals (by proposal number) */
-        get: {
-            parameters: {
-                query: {
-                    from: number;
-                    to: number;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            from: number;
-                            to: number;
-                            changes: {
-                                path: string;
-                                from?: string | number | boolean | (never | null) | {
-                                    name?: string;
-                                    amount?: number;
-                                    dueDays?: number;
-                                    deliverable?: string;
-                                    /** Format: date */
-                                    dueDate?: string;
-                                } | {
-                                    name?: string;
-                                    amount?: number;
-                                    dueDays?: number;
-                                    deliverable?: string;
-                                    /** Format: date */
-                                    dueDate?: string;
-                                }[];
-                                to?: string | number | boolean | (never | null) | {
-                                    name?: string;
-                                    amount?: number;
-                                    dueDays?: number;
-                                    deliverable?: string;
-                                    /** Format: date */
-                                    dueDate?: string;
-                                } | {
-                                    name?: string;
-                                    amount?: number;
-                                    dueDays?: number;
-                                    deliverable?: string;
-                                    /** Format: date */
-                                    dueDate?: string;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDealsByIdProposalsDiff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7935,259 +785,10 @@ export interface paths {
             cookie?: never;
         };
         /** The policy library (政策汇编): browse with filters, or search (q) with facets by level, year and category */
-        get: {
-            parameters: {
-                query: {
-                    q?: string;
-                    level?: ("national" | "autonomous_region" | "corps" | "division")[];
-                    year?: number[];
-                    category?: ("law" | "regulation" | "action_plan" | "incentive" | "tax" | "finance" | "intellectual_property" | "other")[];
-                    /** @description Count results by level, year and category (uses the search engine) */
-                    facets?: boolean;
-                    limit: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                title: string;
-                                issuingBody: string;
-                                documentNumber: string | null;
-                                issuedOn: string;
-                                year: number;
-                                /** @enum {unknown} */
-                                level: "national" | "autonomous_region" | "corps" | "division";
-                                /** @enum {unknown} */
-                                category: "law" | "regulation" | "action_plan" | "incentive" | "tax" | "finance" | "intellectual_property" | "other";
-                                tags: string[];
-                                sourceUrl: string | null;
-                                published: boolean;
-                                updatedAt: string;
-                                /** @description The part of the body around the match, escaped HTML with <mark> (search only) */
-                                excerpt?: string;
-                                _highlight?: {
-                                    [key: string]: string | string[];
-                                };
-                            }[];
-                            nextCursor: string | null;
-                            /** @description Matches in all (search only) */
-                            total?: number;
-                            facets?: {
-                                level: {
-                                    [key: string]: number;
-                                };
-                                year: {
-                                    [key: string]: number;
-                                };
-                                category: {
-                                    [key: string]: number;
-                                };
-                            };
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getPolicies"];
         put?: never;
         /** Add a policy (admin) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title: string;
-                        issuingBody: string;
-                        documentNumber?: string | null;
-                        /**
-                         * Format: date
-                         * @description Issue date, YYYY-MM-DD
-                         */
-                        issuedOn: string;
-                        /** @enum {unknown} */
-                        level: "national" | "autonomous_region" | "corps" | "division";
-                        /** @enum {unknown} */
-                        category: "law" | "regulation" | "action_plan" | "incentive" | "tax" | "finance" | "intellectual_property" | "other";
-                        tags?: string[];
-                        body: string;
-                        /** Format: uri */
-                        sourceUrl?: string | null;
-                        /** @description Shown to the public (default true) */
-                        published?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            title: string;
-                            issuingBody: string;
-                            documentNumber: string | null;
-                            issuedOn: string;
-                            year: number;
-                            /** @enum {unknown} */
-                            level: "national" | "autonomous_region" | "corps" | "division";
-                            /** @enum {unknown} */
-                            category: "law" | "regulation" | "action_plan" | "incentive" | "tax" | "finance" | "intellectual_property" | "other";
-                            tags: string[];
-                            sourceUrl: string | null;
-                            published: boolean;
-                            updatedAt: string;
-                            body: string;
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postPolicies"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8202,322 +803,15 @@ export interface paths {
             cookie?: never;
         };
         /** A policy with its full text */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            title: string;
-                            issuingBody: string;
-                            documentNumber: string | null;
-                            issuedOn: string;
-                            year: number;
-                            /** @enum {unknown} */
-                            level: "national" | "autonomous_region" | "corps" | "division";
-                            /** @enum {unknown} */
-                            category: "law" | "regulation" | "action_plan" | "incentive" | "tax" | "finance" | "intellectual_property" | "other";
-                            tags: string[];
-                            sourceUrl: string | null;
-                            published: boolean;
-                            updatedAt: string;
-                            body: string;
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getPoliciesById"];
         put?: never;
         post?: never;
         /** Remove a policy from the library (admin; soft delete) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deletePoliciesById"];
         options?: never;
         head?: never;
         /** Edit, publish or unpublish a policy (admin) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title?: string;
-                        issuingBody?: string;
-                        documentNumber?: string | null;
-                        /**
-                         * Format: date
-                         * @description Issue date, YYYY-MM-DD
-                         */
-                        issuedOn?: string;
-                        /** @enum {unknown} */
-                        level?: "national" | "autonomous_region" | "corps" | "division";
-                        /** @enum {unknown} */
-                        category?: "law" | "regulation" | "action_plan" | "incentive" | "tax" | "finance" | "intellectual_property" | "other";
-                        tags?: string[];
-                        body?: string;
-                        /** Format: uri */
-                        sourceUrl?: string | null;
-                        /** @description Shown to the public (default true) */
-                        published?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            title: string;
-                            issuingBody: string;
-                            documentNumber: string | null;
-                            issuedOn: string;
-                            year: number;
-                            /** @enum {unknown} */
-                            level: "national" | "autonomous_region" | "corps" | "division";
-                            /** @enum {unknown} */
-                            category: "law" | "regulation" | "action_plan" | "incentive" | "tax" | "finance" | "intellectual_property" | "other";
-                            tags: string[];
-                            sourceUrl: string | null;
-                            published: boolean;
-                            updatedAt: string;
-                            body: string;
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["patchPoliciesById"];
         trace?: never;
     };
     "/api/cases": {
@@ -8528,237 +822,10 @@ export interface paths {
             cookie?: never;
         };
         /** Success stories (典型案例), latest year first */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Words in the title or summary */
-                    q?: string;
-                    field?: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                    dealType?: "license" | "transfer" | "equity" | "cooperation";
-                    year?: number;
-                    limit: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                title: string;
-                                summary: string;
-                                /** @enum {unknown} */
-                                field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                                /** @enum {unknown} */
-                                dealType: "license" | "transfer" | "equity" | "cooperation";
-                                organizations: {
-                                    id: string | null;
-                                    name: string;
-                                }[];
-                                value: number | null;
-                                /** @enum {string} */
-                                currency: "CNY";
-                                year: number;
-                                published: boolean;
-                                updatedAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCases"];
         put?: never;
         /** Add a case (admin) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title: string;
-                        summary: string;
-                        body: string;
-                        /** @enum {unknown} */
-                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                        /**
-                         * @description The deal form (转化方式)
-                         * @enum {unknown}
-                         */
-                        dealType: "license" | "transfer" | "equity" | "cooperation";
-                        organizations?: ({
-                            id: string;
-                        } | {
-                            name: string;
-                        })[];
-                        /** @description Money in fen (CNY minor unit) */
-                        value?: number | null;
-                        year: number;
-                        listingId?: string | null;
-                        dealId?: string | null;
-                        /** @description Shown to the public (default true) */
-                        published?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            title: string;
-                            summary: string;
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            /** @enum {unknown} */
-                            dealType: "license" | "transfer" | "equity" | "cooperation";
-                            organizations: {
-                                id: string | null;
-                                name: string;
-                            }[];
-                            value: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            year: number;
-                            published: boolean;
-                            updatedAt: string;
-                            body: string;
-                            /** @description The linked listing; the public sees it only while it is published */
-                            listing: {
-                                id: string;
-                                title: string;
-                                registrationNo: string | null;
-                            } | null;
-                            /** @description Admins only: deals are private to their parties */
-                            dealId?: string | null;
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCases"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8773,348 +840,15 @@ export interface paths {
             cookie?: never;
         };
         /** A case with its full story */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            title: string;
-                            summary: string;
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            /** @enum {unknown} */
-                            dealType: "license" | "transfer" | "equity" | "cooperation";
-                            organizations: {
-                                id: string | null;
-                                name: string;
-                            }[];
-                            value: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            year: number;
-                            published: boolean;
-                            updatedAt: string;
-                            body: string;
-                            /** @description The linked listing; the public sees it only while it is published */
-                            listing: {
-                                id: string;
-                                title: string;
-                                registrationNo: string | null;
-                            } | null;
-                            /** @description Admins only: deals are private to their parties */
-                            dealId?: string | null;
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCasesById"];
         put?: never;
         post?: never;
         /** Remove a case (admin; soft delete) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteCasesById"];
         options?: never;
         head?: never;
         /** Edit, publish or unpublish a case (admin) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title?: string;
-                        summary?: string;
-                        body?: string;
-                        /** @enum {unknown} */
-                        field?: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                        /**
-                         * @description The deal form (转化方式)
-                         * @enum {unknown}
-                         */
-                        dealType?: "license" | "transfer" | "equity" | "cooperation";
-                        organizations?: ({
-                            id: string;
-                        } | {
-                            name: string;
-                        })[];
-                        /** @description Money in fen (CNY minor unit) */
-                        value?: number | null;
-                        year?: number;
-                        listingId?: string | null;
-                        dealId?: string | null;
-                        /** @description Shown to the public (default true) */
-                        published?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            title: string;
-                            summary: string;
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            /** @enum {unknown} */
-                            dealType: "license" | "transfer" | "equity" | "cooperation";
-                            organizations: {
-                                id: string | null;
-                                name: string;
-                            }[];
-                            value: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            year: number;
-                            published: boolean;
-                            updatedAt: string;
-                            body: string;
-                            /** @description The linked listing; the public sees it only while it is published */
-                            listing: {
-                                id: string;
-                                title: string;
-                                registrationNo: string | null;
-                            } | null;
-                            /** @description Admins only: deals are private to their parties */
-                            dealId?: string | null;
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["patchCasesById"];
         trace?: never;
     };
     "/api/packages": {
@@ -9125,221 +859,10 @@ export interface paths {
             cookie?: never;
         };
         /** Technology packages (科技成果包), newest first */
-        get: {
-            parameters: {
-                query: {
-                    field?: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                    limit: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                title: string;
-                                description: string;
-                                /** @enum {unknown} */
-                                field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                                published: boolean;
-                                /** @description Published listings in the package */
-                                listingCount: number;
-                                updatedAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getPackages"];
         put?: never;
         /** Curate a package from published listings (admin) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title: string;
-                        description?: string;
-                        /**
-                         * @description The key field the package serves
-                         * @enum {unknown}
-                         */
-                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                        /** @description Published listings, in the order shown */
-                        listingIds: string[];
-                        /** @description Shown to the public (default false: curate first) */
-                        published?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            title: string;
-                            description: string;
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            published: boolean;
-                            /** @description Published listings in the package */
-                            listingCount: number;
-                            updatedAt: string;
-                            /** @description The published listings, in the curated order */
-                            listings: {
-                                id: string;
-                                title: string;
-                                titleEn: string | null;
-                                summary: string;
-                                /** @enum {unknown} */
-                                field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                                trl: number;
-                                dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                                askingPrice: number | null;
-                                /** @enum {string} */
-                                currency: "CNY";
-                                registrationNo: string | null;
-                                organization: {
-                                    id: string;
-                                    name: string;
-                                    /** @enum {unknown} */
-                                    type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                                };
-                                publishedAt: string | null;
-                            }[];
-                            /** @description Admins only: every curated id, published or not */
-                            listingIds?: string[];
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postPackages"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9354,351 +877,15 @@ export interface paths {
             cookie?: never;
         };
         /** A package with its published listings in the curated order */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            title: string;
-                            description: string;
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            published: boolean;
-                            /** @description Published listings in the package */
-                            listingCount: number;
-                            updatedAt: string;
-                            /** @description The published listings, in the curated order */
-                            listings: {
-                                id: string;
-                                title: string;
-                                titleEn: string | null;
-                                summary: string;
-                                /** @enum {unknown} */
-                                field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                                trl: number;
-                                dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                                askingPrice: number | null;
-                                /** @enum {string} */
-                                currency: "CNY";
-                                registrationNo: string | null;
-                                organization: {
-                                    id: string;
-                                    name: string;
-                                    /** @enum {unknown} */
-                                    type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                                };
-                                publishedAt: string | null;
-                            }[];
-                            /** @description Admins only: every curated id, published or not */
-                            listingIds?: string[];
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getPackagesById"];
         put?: never;
         post?: never;
         /** Remove a package (admin; soft delete) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deletePackagesById"];
         options?: never;
         head?: never;
         /** Edit, reorder, publish or unpublish a package (admin) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title?: string;
-                        description?: string;
-                        /**
-                         * @description The key field the package serves
-                         * @enum {unknown}
-                         */
-                        field?: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                        /** @description Published listings, in the order shown */
-                        listingIds?: string[];
-                        /** @description Shown to the public (default false: curate first) */
-                        published?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            title: string;
-                            description: string;
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            published: boolean;
-                            /** @description Published listings in the package */
-                            listingCount: number;
-                            updatedAt: string;
-                            /** @description The published listings, in the curated order */
-                            listings: {
-                                id: string;
-                                title: string;
-                                titleEn: string | null;
-                                summary: string;
-                                /** @enum {unknown} */
-                                field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                                trl: number;
-                                dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                                askingPrice: number | null;
-                                /** @enum {string} */
-                                currency: "CNY";
-                                registrationNo: string | null;
-                                organization: {
-                                    id: string;
-                                    name: string;
-                                    /** @enum {unknown} */
-                                    type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                                };
-                                publishedAt: string | null;
-                            }[];
-                            /** @description Admins only: every curated id, published or not */
-                            listingIds?: string[];
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["patchPackagesById"];
         trace?: never;
     };
     "/api/organizations": {
@@ -9709,86 +896,7 @@ export interface paths {
             cookie?: never;
         };
         /** Organizations that offer technology, with their published-listing counts (admins: every organization) */
-        get: {
-            parameters: {
-                query: {
-                    type?: "university" | "institute" | "enterprise" | "agency" | "individual";
-                    /** @description Part of the name */
-                    q?: string;
-                    limit: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                nameEn: string | null;
-                                /** @enum {unknown} */
-                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                                region: string | null;
-                                /** @description Listings it has published now */
-                                publishedListings: number;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrganizations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9805,86 +913,7 @@ export interface paths {
             cookie?: never;
         };
         /** An organization's public profile; its catalogue is GET /api/listings?organizationId= */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            nameEn: string | null;
-                            /** @enum {unknown} */
-                            type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                            region: string | null;
-                            /** @description Listings it has published now */
-                            publishedListings: number;
-                            description: string | null;
-                            /** @description Published listings by key field */
-                            fields: {
-                                [key: string]: number;
-                            };
-                            /** @description Its catalogue: the published listings, paged */
-                            listingsUrl: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrganizationsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9901,118 +930,7 @@ export interface paths {
             cookie?: never;
         };
         /** The audit log (append-only), newest first, filtered by entity, actor, action and time (admin) */
-        get: {
-            parameters: {
-                query: {
-                    /** @description policy, case, package, listing, … */
-                    entity?: string;
-                    entityId?: string;
-                    actorId?: string;
-                    /** @description An action (policy.created), or a family (policy.*) */
-                    action?: string;
-                    from?: string;
-                    to?: string;
-                    limit: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                at: string;
-                                actor: {
-                                    id: string | null;
-                                    role: ("seller" | "buyer" | "broker" | "admin" | "system") | (never | null);
-                                };
-                                action: string;
-                                entity: string;
-                                entityId: string;
-                                /** @description The action's facts: scalars, or lists of ids or field names */
-                                data: {
-                                    [key: string]: string | number | boolean | (never | null) | string[];
-                                };
-                                requestId: string | null;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAdminAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10032,322 +950,13 @@ export interface paths {
          * Export published listings for the national system (admin): JSON, or CSV (UTF-8 with BOM, RFC 4180, formula cells prefixed with ')
          * @description Columns, in this order: 成果名称, 成果简介, 关键词, 成果类别, 应用领域, 成果体现形式, 技术成熟度, 所处阶段, 成果水平, 知识产权形式, 知识产权编号, 转化方式, 参考价格(元), 经费来源, 所属地区, 完成人, 完成单位, 登记号, 发布日期. Closed sets as Chinese labels (codes accepted on import); lists joined with "；"; 参考价格(元) in yuan with two decimals; 登记号 and 发布日期 are assigned by this platform and ignored on import.
          */
-        get: {
-            parameters: {
-                query: {
-                    format: "json" | "csv";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The published listings as a JSON array of rows keyed by column, or a CSV file (streamed) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            "\u6210\u679C\u540D\u79F0": string;
-                            "\u6210\u679C\u7B80\u4ECB": string;
-                            "\u5173\u952E\u8BCD": string;
-                            "\u6210\u679C\u7C7B\u522B": string;
-                            "\u5E94\u7528\u9886\u57DF": string;
-                            "\u6210\u679C\u4F53\u73B0\u5F62\u5F0F": string;
-                            "\u6280\u672F\u6210\u719F\u5EA6": string;
-                            "\u6240\u5904\u9636\u6BB5": string;
-                            "\u6210\u679C\u6C34\u5E73": string;
-                            "\u77E5\u8BC6\u4EA7\u6743\u5F62\u5F0F": string;
-                            "\u77E5\u8BC6\u4EA7\u6743\u7F16\u53F7": string;
-                            "\u8F6C\u5316\u65B9\u5F0F": string;
-                            "\u53C2\u8003\u4EF7\u683C(\u5143)": string;
-                            "\u7ECF\u8D39\u6765\u6E90": string;
-                            "\u6240\u5C5E\u5730\u533A": string;
-                            "\u5B8C\u6210\u4EBA": string;
-                            "\u5B8C\u6210\u5355\u4F4D": string;
-                            "\u767B\u8BB0\u53F7": string;
-                            "\u53D1\u5E03\u65E5\u671F": string;
-                        }[];
-                        "text/csv": string;
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        "text/csv": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        "text/csv": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        "text/csv": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAdminExchangeListings"];
         put?: never;
         /**
          * Import a batch of listings (admin): a JSON array of objects keyed by column, or text/csv; at most 500 rows; all or nothing
          * @description Columns, in this order: 成果名称, 成果简介, 关键词, 成果类别, 应用领域, 成果体现形式, 技术成熟度, 所处阶段, 成果水平, 知识产权形式, 知识产权编号, 转化方式, 参考价格(元), 经费来源, 所属地区, 完成人, 完成单位, 登记号, 发布日期. Closed sets as Chinese labels (codes accepted on import); lists joined with "；"; 参考价格(元) in yuan with two decimals; 登记号 and 发布日期 are assigned by this platform and ignored on import. 完成单位 must be the name of an organization registered here. Each row becomes a published listing with a registration number. Send an Idempotency-Key to make a retry safe.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": unknown[] | string;
-                    "text/csv": unknown[] | string;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            imported: number;
-                            items: {
-                                row: number;
-                                id: string;
-                                title: string;
-                                registrationNo: string;
-                                organization: {
-                                    id: string;
-                                    name: string;
-                                };
-                            }[];
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) listing every row problem */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                /** @description 1-based data row (the CSV header is not counted); 0 = the header or the whole batch */
-                                row?: number;
-                                /** @description The column */
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAdminExchangeListings"];
         delete?: never;
         options?: never;
         head?: never;
@@ -10362,197 +971,7 @@ export interface paths {
             cookie?: never;
         };
         /** Market statistics for the bureau: listings, deals, registered contracts, vouchers, money by month (admin) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First China calendar date of the series (default: 12 months back) */
-                    from?: string;
-                    /** @description Last China calendar date of the series, included (default: today) */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            currency: "CNY";
-                            generatedAt: string;
-                            listings: {
-                                total: number;
-                                byField: {
-                                    /** @enum {unknown} */
-                                    field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                                    count: number;
-                                }[];
-                                byStatus: {
-                                    /** @enum {unknown} */
-                                    status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
-                                    count: number;
-                                }[];
-                                byTrl: {
-                                    trl: number;
-                                    count: number;
-                                }[];
-                                byOrganizationType: {
-                                    /** @enum {unknown} */
-                                    organizationType: "university" | "institute" | "enterprise" | "agency" | "individual";
-                                    count: number;
-                                }[];
-                            };
-                            deals: {
-                                total: number;
-                                byForm: {
-                                    /** @enum {unknown} */
-                                    form: "license" | "transfer" | "equity" | "cooperation";
-                                    count: number;
-                                }[];
-                                byState: {
-                                    /** @enum {unknown} */
-                                    form: "license" | "transfer" | "equity" | "cooperation";
-                                    state: string;
-                                    count: number;
-                                }[];
-                                /** @description Days from the inquiry to the second contract signature */
-                                timeToSignature: {
-                                    overall: {
-                                        deals: number;
-                                        /** @description Days, to one decimal; null when no deal was signed */
-                                        medianDays: number | null;
-                                        /** @description Days, to one decimal; null when no deal was signed */
-                                        meanDays: number | null;
-                                    };
-                                    byForm: {
-                                        /** @enum {unknown} */
-                                        form: "license" | "transfer" | "equity" | "cooperation";
-                                        deals: number;
-                                        /** @description Days, to one decimal; null when no deal was signed */
-                                        medianDays: number | null;
-                                        /** @description Days, to one decimal; null when no deal was signed */
-                                        meanDays: number | null;
-                                    }[];
-                                };
-                            };
-                            /** @description Technology-contract registrations (认定登记) */
-                            contracts: {
-                                registered: {
-                                    count: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    value: number;
-                                };
-                            };
-                            vouchers: {
-                                granted: {
-                                    count: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    amount: number;
-                                };
-                                redeemed: {
-                                    count: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    amount: number;
-                                };
-                            };
-                            series: {
-                                from: string;
-                                to: string;
-                                months: {
-                                    /** @description YYYY-MM, China time */
-                                    month: string;
-                                    dealsSigned: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    contractValue: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    invoiced: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    paid: number;
-                                }[];
-                                totals: {
-                                    dealsSigned: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    contractValue: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    invoiced: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    paid: number;
-                                };
-                            };
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10569,49 +988,7 @@ export interface paths {
             cookie?: never;
         };
         /** Public market figures: published listings by field and TRL, signed deals, registered contracts */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            currency: "CNY";
-                            listings: {
-                                published: number;
-                                byField: {
-                                    /** @enum {unknown} */
-                                    field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                                    count: number;
-                                }[];
-                                byTrl: {
-                                    trl: number;
-                                    count: number;
-                                }[];
-                            };
-                            deals: {
-                                signed: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                contractValue: number;
-                            };
-                            contracts: {
-                                registered: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getStatsPublic"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10628,168 +1005,7 @@ export interface paths {
             cookie?: never;
         };
         /** The Corps-wide half-year report: totals, per field, per form, income by month, submissions; format=pdf for the A4 report with charts (admin) */
-        get: {
-            parameters: {
-                query: {
-                    year: number;
-                    /** @description 1: January–June, 2: July–December (China time) */
-                    half: number;
-                    format?: "json" | "pdf";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The report */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            /** @description 1: January–June, 2: July–December (China time) */
-                            half: number;
-                            periodStart: string;
-                            periodEnd: string;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            totals: {
-                                listingsRegistered: number;
-                                listingsPublished: number;
-                                dealsOpened: number;
-                                dealsSigned: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                contractValue: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                invoiced: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                paid: number;
-                                contractsRegistered: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                contractsRegisteredValue: number;
-                                vouchersRedeemed: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                vouchersRedeemedAmount: number;
-                            };
-                            byField: {
-                                /** @enum {unknown} */
-                                field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                                listingsRegistered: number;
-                                listingsPublished: number;
-                                dealsOpened: number;
-                                dealsSigned: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                contractValue: number;
-                            }[];
-                            byForm: {
-                                /** @enum {unknown} */
-                                form: "license" | "transfer" | "equity" | "cooperation";
-                                opened: number;
-                                signed: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                contractValue: number;
-                            }[];
-                            dealStates: {
-                                /** @enum {unknown} */
-                                form: "license" | "transfer" | "equity" | "cooperation";
-                                /** @description Top-level machine state at the end of the period */
-                                state: string;
-                                count: number;
-                            }[];
-                            incomeByMonth: {
-                                /** @description YYYY-MM, China time */
-                                month: string;
-                                /** @description Money in fen (CNY minor unit) */
-                                invoiced: number;
-                                /** @description Money in fen (CNY minor unit) */
-                                paid: number;
-                            }[];
-                            submissions: {
-                                organizations: number;
-                                submitted: number;
-                                draft: number;
-                            };
-                            organizations: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                                /** @enum {unknown} */
-                                status: "draft" | "submitted";
-                                submittedAt: string | null;
-                            }[];
-                        };
-                        "application/pdf": string;
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getReportsHalfYear"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10808,126 +1024,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Draft (or refresh the drafts of) every organization's report for an ended half year; submitted reports are never touched (admin) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        year: number;
-                        /** @description 1: January–June, 2: July–December (China time) */
-                        half: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            /** @description 1: January–June, 2: July–December (China time) */
-                            half: number;
-                            created: number;
-                            refreshed: number;
-                            /** @description Reports already submitted, left as they were */
-                            submitted: number;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postReportsHalfYearGenerate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -10942,116 +1039,7 @@ export interface paths {
             cookie?: never;
         };
         /** Who has and has not submitted the half-year report (admin) */
-        get: {
-            parameters: {
-                query: {
-                    year: number;
-                    /** @description 1: January–June, 2: July–December (China time) */
-                    half: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            /** @description 1: January–June, 2: July–December (China time) */
-                            half: number;
-                            periodStart: string;
-                            periodEnd: string;
-                            counts: {
-                                organizations: number;
-                                submitted: number;
-                                draft: number;
-                            };
-                            items: {
-                                organization: {
-                                    id: string;
-                                    name: string;
-                                    /** @enum {unknown} */
-                                    type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                                };
-                                /** @enum {unknown} */
-                                status: "draft" | "submitted";
-                                generatedAt: string;
-                                submittedAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getReportsHalfYearStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -11070,103 +1058,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Remind every organization whose report is still a draft (once a day at most) (admin) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        year: number;
-                        /** @description 1: January–June, 2: July–December (China time) */
-                        half: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            /** @description 1: January–June, 2: July–December (China time) */
-                            half: number;
-                            reminded: number;
-                            organizationIds: string[];
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postReportsHalfYearRemind"];
         delete?: never;
         options?: never;
         head?: never;
@@ -11181,345 +1073,14 @@ export interface paths {
             cookie?: never;
         };
         /** My organization's half-year report */
-        get: {
-            parameters: {
-                query: {
-                    year: number;
-                    /** @description 1: January–June, 2: July–December (China time) */
-                    half: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            organization: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                            };
-                            year: number;
-                            /** @description 1: January–June, 2: July–December (China time) */
-                            half: number;
-                            periodStart: string;
-                            periodEnd: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted";
-                            figures: {
-                                /** @enum {string} */
-                                currency: "CNY";
-                                listings: {
-                                    registered: number;
-                                    published: number;
-                                };
-                                deals: {
-                                    byForm: {
-                                        /** @enum {unknown} */
-                                        form: "license" | "transfer" | "equity" | "cooperation";
-                                        opened: number;
-                                        signed: number;
-                                        /** @description Money in fen (CNY minor unit) */
-                                        contractValue: number;
-                                    }[];
-                                    byState: {
-                                        /** @enum {unknown} */
-                                        form: "license" | "transfer" | "equity" | "cooperation";
-                                        /** @description Top-level machine state at the end of the period */
-                                        state: string;
-                                        count: number;
-                                    }[];
-                                };
-                                /** @description Money in fen (CNY minor unit) */
-                                contractValue: number;
-                                income: {
-                                    /** @description Money in fen (CNY minor unit) */
-                                    invoiced: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    paid: number;
-                                };
-                                contractsRegistered: {
-                                    count: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    value: number;
-                                };
-                                vouchersRedeemed: {
-                                    count: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    amount: number;
-                                };
-                            };
-                            narrative: string;
-                            generatedAt: string;
-                            submittedAt: string | null;
-                            submittedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getReportsHalfYearMine"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Write the narrative of my organization's report while it is a draft */
-        patch: {
-            parameters: {
-                query: {
-                    year: number;
-                    /** @description 1: January–June, 2: July–December (China time) */
-                    half: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        narrative: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            organization: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                            };
-                            year: number;
-                            /** @description 1: January–June, 2: July–December (China time) */
-                            half: number;
-                            periodStart: string;
-                            periodEnd: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted";
-                            figures: {
-                                /** @enum {string} */
-                                currency: "CNY";
-                                listings: {
-                                    registered: number;
-                                    published: number;
-                                };
-                                deals: {
-                                    byForm: {
-                                        /** @enum {unknown} */
-                                        form: "license" | "transfer" | "equity" | "cooperation";
-                                        opened: number;
-                                        signed: number;
-                                        /** @description Money in fen (CNY minor unit) */
-                                        contractValue: number;
-                                    }[];
-                                    byState: {
-                                        /** @enum {unknown} */
-                                        form: "license" | "transfer" | "equity" | "cooperation";
-                                        /** @description Top-level machine state at the end of the period */
-                                        state: string;
-                                        count: number;
-                                    }[];
-                                };
-                                /** @description Money in fen (CNY minor unit) */
-                                contractValue: number;
-                                income: {
-                                    /** @description Money in fen (CNY minor unit) */
-                                    invoiced: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    paid: number;
-                                };
-                                contractsRegistered: {
-                                    count: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    value: number;
-                                };
-                                vouchersRedeemed: {
-                                    count: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    amount: number;
-                                };
-                            };
-                            narrative: string;
-                            generatedAt: string;
-                            submittedAt: string | null;
-                            submittedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["patchReportsHalfYearMine"];
         trace?: never;
     };
     "/api/reports/half-year/mine/submit": {
@@ -11532,180 +1093,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Submit my organization's report to the bureau; it cannot change afterwards */
-        post: {
-            parameters: {
-                query: {
-                    year: number;
-                    /** @description 1: January–June, 2: July–December (China time) */
-                    half: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            organization: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                            };
-                            year: number;
-                            /** @description 1: January–June, 2: July–December (China time) */
-                            half: number;
-                            periodStart: string;
-                            periodEnd: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted";
-                            figures: {
-                                /** @enum {string} */
-                                currency: "CNY";
-                                listings: {
-                                    registered: number;
-                                    published: number;
-                                };
-                                deals: {
-                                    byForm: {
-                                        /** @enum {unknown} */
-                                        form: "license" | "transfer" | "equity" | "cooperation";
-                                        opened: number;
-                                        signed: number;
-                                        /** @description Money in fen (CNY minor unit) */
-                                        contractValue: number;
-                                    }[];
-                                    byState: {
-                                        /** @enum {unknown} */
-                                        form: "license" | "transfer" | "equity" | "cooperation";
-                                        /** @description Top-level machine state at the end of the period */
-                                        state: string;
-                                        count: number;
-                                    }[];
-                                };
-                                /** @description Money in fen (CNY minor unit) */
-                                contractValue: number;
-                                income: {
-                                    /** @description Money in fen (CNY minor unit) */
-                                    invoiced: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    paid: number;
-                                };
-                                contractsRegistered: {
-                                    count: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    value: number;
-                                };
-                                vouchersRedeemed: {
-                                    count: number;
-                                    /** @description Money in fen (CNY minor unit) */
-                                    amount: number;
-                                };
-                            };
-                            narrative: string;
-                            generatedAt: string;
-                            submittedAt: string | null;
-                            submittedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postReportsHalfYearMineSubmit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -11720,128 +1108,7 @@ export interface paths {
             cookie?: never;
         };
         /** Registered technology contracts with their Civil Code Art. 843 category, by registration date; format=csv for the registration office (admin) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First registration date (China time), included */
-                    from?: string;
-                    /** @description Last registration date (China time), included */
-                    to?: string;
-                    format?: "json" | "csv";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The registrations */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            from: string | null;
-                            to: string | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            count: number;
-                            /** @description Money in fen (CNY minor unit) */
-                            totalValue: number;
-                            items: {
-                                dealId: string;
-                                registrationNo: string;
-                                category: {
-                                    /** @enum {unknown} */
-                                    code: "development" | "transfer" | "license" | "consulting" | "services";
-                                    /** @description Civil Code Art. 843: 技术开发, 技术转让, 技术许可, 技术咨询, 技术服务 */
-                                    name: string;
-                                };
-                                /** @enum {unknown} */
-                                dealType: "license" | "transfer" | "equity" | "cooperation";
-                                seller: {
-                                    id: string;
-                                    name: string;
-                                };
-                                buyer: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @description Money in fen (CNY minor unit) */
-                                contractValue: number;
-                                signedAt: string | null;
-                                registeredAt: string;
-                            }[];
-                        };
-                        "text/csv": string;
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAdminContractRegistrations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -11854,8 +1121,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** Problem */
-        "def-0": {
+        /**
+         * Problem
+         * @description RFC 9457 problem details
+         */
+        Problem: {
             type: string;
             title: string;
             status: number;
@@ -11869,17 +1139,17 @@ export interface components {
             [key: string]: unknown;
         };
         /** User */
-        "def-1": {
+        User: {
             id: string;
             email: string;
             name: string;
             /** @enum {unknown} */
             role: "seller" | "buyer" | "broker" | "admin";
-            organization: components["schemas"]["def-2"];
+            organization: components["schemas"]["Organization"];
             createdAt: string;
         };
         /** Organization */
-        "def-2": {
+        Organization: {
             id: string;
             name: string;
             nameEn: string | null;
@@ -11888,7 +1158,7 @@ export interface components {
             region: string | null;
         };
         /** Demand */
-        "def-3": {
+        Demand: {
             id: string;
             /** @enum {unknown} */
             status: "open" | "closed";
@@ -11911,6 +1181,314 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
+        /** DealEventAcceptInquiry */
+        DealEventAcceptInquiry: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ACCEPT_INQUIRY";
+            expectedVersion: number;
+        };
+        /** DealEventDecline */
+        DealEventDecline: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "DECLINE";
+            expectedVersion: number;
+            reason?: string;
+        };
+        /** DealEventSignNda */
+        DealEventSignNda: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SIGN_NDA";
+            expectedVersion: number;
+        };
+        /** DealEventProposeTerms */
+        DealEventProposeTerms: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PROPOSE_TERMS";
+            expectedVersion: number;
+            terms: {
+                /** @enum {unknown} */
+                licenseType: "exclusive" | "sole" | "non_exclusive";
+                territory: string;
+                fieldOfUse: string;
+                termMonths: number;
+                upfrontFee: number;
+                royaltyRateBp: number;
+                minimumAnnualRoyalty?: number;
+                milestones?: {
+                    name: string;
+                    amount: number;
+                }[];
+            } | {
+                price: number;
+                payments: {
+                    name: string;
+                    amount: number;
+                    dueDays: number;
+                }[];
+            } | {
+                valuation: number;
+                equityPercentBp: number;
+                companyName: string;
+                registeredCapital: number;
+                inventorRewardBp: number;
+            } | {
+                scope: string;
+                budget: number;
+                /** @enum {unknown} */
+                ipOwnership: "buyer" | "seller" | "joint";
+                milestones: {
+                    name: string;
+                    amount: number;
+                    deliverable: string;
+                    /** Format: date */
+                    dueDate: string;
+                }[];
+            };
+        };
+        /** DealEventAcceptTerms */
+        DealEventAcceptTerms: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ACCEPT_TERMS";
+            expectedVersion: number;
+        };
+        /** DealEventRejectTerms */
+        DealEventRejectTerms: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "REJECT_TERMS";
+            expectedVersion: number;
+        };
+        /** DealEventOfferExpired */
+        DealEventOfferExpired: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "OFFER_EXPIRED";
+            expectedVersion: number;
+            proposalSeq: number;
+        };
+        /** DealEventWithdraw */
+        DealEventWithdraw: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "WITHDRAW";
+            expectedVersion: number;
+            reason?: string;
+        };
+        /** DealEventExpire */
+        DealEventExpire: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "EXPIRE";
+            expectedVersion: number;
+        };
+        /** DealEventRecordObjection */
+        DealEventRecordObjection: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RECORD_OBJECTION";
+            expectedVersion: number;
+            reason: string;
+        };
+        /** DealEventNoticeEnded */
+        DealEventNoticeEnded: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "NOTICE_ENDED";
+            expectedVersion: number;
+        };
+        /** DealEventSignContract */
+        DealEventSignContract: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SIGN_CONTRACT";
+            expectedVersion: number;
+        };
+        /** DealEventTerminate */
+        DealEventTerminate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "TERMINATE";
+            expectedVersion: number;
+            reason: string;
+        };
+        /** DealEventAssignBroker */
+        DealEventAssignBroker: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ASSIGN_BROKER";
+            expectedVersion: number;
+            brokerId: string;
+            commissionRateBp: number;
+        };
+        /** DealEventRegisterContract */
+        DealEventRegisterContract: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "REGISTER_CONTRACT";
+            expectedVersion: number;
+            registrationNo: string;
+        };
+        /** DealEventReportRoyalties */
+        DealEventReportRoyalties: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "REPORT_ROYALTIES";
+            expectedVersion: number;
+            period: string;
+            netSales: number;
+        };
+        /** DealEventInvoiceMilestone */
+        DealEventInvoiceMilestone: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "INVOICE_MILESTONE";
+            expectedVersion: number;
+            index: number;
+        };
+        /** DealEventRecordFiling */
+        DealEventRecordFiling: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RECORD_FILING";
+            expectedVersion: number;
+            filingNo: string;
+            /** Format: date */
+            filedAt: string;
+        };
+        /** DealEventComplete */
+        DealEventComplete: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "COMPLETE";
+            expectedVersion: number;
+        };
+        /** DealEventRemindRoyalties */
+        DealEventRemindRoyalties: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "REMIND_ROYALTIES";
+            expectedVersion: number;
+        };
+        /** DealEventPaymentReceived */
+        DealEventPaymentReceived: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PAYMENT_RECEIVED";
+            expectedVersion: number;
+            index: number;
+        };
+        /** DealEventRecordAssignment */
+        DealEventRecordAssignment: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RECORD_ASSIGNMENT";
+            expectedVersion: number;
+            registrationNo: string;
+            /** Format: date */
+            registeredAt: string;
+        };
+        /** DealEventSubmitAppraisal */
+        DealEventSubmitAppraisal: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SUBMIT_APPRAISAL";
+            expectedVersion: number;
+            appraiser: string;
+            reportNo: string;
+            appraisedValue: number;
+        };
+        /** DealEventRegisterEquity */
+        DealEventRegisterEquity: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "REGISTER_EQUITY";
+            expectedVersion: number;
+            registrationRef: string;
+        };
+        /** DealEventDeliverMilestone */
+        DealEventDeliverMilestone: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "DELIVER_MILESTONE";
+            expectedVersion: number;
+            index: number;
+        };
+        /** DealEventAcceptMilestone */
+        DealEventAcceptMilestone: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ACCEPT_MILESTONE";
+            expectedVersion: number;
+            index: number;
+        };
+        /** DealEventRequestChanges */
+        DealEventRequestChanges: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "REQUEST_CHANGES";
+            expectedVersion: number;
+            index: number;
+            reason: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -11919,4 +1497,10343 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+        };
+    };
+    getReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                        database: string;
+                        search: string;
+                    };
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthRegister: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                    name: string;
+                    /** @enum {unknown} */
+                    role: "seller" | "buyer" | "broker";
+                    organization: {
+                        name: string;
+                        nameEn?: string;
+                        /** @enum {unknown} */
+                        type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                        region?: string;
+                        taxId?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["User"];
+                        accessToken: string;
+                        refreshToken: string;
+                        /** @description Access token lifetime in seconds */
+                        expiresIn: number;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["User"];
+                        accessToken: string;
+                        refreshToken: string;
+                        /** @description Access token lifetime in seconds */
+                        expiresIn: number;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthRefresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    refreshToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accessToken: string;
+                        refreshToken: string;
+                        expiresIn: number;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    refreshToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string;
+                        /** @enum {unknown} */
+                        role: "seller" | "buyer" | "broker" | "admin";
+                        organization: components["schemas"]["Organization"];
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchUsersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    disabled: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string;
+                        /** @enum {unknown} */
+                        role: "seller" | "buyer" | "broker" | "admin";
+                        organization: components["schemas"]["Organization"];
+                        createdAt: string;
+                        disabled: boolean;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBrokers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            email: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                                /** @enum {unknown} */
+                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotifications: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {unknown} */
+                            kind: "deal.update" | "deal.message" | "invoice.issued" | "invoice.paid" | "invoice.overdue" | "invoice.voided" | "invoice.voucher_applied" | "voucher.granted" | "listing.published" | "listing.rejected" | "demand.matched" | "saved_search.match" | "report.halfYear.draft" | "report.halfYear.reminder";
+                            title: string;
+                            titleEn: string;
+                            body: string;
+                            link: string | null;
+                            data: {
+                                /** @description The English title (also at the top level) */
+                                titleEn?: string;
+                                dealId?: string | null;
+                                /** @description The deal's state when it changed (deal.update) */
+                                state?: string;
+                                invoiceId?: string;
+                                /** @description Invoice total in fen (invoice.issued) */
+                                total?: number;
+                                voucherId?: string;
+                                redemptionId?: string;
+                                listingId?: string;
+                                registrationNo?: string | null;
+                                demandId?: string;
+                                /** @description Match score 0–100 (demand.matched) */
+                                score?: number;
+                                savedSearchId?: string;
+                                year?: number;
+                                half?: number;
+                            };
+                            readAt: string | null;
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    } & {
+                        unread: number;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNotificationsByIdRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        updated: number;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNotificationsReadAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        updated: number;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getListings: {
+        parameters: {
+            query?: {
+                mine?: boolean;
+                status?: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
+                organizationId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
+                            title: string;
+                            titleEn: string | null;
+                            summary: string;
+                            /** @enum {unknown} */
+                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                            trl: number;
+                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                            askingPrice: number | null;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            registrationNo: string | null;
+                            organization: {
+                                id: string;
+                                name: string;
+                                /** @enum {unknown} */
+                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                            };
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            rejectionReason?: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postListings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    titleEn?: string | null;
+                    summary: string;
+                    description?: string;
+                    keywords?: string[];
+                    /** @enum {unknown} */
+                    category: "basic_theory" | "applied_technology" | "soft_science";
+                    /** @enum {unknown} */
+                    field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                    /** @enum {unknown} */
+                    form: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
+                    trl: number;
+                    /** @enum {unknown} */
+                    stage: "early" | "pilot" | "mature";
+                    /** @enum {unknown} */
+                    level?: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
+                    /** @enum {unknown} */
+                    ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
+                    ipNumbers?: string[];
+                    dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                    /** @description Money in fen (CNY minor unit) */
+                    askingPrice?: number | null;
+                    /** @enum {unknown} */
+                    fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
+                    region?: string | null;
+                    inventors?: {
+                        name: string;
+                        title?: string;
+                    }[];
+                    contact?: {
+                        name: string;
+                        phone?: string;
+                        /** Format: email */
+                        email?: string;
+                    } | null;
+                    ndaRequired?: boolean;
+                    confidentialDetails?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
+                        organization: {
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                        };
+                        title: string;
+                        titleEn: string | null;
+                        summary: string;
+                        description: string;
+                        keywords: string[];
+                        /** @enum {unknown} */
+                        category: "basic_theory" | "applied_technology" | "soft_science";
+                        /** @enum {unknown} */
+                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                        /** @enum {unknown} */
+                        form: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
+                        trl: number;
+                        /** @enum {unknown} */
+                        stage: "early" | "pilot" | "mature";
+                        /** @enum {unknown} */
+                        level: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
+                        /** @enum {unknown} */
+                        ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
+                        ipNumbers: string[];
+                        dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                        askingPrice: number | null;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @enum {unknown} */
+                        fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
+                        region: string | null;
+                        inventors: {
+                            name: string;
+                            title?: string;
+                        }[];
+                        contact: {
+                            name: string;
+                            phone?: string;
+                            email?: string;
+                        } | null;
+                        ndaRequired: boolean;
+                        confidentialDetails?: string | null;
+                        canSeeConfidential: boolean;
+                        attachments: {
+                            id: string;
+                            filename: string;
+                            mimeType: string;
+                            size: number;
+                            /** @enum {unknown} */
+                            visibility: "public" | "confidential";
+                            createdAt: string;
+                        }[];
+                        registrationNo: string | null;
+                        rejectionReason?: string | null;
+                        submittedAt: string | null;
+                        publishedAt: string | null;
+                        withdrawnAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getListingsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
+                        organization: {
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                        };
+                        title: string;
+                        titleEn: string | null;
+                        summary: string;
+                        description: string;
+                        keywords: string[];
+                        /** @enum {unknown} */
+                        category: "basic_theory" | "applied_technology" | "soft_science";
+                        /** @enum {unknown} */
+                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                        /** @enum {unknown} */
+                        form: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
+                        trl: number;
+                        /** @enum {unknown} */
+                        stage: "early" | "pilot" | "mature";
+                        /** @enum {unknown} */
+                        level: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
+                        /** @enum {unknown} */
+                        ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
+                        ipNumbers: string[];
+                        dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                        askingPrice: number | null;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @enum {unknown} */
+                        fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
+                        region: string | null;
+                        inventors: {
+                            name: string;
+                            title?: string;
+                        }[];
+                        contact: {
+                            name: string;
+                            phone?: string;
+                            email?: string;
+                        } | null;
+                        ndaRequired: boolean;
+                        confidentialDetails?: string | null;
+                        canSeeConfidential: boolean;
+                        attachments: {
+                            id: string;
+                            filename: string;
+                            mimeType: string;
+                            size: number;
+                            /** @enum {unknown} */
+                            visibility: "public" | "confidential";
+                            createdAt: string;
+                        }[];
+                        registrationNo: string | null;
+                        rejectionReason?: string | null;
+                        submittedAt: string | null;
+                        publishedAt: string | null;
+                        withdrawnAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchListingsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    titleEn?: string | null;
+                    summary?: string;
+                    description?: string;
+                    keywords?: string[];
+                    /** @enum {unknown} */
+                    category?: "basic_theory" | "applied_technology" | "soft_science";
+                    /** @enum {unknown} */
+                    field?: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                    /** @enum {unknown} */
+                    form?: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
+                    trl?: number;
+                    /** @enum {unknown} */
+                    stage?: "early" | "pilot" | "mature";
+                    /** @enum {unknown} */
+                    level?: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
+                    /** @enum {unknown} */
+                    ipType?: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
+                    ipNumbers?: string[];
+                    dealTypes?: ("license" | "transfer" | "equity" | "cooperation")[];
+                    /** @description Money in fen (CNY minor unit) */
+                    askingPrice?: number | null;
+                    /** @enum {unknown} */
+                    fundingSource?: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
+                    region?: string | null;
+                    inventors?: {
+                        name: string;
+                        title?: string;
+                    }[];
+                    contact?: {
+                        name: string;
+                        phone?: string;
+                        /** Format: email */
+                        email?: string;
+                    } | null;
+                    ndaRequired?: boolean;
+                    confidentialDetails?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
+                        organization: {
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                        };
+                        title: string;
+                        titleEn: string | null;
+                        summary: string;
+                        description: string;
+                        keywords: string[];
+                        /** @enum {unknown} */
+                        category: "basic_theory" | "applied_technology" | "soft_science";
+                        /** @enum {unknown} */
+                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                        /** @enum {unknown} */
+                        form: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
+                        trl: number;
+                        /** @enum {unknown} */
+                        stage: "early" | "pilot" | "mature";
+                        /** @enum {unknown} */
+                        level: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
+                        /** @enum {unknown} */
+                        ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
+                        ipNumbers: string[];
+                        dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                        askingPrice: number | null;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @enum {unknown} */
+                        fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
+                        region: string | null;
+                        inventors: {
+                            name: string;
+                            title?: string;
+                        }[];
+                        contact: {
+                            name: string;
+                            phone?: string;
+                            email?: string;
+                        } | null;
+                        ndaRequired: boolean;
+                        confidentialDetails?: string | null;
+                        canSeeConfidential: boolean;
+                        attachments: {
+                            id: string;
+                            filename: string;
+                            mimeType: string;
+                            size: number;
+                            /** @enum {unknown} */
+                            visibility: "public" | "confidential";
+                            createdAt: string;
+                        }[];
+                        registrationNo: string | null;
+                        rejectionReason?: string | null;
+                        submittedAt: string | null;
+                        publishedAt: string | null;
+                        withdrawnAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postListingsByIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
+                        organization: {
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                        };
+                        title: string;
+                        titleEn: string | null;
+                        summary: string;
+                        description: string;
+                        keywords: string[];
+                        /** @enum {unknown} */
+                        category: "basic_theory" | "applied_technology" | "soft_science";
+                        /** @enum {unknown} */
+                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                        /** @enum {unknown} */
+                        form: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
+                        trl: number;
+                        /** @enum {unknown} */
+                        stage: "early" | "pilot" | "mature";
+                        /** @enum {unknown} */
+                        level: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
+                        /** @enum {unknown} */
+                        ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
+                        ipNumbers: string[];
+                        dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                        askingPrice: number | null;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @enum {unknown} */
+                        fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
+                        region: string | null;
+                        inventors: {
+                            name: string;
+                            title?: string;
+                        }[];
+                        contact: {
+                            name: string;
+                            phone?: string;
+                            email?: string;
+                        } | null;
+                        ndaRequired: boolean;
+                        confidentialDetails?: string | null;
+                        canSeeConfidential: boolean;
+                        attachments: {
+                            id: string;
+                            filename: string;
+                            mimeType: string;
+                            size: number;
+                            /** @enum {unknown} */
+                            visibility: "public" | "confidential";
+                            createdAt: string;
+                        }[];
+                        registrationNo: string | null;
+                        rejectionReason?: string | null;
+                        submittedAt: string | null;
+                        publishedAt: string | null;
+                        withdrawnAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postListingsByIdReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    decision: "approve" | "reject";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
+                        organization: {
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                        };
+                        title: string;
+                        titleEn: string | null;
+                        summary: string;
+                        description: string;
+                        keywords: string[];
+                        /** @enum {unknown} */
+                        category: "basic_theory" | "applied_technology" | "soft_science";
+                        /** @enum {unknown} */
+                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                        /** @enum {unknown} */
+                        form: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
+                        trl: number;
+                        /** @enum {unknown} */
+                        stage: "early" | "pilot" | "mature";
+                        /** @enum {unknown} */
+                        level: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
+                        /** @enum {unknown} */
+                        ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
+                        ipNumbers: string[];
+                        dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                        askingPrice: number | null;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @enum {unknown} */
+                        fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
+                        region: string | null;
+                        inventors: {
+                            name: string;
+                            title?: string;
+                        }[];
+                        contact: {
+                            name: string;
+                            phone?: string;
+                            email?: string;
+                        } | null;
+                        ndaRequired: boolean;
+                        confidentialDetails?: string | null;
+                        canSeeConfidential: boolean;
+                        attachments: {
+                            id: string;
+                            filename: string;
+                            mimeType: string;
+                            size: number;
+                            /** @enum {unknown} */
+                            visibility: "public" | "confidential";
+                            createdAt: string;
+                        }[];
+                        registrationNo: string | null;
+                        rejectionReason?: string | null;
+                        submittedAt: string | null;
+                        publishedAt: string | null;
+                        withdrawnAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postListingsByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
+                        organization: {
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                        };
+                        title: string;
+                        titleEn: string | null;
+                        summary: string;
+                        description: string;
+                        keywords: string[];
+                        /** @enum {unknown} */
+                        category: "basic_theory" | "applied_technology" | "soft_science";
+                        /** @enum {unknown} */
+                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                        /** @enum {unknown} */
+                        form: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
+                        trl: number;
+                        /** @enum {unknown} */
+                        stage: "early" | "pilot" | "mature";
+                        /** @enum {unknown} */
+                        level: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
+                        /** @enum {unknown} */
+                        ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
+                        ipNumbers: string[];
+                        dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                        askingPrice: number | null;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @enum {unknown} */
+                        fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
+                        region: string | null;
+                        inventors: {
+                            name: string;
+                            title?: string;
+                        }[];
+                        contact: {
+                            name: string;
+                            phone?: string;
+                            email?: string;
+                        } | null;
+                        ndaRequired: boolean;
+                        confidentialDetails?: string | null;
+                        canSeeConfidential: boolean;
+                        attachments: {
+                            id: string;
+                            filename: string;
+                            mimeType: string;
+                            size: number;
+                            /** @enum {unknown} */
+                            visibility: "public" | "confidential";
+                            createdAt: string;
+                        }[];
+                        registrationNo: string | null;
+                        rejectionReason?: string | null;
+                        submittedAt: string | null;
+                        publishedAt: string | null;
+                        withdrawnAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getListingsReviewQueue: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
+                            title: string;
+                            titleEn: string | null;
+                            summary: string;
+                            /** @enum {unknown} */
+                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                            trl: number;
+                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                            askingPrice: number | null;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            registrationNo: string | null;
+                            organization: {
+                                id: string;
+                                name: string;
+                                /** @enum {unknown} */
+                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                            };
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            rejectionReason?: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postListingsByIdAttachments: {
+        parameters: {
+            query?: {
+                visibility?: "public" | "confidential";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        filename: string;
+                        mimeType: string;
+                        size: number;
+                        /** @enum {unknown} */
+                        visibility: "public" | "confidential";
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getListingsByIdAttachmentsByAttachmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, in its own media type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteListingsByIdAttachmentsByAttachmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSearchListings: {
+        parameters: {
+            query?: {
+                q?: string;
+                field?: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health")[];
+                dealType?: ("license" | "transfer" | "equity" | "cooperation")[];
+                ipType?: ("invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none")[];
+                stage?: ("early" | "pilot" | "mature")[];
+                level?: ("international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated")[];
+                category?: ("basic_theory" | "applied_technology" | "soft_science")[];
+                form?: ("new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other")[];
+                fundingSource?: ("fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other")[];
+                /** @description A level (7) or a range (4-7) */
+                trl?: string;
+                trlMin?: number;
+                trlMax?: number;
+                region?: string[];
+                organizationId?: string[];
+                sort?: "relevance" | "newest" | "price_asc" | "price_desc" | "trl_desc" | "trl_asc";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hits: {
+                            id: string;
+                            title: string;
+                            titleEn?: string;
+                            summary: string;
+                            keywords: string[];
+                            /** @enum {unknown} */
+                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                            trl: number;
+                            /** @enum {unknown} */
+                            stage: "early" | "pilot" | "mature";
+                            /** @enum {unknown} */
+                            level: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
+                            /** @enum {unknown} */
+                            ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
+                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                            /** @enum {unknown} */
+                            fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
+                            region?: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            askingPrice: number | null;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            publishedAt: string;
+                            _highlight: {
+                                [key: string]: string | string[];
+                            };
+                        }[];
+                        total: number;
+                        facets: {
+                            field: {
+                                [key: string]: number;
+                            };
+                            trl: {
+                                [key: string]: number;
+                            };
+                            dealType: {
+                                [key: string]: number;
+                            };
+                            ipType: {
+                                [key: string]: number;
+                            };
+                            stage: {
+                                [key: string]: number;
+                            };
+                            level: {
+                                [key: string]: number;
+                            };
+                            fundingSource: {
+                                [key: string]: number;
+                            };
+                        };
+                        processingTimeMs: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDemands: {
+        parameters: {
+            query?: {
+                mine?: boolean;
+                field?: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                status?: "open" | "closed";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Demand"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postDemands: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    description: string;
+                    /** @enum {unknown} */
+                    field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                    /** @description Money in fen (CNY minor unit) */
+                    budget?: number | null;
+                    dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                    region?: string | null;
+                    /** Format: date */
+                    deadline?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        status: "open" | "closed";
+                        title: string;
+                        description: string;
+                        /** @enum {unknown} */
+                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                        budget: number | null;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                        region: string | null;
+                        deadline: string | null;
+                        organization: {
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDemandsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        status: "open" | "closed";
+                        title: string;
+                        description: string;
+                        /** @enum {unknown} */
+                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                        budget: number | null;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                        region: string | null;
+                        deadline: string | null;
+                        organization: {
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchDemandsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    description?: string;
+                    /** @enum {unknown} */
+                    field?: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                    /** @description Money in fen (CNY minor unit) */
+                    budget?: number | null;
+                    dealTypes?: ("license" | "transfer" | "equity" | "cooperation")[];
+                    region?: string | null;
+                    /** Format: date */
+                    deadline?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        status: "open" | "closed";
+                        title: string;
+                        description: string;
+                        /** @enum {unknown} */
+                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                        budget: number | null;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                        region: string | null;
+                        deadline: string | null;
+                        organization: {
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postDemandsByIdClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        status: "open" | "closed";
+                        title: string;
+                        description: string;
+                        /** @enum {unknown} */
+                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                        budget: number | null;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                        region: string | null;
+                        deadline: string | null;
+                        organization: {
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDemandsByIdMatches: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        demandId: string;
+                        items: {
+                            /** @description 0–100: text relevance, field, deal forms and price against budget */
+                            score: number;
+                            reasons: ("text" | "field" | "dealType" | "budget")[];
+                            listing: {
+                                id: string;
+                                title: string;
+                                summary: string;
+                                /** @enum {unknown} */
+                                field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                                trl: number;
+                                dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                                askingPrice: number | null;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                };
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSavedSearches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            query: {
+                                q?: string;
+                                field?: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health")[];
+                                dealType?: ("license" | "transfer" | "equity" | "cooperation")[];
+                                ipType?: ("invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none")[];
+                                stage?: ("early" | "pilot" | "mature")[];
+                                level?: ("international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated")[];
+                                category?: ("basic_theory" | "applied_technology" | "soft_science")[];
+                                form?: ("new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other")[];
+                                fundingSource?: ("fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other")[];
+                                /** @description A level (7) or a range (4-7) */
+                                trl?: string;
+                                trlMin?: number;
+                                trlMax?: number;
+                                region?: string[];
+                                organizationId?: string[];
+                            };
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSavedSearches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    query: {
+                        q?: string;
+                        field?: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health")[];
+                        dealType?: ("license" | "transfer" | "equity" | "cooperation")[];
+                        ipType?: ("invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none")[];
+                        stage?: ("early" | "pilot" | "mature")[];
+                        level?: ("international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated")[];
+                        category?: ("basic_theory" | "applied_technology" | "soft_science")[];
+                        form?: ("new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other")[];
+                        fundingSource?: ("fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other")[];
+                        /** @description A level (7) or a range (4-7) */
+                        trl?: string;
+                        trlMin?: number;
+                        trlMax?: number;
+                        region?: string[];
+                        organizationId?: string[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        query: {
+                            q?: string;
+                            field?: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health")[];
+                            dealType?: ("license" | "transfer" | "equity" | "cooperation")[];
+                            ipType?: ("invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none")[];
+                            stage?: ("early" | "pilot" | "mature")[];
+                            level?: ("international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated")[];
+                            category?: ("basic_theory" | "applied_technology" | "soft_science")[];
+                            form?: ("new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other")[];
+                            fundingSource?: ("fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other")[];
+                            /** @description A level (7) or a range (4-7) */
+                            trl?: string;
+                            trlMin?: number;
+                            trlMax?: number;
+                            region?: string[];
+                            organizationId?: string[];
+                        };
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSavedSearchesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvoices: {
+        parameters: {
+            query?: {
+                dealId?: string;
+                status?: "issued" | "partially_paid" | "paid" | "overdue" | "void";
+                direction?: "issued" | "received";
+                issuedFrom?: string;
+                issuedTo?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description Gapless per year: INV-2026-000001 */
+                            number: string;
+                            /** @enum {unknown} */
+                            kind: "upfront_fee" | "royalty" | "milestone" | "instalment" | "development_fee" | "commission" | "manual";
+                            dealId: string | null;
+                            /** @description The deal obligation it settles, e.g. instalment:1 */
+                            ref: string | null;
+                            replacesInvoiceId: string | null;
+                            issuer: {
+                                organizationId: string;
+                                name: string;
+                                taxId: string | null;
+                                address: string | null;
+                                bankName: string | null;
+                                bankAccount: string | null;
+                            };
+                            recipient: {
+                                organizationId: string;
+                                name: string;
+                                taxId: string | null;
+                                address: string | null;
+                                bankName: string | null;
+                                bankAccount: string | null;
+                            };
+                            lines: {
+                                /** @enum {unknown} */
+                                kind: "license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "voucher" | "other";
+                                description: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                                taxRateBp: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                taxAmount: number;
+                            }[];
+                            /** @description Money in fen (CNY minor unit) */
+                            subtotal: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            tax: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            total: number;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            /** @enum {unknown} */
+                            status: "issued" | "partially_paid" | "paid" | "overdue" | "void";
+                            issuedAt: string;
+                            dueAt: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            paid: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            balance: number;
+                            vouchers: {
+                                id: string;
+                                voucherId: string;
+                                voucherCode: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                                appliedAt: string;
+                                releasedAt: string | null;
+                            }[];
+                            payments: {
+                                id: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                                reference: string;
+                                paidAt: string;
+                                recordedAt: string;
+                            }[];
+                            voidReason: string | null;
+                            voidedAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postInvoices: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dealId?: string;
+                    issuerOrganizationId: string;
+                    recipientOrganizationId: string;
+                    lines: {
+                        /** @enum {unknown} */
+                        kind: "license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "other";
+                        description: string;
+                        /** @description Money in fen (CNY minor unit) */
+                        amount: number;
+                    }[];
+                    /** Format: date-time */
+                    dueAt: string;
+                    replacesInvoiceId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Gapless per year: INV-2026-000001 */
+                        number: string;
+                        /** @enum {unknown} */
+                        kind: "upfront_fee" | "royalty" | "milestone" | "instalment" | "development_fee" | "commission" | "manual";
+                        dealId: string | null;
+                        /** @description The deal obligation it settles, e.g. instalment:1 */
+                        ref: string | null;
+                        replacesInvoiceId: string | null;
+                        issuer: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            address: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                        };
+                        recipient: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            address: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                        };
+                        lines: {
+                            /** @enum {unknown} */
+                            kind: "license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "voucher" | "other";
+                            description: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            taxRateBp: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            taxAmount: number;
+                        }[];
+                        /** @description Money in fen (CNY minor unit) */
+                        subtotal: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        tax: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        total: number;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @enum {unknown} */
+                        status: "issued" | "partially_paid" | "paid" | "overdue" | "void";
+                        issuedAt: string;
+                        dueAt: string;
+                        /** @description Money in fen (CNY minor unit) */
+                        paid: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        balance: number;
+                        vouchers: {
+                            id: string;
+                            voucherId: string;
+                            voucherCode: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            appliedAt: string;
+                            releasedAt: string | null;
+                        }[];
+                        payments: {
+                            id: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            reference: string;
+                            paidAt: string;
+                            recordedAt: string;
+                        }[];
+                        voidReason: string | null;
+                        voidedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvoicesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Gapless per year: INV-2026-000001 */
+                        number: string;
+                        /** @enum {unknown} */
+                        kind: "upfront_fee" | "royalty" | "milestone" | "instalment" | "development_fee" | "commission" | "manual";
+                        dealId: string | null;
+                        /** @description The deal obligation it settles, e.g. instalment:1 */
+                        ref: string | null;
+                        replacesInvoiceId: string | null;
+                        issuer: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            address: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                        };
+                        recipient: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            address: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                        };
+                        lines: {
+                            /** @enum {unknown} */
+                            kind: "license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "voucher" | "other";
+                            description: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            taxRateBp: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            taxAmount: number;
+                        }[];
+                        /** @description Money in fen (CNY minor unit) */
+                        subtotal: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        tax: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        total: number;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @enum {unknown} */
+                        status: "issued" | "partially_paid" | "paid" | "overdue" | "void";
+                        issuedAt: string;
+                        dueAt: string;
+                        /** @description Money in fen (CNY minor unit) */
+                        paid: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        balance: number;
+                        vouchers: {
+                            id: string;
+                            voucherId: string;
+                            voucherCode: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            appliedAt: string;
+                            releasedAt: string | null;
+                        }[];
+                        payments: {
+                            id: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            reference: string;
+                            paidAt: string;
+                            recordedAt: string;
+                        }[];
+                        voidReason: string | null;
+                        voidedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvoicesByIdPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postInvoicesByIdPayments: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Money in fen (CNY minor unit) */
+                    amount: number;
+                    reference: string;
+                    /** Format: date-time */
+                    paidAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Gapless per year: INV-2026-000001 */
+                        number: string;
+                        /** @enum {unknown} */
+                        kind: "upfront_fee" | "royalty" | "milestone" | "instalment" | "development_fee" | "commission" | "manual";
+                        dealId: string | null;
+                        /** @description The deal obligation it settles, e.g. instalment:1 */
+                        ref: string | null;
+                        replacesInvoiceId: string | null;
+                        issuer: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            address: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                        };
+                        recipient: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            address: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                        };
+                        lines: {
+                            /** @enum {unknown} */
+                            kind: "license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "voucher" | "other";
+                            description: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            taxRateBp: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            taxAmount: number;
+                        }[];
+                        /** @description Money in fen (CNY minor unit) */
+                        subtotal: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        tax: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        total: number;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @enum {unknown} */
+                        status: "issued" | "partially_paid" | "paid" | "overdue" | "void";
+                        issuedAt: string;
+                        dueAt: string;
+                        /** @description Money in fen (CNY minor unit) */
+                        paid: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        balance: number;
+                        vouchers: {
+                            id: string;
+                            voucherId: string;
+                            voucherCode: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            appliedAt: string;
+                            releasedAt: string | null;
+                        }[];
+                        payments: {
+                            id: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            reference: string;
+                            paidAt: string;
+                            recordedAt: string;
+                        }[];
+                        voidReason: string | null;
+                        voidedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postInvoicesByIdVoid: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Gapless per year: INV-2026-000001 */
+                        number: string;
+                        /** @enum {unknown} */
+                        kind: "upfront_fee" | "royalty" | "milestone" | "instalment" | "development_fee" | "commission" | "manual";
+                        dealId: string | null;
+                        /** @description The deal obligation it settles, e.g. instalment:1 */
+                        ref: string | null;
+                        replacesInvoiceId: string | null;
+                        issuer: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            address: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                        };
+                        recipient: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            address: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                        };
+                        lines: {
+                            /** @enum {unknown} */
+                            kind: "license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "voucher" | "other";
+                            description: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            taxRateBp: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            taxAmount: number;
+                        }[];
+                        /** @description Money in fen (CNY minor unit) */
+                        subtotal: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        tax: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        total: number;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @enum {unknown} */
+                        status: "issued" | "partially_paid" | "paid" | "overdue" | "void";
+                        issuedAt: string;
+                        dueAt: string;
+                        /** @description Money in fen (CNY minor unit) */
+                        paid: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        balance: number;
+                        vouchers: {
+                            id: string;
+                            voucherId: string;
+                            voucherCode: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            appliedAt: string;
+                            releasedAt: string | null;
+                        }[];
+                        payments: {
+                            id: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            reference: string;
+                            paidAt: string;
+                            recordedAt: string;
+                        }[];
+                        voidReason: string | null;
+                        voidedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVouchers: {
+        parameters: {
+            query?: {
+                organizationId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description Gapless per year: CXQ-2026-000001 */
+                            code: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            redeemed: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            remaining: number;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            serviceKinds: ("license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "other")[];
+                            expiresAt: string;
+                            /** @enum {unknown} */
+                            status: "active" | "spent" | "expired";
+                            note: string | null;
+                            grantedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postVouchers: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    organizationId: string;
+                    /** @description Money in fen (CNY minor unit) */
+                    amount: number;
+                    /** Format: date-time */
+                    expiresAt: string;
+                    serviceKinds: ("license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "other")[];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Gapless per year: CXQ-2026-000001 */
+                        code: string;
+                        organization: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Money in fen (CNY minor unit) */
+                        amount: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        redeemed: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        remaining: number;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        serviceKinds: ("license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "other")[];
+                        expiresAt: string;
+                        /** @enum {unknown} */
+                        status: "active" | "spent" | "expired";
+                        note: string | null;
+                        grantedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postInvoicesByIdVouchers: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    voucherId: string;
+                    /** @description Money in fen (CNY minor unit) */
+                    amount: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Gapless per year: INV-2026-000001 */
+                        number: string;
+                        /** @enum {unknown} */
+                        kind: "upfront_fee" | "royalty" | "milestone" | "instalment" | "development_fee" | "commission" | "manual";
+                        dealId: string | null;
+                        /** @description The deal obligation it settles, e.g. instalment:1 */
+                        ref: string | null;
+                        replacesInvoiceId: string | null;
+                        issuer: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            address: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                        };
+                        recipient: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            address: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                        };
+                        lines: {
+                            /** @enum {unknown} */
+                            kind: "license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "voucher" | "other";
+                            description: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            taxRateBp: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            taxAmount: number;
+                        }[];
+                        /** @description Money in fen (CNY minor unit) */
+                        subtotal: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        tax: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        total: number;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @enum {unknown} */
+                        status: "issued" | "partially_paid" | "paid" | "overdue" | "void";
+                        issuedAt: string;
+                        dueAt: string;
+                        /** @description Money in fen (CNY minor unit) */
+                        paid: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        balance: number;
+                        vouchers: {
+                            id: string;
+                            voucherId: string;
+                            voucherCode: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            appliedAt: string;
+                            releasedAt: string | null;
+                        }[];
+                        payments: {
+                            id: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            reference: string;
+                            paidAt: string;
+                            recordedAt: string;
+                        }[];
+                        voidReason: string | null;
+                        voidedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSettlements: {
+        parameters: {
+            query: {
+                year: number;
+                /** @description 1: January–June, 2: July–December (China time) */
+                half: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        half: number;
+                        periodStart: string;
+                        periodEnd: string;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        items: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                            redemptions: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                        }[];
+                        /** @description Money in fen (CNY minor unit) */
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSettlementsByIssuerOrganizationId: {
+        parameters: {
+            query: {
+                year: number;
+                /** @description 1: January–June, 2: July–December (China time) */
+                half: number;
+                format?: "json" | "pdf";
+            };
+            header?: never;
+            path: {
+                issuerOrganizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        half: number;
+                        periodStart: string;
+                        periodEnd: string;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        issuer: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                        };
+                        items: {
+                            redemptionId: string;
+                            appliedAt: string;
+                            voucherId: string;
+                            voucherCode: string;
+                            holder: {
+                                organizationId: string;
+                                name: string;
+                            };
+                            invoiceId: string;
+                            invoiceNumber: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                        }[];
+                        count: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        total: number;
+                    };
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDeals: {
+        parameters: {
+            query?: {
+                state?: string;
+                type?: "license" | "transfer" | "equity" | "cooperation";
+                listingId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "license" | "transfer" | "equity" | "cooperation";
+                            /** @description The machine state, dotted: "negotiating", "contracting.awaitingBuyer" */
+                            state: string;
+                            version: number;
+                            /** @enum {unknown} */
+                            role: "buyer" | "seller" | "broker" | "admin";
+                            listing: {
+                                id: string;
+                                title: string;
+                                titleEn: string | null;
+                                field: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health") | (never | null);
+                            };
+                            buyer: {
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                    type: string;
+                                };
+                                user: {
+                                    id: string;
+                                    name: string;
+                                };
+                            };
+                            seller: {
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                    type: string;
+                                };
+                            };
+                            broker: {
+                                id: string;
+                                name: string;
+                                commissionRateBp: number | null;
+                            } | null;
+                            currentTerms: ({
+                                /** @enum {unknown} */
+                                licenseType: "exclusive" | "sole" | "non_exclusive";
+                                territory: string;
+                                fieldOfUse: string;
+                                termMonths: number;
+                                upfrontFee: number;
+                                royaltyRateBp: number;
+                                minimumAnnualRoyalty?: number;
+                                milestones?: {
+                                    name: string;
+                                    amount: number;
+                                }[];
+                            } | {
+                                price: number;
+                                payments: {
+                                    name: string;
+                                    amount: number;
+                                    dueDays: number;
+                                }[];
+                            } | {
+                                valuation: number;
+                                equityPercentBp: number;
+                                companyName: string;
+                                registeredCapital: number;
+                                inventorRewardBp: number;
+                            } | {
+                                scope: string;
+                                budget: number;
+                                /** @enum {unknown} */
+                                ipOwnership: "buyer" | "seller" | "joint";
+                                milestones: {
+                                    name: string;
+                                    amount: number;
+                                    deliverable: string;
+                                    /** Format: date */
+                                    dueDate: string;
+                                }[];
+                            }) | (never | null);
+                            /** @description Money in fen (CNY minor unit) */
+                            contractValue: number | null;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            /** @description The events this caller may send now */
+                            nextEvents: string[];
+                            /** @description ISO 8601 instant */
+                            signedAt: string | null;
+                            /** @description ISO 8601 instant */
+                            closedAt: string | null;
+                            /** @description ISO 8601 instant */
+                            createdAt: string;
+                            /** @description ISO 8601 instant */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postDeals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    listingId: string;
+                    /** @enum {unknown} */
+                    type: "license" | "transfer" | "equity" | "cooperation";
+                    message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        type: "license" | "transfer" | "equity" | "cooperation";
+                        /** @description The machine state, dotted: "negotiating", "contracting.awaitingBuyer" */
+                        state: string;
+                        version: number;
+                        /** @enum {unknown} */
+                        role: "buyer" | "seller" | "broker" | "admin";
+                        listing: {
+                            id: string;
+                            title: string;
+                            titleEn: string | null;
+                            field: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health") | (never | null);
+                        };
+                        buyer: {
+                            organization: {
+                                id: string;
+                                name: string;
+                                type: string;
+                            };
+                            user: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                        seller: {
+                            organization: {
+                                id: string;
+                                name: string;
+                                type: string;
+                            };
+                        };
+                        broker: {
+                            id: string;
+                            name: string;
+                            commissionRateBp: number | null;
+                        } | null;
+                        currentTerms: ({
+                            /** @enum {unknown} */
+                            licenseType: "exclusive" | "sole" | "non_exclusive";
+                            territory: string;
+                            fieldOfUse: string;
+                            termMonths: number;
+                            upfrontFee: number;
+                            royaltyRateBp: number;
+                            minimumAnnualRoyalty?: number;
+                            milestones?: {
+                                name: string;
+                                amount: number;
+                            }[];
+                        } | {
+                            price: number;
+                            payments: {
+                                name: string;
+                                amount: number;
+                                dueDays: number;
+                            }[];
+                        } | {
+                            valuation: number;
+                            equityPercentBp: number;
+                            companyName: string;
+                            registeredCapital: number;
+                            inventorRewardBp: number;
+                        } | {
+                            scope: string;
+                            budget: number;
+                            /** @enum {unknown} */
+                            ipOwnership: "buyer" | "seller" | "joint";
+                            milestones: {
+                                name: string;
+                                amount: number;
+                                deliverable: string;
+                                /** Format: date */
+                                dueDate: string;
+                            }[];
+                        }) | (never | null);
+                        /** @description Money in fen (CNY minor unit) */
+                        contractValue: number | null;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @description The events this caller may send now */
+                        nextEvents: string[];
+                        /** @description ISO 8601 instant */
+                        signedAt: string | null;
+                        /** @description ISO 8601 instant */
+                        closedAt: string | null;
+                        /** @description ISO 8601 instant */
+                        createdAt: string;
+                        /** @description ISO 8601 instant */
+                        updatedAt: string;
+                    } & {
+                        agreedTerms: ({
+                            /** @enum {unknown} */
+                            licenseType: "exclusive" | "sole" | "non_exclusive";
+                            territory: string;
+                            fieldOfUse: string;
+                            termMonths: number;
+                            upfrontFee: number;
+                            royaltyRateBp: number;
+                            minimumAnnualRoyalty?: number;
+                            milestones?: {
+                                name: string;
+                                amount: number;
+                            }[];
+                        } | {
+                            price: number;
+                            payments: {
+                                name: string;
+                                amount: number;
+                                dueDays: number;
+                            }[];
+                        } | {
+                            valuation: number;
+                            equityPercentBp: number;
+                            companyName: string;
+                            registeredCapital: number;
+                            inventorRewardBp: number;
+                        } | {
+                            scope: string;
+                            budget: number;
+                            /** @enum {unknown} */
+                            ipOwnership: "buyer" | "seller" | "joint";
+                            milestones: {
+                                name: string;
+                                amount: number;
+                                deliverable: string;
+                                /** Format: date */
+                                dueDate: string;
+                            }[];
+                        }) | (never | null);
+                        proposals: {
+                            seq: number;
+                            terms: {
+                                /** @enum {unknown} */
+                                licenseType: "exclusive" | "sole" | "non_exclusive";
+                                territory: string;
+                                fieldOfUse: string;
+                                termMonths: number;
+                                upfrontFee: number;
+                                royaltyRateBp: number;
+                                minimumAnnualRoyalty?: number;
+                                milestones?: {
+                                    name: string;
+                                    amount: number;
+                                }[];
+                            } | {
+                                price: number;
+                                payments: {
+                                    name: string;
+                                    amount: number;
+                                    dueDays: number;
+                                }[];
+                            } | {
+                                valuation: number;
+                                equityPercentBp: number;
+                                companyName: string;
+                                registeredCapital: number;
+                                inventorRewardBp: number;
+                            } | {
+                                scope: string;
+                                budget: number;
+                                /** @enum {unknown} */
+                                ipOwnership: "buyer" | "seller" | "joint";
+                                milestones: {
+                                    name: string;
+                                    amount: number;
+                                    deliverable: string;
+                                    /** Format: date */
+                                    dueDate: string;
+                                }[];
+                            };
+                            /** @enum {unknown} */
+                            by: "buyer" | "seller" | "broker";
+                            authorId: string;
+                            /** @description ISO 8601 instant */
+                            at: string;
+                            /** @description ISO 8601 instant */
+                            expiresAt: string;
+                            /** @enum {unknown} */
+                            status: "current" | "accepted" | "rejected" | "expired" | "superseded";
+                            acceptedBy: ("buyer" | "seller")[];
+                            /** @description ISO 8601 instant */
+                            closedAt: string | null;
+                        }[];
+                        nda: {
+                            required: boolean;
+                            buyer: {
+                                userId: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                            seller: {
+                                userId: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                        };
+                        publicNotice: {
+                            /** @description ISO 8601 instant */
+                            startedAt: string;
+                            /** @description ISO 8601 instant */
+                            endsAt: string;
+                        } | null;
+                        objections: {
+                            reason: string;
+                            by: {
+                                userId: string;
+                                /** @enum {unknown} */
+                                role: "buyer" | "seller" | "broker" | "admin" | "system";
+                            };
+                            /** @description ISO 8601 instant */
+                            at: string;
+                        }[];
+                        contract: {
+                            buyer: {
+                                userId: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                            seller: {
+                                userId: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                            /** @description ISO 8601 instant */
+                            signedAt: string | null;
+                        };
+                        contractRegistration: {
+                            registrationNo: string;
+                            recordedBy: {
+                                userId: string;
+                                /** @enum {unknown} */
+                                role: "buyer" | "seller" | "broker" | "admin" | "system";
+                            };
+                            /** @description ISO 8601 instant */
+                            recordedAt: string;
+                        } | null;
+                        closure: {
+                            /** @enum {unknown} */
+                            outcome: "declined" | "withdrawn" | "expired" | "terminated" | "completed";
+                            reason: string | null;
+                            by: {
+                                userId: string;
+                                /** @enum {unknown} */
+                                role: "buyer" | "seller" | "broker" | "admin" | "system";
+                            };
+                            /** @description ISO 8601 instant */
+                            at: string;
+                        } | null;
+                        progress: ({
+                            /** @description ISO 8601 instant */
+                            activatedAt: string;
+                            /** @description ISO 8601 instant */
+                            filingDueAt: string;
+                            filing: {
+                                filingNo: string;
+                                /** @description China calendar date, YYYY-MM-DD */
+                                filedAt: string;
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
+                            royaltyReports: {
+                                period: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                netSales: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                royalty: number;
+                                reportedBy: string;
+                                /** @description ISO 8601 instant */
+                                reportedAt: string;
+                            }[];
+                            milestones: {
+                                name: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                                /** @description ISO 8601 instant */
+                                invoicedAt: string | null;
+                            }[];
+                        } | {
+                            instalments: {
+                                name: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                                /** @description ISO 8601 instant */
+                                dueAt: string;
+                                /** @enum {unknown} */
+                                status: "invoiced" | "paid";
+                                /** @description ISO 8601 instant */
+                                paidAt: string | null;
+                            }[];
+                            assignment: {
+                                registrationNo: string;
+                                /** @description China calendar date, YYYY-MM-DD */
+                                registeredAt: string;
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
+                        } | {
+                            appraisals: {
+                                appraiser: string;
+                                reportNo: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                appraisedValue: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                valuation: number;
+                                /** @enum {unknown} */
+                                outcome: "confirmed" | "overvalued";
+                                /** @description ISO 8601 instant */
+                                submittedAt: string;
+                            }[];
+                            ipAssignment: {
+                                registrationNo: string;
+                                /** @description China calendar date, YYYY-MM-DD */
+                                registeredAt: string;
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
+                            equityRegistration: {
+                                registrationRef: string;
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
+                        } | {
+                            milestones: {
+                                name: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                                deliverable: string;
+                                /** @description China calendar date, YYYY-MM-DD */
+                                dueDate: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "delivered" | "accepted";
+                                /** @description ISO 8601 instant */
+                                deliveredAt: string | null;
+                                /** @description ISO 8601 instant */
+                                acceptedAt: string | null;
+                                changeRequests: {
+                                    reason: string;
+                                    by: string;
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                }[];
+                            }[];
+                        }) | (never | null);
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDealsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        type: "license" | "transfer" | "equity" | "cooperation";
+                        /** @description The machine state, dotted: "negotiating", "contracting.awaitingBuyer" */
+                        state: string;
+                        version: number;
+                        /** @enum {unknown} */
+                        role: "buyer" | "seller" | "broker" | "admin";
+                        listing: {
+                            id: string;
+                            title: string;
+                            titleEn: string | null;
+                            field: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health") | (never | null);
+                        };
+                        buyer: {
+                            organization: {
+                                id: string;
+                                name: string;
+                                type: string;
+                            };
+                            user: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                        seller: {
+                            organization: {
+                                id: string;
+                                name: string;
+                                type: string;
+                            };
+                        };
+                        broker: {
+                            id: string;
+                            name: string;
+                            commissionRateBp: number | null;
+                        } | null;
+                        currentTerms: ({
+                            /** @enum {unknown} */
+                            licenseType: "exclusive" | "sole" | "non_exclusive";
+                            territory: string;
+                            fieldOfUse: string;
+                            termMonths: number;
+                            upfrontFee: number;
+                            royaltyRateBp: number;
+                            minimumAnnualRoyalty?: number;
+                            milestones?: {
+                                name: string;
+                                amount: number;
+                            }[];
+                        } | {
+                            price: number;
+                            payments: {
+                                name: string;
+                                amount: number;
+                                dueDays: number;
+                            }[];
+                        } | {
+                            valuation: number;
+                            equityPercentBp: number;
+                            companyName: string;
+                            registeredCapital: number;
+                            inventorRewardBp: number;
+                        } | {
+                            scope: string;
+                            budget: number;
+                            /** @enum {unknown} */
+                            ipOwnership: "buyer" | "seller" | "joint";
+                            milestones: {
+                                name: string;
+                                amount: number;
+                                deliverable: string;
+                                /** Format: date */
+                                dueDate: string;
+                            }[];
+                        }) | (never | null);
+                        /** @description Money in fen (CNY minor unit) */
+                        contractValue: number | null;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @description The events this caller may send now */
+                        nextEvents: string[];
+                        /** @description ISO 8601 instant */
+                        signedAt: string | null;
+                        /** @description ISO 8601 instant */
+                        closedAt: string | null;
+                        /** @description ISO 8601 instant */
+                        createdAt: string;
+                        /** @description ISO 8601 instant */
+                        updatedAt: string;
+                    } & {
+                        agreedTerms: ({
+                            /** @enum {unknown} */
+                            licenseType: "exclusive" | "sole" | "non_exclusive";
+                            territory: string;
+                            fieldOfUse: string;
+                            termMonths: number;
+                            upfrontFee: number;
+                            royaltyRateBp: number;
+                            minimumAnnualRoyalty?: number;
+                            milestones?: {
+                                name: string;
+                                amount: number;
+                            }[];
+                        } | {
+                            price: number;
+                            payments: {
+                                name: string;
+                                amount: number;
+                                dueDays: number;
+                            }[];
+                        } | {
+                            valuation: number;
+                            equityPercentBp: number;
+                            companyName: string;
+                            registeredCapital: number;
+                            inventorRewardBp: number;
+                        } | {
+                            scope: string;
+                            budget: number;
+                            /** @enum {unknown} */
+                            ipOwnership: "buyer" | "seller" | "joint";
+                            milestones: {
+                                name: string;
+                                amount: number;
+                                deliverable: string;
+                                /** Format: date */
+                                dueDate: string;
+                            }[];
+                        }) | (never | null);
+                        proposals: {
+                            seq: number;
+                            terms: {
+                                /** @enum {unknown} */
+                                licenseType: "exclusive" | "sole" | "non_exclusive";
+                                territory: string;
+                                fieldOfUse: string;
+                                termMonths: number;
+                                upfrontFee: number;
+                                royaltyRateBp: number;
+                                minimumAnnualRoyalty?: number;
+                                milestones?: {
+                                    name: string;
+                                    amount: number;
+                                }[];
+                            } | {
+                                price: number;
+                                payments: {
+                                    name: string;
+                                    amount: number;
+                                    dueDays: number;
+                                }[];
+                            } | {
+                                valuation: number;
+                                equityPercentBp: number;
+                                companyName: string;
+                                registeredCapital: number;
+                                inventorRewardBp: number;
+                            } | {
+                                scope: string;
+                                budget: number;
+                                /** @enum {unknown} */
+                                ipOwnership: "buyer" | "seller" | "joint";
+                                milestones: {
+                                    name: string;
+                                    amount: number;
+                                    deliverable: string;
+                                    /** Format: date */
+                                    dueDate: string;
+                                }[];
+                            };
+                            /** @enum {unknown} */
+                            by: "buyer" | "seller" | "broker";
+                            authorId: string;
+                            /** @description ISO 8601 instant */
+                            at: string;
+                            /** @description ISO 8601 instant */
+                            expiresAt: string;
+                            /** @enum {unknown} */
+                            status: "current" | "accepted" | "rejected" | "expired" | "superseded";
+                            acceptedBy: ("buyer" | "seller")[];
+                            /** @description ISO 8601 instant */
+                            closedAt: string | null;
+                        }[];
+                        nda: {
+                            required: boolean;
+                            buyer: {
+                                userId: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                            seller: {
+                                userId: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                        };
+                        publicNotice: {
+                            /** @description ISO 8601 instant */
+                            startedAt: string;
+                            /** @description ISO 8601 instant */
+                            endsAt: string;
+                        } | null;
+                        objections: {
+                            reason: string;
+                            by: {
+                                userId: string;
+                                /** @enum {unknown} */
+                                role: "buyer" | "seller" | "broker" | "admin" | "system";
+                            };
+                            /** @description ISO 8601 instant */
+                            at: string;
+                        }[];
+                        contract: {
+                            buyer: {
+                                userId: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                            seller: {
+                                userId: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                            /** @description ISO 8601 instant */
+                            signedAt: string | null;
+                        };
+                        contractRegistration: {
+                            registrationNo: string;
+                            recordedBy: {
+                                userId: string;
+                                /** @enum {unknown} */
+                                role: "buyer" | "seller" | "broker" | "admin" | "system";
+                            };
+                            /** @description ISO 8601 instant */
+                            recordedAt: string;
+                        } | null;
+                        closure: {
+                            /** @enum {unknown} */
+                            outcome: "declined" | "withdrawn" | "expired" | "terminated" | "completed";
+                            reason: string | null;
+                            by: {
+                                userId: string;
+                                /** @enum {unknown} */
+                                role: "buyer" | "seller" | "broker" | "admin" | "system";
+                            };
+                            /** @description ISO 8601 instant */
+                            at: string;
+                        } | null;
+                        progress: ({
+                            /** @description ISO 8601 instant */
+                            activatedAt: string;
+                            /** @description ISO 8601 instant */
+                            filingDueAt: string;
+                            filing: {
+                                filingNo: string;
+                                /** @description China calendar date, YYYY-MM-DD */
+                                filedAt: string;
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
+                            royaltyReports: {
+                                period: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                netSales: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                royalty: number;
+                                reportedBy: string;
+                                /** @description ISO 8601 instant */
+                                reportedAt: string;
+                            }[];
+                            milestones: {
+                                name: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                                /** @description ISO 8601 instant */
+                                invoicedAt: string | null;
+                            }[];
+                        } | {
+                            instalments: {
+                                name: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                                /** @description ISO 8601 instant */
+                                dueAt: string;
+                                /** @enum {unknown} */
+                                status: "invoiced" | "paid";
+                                /** @description ISO 8601 instant */
+                                paidAt: string | null;
+                            }[];
+                            assignment: {
+                                registrationNo: string;
+                                /** @description China calendar date, YYYY-MM-DD */
+                                registeredAt: string;
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
+                        } | {
+                            appraisals: {
+                                appraiser: string;
+                                reportNo: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                appraisedValue: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                valuation: number;
+                                /** @enum {unknown} */
+                                outcome: "confirmed" | "overvalued";
+                                /** @description ISO 8601 instant */
+                                submittedAt: string;
+                            }[];
+                            ipAssignment: {
+                                registrationNo: string;
+                                /** @description China calendar date, YYYY-MM-DD */
+                                registeredAt: string;
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
+                            equityRegistration: {
+                                registrationRef: string;
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
+                        } | {
+                            milestones: {
+                                name: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                                deliverable: string;
+                                /** @description China calendar date, YYYY-MM-DD */
+                                dueDate: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "delivered" | "accepted";
+                                /** @description ISO 8601 instant */
+                                deliveredAt: string | null;
+                                /** @description ISO 8601 instant */
+                                acceptedAt: string | null;
+                                changeRequests: {
+                                    reason: string;
+                                    by: string;
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                }[];
+                            }[];
+                        }) | (never | null);
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postDealsByIdEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealEventAcceptInquiry"] | components["schemas"]["DealEventDecline"] | components["schemas"]["DealEventSignNda"] | components["schemas"]["DealEventProposeTerms"] | components["schemas"]["DealEventAcceptTerms"] | components["schemas"]["DealEventRejectTerms"] | components["schemas"]["DealEventOfferExpired"] | components["schemas"]["DealEventWithdraw"] | components["schemas"]["DealEventExpire"] | components["schemas"]["DealEventRecordObjection"] | components["schemas"]["DealEventNoticeEnded"] | components["schemas"]["DealEventSignContract"] | components["schemas"]["DealEventTerminate"] | components["schemas"]["DealEventAssignBroker"] | components["schemas"]["DealEventRegisterContract"] | components["schemas"]["DealEventReportRoyalties"] | components["schemas"]["DealEventInvoiceMilestone"] | components["schemas"]["DealEventRecordFiling"] | components["schemas"]["DealEventComplete"] | components["schemas"]["DealEventRemindRoyalties"] | components["schemas"]["DealEventPaymentReceived"] | components["schemas"]["DealEventRecordAssignment"] | components["schemas"]["DealEventSubmitAppraisal"] | components["schemas"]["DealEventRegisterEquity"] | components["schemas"]["DealEventDeliverMilestone"] | components["schemas"]["DealEventAcceptMilestone"] | components["schemas"]["DealEventRequestChanges"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        type: "license" | "transfer" | "equity" | "cooperation";
+                        /** @description The machine state, dotted: "negotiating", "contracting.awaitingBuyer" */
+                        state: string;
+                        version: number;
+                        /** @enum {unknown} */
+                        role: "buyer" | "seller" | "broker" | "admin";
+                        listing: {
+                            id: string;
+                            title: string;
+                            titleEn: string | null;
+                            field: ("information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health") | (never | null);
+                        };
+                        buyer: {
+                            organization: {
+                                id: string;
+                                name: string;
+                                type: string;
+                            };
+                            user: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                        seller: {
+                            organization: {
+                                id: string;
+                                name: string;
+                                type: string;
+                            };
+                        };
+                        broker: {
+                            id: string;
+                            name: string;
+                            commissionRateBp: number | null;
+                        } | null;
+                        currentTerms: ({
+                            /** @enum {unknown} */
+                            licenseType: "exclusive" | "sole" | "non_exclusive";
+                            territory: string;
+                            fieldOfUse: string;
+                            termMonths: number;
+                            upfrontFee: number;
+                            royaltyRateBp: number;
+                            minimumAnnualRoyalty?: number;
+                            milestones?: {
+                                name: string;
+                                amount: number;
+                            }[];
+                        } | {
+                            price: number;
+                            payments: {
+                                name: string;
+                                amount: number;
+                                dueDays: number;
+                            }[];
+                        } | {
+                            valuation: number;
+                            equityPercentBp: number;
+                            companyName: string;
+                            registeredCapital: number;
+                            inventorRewardBp: number;
+                        } | {
+                            scope: string;
+                            budget: number;
+                            /** @enum {unknown} */
+                            ipOwnership: "buyer" | "seller" | "joint";
+                            milestones: {
+                                name: string;
+                                amount: number;
+                                deliverable: string;
+                                /** Format: date */
+                                dueDate: string;
+                            }[];
+                        }) | (never | null);
+                        /** @description Money in fen (CNY minor unit) */
+                        contractValue: number | null;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @description The events this caller may send now */
+                        nextEvents: string[];
+                        /** @description ISO 8601 instant */
+                        signedAt: string | null;
+                        /** @description ISO 8601 instant */
+                        closedAt: string | null;
+                        /** @description ISO 8601 instant */
+                        createdAt: string;
+                        /** @description ISO 8601 instant */
+                        updatedAt: string;
+                    } & {
+                        agreedTerms: ({
+                            /** @enum {unknown} */
+                            licenseType: "exclusive" | "sole" | "non_exclusive";
+                            territory: string;
+                            fieldOfUse: string;
+                            termMonths: number;
+                            upfrontFee: number;
+                            royaltyRateBp: number;
+                            minimumAnnualRoyalty?: number;
+                            milestones?: {
+                                name: string;
+                                amount: number;
+                            }[];
+                        } | {
+                            price: number;
+                            payments: {
+                                name: string;
+                                amount: number;
+                                dueDays: number;
+                            }[];
+                        } | {
+                            valuation: number;
+                            equityPercentBp: number;
+                            companyName: string;
+                            registeredCapital: number;
+                            inventorRewardBp: number;
+                        } | {
+                            scope: string;
+                            budget: number;
+                            /** @enum {unknown} */
+                            ipOwnership: "buyer" | "seller" | "joint";
+                            milestones: {
+                                name: string;
+                                amount: number;
+                                deliverable: string;
+                                /** Format: date */
+                                dueDate: string;
+                            }[];
+                        }) | (never | null);
+                        proposals: {
+                            seq: number;
+                            terms: {
+                                /** @enum {unknown} */
+                                licenseType: "exclusive" | "sole" | "non_exclusive";
+                                territory: string;
+                                fieldOfUse: string;
+                                termMonths: number;
+                                upfrontFee: number;
+                                royaltyRateBp: number;
+                                minimumAnnualRoyalty?: number;
+                                milestones?: {
+                                    name: string;
+                                    amount: number;
+                                }[];
+                            } | {
+                                price: number;
+                                payments: {
+                                    name: string;
+                                    amount: number;
+                                    dueDays: number;
+                                }[];
+                            } | {
+                                valuation: number;
+                                equityPercentBp: number;
+                                companyName: string;
+                                registeredCapital: number;
+                                inventorRewardBp: number;
+                            } | {
+                                scope: string;
+                                budget: number;
+                                /** @enum {unknown} */
+                                ipOwnership: "buyer" | "seller" | "joint";
+                                milestones: {
+                                    name: string;
+                                    amount: number;
+                                    deliverable: string;
+                                    /** Format: date */
+                                    dueDate: string;
+                                }[];
+                            };
+                            /** @enum {unknown} */
+                            by: "buyer" | "seller" | "broker";
+                            authorId: string;
+                            /** @description ISO 8601 instant */
+                            at: string;
+                            /** @description ISO 8601 instant */
+                            expiresAt: string;
+                            /** @enum {unknown} */
+                            status: "current" | "accepted" | "rejected" | "expired" | "superseded";
+                            acceptedBy: ("buyer" | "seller")[];
+                            /** @description ISO 8601 instant */
+                            closedAt: string | null;
+                        }[];
+                        nda: {
+                            required: boolean;
+                            buyer: {
+                                userId: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                            seller: {
+                                userId: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                        };
+                        publicNotice: {
+                            /** @description ISO 8601 instant */
+                            startedAt: string;
+                            /** @description ISO 8601 instant */
+                            endsAt: string;
+                        } | null;
+                        objections: {
+                            reason: string;
+                            by: {
+                                userId: string;
+                                /** @enum {unknown} */
+                                role: "buyer" | "seller" | "broker" | "admin" | "system";
+                            };
+                            /** @description ISO 8601 instant */
+                            at: string;
+                        }[];
+                        contract: {
+                            buyer: {
+                                userId: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                            seller: {
+                                userId: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                            /** @description ISO 8601 instant */
+                            signedAt: string | null;
+                        };
+                        contractRegistration: {
+                            registrationNo: string;
+                            recordedBy: {
+                                userId: string;
+                                /** @enum {unknown} */
+                                role: "buyer" | "seller" | "broker" | "admin" | "system";
+                            };
+                            /** @description ISO 8601 instant */
+                            recordedAt: string;
+                        } | null;
+                        closure: {
+                            /** @enum {unknown} */
+                            outcome: "declined" | "withdrawn" | "expired" | "terminated" | "completed";
+                            reason: string | null;
+                            by: {
+                                userId: string;
+                                /** @enum {unknown} */
+                                role: "buyer" | "seller" | "broker" | "admin" | "system";
+                            };
+                            /** @description ISO 8601 instant */
+                            at: string;
+                        } | null;
+                        progress: ({
+                            /** @description ISO 8601 instant */
+                            activatedAt: string;
+                            /** @description ISO 8601 instant */
+                            filingDueAt: string;
+                            filing: {
+                                filingNo: string;
+                                /** @description China calendar date, YYYY-MM-DD */
+                                filedAt: string;
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
+                            royaltyReports: {
+                                period: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                netSales: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                royalty: number;
+                                reportedBy: string;
+                                /** @description ISO 8601 instant */
+                                reportedAt: string;
+                            }[];
+                            milestones: {
+                                name: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                                /** @description ISO 8601 instant */
+                                invoicedAt: string | null;
+                            }[];
+                        } | {
+                            instalments: {
+                                name: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                                /** @description ISO 8601 instant */
+                                dueAt: string;
+                                /** @enum {unknown} */
+                                status: "invoiced" | "paid";
+                                /** @description ISO 8601 instant */
+                                paidAt: string | null;
+                            }[];
+                            assignment: {
+                                registrationNo: string;
+                                /** @description China calendar date, YYYY-MM-DD */
+                                registeredAt: string;
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
+                        } | {
+                            appraisals: {
+                                appraiser: string;
+                                reportNo: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                appraisedValue: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                valuation: number;
+                                /** @enum {unknown} */
+                                outcome: "confirmed" | "overvalued";
+                                /** @description ISO 8601 instant */
+                                submittedAt: string;
+                            }[];
+                            ipAssignment: {
+                                registrationNo: string;
+                                /** @description China calendar date, YYYY-MM-DD */
+                                registeredAt: string;
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
+                            equityRegistration: {
+                                registrationRef: string;
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
+                        } | {
+                            milestones: {
+                                name: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                                deliverable: string;
+                                /** @description China calendar date, YYYY-MM-DD */
+                                dueDate: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "delivered" | "accepted";
+                                /** @description ISO 8601 instant */
+                                deliveredAt: string | null;
+                                /** @description ISO 8601 instant */
+                                acceptedAt: string | null;
+                                changeRequests: {
+                                    reason: string;
+                                    by: string;
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                }[];
+                            }[];
+                        }) | (never | null);
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDealsByIdHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                        type: string;
+                        actor: {
+                            id: string | null;
+                            role: string;
+                        };
+                        from: string;
+                        to: string;
+                        at: string;
+                        payload: {
+                            reason?: string;
+                            terms?: {
+                                /** @enum {unknown} */
+                                licenseType: "exclusive" | "sole" | "non_exclusive";
+                                territory: string;
+                                fieldOfUse: string;
+                                termMonths: number;
+                                upfrontFee: number;
+                                royaltyRateBp: number;
+                                minimumAnnualRoyalty?: number;
+                                milestones?: {
+                                    name: string;
+                                    amount: number;
+                                }[];
+                            } | {
+                                price: number;
+                                payments: {
+                                    name: string;
+                                    amount: number;
+                                    dueDays: number;
+                                }[];
+                            } | {
+                                valuation: number;
+                                equityPercentBp: number;
+                                companyName: string;
+                                registeredCapital: number;
+                                inventorRewardBp: number;
+                            } | {
+                                scope: string;
+                                budget: number;
+                                /** @enum {unknown} */
+                                ipOwnership: "buyer" | "seller" | "joint";
+                                milestones: {
+                                    name: string;
+                                    amount: number;
+                                    deliverable: string;
+                                    /** Format: date */
+                                    dueDate: string;
+                                }[];
+                            };
+                            proposalSeq?: number;
+                            brokerId?: string;
+                            commissionRateBp?: number;
+                            registrationNo?: string;
+                            period?: string;
+                            netSales?: number;
+                            index?: number;
+                            filingNo?: string;
+                            /** Format: date */
+                            filedAt?: string;
+                            /** Format: date */
+                            registeredAt?: string;
+                            appraiser?: string;
+                            reportNo?: string;
+                            appraisedValue?: number;
+                            registrationRef?: string;
+                            listingId?: string;
+                            /** @enum {unknown} */
+                            type?: "license" | "transfer" | "equity" | "cooperation";
+                        };
+                    }[];
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDealsByIdMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            author: {
+                                id: string;
+                                name: string;
+                                role: string;
+                            };
+                            body: string;
+                            attachments: {
+                                id: string;
+                                filename: string;
+                                mimeType: string;
+                                size: number;
+                                messageId: string | null;
+                                uploadedBy: string;
+                                createdAt: string;
+                            }[];
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postDealsByIdMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    attachmentIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        author: {
+                            id: string;
+                            name: string;
+                            role: string;
+                        };
+                        body: string;
+                        attachments: {
+                            id: string;
+                            filename: string;
+                            mimeType: string;
+                            size: number;
+                            messageId: string | null;
+                            uploadedBy: string;
+                            createdAt: string;
+                        }[];
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDealsByIdDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            filename: string;
+                            mimeType: string;
+                            size: number;
+                            messageId: string | null;
+                            uploadedBy: string;
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postDealsByIdDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        filename: string;
+                        mimeType: string;
+                        size: number;
+                        messageId: string | null;
+                        uploadedBy: string;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDealsByIdDocumentsByDocumentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, in its own media type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDealsByIdProposalsDiff: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: number;
+                        to: number;
+                        changes: {
+                            path: string;
+                            from?: string | number | boolean | (never | null) | {
+                                name?: string;
+                                amount?: number;
+                                dueDays?: number;
+                                deliverable?: string;
+                                /** Format: date */
+                                dueDate?: string;
+                            } | {
+                                name?: string;
+                                amount?: number;
+                                dueDays?: number;
+                                deliverable?: string;
+                                /** Format: date */
+                                dueDate?: string;
+                            }[];
+                            to?: string | number | boolean | (never | null) | {
+                                name?: string;
+                                amount?: number;
+                                dueDays?: number;
+                                deliverable?: string;
+                                /** Format: date */
+                                dueDate?: string;
+                            } | {
+                                name?: string;
+                                amount?: number;
+                                dueDays?: number;
+                                deliverable?: string;
+                                /** Format: date */
+                                dueDate?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPolicies: {
+        parameters: {
+            query?: {
+                q?: string;
+                level?: ("national" | "autonomous_region" | "corps" | "division")[];
+                year?: number[];
+                category?: ("law" | "regulation" | "action_plan" | "incentive" | "tax" | "finance" | "intellectual_property" | "other")[];
+                /** @description Count results by level, year and category (uses the search engine) */
+                facets?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            title: string;
+                            issuingBody: string;
+                            documentNumber: string | null;
+                            issuedOn: string;
+                            year: number;
+                            /** @enum {unknown} */
+                            level: "national" | "autonomous_region" | "corps" | "division";
+                            /** @enum {unknown} */
+                            category: "law" | "regulation" | "action_plan" | "incentive" | "tax" | "finance" | "intellectual_property" | "other";
+                            tags: string[];
+                            sourceUrl: string | null;
+                            published: boolean;
+                            updatedAt: string;
+                            /** @description The part of the body around the match, escaped HTML with <mark> (search only) */
+                            excerpt?: string;
+                            _highlight?: {
+                                [key: string]: string | string[];
+                            };
+                        }[];
+                        nextCursor: string | null;
+                        /** @description Matches in all (search only) */
+                        total?: number;
+                        facets?: {
+                            level: {
+                                [key: string]: number;
+                            };
+                            year: {
+                                [key: string]: number;
+                            };
+                            category: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    issuingBody: string;
+                    documentNumber?: string | null;
+                    /**
+                     * Format: date
+                     * @description Issue date, YYYY-MM-DD
+                     */
+                    issuedOn: string;
+                    /** @enum {unknown} */
+                    level: "national" | "autonomous_region" | "corps" | "division";
+                    /** @enum {unknown} */
+                    category: "law" | "regulation" | "action_plan" | "incentive" | "tax" | "finance" | "intellectual_property" | "other";
+                    tags?: string[];
+                    body: string;
+                    /** Format: uri */
+                    sourceUrl?: string | null;
+                    /** @description Shown to the public (default true) */
+                    published?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        issuingBody: string;
+                        documentNumber: string | null;
+                        issuedOn: string;
+                        year: number;
+                        /** @enum {unknown} */
+                        level: "national" | "autonomous_region" | "corps" | "division";
+                        /** @enum {unknown} */
+                        category: "law" | "regulation" | "action_plan" | "incentive" | "tax" | "finance" | "intellectual_property" | "other";
+                        tags: string[];
+                        sourceUrl: string | null;
+                        published: boolean;
+                        updatedAt: string;
+                        body: string;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPoliciesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        issuingBody: string;
+                        documentNumber: string | null;
+                        issuedOn: string;
+                        year: number;
+                        /** @enum {unknown} */
+                        level: "national" | "autonomous_region" | "corps" | "division";
+                        /** @enum {unknown} */
+                        category: "law" | "regulation" | "action_plan" | "incentive" | "tax" | "finance" | "intellectual_property" | "other";
+                        tags: string[];
+                        sourceUrl: string | null;
+                        published: boolean;
+                        updatedAt: string;
+                        body: string;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePoliciesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchPoliciesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    issuingBody?: string;
+                    documentNumber?: string | null;
+                    /**
+                     * Format: date
+                     * @description Issue date, YYYY-MM-DD
+                     */
+                    issuedOn?: string;
+                    /** @enum {unknown} */
+                    level?: "national" | "autonomous_region" | "corps" | "division";
+                    /** @enum {unknown} */
+                    category?: "law" | "regulation" | "action_plan" | "incentive" | "tax" | "finance" | "intellectual_property" | "other";
+                    tags?: string[];
+                    body?: string;
+                    /** Format: uri */
+                    sourceUrl?: string | null;
+                    /** @description Shown to the public (default true) */
+                    published?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        issuingBody: string;
+                        documentNumber: string | null;
+                        issuedOn: string;
+                        year: number;
+                        /** @enum {unknown} */
+                        level: "national" | "autonomous_region" | "corps" | "division";
+                        /** @enum {unknown} */
+                        category: "law" | "regulation" | "action_plan" | "incentive" | "tax" | "finance" | "intellectual_property" | "other";
+                        tags: string[];
+                        sourceUrl: string | null;
+                        published: boolean;
+                        updatedAt: string;
+                        body: string;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCases: {
+        parameters: {
+            query?: {
+                /** @description Words in the title or summary */
+                q?: string;
+                field?: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                dealType?: "license" | "transfer" | "equity" | "cooperation";
+                year?: number;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            title: string;
+                            summary: string;
+                            /** @enum {unknown} */
+                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                            /** @enum {unknown} */
+                            dealType: "license" | "transfer" | "equity" | "cooperation";
+                            organizations: {
+                                id: string | null;
+                                name: string;
+                            }[];
+                            value: number | null;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            year: number;
+                            published: boolean;
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    summary: string;
+                    body: string;
+                    /** @enum {unknown} */
+                    field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                    /**
+                     * @description The deal form (转化方式)
+                     * @enum {unknown}
+                     */
+                    dealType: "license" | "transfer" | "equity" | "cooperation";
+                    organizations?: ({
+                        id: string;
+                    } | {
+                        name: string;
+                    })[];
+                    /** @description Money in fen (CNY minor unit) */
+                    value?: number | null;
+                    year: number;
+                    listingId?: string | null;
+                    dealId?: string | null;
+                    /** @description Shown to the public (default true) */
+                    published?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        summary: string;
+                        /** @enum {unknown} */
+                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                        /** @enum {unknown} */
+                        dealType: "license" | "transfer" | "equity" | "cooperation";
+                        organizations: {
+                            id: string | null;
+                            name: string;
+                        }[];
+                        value: number | null;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        year: number;
+                        published: boolean;
+                        updatedAt: string;
+                        body: string;
+                        /** @description The linked listing; the public sees it only while it is published */
+                        listing: {
+                            id: string;
+                            title: string;
+                            registrationNo: string | null;
+                        } | null;
+                        /** @description Admins only: deals are private to their parties */
+                        dealId?: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCasesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        summary: string;
+                        /** @enum {unknown} */
+                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                        /** @enum {unknown} */
+                        dealType: "license" | "transfer" | "equity" | "cooperation";
+                        organizations: {
+                            id: string | null;
+                            name: string;
+                        }[];
+                        value: number | null;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        year: number;
+                        published: boolean;
+                        updatedAt: string;
+                        body: string;
+                        /** @description The linked listing; the public sees it only while it is published */
+                        listing: {
+                            id: string;
+                            title: string;
+                            registrationNo: string | null;
+                        } | null;
+                        /** @description Admins only: deals are private to their parties */
+                        dealId?: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCasesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchCasesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    summary?: string;
+                    body?: string;
+                    /** @enum {unknown} */
+                    field?: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                    /**
+                     * @description The deal form (转化方式)
+                     * @enum {unknown}
+                     */
+                    dealType?: "license" | "transfer" | "equity" | "cooperation";
+                    organizations?: ({
+                        id: string;
+                    } | {
+                        name: string;
+                    })[];
+                    /** @description Money in fen (CNY minor unit) */
+                    value?: number | null;
+                    year?: number;
+                    listingId?: string | null;
+                    dealId?: string | null;
+                    /** @description Shown to the public (default true) */
+                    published?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        summary: string;
+                        /** @enum {unknown} */
+                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                        /** @enum {unknown} */
+                        dealType: "license" | "transfer" | "equity" | "cooperation";
+                        organizations: {
+                            id: string | null;
+                            name: string;
+                        }[];
+                        value: number | null;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        year: number;
+                        published: boolean;
+                        updatedAt: string;
+                        body: string;
+                        /** @description The linked listing; the public sees it only while it is published */
+                        listing: {
+                            id: string;
+                            title: string;
+                            registrationNo: string | null;
+                        } | null;
+                        /** @description Admins only: deals are private to their parties */
+                        dealId?: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPackages: {
+        parameters: {
+            query?: {
+                field?: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            title: string;
+                            description: string;
+                            /** @enum {unknown} */
+                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                            published: boolean;
+                            /** @description Published listings in the package */
+                            listingCount: number;
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPackages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    description?: string;
+                    /**
+                     * @description The key field the package serves
+                     * @enum {unknown}
+                     */
+                    field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                    /** @description Published listings, in the order shown */
+                    listingIds: string[];
+                    /** @description Shown to the public (default false: curate first) */
+                    published?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        description: string;
+                        /** @enum {unknown} */
+                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                        published: boolean;
+                        /** @description Published listings in the package */
+                        listingCount: number;
+                        updatedAt: string;
+                        /** @description The published listings, in the curated order */
+                        listings: {
+                            id: string;
+                            title: string;
+                            titleEn: string | null;
+                            summary: string;
+                            /** @enum {unknown} */
+                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                            trl: number;
+                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                            askingPrice: number | null;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            registrationNo: string | null;
+                            organization: {
+                                id: string;
+                                name: string;
+                                /** @enum {unknown} */
+                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                            };
+                            publishedAt: string | null;
+                        }[];
+                        /** @description Admins only: every curated id, published or not */
+                        listingIds?: string[];
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPackagesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        description: string;
+                        /** @enum {unknown} */
+                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                        published: boolean;
+                        /** @description Published listings in the package */
+                        listingCount: number;
+                        updatedAt: string;
+                        /** @description The published listings, in the curated order */
+                        listings: {
+                            id: string;
+                            title: string;
+                            titleEn: string | null;
+                            summary: string;
+                            /** @enum {unknown} */
+                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                            trl: number;
+                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                            askingPrice: number | null;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            registrationNo: string | null;
+                            organization: {
+                                id: string;
+                                name: string;
+                                /** @enum {unknown} */
+                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                            };
+                            publishedAt: string | null;
+                        }[];
+                        /** @description Admins only: every curated id, published or not */
+                        listingIds?: string[];
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePackagesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchPackagesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    description?: string;
+                    /**
+                     * @description The key field the package serves
+                     * @enum {unknown}
+                     */
+                    field?: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                    /** @description Published listings, in the order shown */
+                    listingIds?: string[];
+                    /** @description Shown to the public (default false: curate first) */
+                    published?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        description: string;
+                        /** @enum {unknown} */
+                        field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                        published: boolean;
+                        /** @description Published listings in the package */
+                        listingCount: number;
+                        updatedAt: string;
+                        /** @description The published listings, in the curated order */
+                        listings: {
+                            id: string;
+                            title: string;
+                            titleEn: string | null;
+                            summary: string;
+                            /** @enum {unknown} */
+                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                            trl: number;
+                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+                            askingPrice: number | null;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            registrationNo: string | null;
+                            organization: {
+                                id: string;
+                                name: string;
+                                /** @enum {unknown} */
+                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                            };
+                            publishedAt: string | null;
+                        }[];
+                        /** @description Admins only: every curated id, published or not */
+                        listingIds?: string[];
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganizations: {
+        parameters: {
+            query?: {
+                type?: "university" | "institute" | "enterprise" | "agency" | "individual";
+                /** @description Part of the name */
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            nameEn: string | null;
+                            /** @enum {unknown} */
+                            type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                            region: string | null;
+                            /** @description Listings it has published now */
+                            publishedListings: number;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganizationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        nameEn: string | null;
+                        /** @enum {unknown} */
+                        type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                        region: string | null;
+                        /** @description Listings it has published now */
+                        publishedListings: number;
+                        description: string | null;
+                        /** @description Published listings by key field */
+                        fields: {
+                            [key: string]: number;
+                        };
+                        /** @description Its catalogue: the published listings, paged */
+                        listingsUrl: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminAudit: {
+        parameters: {
+            query?: {
+                /** @description policy, case, package, listing, … */
+                entity?: string;
+                entityId?: string;
+                actorId?: string;
+                /** @description An action (policy.created), or a family (policy.*) */
+                action?: string;
+                from?: string;
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            at: string;
+                            actor: {
+                                id: string | null;
+                                role: ("seller" | "buyer" | "broker" | "admin" | "system") | (never | null);
+                            };
+                            action: string;
+                            entity: string;
+                            entityId: string;
+                            /** @description The action's facts: scalars, or lists of ids or field names */
+                            data: {
+                                [key: string]: string | number | boolean | (never | null) | string[];
+                            };
+                            requestId: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminExchangeListings: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published listings as a JSON array of rows keyed by column, or a CSV file (streamed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        "\u6210\u679C\u540D\u79F0": string;
+                        "\u6210\u679C\u7B80\u4ECB": string;
+                        "\u5173\u952E\u8BCD": string;
+                        "\u6210\u679C\u7C7B\u522B": string;
+                        "\u5E94\u7528\u9886\u57DF": string;
+                        "\u6210\u679C\u4F53\u73B0\u5F62\u5F0F": string;
+                        "\u6280\u672F\u6210\u719F\u5EA6": string;
+                        "\u6240\u5904\u9636\u6BB5": string;
+                        "\u6210\u679C\u6C34\u5E73": string;
+                        "\u77E5\u8BC6\u4EA7\u6743\u5F62\u5F0F": string;
+                        "\u77E5\u8BC6\u4EA7\u6743\u7F16\u53F7": string;
+                        "\u8F6C\u5316\u65B9\u5F0F": string;
+                        "\u53C2\u8003\u4EF7\u683C(\u5143)": string;
+                        "\u7ECF\u8D39\u6765\u6E90": string;
+                        "\u6240\u5C5E\u5730\u533A": string;
+                        "\u5B8C\u6210\u4EBA": string;
+                        "\u5B8C\u6210\u5355\u4F4D": string;
+                        "\u767B\u8BB0\u53F7": string;
+                        "\u53D1\u5E03\u65E5\u671F": string;
+                    }[];
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAdminExchangeListings: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": unknown[] | string;
+                "text/csv": unknown[] | string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        items: {
+                            row: number;
+                            id: string;
+                            title: string;
+                            registrationNo: string;
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStats: {
+        parameters: {
+            query?: {
+                /** @description First China calendar date of the series (default: 12 months back) */
+                from?: string;
+                /** @description Last China calendar date of the series, included (default: today) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        currency: "CNY";
+                        generatedAt: string;
+                        listings: {
+                            total: number;
+                            byField: {
+                                /** @enum {unknown} */
+                                field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                                count: number;
+                            }[];
+                            byStatus: {
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
+                                count: number;
+                            }[];
+                            byTrl: {
+                                trl: number;
+                                count: number;
+                            }[];
+                            byOrganizationType: {
+                                /** @enum {unknown} */
+                                organizationType: "university" | "institute" | "enterprise" | "agency" | "individual";
+                                count: number;
+                            }[];
+                        };
+                        deals: {
+                            total: number;
+                            byForm: {
+                                /** @enum {unknown} */
+                                form: "license" | "transfer" | "equity" | "cooperation";
+                                count: number;
+                            }[];
+                            byState: {
+                                /** @enum {unknown} */
+                                form: "license" | "transfer" | "equity" | "cooperation";
+                                state: string;
+                                count: number;
+                            }[];
+                            /** @description Days from the inquiry to the second contract signature */
+                            timeToSignature: {
+                                overall: {
+                                    deals: number;
+                                    /** @description Days, to one decimal; null when no deal was signed */
+                                    medianDays: number | null;
+                                    /** @description Days, to one decimal; null when no deal was signed */
+                                    meanDays: number | null;
+                                };
+                                byForm: {
+                                    /** @enum {unknown} */
+                                    form: "license" | "transfer" | "equity" | "cooperation";
+                                    deals: number;
+                                    /** @description Days, to one decimal; null when no deal was signed */
+                                    medianDays: number | null;
+                                    /** @description Days, to one decimal; null when no deal was signed */
+                                    meanDays: number | null;
+                                }[];
+                            };
+                        };
+                        /** @description Technology-contract registrations (认定登记) */
+                        contracts: {
+                            registered: {
+                                count: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                value: number;
+                            };
+                        };
+                        vouchers: {
+                            granted: {
+                                count: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                            };
+                            redeemed: {
+                                count: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                            };
+                        };
+                        series: {
+                            from: string;
+                            to: string;
+                            months: {
+                                /** @description YYYY-MM, China time */
+                                month: string;
+                                dealsSigned: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                contractValue: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                invoiced: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                paid: number;
+                            }[];
+                            totals: {
+                                dealsSigned: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                contractValue: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                invoiced: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                paid: number;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatsPublic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        currency: "CNY";
+                        listings: {
+                            published: number;
+                            byField: {
+                                /** @enum {unknown} */
+                                field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                                count: number;
+                            }[];
+                            byTrl: {
+                                trl: number;
+                                count: number;
+                            }[];
+                        };
+                        deals: {
+                            signed: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            contractValue: number;
+                        };
+                        contracts: {
+                            registered: number;
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsHalfYear: {
+        parameters: {
+            query: {
+                year: number;
+                /** @description 1: January–June, 2: July–December (China time) */
+                half: number;
+                format?: "json" | "pdf";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @description 1: January–June, 2: July–December (China time) */
+                        half: number;
+                        periodStart: string;
+                        periodEnd: string;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        totals: {
+                            listingsRegistered: number;
+                            listingsPublished: number;
+                            dealsOpened: number;
+                            dealsSigned: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            contractValue: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            invoiced: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            paid: number;
+                            contractsRegistered: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            contractsRegisteredValue: number;
+                            vouchersRedeemed: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            vouchersRedeemedAmount: number;
+                        };
+                        byField: {
+                            /** @enum {unknown} */
+                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                            listingsRegistered: number;
+                            listingsPublished: number;
+                            dealsOpened: number;
+                            dealsSigned: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            contractValue: number;
+                        }[];
+                        byForm: {
+                            /** @enum {unknown} */
+                            form: "license" | "transfer" | "equity" | "cooperation";
+                            opened: number;
+                            signed: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            contractValue: number;
+                        }[];
+                        dealStates: {
+                            /** @enum {unknown} */
+                            form: "license" | "transfer" | "equity" | "cooperation";
+                            /** @description Top-level machine state at the end of the period */
+                            state: string;
+                            count: number;
+                        }[];
+                        incomeByMonth: {
+                            /** @description YYYY-MM, China time */
+                            month: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            invoiced: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            paid: number;
+                        }[];
+                        submissions: {
+                            organizations: number;
+                            submitted: number;
+                            draft: number;
+                        };
+                        organizations: {
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted";
+                            submittedAt: string | null;
+                        }[];
+                    };
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postReportsHalfYearGenerate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                    /** @description 1: January–June, 2: July–December (China time) */
+                    half: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @description 1: January–June, 2: July–December (China time) */
+                        half: number;
+                        created: number;
+                        refreshed: number;
+                        /** @description Reports already submitted, left as they were */
+                        submitted: number;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsHalfYearStatus: {
+        parameters: {
+            query: {
+                year: number;
+                /** @description 1: January–June, 2: July–December (China time) */
+                half: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @description 1: January–June, 2: July–December (China time) */
+                        half: number;
+                        periodStart: string;
+                        periodEnd: string;
+                        counts: {
+                            organizations: number;
+                            submitted: number;
+                            draft: number;
+                        };
+                        items: {
+                            organization: {
+                                id: string;
+                                name: string;
+                                /** @enum {unknown} */
+                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                            };
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted";
+                            generatedAt: string;
+                            submittedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postReportsHalfYearRemind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                    /** @description 1: January–June, 2: July–December (China time) */
+                    half: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @description 1: January–June, 2: July–December (China time) */
+                        half: number;
+                        reminded: number;
+                        organizationIds: string[];
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsHalfYearMine: {
+        parameters: {
+            query: {
+                year: number;
+                /** @description 1: January–June, 2: July–December (China time) */
+                half: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        organization: {
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                        };
+                        year: number;
+                        /** @description 1: January–June, 2: July–December (China time) */
+                        half: number;
+                        periodStart: string;
+                        periodEnd: string;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted";
+                        figures: {
+                            /** @enum {string} */
+                            currency: "CNY";
+                            listings: {
+                                registered: number;
+                                published: number;
+                            };
+                            deals: {
+                                byForm: {
+                                    /** @enum {unknown} */
+                                    form: "license" | "transfer" | "equity" | "cooperation";
+                                    opened: number;
+                                    signed: number;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    contractValue: number;
+                                }[];
+                                byState: {
+                                    /** @enum {unknown} */
+                                    form: "license" | "transfer" | "equity" | "cooperation";
+                                    /** @description Top-level machine state at the end of the period */
+                                    state: string;
+                                    count: number;
+                                }[];
+                            };
+                            /** @description Money in fen (CNY minor unit) */
+                            contractValue: number;
+                            income: {
+                                /** @description Money in fen (CNY minor unit) */
+                                invoiced: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                paid: number;
+                            };
+                            contractsRegistered: {
+                                count: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                value: number;
+                            };
+                            vouchersRedeemed: {
+                                count: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                            };
+                        };
+                        narrative: string;
+                        generatedAt: string;
+                        submittedAt: string | null;
+                        submittedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchReportsHalfYearMine: {
+        parameters: {
+            query: {
+                year: number;
+                /** @description 1: January–June, 2: July–December (China time) */
+                half: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    narrative: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        organization: {
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                        };
+                        year: number;
+                        /** @description 1: January–June, 2: July–December (China time) */
+                        half: number;
+                        periodStart: string;
+                        periodEnd: string;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted";
+                        figures: {
+                            /** @enum {string} */
+                            currency: "CNY";
+                            listings: {
+                                registered: number;
+                                published: number;
+                            };
+                            deals: {
+                                byForm: {
+                                    /** @enum {unknown} */
+                                    form: "license" | "transfer" | "equity" | "cooperation";
+                                    opened: number;
+                                    signed: number;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    contractValue: number;
+                                }[];
+                                byState: {
+                                    /** @enum {unknown} */
+                                    form: "license" | "transfer" | "equity" | "cooperation";
+                                    /** @description Top-level machine state at the end of the period */
+                                    state: string;
+                                    count: number;
+                                }[];
+                            };
+                            /** @description Money in fen (CNY minor unit) */
+                            contractValue: number;
+                            income: {
+                                /** @description Money in fen (CNY minor unit) */
+                                invoiced: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                paid: number;
+                            };
+                            contractsRegistered: {
+                                count: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                value: number;
+                            };
+                            vouchersRedeemed: {
+                                count: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                            };
+                        };
+                        narrative: string;
+                        generatedAt: string;
+                        submittedAt: string | null;
+                        submittedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postReportsHalfYearMineSubmit: {
+        parameters: {
+            query: {
+                year: number;
+                /** @description 1: January–June, 2: July–December (China time) */
+                half: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        organization: {
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            type: "university" | "institute" | "enterprise" | "agency" | "individual";
+                        };
+                        year: number;
+                        /** @description 1: January–June, 2: July–December (China time) */
+                        half: number;
+                        periodStart: string;
+                        periodEnd: string;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted";
+                        figures: {
+                            /** @enum {string} */
+                            currency: "CNY";
+                            listings: {
+                                registered: number;
+                                published: number;
+                            };
+                            deals: {
+                                byForm: {
+                                    /** @enum {unknown} */
+                                    form: "license" | "transfer" | "equity" | "cooperation";
+                                    opened: number;
+                                    signed: number;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    contractValue: number;
+                                }[];
+                                byState: {
+                                    /** @enum {unknown} */
+                                    form: "license" | "transfer" | "equity" | "cooperation";
+                                    /** @description Top-level machine state at the end of the period */
+                                    state: string;
+                                    count: number;
+                                }[];
+                            };
+                            /** @description Money in fen (CNY minor unit) */
+                            contractValue: number;
+                            income: {
+                                /** @description Money in fen (CNY minor unit) */
+                                invoiced: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                paid: number;
+                            };
+                            contractsRegistered: {
+                                count: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                value: number;
+                            };
+                            vouchersRedeemed: {
+                                count: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                            };
+                        };
+                        narrative: string;
+                        generatedAt: string;
+                        submittedAt: string | null;
+                        submittedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminContractRegistrations: {
+        parameters: {
+            query?: {
+                /** @description First registration date (China time), included */
+                from?: string;
+                /** @description Last registration date (China time), included */
+                to?: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registrations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string | null;
+                        to: string | null;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        count: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        totalValue: number;
+                        items: {
+                            dealId: string;
+                            registrationNo: string;
+                            category: {
+                                /** @enum {unknown} */
+                                code: "development" | "transfer" | "license" | "consulting" | "services";
+                                /** @description Civil Code Art. 843: 技术开发, 技术转让, 技术许可, 技术咨询, 技术服务 */
+                                name: string;
+                            };
+                            /** @enum {unknown} */
+                            dealType: "license" | "transfer" | "equity" | "cooperation";
+                            seller: {
+                                id: string;
+                                name: string;
+                            };
+                            buyer: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Money in fen (CNY minor unit) */
+                            contractValue: number;
+                            signedAt: string | null;
+                            registeredAt: string;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}

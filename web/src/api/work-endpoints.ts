@@ -75,6 +75,7 @@ export function workEndpoints({ get, post, patch, del, blob, upload }: Http) {
     myHalfYearReport: (period: ReportPeriod, signal?: AbortSignal) => get<HalfYearReport>(MY_REPORT, period, signal),
     saveReportNarrative: (period: ReportPeriod, narrative: string) =>
       patch<HalfYearReport>(MY_REPORT, { narrative }, period),
-    submitHalfYearReport: (period: ReportPeriod) => post<HalfYearReport>(`${MY_REPORT}/submit`, {}, undefined, period),
+    submitHalfYearReport: (period: ReportPeriod) =>
+      post<HalfYearReport>(`${MY_REPORT}/submit`, undefined, undefined, period),
   };
 }
