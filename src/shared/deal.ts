@@ -21,6 +21,13 @@ export type DealOutcome = (typeof DEAL_OUTCOMES)[number];
 export const PROPOSAL_STATUSES = ['current', 'accepted', 'rejected', 'expired', 'superseded'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
+// The public notice board (DOMAIN.md "Pricing routes"): the seller or the admin answers each objection.
+export const OBJECTION_DECISIONS = ['dismissed', 'upheld'] as const;
+export type ObjectionDecision = (typeof OBJECTION_DECISIONS)[number];
+// How a base or agreed price is supported: an appraisal report or a public price enquiry (国发〔2016〕16号).
+export const PRICING_BASIS_KINDS = ['appraisal', 'price_enquiry'] as const;
+export type PricingBasisKind = (typeof PRICING_BASIS_KINDS)[number];
+
 // Licence types per the SPC interpretation on technology contract disputes, Art. 25.
 export const LICENSE_TYPES = ['exclusive', 'sole', 'non_exclusive'] as const;
 export type LicenseType = (typeof LICENSE_TYPES)[number];
@@ -56,4 +63,14 @@ export const PROPOSAL_STATUS_LABELS: Readonly<Record<ProposalStatus, Label>> = {
   rejected: { zh: '已拒绝', en: 'Rejected' },
   expired: { zh: '已过期', en: 'Expired' },
   superseded: { zh: '已被新提议取代', en: 'Superseded' },
+};
+
+export const OBJECTION_DECISION_LABELS: Readonly<Record<ObjectionDecision, Label>> = {
+  dismissed: { zh: '异议不成立，公示继续', en: 'Dismissed: the notice runs on' },
+  upheld: { zh: '异议成立，重新协商', en: 'Upheld: back to negotiation' },
+};
+
+export const PRICING_BASIS_LABELS: Readonly<Record<PricingBasisKind, Label>> = {
+  appraisal: { zh: '资产评估报告', en: 'Appraisal report' },
+  price_enquiry: { zh: '公开询价', en: 'Public price enquiry' },
 };
