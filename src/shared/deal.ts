@@ -21,6 +21,9 @@ export type DealOutcome = (typeof DEAL_OUTCOMES)[number];
 export const PROPOSAL_STATUSES = ['current', 'accepted', 'rejected', 'expired', 'superseded'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
+/** The national floor of a public notice (公示) of an agreed price: 15 days (国发〔2016〕16号; Law Art. 18). */
+export const PUBLIC_NOTICE_MIN_DAYS = 15;
+
 // The public notice board (DOMAIN.md "Pricing routes"): the seller or the admin answers each objection.
 export const OBJECTION_DECISIONS = ['dismissed', 'upheld'] as const;
 export type ObjectionDecision = (typeof OBJECTION_DECISIONS)[number];
