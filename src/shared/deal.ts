@@ -27,6 +27,13 @@ export const PUBLIC_NOTICE_MIN_DAYS = 15;
 // The public notice board (DOMAIN.md "Pricing routes"): the seller or the admin answers each objection.
 export const OBJECTION_DECISIONS = ['dismissed', 'upheld'] as const;
 export type ObjectionDecision = (typeof OBJECTION_DECISIONS)[number];
+export const NOTICE_STATUSES = ['open', 'ended'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+/** How a notice ended: the period passed, an objection was upheld, or the deal closed (declined, withdrawn, expired). */
+export const NOTICE_OUTCOMES = ['passed', 'upheld', 'closed'] as const;
+export type NoticeOutcome = (typeof NOTICE_OUTCOMES)[number];
+/** Bounds on filing objections (DOMAIN.md "Pricing routes": anyone signed in may object, with reasons). */
+export const OBJECTION_LIMITS = { perUserPerDay: 10, perUserPerNotice: 3 } as const;
 // How a base or agreed price is supported: an appraisal report or a public price enquiry (国发〔2016〕16号).
 export const PRICING_BASIS_KINDS = ['appraisal', 'price_enquiry'] as const;
 export type PricingBasisKind = (typeof PRICING_BASIS_KINDS)[number];
