@@ -5928,6 +5928,41 @@ export interface paths {
                                 /** @description ISO 8601 instant */
                                 at: string;
                             }[];
+                            noticeObjections: {
+                                id: string;
+                                reason: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                                /** @description ISO 8601 instant */
+                                noticeStartedAt: string;
+                                answer: {
+                                    /** @enum {unknown} */
+                                    decision: "dismissed" | "upheld";
+                                    reason: string;
+                                    by: {
+                                        userId: string;
+                                        /** @enum {unknown} */
+                                        role: "buyer" | "seller" | "broker" | "admin" | "system";
+                                    };
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                } | null;
+                            }[];
+                            pricingDecision: {
+                                body: string;
+                                /** @description China calendar date, YYYY-MM-DD */
+                                decidedOn: string;
+                                documentRef: string;
+                                relatedParty: boolean;
+                                basis: {
+                                    /** @enum {unknown} */
+                                    kind: "appraisal" | "price_enquiry";
+                                    reference: string;
+                                } | null;
+                                recordedBy: string;
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
                             contract: {
                                 buyer: {
                                     userId: string;
@@ -6414,6 +6449,41 @@ export interface paths {
                                 /** @description ISO 8601 instant */
                                 at: string;
                             }[];
+                            noticeObjections: {
+                                id: string;
+                                reason: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                                /** @description ISO 8601 instant */
+                                noticeStartedAt: string;
+                                answer: {
+                                    /** @enum {unknown} */
+                                    decision: "dismissed" | "upheld";
+                                    reason: string;
+                                    by: {
+                                        userId: string;
+                                        /** @enum {unknown} */
+                                        role: "buyer" | "seller" | "broker" | "admin" | "system";
+                                    };
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                } | null;
+                            }[];
+                            pricingDecision: {
+                                body: string;
+                                /** @description China calendar date, YYYY-MM-DD */
+                                decidedOn: string;
+                                documentRef: string;
+                                relatedParty: boolean;
+                                basis: {
+                                    /** @enum {unknown} */
+                                    kind: "appraisal" | "price_enquiry";
+                                    reference: string;
+                                } | null;
+                                recordedBy: string;
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
                             contract: {
                                 buyer: {
                                     userId: string;
@@ -6624,7 +6694,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description One of ACCEPT_INQUIRY, DECLINE, SIGN_NDA, PROPOSE_TERMS, ACCEPT_TERMS, REJECT_TERMS, OFFER_EXPIRED, WITHDRAW, EXPIRE, RECORD_OBJECTION, NOTICE_ENDED, SIGN_CONTRACT, TERMINATE, ASSIGN_BROKER, REGISTER_CONTRACT, REPORT_ROYALTIES, INVOICE_MILESTONE, RECORD_FILING, COMPLETE, REMIND_ROYALTIES, PAYMENT_RECEIVED, RECORD_ASSIGNMENT, SUBMIT_APPRAISAL, REGISTER_EQUITY, DELIVER_MILESTONE, ACCEPT_MILESTONE, REQUEST_CHANGES */
+                        /** @description One of ACCEPT_INQUIRY, DECLINE, SIGN_NDA, PROPOSE_TERMS, ACCEPT_TERMS, REJECT_TERMS, OFFER_EXPIRED, WITHDRAW, EXPIRE, RECORD_OBJECTION, NOTICE_ENDED, OBJECTION_FILED, ANSWER_OBJECTION, RECORD_PRICING_DECISION, SIGN_CONTRACT, TERMINATE, ASSIGN_BROKER, REGISTER_CONTRACT, REPORT_ROYALTIES, INVOICE_MILESTONE, RECORD_FILING, COMPLETE, REMIND_ROYALTIES, PAYMENT_RECEIVED, RECORD_ASSIGNMENT, SUBMIT_APPRAISAL, REGISTER_EQUITY, DELIVER_MILESTONE, ACCEPT_MILESTONE, REQUEST_CHANGES */
                         type: string;
                         expectedVersion: number;
                         reason?: string;
@@ -6632,6 +6702,19 @@ export interface paths {
                             [key: string]: unknown;
                         };
                         proposalSeq?: number;
+                        objectionId?: string;
+                        /** @enum {unknown} */
+                        decision?: "dismissed" | "upheld";
+                        body?: string;
+                        /** Format: date */
+                        decidedOn?: string;
+                        documentRef?: string;
+                        relatedParty?: boolean;
+                        basis?: {
+                            /** @enum {unknown} */
+                            kind: "appraisal" | "price_enquiry";
+                            reference: string;
+                        };
                         brokerId?: string;
                         commissionRateBp?: number;
                         registrationNo?: string;
@@ -6871,6 +6954,41 @@ export interface paths {
                                 /** @description ISO 8601 instant */
                                 at: string;
                             }[];
+                            noticeObjections: {
+                                id: string;
+                                reason: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                                /** @description ISO 8601 instant */
+                                noticeStartedAt: string;
+                                answer: {
+                                    /** @enum {unknown} */
+                                    decision: "dismissed" | "upheld";
+                                    reason: string;
+                                    by: {
+                                        userId: string;
+                                        /** @enum {unknown} */
+                                        role: "buyer" | "seller" | "broker" | "admin" | "system";
+                                    };
+                                    /** @description ISO 8601 instant */
+                                    at: string;
+                                } | null;
+                            }[];
+                            pricingDecision: {
+                                body: string;
+                                /** @description China calendar date, YYYY-MM-DD */
+                                decidedOn: string;
+                                documentRef: string;
+                                relatedParty: boolean;
+                                basis: {
+                                    /** @enum {unknown} */
+                                    kind: "appraisal" | "price_enquiry";
+                                    reference: string;
+                                } | null;
+                                recordedBy: string;
+                                /** @description ISO 8601 instant */
+                                recordedAt: string;
+                            } | null;
                             contract: {
                                 buyer: {
                                     userId: string;
@@ -7195,6 +7313,19 @@ export interface paths {
                                     }[];
                                 };
                                 proposalSeq?: number;
+                                objectionId?: string;
+                                /** @enum {unknown} */
+                                decision?: "dismissed" | "upheld";
+                                body?: string;
+                                /** Format: date */
+                                decidedOn?: string;
+                                documentRef?: string;
+                                relatedParty?: boolean;
+                                basis?: {
+                                    /** @enum {unknown} */
+                                    kind: "appraisal" | "price_enquiry";
+                                    reference: string;
+                                };
                                 brokerId?: string;
                                 commissionRateBp?: number;
                                 registrationNo?: string;
@@ -7921,6 +8052,401 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public notice board (公示): public institutions' agreed prices, open and ended, newest first */
+        get: {
+            parameters: {
+                query: {
+                    status?: "open" | "ended";
+                    /** @description Words in the result's name or number, or an organization's name */
+                    q?: string;
+                    limit: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                dealId: string;
+                                listing: {
+                                    id: string;
+                                    title: string;
+                                    registrationNo: string | null;
+                                };
+                                /** @enum {unknown} */
+                                form: "license" | "transfer" | "equity" | "cooperation";
+                                /** @description Money in fen (CNY minor unit) */
+                                price: number;
+                                /** @enum {string} */
+                                currency: "CNY";
+                                seller: {
+                                    name: string;
+                                };
+                                buyer: {
+                                    name: string;
+                                };
+                                /** @description The buyer is related to the seller (inventor, their company, same controller) */
+                                relatedParty: boolean;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                /** @enum {unknown} */
+                                status: "open" | "ended";
+                                outcome: ("passed" | "upheld" | "closed") | (never | null);
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                objections: {
+                                    id: string;
+                                    reason: string;
+                                    answer: {
+                                        /** @enum {unknown} */
+                                        decision: "dismissed" | "upheld";
+                                        reason: string;
+                                        /** Format: date-time */
+                                        at: string;
+                                    } | null;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One notice with its objections and answers (objectors are not named) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            dealId: string;
+                            listing: {
+                                id: string;
+                                title: string;
+                                registrationNo: string | null;
+                            };
+                            /** @enum {unknown} */
+                            form: "license" | "transfer" | "equity" | "cooperation";
+                            /** @description Money in fen (CNY minor unit) */
+                            price: number;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            seller: {
+                                name: string;
+                            };
+                            buyer: {
+                                name: string;
+                            };
+                            /** @description The buyer is related to the seller (inventor, their company, same controller) */
+                            relatedParty: boolean;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            /** @enum {unknown} */
+                            status: "open" | "ended";
+                            outcome: ("passed" | "upheld" | "closed") | (never | null);
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            objections: {
+                                id: string;
+                                reason: string;
+                                answer: {
+                                    /** @enum {unknown} */
+                                    decision: "dismissed" | "upheld";
+                                    reason: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Object to an open notice, with reasons (anyone signed in; bounded per account) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reason: string;
+                            answer: {
+                                /** @enum {unknown} */
+                                decision: "dismissed" | "upheld";
+                                reason: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            /** Format: date-time */
+                            at: string;
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
