@@ -37,6 +37,11 @@ export const noticesZh = {
   'notices.reasonRequired': '请填写异议理由',
   'notices.tooMany': '提交次数过多，请稍后再试。',
   'notices.closed': '公示期已结束，不再接受异议。',
+  'pricing.title': '定价记录',
+  'pricing.decision': '内部决策：{body}，{date}，{ref}',
+  'pricing.noDecision': '成果方尚未登记内部定价决策（签署合同前登记）。',
+  'pricing.board': '查看公示平台',
+  'pricing.dossier': '下载定价过程记录（PDF）',
 };
 
 export const noticesEn: Record<keyof typeof noticesZh, string> = {
@@ -77,4 +82,9 @@ export const noticesEn: Record<keyof typeof noticesZh, string> = {
   'notices.reasonRequired': 'Please give your reasons',
   'notices.tooMany': 'Too many objections from this account; try again later.',
   'notices.closed': 'The notice period is over; objections are closed.',
+  'pricing.title': 'Pricing record',
+  'pricing.decision': 'Internal decision: {body}, {date}, {ref}',
+  'pricing.noDecision': 'The seller has not recorded its internal pricing decision yet (due before contracting).',
+  'pricing.board': 'See the public notice board',
+  'pricing.dossier': 'Download the pricing dossier (PDF)',
 };

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import { IdParams, Page, errorResponses } from '../platform/http.js';
 import { ListNoticesQuery, NoticeSchema, ObjectionBody, ObjectionSchema } from './schemas.js';
-import * as service from './service.js';
+import * as service from './notices.js';
 
 export async function noticeRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
