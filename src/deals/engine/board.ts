@@ -1,6 +1,5 @@
 import type { DealActor, DealContext } from '../machines/index.js';
 import type { BoardWrite, DealRow } from '../store/index.js';
-import type { DealEventInput } from './plan.js';
 
 const NOTICE = 'publicNotice';
 
@@ -13,7 +12,7 @@ const NOTICE = 'publicNotice';
 export function boardWrites(
   before: DealRow,
   updated: DealRow,
-  input: DealEventInput,
+  input: { type: string; [payload: string]: unknown },
   actor: DealActor,
   context: DealContext,
   at: string,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTORS, days, T0, TestDeal, timers } from './harness.js';
+import { ACTORS, days, T0, type TestDeal, timers } from './harness.js';
 import { negotiatingDeal, transferTerms } from './fixtures.js';
 import { OBJECTION_ID, PRICING_DECISION } from './spec.js';
 
