@@ -5,6 +5,7 @@ import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { passwordProblems } from './accounts/passwords.js';
 import { LINE_KINDS } from './invoices/tax.js';
+import { PUBLIC_NOTICE_MIN_DAYS } from './shared/deal.js';
 
 // The one place that reads process.env. Everything else receives a typed Config.
 const Days = (def: number) => Type.Integer({ minimum: 0, maximum: 3650, default: def });
@@ -25,7 +26,9 @@ export const ConfigSchema = Type.Object({
   ADMIN_EMAIL: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
   ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 10, maxLength: 128 })),
   LISTING_REVIEW: Type.Enum(['on', 'off'], { default: 'on' }),
-  PUBLIC_NOTICE_DAYS: Days(15),
+  // The public notice of a public institution's agreed price lasts at least 15 days (国发〔2016〕16号, the national
+  // floor under Law Art. 18; DOMAIN.md "Pricing routes"): configuration may lengthen it, never shorten or skip it.
+  PUBLIC_NOTICE_DAYS: Type.Integer({ minimum: PUBLIC_NOTICE_MIN_DAYS, maximum: 3650, default: PUBLIC_NOTICE_MIN_DAYS }),
   OFFER_TTL_DAYS: Days(14),
   DEAL_IDLE_DAYS: Days(90),
   INVOICE_DUE_DAYS: Days(30),
@@ -109,7 +112,11 @@ export function loadConfig(
   const problems = [...Value.Errors(ConfigSchema, input)].map((e) => {
     const key = e.instancePath.replace(/^\//, '') || '(root)';
     const allowed = (e.params as { allowedValues?: unknown[] }).allowedValues;
-    const message = allowed ? `must be one of ${allowed.join(', ')}` : e.message;
+    const message = allowed
+      ? `must be one of ${allowed.join(', ')}`
+      : key === 'PUBLIC_NOTICE_DAYS'
+        ? `must be at least ${PUBLIC_NOTICE_MIN_DAYS} days: the national floor for the public notice of a public institution's agreed price (国发〔2016〕16号), which configuration may lengthen but never shorten or skip`
+        : e.message;
     return `${key}: ${message}${key in input ? ` (got ${JSON.stringify(key.includes('SECRET') || key.includes('PASSWORD') || key.includes('KEY') ? '***' : input[key])})` : ''}`;
   });
   const env = input as Env;

@@ -16,6 +16,7 @@ import { invoiceRoutes } from './invoices/routes.js';
 import { reindexListings, syncListingToIndex } from './listings/indexing.js';
 import { listingRoutes } from './listings/routes.js';
 import { listingSearchRoutes } from './listings/search-routes.js';
+import { pricingRoutes } from './pricing/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { deliverNotification } from './notifications/service.js';
 import type { Feature } from './platform/feature.js';
@@ -62,6 +63,7 @@ export const FEATURES: readonly Feature[] = [
     hooks: { [INVOICE_PAID]: onInstalmentPaid },
     emits: { timers: ['deal'] },
   },
+  { name: 'pricing', routes: pricingRoutes },
   {
     name: 'policies',
     routes: policyRoutes,

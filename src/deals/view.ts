@@ -65,6 +65,8 @@ export async function dealDetail(db: DbOrTx, d: DealRow, caller: AuthUser, known
     nda: { required: context.ndaRequired, ...context.nda },
     publicNotice: context.publicNotice,
     objections: context.objections,
+    noticeObjections: context.noticeObjections ?? [],
+    pricingDecision: context.pricingDecision ?? null,
     contract: context.contract,
     contractRegistration: context.contractRegistration,
     closure: context.closure,

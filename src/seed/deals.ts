@@ -8,6 +8,7 @@ import { listListings } from '../listings/service.js';
 import type { AuthUser } from '../platform/auth.js';
 import type { AppContext, Clock } from '../platform/context.js';
 import { fireDueTimers } from '../platform/timers.js';
+import { fileObjection, noticesOfDeal } from '../pricing/notices.js';
 import { asAuth, type DemoUsers } from './accounts.js';
 
 const DAY = 86_400_000;
@@ -136,4 +137,25 @@ export async function seedDeals(ctx: AppContext, users: DemoUsers) {
   await step(admin, drip, { type: 'ASSIGN_BROKER', brokerId: users.ttc.id, commissionRateBp: 300 });
   await step(oasis, drip, { type: 'PROPOSE_TERMS', terms });
   await step(shzu, drip, { type: 'PROPOSE_TERMS', terms: { ...terms, upfrontFee: 80_000_000, royaltyRateBp: 400 } });
+
+  // Now: a second transfer of the jujube process, its price under public notice on the board with an objection
+  // awaiting the seller's answer (DOMAIN.md "Pricing routes").
+  const noticed = (await openDeal(c, kuitun, { listingId: listing('红枣'), type: 'transfer' })).id;
+  await step(taru, noticed, { type: 'ACCEPT_INQUIRY' });
+  await step(kuitun, noticed, {
+    type: 'PROPOSE_TERMS',
+    terms: { price: 4_500_000, payments: [{ name: '一次性付清', amount: 4_500_000, dueDays: 30 }] },
+  });
+  await step(taru, noticed, {
+    type: 'RECORD_PRICING_DECISION',
+    body: '塔里木大学校长办公会',
+    decidedOn: new Date(t).toISOString().slice(0, 10),
+    documentRef: '塔大校办纪要〔2026〕7号',
+    relatedParty: false,
+    basis: { kind: 'price_enquiry', reference: '兵团技术交易市场公开询价 2026-031' },
+  });
+  await step(taru, noticed, { type: 'ACCEPT_TERMS' });
+  const [notice] = await noticesOfDeal(c.db, noticed);
+  t += 3_600_000;
+  await fileObjection(c, tarimAgri, notice.id, '转让价格低于首笔转让（600 万元），请说明定价依据。');
 }

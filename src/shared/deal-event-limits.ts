@@ -13,3 +13,8 @@ export const COMMISSION_MAX_BP = 3_000;
 /** A calendar year, half, quarter or month: 2026, 2026H1, 2026Q3, 2026-07. */
 export const ROYALTY_PERIOD = '^\\d{4}(H[12]|Q[1-4]|-(0[1-9]|1[0-2]))?$';
 export const ROYALTY_PERIOD_MAX = 7;
+/** The deciding body of a pricing decision (e.g. 校长办公会) and the reference of its minutes or appraisal. */
+export const DECISION_BODY_MAX = 200;
+export const DOCUMENT_REF_MAX = 200;
+/** Objections filed on the public notice board: ids as the board assigns them. */
+export const OBJECTION_ID_MAX = 40;

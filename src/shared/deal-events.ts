@@ -1,8 +1,11 @@
 import { Type, type Static, type TObject, type TSchema } from 'typebox';
-import type { ActorRole } from './deal.js';
+import { OBJECTION_DECISIONS, PRICING_BASIS_KINDS, type ActorRole } from './deal.js';
 import {
   APPRAISER_MAX,
   COMMISSION_MAX_BP,
+  DECISION_BODY_MAX,
+  DOCUMENT_REF_MAX,
+  OBJECTION_ID_MAX,
   REASON_MAX,
   REGISTRATION_NO_MAX,
   REGISTRATION_REF_MAX,
@@ -29,6 +32,12 @@ const CommissionRateBp = Type.Integer({ minimum: 0, maximum: COMMISSION_MAX_BP }
 /** The terms' own shape depends on the deal's form: checked by `validateTerms` once the form is known. */
 const TermsObject = Type.Object({}, { additionalProperties: true, maxProperties: 20 });
 
+const ObjectionId = Type.String({ pattern: ID_PATTERN, maxLength: OBJECTION_ID_MAX });
+const PricingBasis = Type.Object(
+  { kind: Type.Enum(PRICING_BASIS_KINDS), reference: Text(DOCUMENT_REF_MAX) },
+  { additionalProperties: false },
+);
+
 const Payload = <P extends Record<string, TSchema>>(properties: P) =>
   Type.Object(properties, { additionalProperties: false });
 const NoPayload = Payload({});
@@ -45,6 +54,17 @@ export const EVENT_PAYLOADS = {
   EXPIRE: NoPayload,
   RECORD_OBJECTION: Payload({ reason: Reason }),
   NOTICE_ENDED: NoPayload,
+  // Machine version 2 (DOMAIN.md "Pricing routes"): the board files an objection as the system; the seller or the
+  // admin answers it; the seller records its internal pricing decision (集体决策) before contracting.
+  OBJECTION_FILED: Payload({ objectionId: ObjectionId, reason: Reason }),
+  ANSWER_OBJECTION: Payload({ objectionId: ObjectionId, decision: Type.Enum(OBJECTION_DECISIONS), reason: Reason }),
+  RECORD_PRICING_DECISION: Payload({
+    body: Text(DECISION_BODY_MAX),
+    decidedOn: IsoDate,
+    documentRef: Text(DOCUMENT_REF_MAX),
+    relatedParty: Type.Boolean(),
+    basis: Type.Optional(PricingBasis),
+  }),
   SIGN_CONTRACT: NoPayload,
   TERMINATE: Payload({ reason: Reason }),
   ASSIGN_BROKER: Payload({ brokerId: BrokerId, commissionRateBp: CommissionRateBp }),

@@ -1,5 +1,14 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { ACTOR_ROLES, DEAL_OUTCOMES, DEAL_ROLES, PARTY_ROLES, PROPOSAL_STATUSES, PROPOSER_ROLES } from './deal.js';
+import {
+  ACTOR_ROLES,
+  DEAL_OUTCOMES,
+  DEAL_ROLES,
+  OBJECTION_DECISIONS,
+  PARTY_ROLES,
+  PRICING_BASIS_KINDS,
+  PROPOSAL_STATUSES,
+  PROPOSER_ROLES,
+} from './deal.js';
 import { DEAL_FORMS, FIELDS } from './listing.js';
 import { TERMS_SCHEMAS } from './terms.js';
 
@@ -35,6 +44,23 @@ export const ProposalSchema = Obj({
   closedAt: Nullable(Instant),
 });
 export const ObjectionSchema = Obj({ reason: Str, by: DealActorSchema, at: Instant });
+/** An objection filed on the public notice board (machine version 2); the objector is not named. */
+export const NoticeObjectionSchema = Obj({
+  id: Str,
+  reason: Str,
+  at: Instant,
+  noticeStartedAt: Instant,
+  answer: Nullable(Obj({ decision: Type.Enum(OBJECTION_DECISIONS), reason: Str, by: DealActorSchema, at: Instant })),
+});
+export const PricingDecisionSchema = Obj({
+  body: Str,
+  decidedOn: Day,
+  documentRef: Str,
+  relatedParty: Type.Boolean(),
+  basis: Nullable(Obj({ kind: Type.Enum(PRICING_BASIS_KINDS), reference: Str })),
+  recordedBy: Str,
+  recordedAt: Instant,
+});
 export const ContractRegistrationSchema = Obj({
   registrationNo: Str,
   recordedBy: DealActorSchema,
@@ -123,6 +149,8 @@ export const DealDetailPartsSchema = Obj({
   nda: Obj({ required: Type.Boolean(), buyer: Nullable(SignatureSchema), seller: Nullable(SignatureSchema) }),
   publicNotice: Nullable(Obj({ startedAt: Instant, endsAt: Instant })),
   objections: Type.Array(ObjectionSchema),
+  noticeObjections: Type.Array(NoticeObjectionSchema),
+  pricingDecision: Nullable(PricingDecisionSchema),
   contract: Obj({ buyer: Nullable(SignatureSchema), seller: Nullable(SignatureSchema), signedAt: Nullable(Instant) }),
   contractRegistration: Nullable(ContractRegistrationSchema),
   closure: Nullable(ClosureSchema),

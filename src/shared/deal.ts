@@ -21,6 +21,23 @@ export type DealOutcome = (typeof DEAL_OUTCOMES)[number];
 export const PROPOSAL_STATUSES = ['current', 'accepted', 'rejected', 'expired', 'superseded'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
+/** The national floor of a public notice (公示) of an agreed price: 15 days (国发〔2016〕16号; Law Art. 18). */
+export const PUBLIC_NOTICE_MIN_DAYS = 15;
+
+// The public notice board (DOMAIN.md "Pricing routes"): the seller or the admin answers each objection.
+export const OBJECTION_DECISIONS = ['dismissed', 'upheld'] as const;
+export type ObjectionDecision = (typeof OBJECTION_DECISIONS)[number];
+export const NOTICE_STATUSES = ['open', 'ended'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+/** How a notice ended: the period passed, an objection was upheld, or the deal closed (declined, withdrawn, expired). */
+export const NOTICE_OUTCOMES = ['passed', 'upheld', 'closed'] as const;
+export type NoticeOutcome = (typeof NOTICE_OUTCOMES)[number];
+/** Bounds on filing objections (DOMAIN.md "Pricing routes": anyone signed in may object, with reasons). */
+export const OBJECTION_LIMITS = { perUserPerDay: 10, perUserPerNotice: 3 } as const;
+// How a base or agreed price is supported: an appraisal report or a public price enquiry (国发〔2016〕16号).
+export const PRICING_BASIS_KINDS = ['appraisal', 'price_enquiry'] as const;
+export type PricingBasisKind = (typeof PRICING_BASIS_KINDS)[number];
+
 // Licence types per the SPC interpretation on technology contract disputes, Art. 25.
 export const LICENSE_TYPES = ['exclusive', 'sole', 'non_exclusive'] as const;
 export type LicenseType = (typeof LICENSE_TYPES)[number];
@@ -56,4 +73,14 @@ export const PROPOSAL_STATUS_LABELS: Readonly<Record<ProposalStatus, Label>> = {
   rejected: { zh: '已拒绝', en: 'Rejected' },
   expired: { zh: '已过期', en: 'Expired' },
   superseded: { zh: '已被新提议取代', en: 'Superseded' },
+};
+
+export const OBJECTION_DECISION_LABELS: Readonly<Record<ObjectionDecision, Label>> = {
+  dismissed: { zh: '异议不成立，公示继续', en: 'Dismissed: the notice runs on' },
+  upheld: { zh: '异议成立，重新协商', en: 'Upheld: back to negotiation' },
+};
+
+export const PRICING_BASIS_LABELS: Readonly<Record<PricingBasisKind, Label>> = {
+  appraisal: { zh: '资产评估报告', en: 'Appraisal report' },
+  price_enquiry: { zh: '公开询价', en: 'Public price enquiry' },
 };

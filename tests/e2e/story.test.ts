@@ -9,7 +9,7 @@ import { startServer, type RunningServer } from './support/server.js';
 import { containsText, hasText, hasValue, hidden, visible } from './support/wait.js';
 import { ensureWebBuilt } from './support/web-build.js';
 
-// The whole market through the browser, as three people in three browsers: a university registers and
+// The whole market through the browser, as three people in three browsers: a company registers and
 // publishes a technology, the bureau approves it, an enterprise finds it by a Chinese query, opens a licence
 // deal, both sides negotiate with a counter-offer and sign, and the enterprise downloads the invoice PDF.
 
@@ -70,14 +70,16 @@ describe.skipIf(!hasChromium)('a licence from registration to invoice, through t
     await server?.stop();
   });
 
-  it('a university registers and submits a technology with the registration form', async () => {
+  // An enterprise seller: a public institution's agreed price goes through a public notice of at least 15 days
+  // (tests/e2e/notices.test.ts follows that route), which a browser story on a real clock cannot wait out.
+  it('a company registers and submits a technology with the registration form', async () => {
     const { page } = seller;
     await register(page, {
       email: 'tto.e2e@example.edu.cn',
       name: '王强',
       role: 'seller',
-      org: '石河子大学',
-      orgType: 'university',
+      org: '石河子节水科技有限公司',
+      orgType: 'enterprise',
     });
     await page.goto('/seller/listings/new');
     await page.getByLabel('成果名称').fill(TITLE);

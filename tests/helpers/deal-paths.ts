@@ -22,6 +22,8 @@ export const PATH_ACTORS: Record<ActorRole, DealActor> = {
 };
 const ROLES = Object.keys(PATH_ACTORS) as ActorRole[];
 const T0 = '2026-03-02T08:00:00.000Z';
+/** The one objection a path may file; the API assigns its own id, which the driver maps this one to. */
+export const PATH_OBJECTION_ID = 'obj_00000000000000000path';
 // After any notice period: the pure machine's NOTICE_ENDED checks `at` against the notice's end.
 const LATER = '2027-01-01T00:00:00.000Z';
 
@@ -78,6 +80,9 @@ export function serializeDealState(snapshot: AnyMachineSnapshot): string {
     current?.status === 'current' ? [current.by, current.acceptedBy] : null,
     c.broker !== null,
     c.contractRegistration !== null,
+    // Machine version 2's notice board: objections filed and still open, and whether a pricing decision is kept.
+    [c.noticeObjections?.length ?? 0, c.noticeObjections?.filter((o) => o.answer === null).length ?? 0],
+    (c.pricingDecision ?? null) !== null,
     c.license && [
       c.license.milestones.map((m) => m.invoicedAt !== null),
       c.license.filing !== null,
@@ -106,7 +111,14 @@ function candidateEvents(form: DealForm) {
       ACCEPT_TERMS: [{}],
       REJECT_TERMS: [{}],
       OFFER_EXPIRED: [{ proposalSeq: c.proposals.length }],
-      RECORD_OBJECTION: [{ reason: '公示期内收到异议' }],
+      RECORD_PRICING_DECISION: [
+        { body: '校长办公会', decidedOn: date, documentRef: '校办纪要〔2026〕12号', relatedParty: false },
+      ],
+      OBJECTION_FILED: [{ objectionId: PATH_OBJECTION_ID, reason: '公示期内收到异议' }],
+      ANSWER_OBJECTION: [
+        { objectionId: PATH_OBJECTION_ID, decision: 'dismissed', reason: '异议不成立' },
+        { objectionId: PATH_OBJECTION_ID, decision: 'upheld', reason: '异议成立' },
+      ],
       NOTICE_ENDED: [{}],
       SIGN_CONTRACT: [{}],
       TERMINATE: [{ reason: '对方违约' }],

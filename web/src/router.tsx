@@ -9,6 +9,7 @@ const Search = lazy(() => import('./pages/Search.js'));
 const ListingDetail = lazy(() => import('./pages/ListingDetail.js'));
 const Demands = lazy(() => import('./pages/Demands.js'));
 const Policies = lazy(() => import('./pages/Policies.js'));
+const Notices = lazy(() => import('./pages/Notices.js'));
 const Packages = lazy(() => import('./pages/Packages.js'));
 const PackageDetail = lazy(() => import('./pages/PackageDetail.js'));
 const Login = lazy(() => import('./pages/Login.js'));
@@ -55,6 +56,7 @@ export const routes = [
       { path: 'listings/:id', element: <ListingDetail /> },
       { path: 'demands', element: <Demands /> },
       { path: 'policies', element: <Policies /> },
+      { path: 'notices', element: <Notices /> },
       { path: 'packages', element: <Packages /> },
       { path: 'packages/:id', element: <PackageDetail /> },
       { path: 'login', element: <Login /> },

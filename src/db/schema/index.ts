@@ -5,3 +5,4 @@ export * from './deals.js';
 export * from './content.js';
 export * from './invoices.js';
 export * from './reports.js';
+export * from './pricing.js';

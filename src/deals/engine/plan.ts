@@ -11,6 +11,7 @@ import {
 import type { IssueInvoiceEffect } from '../machines/types.js';
 import type { DealRow, EventWrite, IdleTimerWrite } from '../store/index.js';
 import { contractValue } from '../../shared/terms.js';
+import { boardWrites } from './board.js';
 import { effectsToWrite } from './effects.js';
 
 const FAILURES = {
@@ -87,6 +88,7 @@ export function planDealEvent(ctx: AppContext, deal: DealRow, actor: DealActor, 
     timers: final ? 'cancelAll' : idleTimer(ctx, signed),
     startTimers: effects.timers,
     notices: effects.notices,
+    board: boardWrites(deal, updated, input, actor, context, now),
   };
   return {
     updated,

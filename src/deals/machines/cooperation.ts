@@ -4,7 +4,17 @@ import { update } from './actions.js';
 import { addDays } from './dates.js';
 import { addEffects, agreedTerms, invoiceForBuyer, notify, othersThan } from './effects.js';
 import type { GuardArgs } from './guards.js';
-import { close, dealSetup, initialContext, postSigningEvents, preSigningStates, t, terminalStates } from './shared.js';
+import {
+  close,
+  dealSetup,
+  initialContext,
+  postSigningEvents,
+  preSigningStates,
+  preSigningStatesV2,
+  type FormRoute,
+  t,
+  terminalStates,
+} from './shared.js';
 import type { CooperationMilestone, CooperationProgress, DealContext } from './types.js';
 
 const progress = (context: DealContext): CooperationProgress => {
@@ -94,28 +104,36 @@ const cooperationSetup = dealSetup.extend({
   },
 });
 
-export const cooperationMachine = cooperationSetup.createMachine({
-  id: 'deal',
-  context: ({ input }) => initialContext(input),
-  initial: 'inquiry',
-  states: {
-    ...preSigningStates({ afterAgreement: '#deal.contracting', signed: '#deal.inProgress' }),
-    inProgress: {
-      entry: 'startDevelopment',
-      on: {
-        ...postSigningEvents,
-        DELIVER_MILESTONE: t({ guard: 'mayDeliver', actions: ['deliverMilestone'] }),
-        ACCEPT_MILESTONE: [
-          t({
-            guard: and(['mayReviewDelivery', 'acceptsLastMilestone']),
-            target: 'completed',
-            actions: ['acceptMilestone', close('completed')],
-          }),
-          t({ guard: 'mayReviewDelivery', actions: ['acceptMilestone'] }),
-        ],
-        REQUEST_CHANGES: t({ guard: 'mayReviewDelivery', actions: ['requestChanges'] }),
+const cooperationRoute: FormRoute = { afterAgreement: '#deal.contracting', signed: '#deal.inProgress' };
+
+// One builder for both machine versions: they differ only in the states before signing (shared.ts).
+function cooperationMachineWith(pre: ReturnType<typeof preSigningStates> | ReturnType<typeof preSigningStatesV2>) {
+  return cooperationSetup.createMachine({
+    id: 'deal',
+    context: ({ input }) => initialContext(input),
+    initial: 'inquiry',
+    states: {
+      ...pre,
+      inProgress: {
+        entry: 'startDevelopment',
+        on: {
+          ...postSigningEvents,
+          DELIVER_MILESTONE: t({ guard: 'mayDeliver', actions: ['deliverMilestone'] }),
+          ACCEPT_MILESTONE: [
+            t({
+              guard: and(['mayReviewDelivery', 'acceptsLastMilestone']),
+              target: 'completed',
+              actions: ['acceptMilestone', close('completed')],
+            }),
+            t({ guard: 'mayReviewDelivery', actions: ['acceptMilestone'] }),
+          ],
+          REQUEST_CHANGES: t({ guard: 'mayReviewDelivery', actions: ['requestChanges'] }),
+        },
       },
+      ...terminalStates,
     },
-    ...terminalStates,
-  },
-});
+  });
+}
+
+export const cooperationMachine = cooperationMachineWith(preSigningStates(cooperationRoute));
+export const cooperationMachineV2 = cooperationMachineWith(preSigningStatesV2(cooperationRoute));

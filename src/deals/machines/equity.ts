@@ -10,6 +10,8 @@ import {
   postSigningEvents,
   preSigningEvents,
   preSigningStates,
+  preSigningStatesV2,
+  type FormRoute,
   t,
   terminalStates,
 } from './shared.js';
@@ -81,34 +83,46 @@ const equitySetup = dealSetup.extend({
 });
 
 // Shares, not cash: apart from a broker's commission at signing, an equity deal issues no invoice.
-export const equityMachine = equitySetup.createMachine({
-  id: 'deal',
-  context: ({ input }) => initialContext(input),
-  initial: 'inquiry',
-  states: {
-    ...preSigningStates({ afterAgreement: '#deal.appraisal', signed: '#deal.ipAssignment' }),
-    appraisal: {
-      on: {
-        SUBMIT_APPRAISAL: [
-          t({ guard: and(['isSeller', 'overvalued']), target: 'negotiating', actions: ['recordAppraisal'] }),
-          t({ guard: 'isSeller', target: 'contracting', actions: ['recordAppraisal'] }),
-        ],
-        ...preSigningEvents,
+const equityRoute: FormRoute = { afterAgreement: '#deal.appraisal', signed: '#deal.ipAssignment' };
+
+// One builder for both machine versions: they differ only in the states before signing (shared.ts).
+function equityMachineWith(pre: ReturnType<typeof preSigningStates> | ReturnType<typeof preSigningStatesV2>) {
+  return equitySetup.createMachine({
+    id: 'deal',
+    context: ({ input }) => initialContext(input),
+    initial: 'inquiry',
+    states: {
+      ...pre,
+      appraisal: {
+        on: {
+          SUBMIT_APPRAISAL: [
+            t({ guard: and(['isSeller', 'overvalued']), target: 'negotiating', actions: ['recordAppraisal'] }),
+            t({ guard: 'isSeller', target: 'contracting', actions: ['recordAppraisal'] }),
+          ],
+          ...preSigningEvents,
+        },
       },
-    },
-    ipAssignment: {
-      on: {
-        ...postSigningEvents,
-        RECORD_ASSIGNMENT: t({ guard: 'isSeller', target: 'equityRegistration', actions: ['recordIpAssignment'] }),
+      ipAssignment: {
+        on: {
+          ...postSigningEvents,
+          RECORD_ASSIGNMENT: t({ guard: 'isSeller', target: 'equityRegistration', actions: ['recordIpAssignment'] }),
+        },
       },
-    },
-    // The change of shareholders is filed with the market regulator (工商变更) by whichever party handles it.
-    equityRegistration: {
-      on: {
-        ...postSigningEvents,
-        REGISTER_EQUITY: t({ guard: 'isParty', target: 'completed', actions: ['registerEquity', close('completed')] }),
+      // The change of shareholders is filed with the market regulator (工商变更) by whichever party handles it.
+      equityRegistration: {
+        on: {
+          ...postSigningEvents,
+          REGISTER_EQUITY: t({
+            guard: 'isParty',
+            target: 'completed',
+            actions: ['registerEquity', close('completed')],
+          }),
+        },
       },
+      ...terminalStates,
     },
-    ...terminalStates,
-  },
-});
+  });
+}
+
+export const equityMachine = equityMachineWith(preSigningStates(equityRoute));
+export const equityMachineV2 = equityMachineWith(preSigningStatesV2(equityRoute));

@@ -6,7 +6,17 @@ import { addEffects, agreedTerms, invoiceForBuyer, notify, othersThan } from './
 import { update } from './actions.js';
 import type { GuardArgs } from './guards.js';
 import { mulBpHalfUp } from '../../shared/money.js';
-import { close, dealSetup, initialContext, postSigningEvents, preSigningStates, t, terminalStates } from './shared.js';
+import {
+  close,
+  dealSetup,
+  initialContext,
+  postSigningEvents,
+  preSigningStates,
+  preSigningStatesV2,
+  type FormRoute,
+  t,
+  terminalStates,
+} from './shared.js';
 import type { Effect, LicenseProgress } from './types.js';
 
 const progress = (args: { context: { license: LicenseProgress | null } }): LicenseProgress => {
@@ -133,24 +143,32 @@ const licenseSetup = dealSetup.extend({
   },
 });
 
-export const licenseMachine = licenseSetup.createMachine({
-  id: 'deal',
-  context: ({ input }) => initialContext(input),
-  initial: 'inquiry',
-  states: {
-    ...preSigningStates({ afterAgreement: '#deal.contracting', signed: '#deal.active' }),
-    active: {
-      entry: 'activateLicense',
-      on: {
-        ...postSigningEvents,
-        REPORT_ROYALTIES: t({ guard: 'isBuyer', actions: ['recordRoyaltyReport'] }),
-        INVOICE_MILESTONE: t({ guard: 'mayInvoiceMilestone', actions: ['invoiceMilestone'] }),
-        RECORD_FILING: t({ guard: 'mayRecordFiling', actions: ['recordFiling'] }),
-        REMIND_ROYALTIES: t({ guard: 'isSystem', actions: ['remindRoyalties'] }),
-        // The term has run its course (or the licensor and the bureau close it): ends the licence without breach.
-        COMPLETE: t({ guard: 'isSellerOrAdmin', target: 'completed', actions: [close('completed')] }),
+const licenseRoute: FormRoute = { afterAgreement: '#deal.contracting', signed: '#deal.active' };
+
+// One builder for both machine versions: they differ only in the states before signing (shared.ts).
+function licenseMachineWith(pre: ReturnType<typeof preSigningStates> | ReturnType<typeof preSigningStatesV2>) {
+  return licenseSetup.createMachine({
+    id: 'deal',
+    context: ({ input }) => initialContext(input),
+    initial: 'inquiry',
+    states: {
+      ...pre,
+      active: {
+        entry: 'activateLicense',
+        on: {
+          ...postSigningEvents,
+          REPORT_ROYALTIES: t({ guard: 'isBuyer', actions: ['recordRoyaltyReport'] }),
+          INVOICE_MILESTONE: t({ guard: 'mayInvoiceMilestone', actions: ['invoiceMilestone'] }),
+          RECORD_FILING: t({ guard: 'mayRecordFiling', actions: ['recordFiling'] }),
+          REMIND_ROYALTIES: t({ guard: 'isSystem', actions: ['remindRoyalties'] }),
+          // The term has run its course (or the licensor and the bureau close it): ends the licence without breach.
+          COMPLETE: t({ guard: 'isSellerOrAdmin', target: 'completed', actions: [close('completed')] }),
+        },
       },
+      ...terminalStates,
     },
-    ...terminalStates,
-  },
-});
+  });
+}
+
+export const licenseMachine = licenseMachineWith(preSigningStates(licenseRoute));
+export const licenseMachineV2 = licenseMachineWith(preSigningStatesV2(licenseRoute));

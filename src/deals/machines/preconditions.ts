@@ -1,5 +1,6 @@
 import type { FieldError } from '../../shared/schema-errors.js';
 import { chinaDate } from '../../shared/china-time.js';
+import { openObjections } from './notice-board.js';
 import type { DealContext, DealEvent } from './types.js';
 
 /**
@@ -37,6 +38,16 @@ export function eventPreconditions(event: DealEvent, context: DealContext): Fiel
     case 'ACCEPT_MILESTONE':
     case 'REQUEST_CHANGES':
       return milestoneIn(context, event.index, 'delivered', 'only a delivered milestone can be accepted or sent back');
+    case 'ANSWER_OBJECTION':
+      return openObjections(context).some((o) => o.id === event.objectionId)
+        ? []
+        : [{ path: 'objectionId', message: 'is not an unanswered objection to the notice now running' }];
+    case 'OBJECTION_FILED':
+      return (context.noticeObjections ?? []).some((o) => o.id === event.objectionId)
+        ? [{ path: 'objectionId', message: 'is already filed' }]
+        : [];
+    case 'RECORD_PRICING_DECISION':
+      return event.decidedOn > chinaDate(event.at) ? [{ path: 'decidedOn', message: 'must not be in the future' }] : [];
     case 'RECORD_FILING':
       return officialDate(context, 'filedAt', event.filedAt, event.at);
     case 'RECORD_ASSIGNMENT':

@@ -2,14 +2,15 @@ import { and, setup } from 'xstate';
 import { sharedActions } from './actions.js';
 import { notify } from './effects.js';
 import { sharedGuards } from './guards.js';
+import { noticeActions, noticeGuards } from './notice-board.js';
 import type { DealContext, DealEvent, DealInput, DealOutcome } from './types.js';
 
 // Every form's machine extends this setup with its own guards and actions and composes the state builders below:
 // the inquiry, NDA, negotiation, public notice, contracting and closing rules are written once, here.
 export const dealSetup = setup({
   types: { context: {} as DealContext, events: {} as DealEvent, input: {} as DealInput },
-  guards: sharedGuards,
-  actions: sharedActions,
+  guards: { ...sharedGuards, ...noticeGuards },
+  actions: { ...sharedActions, ...noticeActions },
 });
 
 type ActionRef = string | { type: string; params: unknown };
@@ -123,6 +124,40 @@ export function preSigningStates(route: FormRoute) {
   };
 }
 
+/**
+ * Machine version 2 of the states before signing: the public notice of DOMAIN.md "Pricing routes" (objections from
+ * the public board, answered by the seller or the admin; no end while one is unanswered) and the seller's internal
+ * pricing decision, recorded while negotiating or under notice. Version 1 (preSigningStates) stays for live deals.
+ */
+export function preSigningStatesV2(route: FormRoute) {
+  const v1 = preSigningStates(route);
+  const recordDecision = t({ guard: 'mayRecordPricingDecision', actions: ['recordPricingDecision'] });
+  return {
+    ...v1,
+    negotiating: { on: { ...v1.negotiating.on, RECORD_PRICING_DECISION: recordDecision } },
+    publicNotice: {
+      on: {
+        OBJECTION_FILED: t({ guard: 'isSystem', actions: ['fileObjection'] }),
+        ANSWER_OBJECTION: [
+          t({
+            guard: and(['mayAnswerObjection', 'upholdsObjection']),
+            target: 'negotiating',
+            actions: ['answerObjection', 'withdrawAgreement'],
+          }),
+          t({ guard: 'mayAnswerObjection', actions: ['answerObjection', 'resumeNotice'] }),
+        ],
+        RECORD_PRICING_DECISION: recordDecision,
+        NOTICE_ENDED: t({
+          guard: and(['noticePeriodOver', 'noObjectionOpen']),
+          target: route.afterAgreement,
+          actions: ['endPublicNotice'],
+        }),
+        ...preSigningEvents,
+      },
+    },
+  };
+}
+
 export const terminalStates = {
   declined: { type: 'final' as const },
   withdrawn: { type: 'final' as const },
@@ -160,6 +195,8 @@ export function initialContext(input: DealInput): DealContext {
     agreedTerms: null,
     publicNotice: null,
     objections: [],
+    noticeObjections: [],
+    pricingDecision: null,
     contract: { buyer: null, seller: null, signedAt: null },
     broker: null,
     contractRegistration: null,

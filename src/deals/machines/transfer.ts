@@ -4,7 +4,17 @@ import { update } from './actions.js';
 import { addDays } from './dates.js';
 import { addEffects, agreedTerms, invoiceForBuyer, notify, othersThan, parties } from './effects.js';
 import type { GuardArgs } from './guards.js';
-import { close, dealSetup, initialContext, postSigningEvents, preSigningStates, t, terminalStates } from './shared.js';
+import {
+  close,
+  dealSetup,
+  initialContext,
+  postSigningEvents,
+  preSigningStates,
+  preSigningStatesV2,
+  type FormRoute,
+  t,
+  terminalStates,
+} from './shared.js';
 import type { DealContext, TransferProgress } from './types.js';
 
 const progress = (context: DealContext): TransferProgress => {
@@ -74,32 +84,44 @@ const transferSetup = dealSetup.extend({
   },
 });
 
-export const transferMachine = transferSetup.createMachine({
-  id: 'deal',
-  context: ({ input }) => initialContext(input),
-  initial: 'inquiry',
-  states: {
-    ...preSigningStates({ afterAgreement: '#deal.contracting', signed: '#deal.payment' }),
-    payment: {
-      entry: 'issueInstalmentInvoices',
-      on: {
-        ...postSigningEvents,
-        PAYMENT_RECEIVED: [
-          t({ guard: and(['isSystem', 'paysLastInstalment']), target: 'recordal', actions: ['recordInstalmentPaid'] }),
-          t({ guard: 'isSystem', actions: ['recordInstalmentPaid'] }),
-        ],
+const transferRoute: FormRoute = { afterAgreement: '#deal.contracting', signed: '#deal.payment' };
+
+// One builder for both machine versions: they differ only in the states before signing (shared.ts).
+function transferMachineWith(pre: ReturnType<typeof preSigningStates> | ReturnType<typeof preSigningStatesV2>) {
+  return transferSetup.createMachine({
+    id: 'deal',
+    context: ({ input }) => initialContext(input),
+    initial: 'inquiry',
+    states: {
+      ...pre,
+      payment: {
+        entry: 'issueInstalmentInvoices',
+        on: {
+          ...postSigningEvents,
+          PAYMENT_RECEIVED: [
+            t({
+              guard: and(['isSystem', 'paysLastInstalment']),
+              target: 'recordal',
+              actions: ['recordInstalmentPaid'],
+            }),
+            t({ guard: 'isSystem', actions: ['recordInstalmentPaid'] }),
+          ],
+        },
       },
-    },
-    recordal: {
-      on: {
-        ...postSigningEvents,
-        RECORD_ASSIGNMENT: t({
-          guard: 'isSeller',
-          target: 'completed',
-          actions: ['recordAssignment', close('completed')],
-        }),
+      recordal: {
+        on: {
+          ...postSigningEvents,
+          RECORD_ASSIGNMENT: t({
+            guard: 'isSeller',
+            target: 'completed',
+            actions: ['recordAssignment', close('completed')],
+          }),
+        },
       },
+      ...terminalStates,
     },
-    ...terminalStates,
-  },
-});
+  });
+}
+
+export const transferMachine = transferMachineWith(preSigningStates(transferRoute));
+export const transferMachineV2 = transferMachineWith(preSigningStatesV2(transferRoute));

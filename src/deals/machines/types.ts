@@ -76,10 +76,34 @@ export interface Proposal {
   closedAt: string | null;
 }
 
+/** Machine version 1: an objection recorded by the seller or the admin, which reopened negotiation at once. */
 export interface Objection {
   reason: string;
   by: DealActor;
   at: string;
+}
+export type ObjectionDecision = 'dismissed' | 'upheld';
+/**
+ * Machine version 2: an objection filed on the public notice board by anyone signed in (not named here: the board
+ * keeps who filed it), answered by the seller or the admin. `noticeStartedAt` names the notice it was filed on.
+ */
+export interface NoticeObjection {
+  id: string;
+  reason: string;
+  at: string;
+  noticeStartedAt: string;
+  answer: { decision: ObjectionDecision; reason: string; by: DealActor; at: string } | null;
+}
+export type PricingBasisKind = 'appraisal' | 'price_enquiry';
+/** The seller's internal decision on the price (集体决策), kept for the pricing dossier. */
+export interface PricingDecision {
+  body: string;
+  decidedOn: string;
+  documentRef: string;
+  relatedParty: boolean;
+  basis: { kind: PricingBasisKind; reference: string } | null;
+  recordedBy: string;
+  recordedAt: string;
 }
 export interface BrokerAssignment {
   userId: string;
@@ -175,6 +199,10 @@ export interface DealContext {
   agreedTerms: DealTerms | null;
   publicNotice: { startedAt: string; endsAt: string } | null;
   objections: Objection[];
+  /** Version 2: objections filed on the public notice board, with their answers. */
+  noticeObjections?: NoticeObjection[];
+  /** Version 2: the seller's internal pricing decision, recorded before contracting. */
+  pricingDecision?: PricingDecision | null;
   contract: Signatures & { signedAt: string | null };
   broker: BrokerAssignment | null;
   contractRegistration: ContractRegistration | null;

@@ -2,3 +2,4 @@
 // through platform/statements.ts. Services read through it; the engine plans writes that it builds.
 export * from './read.js';
 export * from './write.js';
+export * from './notice-board.js';

@@ -6,6 +6,7 @@ import { auditStatement, type Actor, type AuditData } from '../../platform/audit
 import type { DbOrTx } from '../../platform/db.js';
 import { guardedStatement, insertStatement, updateStatement } from '../../platform/statements.js';
 import { cancelTimersStatement, scheduleTimerStatement, type TimerSpec } from '../../platform/timers.js';
+import { boardStatement, type BoardWrite } from './notice-board.js';
 import type { DealRow } from './read.js';
 
 // The deal store's writes, as statements to run together (platform/statements.ts): the engine plans what an
@@ -44,6 +45,8 @@ export interface EventWrite {
   timers: 'cancelAll' | IdleTimerWrite;
   startTimers: TimerSpec[];
   notices: NoticeWrite[];
+  /** What the event changes on the public notice board. */
+  board: BoardWrite[];
 }
 
 /** The guarded update of a deal: applies only at the version the change was computed from (returning 1). */
@@ -114,6 +117,7 @@ export function eventWrites(w: EventWrite): SQL[] {
     ...(w.timers === 'cancelAll' ? [cancelTimersStatement('deal', before.id)] : idleTimerStatements(updated, w.timers)),
     ...w.startTimers.map(scheduleTimerStatement),
     ...w.notices.map((n) => notifyStatement(n.to, n.notice)),
+    ...w.board.map((b) => boardStatement(updated, b)),
   ];
 }
 

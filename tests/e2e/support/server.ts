@@ -31,8 +31,7 @@ const exited = (child: ChildProcess) =>
 
 /**
  * The real server (`npx tsx src/main.ts`) on a fresh data directory and a free port: embedded PGlite, its own
- * Meilisearch child, workers on, no demo data, public notice of zero days so that a university's deal goes
- * straight to contracting. Resolves once /ready answers 200.
+ * Meilisearch child, workers on, no demo data. Resolves once /ready answers 200.
  */
 export async function startServer(root: string): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tte-e2e-data-'));
@@ -50,7 +49,6 @@ export async function startServer(root: string): Promise<RunningServer> {
       PORT: String(port),
       HOST: '127.0.0.1',
       SEED_DEMO: 'false',
-      PUBLIC_NOTICE_DAYS: '0',
       ADMIN_EMAIL: admin.email,
       ADMIN_PASSWORD: admin.password,
       LOG_LEVEL: 'warn',

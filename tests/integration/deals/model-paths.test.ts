@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timers } from '../../../src/db/schema/index.js';
 import { chinaDate } from '../../../src/shared/china-time.js';
-import { nextEventsFor, type ActorRole, type DealForm } from '../../../src/deals/machines/index.js';
+import { MACHINE_VERSIONS, nextEventsFor, type ActorRole, type DealForm } from '../../../src/deals/machines/index.js';
 import { fireDueTimers } from '../../../src/platform/timers.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { PATH_ACTORS, shortestDealPaths, type DealPath, type PathStep } from '../../helpers/deal-paths.js';
@@ -73,8 +73,29 @@ async function fireAllDue() {
   }
 }
 
-/** A system event: the timer that carries it comes due, or (PAYMENT_RECEIVED) the buyer's invoice is paid. */
+/** The objection a path filed, as the board numbered it. */
+let filedObjection: string | null = null;
+
+/**
+ * A system event: the timer that carries it comes due, (PAYMENT_RECEIVED) the buyer's invoice is paid, or
+ * (OBJECTION_FILED) someone signed in objects on the public notice board.
+ */
 async function systemStep(dealId: string, event: PathStep['event'], seller: Session) {
+  if (event.type === 'OBJECTION_FILED') {
+    const board = (await t.request({ method: 'GET', url: '/api/notices?status=open&limit=100' })).json();
+    const notice = board.items.find((n: { dealId: string }) => n.dealId === dealId);
+    expect(notice, 'the deal is on the notice board').toBeDefined();
+    const filed = await t.request({
+      method: 'POST',
+      url: `/api/notices/${notice.id}/objections`,
+      // Someone from outside the deal, one per path: objections are bounded per account.
+      token: (await registerUser(t, 'buyer')).accessToken,
+      payload: { reason: event.reason },
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    filedObjection = filed.json().id;
+    return;
+  }
   if (event.type === 'PAYMENT_RECEIVED') {
     const invoices = (
       await t.request({ method: 'GET', url: `/api/invoices?dealId=${dealId}`, token: seller.accessToken })
@@ -112,6 +133,8 @@ function apiPayload(event: PathStep['event']): Record<string, unknown> {
     ...('brokerId' in payload ? { brokerId: broker.user.id } : {}),
     ...('filedAt' in payload ? { filedAt: today } : {}),
     ...('registeredAt' in payload ? { registeredAt: today } : {}),
+    ...('decidedOn' in payload ? { decidedOn: today } : {}),
+    ...('objectionId' in payload ? { objectionId: filedObjection } : {}),
   };
 }
 
@@ -126,7 +149,7 @@ async function expectNextEvents(
   const res = await getDeal(t, session, dealId);
   expect(res.statusCode, `${where}: GET as ${role}`).toBe(200);
   expect(res.json().nextEvents, `${where}: nextEvents for ${role}`).toEqual(
-    nextEventsFor(form, 1, step.persisted, PATH_ACTORS[role]),
+    nextEventsFor(form, MACHINE_VERSIONS[form], step.persisted, PATH_ACTORS[role]),
   );
   return res.json();
 }

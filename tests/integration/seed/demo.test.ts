@@ -25,7 +25,19 @@ describe('demo seed', () => {
     const states = (await t.ctx.db.select({ type: deals.type, state: deals.state }).from(deals))
       .map((d) => `${d.type}:${d.state}`)
       .sort();
-    expect(states).toEqual(['cooperation:inProgress', 'license:active', 'license:negotiating', 'transfer:payment']);
+    expect(states).toEqual([
+      'cooperation:inProgress',
+      'license:active',
+      'license:negotiating',
+      'transfer:payment',
+      'transfer:publicNotice',
+    ]);
+    // The public notice board: the earlier notices ended, and one is open with an objection awaiting its answer.
+    const board = (await t.request({ method: 'GET', url: '/api/notices?limit=100' })).json().items;
+    expect(board.filter((n: { status: string }) => n.status === 'ended')).toHaveLength(3);
+    const open = board.filter((n: { status: string }) => n.status === 'open');
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ price: 4_500_000, objections: [{ answer: null }] });
     const inv = await t.ctx.db.select({ status: invoices.status, total: invoices.total }).from(invoices);
     expect(inv.map((i) => i.status).sort()).toEqual(['issued', 'issued', 'paid']);
     const login = await t.request({

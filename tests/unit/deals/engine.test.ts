@@ -24,11 +24,11 @@ const accept = { type: 'ACCEPT_INQUIRY', actor: ACTORS.seller, at: T0 };
 
 describe('initialDealSnapshot', () => {
   it('starts every form in inquiry at the current machine version', () => {
-    expect(MACHINE_VERSIONS).toEqual({ license: 1, transfer: 1, equity: 1, cooperation: 1 });
+    expect(MACHINE_VERSIONS).toEqual({ license: 2, transfer: 2, equity: 2, cooperation: 2 });
     const created = initialDealSnapshot('cooperation', input);
     expect(created).toMatchObject({
       state: 'inquiry',
-      machineVersion: 1,
+      machineVersion: 2,
       effects: [{ type: 'notify', to: ['seller'], message: 'deal.inquiryReceived' }],
     });
     expect(JSON.parse(JSON.stringify(created.snapshot))).toEqual(created.snapshot);
@@ -58,7 +58,7 @@ describe('applyDealEvent error results', () => {
       ok: false,
       code: 'MACHINE_VERSION_UNKNOWN',
     });
-    expect(nextEventsFor('license', 2, snapshot, ACTORS.seller)).toEqual([]);
+    expect(nextEventsFor('license', 99, snapshot, ACTORS.seller)).toEqual([]);
   });
 
   it('answers SNAPSHOT_INVALID for anything that is not a snapshot of this machine, without throwing', () => {
@@ -148,7 +148,7 @@ describe('nextEventsFor', () => {
     deal.send('ASSIGN_BROKER', 'admin', { brokerId: 'us_000000000000000broker', commissionRateBp: 300 });
     expect(table()).toEqual({
       buyer: ['PROPOSE_TERMS', 'WITHDRAW'],
-      seller: ['DECLINE', 'PROPOSE_TERMS'],
+      seller: ['DECLINE', 'PROPOSE_TERMS', 'RECORD_PRICING_DECISION'],
       broker: ['PROPOSE_TERMS'],
       admin: ['ASSIGN_BROKER'],
       system: ['EXPIRE'],
@@ -158,7 +158,7 @@ describe('nextEventsFor', () => {
     });
     expect(table()).toEqual({
       buyer: ['PROPOSE_TERMS', 'WITHDRAW'],
-      seller: ['ACCEPT_TERMS', 'DECLINE', 'PROPOSE_TERMS', 'REJECT_TERMS'],
+      seller: ['ACCEPT_TERMS', 'DECLINE', 'PROPOSE_TERMS', 'RECORD_PRICING_DECISION', 'REJECT_TERMS'],
       broker: ['PROPOSE_TERMS'],
       admin: ['ASSIGN_BROKER'],
       // OFFER_EXPIRED needs the proposal's number, which only the timer carries.
@@ -167,13 +167,13 @@ describe('nextEventsFor', () => {
     deal.send('ACCEPT_TERMS', 'seller');
     expect(table()).toEqual({
       buyer: ['WITHDRAW'],
-      seller: ['DECLINE', 'RECORD_OBJECTION'],
+      seller: ['DECLINE', 'RECORD_PRICING_DECISION'],
       broker: [],
-      admin: ['ASSIGN_BROKER', 'RECORD_OBJECTION'],
-      system: ['EXPIRE'],
+      admin: ['ASSIGN_BROKER'],
+      system: ['EXPIRE', 'OBJECTION_FILED'],
     });
     deal.advanceDays(15);
-    expect(deal.next('system')).toEqual(['EXPIRE', 'NOTICE_ENDED']);
+    expect(deal.next('system')).toEqual(['EXPIRE', 'NOTICE_ENDED', 'OBJECTION_FILED']);
     deal.send('NOTICE_ENDED', 'system');
     expect(table()).toEqual({
       buyer: ['SIGN_CONTRACT', 'WITHDRAW'],

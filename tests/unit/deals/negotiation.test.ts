@@ -143,56 +143,6 @@ describe('negotiation', () => {
   });
 });
 
-describe('public notice (Law on Promoting the Transformation of S&T Achievements, Art. 18)', () => {
-  it('publishes an agreed price, reopens negotiation on objection, and ends only when its own period is over', () => {
-    const deal = negotiatingDeal('transfer', { publicInstitutionSeller: true, publicNoticeDays: 15 });
-    deal.send('PROPOSE_TERMS', 'buyer', { terms: transferTerms });
-    deal.send('ACCEPT_TERMS', 'seller');
-    expect(deal.state).toBe('publicNotice');
-    const firstEnd = days(T0, 15);
-    expect(deal.context.publicNotice).toEqual({ startedAt: T0, endsAt: firstEnd });
-    expect(timers(deal.effects)).toEqual([
-      { type: 'startTimer', name: 'noticeEnd', dueAt: firstEnd, event: { type: 'NOTICE_ENDED' } },
-    ]);
-    deal.expectRejected('NOTICE_ENDED', 'system', 'FORBIDDEN');
-    deal.expectRejected('RECORD_OBJECTION', 'buyer', 'FORBIDDEN', { reason: 'Too cheap' });
-
-    deal.advanceDays(3);
-    deal.send('RECORD_OBJECTION', 'admin', { reason: '价格明显低于评估值 Price well below appraisal' });
-    expect(deal.state).toBe('negotiating');
-    expect(deal.context.agreedTerms).toBeNull();
-    expect(deal.context.objections).toEqual([
-      {
-        reason: '价格明显低于评估值 Price well below appraisal',
-        by: { userId: 'u-admin', role: 'admin' },
-        at: days(T0, 3),
-      },
-    ]);
-    deal.expectRejected('ACCEPT_TERMS', 'seller', 'FORBIDDEN');
-
-    deal.send('PROPOSE_TERMS', 'buyer', {
-      terms: { price: 35_000_000, payments: [{ name: 'All', amount: 35_000_000, dueDays: 30 }] },
-    });
-    deal.send('ACCEPT_TERMS', 'seller');
-    expect(deal.context.publicNotice?.endsAt).toBe(days(T0, 18));
-    // The first notice's timer fires: it must not cut the second notice short.
-    deal.at = firstEnd;
-    deal.expectRejected('NOTICE_ENDED', 'system', 'FORBIDDEN');
-    deal.at = days(T0, 18);
-    deal.send('NOTICE_ENDED', 'system');
-    expect(deal.state).toBe('contracting.awaitingBoth');
-    expect(deal.context.agreedTerms).toMatchObject({ price: 35_000_000 });
-  });
-
-  it('skips the notice for a public institution when no notice days are configured', () => {
-    const deal = negotiatingDeal('license', { publicInstitutionSeller: true, publicNoticeDays: 0 });
-    deal.send('PROPOSE_TERMS', 'seller', { terms: licenseTerms });
-    deal.send('ACCEPT_TERMS', 'buyer');
-    expect(deal.state).toBe('contracting.awaitingBoth');
-    expect(deal.context.publicNotice).toBeNull();
-  });
-});
-
 describe.each(DEAL_FORMS)('%s: closing before and after signing', (form) => {
   it('lets the buyer withdraw, the seller decline and the system expire an unsigned deal, with the reason kept', () => {
     const withdrawn = agreedDeal(form);

@@ -22,7 +22,9 @@ export const RULES: Record<string, Rule> = {
   ACCEPT_TERMS: { senders: ['buyer', 'seller'], states: ['negotiating'] },
   REJECT_TERMS: { senders: ['buyer', 'seller'], states: ['negotiating'] },
   OFFER_EXPIRED: { senders: ['system'], states: ['negotiating'] },
-  RECORD_OBJECTION: { senders: ['seller', 'admin'], states: ['publicNotice'] },
+  RECORD_PRICING_DECISION: { senders: ['seller'], states: ['negotiating', 'publicNotice'] },
+  OBJECTION_FILED: { senders: ['system'], states: ['publicNotice'] },
+  ANSWER_OBJECTION: { senders: ['seller', 'admin'], states: ['publicNotice'] },
   NOTICE_ENDED: { senders: ['system'], states: ['publicNotice'] },
   SIGN_CONTRACT: { senders: ['buyer', 'seller'], states: ['contracting'] },
   TERMINATE: { senders: ['buyer', 'seller', 'admin'], states: POST },
@@ -47,6 +49,14 @@ export function stateAccepts(form: DealForm, state: string, type: string): boole
   return (rule.forms ?? [form]).includes(form) && rule.states.includes(state.split('.')[0]);
 }
 
+export const OBJECTION_ID = 'obj_000000000000000000001';
+export const PRICING_DECISION = {
+  body: '校长办公会 President’s office meeting',
+  documentRef: '校办纪要〔2026〕12号',
+  relatedParty: false,
+  basis: { kind: 'appraisal', reference: '新天评报字〔2026〕第018号' },
+};
+
 type Payload = Record<string, unknown> | ((at: string) => Record<string, unknown>);
 export type Step = [type: string, role: ActorRole, payload: Payload, expectedState: string];
 
@@ -62,7 +72,15 @@ export function happyPath(form: DealForm): Step[] {
     ['SIGN_NDA', 'seller', {}, 'negotiating'],
     ['PROPOSE_TERMS', 'broker', { terms: TERMS[form] }, 'negotiating'],
     ['ACCEPT_TERMS', 'buyer', {}, 'negotiating'],
+    ['RECORD_PRICING_DECISION', 'seller', (at) => ({ ...PRICING_DECISION, decidedOn: at.slice(0, 10) }), 'negotiating'],
     ['ACCEPT_TERMS', 'seller', {}, 'publicNotice'],
+    ['OBJECTION_FILED', 'system', { objectionId: OBJECTION_ID, reason: '价格偏低 Price too low' }, 'publicNotice'],
+    [
+      'ANSWER_OBJECTION',
+      'seller',
+      { objectionId: OBJECTION_ID, decision: 'dismissed', reason: '有评估报告支持 Backed by the appraisal' },
+      'publicNotice',
+    ],
     ['NOTICE_ENDED', 'system', {}, form === 'equity' ? 'appraisal' : 'contracting.awaitingBoth'],
   ];
   const appraisal: Step[] =

@@ -92,6 +92,7 @@ describe('deal store statements', () => {
       audit: { action: 'deal.accept_inquiry', data: {} },
       grant: 'no_nda_required',
       timers: { dueAt: T },
+      board: [],
       startTimers: [],
       notices: [
         { to: { organizationId: 'org_b' }, notice: { kind: 'deal.update', title: 't', titleEn: 't', dedupeKey: 'k' } },

@@ -24,6 +24,15 @@ describe('config', () => {
     expect(c.corsOrigins).toEqual(['https://a.cn', 'https://b.cn']);
   });
 
+  it('refuses a public notice below the national floor of 15 days, saying why', () => {
+    for (const days of ['0', '14']) {
+      expect(() => loadConfig({ DATA_DIR: dir(), PUBLIC_NOTICE_DAYS: days })).toThrow(
+        new RegExp(`PUBLIC_NOTICE_DAYS: must be at least 15 days.*国发〔2016〕16号.*\\(got ${days}\\)`),
+      );
+    }
+    expect(loadConfig({ DATA_DIR: dir(), PUBLIC_NOTICE_DAYS: '20' }).PUBLIC_NOTICE_DAYS).toBe(20);
+  });
+
   it('names every bad value in one clear error', () => {
     try {
       loadConfig({

@@ -19,6 +19,8 @@ const partsOf = (c: DealContext) => ({
   nda: { required: c.ndaRequired, ...c.nda },
   publicNotice: c.publicNotice,
   objections: c.objections,
+  noticeObjections: c.noticeObjections ?? [],
+  pricingDecision: c.pricingDecision ?? null,
   contract: c.contract,
   contractRegistration: c.contractRegistration,
   closure: c.closure,

@@ -8,6 +8,9 @@ import type {
   DemandInput,
   DemandMatches,
   Listing,
+  Notice,
+  NoticeObjection,
+  NoticeStatus,
   PackageDetail,
   PackageSummary,
   Page,
@@ -40,6 +43,12 @@ export function endpoints(client: ApiClient) {
       get<DemandMatches>(`/api/demands/${encodeURIComponent(id)}/matches`, undefined, signal),
     listPolicies: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) =>
       get<Page<Policy>>('/api/policies', query, signal),
+    listNotices: (
+      query: { status?: NoticeStatus; q?: string; limit?: number; cursor?: string },
+      signal?: AbortSignal,
+    ) => get<Page<Notice>>('/api/notices', query, signal),
+    objectToNotice: (id: string, reason: string) =>
+      post<NoticeObjection>(`/api/notices/${encodeURIComponent(id)}/objections`, { reason }),
     listPackages: (query: { limit?: number; cursor?: string }, signal?: AbortSignal) =>
       get<Page<PackageSummary>>('/api/packages', query, signal),
     getPackage: (id: string, signal?: AbortSignal) =>

@@ -777,6 +777,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public notice board (公示): public institutions' agreed prices, open and ended, newest first */
+        get: operations["getNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One notice with its objections and answers (objectors are not named) */
+        get: operations["getNoticesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Object to an open notice, with reasons (anyone signed in; bounded per account) */
+        post: operations["postNoticesByIdObjections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}/dossier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pricing dossier of a deal as PDF: route, internal decision, appraisal, notices and objections */
+        get: operations["getDealsByIdDossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policies": {
         parameters: {
             query?: never;
@@ -1322,6 +1390,49 @@ export interface components {
              */
             type: "NOTICE_ENDED";
             expectedVersion: number;
+        };
+        /** DealEventObjectionFiled */
+        DealEventObjectionFiled: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "OBJECTION_FILED";
+            expectedVersion: number;
+            objectionId: string;
+            reason: string;
+        };
+        /** DealEventAnswerObjection */
+        DealEventAnswerObjection: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ANSWER_OBJECTION";
+            expectedVersion: number;
+            objectionId: string;
+            /** @enum {unknown} */
+            decision: "dismissed" | "upheld";
+            reason: string;
+        };
+        /** DealEventRecordPricingDecision */
+        DealEventRecordPricingDecision: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RECORD_PRICING_DECISION";
+            expectedVersion: number;
+            body: string;
+            /** Format: date */
+            decidedOn: string;
+            documentRef: string;
+            relatedParty: boolean;
+            basis?: {
+                /** @enum {unknown} */
+                kind: "appraisal" | "price_enquiry";
+                reference: string;
+            };
         };
         /** DealEventSignContract */
         DealEventSignContract: {
@@ -6792,6 +6903,41 @@ export interface operations {
                             /** @description ISO 8601 instant */
                             at: string;
                         }[];
+                        noticeObjections: {
+                            id: string;
+                            reason: string;
+                            /** @description ISO 8601 instant */
+                            at: string;
+                            /** @description ISO 8601 instant */
+                            noticeStartedAt: string;
+                            answer: {
+                                /** @enum {unknown} */
+                                decision: "dismissed" | "upheld";
+                                reason: string;
+                                by: {
+                                    userId: string;
+                                    /** @enum {unknown} */
+                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
+                                };
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                        }[];
+                        pricingDecision: {
+                            body: string;
+                            /** @description China calendar date, YYYY-MM-DD */
+                            decidedOn: string;
+                            documentRef: string;
+                            relatedParty: boolean;
+                            basis: {
+                                /** @enum {unknown} */
+                                kind: "appraisal" | "price_enquiry";
+                                reference: string;
+                            } | null;
+                            recordedBy: string;
+                            /** @description ISO 8601 instant */
+                            recordedAt: string;
+                        } | null;
                         contract: {
                             buyer: {
                                 userId: string;
@@ -7240,6 +7386,41 @@ export interface operations {
                             /** @description ISO 8601 instant */
                             at: string;
                         }[];
+                        noticeObjections: {
+                            id: string;
+                            reason: string;
+                            /** @description ISO 8601 instant */
+                            at: string;
+                            /** @description ISO 8601 instant */
+                            noticeStartedAt: string;
+                            answer: {
+                                /** @enum {unknown} */
+                                decision: "dismissed" | "upheld";
+                                reason: string;
+                                by: {
+                                    userId: string;
+                                    /** @enum {unknown} */
+                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
+                                };
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                        }[];
+                        pricingDecision: {
+                            body: string;
+                            /** @description China calendar date, YYYY-MM-DD */
+                            decidedOn: string;
+                            documentRef: string;
+                            relatedParty: boolean;
+                            basis: {
+                                /** @enum {unknown} */
+                                kind: "appraisal" | "price_enquiry";
+                                reference: string;
+                            } | null;
+                            recordedBy: string;
+                            /** @description ISO 8601 instant */
+                            recordedAt: string;
+                        } | null;
                         contract: {
                             buyer: {
                                 userId: string;
@@ -7434,7 +7615,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DealEventAcceptInquiry"] | components["schemas"]["DealEventDecline"] | components["schemas"]["DealEventSignNda"] | components["schemas"]["DealEventProposeTerms"] | components["schemas"]["DealEventAcceptTerms"] | components["schemas"]["DealEventRejectTerms"] | components["schemas"]["DealEventOfferExpired"] | components["schemas"]["DealEventWithdraw"] | components["schemas"]["DealEventExpire"] | components["schemas"]["DealEventRecordObjection"] | components["schemas"]["DealEventNoticeEnded"] | components["schemas"]["DealEventSignContract"] | components["schemas"]["DealEventTerminate"] | components["schemas"]["DealEventAssignBroker"] | components["schemas"]["DealEventRegisterContract"] | components["schemas"]["DealEventReportRoyalties"] | components["schemas"]["DealEventInvoiceMilestone"] | components["schemas"]["DealEventRecordFiling"] | components["schemas"]["DealEventComplete"] | components["schemas"]["DealEventRemindRoyalties"] | components["schemas"]["DealEventPaymentReceived"] | components["schemas"]["DealEventRecordAssignment"] | components["schemas"]["DealEventSubmitAppraisal"] | components["schemas"]["DealEventRegisterEquity"] | components["schemas"]["DealEventDeliverMilestone"] | components["schemas"]["DealEventAcceptMilestone"] | components["schemas"]["DealEventRequestChanges"];
+                "application/json": components["schemas"]["DealEventAcceptInquiry"] | components["schemas"]["DealEventDecline"] | components["schemas"]["DealEventSignNda"] | components["schemas"]["DealEventProposeTerms"] | components["schemas"]["DealEventAcceptTerms"] | components["schemas"]["DealEventRejectTerms"] | components["schemas"]["DealEventOfferExpired"] | components["schemas"]["DealEventWithdraw"] | components["schemas"]["DealEventExpire"] | components["schemas"]["DealEventRecordObjection"] | components["schemas"]["DealEventNoticeEnded"] | components["schemas"]["DealEventObjectionFiled"] | components["schemas"]["DealEventAnswerObjection"] | components["schemas"]["DealEventRecordPricingDecision"] | components["schemas"]["DealEventSignContract"] | components["schemas"]["DealEventTerminate"] | components["schemas"]["DealEventAssignBroker"] | components["schemas"]["DealEventRegisterContract"] | components["schemas"]["DealEventReportRoyalties"] | components["schemas"]["DealEventInvoiceMilestone"] | components["schemas"]["DealEventRecordFiling"] | components["schemas"]["DealEventComplete"] | components["schemas"]["DealEventRemindRoyalties"] | components["schemas"]["DealEventPaymentReceived"] | components["schemas"]["DealEventRecordAssignment"] | components["schemas"]["DealEventSubmitAppraisal"] | components["schemas"]["DealEventRegisterEquity"] | components["schemas"]["DealEventDeliverMilestone"] | components["schemas"]["DealEventAcceptMilestone"] | components["schemas"]["DealEventRequestChanges"];
             };
         };
         responses: {
@@ -7658,6 +7839,41 @@ export interface operations {
                             /** @description ISO 8601 instant */
                             at: string;
                         }[];
+                        noticeObjections: {
+                            id: string;
+                            reason: string;
+                            /** @description ISO 8601 instant */
+                            at: string;
+                            /** @description ISO 8601 instant */
+                            noticeStartedAt: string;
+                            answer: {
+                                /** @enum {unknown} */
+                                decision: "dismissed" | "upheld";
+                                reason: string;
+                                by: {
+                                    userId: string;
+                                    /** @enum {unknown} */
+                                    role: "buyer" | "seller" | "broker" | "admin" | "system";
+                                };
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            } | null;
+                        }[];
+                        pricingDecision: {
+                            body: string;
+                            /** @description China calendar date, YYYY-MM-DD */
+                            decidedOn: string;
+                            documentRef: string;
+                            relatedParty: boolean;
+                            basis: {
+                                /** @enum {unknown} */
+                                kind: "appraisal" | "price_enquiry";
+                                reference: string;
+                            } | null;
+                            recordedBy: string;
+                            /** @description ISO 8601 instant */
+                            recordedAt: string;
+                        } | null;
                         contract: {
                             buyer: {
                                 userId: string;
@@ -7944,6 +8160,19 @@ export interface operations {
                                 }[];
                             };
                             proposalSeq?: number;
+                            objectionId?: string;
+                            /** @enum {unknown} */
+                            decision?: "dismissed" | "upheld";
+                            body?: string;
+                            /** Format: date */
+                            decidedOn?: string;
+                            documentRef?: string;
+                            relatedParty?: boolean;
+                            basis?: {
+                                /** @enum {unknown} */
+                                kind: "appraisal" | "price_enquiry";
+                                reference: string;
+                            };
                             brokerId?: string;
                             commissionRateBp?: number;
                             registrationNo?: string;
@@ -8517,6 +8746,387 @@ export interface operations {
                             }[];
                         }[];
                     };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotices: {
+        parameters: {
+            query?: {
+                status?: "open" | "ended";
+                /** @description Words in the result's name or number, or an organization's name */
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            dealId: string;
+                            listing: {
+                                id: string;
+                                title: string;
+                                registrationNo: string | null;
+                            };
+                            /** @enum {unknown} */
+                            form: "license" | "transfer" | "equity" | "cooperation";
+                            /** @description Money in fen (CNY minor unit) */
+                            price: number;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            seller: {
+                                name: string;
+                            };
+                            buyer: {
+                                name: string;
+                            };
+                            /** @description The buyer is related to the seller (inventor, their company, same controller) */
+                            relatedParty: boolean;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            /** @enum {unknown} */
+                            status: "open" | "ended";
+                            outcome: ("passed" | "upheld" | "closed") | (never | null);
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            objections: {
+                                id: string;
+                                reason: string;
+                                answer: {
+                                    /** @enum {unknown} */
+                                    decision: "dismissed" | "upheld";
+                                    reason: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNoticesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        dealId: string;
+                        listing: {
+                            id: string;
+                            title: string;
+                            registrationNo: string | null;
+                        };
+                        /** @enum {unknown} */
+                        form: "license" | "transfer" | "equity" | "cooperation";
+                        /** @description Money in fen (CNY minor unit) */
+                        price: number;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        seller: {
+                            name: string;
+                        };
+                        buyer: {
+                            name: string;
+                        };
+                        /** @description The buyer is related to the seller (inventor, their company, same controller) */
+                        relatedParty: boolean;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        /** @enum {unknown} */
+                        status: "open" | "ended";
+                        outcome: ("passed" | "upheld" | "closed") | (never | null);
+                        /** Format: date-time */
+                        endedAt: string | null;
+                        objections: {
+                            id: string;
+                            reason: string;
+                            answer: {
+                                /** @enum {unknown} */
+                                decision: "dismissed" | "upheld";
+                                reason: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNoticesByIdObjections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        reason: string;
+                        answer: {
+                            /** @enum {unknown} */
+                            decision: "dismissed" | "upheld";
+                            reason: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        /** Format: date-time */
+                        at: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDealsByIdDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pricing dossier (定价过程记录) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description The request is malformed or has invalid fields */

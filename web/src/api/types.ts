@@ -63,6 +63,10 @@ export type AppNotification = NotificationPage['items'][number];
 
 // The bureau's content and oversight
 export type Policy = ItemOf<'/api/policies'>;
+// The public notice board (公示)
+export type Notice = ResponseOf<'/api/notices/{id}'>;
+export type NoticeObjection = Notice['objections'][number];
+export type NoticeStatus = Notice['status'];
 export type PolicyDetail = ResponseOf<'/api/policies/{id}'>;
 export type PolicyInput = BodyOf<'/api/policies', 'post'>;
 export type PolicyLevel = PolicyInput['level'];

@@ -52,6 +52,7 @@ export function workEndpoints({ get, post, patch, del, blob, upload }: Http) {
 
     listInvoices: (q: InvoiceQuery, signal?: AbortSignal) => get<Page<Invoice>>('/api/invoices', { ...q }, signal),
     invoicePdf: (id: string) => blob(`/api/invoices/${seg(id)}/pdf`),
+    dealDossier: (id: string) => blob(`/api/deals/${seg(id)}/dossier`),
     recordPayment: (id: string, input: PaymentInput, key: string) =>
       post<Invoice>(`/api/invoices/${seg(id)}/payments`, input, idempotency(key)),
     voidInvoice: (id: string, reason: string, key: string) =>

@@ -18,6 +18,7 @@ const NAV: NavItem[] = [
   { to: '/demands', key: 'nav.demands' },
   { to: '/policies', key: 'nav.policies' },
   { to: '/packages', key: 'nav.packages' },
+  { to: '/notices', key: 'nav.notices' },
 ];
 
 // Every member organization files a half-year report; the bureau reads them all under /admin/reports.

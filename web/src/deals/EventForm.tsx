@@ -4,7 +4,8 @@ import { FormField, type ControlAria } from '../components/FormField.js';
 import { useT } from '../i18n/I18nProvider.js';
 import type { Problem } from '../lib/problems.js';
 import { BrokerSelect } from './BrokerSelect.js';
-import { EVENT_FORMS, milestoneOptions, parseEventPayload, type EventField } from './eventForms.js';
+import type { MessageKey } from '../i18n/zh-CN.js';
+import { EVENT_FORMS, milestoneOptions, openObjections, parseEventPayload, type EventField } from './eventForms.js';
 import { eventLabel } from './labels.js';
 
 // FormField gives its child the label's id and the described-by ids: Control passes them to the element the
@@ -17,7 +18,26 @@ function Control({
   type,
   ...aria
 }: ControlAria & { field: EventField; value: string; onChange(v: string): void; deal: Deal; type: string }) {
-  const { t } = useT();
+  const { t, label, date } = useT();
+  if (field.kind === 'objection' || field.kind === 'choice') {
+    const options =
+      field.kind === 'objection'
+        ? openObjections(deal).map((o) => ({ value: o.id, text: `${date(o.at, true)} · ${o.reason.slice(0, 60)}` }))
+        : (field.options ?? []).map((o) => ({
+            value: o.value,
+            text: typeof o.label === 'string' ? t(o.label as MessageKey) : label(o.label),
+          }));
+    return (
+      <select {...aria} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('listingForm.choose')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.text}
+          </option>
+        ))}
+      </select>
+    );
+  }
   if (field.kind === 'reason')
     return (
       <textarea {...aria} rows={3} maxLength={field.max} value={value} onChange={(e) => onChange(e.target.value)} />

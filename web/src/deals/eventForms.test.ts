@@ -126,3 +126,72 @@ describe('event forms', () => {
     }
   });
 });
+
+describe('public notice event forms', () => {
+  const started = '2026-06-01T02:00:00.000Z';
+  const objection = (id: string, answered: boolean, noticeStartedAt = started) => ({
+    id,
+    reason: '价格偏低',
+    at: '2026-06-02T02:00:00.000Z',
+    noticeStartedAt,
+    answer: answered
+      ? { decision: 'dismissed' as const, reason: '有评估', by: { userId: 's', role: 'seller' as const }, at: started }
+      : null,
+  });
+  const noticed = licenceDeal({
+    state: 'publicNotice',
+    publicNotice: { startedAt: started, endsAt: '2026-06-16T02:00:00.000Z' },
+    noticeObjections: [
+      objection('obj_000000000000000000001', true),
+      objection('obj_000000000000000000002', false),
+      objection('obj_000000000000000000003', false, '2026-01-01T00:00:00.000Z'),
+    ],
+  });
+
+  it('answer only an unanswered objection of the notice now running, as the server schema accepts', () => {
+    const values = { decision: 'dismissed', reason: '价格依据评估报告' };
+    for (const id of ['obj_000000000000000000001', 'obj_000000000000000000003'])
+      expect(keys(parseEventPayload('ANSWER_OBJECTION', { ...values, objectionId: id }, noticed, now).errors)).toEqual({
+        objectionId: 'form.required',
+      });
+    const ok = parseEventPayload(
+      'ANSWER_OBJECTION',
+      { ...values, objectionId: 'obj_000000000000000000002' },
+      noticed,
+      now,
+    );
+    expect(ok.payload).toEqual({ ...values, objectionId: 'obj_000000000000000000002' });
+    expect(validateEventPayload('license', { type: 'ANSWER_OBJECTION', ...ok.payload })).toEqual([]);
+    expect(keys(parseEventPayload('ANSWER_OBJECTION', { ...values, decision: 'maybe' }, noticed, now).errors)).toEqual({
+      objectionId: 'form.required',
+      decision: 'form.required',
+    });
+  });
+
+  it('record the pricing decision with its related-party mark and a basis given whole or not at all', () => {
+    const values = {
+      body: '校长办公会',
+      decidedOn: '2026-06-01',
+      documentRef: '校办纪要〔2026〕12号',
+      relatedParty: 'true',
+    };
+    const bare = parseEventPayload('RECORD_PRICING_DECISION', values, noticed, now);
+    expect(bare.payload).toEqual({ ...values, relatedParty: true });
+    const full = parseEventPayload(
+      'RECORD_PRICING_DECISION',
+      { ...values, relatedParty: 'false', basisKind: 'appraisal', basisReference: '评报字〔2026〕18号' },
+      noticed,
+      now,
+    );
+    expect(full.payload).toEqual({
+      ...values,
+      relatedParty: false,
+      basis: { kind: 'appraisal', reference: '评报字〔2026〕18号' },
+    });
+    for (const p of [bare.payload, full.payload])
+      expect(validateEventPayload('license', { type: 'RECORD_PRICING_DECISION', ...p })).toEqual([]);
+    expect(
+      keys(parseEventPayload('RECORD_PRICING_DECISION', { ...values, basisKind: 'appraisal' }, noticed, now).errors),
+    ).toEqual({ basisReference: 'form.required' });
+  });
+});

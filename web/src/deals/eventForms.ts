@@ -1,11 +1,20 @@
 import type { Deal, LicenseProgress, CooperationProgress } from '../api/deal-types.js';
 import { formatFen, parseYuan } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
+import type { Label } from '../i18n/labels.js';
+import {
+  OBJECTION_DECISION_LABELS,
+  OBJECTION_DECISIONS,
+  PRICING_BASIS_KINDS,
+  PRICING_BASIS_LABELS,
+} from '../../../src/shared/deal.ts';
 import { chinaDate } from '../../../src/shared/china-time.ts';
 import type { Problem } from '../lib/problems.js';
 import {
   APPRAISER_MAX,
   COMMISSION_MAX_BP,
+  DECISION_BODY_MAX,
+  DOCUMENT_REF_MAX,
   REASON_MAX,
   REGISTRATION_NO_MAX,
   REGISTRATION_REF_MAX,
@@ -16,7 +25,8 @@ import { MAX_FEN, parsePercentBp } from './termsForm.js';
 // The fields each deal event carries (src/shared/deal-events.ts, EVENT_PAYLOADS), with the same checks and the
 // same bounds (src/shared/deal-event-limits.ts). Events without fields are sent straight from their button.
 
-export type EventFieldKind = 'text' | 'reason' | 'yuan' | 'percent' | 'date' | 'period' | 'milestone' | 'broker';
+export type EventFieldKind =
+  'text' | 'reason' | 'yuan' | 'percent' | 'date' | 'period' | 'milestone' | 'broker' | 'objection' | 'choice';
 export interface EventField {
   name: string;
   kind: EventFieldKind;
@@ -24,6 +34,8 @@ export interface EventField {
   hint?: MessageKey;
   max?: number;
   required: boolean;
+  /** A choice's closed set: the value sent and its label. */
+  options?: Array<{ value: string; label: Label | MessageKey }>;
 }
 
 const reason = (required: boolean): EventField => ({
@@ -48,6 +60,42 @@ export const EVENT_FORMS: Record<string, EventField[]> = {
   WITHDRAW: [reason(false)],
   TERMINATE: [reason(true)],
   RECORD_OBJECTION: [reason(true)],
+  // The public notice board (DOMAIN.md "Pricing routes"): the seller or the bureau answers each objection.
+  ANSWER_OBJECTION: [
+    { name: 'objectionId', kind: 'objection', label: 'event.objection', required: true },
+    {
+      name: 'decision',
+      kind: 'choice',
+      label: 'event.decision',
+      required: true,
+      options: OBJECTION_DECISIONS.map((d) => ({ value: d, label: OBJECTION_DECISION_LABELS[d] })),
+    },
+    reason(true),
+  ],
+  RECORD_PRICING_DECISION: [
+    text('body', 'event.decisionBody', DECISION_BODY_MAX),
+    { name: 'decidedOn', kind: 'date', label: 'event.decidedOn', required: true },
+    text('documentRef', 'event.documentRef', DOCUMENT_REF_MAX),
+    {
+      name: 'relatedParty',
+      kind: 'choice',
+      label: 'event.relatedParty',
+      hint: 'event.relatedPartyHint',
+      required: true,
+      options: [
+        { value: 'false', label: 'event.no' },
+        { value: 'true', label: 'event.yes' },
+      ],
+    },
+    {
+      name: 'basisKind',
+      kind: 'choice',
+      label: 'event.basisKind',
+      required: false,
+      options: PRICING_BASIS_KINDS.map((k) => ({ value: k, label: PRICING_BASIS_LABELS[k] })),
+    },
+    { ...text('basisReference', 'event.basisReference', DOCUMENT_REF_MAX), required: false },
+  ],
   ASSIGN_BROKER: [
     { name: 'brokerId', kind: 'broker', label: 'event.broker', required: true },
     {
@@ -104,6 +152,21 @@ export function milestoneOptions(type: string, deal: Deal): MilestoneOption[] {
   const wanted = type === 'DELIVER_MILESTONE' ? 'pending' : 'delivered';
   const milestones = (deal.progress as CooperationProgress | null)?.milestones ?? [];
   return milestones.map(option).filter((_, i) => milestones[i].status === wanted);
+}
+
+/** The objections of the notice now running that still await an answer. */
+export function openObjections(deal: Deal) {
+  const startedAt = deal.publicNotice?.startedAt;
+  return deal.noticeObjections.filter((o) => o.noticeStartedAt === startedAt && o.answer === null);
+}
+
+// The pricing decision's basis is one object on the wire: both parts, or neither.
+function withBasis(payload: Record<string, unknown>, errors: Record<string, Problem>) {
+  const { basisKind, basisReference, ...rest } = payload;
+  if (basisKind === undefined && basisReference === undefined) return rest;
+  if (basisKind === undefined) errors.basisKind = { key: 'form.required' };
+  if (basisReference === undefined) errors.basisReference = { key: 'form.required' };
+  return { ...rest, basis: { kind: basisKind, reference: basisReference } };
 }
 
 const PERIOD = new RegExp(ROYALTY_PERIOD);
@@ -167,6 +230,14 @@ export function parseEventPayload(
         else payload[field.name] = raw;
         break;
       }
+      case 'objection':
+        if (openObjections(deal).some((o) => o.id === raw)) payload[field.name] = raw;
+        else fail({ key: 'form.required' });
+        break;
+      case 'choice':
+        if (!field.options?.some((o) => o.value === raw)) fail({ key: 'form.required' });
+        else payload[field.name] = raw === 'true' ? true : raw === 'false' ? false : raw;
+        break;
       case 'milestone': {
         const index = Number(raw);
         if (milestoneOptions(type, deal).some((o) => o.index === index)) payload[field.name] = index;
@@ -175,5 +246,6 @@ export function parseEventPayload(
       }
     }
   }
-  return Object.keys(errors).length ? { payload: null, errors } : { payload, errors };
+  const shaped = type === 'RECORD_PRICING_DECISION' ? withBasis(payload, errors) : payload;
+  return Object.keys(errors).length ? { payload: null, errors } : { payload: shaped, errors };
 }

@@ -60,8 +60,8 @@ export const DEAL_STATES: Record<string, StateText> = {
   publicNotice: {
     label: { zh: '价格公示', en: 'Public notice' },
     next: {
-      zh: '成交价格正在公示（《促进科技成果转化法》第十八条）；公示期满后进入合同签署，成果方或科技局可登记异议。',
-      en: 'The agreed price is under public notice (Law on Promoting the Transformation of S&T Achievements, Art. 18); when it ends the contract can be signed. The seller or the bureau may record an objection.',
+      zh: '成交价格正在公示平台公示（《促进科技成果转化法》第十八条）；任何登录用户可提出异议，成果方或科技局逐一答复。公示期满且异议均已答复后进入合同签署。',
+      en: 'The agreed price is on the public notice board (Law on Promoting the Transformation of S&T Achievements, Art. 18); anyone signed in may object, and the seller or the bureau answers each objection. When the period is over and every objection is answered, the contract can be signed.',
     },
     tone: 'progress',
   },
@@ -165,6 +165,9 @@ export const DEAL_EVENT_LABELS: Record<string, Label> = {
   EXPIRE: { zh: '长期无进展关闭', en: 'Closed for inactivity' },
   RECORD_OBJECTION: { zh: '登记公示异议', en: 'Record objection' },
   NOTICE_ENDED: { zh: '公示期满', en: 'Notice period ended' },
+  OBJECTION_FILED: { zh: '收到公示异议', en: 'Objection filed' },
+  ANSWER_OBJECTION: { zh: '答复公示异议', en: 'Answer objection' },
+  RECORD_PRICING_DECISION: { zh: '登记定价决策', en: 'Record pricing decision' },
   SIGN_CONTRACT: { zh: '签署合同', en: 'Sign contract' },
   TERMINATE: { zh: '终止合同', en: 'Terminate' },
   ASSIGN_BROKER: { zh: '指派技术经理人', en: 'Assign broker' },

@@ -1,5 +1,6 @@
 import { adminEn } from './messages/admin.js';
 import { dealRoomEn } from './messages/dealRoom.js';
+import { noticesEn } from './messages/notices.js';
 import { reportsEn } from './messages/reports.js';
 import { sellerEn } from './messages/seller.js';
 import { workEn } from './messages/work.js';
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...dealRoomEn,
   ...adminEn,
   ...reportsEn,
+  ...noticesEn,
   'app.name': 'Tech Transfer Exchange',
   'app.skipToContent': 'Skip to main content',
   'nav.label': 'Main navigation',

@@ -1,5 +1,6 @@
 import { adminZh } from './messages/admin.js';
 import { dealRoomZh } from './messages/dealRoom.js';
+import { noticesZh } from './messages/notices.js';
 import { reportsZh } from './messages/reports.js';
 import { sellerZh } from './messages/seller.js';
 import { workZh } from './messages/work.js';
@@ -12,6 +13,7 @@ export const zhCN = {
   ...dealRoomZh,
   ...adminZh,
   ...reportsZh,
+  ...noticesZh,
   'app.name': '科技成果转移转化交易平台',
   'app.skipToContent': '跳到主要内容',
   'nav.label': '主导航',

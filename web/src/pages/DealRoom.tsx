@@ -10,6 +10,7 @@ import { usePageTitle } from '../components/usePageTitle.js';
 import { Actions } from '../deals/Actions.js';
 import { DealDocuments } from '../deals/DealDocuments.js';
 import { DealInvoices } from '../deals/DealInvoices.js';
+import { PricingRecord } from '../deals/PricingRecord.js';
 import { PARTY_LABELS, stateText } from '../deals/labels.js';
 import { Messages } from '../deals/Messages.js';
 import { Progress } from '../deals/Progress.js';
@@ -162,6 +163,9 @@ function Room({ id }: { id: string }) {
         <aside className="deal-side">
           <Section id="invoices" title={t('invoices.title')}>
             <DealInvoices dealId={d.id} version={d.version} />
+          </Section>
+          <Section id="pricing" title={t('pricing.title')}>
+            <PricingRecord deal={d} />
           </Section>
           <Section id="documents" title={t('dealRoom.documents')}>
             <DealDocuments listingId={d.listing.id} version={d.version} />

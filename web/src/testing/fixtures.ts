@@ -71,6 +71,8 @@ export function licenceDeal(overrides: Partial<Deal> = {}): Deal {
     nda: { required: false, buyer: null, seller: null },
     publicNotice: null,
     objections: [],
+    noticeObjections: [],
+    pricingDecision: null,
     contract: { buyer: null, seller: null, signedAt: null },
     contractRegistration: null,
     closure: null,
