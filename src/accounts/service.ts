@@ -7,6 +7,8 @@ import type { DbOrTx } from '../platform/db.js';
 import { AppError, notFound, validationFailed } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { hit, reset } from '../platform/throttle.js';
+import { normalizeEmail, ROLE_ORG_TYPES } from '../shared/accounts.js';
+import { spendInvitation } from './invitations.js';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.js';
 import { issueRefreshToken, revokeByToken, spendRefreshToken } from './tokens.js';
 
@@ -28,17 +30,11 @@ export interface NewUser {
   role: UserRole;
   organization: NewOrganization;
 }
+/** Self-registration: a new organization, or (with an invitation token) joining the inviting one. */
+export type Registration = Omit<NewUser, 'role' | 'organization'> &
+  Partial<Pick<NewUser, 'role' | 'organization'>> & { invitationToken?: string };
 
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
-
-// Which organization types a role may belong to: brokers are members of technology-transfer agencies
-// (技术转移机构); sellers and buyers are not agencies.
-const ROLE_ORG_TYPES: Record<UserRole, OrganizationType[]> = {
-  seller: ['university', 'institute', 'enterprise', 'individual'],
-  buyer: ['enterprise', 'institute', 'university', 'individual'],
-  broker: ['agency'],
-  admin: ['agency', 'institute'],
-};
+export { normalizeEmail };
 
 export async function findUserView(db: DbOrTx, userId: string) {
   const [row] = await db
@@ -110,6 +106,8 @@ export async function createAccount(
     await tx.insert(organizations).values({ id: organizationId, ...input.organization, name });
   }
   const id = newId('usr');
+  // An organization's first member is its manager and a signatory (API.md "Organizations as teams").
+  const first = !opts.existingOrganizationId;
   await tx.insert(users).values({
     id,
     email,
@@ -117,6 +115,8 @@ export async function createAccount(
     name: input.name.trim(),
     role: input.role,
     organizationId,
+    orgRole: first ? 'manager' : 'member',
+    signatory: first,
   });
   await audit(tx, { id, role: input.role }, 'account.created', 'user', id, { email, organizationId });
   return (await findUserView(tx, id))!;
@@ -140,11 +140,40 @@ async function startSession(
   return { accessToken, refreshToken, expiresIn: ctx.config.ACCESS_TOKEN_TTL_SECONDS };
 }
 
-export async function register(ctx: AppContext, input: NewUser, sign: (u: AuthUser) => string) {
+export async function register(ctx: AppContext, input: Registration, sign: (u: AuthUser) => string) {
   return ctx.db.transaction(async (tx) => {
-    const user = await createAccount(ctx, tx, input);
+    const user = input.invitationToken
+      ? await joinByInvitation(ctx, tx, { ...input, invitationToken: input.invitationToken })
+      : await createAccount(ctx, tx, withOrganization(input));
     return { user, ...(await startSession(ctx, tx, user, sign)) };
   });
+}
+
+function withOrganization(input: Registration): NewUser {
+  const { role, organization } = input;
+  if (role && organization) return { ...input, role, organization };
+  throw validationFailed(
+    [
+      ...(role ? [] : [{ path: 'body.role', message: 'required without an invitation' }]),
+      ...(organization ? [] : [{ path: 'body.organization', message: 'required without an invitation' }]),
+    ].slice(0, 2),
+  );
+}
+
+// Joining by invitation: the invited email, role and organization, the token spent in the same transaction.
+async function joinByInvitation(ctx: AppContext, tx: DbOrTx, input: Registration & { invitationToken: string }) {
+  const { row, accept } = await spendInvitation(tx, input.invitationToken, ctx.clock.now());
+  if (normalizeEmail(input.email) !== row.email)
+    throw validationFailed([{ path: 'body.email', message: 'must be the email the invitation was sent to' }]);
+  const [org] = await tx.select().from(organizations).where(eq(organizations.id, row.organizationId));
+  const user = await createAccount(
+    ctx,
+    tx,
+    { ...input, role: row.role, organization: { name: org.name, type: org.type } },
+    { existingOrganizationId: org.id },
+  );
+  await accept(user.id);
+  return user;
 }
 
 /**
