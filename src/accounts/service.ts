@@ -160,8 +160,8 @@ function withOrganization(input: Registration): NewUser {
   );
 }
 
-// Joining by invitation: the invited email, role and organization, the token spent in the same transaction.
-async function joinByInvitation(ctx: AppContext, tx: DbOrTx, input: Registration & { invitationToken: string }) {
+/** Joining by invitation (also the demo seed): the invited email, role and organization, the token spent in the same transaction. */
+export async function joinByInvitation(ctx: AppContext, tx: DbOrTx, input: Registration & { invitationToken: string }) {
   const { row, accept } = await spendInvitation(tx, input.invitationToken, ctx.clock.now());
   if (normalizeEmail(input.email) !== row.email)
     throw validationFailed([{ path: 'body.email', message: 'must be the email the invitation was sent to' }]);
