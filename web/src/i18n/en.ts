@@ -2,6 +2,7 @@ import { adminEn } from './messages/admin.js';
 import { dealRoomEn } from './messages/dealRoom.js';
 import { reportsEn } from './messages/reports.js';
 import { sellerEn } from './messages/seller.js';
+import { teamEn } from './messages/team.js';
 import { workEn } from './messages/work.js';
 import type { Messages } from './zh-CN.js';
 
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...dealRoomEn,
   ...adminEn,
   ...reportsEn,
+  ...teamEn,
   'app.name': 'Tech Transfer Exchange',
   'app.skipToContent': 'Skip to main content',
   'nav.label': 'Main navigation',
