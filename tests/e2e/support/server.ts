@@ -32,9 +32,9 @@ const exited = (child: ChildProcess) =>
 /**
  * The real server (`npx tsx src/main.ts`) on a fresh data directory and a free port: embedded PGlite, its own
  * Meilisearch child, workers on, no demo data, public notice of zero days so that a university's deal goes
- * straight to contracting. Resolves once /ready answers 200.
+ * straight to contracting; `env` adds to that (a test's SMTP server). Resolves once /ready answers 200.
  */
-export async function startServer(root: string): Promise<RunningServer> {
+export async function startServer(root: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tte-e2e-data-'));
   const port = await freePort();
   const admin = { email: 'bureau.e2e@example.cn', password: 'Kejiju2026review' };
@@ -56,6 +56,7 @@ export async function startServer(root: string): Promise<RunningServer> {
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
       MEILI_URL: '',
+      ...env,
     },
   });
   let log = '';
