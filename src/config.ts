@@ -44,6 +44,11 @@ export const ConfigSchema = Type.Object({
   LOGIN_MAX_PER_ACCOUNT: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
   LOGIN_MAX_PER_IP: Type.Integer({ minimum: 1, maximum: 10_000, default: 30 }),
   LOGIN_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 900 }),
+  // Mail (issue #16): over SMTP when SMTP_URL is set (smtp://user:pass@host:587, smtps://… for TLS), otherwise
+  // written as .eml files under DATA_DIR/mail/. APP_URL is where the links in mail point.
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.String({ minLength: 3, maxLength: 254, default: '科技成果转移转化交易平台 <noreply@localhost>' }),
+  APP_URL: Type.String({ pattern: '^https?://', default: 'http://localhost:3000' }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
 });
 type Env = Static<typeof ConfigSchema>;

@@ -1,4 +1,6 @@
+import { PASSWORD_RESET_TOPIC, deliverPasswordReset } from './accounts/password-reset.js';
 import { accountRoutes } from './accounts/routes.js';
+import { teamRoutes } from './accounts/team-routes.js';
 import { auditRoutes } from './content/audit/routes.js';
 import { caseRoutes } from './content/cases/routes.js';
 import { exchangeRoutes } from './content/exchange/routes.js';
@@ -17,6 +19,7 @@ import { reindexListings, syncListingToIndex } from './listings/indexing.js';
 import { listingRoutes } from './listings/routes.js';
 import { listingSearchRoutes } from './listings/search-routes.js';
 import { pricingRoutes } from './pricing/routes.js';
+import { MAIL_TOPIC, deliverMail } from './mail/deliver.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { deliverNotification } from './notifications/service.js';
 import type { Feature } from './platform/feature.js';
@@ -34,11 +37,20 @@ import { statsRoutes } from './stats/routes.js';
  */
 export const FEATURES: readonly Feature[] = [
   { name: 'accounts', routes: accountRoutes },
+  // Organizations as teams: members, invitations, password reset (its mail is sent by its own topic's handler).
+  {
+    name: 'teams',
+    routes: teamRoutes,
+    outbox: { [PASSWORD_RESET_TOPIC]: deliverPasswordReset },
+    emits: { outbox: [PASSWORD_RESET_TOPIC, MAIL_TOPIC] },
+  },
+  // Mail: invitations and the notices that need someone to act, in the recipient's language (issue #16).
+  { name: 'mail', outbox: { [MAIL_TOPIC]: deliverMail } },
   {
     name: 'notifications',
     routes: notificationRoutes,
     outbox: { notification: deliverNotification },
-    emits: { outbox: ['notification'] },
+    emits: { outbox: ['notification', MAIL_TOPIC] },
   },
   {
     name: 'listings',

@@ -35,16 +35,25 @@ export const RegisterBody = Type.Object(
     email: Email,
     password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }),
     name: Text(100, 1),
-    role: Type.Enum([...SELF_SERVICE_ROLES]),
-    organization: Type.Object(
-      {
-        name: Text(200, 2),
-        nameEn: Type.Optional(Text(200)),
-        type: Type.Enum([...ORGANIZATION_TYPES]),
-        region: Type.Optional(Text(100)),
-        taxId: Type.Optional(Type.String({ pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$' })),
-      },
-      { additionalProperties: false },
+    role: Type.Optional(Type.Enum([...SELF_SERVICE_ROLES], { description: 'Required without invitationToken' })),
+    invitationToken: Type.Optional(
+      Type.String({
+        minLength: 20,
+        maxLength: 200,
+        description: 'Join the inviting organization, with the invited role',
+      }),
+    ),
+    organization: Type.Optional(
+      Type.Object(
+        {
+          name: Text(200, 2),
+          nameEn: Type.Optional(Text(200)),
+          type: Type.Enum([...ORGANIZATION_TYPES]),
+          region: Type.Optional(Text(100)),
+          taxId: Type.Optional(Type.String({ pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$' })),
+        },
+        { additionalProperties: false, description: 'Required without invitationToken' },
+      ),
     ),
   },
   { additionalProperties: false },

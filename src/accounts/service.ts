@@ -5,6 +5,8 @@ import type { AppContext } from '../platform/context.js';
 import type { DbOrTx } from '../platform/db.js';
 import { AppError, notFound, validationFailed } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
+import { normalizeEmail, ROLE_ORG_TYPES } from '../shared/accounts.js';
+import { spendInvitation } from './invitations.js';
 import { hashPassword, passwordProblems } from './passwords.js';
 
 export interface NewOrganization {
@@ -25,17 +27,11 @@ export interface NewUser {
   role: UserRole;
   organization: NewOrganization;
 }
+/** Self-registration: a new organization, or (with an invitation token) joining the inviting one. */
+export type Registration = Omit<NewUser, 'role' | 'organization'> &
+  Partial<Pick<NewUser, 'role' | 'organization'>> & { invitationToken?: string };
 
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
-
-// Which organization types a role may belong to: brokers are members of technology-transfer agencies
-// (技术转移机构); sellers and buyers are not agencies.
-const ROLE_ORG_TYPES: Record<UserRole, OrganizationType[]> = {
-  seller: ['university', 'institute', 'enterprise', 'individual'],
-  buyer: ['enterprise', 'institute', 'university', 'individual'],
-  broker: ['agency'],
-  admin: ['agency', 'institute'],
-};
+export { normalizeEmail };
 
 export async function findUserView(db: DbOrTx, userId: string) {
   const [row] = await db
@@ -107,6 +103,8 @@ export async function createAccount(
     await tx.insert(organizations).values({ id: organizationId, ...input.organization, name });
   }
   const id = newId('usr');
+  // An organization's first member is its manager and a signatory (API.md "Organizations as teams").
+  const first = !opts.existingOrganizationId;
   await tx.insert(users).values({
     id,
     email,
@@ -114,9 +112,38 @@ export async function createAccount(
     name: input.name.trim(),
     role: input.role,
     organizationId,
+    orgRole: first ? 'manager' : 'member',
+    signatory: first,
   });
   await audit(tx, { id, role: input.role }, 'account.created', 'user', id, { email, organizationId });
   return (await findUserView(tx, id))!;
+}
+
+export function withOrganization(input: Registration): NewUser {
+  const { role, organization } = input;
+  if (role && organization) return { ...input, role, organization };
+  throw validationFailed(
+    [
+      ...(role ? [] : [{ path: 'body.role', message: 'required without an invitation' }]),
+      ...(organization ? [] : [{ path: 'body.organization', message: 'required without an invitation' }]),
+    ].slice(0, 2),
+  );
+}
+
+/** Joining by invitation (also the demo seed): the invited email, role and organization, the token spent in the same transaction. */
+export async function joinByInvitation(ctx: AppContext, tx: DbOrTx, input: Registration & { invitationToken: string }) {
+  const { row, accept } = await spendInvitation(tx, input.invitationToken, ctx.clock.now());
+  if (normalizeEmail(input.email) !== row.email)
+    throw validationFailed([{ path: 'body.email', message: 'must be the email the invitation was sent to' }]);
+  const [org] = await tx.select().from(organizations).where(eq(organizations.id, row.organizationId));
+  const user = await createAccount(
+    ctx,
+    tx,
+    { ...input, role: row.role, organization: { name: org.name, type: org.type } },
+    { existingOrganizationId: org.id },
+  );
+  await accept(user.id);
+  return user;
 }
 
 export async function me(ctx: AppContext, userId: string) {

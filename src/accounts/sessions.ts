@@ -10,7 +10,15 @@ import { revokeSessions } from '../platform/sessions.js';
 import { issueDeviceToken, verifyDeviceToken } from './devices.js';
 import { admitLogin, loginFailed, loginSucceeded, type LoginClient } from './login-throttle.js';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.js';
-import { createAccount, findUserView, normalizeEmail, type NewUser, type UserView } from './service.js';
+import {
+  createAccount,
+  findUserView,
+  joinByInvitation,
+  normalizeEmail,
+  withOrganization,
+  type Registration,
+  type UserView,
+} from './service.js';
 import { issueRefreshToken, sessionOfToken, spendRefreshToken } from './tokens.js';
 
 // Sessions: login starts one (a refresh-token family), refresh continues it, and every way of ending one goes
@@ -30,9 +38,11 @@ async function startSession(ctx: AppContext, tx: DbOrTx, user: UserView, sign: S
   return { accessToken, refreshToken, expiresIn: ctx.config.ACCESS_TOKEN_TTL_SECONDS };
 }
 
-export async function register(ctx: AppContext, input: NewUser, sign: Signer) {
+export async function register(ctx: AppContext, input: Registration, sign: Signer) {
   return ctx.db.transaction(async (tx) => {
-    const user = await createAccount(ctx, tx, input);
+    const user = input.invitationToken
+      ? await joinByInvitation(ctx, tx, { ...input, invitationToken: input.invitationToken })
+      : await createAccount(ctx, tx, withOrganization(input));
     return { user, ...(await startSession(ctx, tx, user, sign)) };
   });
 }

@@ -8,6 +8,8 @@ import { pageOf } from '../platform/http.js';
 import { newId } from '../platform/ids.js';
 import { enqueueStatement } from '../platform/outbox.js';
 import { runStatement } from '../platform/statements.js';
+import { mailStatement } from '../mail/deliver.js';
+import { mailCategory } from '../mail/templates.js';
 import type { NotificationDataValue, NotificationKind } from './schemas.js';
 
 export interface NotificationInput {
@@ -44,21 +46,30 @@ export async function deliverNotification(ctx: AppContext, payload: { to: Audien
             .where(and(eq(users.organizationId, to.organizationId), eq(users.disabled, false)))
         ).map((u) => u.id);
   if (userIds.length === 0) return;
-  await ctx.db
-    .insert(notifications)
-    .values(
-      userIds.map((userId) => ({
-        id: newId('ntf'),
-        userId,
-        kind,
-        title,
-        body: body ?? '',
-        link: link ?? null,
-        data: { ...(data ?? {}), titleEn },
-        dedupeKey,
-      })),
-    )
-    .onConflictDoNothing();
+  // The notices that need someone to act are mailed too, once per user: only the rows this delivery inserted
+  // (a retried delivery inserts none) queue a mail, in the same transaction.
+  const category = mailCategory(kind);
+  await ctx.db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(notifications)
+      .values(
+        userIds.map((userId) => ({
+          id: newId('ntf'),
+          userId,
+          kind,
+          title,
+          body: body ?? '',
+          link: link ?? null,
+          data: { ...(data ?? {}), titleEn },
+          dedupeKey,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ userId: notifications.userId });
+    if (!category) return;
+    for (const { userId } of inserted)
+      await runStatement(tx, mailStatement({ kind: 'notice', userId, category, title, titleEn, link: link ?? null }));
+  });
 }
 
 export async function listNotifications(

@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey, type DemoUsers } fro
 import { seedContent } from './content.js';
 import { seedDeals } from './deals.js';
 import { seedListings } from './listings.js';
+import { seedTeams } from './teams.js';
 
 const SEED_MARK = 'seed:demo';
 
@@ -19,6 +20,7 @@ const steps: SeedStep[] = [
   },
   seedDeals,
   seedContent,
+  seedTeams,
 ];
 
 type DemoAccount = (typeof DEMO_ACCOUNTS)[DemoAccountKey];

@@ -33,6 +33,15 @@ const PackagesAdmin = lazy(() => import('./pages/admin/ContentPages.js').then((m
 const VouchersAdmin = lazy(() => import('./pages/admin/Vouchers.js'));
 const ReportsAdmin = lazy(() => import('./pages/admin/Reports.js'));
 const AuditAdmin = lazy(() => import('./pages/admin/Audit.js'));
+const Team = lazy(() => import('./pages/Team.js'));
+const AcceptInvitation = lazy(() => import('./pages/AcceptInvitation.js'));
+const PasswordResetRequest = lazy(() =>
+  import('./pages/PasswordReset.js').then((m) => ({ default: m.PasswordResetRequest })),
+);
+const PasswordResetConfirm = lazy(() =>
+  import('./pages/PasswordReset.js').then((m) => ({ default: m.PasswordResetConfirm })),
+);
+const MailSettings = lazy(() => import('./pages/MailSettings.js'));
 const NotFound = lazy(() => import('./pages/NotFound.js'));
 
 // Notifications about a returned registration link to the listing under /seller: that is its editor.
@@ -62,6 +71,11 @@ export const routes = [
       { path: 'login', element: <Login /> },
       { path: 'register', element: <Register /> },
       { path: 'profile', element: <Profile /> },
+      { path: 'organization', element: <Team /> },
+      { path: 'invitations/accept', element: <AcceptInvitation /> },
+      { path: 'password-reset', element: <PasswordResetRequest /> },
+      { path: 'password-reset/confirm', element: <PasswordResetConfirm /> },
+      { path: 'settings/mail', element: <MailSettings /> },
       { path: 'seller', element: <SellerListings /> },
       { path: 'seller/listings/new', element: <ListingEditor /> },
       { path: 'seller/listings/:id/edit', element: <ListingEditor /> },

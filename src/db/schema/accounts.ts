@@ -1,9 +1,23 @@
-import { boolean, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, instant, updatedAt } from './columns.js';
 
-import { ORGANIZATION_TYPES, USER_ROLES } from '../../shared/accounts.js';
+import {
+  DEFAULT_LOCALE,
+  LOCALES,
+  ORG_ROLES,
+  ORGANIZATION_TYPES,
+  USER_ROLES,
+  type OptionalMail,
+} from '../../shared/accounts.js';
 
-export { ORGANIZATION_TYPES, USER_ROLES, type OrganizationType, type UserRole } from '../../shared/accounts.js';
+export {
+  ORG_ROLES,
+  ORGANIZATION_TYPES,
+  USER_ROLES,
+  type OrgRole,
+  type OrganizationType,
+  type UserRole,
+} from '../../shared/accounts.js';
 
 export const organizations = pgTable(
   'organizations',
@@ -36,6 +50,13 @@ export const users = pgTable(
     organizationId: text('organization_id')
       .notNull()
       .references(() => organizations.id),
+    // The organization's team (API.md "Organizations as teams"). A removed member is disabled: their rows stay
+    // (who proposed, who paid) but they can no longer sign in or see anything.
+    orgRole: text('org_role', { enum: ORG_ROLES }).notNull().default('member'),
+    signatory: boolean('signatory').notNull().default(false),
+    locale: text('locale', { enum: LOCALES }).notNull().default(DEFAULT_LOCALE),
+    /** Optional mail the user turned off. */
+    mailOff: jsonb('mail_off').$type<OptionalMail[]>().notNull().default([]),
     disabled: boolean('disabled').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -60,4 +81,44 @@ export const refreshTokens = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('refresh_tokens_hash_uq').on(t.tokenHash), index('refresh_tokens_family_idx').on(t.familyId)],
+);
+
+// Invitations to join an organization. Like refresh tokens, only the token's SHA-256 is stored; a token is
+// spent once (acceptedAt) and dies after INVITATION_TTL_DAYS or when a manager revokes it.
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    email: text('email').notNull(),
+    role: text('role', { enum: USER_ROLES }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: text('invited_by')
+      .notNull()
+      .references(() => users.id),
+    expiresAt: instant('expires_at').notNull(),
+    acceptedAt: instant('accepted_at'),
+    acceptedBy: text('accepted_by').references(() => users.id),
+    revokedAt: instant('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('invitations_hash_uq').on(t.tokenHash), index('invitations_org_idx').on(t.organizationId)],
+);
+
+// Password-reset links: hashed, single-use, short-lived (PASSWORD_RESET_TTL_MINUTES).
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('password_resets_hash_uq').on(t.tokenHash), index('password_resets_user_idx').on(t.userId)],
 );

@@ -31,9 +31,10 @@ const exited = (child: ChildProcess) =>
 
 /**
  * The real server (`npx tsx src/main.ts`) on a fresh data directory and a free port: embedded PGlite, its own
- * Meilisearch child, workers on, no demo data. Resolves once /ready answers 200.
+ * Meilisearch child, workers on, no demo data; `env` adds to that (a test's SMTP server). Resolves once /ready
+ * answers 200.
  */
-export async function startServer(root: string): Promise<RunningServer> {
+export async function startServer(root: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tte-e2e-data-'));
   const port = await freePort();
   const admin = { email: 'bureau.e2e@example.cn', password: 'Kejiju2026review' };
@@ -54,6 +55,7 @@ export async function startServer(root: string): Promise<RunningServer> {
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
       MEILI_URL: '',
+      ...env,
     },
   });
   let log = '';

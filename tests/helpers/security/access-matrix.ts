@@ -1,15 +1,16 @@
 import { LICENSE_TERMS } from '../deals.js';
 import { PASSWORD, listingBody, unique } from '../factories.js';
+import type { AccessCase, AccessRule } from './access-types.js';
+import { TEAM_ACCESS } from './access-teams.js';
 import {
+  COLLEAGUE_OF,
   PDF,
   REPORT_PERIOD,
   ROLE_OF,
   multipart,
   type Caller,
   type Member,
-  type Params,
   type Resource,
-  type Role,
   type World,
 } from './world.js';
 
@@ -19,26 +20,7 @@ import {
  * not see, and 403 for one it sees but may not change. Every /api route of the OpenAPI document must have an
  * entry here; a new route without one fails the access-matrix test.
  */
-export type Auth = 'public' | 'any' | Role[];
-
-export interface AccessCase {
-  /** The resource the path parameters name. */
-  resource?: Resource;
-  /** Callers with the route's role who reach the resource; the others with the role get 404. Default: all. */
-  sees?: Member[];
-  /** Callers who see the resource but may not do this to it: 403. */
-  forbidden?: Member[];
-  /** The body a caller sends; default: the smallest valid body of the route's schema. */
-  body?: (w: World, params: Params) => unknown | Promise<unknown>;
-  /** Send the body as a multipart file upload (a PDF). */
-  upload?: true;
-  query?: Record<string, string>;
-}
-
-export interface AccessRule {
-  auth: Auth;
-  cases?: AccessCase[];
-}
+export type { AccessCase, AccessRule, Auth } from './access-types.js';
 
 const DEAL_PARTIES: Member[] = ['seller', 'buyer', 'broker', 'admin'];
 const INVOICE_PARTIES: Member[] = ['seller', 'buyer', 'admin'];
@@ -123,7 +105,10 @@ export const ACCESS: Record<string, AccessRule> = {
   'GET /api/brokers': ADMIN,
 
   'GET /api/notifications': ANY,
-  'POST /api/notifications/{id}/read': { auth: 'any', cases: [{ resource: 'notification', sees: ['seller'] }] },
+  'POST /api/notifications/{id}/read': {
+    auth: 'any',
+    cases: [{ resource: 'notification', sees: ['seller'], personal: true }],
+  },
   'POST /api/notifications/read-all': ANY,
 
   'POST /api/listings': { auth: ['seller'], cases: [{ body: () => listingBody() }] },
@@ -194,7 +179,10 @@ export const ACCESS: Record<string, AccessRule> = {
     cases: [{ body: () => ({ name: unique('订阅'), query: { q: '节水' } }) }],
   },
   'GET /api/saved-searches': ANY,
-  'DELETE /api/saved-searches/{id}': { auth: 'any', cases: [{ resource: 'savedSearch', sees: ['buyer'] }] },
+  'DELETE /api/saved-searches/{id}': {
+    auth: 'any',
+    cases: [{ resource: 'savedSearch', sees: ['buyer'], personal: true }],
+  },
 
   'POST /api/invoices': {
     auth: ['admin'],
@@ -292,6 +280,7 @@ export const ACCESS: Record<string, AccessRule> = {
   'POST /api/reports/half-year/mine/submit': { auth: 'any', cases: [{ query: PERIOD, sees: REPORTING }] },
   'GET /api/admin/exchange/listings': ADMIN,
   'POST /api/admin/exchange/listings': { auth: ['admin'], cases: [{ body: () => [] }] },
+  ...TEAM_ACCESS,
 };
 
 export type Expected = 401 | 403 | 404 | 'allowed';
@@ -301,8 +290,11 @@ export function expectedFor(rule: AccessRule, c: AccessCase, caller: Caller): Ex
   if (rule.auth === 'public' && caller === 'anonymous') return c.sees ? 404 : 'allowed';
   if (caller === 'anonymous') return 401;
   if (Array.isArray(rule.auth) && !rule.auth.includes(ROLE_OF[caller])) return 403;
-  if (c.sees && !c.sees.includes(caller)) return 404;
-  if (c.forbidden?.includes(caller)) return 403;
+  // A colleague is told what the first account of its organization is told, except where the rule names it.
+  const mate = c.personal ? undefined : COLLEAGUE_OF[caller];
+  const named = (list?: Member[]) => !!list && (list.includes(caller) || (!!mate && list.includes(mate)));
+  if (c.sees && !named(c.sees)) return 404;
+  if (named(c.forbidden)) return 403;
   return 'allowed';
 }
 

@@ -3,6 +3,7 @@ import { relayOutbox } from '../../../src/platform/outbox.js';
 import type { TestApp } from '../app.js';
 import { LICENSE_TERMS } from '../deals.js';
 import { PASSWORD, adminSession, listingBody, unique, type Session } from '../factories.js';
+import { colleague, teamFactories } from './team-world.js';
 
 /** The half year whose reports the world drafts (it ended before the test clock's date). */
 export const REPORT_PERIOD = { year: 2025, half: 2 };
@@ -10,13 +11,15 @@ export const REPORT_PERIOD = { year: 2025, half: 2 };
 /**
  * Who calls. Ownership is fixed by the world: `seller` owns the listings, `buyer` is the buyer of the deal and owns
  * the demand and the saved search, `broker` is assigned to the deal; each `other*` has the same role and no tie to
- * any of it.
+ * any of it. `sellerMate` and `buyerMate` are other members of the seller's and the buyer's organizations.
  */
 export const CALLERS = [
   'anonymous',
   'seller',
+  'sellerMate',
   'otherSeller',
   'buyer',
+  'buyerMate',
   'otherBuyer',
   'broker',
   'otherBroker',
@@ -27,13 +30,17 @@ export type Member = Exclude<Caller, 'anonymous'>;
 export type Role = 'seller' | 'buyer' | 'broker' | 'admin';
 export const ROLE_OF: Record<Member, Role> = {
   seller: 'seller',
+  sellerMate: 'seller',
   otherSeller: 'seller',
   buyer: 'buyer',
+  buyerMate: 'buyer',
   otherBuyer: 'buyer',
   broker: 'broker',
   otherBroker: 'broker',
   admin: 'admin',
 };
+/** The first account of a colleague's organization: what the organization owns, the colleague sees as it does. */
+export const COLLEAGUE_OF: Partial<Record<Member, Member>> = { sellerMate: 'seller', buyerMate: 'buyer' };
 
 /** Resources that path parameters refer to; each fills the path parameters of the routes that take it. */
 export const RESOURCES = [
@@ -57,6 +64,8 @@ export const RESOURCES = [
   'draftPackage',
   'organization',
   'account',
+  'member',
+  'invitation',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type Params = Record<string, string>;
@@ -132,7 +141,21 @@ export async function buildWorld(t: TestApp): Promise<World> {
     newSession('broker'),
     adminSession(t),
   ]);
-  const sessions: Record<Member, Session> = { seller, otherSeller, buyer, otherBuyer, broker, otherBroker, admin };
+  const [sellerMate, buyerMate] = await Promise.all([
+    colleague(t, seller, 'seller', nextAddress, ok),
+    colleague(t, buyer, 'buyer', nextAddress, ok),
+  ]);
+  const sessions: Record<Member, Session> = {
+    seller,
+    sellerMate,
+    otherSeller,
+    buyer,
+    buyerMate,
+    otherBuyer,
+    broker,
+    otherBroker,
+    admin,
+  };
   const as = (caller: Caller, opts: InjectOptions) => {
     const token = caller === 'anonymous' ? undefined : sessions[caller].accessToken;
     return t.request({ remoteAddress: nextAddress(), ...opts, token });
@@ -282,6 +305,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     organization: async () => ({ id: seller.user.organization.id, issuerOrganizationId: seller.user.organization.id }),
     // A user none of the callers is, for the admin's account routes (disabling one ends its sessions).
     account: async () => ({ id: (await newSession('buyer')).user.id }),
+    ...teamFactories(t, seller, nextAddress, ok),
   };
   const params = {} as Record<Resource, Params>;
   params.listing = { id: sharedListing };

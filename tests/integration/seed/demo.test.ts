@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deals, demands, invoices, listings, users } from '../../../src/db/schema/index.js';
+import { inArray, isNull } from 'drizzle-orm';
+import { deals, demands, invitations, invoices, listings, users } from '../../../src/db/schema/index.js';
 import { seedDemoIfEmpty } from '../../../src/seed/demo.js';
 import { DEMO_PASSWORD } from '../../../src/seed/accounts.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
@@ -17,7 +18,19 @@ describe('demo seed', () => {
     expect(await seedDemoIfEmpty(t.ctx)).toBe(true);
     expect(await seedDemoIfEmpty(t.ctx)).toBe(false);
     const roles = (await t.ctx.db.select({ role: users.role }).from(users)).map((u) => u.role).sort();
-    expect(roles).toEqual(['admin', 'broker', 'buyer', 'buyer', 'buyer', 'seller', 'seller', 'seller']);
+    expect(roles).toEqual(['admin', 'broker', 'buyer', 'buyer', 'buyer', 'seller', 'seller', 'seller', 'seller']);
+    const shzu = await t.ctx.db
+      .select({ email: users.email, orgRole: users.orgRole, signatory: users.signatory, org: users.organizationId })
+      .from(users)
+      .where(inArray(users.email, ['seller@shzu.demo', 'tto@shzu.demo']))
+      .orderBy(users.email);
+    expect(shzu.map(({ org: _org, ...u }) => u)).toEqual([
+      { email: 'seller@shzu.demo', orgRole: 'manager', signatory: true },
+      { email: 'tto@shzu.demo', orgRole: 'member', signatory: false },
+    ]);
+    expect(shzu[0].org).toBe(shzu[1].org);
+    const pendingInvitations = await t.ctx.db.select().from(invitations).where(isNull(invitations.acceptedAt));
+    expect(pendingInvitations.map((i) => i.email)).toEqual(['legal@shzu.demo']);
     const statuses = (await t.ctx.db.select({ s: listings.status }).from(listings)).map((l) => l.s);
     expect(statuses.filter((s) => s === 'published').length).toBeGreaterThanOrEqual(10);
     expect(statuses).toEqual(expect.arrayContaining(['submitted', 'rejected', 'draft']));

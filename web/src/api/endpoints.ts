@@ -20,6 +20,7 @@ import type {
   Session,
   User,
 } from './types.js';
+import { teamEndpoints } from './team-endpoints.js';
 import { workEndpoints } from './work-endpoints.js';
 
 /** Every API call the app makes, typed; pages call these and never build URLs themselves. */
@@ -55,6 +56,7 @@ export function endpoints(client: ApiClient) {
       get<PackageDetail>(`/api/packages/${encodeURIComponent(id)}`, undefined, signal),
     ...workEndpoints(verbs),
     ...adminEndpoints(verbs),
+    ...teamEndpoints(verbs),
   };
 }
 export type Api = ReturnType<typeof endpoints>;

@@ -22,7 +22,7 @@ export type OrganizationType = Organization['type'];
 export type Session = ResponseOf<'/api/auth/login', 'post'>;
 export type TokenPair = ResponseOf<'/api/auth/refresh', 'post'>;
 export type RegisterInput = BodyOf<'/api/auth/register', 'post'>;
-export type SelfServiceRole = RegisterInput['role'];
+export type SelfServiceRole = NonNullable<RegisterInput['role']>;
 export type Currency = 'CNY';
 
 // Listings and search
@@ -128,3 +128,11 @@ export const SERVICE_KINDS = closedSet<ServiceKind>()([
 export const HALF_YEAR_REPORT_STATUSES = closedSet<HalfYearReportStatus>()(['draft', 'submitted']);
 export const POLICY_LEVELS = closedSet<PolicyLevel>()(SHARED_POLICY_LEVELS);
 export const POLICY_CATEGORIES = closedSet<PolicyCategory>()(SHARED_POLICY_CATEGORIES);
+
+// Organizations as teams, password reset, mail preferences
+export type Member = ItemOf<'/api/organizations/{id}/members'>;
+export type OrgRole = Member['orgRole'];
+export type Invitation = ItemOf<'/api/organizations/{id}/invitations'>;
+export type NewInvitation = ResponseOf<'/api/organizations/{id}/invitations', 'post'>;
+export type MailPreferences = ResponseOf<'/api/me/mail-preferences'>;
+export type MailPreferencesPatch = BodyOf<'/api/me/mail-preferences', 'patch'>;

@@ -3,6 +3,7 @@ import { dealRoomEn } from './messages/dealRoom.js';
 import { noticesEn } from './messages/notices.js';
 import { reportsEn } from './messages/reports.js';
 import { sellerEn } from './messages/seller.js';
+import { teamEn } from './messages/team.js';
 import { workEn } from './messages/work.js';
 import type { Messages } from './zh-CN.js';
 
@@ -13,6 +14,7 @@ export const en: Messages = {
   ...adminEn,
   ...reportsEn,
   ...noticesEn,
+  ...teamEn,
   'app.name': 'Tech Transfer Exchange',
   'app.skipToContent': 'Skip to main content',
   'nav.label': 'Main navigation',

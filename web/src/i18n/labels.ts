@@ -16,7 +16,12 @@ export {
 export { POLICY_CATEGORY_LABELS, POLICY_LEVEL_LABELS } from '../../../src/shared/content.ts';
 export type { Label };
 
-export { ORGANIZATION_TYPE_LABELS, USER_ROLE_LABELS as ROLE_LABELS } from '../../../src/shared/accounts.ts';
+export {
+  ORG_ROLE_LABELS,
+  ORGANIZATION_TYPE_LABELS,
+  ROLE_ORG_TYPES,
+  USER_ROLE_LABELS as ROLE_LABELS,
+} from '../../../src/shared/accounts.ts';
 
 export const MATCH_REASON_LABELS: Record<MatchReason, Label> = {
   text: { zh: '内容相近', en: 'Similar content' },

@@ -3,6 +3,7 @@ import { dealRoomZh } from './messages/dealRoom.js';
 import { noticesZh } from './messages/notices.js';
 import { reportsZh } from './messages/reports.js';
 import { sellerZh } from './messages/seller.js';
+import { teamZh } from './messages/team.js';
 import { workZh } from './messages/work.js';
 
 // The default dictionary. Terms follow DOMAIN.md's glossary; `{name}` marks a value filled in at run time.
@@ -14,6 +15,7 @@ export const zhCN = {
   ...adminZh,
   ...reportsZh,
   ...noticesZh,
+  ...teamZh,
   'app.name': '科技成果转移转化交易平台',
   'app.skipToContent': '跳到主要内容',
   'nav.label': '主导航',

@@ -72,6 +72,9 @@ export default function Login() {
           {sending ? t('login.submitting') : t('login.submit')}
         </button>
         <p className="form-footer">
+          <Link to="/password-reset">{t('reset.forgot')}</Link>
+        </p>
+        <p className="form-footer">
           {t('login.noAccount')}{' '}
           <Link to={`/register${params.toString() ? `?${params}` : ''}`}>{t('account.register')}</Link>
         </p>

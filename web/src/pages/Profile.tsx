@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { api } from '../api/index.js';
 import type { User } from '../api/types.js';
 import { RequireAuth } from '../auth/RequireAuth.js';
@@ -19,16 +20,21 @@ function ProfileView({ user }: { user: User }) {
     [t('profile.since'), date(user.createdAt)],
   ];
   return (
-    <dl className="facts card">
-      {rows
-        .filter(([, value]) => value)
-        .map(([term, value]) => (
-          <div key={term} className="fact">
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-    </dl>
+    <>
+      <dl className="facts card">
+        {rows
+          .filter(([, value]) => value)
+          .map(([term, value]) => (
+            <div key={term} className="fact">
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+      <p className="links">
+        <Link to="/organization">{t('team.link')}</Link> · <Link to="/settings/mail">{t('mail.link')}</Link>
+      </p>
+    </>
   );
 }
 
