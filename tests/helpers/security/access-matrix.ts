@@ -251,6 +251,14 @@ export const ACCESS: Record<string, AccessRule> = {
     auth: 'any',
     cases: [{ resource: 'dealDocument', sees: DEAL_PARTIES }],
   },
+  'GET /api/deals/{id}/dossier': deal(),
+  // The notice board is public; objections come from anyone signed in, while the notice is open (Law Art. 18).
+  'GET /api/notices': PUBLIC,
+  'GET /api/notices/{id}': { auth: 'public', cases: [{ resource: 'notice' }] },
+  'POST /api/notices/{id}/objections': {
+    auth: 'any',
+    cases: [{ resource: 'notice', body: () => ({ reason: '该成果评估价格明显偏低，请说明定价依据。' }) }],
+  },
   'GET /api/deals/{id}/proposals/diff': deal({ query: { from: '1', to: '1' } }),
 
   ...curated('policy', 'policies', '修订后的政策标题'),

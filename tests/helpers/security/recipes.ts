@@ -1,6 +1,6 @@
-import { relayOutbox } from '../../../src/platform/outbox.js';
 import { LICENSE_TERMS } from '../deals.js';
 import { listingBody, unique } from '../factories.js';
+import { drainOutbox } from '../outbox.js';
 import type { World } from './world.js';
 
 /**
@@ -96,7 +96,7 @@ export const HIGHLIGHT_RECIPES: Record<string, Recipe> = {
       summary: `${HTML[1]} ${token} ${HTML[2]}\uE001 滴灌技术说明`,
       keywords: [token, HTML[0].slice(0, 30)],
     });
-    await relayOutbox(w.t.ctx);
+    await drainOutbox(w.t.ctx);
     return { url: `/api/search/listings?q=${token}`, values: [token] };
   },
   'GET /api/policies': async (w) => {
@@ -110,7 +110,7 @@ export const HIGHLIGHT_RECIPES: Record<string, Recipe> = {
       body: `${HTML[1]} 第一条 ${token} ${HTML[2]}\uE001 为促进科技成果转化……`,
       published: true,
     });
-    await relayOutbox(w.t.ctx);
+    await drainOutbox(w.t.ctx);
     return { url: `/api/policies?q=${token}`, values: [token] };
   },
 };

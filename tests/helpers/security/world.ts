@@ -66,6 +66,7 @@ export const RESOURCES = [
   'account',
   'member',
   'invitation',
+  'notice',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type Params = Record<string, string>;
@@ -279,6 +280,42 @@ export async function buildWorld(t: TestApp): Promise<World> {
     return { id: dealId, documentId: ok(res, 'deal document').id as string };
   };
 
+  // A university's transfer whose agreed price is under public notice (Law Art. 18): its board entry. The seller is
+  // a public institution of its own, so the world's enterprise seller keeps deals that go to contract directly.
+  const notice = async (): Promise<Params> => {
+    const university = await newSession('seller', 'university');
+    const uni = (method: InjectOptions['method'], url: string, payload?: unknown) =>
+      t.request({
+        method,
+        url,
+        remoteAddress: nextAddress(),
+        token: university.accessToken,
+        ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+      });
+    const l = ok(
+      await uni('POST', '/api/listings', listingBody({ ndaRequired: false, dealTypes: ['transfer'] })),
+      'listing',
+    );
+    ok(await uni('POST', `/api/listings/${l.id}/submit`), 'submit');
+    await call('admin', 'POST', `/api/listings/${l.id}/review`, { decision: 'approve' });
+    const d = await call('buyer', 'POST', '/api/deals', { listingId: l.id, type: 'transfer' });
+    const uniEvent = async (type: string, payload: Record<string, unknown> = {}) => {
+      const { version } = ok(await uni('GET', `/api/deals/${d.id}`), 'deal');
+      return ok(await uni('POST', `/api/deals/${d.id}/events`, { type, expectedVersion: version, ...payload }), type);
+    };
+    await uniEvent('ACCEPT_INQUIRY');
+    const price = 30_000_000;
+    await event('buyer', d.id, 'PROPOSE_TERMS', {
+      terms: { price, payments: [{ name: '一次性付清', amount: price, dueDays: 30 }] },
+    });
+    const accepted = await uniEvent('ACCEPT_TERMS');
+    if (accepted.state !== 'publicNotice') throw new Error(`a university's agreed price went to ${accepted.state}`);
+    const board = await call('anonymous', 'GET', '/api/notices?status=open&limit=100');
+    const entry = board.items.find((n: { dealId: string }) => n.dealId === d.id);
+    if (!entry) throw new Error('the notice is not on the board');
+    return { id: entry.id as string };
+  };
+
   const sharedListing = await listing(true);
   const draft = await listing(false);
   const factories: Record<Resource, () => Promise<Params>> = {
@@ -306,6 +343,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     // A user none of the callers is, for the admin's account routes (disabling one ends its sessions).
     account: async () => ({ id: (await newSession('buyer')).user.id }),
     ...teamFactories(t, seller, nextAddress, ok),
+    notice,
   };
   const params = {} as Record<Resource, Params>;
   params.listing = { id: sharedListing };

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { users } from '../../../src/db/schema/index.js';
 import { openPglite } from '../../../src/platform/db.js';
+import { DEMO_ACCOUNTS } from '../../../src/seed/accounts.js';
+import { DEMO_TEAM } from '../../../src/seed/teams.js';
 import { ROOT } from '../../helpers/processes.js';
 
 // `npm run seed` as an operator runs it: its own process, on the configured (here: embedded) database.
@@ -34,7 +36,9 @@ describe('npm run seed', () => {
     const database = await openPglite(join(dataDir, 'pglite'));
     try {
       const emails = (await database.db.select({ email: users.email }).from(users)).map((u) => u.email);
-      expect(emails).toHaveLength(8);
+      // Every demo account once, and the university's second member who joined through an invitation.
+      const expected = [...Object.values(DEMO_ACCOUNTS).map((a) => a.email), DEMO_TEAM.member.email];
+      expect(emails.sort()).toEqual(expected.sort());
       expect(emails).toContain('buyer@oasis.demo');
     } finally {
       await database.close();
