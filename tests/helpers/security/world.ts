@@ -3,6 +3,7 @@ import { relayOutbox } from '../../../src/platform/outbox.js';
 import type { TestApp } from '../app.js';
 import { LICENSE_TERMS } from '../deals.js';
 import { PASSWORD, adminSession, listingBody, unique, type Session } from '../factories.js';
+import { noticeOnBoard } from './notice-world.js';
 import { colleague, teamFactories } from './team-world.js';
 
 /** The half year whose reports the world drafts (it ended before the test clock's date). */
@@ -81,17 +82,8 @@ export const nextAddress = () => {
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
-export function multipart(filename: string, data: Buffer, contentType = 'application/octet-stream') {
-  const boundary = '----tteSecurityBoundary';
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return {
-    payload: Buffer.concat([head, data, tail]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+export { multipart } from './multipart.js';
+import { multipart } from './multipart.js';
 
 export interface World {
   t: TestApp;
@@ -280,42 +272,6 @@ export async function buildWorld(t: TestApp): Promise<World> {
     return { id: dealId, documentId: ok(res, 'deal document').id as string };
   };
 
-  // A university's transfer whose agreed price is under public notice (Law Art. 18): its board entry. The seller is
-  // a public institution of its own, so the world's enterprise seller keeps deals that go to contract directly.
-  const notice = async (): Promise<Params> => {
-    const university = await newSession('seller', 'university');
-    const uni = (method: InjectOptions['method'], url: string, payload?: unknown) =>
-      t.request({
-        method,
-        url,
-        remoteAddress: nextAddress(),
-        token: university.accessToken,
-        ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
-      });
-    const l = ok(
-      await uni('POST', '/api/listings', listingBody({ ndaRequired: false, dealTypes: ['transfer'] })),
-      'listing',
-    );
-    ok(await uni('POST', `/api/listings/${l.id}/submit`), 'submit');
-    await call('admin', 'POST', `/api/listings/${l.id}/review`, { decision: 'approve' });
-    const d = await call('buyer', 'POST', '/api/deals', { listingId: l.id, type: 'transfer' });
-    const uniEvent = async (type: string, payload: Record<string, unknown> = {}) => {
-      const { version } = ok(await uni('GET', `/api/deals/${d.id}`), 'deal');
-      return ok(await uni('POST', `/api/deals/${d.id}/events`, { type, expectedVersion: version, ...payload }), type);
-    };
-    await uniEvent('ACCEPT_INQUIRY');
-    const price = 30_000_000;
-    await event('buyer', d.id, 'PROPOSE_TERMS', {
-      terms: { price, payments: [{ name: '一次性付清', amount: price, dueDays: 30 }] },
-    });
-    const accepted = await uniEvent('ACCEPT_TERMS');
-    if (accepted.state !== 'publicNotice') throw new Error(`a university's agreed price went to ${accepted.state}`);
-    const board = await call('anonymous', 'GET', '/api/notices?status=open&limit=100');
-    const entry = board.items.find((n: { dealId: string }) => n.dealId === d.id);
-    if (!entry) throw new Error('the notice is not on the board');
-    return { id: entry.id as string };
-  };
-
   const sharedListing = await listing(true);
   const draft = await listing(false);
   const factories: Record<Resource, () => Promise<Params>> = {
@@ -343,7 +299,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     // A user none of the callers is, for the admin's account routes (disabling one ends its sessions).
     account: async () => ({ id: (await newSession('buyer')).user.id }),
     ...teamFactories(t, seller, nextAddress, ok),
-    notice,
+    notice: () => noticeOnBoard(t, { admin, buyer, newSession, address: nextAddress, ok }),
   };
   const params = {} as Record<Resource, Params>;
   params.listing = { id: sharedListing };
