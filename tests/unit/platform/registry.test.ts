@@ -14,7 +14,9 @@ describe('buildRegistry', () => {
       'demand.posted',
       'listing.index',
       'listing.published',
+      'mail',
       'notification',
+      'password_reset.requested',
       'policy.index',
     ]);
     expect([...r.timers.keys()].sort()).toEqual(['deal', 'invoice', 'reports']);
