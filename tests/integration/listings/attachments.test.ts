@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listingAttachments } from '../../../src/db/schema/index.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { adminSession, createListing, registerUser, type Session } from '../../helpers/factories.js';
+import { PDF, PNG, multipart } from '../../helpers/security/world.js';
 
 let t: TestApp;
 let seller: Session, buyer: Session, admin: Session;
@@ -12,20 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-function multipart(filename: string, data: Buffer, contentType = 'application/octet-stream') {
-  const boundary = '----tteBoundary7MA4YWxk';
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return {
-    payload: Buffer.concat([head, data, tail]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
 async function upload(
   listingId: string,
