@@ -30,7 +30,7 @@ export function NoticeCard({ notice, now, onChange }: { notice: Notice; now: num
       <dl className="facts">
         <Fact term={t('notices.registrationNo')}>{notice.listing.registrationNo ?? '—'}</Fact>
         <Fact term={t('notices.form')}>{label(labelOf(DEAL_FORM_LABELS, notice.form))}</Fact>
-        <Fact term={t('notices.price')}>¥{formatFen(notice.price)}</Fact>
+        <Fact term={t('notices.price')}>{formatFen(notice.price)}</Fact>
         <Fact term={t('notices.seller')}>{notice.seller.name}</Fact>
         <Fact term={t('notices.buyer')}>
           {notice.buyer.name}

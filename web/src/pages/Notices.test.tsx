@@ -39,6 +39,7 @@ describe('the public notice board', () => {
     const card = (await screen.findByRole('heading', { name: '膜下滴灌智能控制系统' })).closest('article')!;
     for (const text of ['6590002026A000001', '技术转让', '¥300,000.00', '石河子大学', '节水农业公司', '关联交易'])
       expect(within(card).getByText(text, { exact: false })).toBeTruthy();
+    expect(card.textContent, 'the price carries one currency sign').not.toContain('¥¥');
     expect(within(card).getByText('价格低于评估值')).toBeTruthy();
     expect(within(card).getByText('异议不成立，公示继续')).toBeTruthy();
     expect(within(card).getByText('登录后可对公示中的价格提出异议。')).toBeTruthy();
