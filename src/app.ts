@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -23,6 +22,7 @@ import { installTextGuard } from './platform/text-guard.js';
 import { swaggerOptions } from './platform/openapi.js';
 import { installValidators } from './platform/validation.js';
 import { WEB_DIST } from './platform/paths.js';
+import { registerCompression, registerWebAssets } from './platform/web-assets.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const CSP_DIRECTIVES = {
@@ -135,6 +135,7 @@ export async function registerHttp(app: FastifyInstance, ctx: AppContext, featur
       });
     }
   });
+  await registerCompression(app);
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_LIMIT_BYTES, files: 1, fields: 10, parts: 12 } });
   await app.register(swagger, swaggerOptions());
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -183,7 +184,7 @@ export async function registerHttp(app: FastifyInstance, ctx: AppContext, featur
   }
 
   const serveWeb = config.serveWeb && existsSync(join(WEB_DIST, 'index.html'));
-  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  if (serveWeb) await registerWebAssets(app, WEB_DIST);
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0];
     // History fallback: a GET for a page (not an API path) that wants HTML gets the SPA shell.

@@ -16,7 +16,7 @@ function newest(path: string): number {
 export function ensureWebBuilt(root: string): 'built' | 'fresh' {
   const index = join(root, 'web/dist/index.html');
   // The web app also imports the pure shared core (closed sets, money, calendar, terms) that shapes what it shows.
-  const sources = ['web/src', 'web/index.html', 'web/public', 'web/vite.config.ts', 'src/shared'];
+  const sources = ['web/src', 'web/index.html', 'web/public', 'web/vite.config.ts', 'web/precompress.ts', 'src/shared'];
   const builtAt = existsSync(index) ? statSync(index).mtimeMs : 0;
   if (builtAt > Math.max(...sources.map((s) => newest(join(root, s))))) return 'fresh';
   execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {

@@ -24,6 +24,9 @@ import { teamEndpoints } from './team-endpoints.js';
 import { workEndpoints } from './work-endpoints.js';
 
 /** Every API call the app makes, typed; pages call these and never build URLs themselves. */
+/** Listing search: the page's own request and main.tsx's early one are the same address. */
+export const SEARCH_PATH = '/api/search/listings';
+
 export function endpoints(client: ApiClient) {
   const verbs = http(client);
   const get = <T>(path: string, query?: Query, signal?: AbortSignal) => verbs.get<T>(path, query, signal);
@@ -33,8 +36,7 @@ export function endpoints(client: ApiClient) {
     login: (email: string, password: string) => post<Session>('/api/auth/login', { email, password }),
     logout: (refreshToken: string) => post<void>('/api/auth/logout', { refreshToken }),
     me: (signal?: AbortSignal) => get<User>('/api/me', undefined, signal),
-    searchListings: (query: URLSearchParams, signal?: AbortSignal) =>
-      get<SearchResult>('/api/search/listings', query, signal),
+    searchListings: (query: URLSearchParams, signal?: AbortSignal) => get<SearchResult>(SEARCH_PATH, query, signal),
     getListing: (id: string, signal?: AbortSignal) =>
       get<Listing>(`/api/listings/${encodeURIComponent(id)}`, undefined, signal),
     openDeal: (listingId: string, type: DealForm, message?: string) =>

@@ -1,9 +1,11 @@
 import type { ApiClient, Query } from './client.js';
+import { takePrefetched } from './prefetch.js';
 
 /** The verbs every endpoint group builds on; ids in paths are always encoded here, never by callers. */
 export function http(client: ApiClient) {
   return {
-    get: <T>(path: string, query?: Query, signal?: AbortSignal) => client.request<T>(path, { query, signal }),
+    get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
+      takePrefetched<T>(path, query) ?? client.request<T>(path, { query, signal }),
     // No body unless the operation takes one: the server refuses a body an operation does not declare.
     post: <T>(path: string, body?: unknown, headers?: Record<string, string>, query?: Query) =>
       client.request<T>(path, { method: 'POST', body, headers, query }),
