@@ -20,7 +20,7 @@ import {
   type DealEventInput,
 } from './engine.js';
 import { dealContextOf, initialDealSnapshot, type DealForm } from './machines/index.js';
-import { dealNotice } from './notices.js';
+import { dealNotice } from '../shared/deal-notices.js';
 import { loadDealFor, type DealRow } from './parties.js';
 import {
   historyRows,

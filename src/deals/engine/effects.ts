@@ -1,7 +1,7 @@
 import type { TimerSpec } from '../../platform/timers.js';
 import type { DealActor, Effect } from '../machines/index.js';
 import type { IssueInvoiceEffect } from '../machines/types.js';
-import { dealNotice } from '../notices.js';
+import { dealNotice } from '../../shared/deal-notices.js';
 import type { DealRow, NoticeWrite } from '../store/index.js';
 
 export const listingTitle = (deal: DealRow) => String((deal.listingCopy as { title?: string }).title ?? deal.listingId);
@@ -60,7 +60,6 @@ function notices(deal: DealRow, effect: Extract<Effect, { type: 'notify' }>): No
           kind: 'deal.update',
           title: zh,
           titleEn: en,
-          body: effect.message,
           link: `/deals/${deal.id}`,
           dedupeKey: `deal:${deal.id}:${deal.version}:${role}`,
           data: { dealId: deal.id, state: deal.state },

@@ -1,3 +1,4 @@
+import type { DealNoticeKey } from '../../shared/deal-notices.js';
 import { contractValue, type DealTerms } from '../../shared/terms.js';
 import { addDays } from './dates.js';
 import { mulBpHalfUp } from '../../shared/money.js';
@@ -22,7 +23,7 @@ export function othersThan(context: DealContext, role: ActorRole): NotifyTarget[
   return parties(context).filter((p) => p !== role);
 }
 
-export function notify(to: NotifyTarget[], message: string): NotifyEffect {
+export function notify(to: NotifyTarget[], message: DealNoticeKey): NotifyEffect {
   return { type: 'notify', to, message };
 }
 

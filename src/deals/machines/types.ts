@@ -1,3 +1,4 @@
+import type { DealNoticeKey } from '../../shared/deal-notices.js';
 import type { ActorRole, DealOutcome, PartyRole, ProposalStatus, ProposerRole } from '../../shared/deal.js';
 import type { DealActor, DealEvent } from '../../shared/deal-events.js';
 import type { DealForm } from '../../shared/listing.js';
@@ -37,7 +38,7 @@ export type NotifyTarget = 'buyer' | 'seller' | 'broker';
 export interface NotifyEffect {
   type: 'notify';
   to: NotifyTarget[];
-  message: string;
+  message: DealNoticeKey;
 }
 export type Effect = IssueInvoiceEffect | StartTimerEffect | NotifyEffect;
 

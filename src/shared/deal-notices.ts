@@ -1,5 +1,7 @@
-// Notification texts for the machines' notify effects (keys like 'deal.termsProposed'), in both UI languages.
-const TEXTS: Record<string, [zh: string, en: string]> = {
+// What a deal notification says, for every notice a deal machine or the deal service can send (keys like
+// 'deal.termsProposed'), in both UI languages. The machines name a DealNoticeKey, so a notice without its text
+// does not compile; tests/unit/deals/notices.test.ts checks both texts of every key.
+export const DEAL_NOTICES = {
   'deal.inquiryReceived': ['收到新的交易意向', 'New inquiry received'],
   'deal.inquiryAccepted': ['成果方已接受意向', 'The seller accepted your inquiry'],
   'deal.ndaSigned': ['对方已签署保密协议', 'The other party signed the NDA'],
@@ -34,9 +36,23 @@ const TEXTS: Record<string, [zh: string, en: string]> = {
   ],
   'deal.royaltiesReported': ['被许可方已报告提成', 'The licensee reported royalties'],
   'deal.licenseFiled': ['许可合同已向国家知识产权局备案', 'The licence contract was filed with CNIPA'],
-};
+  'deal.instalmentPaid': ['转让价款已收到一期', 'An instalment of the transfer price was paid'],
+  'deal.transferPaidInFull': ['转让价款已全部付清', 'The transfer price is paid in full'],
+  'deal.assignmentRegistered': ['权利转移已登记', 'The assignment of the rights was registered'],
+  'deal.equityRegistered': ['作价入股已完成工商登记', 'The equity contribution was registered'],
+  'deal.appraisalConfirmed': ['资产评估支持约定估值', 'The appraisal supports the agreed valuation'],
+  'deal.appraisalBelowValuation': [
+    '评估值低于约定估值，请重新协商',
+    'The appraisal is below the agreed valuation: please renegotiate',
+  ],
+  'deal.update': ['交易有新进展', 'There is news on the deal'],
+} as const satisfies Record<string, readonly [zh: string, en: string]>;
 
-export function dealNotice(key: string, listingTitle: string): [zh: string, en: string] {
-  const [zh, en] = TEXTS[key] ?? ['交易有新进展', 'Deal update'];
+export type DealNoticeKey = keyof typeof DEAL_NOTICES;
+export const DEAL_NOTICE_KEYS = Object.keys(DEAL_NOTICES) as DealNoticeKey[];
+
+/** The notification's title in Chinese and English: what happened, and on which technology. */
+export function dealNotice(key: DealNoticeKey, listingTitle: string): [zh: string, en: string] {
+  const [zh, en] = DEAL_NOTICES[key];
   return [`${zh}：${listingTitle}`, `${en}: ${listingTitle}`];
 }
