@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMMUTABLE_ASSET, REVALIDATE } from '../../src/platform/web-assets.js';
 import { CHROMIUM, hasChromium, openBrowser, type Person } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
-import { ensureWebBuilt } from './support/web-build.js';
 
 // How the web app reaches a browser: compressed (brotli, gzip), cached for a year when its name carries its
 // hash and revalidated otherwise, small enough to start quickly, and showing search results soon after load.
@@ -26,7 +25,6 @@ describe.skipIf(!hasChromium)('delivery of the web app', () => {
     fetch(server.url + path, { headers: { 'accept-encoding': encoding, accept: 'text/html,*/*' } });
 
   beforeAll(async () => {
-    ensureWebBuilt(ROOT);
     server = await startServer(ROOT, { SEED_DEMO: 'true' });
     visitor = await openBrowser('visitor', server.url);
   });

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium, openBrowser, type Person } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { containsText, hasText, hasValue, hidden, visible } from './support/wait.js';
-import { ensureWebBuilt } from './support/web-build.js';
 
 // The whole market through the browser, as three people in three browsers: a company registers and
 // publishes a technology, the bureau approves it, an enterprise finds it by a Chinese query, opens a licence
@@ -56,7 +55,6 @@ describe.skipIf(!hasChromium)('a licence from registration to invoice, through t
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    ensureWebBuilt(ROOT);
     server = await startServer(ROOT);
     [seller, admin, buyer] = await Promise.all([
       openBrowser('seller', server.url),

@@ -4,7 +4,6 @@ import { linkIn, startSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { CHROMIUM, hasChromium, openBrowser, type Person } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { containsText, visible } from './support/wait.js';
-import { ensureWebBuilt } from './support/web-build.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,7 +42,6 @@ describe.skipIf(!hasChromium)('organizations as teams, through the UI', () => {
   let colleague: Person;
 
   beforeAll(async () => {
-    ensureWebBuilt(ROOT);
     smtp = await startSmtp();
     server = await startServer(ROOT, { SMTP_URL: smtp.url });
     [manager, colleague] = await Promise.all([

@@ -67,27 +67,33 @@ export async function startServer(root: string, env: Record<string, string> = {}
   });
   const url = `http://127.0.0.1:${port}`;
 
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-      const killed = await Promise.race([
-        exited(child).then(() => true),
-        new Promise<boolean>((r) => setTimeout(() => r(false), 20_000)),
-      ]);
-      if (!killed) {
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          /* already gone */
-        }
-        await exited(child);
-      }
+  /** Whether any process of the server's group (npx, tsx, the server, its search engine) is still alive. */
+  const groupAlive = () => {
+    try {
+      process.kill(-child.pid!, 0);
+      return true;
+    } catch {
+      return false;
     }
-    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      /* already gone */
+    }
+  };
+
+  const stop = async () => {
+    // npx exits at once on SIGTERM while the server and its search engine are still closing their files: the
+    // data folder is removed only once the whole group is gone (SIGKILL after 20 s).
+    signalGroup('SIGTERM');
+    const deadline = Date.now() + 20_000;
+    while (groupAlive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (groupAlive()) signalGroup('SIGKILL');
+    await exited(child);
+    while (groupAlive()) await new Promise((r) => setTimeout(r, 50));
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   };
 
   const deadline = Date.now() + 150_000;

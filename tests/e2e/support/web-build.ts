@@ -21,6 +21,9 @@ export function ensureWebBuilt(root: string): 'built' | 'fresh' {
   if (builtAt > Math.max(...sources.map((s) => newest(join(root, s))))) return 'fresh';
   execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
     cwd: root,
+    // vitest sets NODE_ENV=test, and Vite keeps an inherited NODE_ENV: React's development build (half again as
+    // large) would be what the browser tests measure and drive.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: 'inherit',
     timeout: 170_000,
   });
