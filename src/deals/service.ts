@@ -33,6 +33,7 @@ import {
   userName,
 } from './store/index.js';
 import { dealDetail, dealSummaries } from './view.js';
+import { notificationText } from '../notifications/texts.js';
 
 const PUBLIC_INSTITUTIONS = new Set(['university', 'institute']);
 
@@ -240,9 +241,7 @@ export async function postMessage(
         tx,
         { organizationId: r === 'buyer' ? deal.buyerOrgId : deal.sellerOrgId },
         {
-          kind: 'deal.message',
-          title: `交易洽谈新消息：${listingTitle(deal)}`,
-          titleEn: `New message in deal room: ${listingTitle(deal)}`,
+          ...notificationText('deal.message', { listing: listingTitle(deal) }),
           body: body.slice(0, 200),
           link: `/deals/${id}`,
           dedupeKey: `deal.message:${msgId}:${r}`,

@@ -12,6 +12,7 @@ import { enqueue } from '../platform/outbox.js';
 import { notify } from '../notifications/service.js';
 import { matchDemand } from './matching.js';
 import type { DemandInput, DemandPatch } from './schemas.js';
+import { notificationText } from '../notifications/texts.js';
 
 type DemandRow = typeof demands.$inferSelect;
 
@@ -127,9 +128,7 @@ export async function notifyMatchedSellers(ctx: AppContext, payload: { id: strin
       ctx.db,
       { organizationId: m.listing.organization.id },
       {
-        kind: 'demand.matched',
-        title: `新的技术需求与您的成果匹配：${row.title}`,
-        titleEn: `A new demand matches your listing: ${row.title}`,
+        ...notificationText('demand.matched', { demand: row.title }),
         body: m.listing.title,
         link: `/demands/${row.id}`,
         dedupeKey: `demand.matched:${row.id}:${m.listing.id}`,

@@ -8,6 +8,7 @@ import { cancelTimers } from '../platform/timers.js';
 import { announcePaid } from './events.js';
 import type { InvoiceStatus } from '../shared/invoice.js';
 import type { InvoiceRow } from './view.js';
+import { notificationText } from '../notifications/texts.js';
 
 // issued → partially_paid → paid; overdue stays overdue until nothing is owed. A voucher alone lowers what is
 // owed without anything being paid, so it leaves an issued invoice issued (unless it covers all of it).
@@ -46,9 +47,7 @@ export async function receive(
       tx,
       { organizationId },
       {
-        kind: 'invoice.paid',
-        title: `付款通知书 ${row.number} 已付清`,
-        titleEn: `Invoice ${row.number} is paid`,
+        ...notificationText('invoice.paid', { number: row.number }),
         link: `/invoices/${row.id}`,
         dedupeKey: `invoice.paid:${row.id}`,
         data: { invoiceId: row.id, dealId: row.dealId },

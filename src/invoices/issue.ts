@@ -8,10 +8,10 @@ import { auditStatement, SYSTEM_ACTOR, type Actor } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
 import { queryRows, type DbOrTx, type Tx } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
-import { formatFen } from '../shared/money.js';
 import { insertStatement, runStatement, togetherStatement, updateStatement } from '../platform/statements.js';
 import { scheduleTimerStatement } from '../platform/timers.js';
 import { DEFAULT_TAX_RATES_BP, priceLines, type LineInput, type LineKind } from './tax.js';
+import { notificationText } from '../notifications/texts.js';
 
 export interface IssueSpec {
   /** Given when the caller's own writes (`alongside`) reference the new invoice. */
@@ -123,9 +123,7 @@ export function issueStatement(
       { organizationId: spec.recipientOrgId },
       {
         // The number is given at commit; the notice names the issuer and the amount, and links to the invoice.
-        kind: 'invoice.issued',
-        title: `收到付款通知书：${parties.issuer.name}，${formatFen(priced.total)}`,
-        titleEn: `Invoice from ${parties.issuer.name}: ${formatFen(priced.total)}`,
+        ...notificationText('invoice.issued', { issuer: parties.issuer.name, total: priced.total }),
         link: `/invoices/${id}`,
         dedupeKey: `invoice.issued:${id}`,
         data: { invoiceId: id, dealId: spec.dealId, total: priced.total },

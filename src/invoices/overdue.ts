@@ -3,6 +3,7 @@ import { invoices } from '../db/schema/invoices.js';
 import { notify } from '../notifications/service.js';
 import { audit, SYSTEM_ACTOR } from '../platform/audit.js';
 import type { TimerHandler } from '../platform/timers.js';
+import { notificationText } from '../notifications/texts.js';
 
 /**
  * The 'overdue' timer scheduled at issue: an invoice still owed when its due date passes becomes overdue.
@@ -25,9 +26,7 @@ export const invoiceTimer: TimerHandler = async (ctx, tx, timer) => {
       tx,
       { organizationId },
       {
-        kind: 'invoice.overdue',
-        title: `付款通知书 ${row.number} 已逾期`,
-        titleEn: `Invoice ${row.number} is overdue`,
+        ...notificationText('invoice.overdue', { number: row.number }),
         link: `/invoices/${row.id}`,
         dedupeKey: `invoice.overdue:${row.id}`,
         data: { invoiceId: row.id, dealId: row.dealId },

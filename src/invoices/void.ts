@@ -8,6 +8,7 @@ import type { Tx } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { cancelTimers } from '../platform/timers.js';
 import { invoiceView, loadVisibleInvoice, type InvoiceView } from './view.js';
+import { notificationText } from '../notifications/texts.js';
 
 /**
  * Voids an invoice (admin, with a reason). It keeps its number and content; corrections are new invoices. An
@@ -56,9 +57,7 @@ export async function voidInvoice(
       tx,
       { organizationId },
       {
-        kind: 'invoice.voided',
-        title: `付款通知书 ${row.number} 已作废`,
-        titleEn: `Invoice ${row.number} was voided`,
+        ...notificationText('invoice.voided', { number: row.number }),
         body: reason.trim(),
         link: `/invoices/${row.id}`,
         dedupeKey: `invoice.voided:${row.id}`,

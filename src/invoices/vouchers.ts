@@ -14,6 +14,7 @@ import { receive } from './balance.js';
 import { nextVoucherCode } from './numbering.js';
 import type { LineKind } from './tax.js';
 import { balanceOf, invoiceView, loadVisibleInvoice, type InvoiceView } from './view.js';
+import { notificationText } from '../notifications/texts.js';
 
 type VoucherRow = typeof vouchers.$inferSelect;
 export type ServiceKind = Exclude<LineKind, 'voucher'>;
@@ -103,9 +104,7 @@ export async function grantVoucher(ctx: AppContext, tx: Tx, admin: AuthUser, inp
     tx,
     { organizationId: row.organizationId },
     {
-      kind: 'voucher.granted',
-      title: `获得创新券 ${row.code}（${formatFen(row.amount)}）`,
-      titleEn: `Innovation voucher ${row.code} granted (${formatFen(row.amount)})`,
+      ...notificationText('voucher.granted', { voucher: row.code, amount: row.amount }),
       link: '/vouchers',
       dedupeKey: `voucher.granted:${row.id}`,
       data: { voucherId: row.id },
@@ -236,9 +235,11 @@ export async function applyVoucher(
     tx,
     { organizationId: row.issuerOrgId },
     {
-      kind: 'invoice.voucher_applied',
-      title: `付款通知书 ${row.number} 使用创新券 ${voucher.code} 抵扣 ${formatFen(input.amount)}`,
-      titleEn: `Voucher ${voucher.code} applied to invoice ${row.number}: ${formatFen(input.amount)}`,
+      ...notificationText('invoice.voucher_applied', {
+        number: row.number,
+        voucher: voucher.code,
+        amount: input.amount,
+      }),
       link: `/invoices/${row.id}`,
       dedupeKey: `invoice.voucher_applied:${id}`,
       data: { invoiceId: row.id, redemptionId: id },

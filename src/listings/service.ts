@@ -15,6 +15,7 @@ import { nextRegistrationNo } from './registration.js';
 import type { ListingInput, ListingPatch } from './schemas.js';
 import { listingSummaries, listingView } from './view.js';
 import { isListingOwner, loadVisibleListing, type ListingRow } from './visibility.js';
+import { notificationText } from '../notifications/texts.js';
 
 const actorOf = (u: AuthUser) => ({ id: u.id, role: u.role });
 
@@ -116,9 +117,7 @@ async function publish(tx: Tx, ctx: AppContext, row: ListingRow, actor: { id: st
     tx,
     { organizationId: row.organizationId },
     {
-      kind: 'listing.published',
-      title: `成果已发布：${row.title}`,
-      titleEn: `Listing published: ${row.titleEn ?? row.title}`,
+      ...notificationText('listing.published', { title: row.title, titleEn: row.titleEn }),
       link: `/listings/${row.id}`,
       dedupeKey: `listing.published:${row.id}`,
       data: { listingId: row.id, registrationNo },
@@ -169,9 +168,7 @@ export async function reviewListing(
       tx,
       { organizationId: row.organizationId },
       {
-        kind: 'listing.rejected',
-        title: `成果登记被退回：${row.title}`,
-        titleEn: `Listing returned: ${row.titleEn ?? row.title}`,
+        ...notificationText('listing.rejected', { title: row.title, titleEn: row.titleEn }),
         body: reason,
         link: `/seller/listings/${id}`,
         dedupeKey: `listing.rejected:${id}:${now}`,

@@ -11,6 +11,7 @@ import { emptyFigures, hasActivity, periodFigures } from './figures.js';
 import { halfYearBounds } from '../shared/china-time.js';
 import { periodCode, periodLabel } from './period.js';
 import type { Period } from './types.js';
+import { notificationText } from '../notifications/texts.js';
 
 // The plan's half-year reports are owed by the organizations that produce and take up results.
 const REPORTING_TYPES = ['university', 'institute', 'enterprise'] as const;
@@ -95,9 +96,7 @@ export async function generateHalfYearDrafts(
       tx,
       { organizationId },
       {
-        kind: 'report.halfYear.draft',
-        title: `${periodLabel(period)}工作报告草稿已生成，请补充说明后提交`,
-        titleEn: `Your half-year report for ${code} is drafted: add your narrative and submit it`,
+        ...notificationText('report.halfYear.draft', { label: periodLabel(period), code }),
         link: `/reports/half-year?year=${period.year}&half=${period.half}`,
         dedupeKey: `report.halfYear.draft:${code}`,
         data: { year: period.year, half: period.half },

@@ -10,6 +10,7 @@ import { formatChinaDate } from '../platform/pdf/dates.js';
 import { halfYearBounds } from '../shared/china-time.js';
 import { periodCode, periodLabel } from './period.js';
 import type { Period } from './types.js';
+import { notificationText } from '../notifications/texts.js';
 
 // The bureau's side: who has submitted, reminders to those who have not.
 
@@ -67,9 +68,7 @@ export async function remindUnsubmitted(ctx: AppContext, admin: AuthUser, period
         tx,
         { organizationId },
         {
-          kind: 'report.halfYear.reminder',
-          title: `请尽快提交${periodLabel(period)}工作报告`,
-          titleEn: `Reminder: please submit your half-year report for ${code}`,
+          ...notificationText('report.halfYear.reminder', { label: periodLabel(period), code }),
           link: `/reports/half-year?year=${period.year}&half=${period.half}`,
           dedupeKey: `report.halfYear.reminder:${organizationId}:${code}:${day}`,
           data: { year: period.year, half: period.half },

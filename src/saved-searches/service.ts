@@ -11,6 +11,7 @@ import type { AppContext } from '../platform/context.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { ID_PATTERN, newId } from '../platform/ids.js';
 import { Text } from '../platform/http.js';
+import { notificationText } from '../notifications/texts.js';
 
 const { limit: _l, offset: _o, sort: _s, ...savedQueryProps } = SearchQuery.properties;
 export const SavedQuery = Type.Object(savedQueryProps, { additionalProperties: false });
@@ -104,9 +105,7 @@ export async function alertSavedSearches(ctx: AppContext, payload: { id: string 
         ctx.db,
         { userIds: [s.userId] },
         {
-          kind: 'saved_search.match',
-          title: `「${s.name}」有新成果：${listing.title}`,
-          titleEn: `New listing for "${s.name}": ${listing.titleEn ?? listing.title}`,
+          ...notificationText('saved_search.match', { search: s.name, title: listing.title, titleEn: listing.titleEn }),
           link: `/listings/${listing.id}`,
           dedupeKey: `saved_search:${s.id}:${listing.id}`,
           data: { savedSearchId: s.id, listingId: listing.id },

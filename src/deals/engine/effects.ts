@@ -1,8 +1,8 @@
 import type { TimerSpec } from '../../platform/timers.js';
 import type { DealActor, Effect } from '../machines/index.js';
 import type { IssueInvoiceEffect } from '../machines/types.js';
-import { dealNotice } from '../../shared/deal-notices.js';
 import type { DealRow, NoticeWrite } from '../store/index.js';
+import { notificationText } from '../../notifications/texts.js';
 
 export const listingTitle = (deal: DealRow) => String((deal.listingCopy as { title?: string }).title ?? deal.listingId);
 
@@ -42,7 +42,6 @@ function withNotice(effects: Effect[], deal: DealRow, actor: DealActor): Effect[
 
 // The notices of a notify effect, one per party it names that the deal has.
 function notices(deal: DealRow, effect: Extract<Effect, { type: 'notify' }>): NoticeWrite[] {
-  const [zh, en] = dealNotice(effect.message, listingTitle(deal));
   return effect.to.flatMap((role) => {
     const audience =
       role === 'buyer'
@@ -57,9 +56,7 @@ function notices(deal: DealRow, effect: Extract<Effect, { type: 'notify' }>): No
       {
         to: audience,
         notice: {
-          kind: 'deal.update',
-          title: zh,
-          titleEn: en,
+          ...notificationText('deal.update', { notice: effect.message, listing: listingTitle(deal) }),
           link: `/deals/${deal.id}`,
           dedupeKey: `deal:${deal.id}:${deal.version}:${role}`,
           data: { dealId: deal.id, state: deal.state },

@@ -1,0 +1,72 @@
+import { dealNotice, type DealNoticeKey } from '../shared/deal-notices.js';
+import { formatFen } from '../shared/money.js';
+import type { NotificationKind } from './schemas.js';
+
+// What every kind of notification says, in both UI languages: one table, so that a kind without its Chinese
+// or English sentence does not compile (the mapped type below asks for every kind), and
+// tests/unit/notifications/texts.test.ts checks that each sentence is really in its language.
+
+type Texts = readonly [zh: string, en: string];
+
+/** What each kind's sentence is made from. */
+export interface NotificationParams {
+  'deal.update': { notice: DealNoticeKey; listing: string };
+  'deal.message': { listing: string };
+  'invoice.issued': { issuer: string; total: number };
+  'invoice.paid': { number: string };
+  'invoice.overdue': { number: string };
+  'invoice.voided': { number: string };
+  'invoice.voucher_applied': { number: string; voucher: string; amount: number };
+  'voucher.granted': { voucher: string; amount: number };
+  'listing.published': { title: string; titleEn: string | null };
+  'listing.rejected': { title: string; titleEn: string | null };
+  'demand.matched': { demand: string };
+  'saved_search.match': { search: string; title: string; titleEn: string | null };
+  /** `label` is the period in Chinese (2026年上半年), `code` its short form (2026-H1). */
+  'report.halfYear.draft': { label: string; code: string };
+  'report.halfYear.reminder': { label: string; code: string };
+}
+
+const TEXTS: { [K in NotificationKind]: (p: NotificationParams[K]) => Texts } = {
+  'deal.update': (p) => dealNotice(p.notice, p.listing),
+  'deal.message': (p) => [`交易洽谈新消息：${p.listing}`, `New message in deal room: ${p.listing}`],
+  'invoice.issued': (p) => [
+    `收到付款通知书：${p.issuer}，${formatFen(p.total)}`,
+    `Invoice from ${p.issuer}: ${formatFen(p.total)}`,
+  ],
+  'invoice.paid': (p) => [`付款通知书 ${p.number} 已付清`, `Invoice ${p.number} is paid`],
+  'invoice.overdue': (p) => [`付款通知书 ${p.number} 已逾期`, `Invoice ${p.number} is overdue`],
+  'invoice.voided': (p) => [`付款通知书 ${p.number} 已作废`, `Invoice ${p.number} was voided`],
+  'invoice.voucher_applied': (p) => [
+    `付款通知书 ${p.number} 使用创新券 ${p.voucher} 抵扣 ${formatFen(p.amount)}`,
+    `Voucher ${p.voucher} applied to invoice ${p.number}: ${formatFen(p.amount)}`,
+  ],
+  'voucher.granted': (p) => [
+    `获得创新券 ${p.voucher}（${formatFen(p.amount)}）`,
+    `Innovation voucher ${p.voucher} granted (${formatFen(p.amount)})`,
+  ],
+  'listing.published': (p) => [`成果已发布：${p.title}`, `Listing published: ${p.titleEn ?? p.title}`],
+  'listing.rejected': (p) => [`成果登记被退回：${p.title}`, `Listing returned: ${p.titleEn ?? p.title}`],
+  'demand.matched': (p) => [
+    `新的技术需求与您的成果匹配：${p.demand}`,
+    `A new demand matches your listing: ${p.demand}`,
+  ],
+  'saved_search.match': (p) => [
+    `「${p.search}」有新成果：${p.title}`,
+    `New listing for "${p.search}": ${p.titleEn ?? p.title}`,
+  ],
+  'report.halfYear.draft': (p) => [
+    `${p.label}工作报告草稿已生成，请补充说明后提交`,
+    `Your half-year report for ${p.code} is drafted: add your narrative and submit it`,
+  ],
+  'report.halfYear.reminder': (p) => [
+    `请尽快提交${p.label}工作报告`,
+    `Reminder: please submit your half-year report for ${p.code}`,
+  ],
+};
+
+/** A notification's kind and its sentence in both languages, ready to spread into a NotificationInput. */
+export function notificationText<K extends NotificationKind>(kind: K, params: NotificationParams[K]) {
+  const [title, titleEn] = TEXTS[kind](params);
+  return { kind, title, titleEn };
+}
