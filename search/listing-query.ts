@@ -83,6 +83,12 @@ export interface ListingSearchOptions {
 export interface ListingSearch {
   q: string;
   options: ListingSearchOptions;
+  /**
+   * Disjunctive facets: for every facet the search filters on, a count-only search without that facet's own
+   * filter, so that ticking one field still shows how many results each other field would add (the main
+   * search's counts for that facet would all be 0 but the ticked ones). Empty when no facet is filtered.
+   */
+  facetSearches: Array<{ facet: string; options: Pick<ListingSearchOptions, 'filter' | 'facets' | 'limit'> }>;
 }
 
 /** A parameter that the route should have rejected reached the query builder. */
@@ -167,7 +173,8 @@ function trlFilter(min: number | undefined, max: number | undefined): string | u
   return undefined;
 }
 
-function buildFilter(p: ListingSearchParams): string[] {
+/** Each parameter's filter expression, by the index attribute it filters on. */
+function buildFilters(p: ListingSearchParams): Array<[attribute: string, expression: string]> {
   const lists: Array<[attribute: string, values: string[]]> = [
     ['field', checked('field', p.field, enumOf(FIELDS))],
     ['dealTypes', checked('dealType', p.dealType, enumOf(DEAL_FORMS))],
@@ -180,11 +187,12 @@ function buildFilter(p: ListingSearchParams): string[] {
     ['region', checked('region', p.region, matching(REGION_PATTERN))],
     ['organizationId', checked('organizationId', p.organizationId, matching(ORGANIZATION_ID_PATTERN))],
   ];
-  const filter: string[] = [];
-  for (const [attribute, values] of lists) if (values.length > 0) filter.push(inFilter(attribute, values));
+  const filters: Array<[string, string]> = [];
+  for (const [attribute, values] of lists)
+    if (values.length > 0) filters.push([attribute, inFilter(attribute, values)]);
   const trl = trlFilter(p.trlMin, p.trlMax);
-  if (trl) filter.push(trl);
-  return filter;
+  if (trl) filters.push(['trl', trl]);
+  return filters;
 }
 
 function checkPage(limit: unknown, offset: unknown): void {
@@ -208,10 +216,18 @@ export function buildListingSearch(params: ListingSearchParams): ListingSearch {
   if (!isOneOf(LISTING_SORTS, sortKey)) throw new SearchParamError('sort', `invalid value ${JSON.stringify(sortKey)}`);
   checkPage(params.limit, params.offset);
   const sort = sortKey === 'relevance' && q === '' ? SORTS.newest : SORTS[sortKey];
+  const filters = buildFilters(params);
+  const facetSearches = LISTING_FACETS.filter((facet) => filters.some(([attribute]) => attribute === facet)).map(
+    (facet) => ({
+      facet,
+      options: { filter: filters.filter(([a]) => a !== facet).map(([, e]) => e), facets: [facet], limit: 0 },
+    }),
+  );
   return {
     q,
+    facetSearches,
     options: {
-      filter: buildFilter(params),
+      filter: filters.map(([, expression]) => expression),
       ...(sort ? { sort } : {}),
       facets: [...LISTING_FACETS],
       attributesToRetrieve: RETRIEVED,

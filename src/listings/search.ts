@@ -133,7 +133,7 @@ export const searchUnavailable = () =>
 export async function runListingSearch(
   ctx: AppContext,
   params: ListingSearchParams,
-  extra: { showRankingScore?: boolean } = {},
+  extra: { showRankingScore?: boolean; showMatchesPosition?: boolean; withFacets?: boolean } = {},
 ) {
   if (!ctx.search.client) throw searchUnavailable();
   let built;
@@ -146,8 +146,19 @@ export async function runListingSearch(
       });
     throw err;
   }
+  const client = ctx.search.client;
+  const { withFacets = true, ...engineExtra } = extra;
+  const facetSearches = withFacets ? built.facetSearches : [];
+  const options = withFacets ? built.options : { ...built.options, facets: [] };
   try {
-    return await searchIndex(ctx.search.client, LISTINGS_INDEX, built.q, { ...built.options, ...extra });
+    const [res, ...own] = await Promise.all([
+      searchIndex(client, LISTINGS_INDEX, built.q, { ...options, ...engineExtra }),
+      ...facetSearches.map((f) => searchIndex(client, LISTINGS_INDEX, built.q, f.options)),
+    ]);
+    // Each filtered facet counts as if nothing were ticked in it (disjunctive facets).
+    const facetDistribution = { ...res.facetDistribution };
+    facetSearches.forEach((f, i) => (facetDistribution[f.facet] = own[i].facetDistribution?.[f.facet] ?? {}));
+    return { ...res, facetDistribution };
   } catch (err) {
     ctx.log.warn({ err }, 'search failed');
     throw searchUnavailable();

@@ -117,6 +117,21 @@ describe('listing search', () => {
     expect(all.facets.dealType).toEqual({ license: 2, transfer: 1, equity: 1, cooperation: 1 });
   });
 
+  it('counts each facet as if nothing were ticked in it (disjunctive), and other facets within the selection', async () => {
+    const one = (await search_('field=intelligent_manufacturing')).json();
+    expect(one.total).toBe(1);
+    // The ticked field's own facet still shows every field, so a second field can be added with its count.
+    expect(one.facets.field).toEqual({ modern_agriculture: 2, intelligent_manufacturing: 1, new_materials: 1 });
+    // Other facets count within the selection.
+    expect(one.facets.dealType).toEqual({ transfer: 1 });
+    const two = (await search_('field=modern_agriculture&dealType=license')).json();
+    expect(two.hits.map((h: { id: string }) => h.id)).toEqual([ids.drip]);
+    expect(two.facets.field).toEqual({ modern_agriculture: 1, new_materials: 1 });
+    expect(two.facets.dealType).toEqual({ license: 1, cooperation: 1 });
+    const trl = (await search_('trl=7')).json();
+    expect(trl.facets.trl).toEqual({ '4': 1, '5': 1, '6': 1, '7': 1 });
+  });
+
   it('refuses bad filters with 400 naming the parameter; hostile text never reaches a filter', async () => {
     const bad = await search_('field=astrology');
     expect(bad.statusCode).toBe(400);

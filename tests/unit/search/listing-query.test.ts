@@ -161,6 +161,22 @@ describe('buildListingSearch: query, sort, paging, presentation', () => {
     expect(options.attributesToRetrieve).not.toContain('description');
   });
 
+  it("adds a count-only search per filtered facet, without that facet's own filter", () => {
+    expect(build({ q: '棉花' }).facetSearches).toEqual([]);
+    const { options, facetSearches } = build({ field: ['modern_agriculture'], dealType: ['license'], trlMin: 5 });
+    expect(options.filter).toHaveLength(3);
+    expect(facetSearches.map((f) => f.facet)).toEqual(['field', 'trl', 'dealTypes']);
+    for (const f of facetSearches) {
+      expect(f.options.facets).toEqual([f.facet]);
+      expect(f.options.limit).toBe(0);
+      expect(f.options.filter).toHaveLength(2);
+      expect(f.options.filter.some((e) => e.startsWith(`${f.facet} `))).toBe(false);
+    }
+    // A filter that is not a facet (category) narrows every count.
+    const byCategory = build({ category: ['applied_technology'], field: ['modern_agriculture'] });
+    expect(byCategory.facetSearches[0].options.filter).toEqual([byCategory.options.filter[1]]);
+  });
+
   it('only uses attributes that the index settings declare', () => {
     const filterable: string[] = listingIndexSettings.filterableAttributes;
     const sortable: string[] = listingIndexSettings.sortableAttributes;
