@@ -54,6 +54,9 @@ export const ListDemandsQuery = Type.Object(
 export const MatchSchema = Type.Object({
   score: Type.Number({ description: '0–100: text relevance, field, deal forms and price against budget' }),
   reasons: Type.Array(E(MATCH_REASONS)),
+  matchedWords: Type.Array(Type.String(), {
+    description: "The demand's words this listing matched, the weightiest first (the `text` reason)",
+  }),
   listing: Type.Object({
     id: Type.String(),
     title: Type.String(),

@@ -133,7 +133,7 @@ export const searchUnavailable = () =>
 export async function runListingSearch(
   ctx: AppContext,
   params: ListingSearchParams,
-  extra: { showRankingScore?: boolean; showMatchesPosition?: boolean; withFacets?: boolean } = {},
+  extra: { showRankingScore?: boolean; matchingStrategy?: 'last' | 'all' | 'frequency'; withFacets?: boolean } = {},
 ) {
   if (!ctx.search.client) throw searchUnavailable();
   let built;

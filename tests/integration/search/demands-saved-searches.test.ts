@@ -146,7 +146,6 @@ describe('demands', () => {
     };
     expect(
       scoreCandidate(d, {
-        id: 'a',
         field: 'modern_agriculture',
         dealTypes: ['license'],
         askingPrice: 100,
@@ -154,7 +153,7 @@ describe('demands', () => {
       }),
     ).toEqual({ score: 92.5, reasons: ['text', 'field', 'dealType', 'budget'] });
     expect(
-      scoreCandidate(d, { id: 'b', field: 'new_energy', dealTypes: ['equity'], askingPrice: 101, _rankingScore: 0 }),
+      scoreCandidate(d, { field: 'new_energy', dealTypes: ['equity'], askingPrice: 101, _rankingScore: 0 }),
     ).toEqual({ score: 0, reasons: [] });
   });
 });

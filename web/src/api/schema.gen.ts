@@ -5690,6 +5690,8 @@ export interface operations {
                             /** @description 0–100: text relevance, field, deal forms and price against budget */
                             score: number;
                             reasons: ("text" | "field" | "dealType" | "budget")[];
+                            /** @description The demand's words this listing matched, the weightiest first (the `text` reason) */
+                            matchedWords: string[];
                             listing: {
                                 id: string;
                                 title: string;
