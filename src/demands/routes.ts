@@ -3,8 +3,17 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { caller } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
-import { IdParams, Page, errorResponses } from '../platform/http.js';
-import { CreateDemandBody, DemandSchema, ListDemandsQuery, MatchesSchema, PatchDemandBody } from './schemas.js';
+import { IdParams, ListQuery, Page, errorResponses } from '../platform/http.js';
+import { answerDemand, listResponses } from './responses.js';
+import {
+  CreateDemandBody,
+  CreateResponseBody,
+  DemandResponseSchema,
+  DemandSchema,
+  ListDemandsQuery,
+  MatchesSchema,
+  PatchDemandBody,
+} from './schemas.js';
 import * as demands from './service.js';
 
 export async function demandRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -67,7 +76,8 @@ export async function demandRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
       onRequest: app.optionalAuth,
       schema: {
         tags,
-        summary: "Open demands (mine=true: my organization's, any status)",
+        summary:
+          "The demand board: open demands by default; words, field, region, budget range and status filter (mine=true: my organization's, any status)",
         querystring: ListDemandsQuery,
         response: { 200: Page(DemandSchema), ...errorResponses(400, 401) },
       },
@@ -81,7 +91,7 @@ export async function demandRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
       onRequest: app.optionalAuth,
       schema: { tags, summary: 'A demand', params: IdParams, response: { 200: DemandSchema, ...errorResponses(404) } },
     },
-    async (req) => demands.getDemand(ctx, caller(req), req.params.id),
+    async (req) => demands.getDemand(ctx, req.params.id),
   );
 
   app.get(
@@ -99,6 +109,42 @@ export async function demandRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
         response: { 200: MatchesSchema, ...errorResponses(404, 503) },
       },
     },
-    async (req) => demands.demandMatches(ctx, caller(req), req.params.id, req.query.limit),
+    async (req) => demands.demandMatches(ctx, req.params.id, req.query.limit),
+  );
+
+  app.post(
+    '/api/demands/:id/responses',
+    {
+      onRequest: app.requireRole('seller', 'broker'),
+      schema: {
+        tags,
+        summary:
+          'Answer a demand with a published listing (seller: its own; broker: any). A closed demand: 409 DEMAND_CLOSED; the same listing twice: 409 CONFLICT',
+        security: bearer,
+        params: IdParams,
+        body: CreateResponseBody,
+        response: { 201: DemandResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return answerDemand(ctx, req.user, req.params.id, req.body);
+    },
+  );
+
+  app.get(
+    '/api/demands/:id/responses',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        summary: "Answers to a demand: all for the demand's organization and admins, one's own for a responder",
+        security: bearer,
+        params: IdParams,
+        querystring: Type.Object(ListQuery, { additionalProperties: false }),
+        response: { 200: Page(DemandResponseSchema), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req) => listResponses(ctx, req.user, req.params.id, req.query),
   );
 }

@@ -44,11 +44,51 @@ export const DemandSchema = Type.Object(
 export const ListDemandsQuery = Type.Object(
   {
     mine: Type.Optional(Type.Boolean()),
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'Words, each found in the title or the description' })),
     field: Type.Optional(Type.Enum([...FIELDS])),
-    status: Type.Optional(Type.Enum([...DEMAND_STATUSES])),
+    region: Type.Optional(Type.String({ maxLength: 100, description: 'Part of the region, e.g. 石河子' })),
+    budgetMin: Type.Optional(Type.Integer({ minimum: 0, description: 'Fen; demands without a budget are left out' })),
+    budgetMax: Type.Optional(Type.Integer({ minimum: 0, description: 'Fen; demands without a budget are left out' })),
+    status: Type.Optional(
+      Type.Enum([...DEMAND_STATUSES, 'all'], { description: 'Default open: closed demands leave the board' }),
+    ),
     ...ListQuery,
   },
   { additionalProperties: false },
+);
+export type ListDemandsInput = Static<typeof ListDemandsQuery>;
+
+export const CreateResponseBody = Type.Object(
+  {
+    listingId: Id,
+    message: Type.Optional(Text(2000)),
+  },
+  { additionalProperties: false },
+);
+export type ResponseInput = Static<typeof CreateResponseBody>;
+
+export const DemandResponseSchema = Type.Object(
+  {
+    id: Type.String(),
+    demandId: Type.String(),
+    listing: Type.Object({
+      id: Type.String(),
+      title: Type.String(),
+      titleEn: Nullable(Type.String()),
+      summary: Type.String(),
+      field: E(FIELDS),
+      trl: Type.Integer(),
+      askingPrice: Nullable(Type.Integer()),
+      organization: Type.Object({ id: Type.String(), name: Type.String() }),
+    }),
+    responder: Type.Object({
+      organization: Type.Object({ id: Type.String(), name: Type.String() }),
+      role: Type.Enum(['seller', 'broker']),
+    }),
+    message: Nullable(Type.String()),
+    createdAt: Type.String(),
+  },
+  { $id: 'DemandResponse' },
 );
 
 export const MatchSchema = Type.Object({

@@ -1,17 +1,18 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from 'drizzle-orm';
+import { containsPattern } from '../content/shared.js';
 import { organizations, type OrganizationType } from '../db/schema/accounts.js';
 import { demands } from '../db/schema/listings.js';
 import type { AuthUser } from '../platform/auth.js';
 import { audit } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
 import type { DbOrTx } from '../platform/db.js';
-import { AppError, notFound } from '../platform/errors.js';
+import { AppError, notFound, validationFailed } from '../platform/errors.js';
 import { pageOf } from '../platform/http.js';
 import { newId } from '../platform/ids.js';
 import { enqueue } from '../platform/outbox.js';
 import { notify } from '../notifications/service.js';
 import { matchDemand } from './matching.js';
-import type { DemandInput, DemandPatch } from './schemas.js';
+import type { DemandInput, DemandPatch, ListDemandsInput } from './schemas.js';
 import { notificationText } from '../notifications/texts.js';
 
 type DemandRow = typeof demands.$inferSelect;
@@ -29,12 +30,11 @@ async function view(db: DbOrTx, rows: DemandRow[]) {
   return rows.map(({ organizationId, createdBy: _c, ...r }) => ({ ...r, organization: orgs.get(organizationId)! }));
 }
 
-// Demands are posted to be seen: open demands are public so that sellers can answer them; closed ones stay
-// visible to their organization and admins.
-async function loadDemand(db: DbOrTx, id: string, caller: AuthUser | null): Promise<DemandRow> {
+// Demands are posted to be seen: open demands are public so that sellers can answer them, and closed ones
+// stay readable on the board's "closed" filter (a record of what was sought); only open ones take answers.
+export async function loadDemand(db: DbOrTx, id: string): Promise<DemandRow> {
   const [row] = await db.select().from(demands).where(eq(demands.id, id));
-  const mine = !!caller && (caller.role === 'admin' || caller.organizationId === row?.organizationId);
-  if (!row || (row.status !== 'open' && !mine)) throw notFound('Demand');
+  if (!row) throw notFound('Demand');
   return row;
 }
 
@@ -53,7 +53,7 @@ export async function createDemand(ctx: AppContext, caller: AuthUser, input: Dem
 
 export async function updateDemand(ctx: AppContext, caller: AuthUser, id: string, patch: DemandPatch) {
   return ctx.db.transaction(async (tx) => {
-    const row = await loadDemand(tx, id, caller);
+    const row = await loadDemand(tx, id);
     if (row.organizationId !== caller.organizationId)
       throw new AppError('FORBIDDEN', "Only the demand's organization may change it");
     if (row.status !== 'open') throw new AppError('INVALID_TRANSITION', 'A closed demand cannot be edited');
@@ -71,7 +71,7 @@ export async function updateDemand(ctx: AppContext, caller: AuthUser, id: string
 
 export async function closeDemand(ctx: AppContext, caller: AuthUser, id: string) {
   return ctx.db.transaction(async (tx) => {
-    const row = await loadDemand(tx, id, caller);
+    const row = await loadDemand(tx, id);
     if (row.organizationId !== caller.organizationId)
       throw new AppError('FORBIDDEN', "Only the demand's organization may close it");
     if (row.status !== 'open') throw new AppError('INVALID_TRANSITION', 'The demand is already closed');
@@ -85,22 +85,28 @@ export async function closeDemand(ctx: AppContext, caller: AuthUser, id: string)
   });
 }
 
-export async function getDemand(ctx: AppContext, caller: AuthUser | null, id: string) {
-  return (await view(ctx.db, [await loadDemand(ctx.db, id, caller)]))[0];
+export async function getDemand(ctx: AppContext, id: string) {
+  return (await view(ctx.db, [await loadDemand(ctx.db, id)]))[0];
 }
 
-export async function listDemands(
-  ctx: AppContext,
-  caller: AuthUser | null,
-  q: { mine?: boolean; field?: string; status?: 'open' | 'closed'; limit: number; cursor?: string },
-) {
-  const conds = [];
+export async function listDemands(ctx: AppContext, caller: AuthUser | null, q: ListDemandsInput) {
+  if (q.budgetMin !== undefined && q.budgetMax !== undefined && q.budgetMin > q.budgetMax)
+    throw validationFailed([{ path: '/budgetMin', message: 'must not exceed budgetMax' }]);
+  const conds: SQL[] = [];
   if (q.mine) {
     if (!caller) throw new AppError('UNAUTHENTICATED', 'Log in to see your demands');
     conds.push(eq(demands.organizationId, caller.organizationId));
-    if (q.status) conds.push(eq(demands.status, q.status));
-  } else conds.push(eq(demands.status, 'open'));
-  if (q.field) conds.push(eq(demands.field, q.field as DemandRow['field']));
+  }
+  // The board shows open demands unless asked otherwise; "mine" lists every status by default.
+  const status = q.status ?? (q.mine ? 'all' : 'open');
+  if (status !== 'all') conds.push(eq(demands.status, status));
+  if (q.field) conds.push(eq(demands.field, q.field));
+  if (q.region?.trim()) conds.push(ilike(demands.region, containsPattern(q.region.trim())));
+  // Every word must be found, in the title or the description (the board's search box, not the ranking).
+  for (const word of (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10))
+    conds.push(or(ilike(demands.title, containsPattern(word)), ilike(demands.description, containsPattern(word)))!);
+  if (q.budgetMin !== undefined) conds.push(gte(demands.budget, q.budgetMin));
+  if (q.budgetMax !== undefined) conds.push(lte(demands.budget, q.budgetMax));
   if (q.cursor) conds.push(lt(demands.id, q.cursor));
   const rows = await ctx.db
     .select()
@@ -112,8 +118,8 @@ export async function listDemands(
   return { items: await view(ctx.db, page.items), nextCursor: page.nextCursor };
 }
 
-export async function demandMatches(ctx: AppContext, caller: AuthUser | null, id: string, limit = 20) {
-  const row = await loadDemand(ctx.db, id, caller);
+export async function demandMatches(ctx: AppContext, id: string, limit = 20) {
+  const row = await loadDemand(ctx.db, id);
   return { demandId: id, items: await matchDemand(ctx, row, limit) };
 }
 

@@ -21,6 +21,7 @@ export interface NotificationParams {
   'listing.published': { title: string; titleEn: string | null };
   'listing.rejected': { title: string; titleEn: string | null };
   'demand.matched': { demand: string };
+  'demand.answered': { demand: string; title: string; titleEn: string | null };
   'saved_search.match': { search: string; title: string; titleEn: string | null };
   /** `label` is the period in Chinese (2026年上半年), `code` its short form (2026-H1). */
   'report.halfYear.draft': { label: string; code: string };
@@ -50,6 +51,10 @@ const TEXTS: { [K in NotificationKind]: (p: NotificationParams[K]) => Texts } = 
   'demand.matched': (p) => [
     `新的技术需求与您的成果匹配：${p.demand}`,
     `A new demand matches your listing: ${p.demand}`,
+  ],
+  'demand.answered': (p) => [
+    `您的技术需求“${p.demand}”收到一项成果推荐：${p.title}`,
+    `Your demand "${p.demand}" has an answer: ${p.titleEn ?? p.title}`,
   ],
   'saved_search.match': (p) => [
     `「${p.search}」有新成果：${p.title}`,

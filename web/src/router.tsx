@@ -32,6 +32,11 @@ export function preloadLandingPage(pathname: string, search: string): Promise<un
 }
 const Demands = lazy(() => import('./pages/Demands.js'));
 const Policies = lazy(() => import('./pages/Policies.js'));
+const PolicyDetail = lazy(() => import('./pages/PolicyDetail.js'));
+const DemandDetail = lazy(() => import('./pages/DemandDetail.js'));
+const Cases = lazy(() => import('./pages/Cases.js'));
+const CaseDetail = lazy(() => import('./pages/CaseDetail.js'));
+const Statistics = lazy(() => import('./pages/Statistics.js'));
 const Notices = lazy(() => import('./pages/Notices.js'));
 const Packages = lazy(() => import('./pages/Packages.js'));
 const PackageDetail = lazy(() => import('./pages/PackageDetail.js'));
@@ -87,7 +92,12 @@ export const routes = [
       { path: 'search', element: <Search /> },
       { path: 'listings/:id', element: <ListingDetail /> },
       { path: 'demands', element: <Demands /> },
+      { path: 'demands/:id', element: <DemandDetail /> },
       { path: 'policies', element: <Policies /> },
+      { path: 'policies/:id', element: <PolicyDetail /> },
+      { path: 'cases', element: <Cases /> },
+      { path: 'cases/:id', element: <CaseDetail /> },
+      { path: 'statistics', element: <Statistics /> },
       { path: 'notices', element: <Notices /> },
       { path: 'packages', element: <Packages /> },
       { path: 'packages/:id', element: <PackageDetail /> },

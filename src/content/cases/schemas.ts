@@ -61,7 +61,12 @@ export const CaseSchema = Type.Object({
   body: Type.String(),
   listing: Nullable(
     Type.Object(
-      { id: Type.String(), title: Type.String(), registrationNo: Nullable(Type.String()) },
+      {
+        id: Type.String(),
+        title: Type.String(),
+        titleEn: Nullable(Type.String()),
+        registrationNo: Nullable(Type.String()),
+      },
       { description: 'The linked listing; the public sees it only while it is published' },
     ),
   ),

@@ -40,13 +40,14 @@ async function caseView(db: DbOrTx, row: CaseRow, caller: AuthUser | null) {
       .select({
         id: listings.id,
         title: listings.title,
+        titleEn: listings.titleEn,
         registrationNo: listings.registrationNo,
         status: listings.status,
       })
       .from(listings)
       .where(eq(listings.id, row.listingId));
     if (l && (admin || l.status === 'published'))
-      listing = { id: l.id, title: l.title, registrationNo: l.registrationNo };
+      listing = { id: l.id, title: l.title, titleEn: l.titleEn, registrationNo: l.registrationNo };
   }
   return {
     ...caseSummary(row),

@@ -6,3 +6,4 @@ export * from './content.js';
 export * from './invoices.js';
 export * from './reports.js';
 export * from './pricing.js';
+export * from './demand-responses.js';

@@ -33,7 +33,7 @@ const ownListing = (extra: Partial<AccessCase> = {}): AccessCase[] => [
 ];
 const ownDemand = (extra: Partial<AccessCase> = {}): AccessCase[] => [
   { resource: 'demand', forbidden: ['otherBuyer'], ...extra },
-  { resource: 'closedDemand', sees: ['buyer'], ...extra },
+  { resource: 'closedDemand', forbidden: ['otherBuyer'], ...extra },
 ];
 const deal = (extra: Partial<AccessCase> = {}): AccessRule => ({
   auth: 'any',
@@ -163,14 +163,17 @@ export const ACCESS: Record<string, AccessRule> = {
     ],
   },
   'GET /api/demands': PUBLIC,
-  'GET /api/demands/{id}': {
-    auth: 'public',
-    cases: [{ resource: 'demand' }, { resource: 'closedDemand', sees: ['buyer', 'admin'] }],
+  // Closed demands stay readable on the board's "closed" filter; they take no answers (409, not a refusal).
+  'GET /api/demands/{id}': { auth: 'public', cases: [{ resource: 'demand' }, { resource: 'closedDemand' }] },
+  'GET /api/demands/{id}/matches': { auth: 'public', cases: [{ resource: 'demand' }, { resource: 'closedDemand' }] },
+  'POST /api/demands/{id}/responses': {
+    auth: ['seller', 'broker'],
+    cases: [
+      { resource: 'demand', forbidden: ['otherSeller'], body: (w) => ({ listingId: w.params.listing.id }) },
+      { resource: 'closedDemand', forbidden: ['otherSeller'], body: (w) => ({ listingId: w.params.listing.id }) },
+    ],
   },
-  'GET /api/demands/{id}/matches': {
-    auth: 'public',
-    cases: [{ resource: 'demand' }, { resource: 'closedDemand', sees: ['buyer', 'admin'] }],
-  },
+  'GET /api/demands/{id}/responses': { auth: 'any', cases: [{ resource: 'demand' }, { resource: 'closedDemand' }] },
   'PATCH /api/demands/{id}': { auth: ['buyer'], cases: ownDemand({ body: () => ({ title: '更新的节水技术需求' }) }) },
   'POST /api/demands/{id}/close': { auth: ['buyer'], cases: ownDemand() },
 

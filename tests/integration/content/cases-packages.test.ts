@@ -72,6 +72,7 @@ describe('cases', () => {
     expect(pub.listing).toEqual({
       id: l.drip.id,
       title: l.drip.title,
+      titleEn: (l.drip as { titleEn?: string | null }).titleEn ?? null,
       registrationNo: expect.stringMatching(/^6600002026A\d{5}$/),
     });
     expect(pub).not.toHaveProperty('dealId');

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inArray, isNull } from 'drizzle-orm';
-import { deals, demands, invitations, invoices, listings, users } from '../../../src/db/schema/index.js';
+import {
+  deals,
+  demandResponses,
+  demands,
+  invitations,
+  invoices,
+  listings,
+  users,
+} from '../../../src/db/schema/index.js';
 import { seedDemoIfEmpty } from '../../../src/seed/demo.js';
 import { DEMO_PASSWORD } from '../../../src/seed/accounts.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
@@ -35,6 +43,10 @@ describe('demo seed', () => {
     expect(statuses.filter((s) => s === 'published').length).toBeGreaterThanOrEqual(10);
     expect(statuses).toEqual(expect.arrayContaining(['submitted', 'rejected', 'draft']));
     expect((await t.ctx.db.select().from(demands)).length).toBe(3);
+    // The demand board has answers: one by a seller with its own listing, one by the broker.
+    const answers = await t.ctx.db.select().from(demandResponses);
+    expect(answers).toHaveLength(2);
+    expect(new Set(answers.map((a) => a.demandId)).size).toBe(2);
     const states = (await t.ctx.db.select({ type: deals.type, state: deals.state }).from(deals))
       .map((d) => `${d.type}:${d.state}`)
       .sort();

@@ -18,6 +18,7 @@ const EXAMPLES: { [K in NotificationKind]: NotificationParams[K] } = {
   'listing.published': { title: '红枣深加工', titleEn: 'Jujube processing' },
   'listing.rejected': { title: '红枣深加工', titleEn: 'Jujube processing' },
   'demand.matched': { demand: 'Drip irrigation' },
+  'demand.answered': { demand: 'Drip irrigation', title: '红枣深加工', titleEn: null },
   'saved_search.match': { search: 'drip', title: '红枣深加工', titleEn: 'Jujube processing' },
   'report.halfYear.draft': { label: '2026年上半年', code: '2026-H1' },
   'report.halfYear.reminder': { label: '2026年上半年', code: '2026-H1' },

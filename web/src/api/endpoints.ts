@@ -20,6 +20,7 @@ import type {
   Session,
   User,
 } from './types.js';
+import { publicEndpoints } from './public-endpoints.js';
 import { teamEndpoints } from './team-endpoints.js';
 import { workEndpoints } from './work-endpoints.js';
 
@@ -59,6 +60,7 @@ export function endpoints(client: ApiClient) {
     ...workEndpoints(verbs),
     ...adminEndpoints(verbs),
     ...teamEndpoints(verbs),
+    ...publicEndpoints(verbs),
   };
 }
 export type Api = ReturnType<typeof endpoints>;

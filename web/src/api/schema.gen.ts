@@ -507,7 +507,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open demands (mine=true: my organization's, any status) */
+        /** The demand board: open demands by default; words, field, region, budget range and status filter (mine=true: my organization's, any status) */
         get: operations["getDemands"];
         put?: never;
         /** Post a technology demand (buyer) */
@@ -564,6 +564,24 @@ export interface paths {
         get: operations["getDemandsByIdMatches"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/demands/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Answers to a demand: all for the demand's organization and admins, one's own for a responder */
+        get: operations["getDemandsByIdResponses"];
+        put?: never;
+        /** Answer a demand with a published listing (seller: its own; broker: any). A closed demand: 409 DEMAND_CLOSED; the same listing twice: 409 CONFLICT */
+        post: operations["postDemandsByIdResponses"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1393,6 +1411,35 @@ export interface components {
             };
             createdAt: string;
             updatedAt: string;
+        };
+        /** DemandResponse */
+        DemandResponse: {
+            id: string;
+            demandId: string;
+            listing: {
+                id: string;
+                title: string;
+                titleEn: string | null;
+                summary: string;
+                /** @enum {unknown} */
+                field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                trl: number;
+                askingPrice: number | null;
+                organization: {
+                    id: string;
+                    name: string;
+                };
+            };
+            responder: {
+                organization: {
+                    id: string;
+                    name: string;
+                };
+                /** @enum {unknown} */
+                role: "seller" | "broker";
+            };
+            message: string | null;
+            createdAt: string;
         };
         /** DealEventAcceptInquiry */
         DealEventAcceptInquiry: {
@@ -3368,7 +3415,7 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {unknown} */
-                            kind: "deal.update" | "deal.message" | "invoice.issued" | "invoice.paid" | "invoice.overdue" | "invoice.voided" | "invoice.voucher_applied" | "voucher.granted" | "listing.published" | "listing.rejected" | "demand.matched" | "saved_search.match" | "report.halfYear.draft" | "report.halfYear.reminder";
+                            kind: "deal.update" | "deal.message" | "invoice.issued" | "invoice.paid" | "invoice.overdue" | "invoice.voided" | "invoice.voucher_applied" | "voucher.granted" | "listing.published" | "listing.rejected" | "demand.matched" | "demand.answered" | "saved_search.match" | "report.halfYear.draft" | "report.halfYear.reminder";
                             title: string;
                             titleEn: string;
                             body: string;
@@ -3387,6 +3434,8 @@ export interface operations {
                                 listingId?: string;
                                 registrationNo?: string | null;
                                 demandId?: string;
+                                /** @description The answer to a demand (demand.answered) */
+                                responseId?: string;
                                 /** @description Match score 0–100 (demand.matched) */
                                 score?: number;
                                 savedSearchId?: string;
@@ -5148,8 +5197,17 @@ export interface operations {
         parameters: {
             query?: {
                 mine?: boolean;
+                /** @description Words, each found in the title or the description */
+                q?: string;
                 field?: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                status?: "open" | "closed";
+                /** @description Part of the region, e.g. 石河子 */
+                region?: string;
+                /** @description Fen; demands without a budget are left out */
+                budgetMin?: number;
+                /** @description Fen; demands without a budget are left out */
+                budgetMax?: number;
+                /** @description Default open: closed demands leave the board */
+                status?: "open" | "closed" | "all";
                 limit?: number;
                 cursor?: string;
             };
@@ -5730,6 +5788,216 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDemandsByIdResponses: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DemandResponse"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postDemandsByIdResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    listingId: string;
+                    message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        demandId: string;
+                        listing: {
+                            id: string;
+                            title: string;
+                            titleEn: string | null;
+                            summary: string;
+                            /** @enum {unknown} */
+                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+                            trl: number;
+                            askingPrice: number | null;
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                        responder: {
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {unknown} */
+                            role: "seller" | "broker";
+                        };
+                        message: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10845,6 +11113,7 @@ export interface operations {
                         listing: {
                             id: string;
                             title: string;
+                            titleEn: string | null;
                             registrationNo: string | null;
                         } | null;
                         /** @description Admins only: deals are private to their parties */
@@ -10958,6 +11227,7 @@ export interface operations {
                         listing: {
                             id: string;
                             title: string;
+                            titleEn: string | null;
                             registrationNo: string | null;
                         } | null;
                         /** @description Admins only: deals are private to their parties */
@@ -11154,6 +11424,7 @@ export interface operations {
                         listing: {
                             id: string;
                             title: string;
+                            titleEn: string | null;
                             registrationNo: string | null;
                         } | null;
                         /** @description Admins only: deals are private to their parties */

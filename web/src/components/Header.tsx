@@ -19,6 +19,8 @@ const NAV: NavItem[] = [
   { to: '/policies', key: 'nav.policies' },
   { to: '/packages', key: 'nav.packages' },
   { to: '/notices', key: 'nav.notices' },
+  { to: '/cases', key: 'nav.cases' },
+  { to: '/statistics', key: 'nav.statistics' },
 ];
 
 // Every member organization files a half-year report; the bureau reads them all under /admin/reports.

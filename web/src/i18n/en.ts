@@ -1,6 +1,7 @@
 import { adminEn } from './messages/admin.js';
 import { dealRoomEn } from './messages/dealRoom.js';
 import { noticesEn } from './messages/notices.js';
+import { publicEn } from './messages/public.js';
 import { reportsEn } from './messages/reports.js';
 import { sellerEn } from './messages/seller.js';
 import { teamEn } from './messages/team.js';
@@ -15,12 +16,13 @@ export const en: Messages = {
   ...reportsEn,
   ...noticesEn,
   ...teamEn,
+  ...publicEn,
   'app.name': 'Tech Transfer Exchange',
   'app.skipToContent': 'Skip to main content',
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
   'nav.listings': 'Technologies',
-  'nav.demands': 'Demands',
+  'nav.demands': 'Demand board',
   'nav.policies': 'Policies',
   'nav.packages': 'Packages',
   'lang.switch': '中文',
@@ -187,6 +189,7 @@ export const en: Messages = {
   'demands.submitting': 'Posting…',
   'demands.matches': 'Matching technologies',
   'demands.score': 'Match {score}',
+  'demands.matchedWords': 'Words in common: {words}',
   'demands.buyersOnly': 'Only buyers can post demands.',
   'demands.loginFirst': 'Log in with a buyer account to post a demand.',
   'demands.mine': 'My demands',

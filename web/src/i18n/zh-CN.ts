@@ -1,6 +1,7 @@
 import { adminZh } from './messages/admin.js';
 import { dealRoomZh } from './messages/dealRoom.js';
 import { noticesZh } from './messages/notices.js';
+import { publicZh } from './messages/public.js';
 import { reportsZh } from './messages/reports.js';
 import { sellerZh } from './messages/seller.js';
 import { teamZh } from './messages/team.js';
@@ -16,12 +17,13 @@ export const zhCN = {
   ...reportsZh,
   ...noticesZh,
   ...teamZh,
+  ...publicZh,
   'app.name': '科技成果转移转化交易平台',
   'app.skipToContent': '跳到主要内容',
   'nav.label': '主导航',
   'nav.home': '首页',
   'nav.listings': '成果',
-  'nav.demands': '需求',
+  'nav.demands': '需求大厅',
   'nav.policies': '政策',
   'nav.packages': '成果包',
   'lang.switch': 'English',
@@ -186,6 +188,7 @@ export const zhCN = {
   'demands.submitting': '正在发布…',
   'demands.matches': '匹配的科技成果',
   'demands.score': '匹配度 {score}',
+  'demands.matchedWords': '共同词语：{words}',
   'demands.buyersOnly': '只有需求方可以发布技术需求。',
   'demands.loginFirst': '登录需求方账号后即可发布技术需求。',
   'demands.mine': '我发布的需求',

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { api } from '../api/index.js';
 import type { Policy } from '../api/types.js';
 import { CursorListView } from '../components/CursorListView.js';
@@ -10,7 +11,9 @@ function PolicyItem({ policy }: { policy: Policy }) {
   const { t, date, label } = useT();
   return (
     <article className="card">
-      <h2 className="card-title">{policy.title}</h2>
+      <h2 className="card-title">
+        <Link to={`/policies/${encodeURIComponent(policy.id)}`}>{policy.title}</Link>
+      </h2>
       <p className="card-meta">
         {policy.documentNumber && (
           <span>
