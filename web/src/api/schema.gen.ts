@@ -7885,6 +7885,10 @@ export interface operations {
                             currency: "CNY";
                             /** @description The events this caller may send now */
                             nextEvents: string[];
+                            /** @description Who the deal waits for: the roles with a move to make now (standing events such as WITHDRAW or TERMINATE do not count), or noticePeriod / payment when no event of a party ends the wait */
+                            awaiting: ("buyer" | "seller" | "broker" | "admin" | "noticePeriod" | "payment")[];
+                            /** @description The deal waits for the caller's own role (待您办理) */
+                            toDo: boolean;
                             /** @description ISO 8601 instant */
                             signedAt: string | null;
                             /** @description ISO 8601 instant */
@@ -8043,6 +8047,10 @@ export interface operations {
                         currency: "CNY";
                         /** @description The events this caller may send now */
                         nextEvents: string[];
+                        /** @description Who the deal waits for: the roles with a move to make now (standing events such as WITHDRAW or TERMINATE do not count), or noticePeriod / payment when no event of a party ends the wait */
+                        awaiting: ("buyer" | "seller" | "broker" | "admin" | "noticePeriod" | "payment")[];
+                        /** @description The deal waits for the caller's own role (待您办理) */
+                        toDo: boolean;
                         /** @description ISO 8601 instant */
                         signedAt: string | null;
                         /** @description ISO 8601 instant */
@@ -8526,6 +8534,10 @@ export interface operations {
                         currency: "CNY";
                         /** @description The events this caller may send now */
                         nextEvents: string[];
+                        /** @description Who the deal waits for: the roles with a move to make now (standing events such as WITHDRAW or TERMINATE do not count), or noticePeriod / payment when no event of a party ends the wait */
+                        awaiting: ("buyer" | "seller" | "broker" | "admin" | "noticePeriod" | "payment")[];
+                        /** @description The deal waits for the caller's own role (待您办理) */
+                        toDo: boolean;
                         /** @description ISO 8601 instant */
                         signedAt: string | null;
                         /** @description ISO 8601 instant */
@@ -8979,6 +8991,10 @@ export interface operations {
                         currency: "CNY";
                         /** @description The events this caller may send now */
                         nextEvents: string[];
+                        /** @description Who the deal waits for: the roles with a move to make now (standing events such as WITHDRAW or TERMINATE do not count), or noticePeriod / payment when no event of a party ends the wait */
+                        awaiting: ("buyer" | "seller" | "broker" | "admin" | "noticePeriod" | "payment")[];
+                        /** @description The deal waits for the caller's own role (待您办理) */
+                        toDo: boolean;
                         /** @description ISO 8601 instant */
                         signedAt: string | null;
                         /** @description ISO 8601 instant */

@@ -5,6 +5,7 @@ import { newIdempotencyKey } from '../api/http.js';
 import type { Deal, DealTerms } from '../api/deal-types.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { serverProblems } from '../lib/problems.js';
+import { CONFIRMED_EVENTS, ConfirmEvent } from './ConfirmEvent.js';
 import { EventForm } from './EventForm.js';
 import { needsForm } from './eventForms.js';
 import { eventLabel } from './labels.js';
@@ -31,7 +32,7 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
     key.current = newIdempotencyKey();
     setError(null);
     setFieldErrors({});
-    if (needsForm(type)) setOpen(type);
+    if (needsForm(type) || CONFIRMED_EVENTS[type]) setOpen(type);
     else void send(type, {});
   };
 
@@ -57,7 +58,9 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
     }
   };
 
-  if (deal.nextEvents.length === 0) return <p className="muted">{t('dealRoom.nothingToDo')}</p>;
+  if (deal.nextEvents.length === 0)
+    // The room names who is awaited (DealWait); the generic line is for a deal that awaits no one else.
+    return deal.awaiting.some((a) => a !== deal.role) ? null : <p className="muted">{t('dealRoom.nothingToDo')}</p>;
   const latest = deal.proposals.at(-1)?.terms ?? null;
   return (
     <div className="deal-actions">
@@ -67,7 +70,7 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
             key={type}
             type="button"
             className={`button${QUIET.has(type) ? ' button-secondary' : ''}`}
-            aria-expanded={needsForm(type) ? open === type : undefined}
+            aria-expanded={needsForm(type) || CONFIRMED_EVENTS[type] ? open === type : undefined}
             disabled={sending}
             onClick={() => start(type)}
           >
@@ -93,7 +96,16 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
           />
         </div>
       )}
-      {open && open !== 'PROPOSE_TERMS' && (
+      {open && CONFIRMED_EVENTS[open] && (
+        <ConfirmEvent
+          type={open}
+          deal={deal}
+          sending={sending}
+          onConfirm={() => void send(open, {})}
+          onCancel={() => setOpen(null)}
+        />
+      )}
+      {open && open !== 'PROPOSE_TERMS' && !CONFIRMED_EVENTS[open] && (
         <EventForm
           type={open}
           deal={deal}

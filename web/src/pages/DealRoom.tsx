@@ -10,6 +10,7 @@ import { usePageTitle } from '../components/usePageTitle.js';
 import { Actions } from '../deals/Actions.js';
 import { DealDocuments } from '../deals/DealDocuments.js';
 import { DealInvoices } from '../deals/DealInvoices.js';
+import { DealWait } from '../deals/DealWait.js';
 import { PricingRecord } from '../deals/PricingRecord.js';
 import { PARTY_LABELS, stateText } from '../deals/labels.js';
 import { Messages } from '../deals/Messages.js';
@@ -130,6 +131,7 @@ function Room({ id }: { id: string }) {
               <strong>{label(state.label)}</strong>
             </p>
             <p>{label(state.next)}</p>
+            <DealWait deal={d} />
             {d.publicNotice && d.state === 'publicNotice' && (
               <p className="muted">{t('dealRoom.noticeEnds', { date: date(d.publicNotice.endsAt, true) })}</p>
             )}
