@@ -7,6 +7,7 @@ import { useT } from '../i18n/I18nProvider.js';
 import { serverProblems } from '../lib/problems.js';
 import { CONFIRMED_EVENTS, ConfirmEvent } from './ConfirmEvent.js';
 import { EventForm } from './EventForm.js';
+import { NdaConfirm } from './Nda.js';
 import { needsForm } from './eventForms.js';
 import { eventLabel } from './labels.js';
 import { TermsForm } from './TermsForm.js';
@@ -25,11 +26,13 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [ndaChanged, setNdaChanged] = useState(false);
   // One key per attempt at an action: a retry after a network failure is recognised by the server.
   const key = useRef<string>('');
 
   const start = (type: string) => {
     key.current = newIdempotencyKey();
+    setNdaChanged(false);
     setError(null);
     setFieldErrors({});
     if (needsForm(type) || CONFIRMED_EVENTS[type]) setOpen(type);
@@ -44,7 +47,11 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
       setOpen(null);
       onDeal(next);
     } catch (err) {
-      if (isApiError(err, 'VERSION_CONFLICT') || isApiError(err, 'INVALID_TRANSITION')) {
+      if (isApiError(err, 'NDA_CHANGED')) {
+        // The text changed since it was shown: show the new one, with a new key for the new attempt.
+        key.current = newIdempotencyKey();
+        setNdaChanged(true);
+      } else if (isApiError(err, 'VERSION_CONFLICT') || isApiError(err, 'INVALID_TRANSITION')) {
         setOpen(null);
         onConflict();
       } else if (isApiError(err, 'FORBIDDEN')) setError(t('dealRoom.forbidden'));
@@ -96,7 +103,16 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
           />
         </div>
       )}
-      {open && CONFIRMED_EVENTS[open] && (
+      {open === 'SIGN_NDA' && (
+        <NdaConfirm
+          deal={deal}
+          sending={sending}
+          changed={ndaChanged}
+          onConfirm={(payload) => void send('SIGN_NDA', payload)}
+          onCancel={() => setOpen(null)}
+        />
+      )}
+      {open && open !== 'SIGN_NDA' && CONFIRMED_EVENTS[open] && (
         <ConfirmEvent
           type={open}
           deal={deal}

@@ -12,6 +12,8 @@ function server(deals: Deal[], onEvent: () => Response = () => json(200, deals[0
     const deal = deals.find((d) => req.path.startsWith(`/api/deals/${d.id}`));
     if (deal && req.path === `/api/deals/${deal.id}` && req.method === 'GET') return json(200, deal);
     if (deal && req.path.endsWith('/history')) return json(200, []);
+    if (deal && req.path.endsWith('/nda'))
+      return json(200, { text: '保密协议\n甲方（披露方、成果方）：石河子大学', sha256: 'a'.repeat(64), signed: [] });
     if (deal && req.path.endsWith('/messages')) return json(200, { items: [], nextCursor: null });
     if (deal && req.path.endsWith('/events')) return onEvent();
     if (req.path === '/api/invoices') return json(200, { items: [], nextCursor: null });
@@ -52,6 +54,35 @@ describe('Confirming an acceptance or a signature', () => {
     await waitFor(() => expect(events(sent)).toHaveLength(1));
     expect(events(sent)[0].body).toEqual({ type: 'SIGN_CONTRACT', expectedVersion: 3 });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+});
+
+describe('Signing the NDA', () => {
+  it('shows the NDA text before signing and sends the hash of the text shown; Cancel sends nothing', async () => {
+    logIn();
+    const deal = licenceDeal({
+      state: 'nda',
+      nda: { required: true, buyer: null, seller: null },
+      nextEvents: ['DECLINE', 'SIGN_NDA'],
+      currentTerms: null,
+      proposals: [],
+    });
+    const sent = server([deal], () => json(200, { ...deal, version: 4, nextEvents: ['DECLINE'] }));
+    renderApp('/deals/dl_1');
+    fireEvent.click(await screen.findByRole('button', { name: '签署保密协议' }));
+    let dialog = screen.getByRole('dialog', { name: '确认签署以下保密协议？' });
+    expect((await within(dialog).findByLabelText('保密协议')).textContent).toContain(
+      '甲方（披露方、成果方）：石河子大学',
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: '取消' }));
+    expect(events(sent)).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole('button', { name: '签署保密协议' }));
+    dialog = screen.getByRole('dialog', { name: '确认签署以下保密协议？' });
+    await within(dialog).findByLabelText('保密协议');
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认' }));
+    await waitFor(() => expect(events(sent)).toHaveLength(1));
+    expect(events(sent)[0].body).toEqual({ type: 'SIGN_NDA', expectedVersion: 3, ndaSha256: 'a'.repeat(64) });
   });
 });
 

@@ -11,6 +11,7 @@ import { Actions } from '../deals/Actions.js';
 import { DealDocuments } from '../deals/DealDocuments.js';
 import { DealInvoices } from '../deals/DealInvoices.js';
 import { DealWait } from '../deals/DealWait.js';
+import { SignedNda } from '../deals/Nda.js';
 import { PricingRecord } from '../deals/PricingRecord.js';
 import { PARTY_LABELS, stateText } from '../deals/labels.js';
 import { Messages } from '../deals/Messages.js';
@@ -170,6 +171,7 @@ function Room({ id }: { id: string }) {
             <PricingRecord deal={d} />
           </Section>
           <Section id="documents" title={t('dealRoom.documents')}>
+            <SignedNda deal={d} />
             <DealDocuments listingId={d.listing.id} version={d.version} />
           </Section>
           <Section id="history" title={t('dealRoom.history')}>
