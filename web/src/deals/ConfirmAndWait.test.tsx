@@ -133,3 +133,14 @@ describe('To do or waiting', () => {
     expect(within(now).queryByText('待您办理')).toBeNull();
   });
 });
+
+describe('The deal header', () => {
+  it('shows the contract value as the commission counts it: the upfront fee plus the milestones', async () => {
+    logIn();
+    const terms = { ...licenceDeal().currentTerms!, milestones: [{ name: '中试', amount: 5_000_000 }] };
+    server([licenceDeal({ currentTerms: terms as Deal['currentTerms'] })]);
+    renderApp('/deals/dl_1');
+    const term = await screen.findByText('合同金额（计佣口径）', { selector: 'dt' });
+    expect(term.nextElementSibling?.textContent).toBe('¥150,000.00');
+  });
+});

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/index.js';
-import type { Deal } from '../api/deal-types.js';
+import type { Deal, DealTerms } from '../api/deal-types.js';
+import { contractValue } from '../../../src/shared/terms.ts';
 import { RequireAuth } from '../auth/RequireAuth.js';
 import { MISSING_BY_ID } from '../components/ResourceView.js';
 import { StatusChip } from '../components/StatusChip.js';
@@ -48,6 +49,9 @@ function Section({
 function Header({ deal }: { deal: Deal }) {
   const { t, label } = useT();
   const state = stateText(deal.state);
+  // The contract value as the commission counts it (shared contractValue): agreed, else the proposal on the table.
+  const value =
+    deal.contractValue ?? (deal.currentTerms ? contractValue(deal.type, deal.currentTerms as DealTerms) : null);
   return (
     <header className="deal-header">
       <p className="breadcrumb">
@@ -84,10 +88,10 @@ function Header({ deal }: { deal: Deal }) {
             </dd>
           </div>
         )}
-        {deal.contractValue !== null && (
+        {value !== null && (
           <div>
-            <dt>{t('deals.contractValue')}</dt>
-            <dd>{formatFen(deal.contractValue)}</dd>
+            <dt title={t('deals.contractValueHint')}>{t('deals.contractValue')}</dt>
+            <dd>{formatFen(value)}</dd>
           </div>
         )}
       </dl>
