@@ -28,7 +28,7 @@ describe('Confirming an acceptance or a signature', () => {
     logIn();
     const sent = server([licenceDeal()]);
     renderApp('/deals/dl_1');
-    fireEvent.click(await screen.findByRole('button', { name: '接受条款' }));
+    fireEvent.click(await screen.findByRole('button', { name: '接受条款' }, { timeout: 5000 }));
     const dialog = screen.getByRole('dialog', { name: '确认接受以下条款？' });
     expect(within(dialog).getByText('¥100,000.00')).toBeTruthy();
     expect(within(dialog).getByText('棉花种植')).toBeTruthy();
@@ -46,7 +46,7 @@ describe('Confirming an acceptance or a signature', () => {
     });
     const sent = server([signing], () => json(200, { ...signing, version: 4, nextEvents: [] }));
     renderApp('/deals/dl_1');
-    fireEvent.click(await screen.findByRole('button', { name: '签署合同' }));
+    fireEvent.click(await screen.findByRole('button', { name: '签署合同' }, { timeout: 5000 }));
     const dialog = screen.getByRole('dialog', { name: '确认按以下条款签署合同？' });
     expect(within(dialog).getByText('¥100,000.00')).toBeTruthy();
     expect(events(sent)).toHaveLength(0);
@@ -69,7 +69,7 @@ describe('Signing the NDA', () => {
     });
     const sent = server([deal], () => json(200, { ...deal, version: 4, nextEvents: ['DECLINE'] }));
     renderApp('/deals/dl_1');
-    fireEvent.click(await screen.findByRole('button', { name: '签署保密协议' }));
+    fireEvent.click(await screen.findByRole('button', { name: '签署保密协议' }, { timeout: 5000 }));
     let dialog = screen.getByRole('dialog', { name: '确认签署以下保密协议？' });
     expect((await within(dialog).findByLabelText('保密协议')).textContent).toContain(
       '甲方（披露方、成果方）：石河子大学',
