@@ -18,8 +18,10 @@ import {
   ListDealsQuery,
   MessageBody,
   MessageSchema,
+  NdaSchema,
   OpenDealBody,
 } from './schemas.js';
+import { ndaOf } from './nda/service.js';
 import * as dealsService from './service.js';
 
 export async function dealRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -92,6 +94,21 @@ export async function dealRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
       },
     },
     async (req) => dealsService.sendEvent(ctx, req, req.user, req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/deals/:id/nda',
+    {
+      ...auth,
+      schema: {
+        tags,
+        summary: 'The NDA text to sign, its sha256, and the signed copies (parties only)',
+        security,
+        params: IdParams,
+        response: { 200: NdaSchema, ...errorResponses(401, 404) },
+      },
+    },
+    async (req) => ndaOf(ctx, req.user, req.params.id),
   );
 
   app.get(

@@ -132,3 +132,10 @@ export const DiffSchema = Type.Object({
   to: Type.Integer(),
   changes: Type.Array(Type.Object({ path: Type.String(), from: TermsValue(), to: TermsValue() })),
 });
+export const NdaSchema = Type.Object({
+  text: Type.String({ description: 'The standard NDA (保密协议) as the server renders it now, UTF-8 plain text' }),
+  sha256: Type.String({ description: 'SHA-256 (hex) of the text: SIGN_NDA carries it as ndaSha256' }),
+  signed: Type.Array(DocumentSchema, {
+    description: 'The signed texts, one per signatory party, kept as deal documents (download via …/documents/:id)',
+  }),
+});

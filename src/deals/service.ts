@@ -32,6 +32,7 @@ import {
   organizationType,
   userName,
 } from './store/index.js';
+import { keepSignedNda, ndaToSign } from './nda/service.js';
 import { dealDetail, dealSummaries } from './view.js';
 import { notificationText } from '../notifications/texts.js';
 
@@ -144,7 +145,9 @@ export async function sendEventTx(
 ) {
   const { deal, role, names } = await loadDealFor(db, dealId, caller, isTransaction(db));
   if (deal.version !== expectedVersion) throw versionConflict(deal.version, expectedVersion);
+  const nda = event.type === 'SIGN_NDA' ? await ndaToSign(db, deal, event.ndaSha256) : null;
   const updated = writtenOrConflict(await applyEvent(ctx, db, deal, { userId: caller.id, role }, event));
+  if (nda) await keepSignedNda(ctx, db, updated, caller, role, nda.text);
   return dealDetail(db, updated, caller, names);
 }
 
@@ -160,7 +163,11 @@ export async function sendEvent(
   body: DealEventInput & { expectedVersion: number },
 ) {
   const { expectedVersion, ...event } = body;
-  if (!hasIdempotencyKey(req)) return sendEventTx(ctx, ctx.db, caller, dealId, expectedVersion, event);
+  if (!hasIdempotencyKey(req))
+    // A signed NDA's text is kept in the same transaction as the signature.
+    return event.type === 'SIGN_NDA'
+      ? ctx.db.transaction((tx) => sendEventTx(ctx, tx, caller, dealId, expectedVersion, event))
+      : sendEventTx(ctx, ctx.db, caller, dealId, expectedVersion, event);
   const { body: view } = await idempotent(ctx.db, req, async (tx) => ({
     status: 200,
     body: await sendEventTx(ctx, tx, caller, dealId, expectedVersion, event),

@@ -1,15 +1,30 @@
 import type { AuthUser } from '../platform/auth.js';
 import type { DbOrTx } from '../platform/db.js';
+import { awaitedParties, isToDo } from '../shared/deal-awaited.js';
 import type { DealRole } from '../shared/deal.js';
 import type { Field } from '../shared/listing.js';
 import { currentTerms, dealContextOf, nextEventsFor } from './machines/index.js';
 import { partyRole, type DealRow, type PartyNames } from './parties.js';
 import { partyNamesOf as names } from './store/index.js';
 
+// The events each role could send now, for the deal's "who is awaited": guards read only the role (and a broker's
+// id), so a stand-in user id serves for the roles the caller is not.
+function eventsByRole(d: DealRow) {
+  const of = (role: DealRole, userId: string) => nextEventsFor(d.type, d.machineVersion, d.snapshot, { userId, role });
+  return {
+    buyer: of('buyer', d.buyerUserId),
+    seller: of('seller', 'seller'),
+    admin: of('admin', 'admin'),
+    ...(d.brokerUserId ? { broker: of('broker', d.brokerUserId) } : {}),
+  };
+}
+
 function summary(d: DealRow, n: PartyNames, caller: AuthUser) {
   const context = dealContextOf(d.snapshot);
   // Only a party, its broker or an admin is answered a deal (loadDealFor is a 404 to anyone else).
   const role = partyRole(d, caller) as DealRole;
+  const byRole = eventsByRole(d);
+  const awaiting = awaitedParties(d.state, byRole);
   const listing = d.listingCopy as { title?: string; titleEn?: string | null; field?: Field };
   return {
     id: d.id,
@@ -38,8 +53,11 @@ function summary(d: DealRow, n: PartyNames, caller: AuthUser) {
     currentTerms: currentTerms(context),
     contractValue: d.contractValue,
     currency: 'CNY' as const,
-    // What this caller may send now: the machine's accepted events filtered by its own guards.
-    nextEvents: nextEventsFor(d.type, d.machineVersion, d.snapshot, { userId: caller.id, role }),
+    // What this caller may send now: the machine's accepted events filtered by its own guards (a broker's by its
+    // own id: partyRole answers 'broker' only to the assigned one).
+    nextEvents: byRole[role] ?? [],
+    awaiting,
+    toDo: isToDo(awaiting, role),
     signedAt: d.signedAt,
     closedAt: d.closedAt,
     createdAt: d.createdAt,

@@ -45,7 +45,10 @@ const NoPayload = Payload({});
 export const EVENT_PAYLOADS = {
   ACCEPT_INQUIRY: NoPayload,
   DECLINE: Payload({ reason: Type.Optional(Reason) }),
-  SIGN_NDA: NoPayload,
+  // The sha256 (hex) of the NDA text the signer was shown (GET /api/deals/:id/nda). Optional: API.md fixes SIGN_NDA
+  // without a payload, so integrations that send none keep working and sign the text as rendered now; the web
+  // client always sends it, and a hash that is not the current text's is refused (409 NDA_CHANGED).
+  SIGN_NDA: Payload({ ndaSha256: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', maxLength: 64 })) }),
   PROPOSE_TERMS: Payload({ terms: TermsObject }),
   ACCEPT_TERMS: NoPayload,
   REJECT_TERMS: NoPayload,

@@ -9,6 +9,7 @@ import {
   PROPOSAL_STATUSES,
   PROPOSER_ROLES,
 } from './deal.js';
+import { AWAITED } from './deal-awaited.js';
 import { DEAL_FORMS, FIELDS } from './listing.js';
 import { TERMS_SCHEMAS } from './terms.js';
 
@@ -138,6 +139,11 @@ export const DealSummarySchema = Obj({
   contractValue: Nullable(Fen),
   currency: Type.Literal('CNY'),
   nextEvents: Type.Array(Str, { description: 'The events this caller may send now' }),
+  awaiting: Type.Array(Type.Enum(AWAITED), {
+    description:
+      'Who the deal waits for: the roles with a move to make now (standing events such as WITHDRAW or TERMINATE do not count), or noticePeriod / payment when no event of a party ends the wait',
+  }),
+  toDo: Type.Boolean({ description: "The deal waits for the caller's own role (待您办理)" }),
   signedAt: Nullable(Instant),
   closedAt: Nullable(Instant),
   createdAt: Instant,

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'driz
 import { alias } from 'drizzle-orm/pg-core';
 import { organizations, users } from '../../db/schema/accounts.js';
 import { dealHistory, dealMessages, deals } from '../../db/schema/deals.js';
+import { listings } from '../../db/schema/listings.js';
 import { queryRows, type DbOrTx } from '../../platform/db.js';
 import { allColumns, rendered, rowOf } from '../../platform/statements.js';
 import type { DealForm } from '../machines/index.js';
@@ -114,6 +115,15 @@ export async function openDealOf(
 export async function organizationType(db: DbOrTx, id: string): Promise<string> {
   const [org] = await db.select({ type: organizations.type }).from(organizations).where(eq(organizations.id, id));
   return org.type;
+}
+
+/** The listing as it is now (not the deal's copy): the NDA names its current title and registration number. */
+export async function listingNameOf(db: DbOrTx, id: string): Promise<{ title: string; registrationNo: string | null }> {
+  const [l] = await db
+    .select({ title: listings.title, registrationNo: listings.registrationNo })
+    .from(listings)
+    .where(eq(listings.id, id));
+  return l;
 }
 
 export async function isActiveBroker(db: DbOrTx, userId: string): Promise<boolean> {

@@ -255,6 +255,7 @@ export const ACCESS: Record<string, AccessRule> = {
     cases: [{ resource: 'dealDocument', sees: DEAL_PARTIES }],
   },
   'GET /api/deals/{id}/dossier': deal(),
+  'GET /api/deals/{id}/nda': deal(),
   // The notice board is public; objections come from anyone signed in, while the notice is open (Law Art. 18).
   'GET /api/notices': PUBLIC,
   'GET /api/notices/{id}': { auth: 'public', cases: [{ resource: 'notice' }] },

@@ -78,5 +78,16 @@ describe('demo seed', () => {
         .items.map((d: { state: string }) => d.state)
         .sort(),
     ).toEqual(['negotiating', 'payment']);
+    // Both marks for the demo buyer: the seller's counter-offer is the buyer's to answer; the transfer waits for
+    // payment on its invoices. The drip licence's signed NDA keeps its text.
+    const marks = Object.fromEntries(
+      myDeals
+        .json()
+        .items.map((d: { state: string; toDo: boolean; awaiting: string[] }) => [d.state, [d.toDo, d.awaiting]]),
+    );
+    expect(marks).toEqual({ negotiating: [true, ['buyer']], payment: [false, ['payment']] });
+    const drip = myDeals.json().items.find((d: { state: string }) => d.state === 'negotiating');
+    const nda = await t.request({ method: 'GET', url: `/api/deals/${drip.id}/nda`, token: login.json().accessToken });
+    expect(nda.json().signed).toHaveLength(2);
   });
 });

@@ -830,6 +830,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deals/{id}/nda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The NDA text to sign, its sha256, and the signed copies (parties only) */
+        get: operations["getDealsByIdNda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deals/{id}/history": {
         parameters: {
             query?: never;
@@ -1468,6 +1485,7 @@ export interface components {
              */
             type: "SIGN_NDA";
             expectedVersion: number;
+            ndaSha256?: string;
         };
         /** DealEventProposeTerms */
         DealEventProposeTerms: {
@@ -7885,6 +7903,10 @@ export interface operations {
                             currency: "CNY";
                             /** @description The events this caller may send now */
                             nextEvents: string[];
+                            /** @description Who the deal waits for: the roles with a move to make now (standing events such as WITHDRAW or TERMINATE do not count), or noticePeriod / payment when no event of a party ends the wait */
+                            awaiting: ("buyer" | "seller" | "broker" | "admin" | "noticePeriod" | "payment")[];
+                            /** @description The deal waits for the caller's own role (待您办理) */
+                            toDo: boolean;
                             /** @description ISO 8601 instant */
                             signedAt: string | null;
                             /** @description ISO 8601 instant */
@@ -8043,6 +8065,10 @@ export interface operations {
                         currency: "CNY";
                         /** @description The events this caller may send now */
                         nextEvents: string[];
+                        /** @description Who the deal waits for: the roles with a move to make now (standing events such as WITHDRAW or TERMINATE do not count), or noticePeriod / payment when no event of a party ends the wait */
+                        awaiting: ("buyer" | "seller" | "broker" | "admin" | "noticePeriod" | "payment")[];
+                        /** @description The deal waits for the caller's own role (待您办理) */
+                        toDo: boolean;
                         /** @description ISO 8601 instant */
                         signedAt: string | null;
                         /** @description ISO 8601 instant */
@@ -8526,6 +8552,10 @@ export interface operations {
                         currency: "CNY";
                         /** @description The events this caller may send now */
                         nextEvents: string[];
+                        /** @description Who the deal waits for: the roles with a move to make now (standing events such as WITHDRAW or TERMINATE do not count), or noticePeriod / payment when no event of a party ends the wait */
+                        awaiting: ("buyer" | "seller" | "broker" | "admin" | "noticePeriod" | "payment")[];
+                        /** @description The deal waits for the caller's own role (待您办理) */
+                        toDo: boolean;
                         /** @description ISO 8601 instant */
                         signedAt: string | null;
                         /** @description ISO 8601 instant */
@@ -8979,6 +9009,10 @@ export interface operations {
                         currency: "CNY";
                         /** @description The events this caller may send now */
                         nextEvents: string[];
+                        /** @description Who the deal waits for: the roles with a move to make now (standing events such as WITHDRAW or TERMINATE do not count), or noticePeriod / payment when no event of a party ends the wait */
+                        awaiting: ("buyer" | "seller" | "broker" | "admin" | "noticePeriod" | "payment")[];
+                        /** @description The deal waits for the caller's own role (待您办理) */
+                        toDo: boolean;
                         /** @description ISO 8601 instant */
                         signedAt: string | null;
                         /** @description ISO 8601 instant */
@@ -9362,6 +9396,88 @@ export interface operations {
             };
         };
     };
+    getDealsByIdNda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The standard NDA (保密协议) as the server renders it now, UTF-8 plain text */
+                        text: string;
+                        /** @description SHA-256 (hex) of the text: SIGN_NDA carries it as ndaSha256 */
+                        sha256: string;
+                        /** @description The signed texts, one per signatory party, kept as deal documents (download via …/documents/:id) */
+                        signed: {
+                            id: string;
+                            filename: string;
+                            mimeType: string;
+                            size: number;
+                            messageId: string | null;
+                            uploadedBy: string;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getDealsByIdHistory: {
         parameters: {
             query?: never;
@@ -9391,6 +9507,7 @@ export interface operations {
                         at: string;
                         payload: {
                             reason?: string;
+                            ndaSha256?: string;
                             terms?: {
                                 /** @enum {unknown} */
                                 licenseType: "exclusive" | "sole" | "non_exclusive";

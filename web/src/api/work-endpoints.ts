@@ -12,6 +12,10 @@ import type {
 import type { Attachment, AttachmentVisibility, Demand, Listing, ListingInput, ListingSummary } from './types.js';
 import type { HalfYearReport, ReportPeriod } from './types.js';
 import { idempotency, seg, type Http } from './http.js';
+import type { ResponseOf } from './schema.js';
+
+/** The deal's NDA text as the server renders it now, its sha256, and the signed copies. */
+export type DealNda = ResponseOf<'/api/deals/{id}/nda'>;
 
 type Paging = { limit?: number; cursor?: string };
 const MY_REPORT = '/api/reports/half-year/mine';
@@ -42,6 +46,8 @@ export function workEndpoints({ get, post, patch, del, blob, upload }: Http) {
     getDeal: (id: string, signal?: AbortSignal) => get<Deal>(`/api/deals/${seg(id)}`, undefined, signal),
     sendDealEvent: (id: string, expectedVersion: number, event: DealEventInput, key: string) =>
       post<Deal>(`/api/deals/${seg(id)}/events`, { ...event, expectedVersion }, idempotency(key)),
+    dealNda: (id: string, signal?: AbortSignal) => get<DealNda>(`/api/deals/${seg(id)}/nda`, undefined, signal),
+    dealDocumentFile: (id: string, documentId: string) => blob(`/api/deals/${seg(id)}/documents/${seg(documentId)}`),
     dealHistory: (id: string, signal?: AbortSignal) =>
       get<DealHistoryEntry[]>(`/api/deals/${seg(id)}/history`, undefined, signal),
     dealMessages: (id: string, signal?: AbortSignal) =>

@@ -5,7 +5,9 @@ import { newIdempotencyKey } from '../api/http.js';
 import type { Deal, DealTerms } from '../api/deal-types.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { serverProblems } from '../lib/problems.js';
+import { CONFIRMED_EVENTS, ConfirmEvent } from './ConfirmEvent.js';
 import { EventForm } from './EventForm.js';
+import { NdaConfirm } from './Nda.js';
 import { needsForm } from './eventForms.js';
 import { eventLabel } from './labels.js';
 import { TermsForm } from './TermsForm.js';
@@ -24,14 +26,16 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [ndaChanged, setNdaChanged] = useState(false);
   // One key per attempt at an action: a retry after a network failure is recognised by the server.
   const key = useRef<string>('');
 
   const start = (type: string) => {
     key.current = newIdempotencyKey();
+    setNdaChanged(false);
     setError(null);
     setFieldErrors({});
-    if (needsForm(type)) setOpen(type);
+    if (needsForm(type) || CONFIRMED_EVENTS[type]) setOpen(type);
     else void send(type, {});
   };
 
@@ -43,7 +47,11 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
       setOpen(null);
       onDeal(next);
     } catch (err) {
-      if (isApiError(err, 'VERSION_CONFLICT') || isApiError(err, 'INVALID_TRANSITION')) {
+      if (isApiError(err, 'NDA_CHANGED')) {
+        // The text changed since it was shown: show the new one, with a new key for the new attempt.
+        key.current = newIdempotencyKey();
+        setNdaChanged(true);
+      } else if (isApiError(err, 'VERSION_CONFLICT') || isApiError(err, 'INVALID_TRANSITION')) {
         setOpen(null);
         onConflict();
       } else if (isApiError(err, 'FORBIDDEN')) setError(t('dealRoom.forbidden'));
@@ -57,7 +65,9 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
     }
   };
 
-  if (deal.nextEvents.length === 0) return <p className="muted">{t('dealRoom.nothingToDo')}</p>;
+  if (deal.nextEvents.length === 0)
+    // The room names who is awaited (DealWait); the generic line is for a deal that awaits no one else.
+    return deal.awaiting.some((a) => a !== deal.role) ? null : <p className="muted">{t('dealRoom.nothingToDo')}</p>;
   const latest = deal.proposals.at(-1)?.terms ?? null;
   return (
     <div className="deal-actions">
@@ -67,7 +77,7 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
             key={type}
             type="button"
             className={`button${QUIET.has(type) ? ' button-secondary' : ''}`}
-            aria-expanded={needsForm(type) ? open === type : undefined}
+            aria-expanded={needsForm(type) || CONFIRMED_EVENTS[type] ? open === type : undefined}
             disabled={sending}
             onClick={() => start(type)}
           >
@@ -93,7 +103,25 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
           />
         </div>
       )}
-      {open && open !== 'PROPOSE_TERMS' && (
+      {open === 'SIGN_NDA' && (
+        <NdaConfirm
+          deal={deal}
+          sending={sending}
+          changed={ndaChanged}
+          onConfirm={(payload) => void send('SIGN_NDA', payload)}
+          onCancel={() => setOpen(null)}
+        />
+      )}
+      {open && open !== 'SIGN_NDA' && CONFIRMED_EVENTS[open] && (
+        <ConfirmEvent
+          type={open}
+          deal={deal}
+          sending={sending}
+          onConfirm={() => void send(open, {})}
+          onCancel={() => setOpen(null)}
+        />
+      )}
+      {open && open !== 'PROPOSE_TERMS' && !CONFIRMED_EVENTS[open] && (
         <EventForm
           type={open}
           deal={deal}

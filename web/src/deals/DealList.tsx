@@ -8,6 +8,7 @@ import { useT } from '../i18n/I18nProvider.js';
 import { DEAL_FORM_LABELS, labelOf } from '../i18n/labels.js';
 import { useCursorList } from '../lib/useCursorList.js';
 import { PARTY_LABELS, stateText } from './labels.js';
+import { DealWait } from './DealWait.js';
 
 function DealRow({ deal }: { deal: DealSummary }) {
   const { t, label, date } = useT();
@@ -44,7 +45,7 @@ function DealRow({ deal }: { deal: DealSummary }) {
           {t('deals.updated')}: <time dateTime={deal.updatedAt}>{date(deal.updatedAt, true)}</time>
         </span>
       </p>
-      {deal.nextEvents.length > 0 && <p className="action-needed">{t('deals.yourTurn')}</p>}
+      <DealWait deal={deal} />
     </article>
   );
 }

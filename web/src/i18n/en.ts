@@ -1,4 +1,5 @@
 import { adminEn } from './messages/admin.js';
+import { dealConfirmEn } from './messages/dealConfirm.js';
 import { dealRoomEn } from './messages/dealRoom.js';
 import { noticesEn } from './messages/notices.js';
 import { publicEn } from './messages/public.js';
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...workEn,
   ...sellerEn,
   ...dealRoomEn,
+  ...dealConfirmEn,
   ...adminEn,
   ...reportsEn,
   ...noticesEn,

@@ -1,4 +1,5 @@
 import { adminZh } from './messages/admin.js';
+import { dealConfirmZh } from './messages/dealConfirm.js';
 import { dealRoomZh } from './messages/dealRoom.js';
 import { noticesZh } from './messages/notices.js';
 import { publicZh } from './messages/public.js';
@@ -13,6 +14,7 @@ export const zhCN = {
   ...workZh,
   ...sellerZh,
   ...dealRoomZh,
+  ...dealConfirmZh,
   ...adminZh,
   ...reportsZh,
   ...noticesZh,

@@ -122,6 +122,9 @@ describe('Deal room', () => {
     const sent = server(licenceDeal(), () => problem(409, 'VERSION_CONFLICT', 'The deal is at version 4, not 3'));
     renderApp('/deals/dl_1');
     fireEvent.click(await screen.findByRole('button', { name: '接受条款' }));
+    fireEvent.click(
+      within(screen.getByRole('dialog', { name: '确认接受以下条款？' })).getByRole('button', { name: '确认' }),
+    );
     expect(await screen.findByText(/这笔交易刚刚被其他人更新，页面已重新加载/)).toBeTruthy();
     await waitFor(() => expect(sent.filter((r) => r.path === '/api/deals/dl_1' && r.method === 'GET')).toHaveLength(2));
     expect(sent.find((r) => r.path === '/api/deals/dl_1/events')?.body).toEqual({

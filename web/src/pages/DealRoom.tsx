@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/index.js';
-import type { Deal } from '../api/deal-types.js';
+import type { Deal, DealTerms } from '../api/deal-types.js';
+import { contractValue } from '../../../src/shared/terms.ts';
 import { RequireAuth } from '../auth/RequireAuth.js';
 import { MISSING_BY_ID } from '../components/ResourceView.js';
 import { StatusChip } from '../components/StatusChip.js';
@@ -10,6 +11,8 @@ import { usePageTitle } from '../components/usePageTitle.js';
 import { Actions } from '../deals/Actions.js';
 import { DealDocuments } from '../deals/DealDocuments.js';
 import { DealInvoices } from '../deals/DealInvoices.js';
+import { DealWait } from '../deals/DealWait.js';
+import { SignedNda } from '../deals/Nda.js';
 import { PricingRecord } from '../deals/PricingRecord.js';
 import { PARTY_LABELS, stateText } from '../deals/labels.js';
 import { Messages } from '../deals/Messages.js';
@@ -46,6 +49,9 @@ function Section({
 function Header({ deal }: { deal: Deal }) {
   const { t, label } = useT();
   const state = stateText(deal.state);
+  // The contract value as the commission counts it (shared contractValue): agreed, else the proposal on the table.
+  const value =
+    deal.contractValue ?? (deal.currentTerms ? contractValue(deal.type, deal.currentTerms as DealTerms) : null);
   return (
     <header className="deal-header">
       <p className="breadcrumb">
@@ -82,10 +88,10 @@ function Header({ deal }: { deal: Deal }) {
             </dd>
           </div>
         )}
-        {deal.contractValue !== null && (
+        {value !== null && (
           <div>
-            <dt>{t('deals.contractValue')}</dt>
-            <dd>{formatFen(deal.contractValue)}</dd>
+            <dt title={t('deals.contractValueHint')}>{t('deals.contractValue')}</dt>
+            <dd>{formatFen(value)}</dd>
           </div>
         )}
       </dl>
@@ -130,6 +136,7 @@ function Room({ id }: { id: string }) {
               <strong>{label(state.label)}</strong>
             </p>
             <p>{label(state.next)}</p>
+            <DealWait deal={d} />
             {d.publicNotice && d.state === 'publicNotice' && (
               <p className="muted">{t('dealRoom.noticeEnds', { date: date(d.publicNotice.endsAt, true) })}</p>
             )}
@@ -168,6 +175,7 @@ function Room({ id }: { id: string }) {
             <PricingRecord deal={d} />
           </Section>
           <Section id="documents" title={t('dealRoom.documents')}>
+            <SignedNda deal={d} />
             <DealDocuments listingId={d.listing.id} version={d.version} />
           </Section>
           <Section id="history" title={t('dealRoom.history')}>

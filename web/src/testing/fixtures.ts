@@ -50,6 +50,8 @@ export function licenceDeal(overrides: Partial<Deal> = {}): Deal {
     contractValue: null,
     currency: 'CNY',
     nextEvents: ['PROPOSE_TERMS', 'ACCEPT_TERMS', 'REJECT_TERMS', 'DECLINE'],
+    awaiting: ['seller'],
+    toDo: true,
     signedAt: null,
     closedAt: null,
     createdAt: '2026-03-01T00:00:00Z',
