@@ -70,6 +70,7 @@ export async function openDeal(
       offerTtlDays: ctx.config.OFFER_TTL_DAYS,
       invoiceDueDays: ctx.config.INVOICE_DUE_DAYS,
       currency: 'CNY',
+      ipType: listing.ipType,
     });
     const now = ctx.clock.now().toISOString();
     const id = newId('dl');
