@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { checkExclusivity, needsExclusivityCheck } from './exclusivity.js';
 import { loadVisibleListing } from '../listings/visibility.js';
 import { notify } from '../notifications/service.js';
 import type { AuthUser } from '../platform/auth.js';
@@ -142,9 +143,13 @@ export async function sendEventTx(
   dealId: string,
   expectedVersion: number,
   event: DealEventInput,
-) {
+): Promise<Awaited<ReturnType<typeof dealDetail>>> {
   const { deal, role, names } = await loadDealFor(db, dealId, caller, isTransaction(db));
   if (deal.version !== expectedVersion) throw versionConflict(deal.version, expectedVersion);
+  // Binding licence terms are checked against the licences in force under the listing's lock: a transaction.
+  if (needsExclusivityCheck(deal, event.type) && !isTransaction(db))
+    return ctx.db.transaction((tx) => sendEventTx(ctx, tx, caller, dealId, expectedVersion, event));
+  await checkExclusivity(db, deal, event.type);
   const updated = writtenOrConflict(await applyEvent(ctx, db, deal, { userId: caller.id, role }, event));
   return dealDetail(db, updated, caller, names);
 }

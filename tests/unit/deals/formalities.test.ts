@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { assignmentFormality, licenceFilingRequired } from '../../../src/shared/ip-formalities.js';
 import { IP_TYPES } from '../../../src/shared/listing.js';
 import { invoices, TestDeal } from './harness.js';
-import { equityTerms, signedDeal, transferTerms } from './fixtures.js';
+import { licencesConflict, scopesOverlap } from '../../../src/deals/exclusivity.js';
+import type { LicenseTerms } from '../../../src/deals/machines/index.js';
+import { equityTerms, licenseTerms, signedDeal, transferTerms } from './fixtures.js';
 
 const payInFull = (deal: TestDeal) => {
   deal.send('PAYMENT_RECEIVED', 'system', { index: 0 });
@@ -105,5 +107,27 @@ describe('formalities by the kind of IP (DOMAIN.md "Formalities by IP type")', (
     payInFull(v2);
     expect(v2.state).toBe('recordal');
     expect(invoices(v2.effects)).toEqual([]);
+  });
+});
+
+describe('exclusivity overlap (src/deals/exclusivity.ts)', () => {
+  const licence = (licenseType: string, territory: string, fieldOfUse: string) =>
+    ({ ...licenseTerms, licenseType, territory, fieldOfUse }) as LicenseTerms;
+  it('conflicts where either licence is exclusive or sole and both scopes overlap', () => {
+    const exclusive = licence('exclusive', '新疆生产建设兵团', '棉花滴灌');
+    expect(licencesConflict(exclusive, licence('non_exclusive', '新疆生产建设兵团第八师', '棉花滴灌'))).toBe(true);
+    expect(licencesConflict(exclusive, licence('sole', '全国', '农业'))).toBe(false);
+    expect(licencesConflict(exclusive, licence('non_exclusive', '中国 China', '棉花滴灌 irrigation'))).toBe(true);
+    expect(licencesConflict(exclusive, licence('non_exclusive', '新疆生产建设兵团', '番茄加工'))).toBe(false);
+    expect(licencesConflict(licence('sole', '甘肃省', '制种'), licence('non_exclusive', '甘肃省', '制种'))).toBe(true);
+    expect(licencesConflict(licence('non_exclusive', '全国', '全部'), licence('non_exclusive', '全国', '全部'))).toBe(
+      false,
+    );
+  });
+  it('reads scopes loosely: case, spaces and punctuation aside, containment overlaps', () => {
+    expect(scopesOverlap('Xinjiang  Corps', 'xinjiang corps')).toBe(true);
+    expect(scopesOverlap('第八师', '第八师石河子市')).toBe(true);
+    expect(scopesOverlap('第一师', '第八师')).toBe(false);
+    expect(scopesOverlap('Worldwide', '第八师')).toBe(true);
   });
 });
