@@ -1,6 +1,7 @@
 import { adminEn } from './messages/admin.js';
 import { dealRoomEn } from './messages/dealRoom.js';
 import { noticesEn } from './messages/notices.js';
+import { performanceEn } from './messages/performance.js';
 import { publicEn } from './messages/public.js';
 import { reportsEn } from './messages/reports.js';
 import { sellerEn } from './messages/seller.js';
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...workEn,
   ...sellerEn,
   ...dealRoomEn,
+  ...performanceEn,
   ...adminEn,
   ...reportsEn,
   ...noticesEn,

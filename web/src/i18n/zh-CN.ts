@@ -1,6 +1,7 @@
 import { adminZh } from './messages/admin.js';
 import { dealRoomZh } from './messages/dealRoom.js';
 import { noticesZh } from './messages/notices.js';
+import { performanceZh } from './messages/performance.js';
 import { publicZh } from './messages/public.js';
 import { reportsZh } from './messages/reports.js';
 import { sellerZh } from './messages/seller.js';
@@ -13,6 +14,7 @@ export const zhCN = {
   ...workZh,
   ...sellerZh,
   ...dealRoomZh,
+  ...performanceZh,
   ...adminZh,
   ...reportsZh,
   ...noticesZh,
