@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { checkExclusivity, needsExclusivityCheck } from './exclusivity.js';
 import { loadVisibleListing } from '../listings/visibility.js';
 import { notify } from '../notifications/service.js';
 import type { AuthUser } from '../platform/auth.js';
@@ -71,6 +72,7 @@ export async function openDeal(
       offerTtlDays: ctx.config.OFFER_TTL_DAYS,
       invoiceDueDays: ctx.config.INVOICE_DUE_DAYS,
       currency: 'CNY',
+      ipType: listing.ipType,
     });
     const now = ctx.clock.now().toISOString();
     const id = newId('dl');
@@ -142,9 +144,13 @@ export async function sendEventTx(
   dealId: string,
   expectedVersion: number,
   event: DealEventInput,
-) {
+): Promise<Awaited<ReturnType<typeof dealDetail>>> {
   const { deal, role, names } = await loadDealFor(db, dealId, caller, isTransaction(db));
   if (deal.version !== expectedVersion) throw versionConflict(deal.version, expectedVersion);
+  // Binding licence terms are checked against the licences in force under the listing's lock: a transaction.
+  if (needsExclusivityCheck(deal, event.type) && !isTransaction(db))
+    return ctx.db.transaction((tx) => sendEventTx(ctx, tx, caller, dealId, expectedVersion, event));
+  await checkExclusivity(db, deal, event.type);
   const nda = event.type === 'SIGN_NDA' ? await ndaToSign(db, deal, event.ndaSha256) : null;
   const updated = writtenOrConflict(await applyEvent(ctx, db, deal, { userId: caller.id, role }, event));
   if (nda) await keepSignedNda(ctx, db, updated, caller, role, nda.text);

@@ -89,5 +89,6 @@ export async function dealDetail(db: DbOrTx, d: DealRow, caller: AuthUser, known
     contractRegistration: context.contractRegistration,
     closure: context.closure,
     progress: context.license ?? context.transfer ?? context.equity ?? context.cooperation ?? null,
+    delivery: context.delivery ?? null,
   };
 }

@@ -84,6 +84,15 @@ export const EVENT_PAYLOADS = {
   DELIVER_MILESTONE: Payload({ index: Index }),
   ACCEPT_MILESTONE: Payload({ index: Index }),
   REQUEST_CHANGES: Payload({ index: Index, reason: Reason }),
+  // Machine version 3 (DOMAIN.md "Formalities by IP type", "Performance"): a trade secret, know-how or software
+  // passes by delivery of the technical documents, accepted by the buyer; the licence's own timers.
+  DELIVER_DOCUMENTS: Payload({ documents: Text(DOCUMENT_REF_MAX) }),
+  ACCEPT_DELIVERY: NoPayload,
+  REJECT_DELIVERY: Payload({ reason: Reason }),
+  TERM_ENDED: NoPayload,
+  REMIND_FILING: NoPayload,
+  FILING_OVERDUE: NoPayload,
+  LICENCE_YEAR_ENDED: Payload({ year: Type.Integer({ minimum: 1, maximum: 100 }) }),
 } as const satisfies Record<string, TObject>;
 
 export type DealEventType = keyof typeof EVENT_PAYLOADS;

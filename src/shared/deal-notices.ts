@@ -38,6 +38,22 @@ export const DEAL_NOTICES = {
   'deal.licenseFiled': ['许可合同已向国家知识产权局备案', 'The licence contract was filed with CNIPA'],
   'deal.instalmentPaid': ['转让价款已收到一期', 'An instalment of the transfer price was paid'],
   'deal.transferPaidInFull': ['转让价款已全部付清', 'The transfer price is paid in full'],
+  'deal.documentsDelivered': ['成果方已交付技术资料，请验收', 'The technical documents were delivered for acceptance'],
+  'deal.deliveryAccepted': ['技术资料已验收', 'The delivery of the technical documents was accepted'],
+  'deal.deliveryRejected': [
+    '技术资料未通过验收，请补充',
+    'The delivered documents were not accepted: please complete them',
+  ],
+  'deal.filingDueSoon': [
+    '许可合同备案将于30日内到期，请尽快向国家知识产权局备案',
+    'The CNIPA filing of the licence contract is due within 30 days',
+  ],
+  'deal.filingLate': ['许可合同备案已逾期', 'The CNIPA filing of the licence contract is overdue'],
+  'deal.completionProposed': ['对方提议提前完成许可，请确认', 'The other party proposes to complete the licence early'],
+  'deal.minimumRoyaltyInvoiced': [
+    '许可年度提成不足最低年度使用费，已开具差额账单',
+    'The licence year fell short of the minimum annual royalty: the shortfall is invoiced',
+  ],
   'deal.assignmentRegistered': ['权利转移已登记', 'The assignment of the rights was registered'],
   'deal.equityRegistered': ['作价入股已完成工商登记', 'The equity contribution was registered'],
   'deal.appraisalConfirmed': ['资产评估支持约定估值', 'The appraisal supports the agreed valuation'],

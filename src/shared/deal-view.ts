@@ -77,8 +77,15 @@ const IpRecordal = Obj({ registrationNo: Str, registeredAt: Day, recordedAt: Ins
 
 export const LicenseProgressSchema = Obj({
   activatedAt: Instant,
-  filingDueAt: Instant,
+  /** null where the licensed IP is not a patent: no CNIPA filing exists. */
+  filingDueAt: Nullable(Instant),
   filing: Nullable(Obj({ filingNo: Str, filedAt: Day, recordedAt: Instant })),
+  filingLate: Type.Optional(Type.Boolean()),
+  endsAt: Type.Optional(Instant),
+  completionAgreedBy: Type.Optional(Type.Array(Type.Enum(['buyer', 'seller']))),
+  licenceYears: Type.Optional(
+    Type.Array(Obj({ year: Type.Integer(), endsAt: Instant, royalties: Fen, shortfall: Fen })),
+  ),
   royaltyReports: Type.Array(Obj({ period: Str, netSales: Fen, royalty: Fen, reportedBy: Str, reportedAt: Instant })),
   milestones: Type.Array(Obj({ name: Str, amount: Fen, invoicedAt: Nullable(Instant) })),
 });
@@ -161,6 +168,15 @@ export const DealDetailPartsSchema = Obj({
   contractRegistration: Nullable(ContractRegistrationSchema),
   closure: Nullable(ClosureSchema),
   progress: Nullable(DealProgressSchema),
+  delivery: Nullable(
+    Obj({
+      documents: Str,
+      status: Type.Enum(['delivered', 'rejected', 'accepted']),
+      deliveredAt: Instant,
+      acceptedAt: Nullable(Instant),
+      rejections: Type.Array(Obj({ reason: Str, by: Str, at: Instant })),
+    }),
+  ),
 });
 export const DealSchema = Type.Intersect([DealSummarySchema, DealDetailPartsSchema]);
 

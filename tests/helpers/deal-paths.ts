@@ -8,6 +8,7 @@ import {
   type DealForm,
   type DealTerms,
 } from '../../src/deals/machines/index.js';
+import type { IpType } from '../../src/shared/listing.js';
 import { machineFor, MACHINE_VERSIONS } from '../../src/deals/machines/registry.js';
 import { dealEventErrors } from '../../src/deals/machines/index.js';
 
@@ -88,10 +89,20 @@ export function serializeDealState(snapshot: AnyMachineSnapshot): string {
       c.license.filing !== null,
       c.license.royaltyReports.length > 0,
     ],
+    // Not kept: version 3's early completion agreed by one party and the late-filing flag; each would multiply the
+    // licence's paths (101 → 357 leaves) for transitions the unit tests cover, and `completed` is reached by the
+    // term's end.
+    // Machine version 3: the delivery of the technical documents, and an optional registration beside it.
+    c.delivery?.status ?? null,
+    (c.transfer?.assignment ?? c.equity?.ipAssignment ?? null) !== null,
     c.transfer?.instalments.map((p) => p.status),
     c.cooperation?.milestones.map((m) => m.status),
   ]);
 }
+
+// After any notice period, and after the licence's term (60 months from T0) for its term-end timer.
+const END_OF_TERM = '2032-01-01T00:00:00.000Z';
+const atFor = (type: string) => (type === 'TERM_ENDED' ? END_OF_TERM : type === 'NOTICE_ENDED' ? LATER : T0);
 
 type PathEvent = { type: string; actor: DealActor; at: string; [payload: string]: unknown };
 
@@ -140,11 +151,17 @@ function candidateEvents(form: DealForm) {
         { index: 0, reason: '缺少田间数据' },
         { index: 1, reason: '缺少田间数据' },
       ],
+      DELIVER_DOCUMENTS: [{ documents: '工艺文件、配方及操作规程（共12册）' }],
+      ACCEPT_DELIVERY: [{}],
+      REJECT_DELIVERY: [{ reason: '缺少配方的工艺参数' }],
+      REMIND_FILING: [{}],
+      FILING_OVERDUE: [{}],
+      TERM_ENDED: [{}],
     };
     return Object.entries(payloads).flatMap(([type, options]) =>
       ROLES.flatMap((role) =>
         options
-          .map((payload) => ({ type, actor: PATH_ACTORS[role], at: type === 'NOTICE_ENDED' ? LATER : T0, ...payload }))
+          .map((payload) => ({ type, actor: PATH_ACTORS[role], at: atFor(type), ...payload }))
           .filter((event) => dealEventErrors(form, event, c).length === 0),
       ),
     );
@@ -167,7 +184,7 @@ export interface DealPath {
 /** The shortest path from `inquiry` to every distinct state (as serializeDealState sees it) of a form's machine. */
 export function shortestDealPaths(
   form: DealForm,
-  input: { ndaRequired: boolean; publicInstitutionSeller: boolean },
+  input: { ndaRequired: boolean; publicInstitutionSeller: boolean; ipType?: IpType },
 ): DealPath[] {
   const machine = machineFor(form, MACHINE_VERSIONS[form])!;
   const paths = getShortestPaths(machine, {

@@ -2,6 +2,7 @@ import { and, assertEvent } from 'xstate';
 import type { EquityTerms } from '../../shared/terms.js';
 import { update } from './actions.js';
 import { addEffects, agreedTerms, notify, othersThan, parties } from './effects.js';
+import { deliveryActions, deliveryGuards, equityDeliveryEvents } from './delivery.js';
 import type { GuardArgs } from './guards.js';
 import {
   close,
@@ -24,12 +25,14 @@ const progress = (context: DealContext): EquityProgress => {
 
 const equitySetup = dealSetup.extend({
   guards: {
+    ...deliveryGuards,
     // Company Law Art. 48: a non-monetary contribution is appraised and must not be overvalued. Reads the
     // payload to choose the branch; the seller may submit either way.
     overvalued: ({ context, event }: GuardArgs) =>
       event.type === 'SUBMIT_APPRAISAL' && agreedTerms<EquityTerms>(context).valuation > event.appraisedValue,
   },
   actions: {
+    ...deliveryActions,
     recordAppraisal: update((context, event) => {
       assertEvent(event, 'SUBMIT_APPRAISAL');
       const valuation = agreedTerms<EquityTerms>(context).valuation;
@@ -85,8 +88,13 @@ const equitySetup = dealSetup.extend({
 // Shares, not cash: apart from a broker's commission at signing, an equity deal issues no invoice.
 const equityRoute: FormRoute = { afterAgreement: '#deal.appraisal', signed: '#deal.ipAssignment' };
 
-// One builder for both machine versions: they differ only in the states before signing (shared.ts).
-function equityMachineWith(pre: ReturnType<typeof preSigningStates> | ReturnType<typeof preSigningStatesV2>) {
+// One builder for every machine version: 1 and 2 differ only in the states before signing (shared.ts); version 3
+// hands the IP to the company by registration or by delivery, as its kind requires (shared/ip-formalities.ts).
+function equityMachineWith(
+  pre: ReturnType<typeof preSigningStates> | ReturnType<typeof preSigningStatesV2>,
+  formalitiesByIpType = false,
+) {
+  const recordAssignment = t({ guard: 'isSeller', target: 'equityRegistration', actions: ['recordIpAssignment'] });
   return equitySetup.createMachine({
     id: 'deal',
     context: ({ input }) => initialContext(input),
@@ -103,10 +111,16 @@ function equityMachineWith(pre: ReturnType<typeof preSigningStates> | ReturnType
         },
       },
       ipAssignment: {
-        on: {
-          ...postSigningEvents,
-          RECORD_ASSIGNMENT: t({ guard: 'isSeller', target: 'equityRegistration', actions: ['recordIpAssignment'] }),
-        },
+        on: formalitiesByIpType
+          ? {
+              ...postSigningEvents,
+              ...equityDeliveryEvents,
+              RECORD_ASSIGNMENT: [
+                t({ ...recordAssignment, guard: and(['isSeller', 'registersAssignment']) }),
+                equityDeliveryEvents.RECORD_ASSIGNMENT,
+              ],
+            }
+          : { ...postSigningEvents, RECORD_ASSIGNMENT: recordAssignment },
       },
       // The change of shareholders is filed with the market regulator (工商变更) by whichever party handles it.
       equityRegistration: {
@@ -126,3 +140,4 @@ function equityMachineWith(pre: ReturnType<typeof preSigningStates> | ReturnType
 
 export const equityMachine = equityMachineWith(preSigningStates(equityRoute));
 export const equityMachineV2 = equityMachineWith(preSigningStatesV2(equityRoute));
+export const equityMachineV3 = equityMachineWith(preSigningStatesV2(equityRoute), true);

@@ -17,7 +17,14 @@ import {
   t,
   terminalStates,
 } from './shared.js';
-import type { Effect, LicenseProgress } from './types.js';
+import {
+  performanceActions,
+  performanceEvents,
+  performanceGuards,
+  performanceStart,
+  performanceTimers,
+} from './license-performance.js';
+import type { DealContext, Effect, LicenseProgress } from './types.js';
 
 const progress = (args: { context: { license: LicenseProgress | null } }): LicenseProgress => {
   if (!args.context.license) throw new Error('the licence is not active');
@@ -38,40 +45,55 @@ const royaltyReminder = (terms: LicenseTerms, at: string): Effect[] =>
       ]
     : [];
 
+// The licence takes effect at signing: the upfront fee (入门费) falls due, and the clock for the CNIPA filing of the
+// licence contract starts (3 months, Implementing Rules of the Patent Law, Art. 15).
+function activation(context: DealContext): { license: LicenseProgress; effects: Effect[] } {
+  const terms = agreedTerms<LicenseTerms>(context);
+  const signedAt = context.contract.signedAt as string;
+  const upfront =
+    terms.upfrontFee > 0
+      ? [
+          invoiceForBuyer({
+            kind: 'upfront_fee',
+            lineKind: 'license_fee',
+            description: '技术许可入门费 Upfront licence fee',
+            amount: terms.upfrontFee,
+            ref: 'upfront',
+            dueAt: addDays(signedAt, context.invoiceDueDays),
+          }),
+        ]
+      : [];
+  return {
+    license: {
+      activatedAt: signedAt,
+      filingDueAt: addMonths(signedAt, 3),
+      filing: null,
+      royaltyReports: [],
+      milestones: (terms.milestones ?? []).map((m) => ({ name: m.name, amount: m.amount, invoicedAt: null })),
+    },
+    effects: addEffects(context, ...upfront, ...royaltyReminder(terms, signedAt)),
+  };
+}
+
 const licenseSetup = dealSetup.extend({
   guards: {
     mayInvoiceMilestone: (args: GuardArgs) =>
       args.event.actor.role === 'seller' && progress(args).milestones.some((m) => m.invoicedAt === null),
     mayRecordFiling: (args: GuardArgs) => args.event.actor.role === 'seller' && progress(args).filing === null,
+    ...performanceGuards,
   },
   actions: {
+    ...performanceActions,
     // The licence takes effect at signing: the upfront fee (入门费) falls due, and the clock for the CNIPA filing
     // of the licence contract starts (3 months, Implementing Rules of the Patent Law, Art. 15).
-    activateLicense: update((context) => {
-      const terms = agreedTerms<LicenseTerms>(context);
+    activateLicense: update(activation),
+    // Version 3: the same, with the term's end, the filing's reminders (patents only) and the licence years.
+    activateLicenseV3: update((context) => {
       const signedAt = context.contract.signedAt as string;
-      const upfront =
-        terms.upfrontFee > 0
-          ? [
-              invoiceForBuyer({
-                kind: 'upfront_fee',
-                lineKind: 'license_fee',
-                description: '技术许可入门费 Upfront licence fee',
-                amount: terms.upfrontFee,
-                ref: 'upfront',
-                dueAt: addDays(signedAt, context.invoiceDueDays),
-              }),
-            ]
-          : [];
+      const { license, effects } = activation(context);
       return {
-        license: {
-          activatedAt: signedAt,
-          filingDueAt: addMonths(signedAt, 3),
-          filing: null,
-          royaltyReports: [],
-          milestones: (terms.milestones ?? []).map((m) => ({ name: m.name, amount: m.amount, invoicedAt: null })),
-        },
-        effects: addEffects(context, ...upfront, ...royaltyReminder(terms, signedAt)),
+        license: { ...license, ...performanceStart(context, signedAt) },
+        effects: [...effects, ...performanceTimers(context, signedAt)],
       };
     }),
     remindRoyalties: update((context, event) => ({
@@ -145,8 +167,18 @@ const licenseSetup = dealSetup.extend({
 
 const licenseRoute: FormRoute = { afterAgreement: '#deal.contracting', signed: '#deal.active' };
 
-// One builder for both machine versions: they differ only in the states before signing (shared.ts).
-function licenseMachineWith(pre: ReturnType<typeof preSigningStates> | ReturnType<typeof preSigningStatesV2>) {
+const v2Performance = {
+  RECORD_FILING: t({ guard: 'mayRecordFiling', actions: ['recordFiling'] }),
+  // The term has run its course (or the licensor and the bureau close it): ends the licence without breach.
+  COMPLETE: t({ guard: 'isSellerOrAdmin', target: 'completed', actions: [close('completed')] }),
+};
+
+// One builder for every machine version: 1 and 2 differ only in the states before signing (shared.ts); version 3
+// has the performance rules of license-performance.ts.
+function licenseMachineWith(
+  pre: ReturnType<typeof preSigningStates> | ReturnType<typeof preSigningStatesV2>,
+  performanceRules = false,
+) {
   return licenseSetup.createMachine({
     id: 'deal',
     context: ({ input }) => initialContext(input),
@@ -154,15 +186,13 @@ function licenseMachineWith(pre: ReturnType<typeof preSigningStates> | ReturnTyp
     states: {
       ...pre,
       active: {
-        entry: 'activateLicense',
+        entry: performanceRules ? 'activateLicenseV3' : 'activateLicense',
         on: {
           ...postSigningEvents,
           REPORT_ROYALTIES: t({ guard: 'isBuyer', actions: ['recordRoyaltyReport'] }),
           INVOICE_MILESTONE: t({ guard: 'mayInvoiceMilestone', actions: ['invoiceMilestone'] }),
-          RECORD_FILING: t({ guard: 'mayRecordFiling', actions: ['recordFiling'] }),
           REMIND_ROYALTIES: t({ guard: 'isSystem', actions: ['remindRoyalties'] }),
-          // The term has run its course (or the licensor and the bureau close it): ends the licence without breach.
-          COMPLETE: t({ guard: 'isSellerOrAdmin', target: 'completed', actions: [close('completed')] }),
+          ...(performanceRules ? performanceEvents : v2Performance),
         },
       },
       ...terminalStates,
@@ -172,3 +202,4 @@ function licenseMachineWith(pre: ReturnType<typeof preSigningStates> | ReturnTyp
 
 export const licenseMachine = licenseMachineWith(preSigningStates(licenseRoute));
 export const licenseMachineV2 = licenseMachineWith(preSigningStatesV2(licenseRoute));
+export const licenseMachineV3 = licenseMachineWith(preSigningStatesV2(licenseRoute), true);

@@ -1,8 +1,8 @@
 import type { AnyStateMachine } from 'xstate';
 import { cooperationMachine, cooperationMachineV2 } from './cooperation.js';
-import { equityMachine, equityMachineV2 } from './equity.js';
-import { licenseMachine, licenseMachineV2 } from './license.js';
-import { transferMachine, transferMachineV2 } from './transfer.js';
+import { equityMachine, equityMachineV2, equityMachineV3 } from './equity.js';
+import { licenseMachine, licenseMachineV2, licenseMachineV3 } from './license.js';
+import { transferMachine, transferMachineV2, transferMachineV3 } from './transfer.js';
 import type { DealForm } from './types.js';
 
 /**
@@ -11,14 +11,16 @@ import type { DealForm } from './types.js';
  * version N is always restored by machine N.
  */
 const MACHINES: Record<DealForm, Record<number, AnyStateMachine>> = {
-  license: { 1: licenseMachine, 2: licenseMachineV2 },
-  transfer: { 1: transferMachine, 2: transferMachineV2 },
-  equity: { 1: equityMachine, 2: equityMachineV2 },
+  license: { 1: licenseMachine, 2: licenseMachineV2, 3: licenseMachineV3 },
+  transfer: { 1: transferMachine, 2: transferMachineV2, 3: transferMachineV3 },
+  equity: { 1: equityMachine, 2: equityMachineV2, 3: equityMachineV3 },
   cooperation: { 1: cooperationMachine, 2: cooperationMachineV2 },
 };
 
 // Version 2 (every form): the public notice board of DOMAIN.md "Pricing routes" and the pricing decision.
-export const MACHINE_VERSIONS: Record<DealForm, number> = { license: 2, transfer: 2, equity: 2, cooperation: 2 };
+// Version 3 (licence, transfer, equity): formalities by the kind of IP, and the licence's performance timers
+// (DOMAIN.md "After agreement"); a deal opened on version 3 carries the listing's ipType in its context.
+export const MACHINE_VERSIONS: Record<DealForm, number> = { license: 3, transfer: 3, equity: 3, cooperation: 2 };
 
 export function machineFor(form: string, version: number): AnyStateMachine | null {
   if (!Object.hasOwn(MACHINES, form)) return null;

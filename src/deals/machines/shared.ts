@@ -1,4 +1,5 @@
 import { and, setup } from 'xstate';
+import { IP_TYPES } from '../../shared/listing.js';
 import { sharedActions } from './actions.js';
 import { notify } from './effects.js';
 import { sharedGuards } from './guards.js';
@@ -178,6 +179,8 @@ export function checkDealInput(input: DealInput): void {
   atLeast(input.publicNoticeDays, 0, 'publicNoticeDays');
   atLeast(input.offerTtlDays, 1, 'offerTtlDays');
   if (input.invoiceDueDays !== undefined) atLeast(input.invoiceDueDays, 0, 'invoiceDueDays');
+  if (input.ipType !== undefined && !(IP_TYPES as readonly string[]).includes(input.ipType))
+    throw new RangeError(`ipType must be one of ${IP_TYPES.join(', ')}, got ${String(input.ipType)}`);
   if (input.currency !== 'CNY') throw new RangeError(`currency must be CNY, got ${String(input.currency)}`);
 }
 
@@ -190,6 +193,7 @@ export function initialContext(input: DealInput): DealContext {
     offerTtlDays: input.offerTtlDays,
     invoiceDueDays: input.invoiceDueDays ?? 30,
     currency: 'CNY',
+    ...(input.ipType !== undefined ? { ipType: input.ipType, delivery: null } : {}),
     nda: { buyer: null, seller: null },
     proposals: [],
     agreedTerms: null,

@@ -3,6 +3,7 @@ import type { TransferTerms } from '../../shared/terms.js';
 import { update } from './actions.js';
 import { addDays } from './dates.js';
 import { addEffects, agreedTerms, invoiceForBuyer, notify, othersThan, parties } from './effects.js';
+import { deliveryActions, deliveryGuards, transferDeliveryEvents } from './delivery.js';
 import type { GuardArgs } from './guards.js';
 import {
   close,
@@ -24,12 +25,14 @@ const progress = (context: DealContext): TransferProgress => {
 
 const transferSetup = dealSetup.extend({
   guards: {
+    ...deliveryGuards,
     // Reads the payload to choose the branch: the instalment just paid was the last one outstanding.
     paysLastInstalment: ({ context, event }: GuardArgs) =>
       event.type === 'PAYMENT_RECEIVED' &&
       progress(context).instalments.every((p, i) => p.status === 'paid' || i === event.index),
   },
   actions: {
+    ...deliveryActions,
     // One invoice per instalment at signing, each due `dueDays` after the signing date.
     issueInstalmentInvoices: update((context) => {
       const signedAt = context.contract.signedAt as string;
@@ -86,8 +89,28 @@ const transferSetup = dealSetup.extend({
 
 const transferRoute: FormRoute = { afterAgreement: '#deal.contracting', signed: '#deal.payment' };
 
-// One builder for both machine versions: they differ only in the states before signing (shared.ts).
-function transferMachineWith(pre: ReturnType<typeof preSigningStates> | ReturnType<typeof preSigningStatesV2>) {
+// One builder for every machine version: 1 and 2 differ only in the states before signing (shared.ts); version 3
+// completes by registration or by accepted delivery, as the kind of IP requires (shared/ip-formalities.ts).
+function transferMachineWith(
+  pre: ReturnType<typeof preSigningStates> | ReturnType<typeof preSigningStatesV2>,
+  formalitiesByIpType = false,
+) {
+  const paidInFull = formalitiesByIpType
+    ? [
+        t({
+          guard: and(['isSystem', 'paysLastInstalment', 'registersAssignment']),
+          target: 'recordal',
+          actions: ['recordInstalmentPaid'],
+        }),
+        t({ guard: and(['isSystem', 'paysLastInstalment']), target: 'delivery', actions: ['recordInstalmentPaid'] }),
+      ]
+    : [
+        t({
+          guard: and(['isSystem', 'paysLastInstalment']),
+          target: 'recordal',
+          actions: ['recordInstalmentPaid'],
+        }),
+      ];
   return transferSetup.createMachine({
     id: 'deal',
     context: ({ input }) => initialContext(input),
@@ -98,14 +121,7 @@ function transferMachineWith(pre: ReturnType<typeof preSigningStates> | ReturnTy
         entry: 'issueInstalmentInvoices',
         on: {
           ...postSigningEvents,
-          PAYMENT_RECEIVED: [
-            t({
-              guard: and(['isSystem', 'paysLastInstalment']),
-              target: 'recordal',
-              actions: ['recordInstalmentPaid'],
-            }),
-            t({ guard: 'isSystem', actions: ['recordInstalmentPaid'] }),
-          ],
+          PAYMENT_RECEIVED: [...paidInFull, t({ guard: 'isSystem', actions: ['recordInstalmentPaid'] })],
         },
       },
       recordal: {
@@ -118,6 +134,8 @@ function transferMachineWith(pre: ReturnType<typeof preSigningStates> | ReturnTy
           }),
         },
       },
+      // Version 3 only: a trade secret, know-how or software passes by accepted delivery of the documents.
+      ...(formalitiesByIpType ? { delivery: { on: { ...postSigningEvents, ...transferDeliveryEvents } } } : {}),
       ...terminalStates,
     },
   });
@@ -125,3 +143,4 @@ function transferMachineWith(pre: ReturnType<typeof preSigningStates> | ReturnTy
 
 export const transferMachine = transferMachineWith(preSigningStates(transferRoute));
 export const transferMachineV2 = transferMachineWith(preSigningStatesV2(transferRoute));
+export const transferMachineV3 = transferMachineWith(preSigningStatesV2(transferRoute), true);

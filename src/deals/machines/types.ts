@@ -1,7 +1,7 @@
 import type { DealNoticeKey } from '../../shared/deal-notices.js';
 import type { ActorRole, DealOutcome, PartyRole, ProposalStatus, ProposerRole } from '../../shared/deal.js';
 import type { DealActor, DealEvent } from '../../shared/deal-events.js';
-import type { DealForm } from '../../shared/listing.js';
+import type { DealForm, IpType } from '../../shared/listing.js';
 import type { CooperationTerms, DealTerms, EquityTerms, LicenseTerms, TransferTerms } from '../../shared/terms.js';
 
 // The closed sets, the events and the terms are the shared core's (src/shared); the machines' own shapes follow.
@@ -27,10 +27,18 @@ export interface IssueInvoiceEffect {
   dueAt: string;
 }
 export type TimerEvent =
-  { type: 'OFFER_EXPIRED'; proposalSeq: number } | { type: 'NOTICE_ENDED' } | { type: 'REMIND_ROYALTIES' };
+  | { type: 'OFFER_EXPIRED'; proposalSeq: number }
+  | { type: 'NOTICE_ENDED' }
+  | { type: 'REMIND_ROYALTIES' }
+  // Version 3 licences (license-performance.ts).
+  | { type: 'TERM_ENDED' }
+  | { type: 'REMIND_FILING' }
+  | { type: 'FILING_OVERDUE' }
+  | { type: 'LICENCE_YEAR_ENDED'; year: number };
 export interface StartTimerEffect {
   type: 'startTimer';
-  name: 'offerExpiry' | 'noticeEnd' | 'royaltyReminder';
+  name:
+    'offerExpiry' | 'noticeEnd' | 'royaltyReminder' | 'termEnd' | 'filingReminder' | 'filingOverdue' | 'licenceYear';
   dueAt: string;
   event: TimerEvent;
 }
@@ -54,6 +62,8 @@ export interface DealInput {
   currency: 'CNY';
   /** Days the buyer has to pay an invoice issued by the machine (instalments carry their own dueDays). */
   invoiceDueDays?: number;
+  /** Version 3: the listing's kind of IP, which decides the formalities after signing (shared/ip-formalities.ts). */
+  ipType?: IpType;
 }
 
 export interface Signature {
@@ -138,9 +148,20 @@ export interface RoyaltyReport {
 }
 export interface LicenseProgress {
   activatedAt: string;
-  /** CNIPA filing of the licence contract is due within 3 months of its effective date (Implementing Rules Art. 15). */
-  filingDueAt: string;
+  /**
+   * CNIPA filing of the licence contract is due within 3 months of its effective date (Implementing Rules Art. 15).
+   * Version 3: null where the licensed IP is not a patent (no filing exists).
+   */
+  filingDueAt: string | null;
   filing: { filingNo: string; filedAt: string; recordedAt: string } | null;
+  /** Version 3: the filing deadline passed without a recorded filing. */
+  filingLate?: boolean;
+  /** Version 3: the end of the licence term (activation + termMonths); a timer completes the licence then. */
+  endsAt?: string;
+  /** Version 3: the parties who agreed to complete the licence before its term (both are needed). */
+  completionAgreedBy?: PartyRole[];
+  /** Version 3: one entry per licence year that has ended, with the minimum-royalty shortfall invoiced for it. */
+  licenceYears?: LicenceYear[];
   royaltyReports: RoyaltyReport[];
   milestones: Array<{ name: string; amount: number; invoicedAt: string | null }>;
 }
@@ -154,6 +175,20 @@ export interface Instalment {
 export interface TransferProgress {
   instalments: Instalment[];
   assignment: IpRecordal | null;
+}
+/** The seller's delivery of the technical documents and the buyer's answer (Civil Code Arts. 862, 866). */
+export interface DocumentDelivery {
+  documents: string;
+  status: 'delivered' | 'rejected' | 'accepted';
+  deliveredAt: string;
+  acceptedAt: string | null;
+  rejections: ChangeRequest[];
+}
+export interface LicenceYear {
+  year: number;
+  endsAt: string;
+  royalties: number;
+  shortfall: number;
 }
 export interface Appraisal {
   appraiser: string;
@@ -195,6 +230,8 @@ export interface DealContext {
   offerTtlDays: number;
   invoiceDueDays: number;
   currency: 'CNY';
+  /** Version 3: the listing's kind of IP (DealInput.ipType); null on older versions. */
+  ipType?: IpType | null;
   nda: Signatures;
   proposals: Proposal[];
   agreedTerms: DealTerms | null;
@@ -212,6 +249,11 @@ export interface DealContext {
   transfer: TransferProgress | null;
   equity: EquityProgress | null;
   cooperation: CooperationProgress | null;
+  /**
+   * Version 3, transfer and equity: the technical documents handed over where the IP passes by delivery rather
+   * than by registration (shared/ip-formalities.ts).
+   */
+  delivery?: DocumentDelivery | null;
   /** The effects of the last accepted event only; the engine performs them after each send. */
   effects: Effect[];
 }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { dealHistory, dealMessages, deals } from '../../db/schema/deals.js';
-import { listingAccessGrants } from '../../db/schema/listings.js';
+import { listingAccessGrants, listings } from '../../db/schema/listings.js';
+import { enqueueStatement } from '../../platform/outbox.js';
 import { notifyStatement, type Audience, type NotificationInput } from '../../notifications/service.js';
 import { auditStatement, type Actor, type AuditData } from '../../platform/audit.js';
 import type { DbOrTx } from '../../platform/db.js';
@@ -118,6 +119,25 @@ export function eventWrites(w: EventWrite): SQL[] {
     ...w.startTimers.map(scheduleTimerStatement),
     ...w.notices.map((n) => notifyStatement(n.to, n.notice)),
     ...w.board.map((b) => boardStatement(updated, b)),
+    ...(transferCompleted(before, updated) ? offMarketStatements(updated) : []),
+  ];
+}
+
+const transferCompleted = (before: DealRow, updated: DealRow) =>
+  updated.type === 'transfer' && updated.state === 'completed' && before.state !== 'completed';
+
+// DOMAIN.md "Exclusivity": a completed transfer takes the listing off the market — the seller no longer holds
+// what it offers (Patent Law Art. 10; for a trade secret, Civil Code Art. 862). It is withdrawn (if it is still
+// published), taken out of the search index, and the audit says which deal transferred it.
+function offMarketStatements(deal: DealRow): SQL[] {
+  return [
+    updateStatement(
+      listings,
+      { status: 'withdrawn', withdrawnAt: deal.updatedAt, updatedAt: deal.updatedAt },
+      { id: deal.listingId, status: 'published' },
+    ),
+    enqueueStatement('listing.index', { id: deal.listingId }),
+    auditStatement({ id: null, role: 'system' }, 'listing.transferred', 'listing', deal.listingId, { dealId: deal.id }),
   ];
 }
 

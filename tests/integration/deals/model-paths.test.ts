@@ -14,17 +14,19 @@ import { adminSession, createListing, registerUser, type Session } from '../../h
 // each step with the pure machine. The shortest paths form a tree, so driving only the paths that are not the
 // start of a longer one runs every path's every step.
 const SETUPS = [
-  // A university seller with an NDA listing: public notice after agreement (Law Art. 18), NDA before negotiation.
+  // A university seller with an NDA listing of a patent: public notice after agreement (Law Art. 18), NDA before
+  // negotiation, registration of the assignment and the licence's CNIPA filing after signing.
   {
-    name: 'university seller, NDA',
+    name: 'university seller, NDA, patent',
     orgType: 'university',
-    input: { ndaRequired: true, publicInstitutionSeller: true },
+    input: { ndaRequired: true, publicInstitutionSeller: true, ipType: 'invention_patent' },
   },
-  // An enterprise seller without an NDA: straight from agreement to contracting.
+  // An enterprise seller of a trade secret without an NDA: straight from agreement to contracting, and the IP
+  // passes by accepted delivery of the technical documents.
   {
-    name: 'enterprise seller, no NDA',
+    name: 'enterprise seller, no NDA, trade secret',
     orgType: 'enterprise',
-    input: { ndaRequired: false, publicInstitutionSeller: false },
+    input: { ndaRequired: false, publicInstitutionSeller: false, ipType: 'trade_secret' },
   },
 ] as const;
 const FORMS: DealForm[] = ['license', 'transfer', 'equity', 'cooperation'];
@@ -159,7 +161,12 @@ async function drive(form: DealForm, setup: (typeof SETUPS)[number], path: DealP
   const seller = sellers[setup.orgType];
   const listing = await createListing(t, seller, {
     publishWith: admin,
-    body: { ndaRequired: setup.input.ndaRequired, dealTypes: [form] },
+    body: {
+      ndaRequired: setup.input.ndaRequired,
+      dealTypes: [form],
+      ipType: setup.input.ipType,
+      ...(setup.input.ipType === 'trade_secret' ? { ipNumbers: [] } : {}),
+    },
   });
   const deal = await openDeal(t, buyer, listing.id, form);
   const sessions: Record<Exclude<ActorRole, 'system'>, Session> = { buyer, seller, admin, broker };

@@ -24,7 +24,7 @@ const accept = { type: 'ACCEPT_INQUIRY', actor: ACTORS.seller, at: T0 };
 
 describe('initialDealSnapshot', () => {
   it('starts every form in inquiry at the current machine version', () => {
-    expect(MACHINE_VERSIONS).toEqual({ license: 2, transfer: 2, equity: 2, cooperation: 2 });
+    expect(MACHINE_VERSIONS).toEqual({ license: 3, transfer: 3, equity: 3, cooperation: 2 });
     const created = initialDealSnapshot('cooperation', input);
     expect(created).toMatchObject({
       state: 'inquiry',
@@ -207,7 +207,9 @@ describe('snapshot helpers', () => {
     deal.send('SIGN_CONTRACT', 'buyer');
     expect(isSigned(deal.snapshot)).toBe(true);
     expect(isFinalState(deal.snapshot)).toBe(false);
-    deal.send('COMPLETE', 'admin');
+    deal.send('COMPLETE', 'seller');
+    expect(isFinalState(deal.snapshot)).toBe(false);
+    deal.send('COMPLETE', 'buyer');
     expect(isFinalState(deal.snapshot)).toBe(true);
     expect(dealStateString(deal.snapshot)).toBe('completed');
     expect(currentTerms(deal.context)).toEqual(licenseTerms);

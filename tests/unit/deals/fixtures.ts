@@ -58,16 +58,18 @@ export function negotiatingDeal(form: DealForm, input: ConstructorParameters<typ
 }
 
 /** Buyer proposes, seller accepts; no public notice, so the deal is contracting (equity: appraisal). */
-export function agreedDeal(form: DealForm, terms: DealTerms = TERMS[form]): TestDeal {
-  const deal = negotiatingDeal(form);
+type Input = ConstructorParameters<typeof TestDeal>[1];
+
+export function agreedDeal(form: DealForm, terms: DealTerms = TERMS[form], input: Input = {}): TestDeal {
+  const deal = negotiatingDeal(form, input);
   deal.send('PROPOSE_TERMS', 'buyer', { terms });
   deal.send('ACCEPT_TERMS', 'seller');
   return deal;
 }
 
 /** Agreed, (appraised,) and signed by both parties. */
-export function signedDeal(form: DealForm, terms: DealTerms = TERMS[form]): TestDeal {
-  const deal = agreedDeal(form, terms);
+export function signedDeal(form: DealForm, terms: DealTerms = TERMS[form], input: Input = {}): TestDeal {
+  const deal = agreedDeal(form, terms, input);
   if (form === 'equity') {
     deal.send('SUBMIT_APPRAISAL', 'seller', {
       appraiser: '新疆天正资产评估',

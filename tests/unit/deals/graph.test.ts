@@ -11,6 +11,8 @@ import { TERMS } from './fixtures.js';
 import { EVENT_TYPES, OBJECTION_ID, PRICING_DECISION, RULES } from './spec.js';
 
 const LATER = '2027-01-01T00:00:00.000Z';
+// After the fixtures' 60-month licence term.
+const END_OF_TERM = '2032-01-01T00:00:00.000Z';
 
 /** Every atomic state of a machine as a dotted path. */
 function leafStates(node: AnyStateNode, prefix = ''): string[] {
@@ -56,6 +58,9 @@ function candidateEvents(form: DealForm) {
       DELIVER_MILESTONE: [0, 1].map((index) => ({ index })),
       ACCEPT_MILESTONE: [0, 1].map((index) => ({ index })),
       REQUEST_CHANGES: [0, 1].map((index) => ({ index, reason: 'fix' })),
+      DELIVER_DOCUMENTS: [{ documents: '技术资料清单 v1' }],
+      REJECT_DELIVERY: [{ reason: 'incomplete' }],
+      LICENCE_YEAR_ENDED: [{ year: (c.license?.licenceYears?.length ?? 0) + 1 }],
     };
     // Version 1's objection, sent by the seller or the admin, is not in the table (version 2 has none).
     const rules: Record<string, { senders: ActorRole[] }> = {
@@ -68,7 +73,8 @@ function candidateEvents(form: DealForm) {
           .map((payload) => ({
             type,
             actor: ACTORS[role],
-            at: type === 'NOTICE_ENDED' || type.startsWith('RECORD_') ? LATER : T0,
+            at:
+              type === 'TERM_ENDED' ? END_OF_TERM : type === 'NOTICE_ENDED' || type.startsWith('RECORD_') ? LATER : T0,
             ...payload,
           }))
           .filter((event) => dealEventErrors(form, event, c).length === 0),
@@ -77,12 +83,23 @@ function candidateEvents(form: DealForm) {
   };
 }
 
-describe.each(DEAL_FORMS.flatMap((form) => [1, 2].map((version) => [form, version] as const)))(
-  '%s machine graph, version %i',
-  (form, version) => {
-    it('reaches every state from inquiry', () => {
-      const machine = machineFor(form, version)!;
-      const paths = getShortestPaths(machine, {
+const VERSIONS = DEAL_FORMS.flatMap((form) =>
+  [1, 2, 3].filter((version) => machineFor(form, version)).map((version) => [form, version] as const),
+);
+
+describe.each(VERSIONS)('%s machine graph, version %i', (form, version) => {
+  it('reaches every state from inquiry', () => {
+    const machine = machineFor(form, version)!;
+    // Version 3 branches on the kind of IP: a patent is registered, a trade secret delivered (a licence has the
+    // same states either way).
+    const ipTypes =
+      version < 3
+        ? [undefined]
+        : form === 'license'
+          ? ['invention_patent' as const]
+          : (['invention_patent', 'trade_secret'] as const);
+    const paths = ipTypes.flatMap((ipType) =>
+      getShortestPaths(machine, {
         input: {
           form,
           ndaRequired: true,
@@ -90,13 +107,14 @@ describe.each(DEAL_FORMS.flatMap((form) => [1, 2].map((version) => [form, versio
           publicNoticeDays: 15,
           offerTtlDays: 14,
           currency: 'CNY',
+          ...(ipType ? { ipType } : {}),
         },
         events: candidateEvents(form),
         serializeState: (s) => serializeDealState(s as AnyMachineSnapshot),
-      });
-      const reached = new Set(paths.map((p) => dotted(p.state.value)));
-      expect([...reached].sort()).toEqual(leafStates(machine.root).sort());
-      expect(paths.every((p) => p.state.status !== 'error')).toBe(true);
-    });
-  },
-);
+      }),
+    );
+    const reached = new Set(paths.map((p) => dotted(p.state.value)));
+    expect([...reached].sort()).toEqual(leafStates(machine.root).sort());
+    expect(paths.every((p) => p.state.status !== 'error')).toBe(true);
+  }, 60_000);
+});

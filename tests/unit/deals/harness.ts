@@ -46,6 +46,8 @@ export class TestDeal {
       publicNoticeDays: 15,
       offerTtlDays: 14,
       currency: 'CNY',
+      // A patent unless a test says otherwise: the formalities of version 3 follow the kind of IP.
+      ipType: 'invention_patent',
       ...input,
     });
     this.version = created.machineVersion;

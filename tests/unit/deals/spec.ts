@@ -4,7 +4,7 @@ import { TERMS } from './fixtures.js';
 // Who may send each event, and in which states, as DOMAIN.md and API.md put it. The tests hold the machines
 // to this table; the machines themselves never read it.
 const PRE = ['inquiry', 'nda', 'negotiating', 'publicNotice', 'appraisal', 'contracting'];
-const POST = ['active', 'payment', 'recordal', 'ipAssignment', 'equityRegistration', 'inProgress'];
+const POST = ['active', 'payment', 'recordal', 'delivery', 'ipAssignment', 'equityRegistration', 'inProgress'];
 
 interface Rule {
   senders: ActorRole[];
@@ -32,9 +32,21 @@ export const RULES: Record<string, Rule> = {
   REPORT_ROYALTIES: { senders: ['buyer'], states: ['active'], forms: ['license'] },
   INVOICE_MILESTONE: { senders: ['seller'], states: ['active'], forms: ['license'] },
   RECORD_FILING: { senders: ['seller'], states: ['active'], forms: ['license'] },
-  COMPLETE: { senders: ['seller', 'admin'], states: ['active'], forms: ['license'] },
+  // Version 3: before its term a licence completes only by both parties; its timers are the system's.
+  COMPLETE: { senders: ['buyer', 'seller'], states: ['active'], forms: ['license'] },
+  TERM_ENDED: { senders: ['system'], states: ['active'], forms: ['license'] },
+  REMIND_FILING: { senders: ['system'], states: ['active'], forms: ['license'] },
+  FILING_OVERDUE: { senders: ['system'], states: ['active'], forms: ['license'] },
+  LICENCE_YEAR_ENDED: { senders: ['system'], states: ['active'], forms: ['license'] },
   PAYMENT_RECEIVED: { senders: ['system'], states: ['payment'], forms: ['transfer'] },
-  RECORD_ASSIGNMENT: { senders: ['seller'], states: ['recordal', 'ipAssignment'], forms: ['transfer', 'equity'] },
+  RECORD_ASSIGNMENT: {
+    senders: ['seller'],
+    states: ['recordal', 'delivery', 'ipAssignment'],
+    forms: ['transfer', 'equity'],
+  },
+  DELIVER_DOCUMENTS: { senders: ['seller'], states: ['delivery', 'ipAssignment'], forms: ['transfer', 'equity'] },
+  ACCEPT_DELIVERY: { senders: ['buyer'], states: ['delivery', 'ipAssignment'], forms: ['transfer', 'equity'] },
+  REJECT_DELIVERY: { senders: ['buyer'], states: ['delivery', 'ipAssignment'], forms: ['transfer', 'equity'] },
   SUBMIT_APPRAISAL: { senders: ['seller'], states: ['appraisal'], forms: ['equity'] },
   REGISTER_EQUITY: { senders: ['buyer', 'seller'], states: ['equityRegistration'], forms: ['equity'] },
   DELIVER_MILESTONE: { senders: ['seller'], states: ['inProgress'], forms: ['cooperation'] },
@@ -105,7 +117,8 @@ export function happyPath(form: DealForm): Step[] {
       ['INVOICE_MILESTONE', 'seller', { index: 0 }, 'active'],
       ['RECORD_FILING', 'seller', (at) => ({ filingNo: '2026650000123', filedAt: at.slice(0, 10) }), 'active'],
       ['REPORT_ROYALTIES', 'buyer', { period: '2026H1', netSales: 1_000_000 }, 'active'],
-      ['COMPLETE', 'seller', {}, 'completed'],
+      ['COMPLETE', 'seller', {}, 'active'],
+      ['COMPLETE', 'buyer', {}, 'completed'],
     ],
     transfer: [
       ['PAYMENT_RECEIVED', 'system', { index: 1 }, 'payment'],

@@ -1810,6 +1810,72 @@ export interface components {
             index: number;
             reason: string;
         };
+        /** DealEventDeliverDocuments */
+        DealEventDeliverDocuments: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "DELIVER_DOCUMENTS";
+            expectedVersion: number;
+            documents: string;
+        };
+        /** DealEventAcceptDelivery */
+        DealEventAcceptDelivery: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ACCEPT_DELIVERY";
+            expectedVersion: number;
+        };
+        /** DealEventRejectDelivery */
+        DealEventRejectDelivery: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "REJECT_DELIVERY";
+            expectedVersion: number;
+            reason: string;
+        };
+        /** DealEventTermEnded */
+        DealEventTermEnded: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "TERM_ENDED";
+            expectedVersion: number;
+        };
+        /** DealEventRemindFiling */
+        DealEventRemindFiling: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "REMIND_FILING";
+            expectedVersion: number;
+        };
+        /** DealEventFilingOverdue */
+        DealEventFilingOverdue: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "FILING_OVERDUE";
+            expectedVersion: number;
+        };
+        /** DealEventLicenceYearEnded */
+        DealEventLicenceYearEnded: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "LICENCE_YEAR_ENDED";
+            expectedVersion: number;
+            year: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -8275,7 +8341,7 @@ export interface operations {
                             /** @description ISO 8601 instant */
                             activatedAt: string;
                             /** @description ISO 8601 instant */
-                            filingDueAt: string;
+                            filingDueAt: string | null;
                             filing: {
                                 filingNo: string;
                                 /** @description China calendar date, YYYY-MM-DD */
@@ -8283,6 +8349,19 @@ export interface operations {
                                 /** @description ISO 8601 instant */
                                 recordedAt: string;
                             } | null;
+                            filingLate?: boolean;
+                            /** @description ISO 8601 instant */
+                            endsAt?: string;
+                            completionAgreedBy?: ("buyer" | "seller")[];
+                            licenceYears?: {
+                                year: number;
+                                /** @description ISO 8601 instant */
+                                endsAt: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                royalties: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                shortfall: number;
+                            }[];
                             royaltyReports: {
                                 period: string;
                                 /** @description Money in fen (CNY minor unit) */
@@ -8366,6 +8445,21 @@ export interface operations {
                                 }[];
                             }[];
                         }) | (never | null);
+                        delivery: {
+                            documents: string;
+                            /** @enum {unknown} */
+                            status: "delivered" | "rejected" | "accepted";
+                            /** @description ISO 8601 instant */
+                            deliveredAt: string;
+                            /** @description ISO 8601 instant */
+                            acceptedAt: string | null;
+                            rejections: {
+                                reason: string;
+                                by: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            }[];
+                        } | null;
                     };
                 };
             };
@@ -8762,7 +8856,7 @@ export interface operations {
                             /** @description ISO 8601 instant */
                             activatedAt: string;
                             /** @description ISO 8601 instant */
-                            filingDueAt: string;
+                            filingDueAt: string | null;
                             filing: {
                                 filingNo: string;
                                 /** @description China calendar date, YYYY-MM-DD */
@@ -8770,6 +8864,19 @@ export interface operations {
                                 /** @description ISO 8601 instant */
                                 recordedAt: string;
                             } | null;
+                            filingLate?: boolean;
+                            /** @description ISO 8601 instant */
+                            endsAt?: string;
+                            completionAgreedBy?: ("buyer" | "seller")[];
+                            licenceYears?: {
+                                year: number;
+                                /** @description ISO 8601 instant */
+                                endsAt: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                royalties: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                shortfall: number;
+                            }[];
                             royaltyReports: {
                                 period: string;
                                 /** @description Money in fen (CNY minor unit) */
@@ -8853,6 +8960,21 @@ export interface operations {
                                 }[];
                             }[];
                         }) | (never | null);
+                        delivery: {
+                            documents: string;
+                            /** @enum {unknown} */
+                            status: "delivered" | "rejected" | "accepted";
+                            /** @description ISO 8601 instant */
+                            deliveredAt: string;
+                            /** @description ISO 8601 instant */
+                            acceptedAt: string | null;
+                            rejections: {
+                                reason: string;
+                                by: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            }[];
+                        } | null;
                     };
                 };
             };
@@ -8916,7 +9038,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DealEventAcceptInquiry"] | components["schemas"]["DealEventDecline"] | components["schemas"]["DealEventSignNda"] | components["schemas"]["DealEventProposeTerms"] | components["schemas"]["DealEventAcceptTerms"] | components["schemas"]["DealEventRejectTerms"] | components["schemas"]["DealEventOfferExpired"] | components["schemas"]["DealEventWithdraw"] | components["schemas"]["DealEventExpire"] | components["schemas"]["DealEventRecordObjection"] | components["schemas"]["DealEventNoticeEnded"] | components["schemas"]["DealEventObjectionFiled"] | components["schemas"]["DealEventAnswerObjection"] | components["schemas"]["DealEventRecordPricingDecision"] | components["schemas"]["DealEventSignContract"] | components["schemas"]["DealEventTerminate"] | components["schemas"]["DealEventAssignBroker"] | components["schemas"]["DealEventRegisterContract"] | components["schemas"]["DealEventReportRoyalties"] | components["schemas"]["DealEventInvoiceMilestone"] | components["schemas"]["DealEventRecordFiling"] | components["schemas"]["DealEventComplete"] | components["schemas"]["DealEventRemindRoyalties"] | components["schemas"]["DealEventPaymentReceived"] | components["schemas"]["DealEventRecordAssignment"] | components["schemas"]["DealEventSubmitAppraisal"] | components["schemas"]["DealEventRegisterEquity"] | components["schemas"]["DealEventDeliverMilestone"] | components["schemas"]["DealEventAcceptMilestone"] | components["schemas"]["DealEventRequestChanges"];
+                "application/json": components["schemas"]["DealEventAcceptInquiry"] | components["schemas"]["DealEventDecline"] | components["schemas"]["DealEventSignNda"] | components["schemas"]["DealEventProposeTerms"] | components["schemas"]["DealEventAcceptTerms"] | components["schemas"]["DealEventRejectTerms"] | components["schemas"]["DealEventOfferExpired"] | components["schemas"]["DealEventWithdraw"] | components["schemas"]["DealEventExpire"] | components["schemas"]["DealEventRecordObjection"] | components["schemas"]["DealEventNoticeEnded"] | components["schemas"]["DealEventObjectionFiled"] | components["schemas"]["DealEventAnswerObjection"] | components["schemas"]["DealEventRecordPricingDecision"] | components["schemas"]["DealEventSignContract"] | components["schemas"]["DealEventTerminate"] | components["schemas"]["DealEventAssignBroker"] | components["schemas"]["DealEventRegisterContract"] | components["schemas"]["DealEventReportRoyalties"] | components["schemas"]["DealEventInvoiceMilestone"] | components["schemas"]["DealEventRecordFiling"] | components["schemas"]["DealEventComplete"] | components["schemas"]["DealEventRemindRoyalties"] | components["schemas"]["DealEventPaymentReceived"] | components["schemas"]["DealEventRecordAssignment"] | components["schemas"]["DealEventSubmitAppraisal"] | components["schemas"]["DealEventRegisterEquity"] | components["schemas"]["DealEventDeliverMilestone"] | components["schemas"]["DealEventAcceptMilestone"] | components["schemas"]["DealEventRequestChanges"] | components["schemas"]["DealEventDeliverDocuments"] | components["schemas"]["DealEventAcceptDelivery"] | components["schemas"]["DealEventRejectDelivery"] | components["schemas"]["DealEventTermEnded"] | components["schemas"]["DealEventRemindFiling"] | components["schemas"]["DealEventFilingOverdue"] | components["schemas"]["DealEventLicenceYearEnded"];
             };
         };
         responses: {
@@ -9219,7 +9341,7 @@ export interface operations {
                             /** @description ISO 8601 instant */
                             activatedAt: string;
                             /** @description ISO 8601 instant */
-                            filingDueAt: string;
+                            filingDueAt: string | null;
                             filing: {
                                 filingNo: string;
                                 /** @description China calendar date, YYYY-MM-DD */
@@ -9227,6 +9349,19 @@ export interface operations {
                                 /** @description ISO 8601 instant */
                                 recordedAt: string;
                             } | null;
+                            filingLate?: boolean;
+                            /** @description ISO 8601 instant */
+                            endsAt?: string;
+                            completionAgreedBy?: ("buyer" | "seller")[];
+                            licenceYears?: {
+                                year: number;
+                                /** @description ISO 8601 instant */
+                                endsAt: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                royalties: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                shortfall: number;
+                            }[];
                             royaltyReports: {
                                 period: string;
                                 /** @description Money in fen (CNY minor unit) */
@@ -9310,6 +9445,21 @@ export interface operations {
                                 }[];
                             }[];
                         }) | (never | null);
+                        delivery: {
+                            documents: string;
+                            /** @enum {unknown} */
+                            status: "delivered" | "rejected" | "accepted";
+                            /** @description ISO 8601 instant */
+                            deliveredAt: string;
+                            /** @description ISO 8601 instant */
+                            acceptedAt: string | null;
+                            rejections: {
+                                reason: string;
+                                by: string;
+                                /** @description ISO 8601 instant */
+                                at: string;
+                            }[];
+                        } | null;
                     };
                 };
             };
@@ -9576,6 +9726,8 @@ export interface operations {
                             reportNo?: string;
                             appraisedValue?: number;
                             registrationRef?: string;
+                            documents?: string;
+                            year?: number;
                             listingId?: string;
                             /** @enum {unknown} */
                             type?: "license" | "transfer" | "equity" | "cooperation";

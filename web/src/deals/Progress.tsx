@@ -7,6 +7,7 @@ import type {
   TransferProgress,
 } from '../api/deal-types.js';
 import { formatFen } from '../i18n/format.js';
+import { PARTY_LABELS } from './labels.js';
 import { useT } from '../i18n/I18nProvider.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 
@@ -55,9 +56,32 @@ function Facts({ rows }: { rows: Array<[MessageKey, ReactNode]> }) {
   );
 }
 
+const DELIVERY_STATUS = {
+  delivered: 'progress.deliveryDelivered',
+  rejected: 'progress.deliveryRejected',
+  accepted: 'progress.deliveryAccepted',
+} as const;
+
+/** The documents handed over where the IP passes by delivery (machine version 3), with the buyer's answer. */
+function useDelivered() {
+  const { t, date } = useT();
+  return (deal: Deal): [MessageKey, ReactNode] => {
+    const d = deal.delivery;
+    const last = d?.rejections.at(-1);
+    return [
+      'progress.delivery',
+      d &&
+        `${t(DELIVERY_STATUS[d.status])} · ${d.documents} · ${date(d.acceptedAt ?? d.deliveredAt, true)}${
+          d.status === 'rejected' && last ? ` · ${last.reason}` : ''
+        }`,
+    ];
+  };
+}
+
 /** After signing, what each form has to do: royalties and filing, instalments and recordal, appraisal and shares, milestones. */
 export function Progress({ deal }: { deal: Deal }) {
-  const { t, date } = useT();
+  const { t, date, label } = useT();
+  const delivered = useDelivered();
   const p = deal.progress;
   const common: Array<[MessageKey, ReactNode]> = [
     ['progress.signedAt', deal.contract.signedAt && date(deal.contract.signedAt, true)],
@@ -75,10 +99,31 @@ export function Progress({ deal }: { deal: Deal }) {
         <Facts
           rows={[
             ...common,
-            ['progress.filingDue', date(l.filingDueAt)],
+            [
+              'progress.filingDue',
+              l.filingDueAt
+                ? `${date(l.filingDueAt)}${l.filingLate ? ` · ${t('progress.filingLate')}` : ''}`
+                : t('progress.filingNotRequired'),
+            ],
             ['progress.filing', l.filing && `${l.filing.filingNo} · ${date(l.filing.filedAt)}`],
+            ['progress.endsAt', l.endsAt && date(l.endsAt)],
+            [
+              'progress.completionAgreed',
+              l.completionAgreedBy?.length ? l.completionAgreedBy.map((r) => label(PARTY_LABELS[r])).join('、') : null,
+            ],
           ]}
         />
+        {l.licenceYears?.length ? (
+          <Table
+            caption={t('progress.licenceYears')}
+            head={[t('progress.licenceYear'), t('progress.royalty'), t('progress.shortfall')]}
+            rows={l.licenceYears.map((y) => [
+              `${y.year} · ${date(y.endsAt)}`,
+              formatFen(y.royalties),
+              formatFen(y.shortfall),
+            ])}
+          />
+        ) : null}
         <Table
           caption={t('progress.royalties')}
           head={[t('event.period'), t('event.netSales'), t('progress.royalty')]}
@@ -103,6 +148,7 @@ export function Progress({ deal }: { deal: Deal }) {
               'progress.assignment',
               tr.assignment && `${tr.assignment.registrationNo} · ${date(tr.assignment.registeredAt)}`,
             ],
+            delivered(deal),
           ]}
         />
         <Table
@@ -129,6 +175,7 @@ export function Progress({ deal }: { deal: Deal }) {
               'progress.ipAssignment',
               e.ipAssignment && `${e.ipAssignment.registrationNo} · ${date(e.ipAssignment.registeredAt)}`,
             ],
+            delivered(deal),
             ['progress.equityRegistration', e.equityRegistration?.registrationRef],
           ]}
         />

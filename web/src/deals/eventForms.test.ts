@@ -118,6 +118,8 @@ describe('event forms', () => {
       SUBMIT_APPRAISAL: { appraiser: '新疆评估所', reportNo: 'PG-1', appraisedValue: '500000' },
       REGISTER_EQUITY: { registrationRef: '91650100MA' },
       RECORD_FILING: { filingNo: 'BA-1', filedAt: '2026-06-01' },
+      DELIVER_DOCUMENTS: { documents: '工艺文件（共12册）' },
+      REJECT_DELIVERY: { reason: '缺少配方参数' },
     };
     for (const [type, values] of Object.entries(samples)) {
       expect(EVENT_FORMS[type]).toBeDefined();

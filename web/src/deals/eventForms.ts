@@ -129,6 +129,8 @@ export const EVENT_FORMS: Record<string, EventField[]> = {
   DELIVER_MILESTONE: [milestone],
   ACCEPT_MILESTONE: [milestone],
   REQUEST_CHANGES: [milestone, reason(true)],
+  DELIVER_DOCUMENTS: [text('documents', 'event.documents', DOCUMENT_REF_MAX)],
+  REJECT_DELIVERY: [reason(true)],
 };
 
 /** Whether an event opens a form before it is sent (terms have their own forms). */

@@ -115,6 +115,14 @@ export const DEAL_STATES: Record<string, StateText> = {
     },
     tone: 'good',
   },
+  delivery: {
+    label: { zh: '技术资料交付', en: 'Delivery of documents' },
+    next: {
+      zh: '款项已付清：成果方交付技术资料，需求方验收后交易完成（技术秘密等无需登记，《民法典》第八百六十六条）。',
+      en: 'Paid in full: the seller delivers the technical documents; the deal completes when the buyer accepts them (no registration for trade secrets, Civil Code Art. 866).',
+    },
+    tone: 'good',
+  },
   ipAssignment: {
     label: { zh: '知识产权出资转移', en: 'IP transfer to the company' },
     next: {
@@ -175,7 +183,7 @@ export const DEAL_EVENT_LABELS: Record<string, Label> = {
   REPORT_ROYALTIES: { zh: '报告销售额', en: 'Report royalties' },
   INVOICE_MILESTONE: { zh: '开具里程碑发票', en: 'Invoice milestone' },
   RECORD_FILING: { zh: '登记许可合同备案', en: 'Record licence filing' },
-  COMPLETE: { zh: '完成交易', en: 'Complete' },
+  COMPLETE: { zh: '同意提前完成', en: 'Agree to complete early' },
   PAYMENT_RECEIVED: { zh: '分期款已付清', en: 'Instalment paid' },
   RECORD_ASSIGNMENT: { zh: '登记权利转移', en: 'Record assignment' },
   SUBMIT_APPRAISAL: { zh: '提交资产评估', en: 'Submit appraisal' },
@@ -183,6 +191,13 @@ export const DEAL_EVENT_LABELS: Record<string, Label> = {
   DELIVER_MILESTONE: { zh: '交付里程碑', en: 'Deliver milestone' },
   ACCEPT_MILESTONE: { zh: '验收里程碑', en: 'Accept milestone' },
   REQUEST_CHANGES: { zh: '要求修改', en: 'Request changes' },
+  DELIVER_DOCUMENTS: { zh: '交付技术资料', en: 'Deliver documents' },
+  ACCEPT_DELIVERY: { zh: '验收技术资料', en: 'Accept delivery' },
+  REJECT_DELIVERY: { zh: '退回补充资料', en: 'Return for completion' },
+  TERM_ENDED: { zh: '许可期限届满', en: 'Term ended' },
+  REMIND_FILING: { zh: '备案到期提醒', en: 'Filing reminder' },
+  FILING_OVERDUE: { zh: '备案逾期', en: 'Filing overdue' },
+  LICENCE_YEAR_ENDED: { zh: '许可年度结算', en: 'Licence year settled' },
 };
 
 export const eventLabel = (type: string): Label => DEAL_EVENT_LABELS[type] ?? { zh: type, en: type };

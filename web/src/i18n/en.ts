@@ -2,6 +2,7 @@ import { adminEn } from './messages/admin.js';
 import { dealConfirmEn } from './messages/dealConfirm.js';
 import { dealRoomEn } from './messages/dealRoom.js';
 import { noticesEn } from './messages/notices.js';
+import { performanceEn } from './messages/performance.js';
 import { publicEn } from './messages/public.js';
 import { reportsEn } from './messages/reports.js';
 import { sellerEn } from './messages/seller.js';
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...sellerEn,
   ...dealRoomEn,
   ...dealConfirmEn,
+  ...performanceEn,
   ...adminEn,
   ...reportsEn,
   ...noticesEn,

@@ -2,6 +2,7 @@ import { adminZh } from './messages/admin.js';
 import { dealConfirmZh } from './messages/dealConfirm.js';
 import { dealRoomZh } from './messages/dealRoom.js';
 import { noticesZh } from './messages/notices.js';
+import { performanceZh } from './messages/performance.js';
 import { publicZh } from './messages/public.js';
 import { reportsZh } from './messages/reports.js';
 import { sellerZh } from './messages/seller.js';
@@ -15,6 +16,7 @@ export const zhCN = {
   ...sellerZh,
   ...dealRoomZh,
   ...dealConfirmZh,
+  ...performanceZh,
   ...adminZh,
   ...reportsZh,
   ...noticesZh,

@@ -79,6 +79,7 @@ export function licenceDeal(overrides: Partial<Deal> = {}): Deal {
     contractRegistration: null,
     closure: null,
     progress: null,
+    delivery: null,
     ...overrides,
   };
 }
