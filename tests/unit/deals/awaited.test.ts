@@ -36,7 +36,8 @@ const AFTER_NOTICE: Record<DealForm, Awaited[][]> = {
     ['seller'], // one milestone invoiced, the filing still to record
     ['seller'], // filing recorded, the second milestone still to invoice
     ['seller'], // royalties reported
-    [], // completed
+    ['seller'], // the seller agreed to complete early (version 3): an optional answer, the milestone still to invoice
+    [], // completed by the buyer's agreement
   ],
   transfer: [
     ['buyer', 'seller'],

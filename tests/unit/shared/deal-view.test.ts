@@ -25,6 +25,7 @@ const partsOf = (c: DealContext) => ({
   contractRegistration: c.contractRegistration,
   closure: c.closure,
   progress: c.license ?? c.transfer ?? c.equity ?? c.cooperation ?? null,
+  delivery: c.delivery ?? null,
 });
 
 describe.each(DEAL_FORMS)('%s deal answer', (form) => {
