@@ -25,6 +25,7 @@ export const en: Messages = {
   'nav.demands': 'Demand board',
   'nav.policies': 'Policies',
   'nav.packages': 'Packages',
+  'nav.more': 'More',
   'lang.switch': '中文',
   'lang.switchLabel': 'Switch to Chinese',
   'account.login': 'Log in',

@@ -26,6 +26,7 @@ export const zhCN = {
   'nav.demands': '需求大厅',
   'nav.policies': '政策',
   'nav.packages': '成果包',
+  'nav.more': '更多',
   'lang.switch': 'English',
   'lang.switchLabel': '切换为英文界面',
   'account.login': '登录',
