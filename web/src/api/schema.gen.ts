@@ -3802,6 +3802,7 @@ export interface operations {
                             name: string;
                             title?: string;
                         }[];
+                        /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
                             name: string;
                             phone?: string;
@@ -3951,6 +3952,7 @@ export interface operations {
                             name: string;
                             title?: string;
                         }[];
+                        /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
                             name: string;
                             phone?: string;
@@ -4124,6 +4126,7 @@ export interface operations {
                             name: string;
                             title?: string;
                         }[];
+                        /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
                             name: string;
                             phone?: string;
@@ -4291,6 +4294,7 @@ export interface operations {
                             name: string;
                             title?: string;
                         }[];
+                        /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
                             name: string;
                             phone?: string;
@@ -4448,6 +4452,7 @@ export interface operations {
                             name: string;
                             title?: string;
                         }[];
+                        /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
                             name: string;
                             phone?: string;
@@ -4615,6 +4620,7 @@ export interface operations {
                             name: string;
                             title?: string;
                         }[];
+                        /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
                             name: string;
                             phone?: string;
