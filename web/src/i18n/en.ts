@@ -169,7 +169,8 @@ export const en: Messages = {
   'policies.issuingBody': 'Issued by',
   'policies.date': 'Date',
   'packages.title': 'Technology packages',
-  'packages.count': '{count} technologies',
+  'packages.count.one': '{count} technology',
+  'packages.count.other': '{count} technologies',
   'packages.notFound': 'This package does not exist.',
   'list.more': 'Load more',
 

@@ -169,7 +169,8 @@ export const zhCN = {
   'policies.issuingBody': '发文机关',
   'policies.date': '发布日期',
   'packages.title': '科技成果包',
-  'packages.count': '{count} 项成果',
+  'packages.count.one': '{count} 项成果',
+  'packages.count.other': '{count} 项成果',
   'packages.notFound': '该成果包不存在。',
   'list.more': '加载更多',
 
