@@ -58,7 +58,10 @@ export const ListingSchema = Type.Object(
     region: Nullable(Type.String()),
     inventors: Type.Array(Type.Object({ name: Type.String(), title: Type.Optional(Type.String()) })),
     contact: Nullable(
-      Type.Object({ name: Type.String(), phone: Type.Optional(Type.String()), email: Type.Optional(Type.String()) }),
+      Type.Object(
+        { name: Type.String(), phone: Type.Optional(Type.String()), email: Type.Optional(Type.String()) },
+        { description: 'phone and email are sent to signed-in callers only; anonymous callers get the name' },
+      ),
     ),
     ndaRequired: Type.Boolean(),
     confidentialDetails: Type.Optional(Nullable(Type.String())),

@@ -3,7 +3,7 @@ import { organizations } from '../db/schema/accounts.js';
 import { listingAttachments } from '../db/schema/listings.js';
 import type { AuthUser } from '../platform/auth.js';
 import type { DbOrTx } from '../platform/db.js';
-import { canSeeConfidential, isListingOwner, type ListingRow } from './visibility.js';
+import { canSeeConfidential, contactFor, isListingOwner, type ListingRow } from './visibility.js';
 
 /**
  * What a caller sees of a listing. The confidential part is removed here, by rule, for everyone who may not
@@ -25,6 +25,7 @@ export async function listingView(db: DbOrTx, row: ListingRow, caller: AuthUser 
   return {
     ...pub,
     organization: org,
+    contact: contactFor(row.contact, caller),
     canSeeConfidential: confidential,
     ...(confidential ? { confidentialDetails } : {}),
     ...(privileged ? { rejectionReason } : {}),

@@ -19,6 +19,15 @@ export function listingVisibleTo(listing: ListingRow, caller: AuthUser | null): 
 }
 
 /**
+ * A listing's contact person is public, but their phone and email are for signed-in members only (issue #22):
+ * an anonymous visitor, or a scraper, gets the name and is asked to sign in.
+ */
+export function contactFor(contact: ListingRow['contact'], caller: AuthUser | null): ListingRow['contact'] {
+  if (!contact || caller) return contact;
+  return { name: contact.name };
+}
+
+/**
  * The confidential part (confidentialDetails, confidential attachments) is for the owner, admins, and a buyer
  * organization holding an access grant from a deal on this listing (NDA signed, or no NDA required).
  */

@@ -106,8 +106,8 @@ describe.skipIf(!hasChromium)('a licence from registration to invoice, through t
     await page.getByLabel('邮箱').fill(server.admin.email);
     await page.getByLabel('密码').fill(server.admin.password);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL('**/profile');
-    await page.goto('/admin/review');
+    // A login lands on the user's work: the bureau's review queue.
+    await page.waitForURL('**/admin/review');
     const item = page.locator('article', { has: page.getByRole('link', { name: TITLE }) });
     await visible(item);
     await shot(page, 'admin-review-queue');

@@ -10,6 +10,8 @@ import {
 } from '../i18n/labels.js';
 import { DEAL_STATES, stateText } from '../deals/labels.js';
 import { INVOICE_STATUS_LABELS } from '../invoices/labels.js';
+import { HALF_LABELS } from '../reports/labels.js';
+import { CHINA_TIME_ZONE } from '../../../src/shared/china-time.ts';
 import { REPORT_KEY_LABELS } from './reportLabels.js';
 
 // Statistics and half-year reports arrive as JSON whose exact shape is the reporting module's business. They
@@ -36,6 +38,24 @@ const CATEGORY_LABELS: Record<string, Label> = {
     ]),
   ),
 };
+
+/**
+ * A report instant as a China date (and time): the bureau's periods are China-time half years, whose bounds are
+ * 16:00 UTC the day before. `periodEnd` is exclusive (the next half's first instant): its last day is shown.
+ */
+function useChinaTime() {
+  const { locale } = useT();
+  return (key: string, iso: string) => {
+    const at = new Date(iso);
+    if (key === 'periodEnd') at.setTime(at.getTime() - 1);
+    const timed = key !== 'periodStart' && key !== 'periodEnd';
+    return new Intl.DateTimeFormat(locale, {
+      dateStyle: timed ? 'medium' : 'long',
+      ...(timed ? { timeStyle: 'short' as const } : {}),
+      timeZone: CHINA_TIME_ZONE,
+    }).format(at);
+  };
+}
 
 /** "contractValueFen" → "Contract value fen": the best a generic view can do for a key it does not know. */
 export const humanize = (key: string) =>
@@ -91,7 +111,13 @@ export function BarChart({
         {entries.map(([key, value]) => (
           <li key={key}>
             <span className="bar-label">
-              {CATEGORY_LABELS[key] ? label(CATEGORY_LABELS[key]) : /^[1-9]$/.test(key) ? `TRL ${key}` : key}
+              {CATEGORY_LABELS[key]
+                ? label(CATEGORY_LABELS[key])
+                : REPORT_KEY_LABELS[key]
+                  ? label(REPORT_KEY_LABELS[key])
+                  : /^[1-9]$/.test(key)
+                    ? `TRL ${key}`
+                    : key}
             </span>
             <span className="bar-track" aria-hidden="true">
               <span className="bar-fill" style={{ width: `${(Math.max(0, value) / max) * 100}%` }} />
@@ -108,10 +134,16 @@ function Rows({ title, rows }: { title: string; rows: Array<Record<string, unkno
   const fmt = useNumber();
   const name = useKeyName();
   const { label } = useT();
-  const cell = (v: unknown) =>
-    typeof v === 'string' && CATEGORY_LABELS[v] ? label(CATEGORY_LABELS[v]) : String(v ?? '—');
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) =>
-    rows.every((r) => !isRecord(r[c]) && !Array.isArray(r[c])),
+  const time = useChinaTime();
+  const cell = (c: string, v: unknown) =>
+    typeof v === 'string' && CATEGORY_LABELS[v]
+      ? label(CATEGORY_LABELS[v])
+      : typeof v === 'string' && ISO_TIME.test(v)
+        ? time(c, v)
+        : String(v ?? '—');
+  // Ids are for links, not for readers.
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter(
+    (c) => c !== 'id' && rows.every((r) => !isRecord(r[c]) && !Array.isArray(r[c])),
   );
   return (
     <div className="table-scroll">
@@ -131,7 +163,7 @@ function Rows({ title, rows }: { title: string; rows: Array<Record<string, unkno
             <tr key={i}>
               {columns.map((c) => (
                 <td key={c} className={typeof r[c] === 'number' ? 'num' : undefined}>
-                  {typeof r[c] === 'number' ? fmt(c, r[c] as number) : cell(r[c])}
+                  {typeof r[c] === 'number' ? fmt(c, r[c] as number) : cell(c, r[c])}
                 </td>
               ))}
             </tr>
@@ -170,12 +202,19 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T/;
 
 /** Draws any report object; nested groups get their own heading, one level deeper each time. */
 export function LooseReportView({ data, depth = 0 }: { data: Record<string, unknown>; depth?: number }) {
-  const { date } = useT();
+  const { label } = useT();
+  const time = useChinaTime();
   const humanize = useKeyName();
-  const tiles = Object.entries(data).filter(([, v]) => typeof v === 'number') as Array<[string, number]>;
-  const texts = Object.entries(data).filter(
-    ([k, v]) => typeof v === 'string' && v.length < 80 && k !== 'currency',
-  ) as Array<[string, string]>;
+  // The period's year and half name it; they are no figures to add up (nor to print as "2,026").
+  const isPeriod = (k: string, v: unknown) => (k === 'year' || k === 'half') && typeof v === 'number';
+  const tiles = Object.entries(data).filter(([k, v]) => typeof v === 'number' && !isPeriod(k, v)) as Array<
+    [string, number]
+  >;
+  const texts = Object.entries(data)
+    .map(([k, v]): [string, unknown] =>
+      isPeriod(k, v) ? [k, k === 'half' && (v === 1 || v === 2) ? label(HALF_LABELS[v]) : String(v)] : [k, v],
+    )
+    .filter(([k, v]) => typeof v === 'string' && v.length < 80 && k !== 'currency') as Array<[string, string]>;
   const Heading = depth === 0 ? 'h3' : 'h4';
   const blocks: ReactNode[] = [];
   for (const [key, value] of Object.entries(data)) {
@@ -205,7 +244,7 @@ export function LooseReportView({ data, depth = 0 }: { data: Record<string, unkn
     <div className="loose-report">
       {texts.length > 0 && (
         <p className="muted">
-          {texts.map(([k, v]) => `${humanize(k)}: ${ISO_TIME.test(v) ? date(v, true) : v}`).join(' · ')}
+          {texts.map(([k, v]) => `${humanize(k)}: ${ISO_TIME.test(v) ? time(k, v) : v}`).join(' · ')}
         </p>
       )}
       {tiles.length > 0 && <Tiles data={tiles} />}

@@ -4,6 +4,7 @@ import { api } from '../api/index.js';
 import type { Policy } from '../api/types.js';
 import { formatFen } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';
+import { pluralKey } from '../i18n/plural.js';
 import {
   DEAL_FORM_LABELS,
   FIELD_LABELS,
@@ -160,7 +161,7 @@ const packageFields: FieldSpec[] = [
 ];
 
 export function usePackageSpec(): ContentSpec<PackageSummary> {
-  const { t, label } = useT();
+  const { t, label, locale } = useT();
   return {
     specs: packageFields,
     empty: { title: '', description: '', field: FIELDS[0], listingIds: '', published: false },
@@ -172,6 +173,13 @@ export function usePackageSpec(): ContentSpec<PackageSummary> {
     create: (input) => api.createPackage(input as never),
     update: (id, input) => api.updatePackage(id, input),
     remove: (id) => api.deletePackage(id),
-    meta: (p) => <Meta parts={[label(fieldLabel(p.field)), t('packages.count', { count: p.listingCount })]} />,
+    meta: (p) => (
+      <Meta
+        parts={[
+          label(fieldLabel(p.field)),
+          t(pluralKey(locale, 'packages.count', p.listingCount), { count: p.listingCount }),
+        ]}
+      />
+    ),
   };
 }

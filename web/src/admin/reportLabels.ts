@@ -56,6 +56,8 @@ export const REPORT_KEY_LABELS: Record<string, Label> = {
   type: { zh: '类型', en: 'Type' },
   submittedAt: { zh: '报送时间', en: 'Submitted at' },
   generatedAt: { zh: '生成时间', en: 'Generated at' },
+  periodStart: { zh: '起始日期', en: 'Period start' },
+  periodEnd: { zh: '截止日期', en: 'Period end' },
   from: { zh: '起', en: 'From' },
   to: { zh: '止', en: 'To' },
   year: { zh: '年度', en: 'Year' },

@@ -3886,6 +3886,7 @@ export interface operations {
                             name: string;
                             title?: string;
                         }[];
+                        /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
                             name: string;
                             phone?: string;
@@ -4035,6 +4036,7 @@ export interface operations {
                             name: string;
                             title?: string;
                         }[];
+                        /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
                             name: string;
                             phone?: string;
@@ -4208,6 +4210,7 @@ export interface operations {
                             name: string;
                             title?: string;
                         }[];
+                        /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
                             name: string;
                             phone?: string;
@@ -4375,6 +4378,7 @@ export interface operations {
                             name: string;
                             title?: string;
                         }[];
+                        /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
                             name: string;
                             phone?: string;
@@ -4532,6 +4536,7 @@ export interface operations {
                             name: string;
                             title?: string;
                         }[];
+                        /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
                             name: string;
                             phone?: string;
@@ -4699,6 +4704,7 @@ export interface operations {
                             name: string;
                             title?: string;
                         }[];
+                        /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
                             name: string;
                             phone?: string;

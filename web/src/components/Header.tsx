@@ -1,52 +1,12 @@
 import { Link, NavLink } from 'react-router';
-import type { Role } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { ROLE_LABELS } from '../i18n/labels.js';
-import type { MessageKey } from '../i18n/zh-CN.js';
+import { MoreMenu } from './header/MoreMenu.js';
+import { navItemsFor } from './header/navItems.js';
+import { usePriorityNav } from './header/usePriorityNav.js';
 import { NotificationBell } from './NotificationBell.js';
-
-interface NavItem {
-  to: string;
-  key: MessageKey;
-  end?: boolean;
-}
-
-const NAV: NavItem[] = [
-  { to: '/', key: 'nav.home', end: true },
-  { to: '/search', key: 'nav.listings' },
-  { to: '/demands', key: 'nav.demands' },
-  { to: '/policies', key: 'nav.policies' },
-  { to: '/packages', key: 'nav.packages' },
-  { to: '/notices', key: 'nav.notices' },
-  { to: '/cases', key: 'nav.cases' },
-  { to: '/statistics', key: 'nav.statistics' },
-];
-
-// Every member organization files a half-year report; the bureau reads them all under /admin/reports.
-const REPORTS: NavItem = { to: '/reports', key: 'nav.reports' };
-
-// Each role's own workspaces, after the public pages.
-const ROLE_NAV: Record<Role, NavItem[]> = {
-  seller: [
-    { to: '/seller', key: 'nav.seller' },
-    { to: '/deals', key: 'nav.deals' },
-    { to: '/invoices', key: 'nav.invoices' },
-    REPORTS,
-  ],
-  buyer: [
-    { to: '/deals', key: 'nav.deals' },
-    { to: '/invoices', key: 'nav.invoices' },
-    { to: '/saved-searches', key: 'nav.savedSearches' },
-    REPORTS,
-  ],
-  broker: [{ to: '/broker', key: 'nav.broker' }, { to: '/invoices', key: 'nav.invoices' }, REPORTS],
-  admin: [
-    { to: '/admin', key: 'nav.admin' },
-    { to: '/deals', key: 'nav.deals' },
-    { to: '/invoices', key: 'nav.invoices' },
-  ],
-};
+import './header/header.css';
 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useT();
@@ -95,26 +55,41 @@ function Account() {
 }
 
 export function Header() {
-  const { t } = useT();
+  const { t, locale } = useT();
   const { user } = useAuth();
-  const items = user ? [...NAV, ...ROLE_NAV[user.role]] : NAV;
+  const items = navItemsFor(user?.role ?? null);
+  const { row, measure, shown } = usePriorityNav(items.length, `${locale}:${user?.role ?? ''}`);
   return (
     <header className="site-header">
       <div className="container header-inner">
         <Link to="/" className="logo">
           {t('app.name')}
         </Link>
-        <nav className="main-nav" aria-label={t('nav.label')}>
+        <nav ref={row} className="main-nav" aria-label={t('nav.label')}>
           <ul>
-            {items.map((item) => (
+            {items.slice(0, shown).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.end}>
                   {t(item.key)}
                 </NavLink>
               </li>
             ))}
+            {shown < items.length && <MoreMenu items={items.slice(shown)} />}
           </ul>
         </nav>
+        {/* An invisible copy at natural width, from which the nav learns how many items fit. */}
+        <div className="nav-measure" aria-hidden="true">
+          <ul ref={measure}>
+            {items.map((item) => (
+              <li key={item.to}>
+                <span className="nav-link">{t(item.key)}</span>
+              </li>
+            ))}
+            <li>
+              <span className="nav-more-toggle">{t('nav.more')} ▾</span>
+            </li>
+          </ul>
+        </div>
         <div className="header-tools" aria-label={t('account.label')} role="group">
           <LanguageSwitch />
           <Account />

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/index.js';
 import type { DealSummary } from '../api/deal-types.js';
@@ -51,7 +52,7 @@ function DealRow({ deal }: { deal: DealSummary }) {
 }
 
 /** The caller's deals, newest first (a broker's: those assigned; an admin's: all). */
-export function DealList({ limit = 20, state, empty }: { limit?: number; state?: string; empty?: string }) {
+export function DealList({ limit = 20, state, empty }: { limit?: number; state?: string; empty?: ReactNode }) {
   const list = useCursorList((cursor, signal) => api.listDeals({ limit, cursor, state }, signal));
   return (
     <CursorListView list={list} minHeight="10rem" empty={empty}>

@@ -29,6 +29,7 @@ export const en: Messages = {
   'nav.demands': 'Demand board',
   'nav.policies': 'Policies',
   'nav.packages': 'Packages',
+  'nav.more': 'More',
   'lang.switch': '中文',
   'lang.switchLabel': 'Switch to Chinese',
   'account.login': 'Log in',
@@ -172,7 +173,8 @@ export const en: Messages = {
   'policies.issuingBody': 'Issued by',
   'policies.date': 'Date',
   'packages.title': 'Technology packages',
-  'packages.count': '{count} technologies',
+  'packages.count.one': '{count} technology',
+  'packages.count.other': '{count} technologies',
   'packages.notFound': 'This package does not exist.',
   'list.more': 'Load more',
 

@@ -30,6 +30,7 @@ export const zhCN = {
   'nav.demands': '需求大厅',
   'nav.policies': '政策',
   'nav.packages': '成果包',
+  'nav.more': '更多',
   'lang.switch': 'English',
   'lang.switchLabel': '切换为英文界面',
   'account.login': '登录',
@@ -172,7 +173,8 @@ export const zhCN = {
   'policies.issuingBody': '发文机关',
   'policies.date': '发布日期',
   'packages.title': '科技成果包',
-  'packages.count': '{count} 项成果',
+  'packages.count.one': '{count} 项成果',
+  'packages.count.other': '{count} 项成果',
   'packages.notFound': '该成果包不存在。',
   'list.more': '加载更多',
 

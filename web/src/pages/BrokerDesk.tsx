@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { api } from '../api/index.js';
 import { RequireRole } from '../auth/RequireRole.js';
 import { CursorListView } from '../components/CursorListView.js';
@@ -18,6 +19,28 @@ function CommissionInvoices() {
   );
 }
 
+/** What a new broker reads before the bureau assigns a deal: what happens next and where to start meanwhile. */
+function NoDealsYet() {
+  const { t } = useT();
+  return (
+    <div className="empty-guide">
+      <p>
+        <strong>{t('broker.noDeals')}</strong>
+      </p>
+      <p>{t('broker.noDealsNext')}</p>
+      <p>{t('broker.noDealsMeanwhile')}</p>
+      <div className="form-actions">
+        <Link className="button" to="/demands">
+          {t('broker.openDemandBoard')}
+        </Link>
+        <Link className="button button-quiet" to="/search">
+          {t('broker.browseListings')}
+        </Link>
+      </div>
+    </div>
+  );
+}
+
 function Desk() {
   const { t } = useT();
   return (
@@ -25,7 +48,7 @@ function Desk() {
       <section className="section" aria-labelledby="broker-deals">
         <h2 id="broker-deals">{t('broker.deals')}</h2>
         <p className="muted">{t('broker.dealsHint')}</p>
-        <DealList empty={t('broker.noDeals')} />
+        <DealList empty={<NoDealsYet />} />
       </section>
       <section className="section" aria-labelledby="broker-commissions">
         <h2 id="broker-commissions">{t('broker.commissions')}</h2>

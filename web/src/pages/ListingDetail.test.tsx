@@ -1,42 +1,10 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Listing, User } from '../api/types.js';
+import type { User } from '../api/types.js';
 import { installFetch, json, problem, renderApp } from '../testing/app.js';
+import { publishedListing } from '../testing/fixtures.js';
 
-const listing: Listing = {
-  id: 'lst_1',
-  status: 'published',
-  organization: { id: 'org_s', name: '石河子大学', type: 'university' },
-  title: '膜下滴灌节水灌溉技术',
-  titleEn: 'Drip irrigation under film',
-  summary: '适用于棉花的节水灌溉。',
-  description: '详细说明',
-  keywords: ['滴灌', '棉花'],
-  category: 'applied_technology',
-  field: 'modern_agriculture',
-  form: 'new_technology',
-  trl: 7,
-  stage: 'mature',
-  level: 'domestic_leading',
-  ipType: 'invention_patent',
-  ipNumbers: ['ZL201910123456.7'],
-  dealTypes: ['license', 'transfer'],
-  askingPrice: 50000000,
-  currency: 'CNY',
-  fundingSource: 'fiscal_corps',
-  region: '石河子',
-  inventors: [{ name: '王强', title: '教授' }],
-  contact: null,
-  ndaRequired: true,
-  canSeeConfidential: false,
-  attachments: [],
-  registrationNo: '6500002026A0001',
-  submittedAt: '2026-01-20T00:00:00Z',
-  publishedAt: '2026-02-01T00:00:00Z',
-  withdrawnAt: null,
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-02-01T00:00:00Z',
-};
+const listing = publishedListing;
 
 const person = (role: User['role']): User => ({
   id: 'usr_b',

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/index.js';
 import type { Listing } from '../api/types.js';
+import { useAuth } from '../auth/AuthProvider.js';
 import { MISSING_BY_ID, ResourceView } from '../components/ResourceView.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { formatFen } from '../i18n/format.js';
@@ -20,8 +21,27 @@ import {
 } from '../i18n/labels.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 import { useResource } from '../lib/useResource.js';
+import { ListingAttachments } from '../public/ListingAttachments.js';
+import { titleIn } from '../public/titles.js';
 import { EMPTY_SEARCH, refine, toSearchParams } from '../search/searchState.js';
 import { OpenDeal } from './OpenDeal.js';
+
+/** The contact's phone and email come only to signed-in readers (the API leaves them out for anyone else). */
+function Contact({ listing }: { listing: Listing }) {
+  const { t } = useT();
+  const { status, user } = useAuth();
+  const contact = listing.contact;
+  if (!contact) return null;
+  const line = [contact.name, contact.phone, contact.email].filter(Boolean).join(' · ');
+  if (user || status === 'loading') return <>{line}</>;
+  return (
+    <>
+      {line}
+      <br />
+      <Link to={`/login?next=${encodeURIComponent(`/listings/${listing.id}`)}`}>{t('listing.contactSignIn')}</Link>
+    </>
+  );
+}
 
 function Facts({ listing }: { listing: Listing }) {
   const { t, label, date } = useT();
@@ -45,11 +65,7 @@ function Facts({ listing }: { listing: Listing }) {
     ['listing.fundingSource', label(labelOf(FUNDING_SOURCE_LABELS, listing.fundingSource))],
     ['listing.region', listing.region],
     ['listing.inventors', listing.inventors.map((p) => (p.title ? `${p.name}（${p.title}）` : p.name)).join('、')],
-    [
-      'listing.contact',
-      listing.contact &&
-        [listing.contact.name, listing.contact.phone, listing.contact.email].filter(Boolean).join(' · '),
-    ],
+    ['listing.contact', listing.contact && <Contact listing={listing} />],
     ['listing.registrationNo', listing.registrationNo],
     [
       'listing.publishedAt',
@@ -71,15 +87,18 @@ function Facts({ listing }: { listing: Listing }) {
 }
 
 function ListingView({ listing }: { listing: Listing }) {
-  const { t } = useT();
-  usePageTitle(listing.title);
+  const { t, locale } = useT();
+  const title = titleIn(locale, listing);
+  // The title in the other language, where there is one, under the heading.
+  const other = listing.titleEn ? (title === listing.title ? listing.titleEn : listing.title) : null;
+  usePageTitle(title);
   return (
     <article className="container listing-detail">
       <header className="listing-header">
-        <h1>{listing.title}</h1>
-        {listing.titleEn && (
-          <p className="subtitle" lang="en">
-            {listing.titleEn}
+        <h1>{title}</h1>
+        {other && (
+          <p className="subtitle" lang={other === listing.titleEn ? 'en' : 'zh-CN'}>
+            {other}
           </p>
         )}
       </header>
@@ -107,6 +126,7 @@ function ListingView({ listing }: { listing: Listing }) {
               <p className="prose">{listing.description}</p>
             </section>
           )}
+          <ListingAttachments listingId={listing.id} files={listing.attachments} />
           {listing.confidentialDetails ? (
             <section className="confidential" aria-labelledby="confidential-heading">
               <h2 id="confidential-heading">{t('listing.confidential')}</h2>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../api/errors.js';
 import { useAuth } from '../auth/AuthProvider.js';
-import { safeNext } from '../auth/next.js';
+import { landingAfterLogin } from '../auth/next.js';
 import { emailProblem } from '../auth/validation.js';
 import { FormField } from '../components/FormField.js';
 import { usePageTitle } from '../components/usePageTitle.js';
@@ -29,8 +29,8 @@ export default function Login() {
     if (found.email || found.password) return;
     setSending(true);
     try {
-      await auth.login(email.trim(), password);
-      void navigate(safeNext(params.get('next')), { replace: true });
+      const user = await auth.login(email.trim(), password);
+      void navigate(landingAfterLogin(user.role, params.get('next')), { replace: true });
     } catch (err) {
       setSending(false);
       if (isApiError(err, 'UNAUTHENTICATED') || isApiError(err, 'VALIDATION_FAILED')) setFormError(t('login.failed'));

@@ -5,10 +5,11 @@ import { CursorListView } from '../components/CursorListView.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { fieldLabel } from '../i18n/labels.js';
+import { pluralKey } from '../i18n/plural.js';
 import { useCursorList } from '../lib/useCursorList.js';
 
 function PackageItem({ pkg }: { pkg: PackageSummary }) {
-  const { t, label } = useT();
+  const { t, label, locale } = useT();
   return (
     <article className="card">
       <h2 className="card-title">
@@ -16,7 +17,9 @@ function PackageItem({ pkg }: { pkg: PackageSummary }) {
       </h2>
       <p className="card-meta">
         {pkg.field && <span>{label(fieldLabel(pkg.field))}</span>}
-        {pkg.listingCount !== undefined && <span>{t('packages.count', { count: pkg.listingCount })}</span>}
+        {pkg.listingCount !== undefined && (
+          <span>{t(pluralKey(locale, 'packages.count', pkg.listingCount), { count: pkg.listingCount })}</span>
+        )}
       </p>
       {pkg.description && <p className="card-summary">{pkg.description}</p>}
     </article>

@@ -1,5 +1,5 @@
 import type { Deal } from '../api/deal-types.js';
-import type { OrganizationType, Role, User } from '../api/types.js';
+import type { Listing, OrganizationType, Role, User } from '../api/types.js';
 
 /** A session in storage, as after a login: the app then loads the user from GET /api/me. */
 export function logIn() {
@@ -83,3 +83,39 @@ export function licenceDeal(overrides: Partial<Deal> = {}): Deal {
     ...overrides,
   };
 }
+
+/** A published listing as GET /api/listings/:id sends it to a visitor. */
+export const publishedListing: Listing = {
+  id: 'lst_1',
+  status: 'published',
+  organization: { id: 'org_s', name: '石河子大学', type: 'university' },
+  title: '膜下滴灌节水灌溉技术',
+  titleEn: 'Drip irrigation under film',
+  summary: '适用于棉花的节水灌溉。',
+  description: '详细说明',
+  keywords: ['滴灌', '棉花'],
+  category: 'applied_technology',
+  field: 'modern_agriculture',
+  form: 'new_technology',
+  trl: 7,
+  stage: 'mature',
+  level: 'domestic_leading',
+  ipType: 'invention_patent',
+  ipNumbers: ['ZL201910123456.7'],
+  dealTypes: ['license', 'transfer'],
+  askingPrice: 50000000,
+  currency: 'CNY',
+  fundingSource: 'fiscal_corps',
+  region: '石河子',
+  inventors: [{ name: '王强', title: '教授' }],
+  contact: null,
+  ndaRequired: true,
+  canSeeConfidential: false,
+  attachments: [],
+  registrationNo: '6500002026A0001',
+  submittedAt: '2026-01-20T00:00:00Z',
+  publishedAt: '2026-02-01T00:00:00Z',
+  withdrawnAt: null,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-02-01T00:00:00Z',
+};

@@ -2,6 +2,7 @@
 
 export const publicZh = {
   'nav.cases': '案例',
+  'listing.contactSignIn': '登录后查看联系电话和邮箱',
   'nav.statistics': '统计',
   'cases.title': '典型案例',
   'cases.intro': '兵团科技成果转化的成功案例：谁转化了什么成果、以何种方式、成交多少。',
@@ -73,6 +74,7 @@ export const publicZh = {
 
 export const publicEn: Record<keyof typeof publicZh, string> = {
   'nav.cases': 'Cases',
+  'listing.contactSignIn': 'Sign in to see the phone and email',
   'nav.statistics': 'Statistics',
   'cases.title': 'Success stories',
   'cases.intro': 'Technology transfers in the Corps: who transferred what, in which form, for how much.',

@@ -86,6 +86,12 @@ export const workZh = {
   'broker.deals': '指派给我的交易',
   'broker.dealsHint': '在交易室中，您可以代表双方提出条款；您提出的条款需买卖双方都接受。',
   'broker.noDeals': '还没有指派给您的交易。',
+  'broker.noDealsNext':
+    '科技局把一笔交易指派给您后，它会出现在这里，您也会收到通知；之后您可以进入交易室，代表双方提出条款。',
+  'broker.noDealsMeanwhile':
+    '在此之前，您可以浏览需求大厅，用已发布的成果应答企业的技术需求，或在成果库中寻找可撮合的成果。',
+  'broker.openDemandBoard': '去需求大厅',
+  'broker.browseListings': '浏览成果',
   'broker.commissions': '佣金发票',
   'broker.noCommissions': '还没有佣金发票。合同签署时按佣金比例向成果方开具。',
 } as const;
@@ -176,6 +182,12 @@ export const workEn: Record<keyof typeof workZh, string> = {
   'broker.dealsHint':
     'In the deal room you may propose terms on behalf of the parties; your proposals need both of them to accept.',
   'broker.noDeals': 'No deals assigned to you yet.',
+  'broker.noDealsNext':
+    'When the bureau assigns you a deal it appears here and you get a notification; you can then propose terms for both sides in its deal room.',
+  'broker.noDealsMeanwhile':
+    "Meanwhile, browse the demand board and answer enterprises' demands with published technologies, or look for technologies to match in the listings.",
+  'broker.openDemandBoard': 'Open the demand board',
+  'broker.browseListings': 'Browse technologies',
   'broker.commissions': 'Commission invoices',
   'broker.noCommissions':
     'No commission invoices yet. They are issued to the seller at signing, at your commission rate.',
