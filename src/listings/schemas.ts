@@ -80,3 +80,18 @@ export const AttachmentQuery = Type.Object(
   { visibility: Type.Optional(E(ATTACHMENT_VISIBILITY)) },
   { additionalProperties: false },
 );
+
+/** A review-queue entry: the listing as an admin sees it, with the bureau's earlier returns, oldest first. */
+export const ReviewItemSchema = Type.Object(
+  {
+    ...ListingSchema.properties,
+    rejections: Type.Array(
+      Type.Object({
+        reason: Type.String({ description: 'What the bureau asked the seller to fix' }),
+        at: Type.String({ description: 'When it was returned (ISO 8601)' }),
+      }),
+      { description: 'Earlier returns of this registration, oldest first (from the audit trail)' },
+    ),
+  },
+  { $id: 'ReviewItem' },
+);

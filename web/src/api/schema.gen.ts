@@ -438,7 +438,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Submitted listings awaiting review, oldest first (admin) */
+        /** Submitted listings awaiting review, oldest first, each whole with its earlier returns (admin) */
         get: operations["getListingsReviewQueue"];
         put?: never;
         post?: never;
@@ -1387,6 +1387,79 @@ export interface components {
             createdAt: string;
             /** @description Only in the answer that created it (also mailed) */
             acceptUrl?: string;
+        };
+        /** ReviewItem */
+        ReviewItem: {
+            id: string;
+            /** @enum {unknown} */
+            status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
+            organization: {
+                id: string;
+                name: string;
+                /** @enum {unknown} */
+                type: "university" | "institute" | "enterprise" | "agency" | "individual";
+            };
+            title: string;
+            titleEn: string | null;
+            summary: string;
+            description: string;
+            keywords: string[];
+            /** @enum {unknown} */
+            category: "basic_theory" | "applied_technology" | "soft_science";
+            /** @enum {unknown} */
+            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+            /** @enum {unknown} */
+            form: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
+            trl: number;
+            /** @enum {unknown} */
+            stage: "early" | "pilot" | "mature";
+            /** @enum {unknown} */
+            level: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
+            /** @enum {unknown} */
+            ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
+            ipNumbers: string[];
+            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+            askingPrice: number | null;
+            /** @enum {string} */
+            currency: "CNY";
+            /** @enum {unknown} */
+            fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
+            region: string | null;
+            inventors: {
+                name: string;
+                title?: string;
+            }[];
+            contact: {
+                name: string;
+                phone?: string;
+                email?: string;
+            } | null;
+            ndaRequired: boolean;
+            confidentialDetails?: string | null;
+            canSeeConfidential: boolean;
+            attachments: {
+                id: string;
+                filename: string;
+                mimeType: string;
+                size: number;
+                /** @enum {unknown} */
+                visibility: "public" | "confidential";
+                createdAt: string;
+            }[];
+            registrationNo: string | null;
+            rejectionReason?: string | null;
+            submittedAt: string | null;
+            publishedAt: string | null;
+            withdrawnAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description Earlier returns of this registration, oldest first (from the audit trail) */
+            rejections: {
+                /** @description What the bureau asked the seller to fix */
+                reason: string;
+                /** @description When it was returned (ISO 8601) */
+                at: string;
+            }[];
         };
         /** Demand */
         Demand: {
@@ -4726,31 +4799,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
-                            title: string;
-                            titleEn: string | null;
-                            summary: string;
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            trl: number;
-                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                            askingPrice: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            registrationNo: string | null;
-                            organization: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                            };
-                            publishedAt: string | null;
-                            updatedAt: string;
-                            rejectionReason?: string | null;
-                        }[];
+                        items: components["schemas"]["ReviewItem"][];
                         nextCursor: string | null;
                     };
                 };

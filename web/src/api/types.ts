@@ -35,6 +35,7 @@ export type Attachment = Listing['attachments'][number];
 export type AttachmentVisibility = Attachment['visibility'];
 export type ListingInput = BodyOf<'/api/listings', 'post'>;
 export type ListingSummary = ItemOf<'/api/listings'>;
+export type ReviewItem = ItemOf<'/api/listings/review-queue'>;
 export type SearchResult = ResponseOf<'/api/search/listings'>;
 export type SearchHit = SearchResult['hits'][number];
 export type FacetName = 'field' | 'trl' | 'dealType' | 'ipType';
