@@ -73,7 +73,16 @@ export const STOP_WORDS = [
 
 export const listingIndexSettings = {
   // Rank order: a match in the title outweighs one in the summary, which outweighs the long description.
-  searchableAttributes: ['title', 'titleEn', 'keywords', 'summary', 'description', 'organizationName', 'inventors'],
+  searchableAttributes: [
+    'title',
+    'titleEn',
+    'keywords',
+    'summary',
+    'description',
+    'organizationName',
+    'inventors',
+    'regionName',
+  ],
   // `id` is filterable so that a saved search can ask "does this one new listing match?".
   filterableAttributes: [
     'id',
@@ -100,7 +109,7 @@ export const listingIndexSettings = {
   localizedAttributes: [
     { attributePatterns: ['titleEn'], locales: ['eng'] },
     {
-      attributePatterns: ['title', 'keywords', 'summary', 'description', 'organizationName', 'inventors'],
+      attributePatterns: ['title', 'keywords', 'summary', 'description', 'organizationName', 'inventors', 'regionName'],
       locales: MIXED_LANGUAGE,
     },
   ],

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { ORGANIZATION_TYPES } from '../db/schema/accounts.js';
 import { ATTACHMENT_VISIBILITY, LISTING_STATUSES } from '../db/schema/listings.js';
 import { Id, ListQuery, Text, Nullable, OneOf as E } from '../platform/http.js';
+import { REGION_CODES } from '../shared/regions.js';
 import { CATEGORIES, DEAL_FORMS, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES } from '../shared/listing.js';
 
 export { CreateListingBody, PatchListingBody, type ListingInput, type ListingPatch } from '../shared/listing-input.js';
@@ -55,7 +56,7 @@ export const ListingSchema = Type.Object(
     askingPrice: Nullable(Type.Integer()),
     currency: Type.Literal('CNY'),
     fundingSource: E(FUNDING_SOURCES),
-    region: Nullable(Type.String()),
+    region: Nullable(E(REGION_CODES)),
     inventors: Type.Array(Type.Object({ name: Type.String(), title: Type.Optional(Type.String()) })),
     contact: Nullable(
       Type.Object({ name: Type.String(), phone: Type.Optional(Type.String()), email: Type.Optional(Type.String()) }),
