@@ -14,6 +14,7 @@ import {
   STAGE_LABELS,
   fieldLabel,
   labelOf,
+  regionOf,
   trlLabel,
 } from '../i18n/labels.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
@@ -36,7 +37,7 @@ function RegistrationFacts({ item }: { item: ReviewItem }) {
     ['listing.dealTypes', item.dealTypes.map((d) => label(labelOf(DEAL_FORM_LABELS, d))).join('、')],
     ['listing.price', item.askingPrice === null ? t('listing.negotiable') : formatFen(item.askingPrice)],
     ['listing.fundingSource', label(labelOf(FUNDING_SOURCE_LABELS, item.fundingSource))],
-    ['listing.region', item.region],
+    ['listing.region', item.region && label(regionOf(item.region) ?? { zh: item.region, en: item.region })],
     ['listing.inventors', item.inventors.map((p) => (p.title ? `${p.name}（${p.title}）` : p.name)).join('、')],
     [
       'listing.contact',

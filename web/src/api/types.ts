@@ -38,7 +38,7 @@ export type ListingSummary = ItemOf<'/api/listings'>;
 export type ReviewItem = ItemOf<'/api/listings/review-queue'>;
 export type SearchResult = ResponseOf<'/api/search/listings'>;
 export type SearchHit = SearchResult['hits'][number];
-export type FacetName = 'field' | 'trl' | 'dealType' | 'ipType';
+export type FacetName = 'field' | 'trl' | 'dealType' | 'ipType' | 'region';
 export type FacetCounts = SearchResult['facets'][FacetName];
 
 // Demands and saved searches

@@ -22,7 +22,7 @@ export function reviewItem(overrides: Partial<ReviewItem> = {}): ReviewItem {
     askingPrice: null,
     currency: 'CNY',
     fundingSource: 'fiscal_corps',
-    region: '第一师阿拉尔市',
+    region: '660100',
     inventors: [{ name: '王研究员', title: '研究员' }],
     contact: { name: '科技处', phone: '0997-4680000' },
     ndaRequired: false,

@@ -79,5 +79,7 @@ describe('Review queue', () => {
     const first = screen.getByRole('link', { name: '棉花打顶机器人' }).closest('article')!;
     expect(within(first).getByText('首次提交，没有退回记录。')).toBeTruthy();
     expect(within(first).getByText('未上传附件。')).toBeTruthy();
+    // The region is a code; the page names it.
+    expect(within(first).getByText('第一师阿拉尔市')).toBeTruthy();
   });
 });
