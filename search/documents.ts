@@ -24,7 +24,10 @@ export interface ListingSearchDocument {
   ipType: IpType;
   dealTypes: DealForm[];
   fundingSource: FundingSource;
+  /** A region code (src/shared/regions.ts), filtered and counted on. */
   region?: string;
+  /** The region's names, Chinese and English, so that typing 石河子 finds the listings of 第八师石河子市. */
+  regionName?: string[];
   /** Fen. Omitted (not null) for a negotiable price, so that price sorts put it last in both directions. */
   askingPrice?: number;
   publishedAt: number;

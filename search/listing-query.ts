@@ -18,6 +18,7 @@ import {
   type Level,
   type Stage,
 } from '../src/shared/listing.js';
+import { REGION_CODES, type RegionCode } from '../src/shared/regions.js';
 import { HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG, LISTING_HIGHLIGHT_ATTRIBUTES } from './highlight.js';
 import { listingIndexSettings } from './settings.js';
 
@@ -25,7 +26,16 @@ export const LISTING_SORTS = ['relevance', 'newest', 'price_asc', 'price_desc', 
 export type ListingSort = (typeof LISTING_SORTS)[number];
 
 /** Facets computed on every search; the names are index attributes (`dealTypes`, plural, holds deal types). */
-export const LISTING_FACETS = ['field', 'trl', 'dealTypes', 'ipType', 'stage', 'level', 'fundingSource'] as const;
+export const LISTING_FACETS = [
+  'field',
+  'trl',
+  'dealTypes',
+  'ipType',
+  'stage',
+  'level',
+  'fundingSource',
+  'region',
+] as const;
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_LIMIT = 100;
@@ -33,17 +43,6 @@ export const MAX_FILTER_VALUES = 20;
 /** The engine counts and pages through at most `maxTotalHits` results; a route should bound `offset` by this. */
 export const MAX_OFFSET = listingIndexSettings.pagination.maxTotalHits - 1;
 
-/**
- * A region is matched as stored on the organization: a 6-digit administrative division code (GB/T 2260, e.g.
- * 659001) or a place name such as 第八师石河子市. A name has 1–50 characters: Han characters, Latin letters,
- * digits, inner spaces, the middle dot, hyphens and parentheses, with at least one letter. No quote,
- * backslash or control character can reach the filter expression, and the value is quoted there anyway.
- */
-const NAME_CHAR = '[\\p{Script=Han}A-Za-z0-9·()（）-]';
-export const REGION_PATTERN = new RegExp(
-  `^(?:\\d{6}|(?=.*[\\p{Script=Han}A-Za-z])${NAME_CHAR}(?:[\\p{Script=Han}A-Za-z0-9 ·()（）-]{0,48}${NAME_CHAR})?)$`,
-  'u',
-);
 export const ORGANIZATION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Already-validated search parameters (the route's schema checked them); checked again here all the same. */
@@ -59,7 +58,7 @@ export interface ListingSearchParams {
   category?: Category[];
   form?: Form[];
   fundingSource?: FundingSource[];
-  region?: string[];
+  region?: RegionCode[];
   organizationId?: string[];
   sort?: ListingSort;
   limit: number;
@@ -184,7 +183,7 @@ function buildFilters(p: ListingSearchParams): Array<[attribute: string, express
     ['category', checked('category', p.category, enumOf(CATEGORIES))],
     ['form', checked('form', p.form, enumOf(FORMS))],
     ['fundingSource', checked('fundingSource', p.fundingSource, enumOf(FUNDING_SOURCES))],
-    ['region', checked('region', p.region, matching(REGION_PATTERN))],
+    ['region', checked('region', p.region, enumOf(REGION_CODES))],
     ['organizationId', checked('organizationId', p.organizationId, matching(ORGANIZATION_ID_PATTERN))],
   ];
   const filters: Array<[string, string]> = [];

@@ -71,9 +71,21 @@ export const STOP_WORDS = [
   'looking',
 ];
 
+// What a listing says about itself: every searchable attribute but the region's names. Demand matching asks only
+// these, so a demand that mentions where it is (我公司在第八师…) does not match every listing of that region.
+export const LISTING_CONTENT_ATTRIBUTES = [
+  'title',
+  'titleEn',
+  'keywords',
+  'summary',
+  'description',
+  'organizationName',
+  'inventors',
+] as const;
+
 export const listingIndexSettings = {
   // Rank order: a match in the title outweighs one in the summary, which outweighs the long description.
-  searchableAttributes: ['title', 'titleEn', 'keywords', 'summary', 'description', 'organizationName', 'inventors'],
+  searchableAttributes: [...LISTING_CONTENT_ATTRIBUTES, 'regionName'],
   // `id` is filterable so that a saved search can ask "does this one new listing match?".
   filterableAttributes: [
     'id',
@@ -100,7 +112,7 @@ export const listingIndexSettings = {
   localizedAttributes: [
     { attributePatterns: ['titleEn'], locales: ['eng'] },
     {
-      attributePatterns: ['title', 'keywords', 'summary', 'description', 'organizationName', 'inventors'],
+      attributePatterns: ['title', 'keywords', 'summary', 'description', 'organizationName', 'inventors', 'regionName'],
       locales: MIXED_LANGUAGE,
     },
   ],

@@ -1,5 +1,5 @@
 import { searchIndex } from '../../search/client.js';
-import { LISTINGS_INDEX } from '../../search/settings.js';
+import { LISTING_CONTENT_ATTRIBUTES, LISTINGS_INDEX } from '../../search/settings.js';
 import type { demands } from '../db/schema/listings.js';
 import { runListingSearch, searchUnavailable } from '../listings/search.js';
 import type { AppContext } from '../platform/context.js';
@@ -110,6 +110,7 @@ export async function matchDemand(ctx: AppContext, d: Demand, limit = 20) {
       attributesToRetrieve: ['id'],
       showRankingScore: true,
       matchingStrategy: 'all',
+      attributesToSearchOn: [...LISTING_CONTENT_ATTRIBUTES],
     });
   let byField, all, answers;
   try {

@@ -1,3 +1,4 @@
+import { regionOf } from '../shared/regions.js';
 import { eq, inArray } from 'drizzle-orm';
 import type { Meilisearch } from 'meilisearch';
 import type { ListingSearchDocument } from '../../search/documents.js';
@@ -6,6 +7,12 @@ import { organizations } from '../db/schema/accounts.js';
 import { listings } from '../db/schema/listings.js';
 import type { AppContext } from '../platform/context.js';
 import type { DbOrTx } from '../platform/db.js';
+
+// The code is filtered and counted on; the names are searched (石河子 finds 第八师石河子市's listings).
+function regionFields(code: string | null) {
+  const region = regionOf(code);
+  return region ? { region: region.code, regionName: [region.zh, region.en] } : {};
+}
 import type { ListingRow } from './visibility.js';
 
 /** The public projection of a published listing: nothing confidential ever enters the index. */
@@ -29,7 +36,7 @@ export function toSearchDocument(row: ListingRow, organizationName: string): Lis
     ipType: row.ipType,
     dealTypes: row.dealTypes,
     fundingSource: row.fundingSource,
-    ...(row.region ? { region: row.region } : {}),
+    ...regionFields(row.region),
     ...(row.askingPrice !== null ? { askingPrice: row.askingPrice } : {}),
     publishedAt: new Date(row.publishedAt ?? row.updatedAt).getTime(),
     ...(row.registrationNo ? { registrationNo: row.registrationNo } : {}),

@@ -16,7 +16,9 @@ import {
   ListingSchema,
   PatchListingBody,
   ReviewBody,
+  ReviewItemSchema,
 } from './schemas.js';
+import { reviewQueue } from './review.js';
 import * as listings from './service.js';
 import { DEAL_FORMS, FIELDS } from '../shared/listing.js';
 
@@ -130,13 +132,13 @@ export async function listingRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       onRequest: app.requireRole('admin'),
       schema: {
         tags,
-        summary: 'Submitted listings awaiting review, oldest first (admin)',
+        summary: 'Submitted listings awaiting review, oldest first, each whole with its earlier returns (admin)',
         security: bearer,
         querystring: Type.Object(ListQuery, { additionalProperties: false }),
-        response: { 200: Page(ListingSummary), ...errorResponses(401, 403) },
+        response: { 200: Page(ReviewItemSchema), ...errorResponses(401, 403) },
       },
     },
-    async (req) => listings.reviewQueue(ctx, req.user, req.query),
+    async (req) => reviewQueue(ctx, req.user, req.query),
   );
 
   app.get(

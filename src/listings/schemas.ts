@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { ORGANIZATION_TYPES } from '../db/schema/accounts.js';
 import { ATTACHMENT_VISIBILITY, LISTING_STATUSES } from '../db/schema/listings.js';
 import { Id, ListQuery, Text, Nullable, OneOf as E } from '../platform/http.js';
+import { REGION_CODES } from '../shared/regions.js';
 import { CATEGORIES, DEAL_FORMS, FIELDS, FORMS, FUNDING_SOURCES, IP_TYPES, LEVELS, STAGES } from '../shared/listing.js';
 
 export { CreateListingBody, PatchListingBody, type ListingInput, type ListingPatch } from '../shared/listing-input.js';
@@ -55,7 +56,7 @@ export const ListingSchema = Type.Object(
     askingPrice: Nullable(Type.Integer()),
     currency: Type.Literal('CNY'),
     fundingSource: E(FUNDING_SOURCES),
-    region: Nullable(Type.String()),
+    region: Nullable(E(REGION_CODES)),
     inventors: Type.Array(Type.Object({ name: Type.String(), title: Type.Optional(Type.String()) })),
     contact: Nullable(
       Type.Object(
@@ -82,4 +83,19 @@ export const AttachmentSchema = Attachment;
 export const AttachmentQuery = Type.Object(
   { visibility: Type.Optional(E(ATTACHMENT_VISIBILITY)) },
   { additionalProperties: false },
+);
+
+/** A review-queue entry: the listing as an admin sees it, with the bureau's earlier returns, oldest first. */
+export const ReviewItemSchema = Type.Object(
+  {
+    ...ListingSchema.properties,
+    rejections: Type.Array(
+      Type.Object({
+        reason: Type.String({ description: 'What the bureau asked the seller to fix' }),
+        at: Type.String({ description: 'When it was returned (ISO 8601)' }),
+      }),
+      { description: 'Earlier returns of this registration, oldest first (from the audit trail)' },
+    ),
+  },
+  { $id: 'ReviewItem' },
 );

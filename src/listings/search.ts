@@ -12,6 +12,7 @@ import { LISTINGS_INDEX } from '../../search/settings.js';
 import type { AppContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { OneOf as E } from '../platform/http.js';
+import { REGION_CODES } from '../shared/regions.js';
 import {
   CATEGORIES,
   DEAL_FORMS,
@@ -47,7 +48,7 @@ export const SearchQuery = Type.Object(
     trl: Type.Optional(Type.String({ pattern: '^[1-9](-[1-9])?$', description: 'A level (7) or a range (4-7)' })),
     trlMin: Type.Optional(Type.Integer({ minimum: 1, maximum: 9 })),
     trlMax: Type.Optional(Type.Integer({ minimum: 1, maximum: 9 })),
-    region: Type.Optional(Type.Array(Type.String({ maxLength: 50 }), { maxItems: 20 })),
+    region: Type.Optional(many(REGION_CODES)),
     organizationId: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }), { maxItems: 20 })),
     sort: Type.Optional(Type.Enum([...LISTING_SORTS])),
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
@@ -73,7 +74,7 @@ export const SearchResult = Type.Object({
       ipType: E(IP_TYPES),
       dealTypes: Type.Array(E(DEAL_FORMS)),
       fundingSource: E(FUNDING_SOURCES),
-      region: Type.Optional(Type.String()),
+      region: Type.Optional(E(REGION_CODES)),
       organization: Type.Object({ id: Type.String(), name: Type.String() }),
       askingPrice: Type.Union([Type.Integer(), Type.Null()]),
       currency: Type.Literal('CNY'),
@@ -90,6 +91,7 @@ export const SearchResult = Type.Object({
     stage: Facet,
     level: Facet,
     fundingSource: Facet,
+    region: Facet,
   }),
   processingTimeMs: Type.Integer(),
   limit: Type.Integer(),
@@ -173,6 +175,7 @@ const FACET_NAMES = {
   stage: 'stage',
   level: 'level',
   fundingSource: 'fundingSource',
+  region: 'region',
 } as const;
 
 export async function searchListings(ctx: AppContext, q: SearchQueryInput) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import { listings, type ListingStatus } from '../db/schema/listings.js';
 import type { AuthUser } from '../platform/auth.js';
 import { audit } from '../platform/audit.js';
@@ -228,20 +228,6 @@ export async function listListings(
     .limit(q.limit + 1);
   const page = pageOf(rows, q.limit);
   return { items: await listingSummaries(ctx.db, page.items, caller), nextCursor: page.nextCursor };
-}
-
-/** The bureau's review queue: submitted listings, oldest submission first. */
-export async function reviewQueue(ctx: AppContext, admin: AuthUser, q: { limit: number; cursor?: string }) {
-  const conds = [eq(listings.status, 'submitted')];
-  if (q.cursor) conds.push(sql`${listings.id} > ${q.cursor}`);
-  const rows = await ctx.db
-    .select()
-    .from(listings)
-    .where(and(...conds))
-    .orderBy(asc(listings.id))
-    .limit(q.limit + 1);
-  const page = pageOf(rows, q.limit);
-  return { items: await listingSummaries(ctx.db, page.items, admin), nextCursor: page.nextCursor };
 }
 
 /** The listing rules beyond the schema (IP numbers fit the IP form), for callers that validate a batch row by row. */

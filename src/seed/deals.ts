@@ -11,16 +11,26 @@ import { fireDueTimers } from '../platform/timers.js';
 import { fileObjection, noticesOfDeal } from '../pricing/notices.js';
 import { asAuth, type DemoUsers } from './accounts.js';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+// The recent part of the story (two deals, eleven steps an hour apart) starts this long before the seed's now,
+// so that its last step lands just before now and no seeded event is dated in the future (issue #22).
+const RECENT_STORY = 12 * HOUR;
 
 /**
- * Demo deals through the deal service, one per form, left at telling points. The story starts 40 days ago on a
- * clock of its own, so that public notices (15 days, the sellers are public institutions) end through the same
- * timer path as in production; the last steps happen now, so no demo proposal expires at first start.
+ * Demo deals through the deal service, one per form, left at telling points. The story starts 40 days before the
+ * app clock's now on a clock of its own, so that public notices (15 days, the sellers are public institutions) end
+ * through the same timer path as in production; the last steps happen in the last hours, so no demo proposal
+ * expires at first start. The story clock never passes now: a step that would is a bug in this file.
  */
 export async function seedDeals(ctx: AppContext, users: DemoUsers) {
-  let t = Date.now() - 40 * DAY;
+  const now = ctx.clock.now().getTime();
+  let t = now - 40 * DAY;
   const clock: Clock = { now: () => new Date(t) };
+  const advance = (ms: number) => {
+    if (t + ms > now) throw new Error('seedDeals: the demo story would run past the seed clock');
+    t += ms;
+  };
   const c: AppContext = { ...ctx, clock };
   const published = (await listListings(ctx, null, { limit: 100 })).items;
   const listing = (part: string) => published.find((l) => l.title.includes(part))!.id;
@@ -37,7 +47,7 @@ export async function seedDeals(ctx: AppContext, users: DemoUsers) {
   const step = (who: AuthUser, dealId: string, event: DealEventInput) =>
     c.db.transaction(async (tx) => {
       const [{ version }] = await tx.select({ version: deals.version }).from(deals).where(eq(deals.id, dealId));
-      t += 3_600_000;
+      advance(HOUR);
       return sendEventTx(c, tx, who, dealId, version, event);
     });
   const agree = async (buyer: AuthUser, seller: AuthUser, dealId: string, terms: Record<string, unknown>) => {
@@ -85,23 +95,23 @@ export async function seedDeals(ctx: AppContext, users: DemoUsers) {
         name: '样机适配',
         amount: 1_200_000,
         deliverable: '适配样机及田间测试报告',
-        dueDate: new Date(Date.now() + 60 * DAY).toISOString().slice(0, 10),
+        dueDate: new Date(now + 60 * DAY).toISOString().slice(0, 10),
       },
       {
         name: '批量验证',
         amount: 1_800_000,
         deliverable: '100 台批量验证报告',
-        dueDate: new Date(Date.now() + 200 * DAY).toISOString().slice(0, 10),
+        dueDate: new Date(now + 200 * DAY).toISOString().slice(0, 10),
       },
     ],
   });
-  t += 16 * DAY;
+  advance(16 * DAY);
   await fireDueTimers(c);
   await sign(kuitun, xaas, variety);
   await sign(oasis, taru, jujube);
   await sign(tarimAgri, shzu, picker);
   await step(kuitun, variety, { type: 'REGISTER_CONTRACT', registrationNo: '6590012026000018' });
-  t += 5 * DAY;
+  advance(5 * DAY);
   const [firstInstalment] = (await listInvoices(c, taru, { dealId: jujube, limit: 20 })).items.filter(
     (i) => i.total === 2_000_000,
   );
@@ -114,8 +124,8 @@ export async function seedDeals(ctx: AppContext, users: DemoUsers) {
   );
   await step(shzu, picker, { type: 'DELIVER_MILESTONE', index: 0 });
 
-  // Now: a licence under negotiation, with a broker and a counter-offer on the table.
-  t = Date.now();
+  // Today: a licence under negotiation, with a broker and a counter-offer on the table.
+  t = now - RECENT_STORY;
   const terms = {
     licenseType: 'exclusive',
     territory: '新疆生产建设兵团',
@@ -138,7 +148,7 @@ export async function seedDeals(ctx: AppContext, users: DemoUsers) {
   await step(oasis, drip, { type: 'PROPOSE_TERMS', terms });
   await step(shzu, drip, { type: 'PROPOSE_TERMS', terms: { ...terms, upfrontFee: 80_000_000, royaltyRateBp: 400 } });
 
-  // Now: a second transfer of the jujube process, its price under public notice on the board with an objection
+  // Today: a second transfer of the jujube process, its price under public notice on the board with an objection
   // awaiting the seller's answer (DOMAIN.md "Pricing routes").
   const noticed = (await openDeal(c, kuitun, { listingId: listing('红枣'), type: 'transfer' })).id;
   await step(taru, noticed, { type: 'ACCEPT_INQUIRY' });
@@ -156,6 +166,6 @@ export async function seedDeals(ctx: AppContext, users: DemoUsers) {
   });
   await step(taru, noticed, { type: 'ACCEPT_TERMS' });
   const [notice] = await noticesOfDeal(c.db, noticed);
-  t += 3_600_000;
+  advance(HOUR);
   await fileObjection(c, tarimAgri, notice.id, '转让价格低于首笔转让（600 万元），请说明定价依据。');
 }

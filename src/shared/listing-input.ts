@@ -11,6 +11,7 @@ import {
   TRL_MAX,
   TRL_MIN,
 } from './listing.js';
+import { REGION_CODES } from './regions.js';
 import { Fen, OneOf as E, Text } from './schema.js';
 
 // A listing as a seller registers it (MOST's 科技成果登记表): the body of POST and PATCH /api/listings, the rows
@@ -35,7 +36,7 @@ const listingFields = {
   dealTypes: Type.Array(E(DEAL_FORMS), { minItems: 1, maxItems: 4, uniqueItems: true }),
   askingPrice: Type.Optional(Type.Union([Fen, Type.Null()])),
   fundingSource: E(FUNDING_SOURCES),
-  region: Type.Optional(Type.Union([Text(100), Type.Null()])),
+  region: Type.Optional(Type.Union([E(REGION_CODES), Type.Null()])),
   inventors: Type.Optional(
     Type.Array(Type.Object({ name: Text(50, 1), title: Type.Optional(Text(50)) }, { additionalProperties: false }), {
       maxItems: 50,

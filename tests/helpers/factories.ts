@@ -67,7 +67,7 @@ export function listingBody(overrides: Record<string, unknown> = {}) {
     dealTypes: ['license', 'transfer'],
     askingPrice: 50_000_000,
     fundingSource: 'fiscal_corps',
-    region: '第八师石河子市',
+    region: '660800',
     inventors: [{ name: '李教授', title: '教授' }],
     contact: { name: '技术转移办公室', phone: '0993-2055000', email: 'ttc@shzu.example' },
     ndaRequired: true,

@@ -21,6 +21,7 @@ import {
 } from './columns.js';
 import { BOM, csvRecord } from './csv.js';
 import { chinaDate } from '../../shared/china-time.js';
+import { regionOf } from '../../shared/regions.js';
 
 export type ExchangeFormat = 'json' | 'csv';
 const BATCH = 500;
@@ -47,7 +48,7 @@ export function exchangeRow(row: ListingRow, organizationName: string): Record<C
     转化方式: row.dealTypes.map((d) => DEAL_FORM_ZH[d]).join(LIST_SEPARATOR),
     '参考价格(元)': row.askingPrice === null ? '' : fenToYuan(row.askingPrice),
     经费来源: FUNDING_SOURCE_ZH[row.fundingSource],
-    所属地区: row.region ?? '',
+    所属地区: regionOf(row.region)?.zh ?? '',
     完成人: row.inventors.map((p) => (p.title ? `${p.name}（${p.title}）` : p.name)).join(LIST_SEPARATOR),
     完成单位: organizationName,
     登记号: row.registrationNo ?? '',

@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { TRL_LABELS } from '../../shared/listing.js';
+import { regionFromText } from '../../shared/regions.js';
 import { CreateListingBody, type ListingInput } from '../../listings/schemas.js';
 import { listingInputProblems } from '../../listings/service.js';
 import { COLUMNS, LIST_SPLIT, READERS, REQUIRED_COLUMNS, type Column } from './columns.js';
@@ -133,7 +134,8 @@ export function parseRow(cells: Cells, row: number): { parsed?: ParsedRow; probl
     dealTypes: dealTypes as NonNullable<(typeof dealTypes)[number]>[],
     askingPrice,
     fundingSource: fundingSource!,
-    region: cell('所属地区') || null,
+    // The national system's files name the region; a name outside the set stays as written and fails the check.
+    region: regionFromText(cell('所属地区')) ?? (cell('所属地区') || null),
     inventors: list(cell('完成人')).map(readInventor),
     ndaRequired: false,
   };

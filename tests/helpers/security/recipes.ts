@@ -56,14 +56,16 @@ async function publishedListing(w: World, body: Record<string, unknown>) {
 export const CSV_RECIPES: Record<string, Recipe> = {
   'GET /api/admin/exchange/listings': async (w) => {
     const title = `${FORMULAS[0]} ${unique('t')}`;
+    // Regions are codes now; the summary carries the second formula instead.
+    const summary = `${FORMULAS[1]} 以公式开头的成果简介`;
     await publishedListing(w, {
       title,
-      region: FORMULAS[1],
+      summary,
       keywords: [FORMULAS[3], '滴灌'],
       inventors: [{ name: FORMULAS[2], title: FORMULAS[4] }],
       contact: { name: FORMULAS[5], phone: '0993-2055000', email: 'ttc@shzu.example' },
     });
-    return { url: '/api/admin/exchange/listings?format=csv', values: [title, FORMULAS[1]] };
+    return { url: '/api/admin/exchange/listings?format=csv', values: [title, summary] };
   },
   'GET /api/admin/contract-registrations': async (w) => {
     const registrationNo = `${FORMULAS[0].slice(0, 20)}${unique('r')}`;

@@ -46,7 +46,7 @@ beforeAll(async () => {
       summary: '+SUM(A1:A9) 作为简介开头的公式注入测试，"引号"，逗号,以及\n换行。',
       keywords: ['-1', '@cmd', '节水'],
       inventors: [{ name: '=李明', title: '教授' }, { name: '王芳' }],
-      region: '-第八师',
+      region: '660800',
       askingPrice: 12_345_678,
     },
   });
@@ -102,7 +102,7 @@ describe('export for the national system', () => {
       转化方式: '技术许可；技术转让',
       '参考价格(元)': '123456.78',
       经费来源: '兵团财政',
-      所属地区: "'-第八师",
+      所属地区: '第八师石河子市',
       完成人: "'=李明（教授）；王芳",
       完成单位: seller.user.organization.name,
       登记号: expect.stringMatching(/^6600002026A\d{5}$/),

@@ -29,10 +29,11 @@ function listing(
     ...d,
   };
 }
-export const S8 = '第八师石河子市',
-  S1 = '第一师阿拉尔市',
-  S7 = '第七师胡杨河市',
-  URU = '乌鲁木齐市';
+// Region codes (src/shared/regions.ts): 第八师石河子市, 第一师阿拉尔市, 第七师胡杨河市, and Xinjiang (Urumqi's province).
+export const S8 = '660800',
+  S1 = '660100',
+  S7 = '660700',
+  URU = '650000';
 export const DOCS: ListingSearchDocument[] = [
   listing(1, {
     title: '节水灌溉技术',

@@ -19,6 +19,8 @@ describe('index settings', () => {
       'description',
       'organizationName',
       'inventors',
+      // Last: a region's names (石河子 finds 第八师石河子市's listings) rank below every word of the listing.
+      'regionName',
     ]);
     expect(listingIndexSettings.sortableAttributes).toEqual(['publishedAt', 'askingPrice', 'trl']);
   });

@@ -7,7 +7,7 @@ import type {
   HalfYearGeneration,
   HalfYearOversight,
   Listing,
-  ListingSummary,
+  ReviewItem,
   OrganizationSummary,
   PackageDetail,
   PackageInput,
@@ -24,8 +24,7 @@ type Paging = { limit?: number; cursor?: string };
 /** The bureau's work: review, content, oversight. Routes that other helpers may not have built yet answer 404. */
 export function adminEndpoints({ get, post, patch, del, blob }: Http) {
   return {
-    reviewQueue: (q: Paging, signal?: AbortSignal) =>
-      get<Page<ListingSummary>>('/api/listings/review-queue', q, signal),
+    reviewQueue: (q: Paging, signal?: AbortSignal) => get<Page<ReviewItem>>('/api/listings/review-queue', q, signal),
     reviewListing: (id: string, decision: 'approve' | 'reject', reason?: string) =>
       post<Listing>(`/api/listings/${seg(id)}/review`, { decision, ...(reason ? { reason } : {}) }),
 

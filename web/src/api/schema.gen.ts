@@ -438,7 +438,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Submitted listings awaiting review, oldest first (admin) */
+        /** Submitted listings awaiting review, oldest first, each whole with its earlier returns (admin) */
         get: operations["getListingsReviewQueue"];
         put?: never;
         post?: never;
@@ -1404,6 +1404,79 @@ export interface components {
             createdAt: string;
             /** @description Only in the answer that created it (also mailed) */
             acceptUrl?: string;
+        };
+        /** ReviewItem */
+        ReviewItem: {
+            id: string;
+            /** @enum {unknown} */
+            status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
+            organization: {
+                id: string;
+                name: string;
+                /** @enum {unknown} */
+                type: "university" | "institute" | "enterprise" | "agency" | "individual";
+            };
+            title: string;
+            titleEn: string | null;
+            summary: string;
+            description: string;
+            keywords: string[];
+            /** @enum {unknown} */
+            category: "basic_theory" | "applied_technology" | "soft_science";
+            /** @enum {unknown} */
+            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
+            /** @enum {unknown} */
+            form: "new_technology" | "new_process" | "new_product" | "new_material" | "new_equipment" | "biomedicine" | "new_variety" | "standard" | "other";
+            trl: number;
+            /** @enum {unknown} */
+            stage: "early" | "pilot" | "mature";
+            /** @enum {unknown} */
+            level: "international_leading" | "international_advanced" | "domestic_leading" | "domestic_advanced" | "not_evaluated";
+            /** @enum {unknown} */
+            ipType: "invention_patent" | "utility_model" | "ic_layout" | "software_copyright" | "plant_variety" | "trade_secret" | "other" | "none";
+            ipNumbers: string[];
+            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
+            askingPrice: number | null;
+            /** @enum {string} */
+            currency: "CNY";
+            /** @enum {unknown} */
+            fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
+            region: ("660000" | "660100" | "660200" | "660300" | "660400" | "660500" | "660600" | "660700" | "660800" | "660900" | "661000" | "661100" | "661200" | "661300" | "661400" | "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | (never | null);
+            inventors: {
+                name: string;
+                title?: string;
+            }[];
+            contact: {
+                name: string;
+                phone?: string;
+                email?: string;
+            } | null;
+            ndaRequired: boolean;
+            confidentialDetails?: string | null;
+            canSeeConfidential: boolean;
+            attachments: {
+                id: string;
+                filename: string;
+                mimeType: string;
+                size: number;
+                /** @enum {unknown} */
+                visibility: "public" | "confidential";
+                createdAt: string;
+            }[];
+            registrationNo: string | null;
+            rejectionReason?: string | null;
+            submittedAt: string | null;
+            publishedAt: string | null;
+            withdrawnAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description Earlier returns of this registration, oldest first (from the audit trail) */
+            rejections: {
+                /** @description What the bureau asked the seller to fix */
+                reason: string;
+                /** @description When it was returned (ISO 8601) */
+                at: string;
+            }[];
         };
         /** Demand */
         Demand: {
@@ -3823,7 +3896,7 @@ export interface operations {
                     askingPrice?: number | null;
                     /** @enum {unknown} */
                     fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                    region?: string | null;
+                    region?: ("660000" | "660100" | "660200" | "660300" | "660400" | "660500" | "660600" | "660700" | "660800" | "660900" | "661000" | "661100" | "661200" | "661300" | "661400" | "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | (never | null);
                     inventors?: {
                         name: string;
                         title?: string;
@@ -3881,7 +3954,7 @@ export interface operations {
                         currency: "CNY";
                         /** @enum {unknown} */
                         fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                        region: string | null;
+                        region: ("660000" | "660100" | "660200" | "660300" | "660400" | "660500" | "660600" | "660700" | "660800" | "660900" | "661000" | "661100" | "661200" | "661300" | "661400" | "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | (never | null);
                         inventors: {
                             name: string;
                             title?: string;
@@ -4031,7 +4104,7 @@ export interface operations {
                         currency: "CNY";
                         /** @enum {unknown} */
                         fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                        region: string | null;
+                        region: ("660000" | "660100" | "660200" | "660300" | "660400" | "660500" | "660600" | "660700" | "660800" | "660900" | "661000" | "661100" | "661200" | "661300" | "661400" | "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | (never | null);
                         inventors: {
                             name: string;
                             title?: string;
@@ -4147,7 +4220,7 @@ export interface operations {
                     askingPrice?: number | null;
                     /** @enum {unknown} */
                     fundingSource?: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                    region?: string | null;
+                    region?: ("660000" | "660100" | "660200" | "660300" | "660400" | "660500" | "660600" | "660700" | "660800" | "660900" | "661000" | "661100" | "661200" | "661300" | "661400" | "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | (never | null);
                     inventors?: {
                         name: string;
                         title?: string;
@@ -4205,7 +4278,7 @@ export interface operations {
                         currency: "CNY";
                         /** @enum {unknown} */
                         fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                        region: string | null;
+                        region: ("660000" | "660100" | "660200" | "660300" | "660400" | "660500" | "660600" | "660700" | "660800" | "660900" | "661000" | "661100" | "661200" | "661300" | "661400" | "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | (never | null);
                         inventors: {
                             name: string;
                             title?: string;
@@ -4373,7 +4446,7 @@ export interface operations {
                         currency: "CNY";
                         /** @enum {unknown} */
                         fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                        region: string | null;
+                        region: ("660000" | "660100" | "660200" | "660300" | "660400" | "660500" | "660600" | "660700" | "660800" | "660900" | "661000" | "661100" | "661200" | "661300" | "661400" | "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | (never | null);
                         inventors: {
                             name: string;
                             title?: string;
@@ -4531,7 +4604,7 @@ export interface operations {
                         currency: "CNY";
                         /** @enum {unknown} */
                         fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                        region: string | null;
+                        region: ("660000" | "660100" | "660200" | "660300" | "660400" | "660500" | "660600" | "660700" | "660800" | "660900" | "661000" | "661100" | "661200" | "661300" | "661400" | "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | (never | null);
                         inventors: {
                             name: string;
                             title?: string;
@@ -4699,7 +4772,7 @@ export interface operations {
                         currency: "CNY";
                         /** @enum {unknown} */
                         fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                        region: string | null;
+                        region: ("660000" | "660100" | "660200" | "660300" | "660400" | "660500" | "660600" | "660700" | "660800" | "660900" | "661000" | "661100" | "661200" | "661300" | "661400" | "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000") | (never | null);
                         inventors: {
                             name: string;
                             title?: string;
@@ -4816,31 +4889,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted" | "published" | "rejected" | "withdrawn";
-                            title: string;
-                            titleEn: string | null;
-                            summary: string;
-                            /** @enum {unknown} */
-                            field: "information_network" | "intelligent_manufacturing" | "modern_agriculture" | "new_energy" | "new_materials" | "resource_environment" | "smart_city" | "population_health";
-                            trl: number;
-                            dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
-                            askingPrice: number | null;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            registrationNo: string | null;
-                            organization: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "university" | "institute" | "enterprise" | "agency" | "individual";
-                            };
-                            publishedAt: string | null;
-                            updatedAt: string;
-                            rejectionReason?: string | null;
-                        }[];
+                        items: components["schemas"]["ReviewItem"][];
                         nextCursor: string | null;
                     };
                 };
@@ -5174,7 +5223,7 @@ export interface operations {
                 trl?: string;
                 trlMin?: number;
                 trlMax?: number;
-                region?: string[];
+                region?: ("660000" | "660100" | "660200" | "660300" | "660400" | "660500" | "660600" | "660700" | "660800" | "660900" | "661000" | "661100" | "661200" | "661300" | "661400" | "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000")[];
                 organizationId?: string[];
                 sort?: "relevance" | "newest" | "price_asc" | "price_desc" | "trl_desc" | "trl_asc";
                 limit?: number;
@@ -5211,7 +5260,8 @@ export interface operations {
                             dealTypes: ("license" | "transfer" | "equity" | "cooperation")[];
                             /** @enum {unknown} */
                             fundingSource: "fiscal_national" | "fiscal_regional" | "fiscal_corps" | "enterprise" | "other";
-                            region?: string;
+                            /** @enum {unknown} */
+                            region?: "660000" | "660100" | "660200" | "660300" | "660400" | "660500" | "660600" | "660700" | "660800" | "660900" | "661000" | "661100" | "661200" | "661300" | "661400" | "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000";
                             organization: {
                                 id: string;
                                 name: string;
@@ -5245,6 +5295,9 @@ export interface operations {
                                 [key: string]: number;
                             };
                             fundingSource: {
+                                [key: string]: number;
+                            };
+                            region: {
                                 [key: string]: number;
                             };
                         };
@@ -6148,7 +6201,7 @@ export interface operations {
                                 trl?: string;
                                 trlMin?: number;
                                 trlMax?: number;
-                                region?: string[];
+                                region?: ("660000" | "660100" | "660200" | "660300" | "660400" | "660500" | "660600" | "660700" | "660800" | "660900" | "661000" | "661100" | "661200" | "661300" | "661400" | "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000")[];
                                 organizationId?: string[];
                             };
                             createdAt: string;
@@ -6220,7 +6273,7 @@ export interface operations {
                         trl?: string;
                         trlMin?: number;
                         trlMax?: number;
-                        region?: string[];
+                        region?: ("660000" | "660100" | "660200" | "660300" | "660400" | "660500" | "660600" | "660700" | "660800" | "660900" | "661000" | "661100" | "661200" | "661300" | "661400" | "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000")[];
                         organizationId?: string[];
                     };
                 };
@@ -6250,7 +6303,7 @@ export interface operations {
                             trl?: string;
                             trlMin?: number;
                             trlMax?: number;
-                            region?: string[];
+                            region?: ("660000" | "660100" | "660200" | "660300" | "660400" | "660500" | "660600" | "660700" | "660800" | "660900" | "661000" | "661100" | "661200" | "661300" | "661400" | "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000")[];
                             organizationId?: string[];
                         };
                         createdAt: string;

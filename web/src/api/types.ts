@@ -35,9 +35,10 @@ export type Attachment = Listing['attachments'][number];
 export type AttachmentVisibility = Attachment['visibility'];
 export type ListingInput = BodyOf<'/api/listings', 'post'>;
 export type ListingSummary = ItemOf<'/api/listings'>;
+export type ReviewItem = ItemOf<'/api/listings/review-queue'>;
 export type SearchResult = ResponseOf<'/api/search/listings'>;
 export type SearchHit = SearchResult['hits'][number];
-export type FacetName = 'field' | 'trl' | 'dealType' | 'ipType';
+export type FacetName = 'field' | 'trl' | 'dealType' | 'ipType' | 'region';
 export type FacetCounts = SearchResult['facets'][FacetName];
 
 // Demands and saved searches

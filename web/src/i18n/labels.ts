@@ -13,6 +13,7 @@ export {
   LEVEL_LABELS,
   STAGE_LABELS,
 } from '../../../src/shared/listing-labels.ts';
+export { REGIONS, isRegionCode, regionOf } from '../../../src/shared/regions.ts';
 export { POLICY_CATEGORY_LABELS, POLICY_LEVEL_LABELS } from '../../../src/shared/content.ts';
 export type { Label };
 

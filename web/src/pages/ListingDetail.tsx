@@ -17,6 +17,7 @@ import {
   LEVEL_LABELS,
   STAGE_LABELS,
   labelOf,
+  regionOf,
   trlLabel,
 } from '../i18n/labels.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
@@ -63,7 +64,7 @@ function Facts({ listing }: { listing: Listing }) {
     ['listing.dealTypes', listing.dealTypes.map((d) => label(labelOf(DEAL_FORM_LABELS, d))).join('、')],
     ['listing.price', listing.askingPrice === null ? t('listing.negotiable') : formatFen(listing.askingPrice)],
     ['listing.fundingSource', label(labelOf(FUNDING_SOURCE_LABELS, listing.fundingSource))],
-    ['listing.region', listing.region],
+    ['listing.region', listing.region && label(regionOf(listing.region) ?? { zh: listing.region, en: listing.region })],
     ['listing.inventors', listing.inventors.map((p) => (p.title ? `${p.name}（${p.title}）` : p.name)).join('、')],
     ['listing.contact', listing.contact && <Contact listing={listing} />],
     ['listing.registrationNo', listing.registrationNo],

@@ -36,6 +36,7 @@ const result = (over: Partial<SearchResult> = {}): SearchResult => ({
     stage: {},
     level: {},
     fundingSource: {},
+    region: { '660800': 40, '660100': 5 },
   },
   processingTimeMs: 3,
   limit: 20,

@@ -1,18 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import type { FacetCounts, FacetName } from '../api/types.js';
+import { RegionSelect } from '../components/RegionSelect.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { DEAL_FORM_LABELS, FIELD_LABELS, IP_TYPE_LABELS, TRL_LABELS, type Label } from '../i18n/labels.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
-import {
-  FACET_KEYS,
-  FACET_VALUES,
-  REGION_MAX,
-  TRLS,
-  refine,
-  toggleFacet,
-  type FacetKey,
-  type SearchState,
-} from './searchState.js';
+import { FACET_KEYS, FACET_VALUES, TRLS, refine, toggleFacet, type FacetKey, type SearchState } from './searchState.js';
 
 const TITLES: Record<FacetKey, MessageKey> = {
   field: 'search.facet.field',
@@ -66,30 +57,28 @@ function TrlRange({
   );
 }
 
-function RegionFilter({ state, onChange }: { state: SearchState; onChange(next: SearchState): void }) {
+/** One region from the closed set, with how many results each has (a disjunctive facet like the others). */
+function RegionFilter({
+  state,
+  counts,
+  onChange,
+}: {
+  state: SearchState;
+  counts: FacetCountsByName;
+  onChange(next: SearchState): void;
+}) {
   const { t } = useT();
-  const [region, setRegion] = useState(state.region);
-  useEffect(() => setRegion(state.region), [state.region]);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onChange(refine(state, { region: region.trim() }));
-  };
   return (
-    <form className="facet region-filter" onSubmit={submit}>
+    <div className="facet region-filter">
       <label htmlFor="search-region">{t('search.region')}</label>
-      <div className="inline-form">
-        <input
-          id="search-region"
-          type="text"
-          maxLength={REGION_MAX}
-          value={region}
-          onChange={(e) => setRegion(e.target.value)}
-        />
-        <button type="submit" className="button button-secondary">
-          {t('search.regionApply')}
-        </button>
-      </div>
-    </form>
+      <RegionSelect
+        id="search-region"
+        value={state.region}
+        empty={t('search.regionAny')}
+        counts={counts?.region}
+        onChange={(region) => onChange(refine(state, { region }))}
+      />
+    </div>
   );
 }
 
@@ -125,7 +114,7 @@ export function Facets({
         </fieldset>
       ))}
       <TrlRange state={state} counts={counts} onChange={onChange} />
-      <RegionFilter state={state} onChange={onChange} />
+      <RegionFilter state={state} counts={counts} onChange={onChange} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { isRegionCode } from '../i18n/labels.js';
 import {
   DEAL_FORMS,
   FIELDS,
@@ -17,11 +18,10 @@ import {
 export const SORTS = ['relevance', 'newest', 'price_asc', 'price_desc', 'trl_desc', 'trl_asc'] as const;
 export type Sort = (typeof SORTS)[number];
 
-// Bounds of GET /api/search/listings: offset ≤ 9,999, q ≤ 200 characters, a region ≤ 50.
+// Bounds of GET /api/search/listings: offset ≤ 9,999, q ≤ 200 characters (a region is a code of the set).
 export const PAGE_SIZE = 20;
 export const MAX_PAGE = 500;
 const Q_MAX = 200;
-export const REGION_MAX = 50;
 export const TRLS = Array.from({ length: TRL_MAX - TRL_MIN + 1 }, (_, i) => TRL_MIN + i);
 
 export interface SearchState {
@@ -78,7 +78,7 @@ export function parseSearchParams(params: URLSearchParams): SearchState {
     trlMax: Math.max(trlA, trlB),
     dealType: pick(DEAL_FORMS, params.getAll('dealType')),
     ipType: pick(IP_TYPES, params.getAll('ipType')),
-    region: (params.get('region') ?? '').trim().slice(0, REGION_MAX),
+    region: isRegionCode(params.get('region')) ? params.get('region')! : '',
     sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as Sort) : 'relevance',
     page: Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1,
   };

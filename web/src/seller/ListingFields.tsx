@@ -1,3 +1,4 @@
+import { RegionSelect } from '../components/RegionSelect.js';
 import { FormField } from '../components/FormField.js';
 import { useT } from '../i18n/I18nProvider.js';
 import {
@@ -109,7 +110,9 @@ export function TransferFields({ p }: { p: FieldsProps }) {
       </fieldset>
       <div className="form-grid">
         <Text p={p} field="askingPrice" label={t('listingForm.askingPrice')} hint={t('listingForm.askingPriceHint')} />
-        <Text p={p} field="region" label={t('listing.region')} max={100} />
+        <FormField label={t('listing.region')} error={p.errorOf('region')}>
+          <RegionSelect value={p.values.region} empty={t('region.none')} onChange={(code) => p.set('region', code)} />
+        </FormField>
       </div>
     </fieldset>
   );

@@ -1,3 +1,4 @@
+import { isRegionCode } from '../i18n/labels.js';
 import {
   CATEGORIES,
   DEAL_FORMS,
@@ -152,7 +153,7 @@ export function validateListing(v: ListingFormValues): ListingErrors {
     if (fen === null) set('askingPrice', { key: 'listingForm.money' });
     else if (fen > MAX_FEN) set('askingPrice', { key: 'listingForm.moneyMax' });
   }
-  set('region', length(v.region, 0, 100, false));
+  if (v.region && !isRegionCode(v.region)) set('region', { key: 'listingForm.regionChoose' });
   if (v.inventors.length > 50) set('inventors', { key: 'listingForm.tooMany', vars: { max: 50 } });
   v.inventors.forEach((p, i) => {
     set(`inventors.${i}.name`, length(p.name, 1, 50, true));
@@ -189,7 +190,7 @@ export function toListingInput(v: ListingFormValues): ListingInput {
     dealTypes: DEAL_FORMS.filter((d) => v.dealTypes.includes(d)),
     askingPrice: v.askingPrice.trim() ? parseYuan(v.askingPrice) : null,
     fundingSource: v.fundingSource,
-    region: orNull(v.region),
+    region: isRegionCode(v.region) ? (v.region as NonNullable<ListingInput['region']>) : null,
     inventors: v.inventors.map((p) =>
       p.title.trim() ? { name: p.name.trim(), title: p.title.trim() } : { name: p.name.trim() },
     ),

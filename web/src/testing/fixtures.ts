@@ -106,7 +106,7 @@ export const publishedListing: Listing = {
   askingPrice: 50000000,
   currency: 'CNY',
   fundingSource: 'fiscal_corps',
-  region: '石河子',
+  region: '660800',
   inventors: [{ name: '王强', title: '教授' }],
   contact: null,
   ndaRequired: true,

@@ -1,24 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { logIn, person } from '../../testing/fixtures.js';
+import { reviewItem } from '../../testing/review-fixtures.js';
 import { installFetch, json, problem, renderApp } from '../../testing/app.js';
 
-const submitted = {
-  id: 'lst_s',
-  status: 'submitted',
-  title: '棉花打顶机器人',
-  titleEn: null,
-  summary: '自动打顶，减少人工。',
-  field: 'intelligent_manufacturing',
-  trl: 6,
-  dealTypes: ['license', 'transfer'],
-  askingPrice: null,
-  currency: 'CNY',
-  registrationNo: null,
-  organization: { id: 'org_u', name: '塔里木大学', type: 'university' },
-  publishedAt: null,
-  updatedAt: '2026-03-01T00:00:00Z',
-};
+const submitted = reviewItem();
 
 describe('Admin', () => {
   it('approves a registration, and refuses to send one back without a reason', async () => {

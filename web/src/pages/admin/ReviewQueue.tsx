@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/errors.js';
 import { api } from '../../api/index.js';
-import type { ListingSummary } from '../../api/types.js';
+import type { ReviewItem as ReviewEntry } from '../../api/types.js';
+import { ReviewEvidence } from '../../admin/ReviewEvidence.js';
 import { CursorListView } from '../../components/CursorListView.js';
 import { FormField } from '../../components/FormField.js';
 import { usePageTitle } from '../../components/usePageTitle.js';
@@ -13,7 +14,7 @@ import { useCursorList } from '../../lib/useCursorList.js';
 
 type Outcome = { decision: 'approve' | 'reject'; registrationNo?: string | null };
 
-function ReviewItem({ item, onDone }: { item: ListingSummary; onDone(outcome: Outcome): void }) {
+function ReviewItem({ item, onDone }: { item: ReviewEntry; onDone(outcome: Outcome): void }) {
   const { t, label, date } = useT();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
@@ -59,6 +60,7 @@ function ReviewItem({ item, onDone }: { item: ListingSummary; onDone(outcome: Ou
           {t('seller.updatedAt')}: {date(item.updatedAt)}
         </span>
       </p>
+      <ReviewEvidence item={item} idBase={`review-${item.id}`} />
       <div className="row-actions">
         <button type="button" className="button" disabled={busy} onClick={() => void decide('approve')}>
           {t('review.approve')}

@@ -1,0 +1,43 @@
+import type { ReviewItem } from '../api/types.js';
+
+/** A pending registration as the review queue sends it: the whole listing, its files and earlier returns. */
+export function reviewItem(overrides: Partial<ReviewItem> = {}): ReviewItem {
+  return {
+    id: 'lst_s',
+    status: 'submitted',
+    title: '棉花打顶机器人',
+    titleEn: null,
+    summary: '自动打顶，减少人工。',
+    description: '基于视觉识别的棉花打顶机器人，作业效率每小时 15 亩。',
+    keywords: ['打顶', '机器视觉'],
+    category: 'applied_technology',
+    field: 'intelligent_manufacturing',
+    form: 'new_equipment',
+    trl: 6,
+    stage: 'pilot',
+    level: 'domestic_leading',
+    ipType: 'invention_patent',
+    ipNumbers: ['ZL202110123456.7'],
+    dealTypes: ['license', 'transfer'],
+    askingPrice: null,
+    currency: 'CNY',
+    fundingSource: 'fiscal_corps',
+    region: '660100',
+    inventors: [{ name: '王研究员', title: '研究员' }],
+    contact: { name: '科技处', phone: '0997-4680000' },
+    ndaRequired: false,
+    confidentialDetails: null,
+    canSeeConfidential: true,
+    attachments: [],
+    registrationNo: null,
+    rejectionReason: null,
+    submittedAt: '2026-03-01T00:00:00Z',
+    publishedAt: null,
+    withdrawnAt: null,
+    createdAt: '2026-02-20T00:00:00Z',
+    updatedAt: '2026-03-01T00:00:00Z',
+    organization: { id: 'org_u', name: '塔里木大学', type: 'university' },
+    rejections: [],
+    ...overrides,
+  };
+}
