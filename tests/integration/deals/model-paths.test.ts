@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lte, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timers } from '../../../src/db/schema/index.js';
 import { chinaDate } from '../../../src/shared/china-time.js';
@@ -122,6 +122,19 @@ async function systemStep(dealId: string, event: PathStep['event'], seller: Sess
     return p.type === event.type && (event.type !== 'OFFER_EXPIRED' || p.proposalSeq === event.proposalSeq);
   });
   expect(timer, `a pending timer for ${event.type}`).toBeDefined();
+  // The path is one event: the deal's other timers due before this one (a licence's royalty and filing reminders
+  // before its term ends) are not part of it, so they move past it rather than fire on the way.
+  await t.ctx.db
+    .update(timers)
+    .set({ dueAt: '2100-01-01T00:00:00.000Z' })
+    .where(
+      and(
+        eq(timers.subjectId, dealId),
+        eq(timers.status, 'pending'),
+        ne(timers.id, timer!.id),
+        lte(timers.dueAt, timer!.dueAt),
+      ),
+    );
   if (Date.parse(timer!.dueAt) > t.clock.now().getTime()) t.clock.set(timer!.dueAt);
   await fireAllDue();
 }
