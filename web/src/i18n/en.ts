@@ -4,6 +4,7 @@ import { noticesEn } from './messages/notices.js';
 import { publicEn } from './messages/public.js';
 import { reportsEn } from './messages/reports.js';
 import { sellerEn } from './messages/seller.js';
+import { billingEn } from './messages/billing.js';
 import { teamEn } from './messages/team.js';
 import { workEn } from './messages/work.js';
 import type { Messages } from './zh-CN.js';
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...reportsEn,
   ...noticesEn,
   ...teamEn,
+  ...billingEn,
   ...publicEn,
   'app.name': 'Tech Transfer Exchange',
   'app.skipToContent': 'Skip to main content',

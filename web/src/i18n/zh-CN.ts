@@ -4,6 +4,7 @@ import { noticesZh } from './messages/notices.js';
 import { publicZh } from './messages/public.js';
 import { reportsZh } from './messages/reports.js';
 import { sellerZh } from './messages/seller.js';
+import { billingZh } from './messages/billing.js';
 import { teamZh } from './messages/team.js';
 import { workZh } from './messages/work.js';
 
@@ -17,6 +18,7 @@ export const zhCN = {
   ...reportsZh,
   ...noticesZh,
   ...teamZh,
+  ...billingZh,
   ...publicZh,
   'app.name': '科技成果转移转化交易平台',
   'app.skipToContent': '跳到主要内容',
