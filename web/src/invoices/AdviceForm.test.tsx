@@ -14,7 +14,11 @@ const party = (organizationId: string, name: string) => ({
   bankName: null,
   bankAccount: null,
 });
-const ACCOUNT = { bankName: '中国工商银行石河子分行', bankAccount: '3006021109024500123', bankAccountName: '石河子大学' };
+const ACCOUNT = {
+  bankName: '中国工商银行石河子分行',
+  bankAccount: '3006021109024500123',
+  bankAccountName: '石河子大学',
+};
 const invoice: Invoice = {
   id: 'inv_1',
   number: 'INV-2026-000001',
