@@ -89,6 +89,11 @@ describe('organization billing details', () => {
 
   it("puts the payee's account on the invoice and its PDF, or says plainly there is none yet", async () => {
     const p = await dealWithParties(t, admin);
+    // The seller has given no account yet (the fixture gives every party one).
+    await t.ctx.db
+      .update(organizations)
+      .set({ bankName: null, bankAccount: null, bankAccountName: null })
+      .where(eq(organizations.id, p.seller.user.organization.id));
     const inv = await issue(t, p.deal, licenceFee(t));
     const pdfText = async () => {
       const res = await t.request({ method: 'GET', url: `/api/invoices/${inv.id}/pdf`, token: p.buyer.accessToken });
