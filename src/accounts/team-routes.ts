@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../platform/context.js';
 import { errorResponses } from '../platform/http.js';
+import { billingRoutes } from './billing-routes.js';
 import * as invitations from './invitations.js';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.js';
 import { getMailPreferences, updateMailPreferences } from './preferences.js';
@@ -23,7 +24,7 @@ import {
   PasswordResetConfirmBody,
 } from './team-schemas.js';
 
-/** Organizations as teams (API.md): members, invitations, password reset, mail preferences. */
+/** Organizations as teams (API.md): members, invitations, password reset, mail preferences, billing details. */
 export async function teamRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['accounts'];
@@ -193,4 +194,6 @@ export async function teamRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
     },
     async (req) => updateMailPreferences(ctx, req.user.id, req.body),
   );
+
+  await billingRoutes(app, ctx);
 }

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../platform/context.js';
 import { IdParams, Page, errorResponses } from '../platform/http.js';
 import { idempotent } from '../platform/idempotency.js';
+import { adviceRoutes } from './advice-routes.js';
 import { issueInvoiceByAdmin } from './admin-issue.js';
 import { listInvoices } from './list.js';
 import { recordPayment } from './payments.js';
@@ -144,4 +145,5 @@ export async function invoiceRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   await voucherRoutes(app, ctx);
+  await adviceRoutes(app, ctx);
 }

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { INVOICE_KINDS } from '../db/schema/invoices.js';
 import { Id, ListQuery, Timestamp, Nullable, OneOf as E } from '../platform/http.js';
-import { INVOICE_STATUSES } from '../shared/invoice.js';
+import { ADVICE_STATUSES, INVOICE_STATUSES } from '../shared/invoice.js';
 import { LINE_KINDS } from './tax.js';
 
 // Required text must have something besides whitespace.
@@ -73,6 +73,31 @@ export const InvoiceSchema = Type.Object({
       paidAt: Type.String(),
       recordedAt: Type.String(),
     }),
+  ),
+  payeeAccount: Nullable(
+    Type.Object(
+      {
+        bankName: Type.String({ description: '开户行' }),
+        bankAccount: Type.String({ description: '账号, digits' }),
+        bankAccountName: Type.String({ description: '户名' }),
+      },
+      { description: "Where to pay: the issuer organization's bank account now; null while it has given none" },
+    ),
+  ),
+  advices: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      amount: Money,
+      paidOn: Type.String({ description: 'China calendar date the payer paid, YYYY-MM-DD' }),
+      reference: Type.String(),
+      status: E(ADVICE_STATUSES),
+      receipt: Nullable(Type.Object({ filename: Type.String(), mimeType: Type.String(), size: Type.Integer() })),
+      disputeReason: Nullable(Type.String()),
+      paymentId: Nullable(Type.String({ description: 'The payment that confirming it recorded' })),
+      submittedAt: Type.String(),
+      decidedAt: Nullable(Type.String()),
+    }),
+    { description: '付款通知: what the payer says it paid, oldest first' },
   ),
   voidReason: Nullable(Type.String()),
   voidedAt: Nullable(Type.String()),

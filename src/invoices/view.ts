@@ -15,6 +15,8 @@ import type { InvoicePdfView } from './pdf.js';
 import type { InvoicePdfRenderer } from './pdf-render.js';
 import type { InvoiceStatus } from '../shared/invoice.js';
 import type { LineKind } from './tax.js';
+import type { PayeeAccount } from '../shared/billing.js';
+import { paymentSide, type AdviceView } from './advice-view.js';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 
@@ -63,6 +65,9 @@ export interface InvoiceView {
   balance: number;
   vouchers: VoucherUseView[];
   payments: PaymentView[];
+  /** Where to pay: the issuer organization's account now; null while it has given none. */
+  payeeAccount: PayeeAccount | null;
+  advices: AdviceView[];
   voidReason: string | null;
   voidedAt: string | null;
 }
@@ -99,7 +104,7 @@ const voucherLineDescription = (code: string) => `创新券 ${code} 抵扣 Innov
 export async function invoiceViews(db: DbOrTx, rows: InvoiceRow[]): Promise<InvoiceView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [lines, payments, uses] = await Promise.all([
+  const [lines, payments, uses, side] = await Promise.all([
     db
       .select()
       .from(invoiceLines)
@@ -116,6 +121,7 @@ export async function invoiceViews(db: DbOrTx, rows: InvoiceRow[]): Promise<Invo
       .innerJoin(vouchers, eq(vouchers.id, voucherRedemptions.voucherId))
       .where(inArray(voucherRedemptions.invoiceId, ids))
       .orderBy(asc(voucherRedemptions.appliedAt), asc(voucherRedemptions.id)),
+    paymentSide(db, rows),
   ]);
   return rows.map((row) => {
     const own = <T extends { invoiceId: string }>(xs: T[]) => xs.filter((x) => x.invoiceId === row.id);
@@ -170,6 +176,8 @@ export async function invoiceViews(db: DbOrTx, rows: InvoiceRow[]): Promise<Invo
         paidAt: p.paidAt,
         recordedAt: p.createdAt,
       })),
+      payeeAccount: side.payeeAccount(row.issuerOrgId),
+      advices: side.advices(row.id),
       voidReason: row.voidReason,
       voidedAt: row.voidedAt,
     };

@@ -17,6 +17,9 @@ export interface NotificationParams {
   'invoice.overdue': { number: string };
   'invoice.voided': { number: string };
   'invoice.voucher_applied': { number: string; voucher: string; amount: number };
+  'invoice.advice_submitted': { number: string; payer: string; amount: number };
+  'invoice.advice_confirmed': { number: string; amount: number };
+  'invoice.advice_disputed': { number: string; reason: string };
   'voucher.granted': { voucher: string; amount: number };
   'listing.published': { title: string; titleEn: string | null };
   'listing.rejected': { title: string; titleEn: string | null };
@@ -41,6 +44,18 @@ const TEXTS: { [K in NotificationKind]: (p: NotificationParams[K]) => Texts } = 
   'invoice.voucher_applied': (p) => [
     `付款通知书 ${p.number} 使用创新券 ${p.voucher} 抵扣 ${formatFen(p.amount)}`,
     `Voucher ${p.voucher} applied to invoice ${p.number}: ${formatFen(p.amount)}`,
+  ],
+  'invoice.advice_submitted': (p) => [
+    `${p.payer} 通知已支付付款通知书 ${p.number}：${formatFen(p.amount)}，请核对到账后确认`,
+    `Payment advice from ${p.payer}: ${formatFen(p.amount)} paid on invoice ${p.number}; check your account and confirm`,
+  ],
+  'invoice.advice_confirmed': (p) => [
+    `收款方已确认收到付款通知书 ${p.number} 的款项 ${formatFen(p.amount)}`,
+    `The payee confirmed receiving ${formatFen(p.amount)} on invoice ${p.number}`,
+  ],
+  'invoice.advice_disputed': (p) => [
+    `收款方对付款通知书 ${p.number} 的付款通知有异议：${p.reason}`,
+    `The payee disputes your payment advice on invoice ${p.number}: ${p.reason}`,
   ],
   'voucher.granted': (p) => [
     `获得创新券 ${p.voucher}（${formatFen(p.amount)}）`,

@@ -7,6 +7,7 @@ export const DEMO_PASSWORD = 'demo-pass-2026';
 
 // Corps-themed demo organizations: the three research bodies the seed plan names as responsible units
 // (石河子大学, 新疆农垦科学院, 塔里木大学), three enterprises, one technology-transfer agency, and the bureau.
+// Their tax ids and bank accounts are set by their managers through the billing service (seed/billing.ts).
 export const DEMO_ACCOUNTS = {
   admin: { email: 'admin@bureau.demo', name: '王科长', role: 'admin', organization: BUREAU },
   shzu: {
@@ -18,7 +19,6 @@ export const DEMO_ACCOUNTS = {
       nameEn: 'Shihezi University',
       type: 'university',
       region: '第八师石河子市',
-      taxId: '12650000458401568X',
     },
   },
   xaas: {
@@ -30,7 +30,6 @@ export const DEMO_ACCOUNTS = {
       nameEn: 'Xinjiang Academy of Agricultural and Reclamation Science',
       type: 'institute',
       region: '第八师石河子市',
-      taxId: '12650000458400125Q',
     },
   },
   taru: {
@@ -42,7 +41,6 @@ export const DEMO_ACCOUNTS = {
       nameEn: 'Tarim University',
       type: 'university',
       region: '第一师阿拉尔市',
-      taxId: '126500004584064576',
     },
   },
   oasis: {
@@ -54,10 +52,7 @@ export const DEMO_ACCOUNTS = {
       nameEn: 'Shihezi Oasis Water-Saving Technology Co., Ltd.',
       type: 'enterprise',
       region: '第八师石河子市',
-      taxId: '91659001MA7ABCDE1X',
       address: '新疆石河子市北四路 88 号',
-      bankName: '中国农业银行石河子分行',
-      bankAccount: '30-690101040012345',
     },
   },
   tarimAgri: {
@@ -69,10 +64,7 @@ export const DEMO_ACCOUNTS = {
       nameEn: 'Alar Tarim River Agricultural Equipment Co., Ltd.',
       type: 'enterprise',
       region: '第一师阿拉尔市',
-      taxId: '91659002MA7FGHJK2Y',
       address: '新疆阿拉尔市胜利大道 16 号',
-      bankName: '中国建设银行阿拉尔分行',
-      bankAccount: '6500 1234 5678 9012 345',
     },
   },
   kuitun: {
@@ -84,10 +76,7 @@ export const DEMO_ACCOUNTS = {
       nameEn: 'Kuitun New Materials Technology Co., Ltd.',
       type: 'enterprise',
       region: '第七师胡杨河市',
-      taxId: '91654003MA7LMNPQ3Z',
       address: '新疆奎屯市天北新区工业园 5 号',
-      bankName: '中国工商银行奎屯分行',
-      bankAccount: '3005 0201 0900 1122 334',
     },
   },
   ttc: {
@@ -99,10 +88,7 @@ export const DEMO_ACCOUNTS = {
       nameEn: 'XPCC Technology Transfer Center',
       type: 'agency',
       region: '乌鲁木齐市',
-      taxId: '12650000MB1234567R',
       address: '新疆乌鲁木齐市光明路 196 号',
-      bankName: '中国银行乌鲁木齐分行',
-      bankAccount: '1074 0000 1234 5678',
     },
   },
 } satisfies Record<string, Omit<NewUser, 'password'>>;

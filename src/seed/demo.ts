@@ -5,6 +5,7 @@ import { counters } from '../db/schema/platform.js';
 import type { Tx } from '../platform/db.js';
 import type { AppContext } from '../platform/context.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey, type DemoUsers } from './accounts.js';
+import { seedBilling, seedPaymentAdvice } from './billing.js';
 import { seedContent } from './content.js';
 import { seedDeals } from './deals.js';
 import { seedListings } from './listings.js';
@@ -15,10 +16,12 @@ const SEED_MARK = 'seed:demo';
 export type SeedStep = (ctx: AppContext, users: DemoUsers) => Promise<void>;
 // Each feature's demo data, in order; each step goes through the feature's services.
 const steps: SeedStep[] = [
+  seedBilling,
   async (ctx, users) => {
     await seedListings(ctx, users);
   },
   seedDeals,
+  seedPaymentAdvice,
   seedContent,
   seedTeams,
 ];

@@ -30,8 +30,10 @@ export const organizations = pgTable(
     taxId: text('tax_id'),
     address: text('address'),
     region: text('region'),
+    // The account invoices it issues are paid into (开户行, 账号 as digits, 户名); its managers keep it.
     bankName: text('bank_name'),
     bankAccount: text('bank_account'),
+    bankAccountName: text('bank_account_name'),
     description: text('description'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

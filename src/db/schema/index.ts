@@ -7,3 +7,4 @@ export * from './invoices.js';
 export * from './reports.js';
 export * from './pricing.js';
 export * from './demand-responses.js';
+export * from './payment-advices.js';

@@ -10,6 +10,7 @@ import {
   type Field,
 } from '../../platform/pdf/blocks.js';
 import { formatChinaDate } from '../../platform/pdf/dates.js';
+import { NO_PAYEE_ACCOUNT, groupAccountNumber } from '../../shared/billing.js';
 import { contentWidth, ensureSpace, type PdfDoc } from '../../platform/pdf/document.js';
 import { FONT_BOLD, FONT_REGULAR } from '../../platform/pdf/fonts.js';
 import { drawTable } from '../../platform/pdf/table.js';
@@ -189,11 +190,19 @@ export function drawInstructions(doc: PdfDoc, inv: InvoicePdfView): void {
   sectionHeading(doc, '付款说明 Payment instructions');
   doc.font(FONT_REGULAR).fontSize(9.5).fillColor(INK).text(text, doc.page.margins.left, doc.y, { width });
   doc.y += 6;
-  const noBank = '请向收款方索取 Ask the payee';
+  const account = inv.payeeAccount;
+  if (!account) {
+    doc
+      .font(FONT_BOLD)
+      .fontSize(9.5)
+      .fillColor(ALERT)
+      .text(`${NO_PAYEE_ACCOUNT.zh}\n${NO_PAYEE_ACCOUNT.en}`, doc.page.margins.left, doc.y, { width });
+    return;
+  }
   fieldColumns(doc, [
-    ['户名 Account name', inv.issuer.name],
-    ['开户银行 Bank', inv.issuer.bankName?.trim() || noBank],
-    ['账号 Account number', inv.issuer.bankAccount?.trim() || noBank],
+    ['户名 Account name', account.bankAccountName],
+    ['开户银行 Bank', account.bankName],
+    ['账号 Account number', groupAccountNumber(account.bankAccount)],
   ]);
 }
 

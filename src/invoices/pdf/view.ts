@@ -1,3 +1,4 @@
+import type { PayeeAccount } from '../../shared/billing.js';
 import type { InvoiceStatus } from '../../shared/invoice.js';
 import type { DealForm } from '../../shared/listing.js';
 import type { LineKind } from '../tax.js';
@@ -21,6 +22,8 @@ export interface InvoicePdfView {
     bankAccount?: string | null;
   };
   recipient: { name: string; taxId?: string | null; address?: string | null };
+  /** Where to pay (the issuer organization's account now); null or absent: the payee has given none yet. */
+  payeeAccount?: PayeeAccount | null;
   deal?: { id: string; form: DealForm; listingTitle: string } | null;
   lines: { kind: LineKind; description: string; amount: number; taxRateBp: number; taxAmount: number }[];
   subtotal: number;

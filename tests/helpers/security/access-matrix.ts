@@ -2,6 +2,7 @@ import { LICENSE_TERMS } from '../deals.js';
 import { PASSWORD, listingBody, unique } from '../factories.js';
 import type { AccessCase, AccessRule } from './access-types.js';
 import { TEAM_ACCESS } from './access-teams.js';
+import { adviceBody } from './advice-world.js';
 import {
   COLLEAGUE_OF,
   PDF,
@@ -207,6 +208,21 @@ export const ACCESS: Record<string, AccessRule> = {
     forbidden: ['buyer'],
     body: () => ({ amount: 100, reference: unique('ICBC'), paidAt: '2026-03-01T00:00:00.000Z' }),
   }),
+  // 付款通知: the payer advises (and uploads its receipt); the payee or an admin decides.
+  'POST /api/invoices/{id}/receipts': invoice({ forbidden: ['seller', 'admin'], upload: true }),
+  'POST /api/invoices/{id}/advices': invoice({ forbidden: ['seller', 'admin'], body: adviceBody }),
+  'POST /api/invoices/{id}/advices/{adviceId}/confirm': {
+    auth: 'any',
+    cases: [{ resource: 'advice', sees: INVOICE_PARTIES, forbidden: ['buyer'] }],
+  },
+  'POST /api/invoices/{id}/advices/{adviceId}/dispute': {
+    auth: 'any',
+    cases: [{ resource: 'advice', sees: INVOICE_PARTIES, forbidden: ['buyer'], body: () => ({ reason: '未见到账' }) }],
+  },
+  'GET /api/invoices/{id}/advices/{adviceId}/receipt': {
+    auth: 'any',
+    cases: [{ resource: 'advice', sees: INVOICE_PARTIES }],
+  },
   'POST /api/invoices/{id}/void': {
     auth: ['admin'],
     cases: [{ resource: 'invoice', body: () => ({ reason: '开票信息有误' }) }],

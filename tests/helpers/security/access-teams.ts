@@ -36,6 +36,23 @@ export const TEAM_ACCESS: Record<string, AccessRule> = {
     auth: 'any',
     cases: [{ resource: 'invitation', sees: SEES, forbidden: MANAGER_ONLY }],
   },
+  'GET /api/organizations/{id}/billing': { auth: 'any', cases: [{ resource: 'organization', sees: SEES }] },
+  'PUT /api/organizations/{id}/billing': {
+    auth: 'any',
+    cases: [
+      {
+        resource: 'organization',
+        sees: SEES,
+        forbidden: MANAGER_ONLY,
+        body: () => ({
+          taxId: '91110000802100433B',
+          bankName: '中国银行',
+          bankAccount: '6216 6100 0001 2345',
+          bankAccountName: '测试单位',
+        }),
+      },
+    ],
+  },
   'POST /api/auth/password-reset': {
     auth: 'public',
     cases: [{ body: () => ({ email: `${unique('nobody')}@example.com` }) }],

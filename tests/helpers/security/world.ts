@@ -53,6 +53,7 @@ export const RESOURCES = [
   'deal',
   'dealDocument',
   'invoice',
+  'advice',
   'demand',
   'closedDemand',
   'savedSearch',
@@ -83,6 +84,7 @@ export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\
 export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
 export { multipart } from './multipart.js';
+import { adviceOn } from './advice-world.js';
 import { multipart } from './multipart.js';
 
 export interface World {
@@ -283,6 +285,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     deal: async () => ({ id: await deal(false) }),
     dealDocument: async () => dealDocument(await deal(false)),
     invoice: async () => ({ id: await invoice() }),
+    advice: async () => adviceOn(as, ok, await invoice()),
     demand: async () => ({ id: await demand(false) }),
     closedDemand: async () => ({ id: await demand(true) }),
     savedSearch: async () => ({

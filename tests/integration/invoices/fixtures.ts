@@ -28,6 +28,7 @@ export async function giveInvoicingDetails(t: TestApp, organizationId: string) {
     bankAccount: `3006021109${Math.floor(Math.random() * 1e9)
       .toString()
       .padStart(9, '0')}`,
+    bankAccountName: `收款单位 ${unique('')}`,
   };
   await t.ctx.db.update(organizations).set(details).where(eq(organizations.id, organizationId));
   return details;

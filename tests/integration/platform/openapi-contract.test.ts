@@ -106,6 +106,7 @@ describe('the OpenAPI document a generated client can trust', () => {
     const uploads = ops.filter((o) => o.op.requestBody?.content['multipart/form-data']);
     expect(uploads.map((o) => o.name).sort()).toEqual([
       'POST /api/deals/{id}/documents',
+      'POST /api/invoices/{id}/receipts',
       'POST /api/listings/{id}/attachments',
     ]);
     for (const u of uploads)

@@ -7,6 +7,8 @@ import {
   invitations,
   invoices,
   listings,
+  organizations,
+  paymentAdvices,
   users,
 } from '../../../src/db/schema/index.js';
 import { seedDemoIfEmpty } from '../../../src/seed/demo.js';
@@ -65,6 +67,11 @@ describe('demo seed', () => {
     expect(open[0]).toMatchObject({ price: 4_500_000, objections: [{ answer: null }] });
     const inv = await t.ctx.db.select({ status: invoices.status, total: invoices.total }).from(invoices);
     expect(inv.map((i) => i.status).sort()).toEqual(['issued', 'issued', 'paid']);
+    // Every organization but the bureau has its billing details; one payment advice awaits its payee.
+    const orgs = await t.ctx.db.select().from(organizations);
+    expect(orgs.filter((o) => o.taxId && o.bankAccount && o.bankAccountName)).toHaveLength(orgs.length - 1);
+    const advices = await t.ctx.db.select().from(paymentAdvices);
+    expect(advices.map((a) => [a.status, a.reference])).toEqual([['pending', 'ABC-20260002']]);
     const login = await t.request({
       method: 'POST',
       url: '/api/auth/login',

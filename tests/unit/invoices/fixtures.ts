@@ -33,6 +33,11 @@ export function sampleInvoice(
       taxId: '91659001710889832T',
       address: '新疆石河子市经济技术开发区',
     },
+    payeeAccount: {
+      bankName: '中国工商银行石河子分行',
+      bankAccount: '3006021109024500123',
+      bankAccountName: '石河子大学',
+    },
     deal: { id: 'dl_0mb2x1c9qa8b7c6d5e4f3g2h1', form: 'license', listingTitle: '膜下滴灌水肥一体化精准调控技术' },
     lines: priced.lines,
     subtotal: priced.subtotal,

@@ -24,7 +24,9 @@ describe('renderInvoicePdf', { timeout: 30_000 }, () => {
       '开具日期Issuedate',
       '付款期限Duedate',
       '状态Status',
-      '已开具Issued',
+      '待付款Awaitingpayment',
+      '户名Accountname石河子大学',
+      '开户银行Bank中国工商银行石河子分行',
       '收款方（开具方）Payee(issuer)',
       '付款方Payer(billto)',
       '统一社会信用代码',
@@ -44,7 +46,8 @@ describe('renderInvoicePdf', { timeout: 30_000 }, () => {
     expect(text).toContain(inv.recipient.name);
     expect(text).toContain(inv.issuer.name);
     expect(text).toContain(squash(inv.deal!.listingTitle));
-    expect(text).toContain(squash(inv.issuer.bankAccount!));
+    // The payee's account, grouped in fours as on a payment slip.
+    expect(text).toContain('账号Accountnumber3006021109024500123');
     for (const line of inv.lines) expect(text).toContain(squash(line.description));
     expect(text).toContain('¥123,456.78'); // the licence fee line
     expect(text).toContain('-¥5,000.00'); // the voucher line
@@ -146,12 +149,17 @@ describe('renderInvoicePdf', { timeout: 30_000 }, () => {
       issuer: { name: '兵团技术转移中心' },
       recipient: { name: '某农业科技有限公司' },
       status: 'overdue',
+      payeeAccount: null,
     });
     const { pages } = await readPdf(await renderInvoicePdf(inv));
     const text = pages[0].text;
     expect(text).toContain('已逾期Overdue');
     expect(text).not.toContain('交易信息Deal');
-    expect(text).toContain('开户银行Bank请向收款方索取');
+    // No account yet: said plainly, with no account fields to fill in by guesswork.
+    expect(text).toContain(squash('收款方尚未登记收款账户'));
+    expect(text).toContain(squash('The payee has not registered a bank account yet'));
+    expect(text).not.toContain('请向收款方索取');
+    expect(text).not.toContain('账号Accountnumber');
   });
 
   it('stays small: a one-page invoice with two embedded font subsets is under 100 KB', async () => {

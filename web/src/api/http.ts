@@ -10,6 +10,7 @@ export function http(client: ApiClient) {
     post: <T>(path: string, body?: unknown, headers?: Record<string, string>, query?: Query) =>
       client.request<T>(path, { method: 'POST', body, headers, query }),
     patch: <T>(path: string, body: unknown, query?: Query) => client.request<T>(path, { method: 'PATCH', body, query }),
+    put: <T>(path: string, body: unknown) => client.request<T>(path, { method: 'PUT', body }),
     del: (path: string) => client.request<void>(path, { method: 'DELETE' }),
     blob: (path: string, query?: Query) => client.blob(path, { query }),
     upload: <T>(path: string, form: FormData, query?: Query) =>

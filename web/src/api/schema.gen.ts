@@ -293,6 +293,24 @@ export interface paths {
         patch: operations["patchMeMailPreferences"];
         trace?: never;
     };
+    "/api/organizations/{id}/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's tax id and bank account (its members, admins) */
+        get: operations["getOrganizationsByIdBilling"];
+        /** Set the tax id and the bank account invoices are paid into (manager); the number is stored as digits */
+        put: operations["putOrganizationsByIdBilling"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -770,6 +788,91 @@ export interface paths {
         };
         /** One issuer's half-year settlement statement, as JSON or (format=pdf) an A4 PDF (admin) */
         get: operations["getSettlementsByIssuerOrganizationId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a bank receipt for a payment advice (payer; multipart field "file"; PDF, PNG or JPEG) */
+        post: operations["postInvoicesByIdReceipts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/advices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say the invoice is paid (payer): amount, China date, bank reference, optional receipt; more than the balance: 409 ADVICE_EXCEEDS_BALANCE */
+        post: operations["postInvoicesByIdAdvices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/advices/{adviceId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a payment advice (issuer or admin): records its payment; again: no change; a disputed one: 409 ADVICE_DISPUTED */
+        post: operations["postInvoicesByIdAdvicesByAdviceIdConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/advices/{adviceId}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dispute a payment advice with a reason (issuer or admin); again: no change; a confirmed one: 409 ADVICE_CONFIRMED */
+        post: operations["postInvoicesByIdAdvicesByAdviceIdDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/advices/{adviceId}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a payment advice's receipt (the invoice's parties, admins) */
+        get: operations["getInvoicesByIdAdvicesByAdviceIdReceipt"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1446,6 +1549,7 @@ export interface components {
                 name: string;
                 title?: string;
             }[];
+            /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
             contact: {
                 name: string;
                 phone?: string;
@@ -3549,6 +3653,198 @@ export interface operations {
             };
         };
     };
+    getOrganizationsByIdBilling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                        /** @description 统一社会信用代码 / 纳税人识别号 (18 characters) */
+                        taxId: string | null;
+                        /** @description 开户行 */
+                        bankName: string | null;
+                        /** @description 账号, digits only */
+                        bankAccount: string | null;
+                        /** @description 户名 */
+                        bankAccountName: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOrganizationsByIdBilling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 统一社会信用代码 (GB 32100-2015): ^[0-9ABCDEFGHJKLMNPQRTUWXY]{2}[0-9]{6}[0-9ABCDEFGHJKLMNPQRTUWXY]{10}$, with a valid check character; lower case is accepted */
+                    taxId: string;
+                    bankName: string;
+                    /** @description Digits; spaces between groups are allowed and dropped */
+                    bankAccount: string;
+                    bankAccountName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                        /** @description 统一社会信用代码 / 纳税人识别号 (18 characters) */
+                        taxId: string | null;
+                        /** @description 开户行 */
+                        bankName: string | null;
+                        /** @description 账号, digits only */
+                        bankAccount: string | null;
+                        /** @description 户名 */
+                        bankAccountName: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getNotifications: {
         parameters: {
             query?: {
@@ -3572,7 +3868,7 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {unknown} */
-                            kind: "deal.update" | "deal.message" | "invoice.issued" | "invoice.paid" | "invoice.overdue" | "invoice.voided" | "invoice.voucher_applied" | "voucher.granted" | "listing.published" | "listing.rejected" | "demand.matched" | "demand.answered" | "saved_search.match" | "report.halfYear.draft" | "report.halfYear.reminder";
+                            kind: "deal.update" | "deal.message" | "invoice.issued" | "invoice.paid" | "invoice.overdue" | "invoice.voided" | "invoice.voucher_applied" | "invoice.advice_submitted" | "invoice.advice_confirmed" | "invoice.advice_disputed" | "voucher.granted" | "listing.published" | "listing.rejected" | "demand.matched" | "demand.answered" | "saved_search.match" | "report.halfYear.draft" | "report.halfYear.reminder";
                             title: string;
                             titleEn: string;
                             body: string;
@@ -3586,6 +3882,8 @@ export interface operations {
                                 invoiceId?: string;
                                 /** @description Invoice total in fen (invoice.issued) */
                                 total?: number;
+                                /** @description The payment advice (invoice.advice_*) */
+                                adviceId?: string;
                                 voucherId?: string;
                                 redemptionId?: string;
                                 listingId?: string;
@@ -6533,6 +6831,36 @@ export interface operations {
                                 paidAt: string;
                                 recordedAt: string;
                             }[];
+                            /** @description Where to pay: the issuer organization's bank account now; null while it has given none */
+                            payeeAccount: {
+                                /** @description 开户行 */
+                                bankName: string;
+                                /** @description 账号, digits */
+                                bankAccount: string;
+                                /** @description 户名 */
+                                bankAccountName: string;
+                            } | null;
+                            /** @description 付款通知: what the payer says it paid, oldest first */
+                            advices: {
+                                id: string;
+                                /** @description Money in fen (CNY minor unit) */
+                                amount: number;
+                                /** @description China calendar date the payer paid, YYYY-MM-DD */
+                                paidOn: string;
+                                reference: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "confirmed" | "disputed";
+                                receipt: {
+                                    filename: string;
+                                    mimeType: string;
+                                    size: number;
+                                } | null;
+                                disputeReason: string | null;
+                                /** @description The payment that confirming it recorded */
+                                paymentId: string | null;
+                                submittedAt: string;
+                                decidedAt: string | null;
+                            }[];
                             voidReason: string | null;
                             voidedAt: string | null;
                         }[];
@@ -6681,6 +7009,36 @@ export interface operations {
                             reference: string;
                             paidAt: string;
                             recordedAt: string;
+                        }[];
+                        /** @description Where to pay: the issuer organization's bank account now; null while it has given none */
+                        payeeAccount: {
+                            /** @description 开户行 */
+                            bankName: string;
+                            /** @description 账号, digits */
+                            bankAccount: string;
+                            /** @description 户名 */
+                            bankAccountName: string;
+                        } | null;
+                        /** @description 付款通知: what the payer says it paid, oldest first */
+                        advices: {
+                            id: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            /** @description China calendar date the payer paid, YYYY-MM-DD */
+                            paidOn: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "confirmed" | "disputed";
+                            receipt: {
+                                filename: string;
+                                mimeType: string;
+                                size: number;
+                            } | null;
+                            disputeReason: string | null;
+                            /** @description The payment that confirming it recorded */
+                            paymentId: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
                         }[];
                         voidReason: string | null;
                         voidedAt: string | null;
@@ -6846,6 +7204,36 @@ export interface operations {
                             reference: string;
                             paidAt: string;
                             recordedAt: string;
+                        }[];
+                        /** @description Where to pay: the issuer organization's bank account now; null while it has given none */
+                        payeeAccount: {
+                            /** @description 开户行 */
+                            bankName: string;
+                            /** @description 账号, digits */
+                            bankAccount: string;
+                            /** @description 户名 */
+                            bankAccountName: string;
+                        } | null;
+                        /** @description 付款通知: what the payer says it paid, oldest first */
+                        advices: {
+                            id: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            /** @description China calendar date the payer paid, YYYY-MM-DD */
+                            paidOn: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "confirmed" | "disputed";
+                            receipt: {
+                                filename: string;
+                                mimeType: string;
+                                size: number;
+                            } | null;
+                            disputeReason: string | null;
+                            /** @description The payment that confirming it recorded */
+                            paymentId: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
                         }[];
                         voidReason: string | null;
                         voidedAt: string | null;
@@ -7064,6 +7452,36 @@ export interface operations {
                             paidAt: string;
                             recordedAt: string;
                         }[];
+                        /** @description Where to pay: the issuer organization's bank account now; null while it has given none */
+                        payeeAccount: {
+                            /** @description 开户行 */
+                            bankName: string;
+                            /** @description 账号, digits */
+                            bankAccount: string;
+                            /** @description 户名 */
+                            bankAccountName: string;
+                        } | null;
+                        /** @description 付款通知: what the payer says it paid, oldest first */
+                        advices: {
+                            id: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            /** @description China calendar date the payer paid, YYYY-MM-DD */
+                            paidOn: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "confirmed" | "disputed";
+                            receipt: {
+                                filename: string;
+                                mimeType: string;
+                                size: number;
+                            } | null;
+                            disputeReason: string | null;
+                            /** @description The payment that confirming it recorded */
+                            paymentId: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
+                        }[];
                         voidReason: string | null;
                         voidedAt: string | null;
                     };
@@ -7245,6 +7663,36 @@ export interface operations {
                             reference: string;
                             paidAt: string;
                             recordedAt: string;
+                        }[];
+                        /** @description Where to pay: the issuer organization's bank account now; null while it has given none */
+                        payeeAccount: {
+                            /** @description 开户行 */
+                            bankName: string;
+                            /** @description 账号, digits */
+                            bankAccount: string;
+                            /** @description 户名 */
+                            bankAccountName: string;
+                        } | null;
+                        /** @description 付款通知: what the payer says it paid, oldest first */
+                        advices: {
+                            id: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            /** @description China calendar date the payer paid, YYYY-MM-DD */
+                            paidOn: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "confirmed" | "disputed";
+                            receipt: {
+                                filename: string;
+                                mimeType: string;
+                                size: number;
+                            } | null;
+                            disputeReason: string | null;
+                            /** @description The payment that confirming it recorded */
+                            paymentId: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
                         }[];
                         voidReason: string | null;
                         voidedAt: string | null;
@@ -7634,6 +8082,36 @@ export interface operations {
                             paidAt: string;
                             recordedAt: string;
                         }[];
+                        /** @description Where to pay: the issuer organization's bank account now; null while it has given none */
+                        payeeAccount: {
+                            /** @description 开户行 */
+                            bankName: string;
+                            /** @description 账号, digits */
+                            bankAccount: string;
+                            /** @description 户名 */
+                            bankAccountName: string;
+                        } | null;
+                        /** @description 付款通知: what the payer says it paid, oldest first */
+                        advices: {
+                            id: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            /** @description China calendar date the payer paid, YYYY-MM-DD */
+                            paidOn: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "confirmed" | "disputed";
+                            receipt: {
+                                filename: string;
+                                mimeType: string;
+                                size: number;
+                            } | null;
+                            disputeReason: string | null;
+                            /** @description The payment that confirming it recorded */
+                            paymentId: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
+                        }[];
                         voidReason: string | null;
                         voidedAt: string | null;
                     };
@@ -7887,6 +8365,802 @@ export interface operations {
             };
             /** @description The caller may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postInvoicesByIdReceipts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        filename: string;
+                        mimeType: string;
+                        size: number;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postInvoicesByIdAdvices: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Money in fen; at most the balance */
+                    amount: number;
+                    /**
+                     * Format: date
+                     * @description China calendar date paid, YYYY-MM-DD
+                     */
+                    paidOn: string;
+                    reference: string;
+                    receiptId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Gapless per year: INV-2026-000001 */
+                        number: string;
+                        /** @enum {unknown} */
+                        kind: "upfront_fee" | "royalty" | "milestone" | "instalment" | "development_fee" | "commission" | "manual";
+                        dealId: string | null;
+                        /** @description The deal obligation it settles, e.g. instalment:1 */
+                        ref: string | null;
+                        replacesInvoiceId: string | null;
+                        issuer: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            address: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                        };
+                        recipient: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            address: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                        };
+                        lines: {
+                            /** @enum {unknown} */
+                            kind: "license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "voucher" | "other";
+                            description: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            taxRateBp: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            taxAmount: number;
+                        }[];
+                        /** @description Money in fen (CNY minor unit) */
+                        subtotal: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        tax: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        total: number;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @enum {unknown} */
+                        status: "issued" | "partially_paid" | "paid" | "overdue" | "void";
+                        issuedAt: string;
+                        dueAt: string;
+                        /** @description Money in fen (CNY minor unit) */
+                        paid: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        balance: number;
+                        vouchers: {
+                            id: string;
+                            voucherId: string;
+                            voucherCode: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            appliedAt: string;
+                            releasedAt: string | null;
+                        }[];
+                        payments: {
+                            id: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            reference: string;
+                            paidAt: string;
+                            recordedAt: string;
+                        }[];
+                        /** @description Where to pay: the issuer organization's bank account now; null while it has given none */
+                        payeeAccount: {
+                            /** @description 开户行 */
+                            bankName: string;
+                            /** @description 账号, digits */
+                            bankAccount: string;
+                            /** @description 户名 */
+                            bankAccountName: string;
+                        } | null;
+                        /** @description 付款通知: what the payer says it paid, oldest first */
+                        advices: {
+                            id: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            /** @description China calendar date the payer paid, YYYY-MM-DD */
+                            paidOn: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "confirmed" | "disputed";
+                            receipt: {
+                                filename: string;
+                                mimeType: string;
+                                size: number;
+                            } | null;
+                            disputeReason: string | null;
+                            /** @description The payment that confirming it recorded */
+                            paymentId: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
+                        }[];
+                        voidReason: string | null;
+                        voidedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postInvoicesByIdAdvicesByAdviceIdConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                adviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Gapless per year: INV-2026-000001 */
+                        number: string;
+                        /** @enum {unknown} */
+                        kind: "upfront_fee" | "royalty" | "milestone" | "instalment" | "development_fee" | "commission" | "manual";
+                        dealId: string | null;
+                        /** @description The deal obligation it settles, e.g. instalment:1 */
+                        ref: string | null;
+                        replacesInvoiceId: string | null;
+                        issuer: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            address: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                        };
+                        recipient: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            address: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                        };
+                        lines: {
+                            /** @enum {unknown} */
+                            kind: "license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "voucher" | "other";
+                            description: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            taxRateBp: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            taxAmount: number;
+                        }[];
+                        /** @description Money in fen (CNY minor unit) */
+                        subtotal: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        tax: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        total: number;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @enum {unknown} */
+                        status: "issued" | "partially_paid" | "paid" | "overdue" | "void";
+                        issuedAt: string;
+                        dueAt: string;
+                        /** @description Money in fen (CNY minor unit) */
+                        paid: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        balance: number;
+                        vouchers: {
+                            id: string;
+                            voucherId: string;
+                            voucherCode: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            appliedAt: string;
+                            releasedAt: string | null;
+                        }[];
+                        payments: {
+                            id: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            reference: string;
+                            paidAt: string;
+                            recordedAt: string;
+                        }[];
+                        /** @description Where to pay: the issuer organization's bank account now; null while it has given none */
+                        payeeAccount: {
+                            /** @description 开户行 */
+                            bankName: string;
+                            /** @description 账号, digits */
+                            bankAccount: string;
+                            /** @description 户名 */
+                            bankAccountName: string;
+                        } | null;
+                        /** @description 付款通知: what the payer says it paid, oldest first */
+                        advices: {
+                            id: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            /** @description China calendar date the payer paid, YYYY-MM-DD */
+                            paidOn: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "confirmed" | "disputed";
+                            receipt: {
+                                filename: string;
+                                mimeType: string;
+                                size: number;
+                            } | null;
+                            disputeReason: string | null;
+                            /** @description The payment that confirming it recorded */
+                            paymentId: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
+                        }[];
+                        voidReason: string | null;
+                        voidedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postInvoicesByIdAdvicesByAdviceIdDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                adviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Gapless per year: INV-2026-000001 */
+                        number: string;
+                        /** @enum {unknown} */
+                        kind: "upfront_fee" | "royalty" | "milestone" | "instalment" | "development_fee" | "commission" | "manual";
+                        dealId: string | null;
+                        /** @description The deal obligation it settles, e.g. instalment:1 */
+                        ref: string | null;
+                        replacesInvoiceId: string | null;
+                        issuer: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            address: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                        };
+                        recipient: {
+                            organizationId: string;
+                            name: string;
+                            taxId: string | null;
+                            address: string | null;
+                            bankName: string | null;
+                            bankAccount: string | null;
+                        };
+                        lines: {
+                            /** @enum {unknown} */
+                            kind: "license_fee" | "transfer_fee" | "development_fee" | "brokerage" | "royalty" | "milestone" | "voucher" | "other";
+                            description: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            taxRateBp: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            taxAmount: number;
+                        }[];
+                        /** @description Money in fen (CNY minor unit) */
+                        subtotal: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        tax: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        total: number;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @enum {unknown} */
+                        status: "issued" | "partially_paid" | "paid" | "overdue" | "void";
+                        issuedAt: string;
+                        dueAt: string;
+                        /** @description Money in fen (CNY minor unit) */
+                        paid: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        balance: number;
+                        vouchers: {
+                            id: string;
+                            voucherId: string;
+                            voucherCode: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            appliedAt: string;
+                            releasedAt: string | null;
+                        }[];
+                        payments: {
+                            id: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            reference: string;
+                            paidAt: string;
+                            recordedAt: string;
+                        }[];
+                        /** @description Where to pay: the issuer organization's bank account now; null while it has given none */
+                        payeeAccount: {
+                            /** @description 开户行 */
+                            bankName: string;
+                            /** @description 账号, digits */
+                            bankAccount: string;
+                            /** @description 户名 */
+                            bankAccountName: string;
+                        } | null;
+                        /** @description 付款通知: what the payer says it paid, oldest first */
+                        advices: {
+                            id: string;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            /** @description China calendar date the payer paid, YYYY-MM-DD */
+                            paidOn: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "confirmed" | "disputed";
+                            receipt: {
+                                filename: string;
+                                mimeType: string;
+                                size: number;
+                            } | null;
+                            disputeReason: string | null;
+                            /** @description The payment that confirming it recorded */
+                            paymentId: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
+                        }[];
+                        voidReason: string | null;
+                        voidedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvoicesByIdAdvicesByAdviceIdReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                adviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt, PDF or image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,7 @@
 import { seg, type Http } from './http.js';
 import type {
+  Billing,
+  BillingInput,
   Invitation,
   MailPreferences,
   MailPreferencesPatch,
@@ -12,8 +14,8 @@ import type {
 
 const org = (id: string) => `/api/organizations/${seg(id)}`;
 
-/** Organizations as teams: members, invitations; password reset; the user's mail preferences. */
-export function teamEndpoints({ get, post, patch, del }: Http) {
+/** Organizations as teams: members, invitations, billing details; password reset; the user's mail preferences. */
+export function teamEndpoints({ get, post, patch, put, del }: Http) {
   return {
     listMembers: (orgId: string, signal?: AbortSignal) =>
       get<{ items: Member[] }>(`${org(orgId)}/members`, undefined, signal),
@@ -24,6 +26,8 @@ export function teamEndpoints({ get, post, patch, del }: Http) {
       get<Page<Invitation>>(`${org(orgId)}/invitations`, undefined, signal),
     invite: (orgId: string, email: string, role: SelfServiceRole) =>
       post<NewInvitation>(`${org(orgId)}/invitations`, { email, role }),
+    billing: (orgId: string, signal?: AbortSignal) => get<Billing>(`${org(orgId)}/billing`, undefined, signal),
+    updateBilling: (orgId: string, input: BillingInput) => put<Billing>(`${org(orgId)}/billing`, input),
     revokeInvitation: (orgId: string, invitationId: string) => del(`${org(orgId)}/invitations/${seg(invitationId)}`),
     requestPasswordReset: (email: string) => post<void>('/api/auth/password-reset', { email }),
     confirmPasswordReset: (token: string, password: string) =>

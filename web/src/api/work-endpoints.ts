@@ -1,7 +1,9 @@
 import type { Page } from './types.js';
 import type { Deal, DealEventInput, DealHistoryEntry, DealMessage, DealSummary, ProposalDiff } from './deal-types.js';
 import type {
+  AdviceInput,
   Invoice,
+  InvoiceReceipt,
   InvoiceQuery,
   NotificationPage,
   PaymentInput,
@@ -61,6 +63,18 @@ export function workEndpoints({ get, post, patch, del, blob, upload }: Http) {
     dealDossier: (id: string) => blob(`/api/deals/${seg(id)}/dossier`),
     recordPayment: (id: string, input: PaymentInput, key: string) =>
       post<Invoice>(`/api/invoices/${seg(id)}/payments`, input, idempotency(key)),
+    uploadReceipt: (id: string, file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return upload<InvoiceReceipt>(`/api/invoices/${seg(id)}/receipts`, form);
+    },
+    submitAdvice: (id: string, input: AdviceInput, key: string) =>
+      post<Invoice>(`/api/invoices/${seg(id)}/advices`, input, idempotency(key)),
+    confirmAdvice: (id: string, adviceId: string) =>
+      post<Invoice>(`/api/invoices/${seg(id)}/advices/${seg(adviceId)}/confirm`),
+    disputeAdvice: (id: string, adviceId: string, reason: string) =>
+      post<Invoice>(`/api/invoices/${seg(id)}/advices/${seg(adviceId)}/dispute`, { reason }),
+    adviceReceipt: (id: string, adviceId: string) => blob(`/api/invoices/${seg(id)}/advices/${seg(adviceId)}/receipt`),
     voidInvoice: (id: string, reason: string, key: string) =>
       post<Invoice>(`/api/invoices/${seg(id)}/void`, { reason }, idempotency(key)),
     applyVoucher: (id: string, voucherId: string, amount: number, key: string) =>

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en.js';
-import { formatDate } from './format.js';
+import { formatChinaDate, formatDate } from './format.js';
 import type { Label } from './labels.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from './locales.js';
 import { zhCN, type MessageKey, type Messages } from './zh-CN.js';
@@ -18,6 +18,8 @@ export interface I18n {
   /** The current locale's side of a bilingual enum label. */
   label(label: Label): string;
   date(iso: string | null | undefined, withTime?: boolean): string;
+  /** A business date in China (invoices, payments): the Asia/Shanghai calendar day, not the browser's. */
+  chinaDate(iso: string | null | undefined): string;
 }
 
 export function translate(messages: Messages, key: MessageKey, vars?: Vars): string {
@@ -60,6 +62,7 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
       t: (key, vars) => translate(messages, key, vars),
       label: (l) => (locale === 'en' ? l.en : l.zh),
       date: (iso, withTime) => formatDate(iso, locale, withTime),
+      chinaDate: (iso) => formatChinaDate(iso, locale),
     };
   }, [locale, setLocale]);
 

@@ -6,6 +6,7 @@ import { performanceEn } from './messages/performance.js';
 import { publicEn } from './messages/public.js';
 import { reportsEn } from './messages/reports.js';
 import { sellerEn } from './messages/seller.js';
+import { billingEn } from './messages/billing.js';
 import { teamEn } from './messages/team.js';
 import { workEn } from './messages/work.js';
 import type { Messages } from './zh-CN.js';
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...reportsEn,
   ...noticesEn,
   ...teamEn,
+  ...billingEn,
   ...publicEn,
   'app.name': 'Tech Transfer Exchange',
   'app.skipToContent': 'Skip to main content',

@@ -1,3 +1,4 @@
+import { CHINA_TIME_ZONE, CHINA_UTC_OFFSET } from '../../../src/shared/china-time.ts';
 import type { Locale } from './locales.js';
 
 // Money is integer fen end to end; amounts read the same on screen as on the server's documents.
@@ -36,4 +37,22 @@ export function formatDate(iso: string | null | undefined, locale: Locale, withT
   if (!iso) return '';
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '' : dateFormat(locale, withTime).format(date);
+}
+
+const chinaDayFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/**
+ * The China calendar date (Asia/Shanghai) of an instant, in the reader's locale: invoice and payment dates are
+ * business dates in China, the same day the PDF prints, whatever zone the browser is in.
+ */
+export function formatChinaDate(iso: string | null | undefined, locale: Locale): string {
+  if (!iso) return '';
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00${CHINA_UTC_OFFSET}` : iso);
+  if (Number.isNaN(date.getTime())) return '';
+  let format = chinaDayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: CHINA_TIME_ZONE });
+    chinaDayFormats.set(locale, format);
+  }
+  return format.format(date);
 }

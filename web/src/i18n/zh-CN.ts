@@ -6,6 +6,7 @@ import { performanceZh } from './messages/performance.js';
 import { publicZh } from './messages/public.js';
 import { reportsZh } from './messages/reports.js';
 import { sellerZh } from './messages/seller.js';
+import { billingZh } from './messages/billing.js';
 import { teamZh } from './messages/team.js';
 import { workZh } from './messages/work.js';
 
@@ -21,6 +22,7 @@ export const zhCN = {
   ...reportsZh,
   ...noticesZh,
   ...teamZh,
+  ...billingZh,
   ...publicZh,
   'app.name': '科技成果转移转化交易平台',
   'app.skipToContent': '跳到主要内容',

@@ -10,6 +10,8 @@ import { useT } from '../i18n/I18nProvider.js';
 import { labelOf } from '../i18n/labels.js';
 import { saveBlob } from '../lib/download.js';
 import { INVOICE_KIND_LABELS, INVOICE_STATUS_LABELS, INVOICE_STATUS_TONES, LINE_KIND_LABELS } from './labels.js';
+import { AdviceForm } from './AdviceForm.js';
+import { Advices, PayeeAccount } from './Advices.js';
 import { VoidForm, VoucherForm } from './InvoiceActions.js';
 import { PaymentForm } from './PaymentForm.js';
 
@@ -50,22 +52,30 @@ export function PdfButton({ invoice }: { invoice: Invoice }) {
 }
 
 /** One invoice: who owes whom how much, its lines, and what the reader may do with it. */
+type Panel = 'payment' | 'advice' | 'void' | 'voucher';
+
 export function InvoiceCard({ invoice: initial, showDeal = true }: { invoice: Invoice; showDeal?: boolean }) {
-  const { t, label, date } = useT();
+  const { t, label, chinaDate } = useT();
   const { user } = useAuth();
   const [invoice, setInvoice] = useState(initial);
-  const [open, setOpen] = useState<'payment' | 'void' | 'voucher' | null>(null);
+  const [open, setOpen] = useState<Panel | null>(null);
+  // What the last action did, said plainly (role="status"), until the next one.
+  const [notice, setNotice] = useState<string | null>(null);
   const owing = invoice.status !== 'void' && invoice.status !== 'paid';
   const mayRecord = Boolean(
     user && owing && (user.role === 'admin' || user.organization.id === invoice.issuer.organizationId),
   );
   // Voiding is the bureau's, and only before any payment is recorded (src/invoices/void.ts).
   const mayVoid = Boolean(user?.role === 'admin' && invoice.status !== 'void' && invoice.paid === 0);
-  const mayUseVoucher = Boolean(user && owing && user.organization.id === invoice.recipient.organizationId);
-  const toggle = (which: 'payment' | 'void' | 'voucher') => setOpen((o) => (o === which ? null : which));
-  const done = (next: Invoice) => {
+  const payer = Boolean(user && user.organization.id === invoice.recipient.organizationId);
+  const mayUseVoucher = payer && owing;
+  const mayAdvise = payer && owing;
+  const mayDecide = Boolean(user && (user.role === 'admin' || user.organization.id === invoice.issuer.organizationId));
+  const toggle = (which: Panel) => setOpen((o) => (o === which ? null : which));
+  const done = (next: Invoice, message: string | null = null) => {
     setInvoice(next);
     setOpen(null);
+    setNotice(message);
   };
   return (
     <article className="card invoice-card">
@@ -83,10 +93,10 @@ export function InvoiceCard({ invoice: initial, showDeal = true }: { invoice: In
           {t('invoices.recipient')}: {invoice.recipient.name}
         </span>
         <span>
-          {t('invoices.issuedAt')}: <time dateTime={invoice.issuedAt}>{date(invoice.issuedAt)}</time>
+          {t('invoices.issuedAt')}: <time dateTime={invoice.issuedAt}>{chinaDate(invoice.issuedAt)}</time>
         </span>
         <span>
-          {t('invoices.dueAt')}: <time dateTime={invoice.dueAt}>{date(invoice.dueAt)}</time>
+          {t('invoices.dueAt')}: <time dateTime={invoice.dueAt}>{chinaDate(invoice.dueAt)}</time>
         </span>
         {showDeal && invoice.dealId && (
           <Link to={`/deals/${encodeURIComponent(invoice.dealId)}`}>{t('invoices.deal')}</Link>
@@ -129,8 +139,25 @@ export function InvoiceCard({ invoice: initial, showDeal = true }: { invoice: In
       {invoice.voidReason && (
         <p className="notice notice-warning">{t('invoices.voided', { reason: invoice.voidReason })}</p>
       )}
+      {owing && <PayeeAccount invoice={invoice} />}
+      <Advices invoice={invoice} mayDecide={mayDecide} onDecided={(next, message) => done(next, t(message))} />
+      {notice && (
+        <p className="form-ok" role="status">
+          {notice}
+        </p>
+      )}
       <div className="row-actions">
         <PdfButton invoice={invoice} />
+        {mayAdvise && (
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-expanded={open === 'advice'}
+            onClick={() => toggle('advice')}
+          >
+            {t('advice.submit')}
+          </button>
+        )}
         {mayRecord && (
           <button
             type="button"
@@ -162,9 +189,17 @@ export function InvoiceCard({ invoice: initial, showDeal = true }: { invoice: In
           </button>
         )}
       </div>
-      {open === 'payment' && mayRecord && <PaymentForm invoice={invoice} onPaid={done} />}
-      {open === 'voucher' && mayUseVoucher && <VoucherForm invoice={invoice} onDone={done} />}
-      {open === 'void' && mayVoid && <VoidForm invoice={invoice} onDone={done} />}
+      {open === 'payment' && mayRecord && (
+        <PaymentForm
+          invoice={invoice}
+          onPaid={(next) => done(next, t('payment.recorded', { amount: formatFen(next.paid - invoice.paid) }))}
+        />
+      )}
+      {open === 'advice' && mayAdvise && (
+        <AdviceForm invoice={invoice} onSent={(next) => done(next, t('advice.sent'))} />
+      )}
+      {open === 'voucher' && mayUseVoucher && <VoucherForm invoice={invoice} onDone={(next) => done(next)} />}
+      {open === 'void' && mayVoid && <VoidForm invoice={invoice} onDone={(next) => done(next)} />}
     </article>
   );
 }

@@ -1,13 +1,8 @@
 import type { InvoiceStatus, LineKind } from '../api/types.js';
 import type { Label } from '../i18n/labels.js';
 
-export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, Label> = {
-  issued: { zh: '待付款', en: 'Issued' },
-  partially_paid: { zh: '部分付款', en: 'Partially paid' },
-  paid: { zh: '已付清', en: 'Paid' },
-  overdue: { zh: '已逾期', en: 'Overdue' },
-  void: { zh: '已作废', en: 'Void' },
-};
+// The status words are the PDF's too: one table in the shared core.
+export { ADVICE_STATUS_LABELS, INVOICE_STATUS_LABELS } from '../../../src/shared/invoice.ts';
 
 export const INVOICE_STATUS_TONES: Record<InvoiceStatus, 'progress' | 'good' | 'warn' | 'bad'> = {
   issued: 'progress',

@@ -42,6 +42,12 @@ const invoice: Invoice = {
   balance: 12_000_000,
   vouchers: [],
   payments: [],
+  payeeAccount: {
+    bankName: '中国工商银行石河子分行',
+    bankAccount: '3006021109024500123',
+    bankAccountName: '石河子大学',
+  },
+  advices: [],
   voidReason: null,
   voidedAt: null,
 };

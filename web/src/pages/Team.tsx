@@ -6,6 +6,7 @@ import { ResourceView } from '../components/ResourceView.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { useResource } from '../lib/useResource.js';
+import { BillingDetails } from '../team/BillingForm.js';
 import { Invitations } from '../team/Invitations.js';
 import { MembersTable } from '../team/Members.js';
 
@@ -20,6 +21,7 @@ function TeamContent({ me }: { me: User }) {
           <>
             <MembersTable me={me} members={items} manager={manager} onChange={members.reload} />
             {manager ? <Invitations me={me} /> : <p>{t('team.managersOnly')}</p>}
+            <BillingDetails orgId={me.organization.id} manager={manager} />
           </>
         );
       }}
