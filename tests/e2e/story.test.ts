@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium, openBrowser, type Person } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
-import { containsText, hasText, hasValue, hidden, visible } from './support/wait.js';
+import { confirmIn, containsText, hasText, hasValue, hidden, visible } from './support/wait.js';
 
 // The whole market through the browser, as three people in three browsers: a company registers and
 // publishes a technology, the bureau approves it, an enterprise finds it by a Chinese query, opens a licence
@@ -195,13 +195,17 @@ describe.skipIf(!hasChromium)('a licence from registration to invoice, through t
 
   it('the buyer accepts the counter-offer and signs; the seller signs and the licence is in force', async () => {
     await buyer.page.reload();
+    // Accepting and signing ask for confirmation in a dialog that shows the terms once more.
     await buyer.page.getByRole('button', { name: '接受条款' }).click();
+    await confirmIn(buyer.page);
     await hasText(dealState(buyer.page), '签署合同');
     await buyer.page.getByRole('button', { name: '签署合同' }).click();
+    await confirmIn(buyer.page);
     await hasText(dealState(buyer.page), '待成果方签署合同');
 
     await seller.page.reload();
     await seller.page.getByRole('button', { name: '签署合同' }).click();
+    await confirmIn(seller.page);
     await hasText(dealState(seller.page), '许可履行中');
     await visible(seller.page.getByText('¥120,000.00').first());
   });

@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 // playwright-core has no web-first assertions (they ship with @playwright/test): these wait for the page to
@@ -58,4 +58,12 @@ export async function hasValue(locator: Locator, expected: string): Promise<void
       (v) => v === expected,
     ),
   ).toBe(expected);
+}
+
+/** Confirms the open confirmation dialog (accepting terms, signing): the dialog shows the terms once more. */
+export async function confirmIn(page: Page): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await visible(dialog);
+  await dialog.getByRole('button', { name: '确认' }).click();
+  await hidden(dialog);
 }
