@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../platform/context.js';
 import { readUploadedFile, sendDownload } from '../platform/files.js';
 import { FileResponse, IdParams, Page, errorResponses } from '../platform/http.js';
+import { contractRoutes } from './contract/routes.js';
 import { listDealDocuments, readDealDocument, uploadDealDocument } from './documents.js';
 import {
   DealSchema,
@@ -25,6 +26,7 @@ import { ndaOf } from './nda/service.js';
 import * as dealsService from './service.js';
 
 export async function dealRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  await contractRoutes(fastify, { ctx });
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['deals'];
   const security = [{ bearer: [] }];

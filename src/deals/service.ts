@@ -33,11 +33,13 @@ import {
   organizationType,
   userName,
 } from './store/index.js';
+import { contractToSign, keepSignedContract } from './contract/service.js';
 import { keepSignedNda, ndaToSign } from './nda/service.js';
 import { dealDetail, dealSummaries } from './view.js';
 import { notificationText } from '../notifications/texts.js';
 
 const PUBLIC_INSTITUTIONS = new Set(['university', 'institute']);
+const SIGNATURES = new Set(['SIGN_NDA', 'SIGN_CONTRACT']);
 
 /**
  * A buyer opens a deal on a published listing in one of the forms it offers. The deal keeps a copy of the
@@ -152,8 +154,12 @@ export async function sendEventTx(
     return ctx.db.transaction((tx) => sendEventTx(ctx, tx, caller, dealId, expectedVersion, event));
   await checkExclusivity(db, deal, event.type);
   const nda = event.type === 'SIGN_NDA' ? await ndaToSign(db, deal, event.ndaSha256) : null;
-  const updated = writtenOrConflict(await applyEvent(ctx, db, deal, { userId: caller.id, role }, event));
+  const contract =
+    event.type === 'SIGN_CONTRACT' ? await contractToSign(db, deal, role, caller, event.contractSha256) : null;
+  const signed = contract ? { ...event, contractSha256: contract.sha256 } : event;
+  const updated = writtenOrConflict(await applyEvent(ctx, db, deal, { userId: caller.id, role }, signed));
   if (nda) await keepSignedNda(ctx, db, updated, caller, role, nda.text);
+  if (contract) await keepSignedContract(ctx, db, updated, caller, role, contract.text);
   return dealDetail(db, updated, caller, names);
 }
 
@@ -170,8 +176,8 @@ export async function sendEvent(
 ) {
   const { expectedVersion, ...event } = body;
   if (!hasIdempotencyKey(req))
-    // A signed NDA's text is kept in the same transaction as the signature.
-    return event.type === 'SIGN_NDA'
+    // A signed NDA's or contract's text is kept in the same transaction as the signature.
+    return SIGNATURES.has(event.type)
       ? ctx.db.transaction((tx) => sendEventTx(ctx, tx, caller, dealId, expectedVersion, event))
       : sendEventTx(ctx, ctx.db, caller, dealId, expectedVersion, event);
   const { body: view } = await idempotent(ctx.db, req, async (tx) => ({

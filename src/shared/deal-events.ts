@@ -41,6 +41,7 @@ const PricingBasis = Type.Object(
 const Payload = <P extends Record<string, TSchema>>(properties: P) =>
   Type.Object(properties, { additionalProperties: false });
 const NoPayload = Payload({});
+const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', maxLength: 64 });
 
 export const EVENT_PAYLOADS = {
   ACCEPT_INQUIRY: NoPayload,
@@ -48,7 +49,7 @@ export const EVENT_PAYLOADS = {
   // The sha256 (hex) of the NDA text the signer was shown (GET /api/deals/:id/nda). Optional: API.md fixes SIGN_NDA
   // without a payload, so integrations that send none keep working and sign the text as rendered now; the web
   // client always sends it, and a hash that is not the current text's is refused (409 NDA_CHANGED).
-  SIGN_NDA: Payload({ ndaSha256: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', maxLength: 64 })) }),
+  SIGN_NDA: Payload({ ndaSha256: Type.Optional(Sha256) }),
   PROPOSE_TERMS: Payload({ terms: TermsObject }),
   ACCEPT_TERMS: NoPayload,
   REJECT_TERMS: NoPayload,
@@ -68,7 +69,11 @@ export const EVENT_PAYLOADS = {
     relatedParty: Type.Boolean(),
     basis: Type.Optional(PricingBasis),
   }),
-  SIGN_CONTRACT: NoPayload,
+  // The sha256 (hex) of the contract text the signer was shown (GET /api/deals/:id/contract, x-contract-sha256);
+  // a hash that is not the current text's is refused (409 CONTRACT_CHANGED). Optional like SIGN_NDA's, so callers
+  // that send none keep working: they sign the text as rendered now, and the server writes that text's hash into
+  // the event, so every accepted signature's history names the hash it signed.
+  SIGN_CONTRACT: Payload({ contractSha256: Type.Optional(Sha256) }),
   TERMINATE: Payload({ reason: Reason }),
   ASSIGN_BROKER: Payload({ brokerId: BrokerId, commissionRateBp: CommissionRateBp }),
   REGISTER_CONTRACT: Payload({ registrationNo: RegistrationNo }),

@@ -1,18 +1,15 @@
-import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { dealDocuments } from '../../db/schema/deals.js';
 import type { AuthUser } from '../../platform/auth.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { newId } from '../../platform/ids.js';
 import { documentView } from '../documents.js';
 import { loadDealFor, type DealRow } from '../parties.js';
+import { keepSignedText, sha256Text as sha256 } from '../signed-texts.js';
 import { listingNameOf, partyNamesOf } from '../store/index.js';
 import { renderNda } from './template.js';
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-const MIME = 'text/plain; charset=utf-8';
 export const ndaFilename = (role: string) => `保密协议-NDA-${role}.txt`;
 
 /** The NDA text the server renders now for this deal, with its hash. */
@@ -59,24 +56,11 @@ export async function ndaToSign(db: DbOrTx, deal: DealRow, shown: unknown) {
 }
 
 /** After an accepted SIGN_NDA, in its transaction: the signed text is kept with the deal's documents. */
-export async function keepSignedNda(
+export const keepSignedNda = (
   ctx: AppContext,
   tx: DbOrTx,
   deal: DealRow,
   caller: AuthUser,
   role: string,
   text: string,
-) {
-  const data = Buffer.from(text, 'utf8');
-  const stored = await ctx.storage.put(data);
-  await tx.insert(dealDocuments).values({
-    id: newId('ddc'),
-    dealId: deal.id,
-    filename: ndaFilename(role),
-    mimeType: MIME,
-    size: data.length,
-    sha256: stored.sha256,
-    storageKey: stored.key,
-    uploadedBy: caller.id,
-  });
-}
+) => keepSignedText(ctx, tx, deal.id, caller, ndaFilename(role), text);

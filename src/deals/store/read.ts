@@ -118,9 +118,15 @@ export async function organizationType(db: DbOrTx, id: string): Promise<string> 
 }
 
 /** The listing as it is now (not the deal's copy): the NDA names its current title and registration number. */
-export async function listingNameOf(db: DbOrTx, id: string): Promise<{ title: string; registrationNo: string | null }> {
+/** What the NDA and the contract name of a deal's listing, as it is now. */
+export async function listingNameOf(db: DbOrTx, id: string) {
   const [l] = await db
-    .select({ title: listings.title, registrationNo: listings.registrationNo })
+    .select({
+      title: listings.title,
+      registrationNo: listings.registrationNo,
+      ipType: listings.ipType,
+      ipNumbers: listings.ipNumbers,
+    })
     .from(listings)
     .where(eq(listings.id, id));
   return l;

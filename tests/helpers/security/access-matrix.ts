@@ -272,6 +272,8 @@ export const ACCESS: Record<string, AccessRule> = {
   },
   'GET /api/deals/{id}/dossier': deal(),
   'GET /api/deals/{id}/nda': deal(),
+  // Before agreement a party is told 409 (no terms to draw up yet): access, not a refusal.
+  'GET /api/deals/{id}/contract': deal(),
   // The notice board is public; objections come from anyone signed in, while the notice is open (Law Art. 18).
   'GET /api/notices': PUBLIC,
   'GET /api/notices/{id}': { auth: 'public', cases: [{ resource: 'notice' }] },

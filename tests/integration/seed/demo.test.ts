@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, like } from 'drizzle-orm';
 import {
+  dealDocuments,
+  dealHistory,
   deals,
   demandResponses,
   demands,
@@ -96,5 +98,23 @@ describe('demo seed', () => {
     const drip = myDeals.json().items.find((d: { state: string }) => d.state === 'negotiating');
     const nda = await t.request({ method: 'GET', url: `/api/deals/${drip.id}/nda`, token: login.json().accessToken });
     expect(nda.json().signed).toHaveLength(2);
+
+    // Every signed deal keeps both signed contract texts, each the text its signature's hash names.
+    const signed = await t.ctx.db.select({ id: deals.id }).from(deals).where(isNotNull(deals.signedAt));
+    expect(signed.length).toBeGreaterThan(0);
+    for (const { id } of signed) {
+      const kept = await t.ctx.db
+        .select({ sha256: dealDocuments.sha256 })
+        .from(dealDocuments)
+        .where(and(eq(dealDocuments.dealId, id), like(dealDocuments.filename, '技术合同-contract-%')));
+      const signatures = await t.ctx.db
+        .select({ payload: dealHistory.payload })
+        .from(dealHistory)
+        .where(and(eq(dealHistory.dealId, id), eq(dealHistory.type, 'SIGN_CONTRACT')));
+      expect(kept).toHaveLength(2);
+      expect(kept.map((k) => k.sha256).sort()).toEqual(
+        signatures.map((h) => (h.payload as { contractSha256: string }).contractSha256).sort(),
+      );
+    }
   });
 });

@@ -78,6 +78,12 @@ export class ApiClient {
     return res.blob();
   }
 
+  /** A binary answer with the headers that describe it (a contract PDF and the sha256 of its text). */
+  async file(path: string, options: RequestOptions = {}): Promise<{ blob: Blob; headers: Headers }> {
+    const res = await this.fetchWithRefresh(path, { ...options, headers: { accept: '*/*', ...options.headers } });
+    return { blob: await res.blob(), headers: res.headers };
+  }
+
   private async fetchWithRefresh(path: string, options: RequestOptions): Promise<Response> {
     const token = this.tokens.get()?.accessToken ?? null;
     let res = await this.send(path, options, token);

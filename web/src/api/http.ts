@@ -13,6 +13,7 @@ export function http(client: ApiClient) {
     put: <T>(path: string, body: unknown) => client.request<T>(path, { method: 'PUT', body }),
     del: (path: string) => client.request<void>(path, { method: 'DELETE' }),
     blob: (path: string, query?: Query) => client.blob(path, { query }),
+    file: (path: string, signal?: AbortSignal) => client.file(path, { signal }),
     upload: <T>(path: string, form: FormData, query?: Query) =>
       client.request<T>(path, { method: 'POST', body: form, query }),
   };

@@ -881,6 +881,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deals/{id}/contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contract PDF of the agreed terms (parties and admin); x-contract-sha256 names its text, SIGN_CONTRACT sends it as contractSha256 */
+        get: operations["getDealsByIdContract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deals": {
         parameters: {
             query?: never;
@@ -1829,6 +1846,7 @@ export interface components {
              */
             type: "SIGN_CONTRACT";
             expectedVersion: number;
+            contractSha256?: string;
         };
         /** DealEventTerminate */
         DealEventTerminate: {
@@ -9197,6 +9215,84 @@ export interface operations {
             };
         };
     };
+    getDealsByIdContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contract (技术合同), after agreement */
+            200: {
+                headers: {
+                    /** @description SHA-256 (hex) of the contract text (UTF-8) the PDF shows */
+                    "x-contract-sha256"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getDeals: {
         parameters: {
             query?: {
@@ -11044,6 +11140,7 @@ export interface operations {
                                 kind: "appraisal" | "price_enquiry";
                                 reference: string;
                             };
+                            contractSha256?: string;
                             brokerId?: string;
                             commissionRateBp?: number;
                             registrationNo?: string;

@@ -19,11 +19,14 @@ import type { ResponseOf } from './schema.js';
 /** The deal's NDA text as the server renders it now, its sha256, and the signed copies. */
 export type DealNda = ResponseOf<'/api/deals/{id}/nda'>;
 
+/** The documents kept in a deal room (the signed NDA and contract texts among them). */
+export type DealDocumentPage = ResponseOf<'/api/deals/{id}/documents'>;
+
 type Paging = { limit?: number; cursor?: string };
 const MY_REPORT = '/api/reports/half-year/mine';
 
 /** What sellers, buyers and brokers do: listings, deals, invoices, notifications, saved searches. */
-export function workEndpoints({ get, post, patch, del, blob, upload }: Http) {
+export function workEndpoints({ get, post, patch, del, blob, file, upload }: Http) {
   return {
     myListings: (q: Paging, signal?: AbortSignal) =>
       get<Page<ListingSummary>>('/api/listings', { mine: true, ...q }, signal),
@@ -49,6 +52,14 @@ export function workEndpoints({ get, post, patch, del, blob, upload }: Http) {
     sendDealEvent: (id: string, expectedVersion: number, event: DealEventInput, key: string) =>
       post<Deal>(`/api/deals/${seg(id)}/events`, { ...event, expectedVersion }, idempotency(key)),
     dealNda: (id: string, signal?: AbortSignal) => get<DealNda>(`/api/deals/${seg(id)}/nda`, undefined, signal),
+    // The contract PDF of the agreed terms, and the sha256 of its text that SIGN_CONTRACT sends back.
+    dealContract: (id: string, signal?: AbortSignal) =>
+      file(`/api/deals/${seg(id)}/contract`, signal).then(({ blob: pdf, headers }) => ({
+        pdf,
+        sha256: headers.get('x-contract-sha256') ?? '',
+      })),
+    dealDocuments: (id: string, signal?: AbortSignal) =>
+      get<DealDocumentPage>(`/api/deals/${seg(id)}/documents`, undefined, signal),
     dealDocumentFile: (id: string, documentId: string) => blob(`/api/deals/${seg(id)}/documents/${seg(documentId)}`),
     dealHistory: (id: string, signal?: AbortSignal) =>
       get<DealHistoryEntry[]>(`/api/deals/${seg(id)}/history`, undefined, signal),

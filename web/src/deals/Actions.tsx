@@ -7,12 +7,15 @@ import { useT } from '../i18n/I18nProvider.js';
 import { serverProblems } from '../lib/problems.js';
 import { CONFIRMED_EVENTS, ConfirmEvent } from './ConfirmEvent.js';
 import { EventForm } from './EventForm.js';
+import { ContractConfirm } from './Contract.js';
 import { NdaConfirm } from './Nda.js';
 import { needsForm } from './eventForms.js';
 import { eventLabel } from './labels.js';
 import { TermsForm } from './TermsForm.js';
 
 // Events that end or refuse something: drawn apart from the ones that move the deal forward.
+// Signatures whose confirmation shows the text signed and sends its hash.
+const SIGNED_TEXTS = new Set(['SIGN_NDA', 'SIGN_CONTRACT']);
 const QUIET = new Set(['DECLINE', 'WITHDRAW', 'REJECT_TERMS', 'TERMINATE', 'RECORD_OBJECTION', 'REQUEST_CHANGES']);
 
 /**
@@ -26,13 +29,14 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [ndaChanged, setNdaChanged] = useState(false);
+  // The text to sign changed since it was shown (409 NDA_CHANGED / CONTRACT_CHANGED): it is shown again.
+  const [textChanged, setTextChanged] = useState(false);
   // One key per attempt at an action: a retry after a network failure is recognised by the server.
   const key = useRef<string>('');
 
   const start = (type: string) => {
     key.current = newIdempotencyKey();
-    setNdaChanged(false);
+    setTextChanged(false);
     setError(null);
     setFieldErrors({});
     if (needsForm(type) || CONFIRMED_EVENTS[type]) setOpen(type);
@@ -47,10 +51,10 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
       setOpen(null);
       onDeal(next);
     } catch (err) {
-      if (isApiError(err, 'NDA_CHANGED')) {
+      if (isApiError(err, 'NDA_CHANGED') || isApiError(err, 'CONTRACT_CHANGED')) {
         // The text changed since it was shown: show the new one, with a new key for the new attempt.
         key.current = newIdempotencyKey();
-        setNdaChanged(true);
+        setTextChanged(true);
       } else if (isApiError(err, 'VERSION_CONFLICT') || isApiError(err, 'INVALID_TRANSITION')) {
         setOpen(null);
         onConflict();
@@ -107,12 +111,21 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
         <NdaConfirm
           deal={deal}
           sending={sending}
-          changed={ndaChanged}
+          changed={textChanged}
           onConfirm={(payload) => void send('SIGN_NDA', payload)}
           onCancel={() => setOpen(null)}
         />
       )}
-      {open && open !== 'SIGN_NDA' && CONFIRMED_EVENTS[open] && (
+      {open === 'SIGN_CONTRACT' && (
+        <ContractConfirm
+          deal={deal}
+          sending={sending}
+          changed={textChanged}
+          onConfirm={(payload) => void send('SIGN_CONTRACT', payload)}
+          onCancel={() => setOpen(null)}
+        />
+      )}
+      {open && !SIGNED_TEXTS.has(open) && CONFIRMED_EVENTS[open] && (
         <ConfirmEvent
           type={open}
           deal={deal}

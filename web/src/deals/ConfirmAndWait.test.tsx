@@ -4,6 +4,7 @@ import type { Deal } from '../api/deal-types.js';
 import { licenceDeal, logIn, person } from '../testing/fixtures.js';
 import { installFetch, json, problem, renderApp } from '../testing/app.js';
 
+let contractHash = 'c'.repeat(64);
 function server(deals: Deal[], onEvent: () => Response = () => json(200, deals[0])) {
   return installFetch((req) => {
     if (req.path === '/api/me')
@@ -14,6 +15,11 @@ function server(deals: Deal[], onEvent: () => Response = () => json(200, deals[0
     if (deal && req.path.endsWith('/history')) return json(200, []);
     if (deal && req.path.endsWith('/nda'))
       return json(200, { text: '保密协议\n甲方（披露方、成果方）：石河子大学', sha256: 'a'.repeat(64), signed: [] });
+    if (deal && req.path.endsWith('/contract'))
+      return new Response(new Blob(['%PDF-1.7 技术许可合同'], { type: 'application/pdf' }), {
+        status: 200,
+        headers: { 'content-type': 'application/pdf', 'x-contract-sha256': contractHash },
+      });
     if (deal && req.path.endsWith('/messages')) return json(200, { items: [], nextCursor: null });
     if (deal && req.path.endsWith('/events')) return onEvent();
     if (req.path === '/api/invoices') return json(200, { items: [], nextCursor: null });
@@ -50,10 +56,42 @@ describe('Confirming an acceptance or a signature', () => {
     const dialog = screen.getByRole('dialog', { name: '确认按以下条款签署合同？' });
     expect(within(dialog).getByText('¥100,000.00')).toBeTruthy();
     expect(events(sent)).toHaveLength(0);
+    await within(dialog).findByRole('button', { name: '下载合同文本（PDF）' });
     fireEvent.click(within(dialog).getByRole('button', { name: '确认' }));
     await waitFor(() => expect(events(sent)).toHaveLength(1));
-    expect(events(sent)[0].body).toEqual({ type: 'SIGN_CONTRACT', expectedVersion: 3 });
+    expect(events(sent)[0].body).toEqual({ type: 'SIGN_CONTRACT', expectedVersion: 3, contractSha256: 'c'.repeat(64) });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('shows a changed contract again (409 CONTRACT_CHANGED) and signs the new text with its hash', async () => {
+    logIn();
+    contractHash = 'c'.repeat(64);
+    const signing = licenceDeal({
+      state: 'contracting.awaitingBoth',
+      agreedTerms: licenceDeal().currentTerms,
+      nextEvents: ['DECLINE', 'SIGN_CONTRACT'],
+    });
+    let answers = 0;
+    const sent = server([signing], () => {
+      answers += 1;
+      if (answers > 1) return json(200, { ...signing, version: 4, nextEvents: [] });
+      contractHash = 'd'.repeat(64); // the text changed meanwhile
+      return problem(409, 'CONTRACT_CHANGED', 'The contract text has changed since it was shown');
+    });
+    renderApp('/deals/dl_1');
+    fireEvent.click(await screen.findByRole('button', { name: '签署合同' }, { timeout: 5000 }));
+    const dialog = screen.getByRole('dialog', { name: '确认按以下条款签署合同？' });
+    await within(dialog).findByRole('button', { name: '下载合同文本（PDF）' });
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toContain('合同文本已更新');
+    await waitFor(() => expect(within(dialog).getByText(/^dddddddddddddddd/)).toBeTruthy());
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认' }));
+    await waitFor(() => expect(events(sent)).toHaveLength(2));
+    expect(events(sent).map((e) => (e.body as { contractSha256: string }).contractSha256)).toEqual([
+      'c'.repeat(64),
+      'd'.repeat(64),
+    ]);
+    contractHash = 'c'.repeat(64);
   });
 });
 

@@ -12,6 +12,7 @@ import { Actions } from '../deals/Actions.js';
 import { DealDocuments } from '../deals/DealDocuments.js';
 import { DealInvoices } from '../deals/DealInvoices.js';
 import { DealWait } from '../deals/DealWait.js';
+import { ContractDocuments } from '../deals/Contract.js';
 import { SignedNda } from '../deals/Nda.js';
 import { PricingRecord } from '../deals/PricingRecord.js';
 import { PARTY_LABELS, stateText } from '../deals/labels.js';
@@ -176,6 +177,7 @@ function Room({ id }: { id: string }) {
           </Section>
           <Section id="documents" title={t('dealRoom.documents')}>
             <SignedNda deal={d} />
+            <ContractDocuments deal={d} />
             <DealDocuments listingId={d.listing.id} version={d.version} />
           </Section>
           <Section id="history" title={t('dealRoom.history')}>
