@@ -75,6 +75,8 @@ export async function onPaymentRecorded(ctx: AppContext, tx: Tx, payment: Record
     amount: amounts[position],
     publicFrom: now.toISOString(),
     publicUntil,
+    // The app's clock, not the database's: the half-year reports count rewards by when they were owed.
+    createdAt: now.toISOString(),
   }));
   await tx.insert(inventorRewards).values(rows);
   await audit(tx, SYSTEM_ACTOR, 'reward.owed', 'deal', owed.deal.id, {
