@@ -13,7 +13,13 @@ type Ok = (res: LightMyRequestResponse, what: string) => { payments: { id: strin
 
 export const rewardPaymentBody = () => ({ paidOn: '2026-03-01', reference: unique('RWD') });
 
-export async function rewardOn(t: TestApp, as: As, ok: Ok, invoiceId: string, dealId: string, sellerOrgId: string) {
+export async function rewardOn(
+  t: TestApp,
+  as: As,
+  ok: Ok,
+  { id: invoiceId, dealId }: { id: string; dealId: string },
+  sellerOrgId: string,
+) {
   const invoice = ok(
     await as('seller', {
       method: 'POST',

@@ -215,7 +215,6 @@ export async function buildWorld(t: TestApp): Promise<World> {
     }
     return d.id as string;
   };
-  const invoice = async () => (await signedInvoice()).id;
   const signedInvoice = async () => {
     const dealId = await deal(true);
     const { items } = await call('buyer', 'GET', `/api/invoices?dealId=${dealId}`);
@@ -287,8 +286,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     draftAttachment: async () => attach(await listing(false), 'public'),
     deal: async () => ({ id: await deal(false) }),
     dealDocument: async () => dealDocument(await deal(false)),
-    invoice: async () => ({ id: await invoice() }),
-    advice: async () => adviceOn(as, ok, await invoice()),
+    invoice: async () => ({ id: (await signedInvoice()).id }),
+    advice: async () => adviceOn(as, ok, (await signedInvoice()).id),
     demand: async () => ({ id: await demand(false) }),
     closedDemand: async () => ({ id: await demand(true) }),
     savedSearch: async () => ({
@@ -305,10 +304,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     // A user none of the callers is, for the admin's account routes (disabling one ends its sessions).
     account: async () => ({ id: (await newSession('buyer')).user.id }),
     ...teamFactories(t, seller, nextAddress, ok),
-    reward: async () => {
-      const { id, dealId } = await signedInvoice();
-      return rewardOn(t, as, ok as never, id, dealId, seller.user.organization.id);
-    },
+    reward: async () => rewardOn(t, as, ok as never, await signedInvoice(), seller.user.organization.id),
     notice: () => noticeOnBoard(t, { admin, buyer, newSession, address: nextAddress, ok }),
   };
   const params = {} as Record<Resource, Params>;
