@@ -12,7 +12,7 @@ import { fireDealTimer, onInstalmentPaid } from './deals/engine.js';
 import { dealRoutes } from './deals/routes.js';
 import { demandRoutes } from './demands/routes.js';
 import { notifyMatchedSellers } from './demands/service.js';
-import { INVOICE_PAID } from './invoices/events.js';
+import { INVOICE_PAID, PAYMENT_RECORDED } from './invoices/events.js';
 import { invoiceTimer } from './invoices/overdue.js';
 import { invoiceRoutes } from './invoices/routes.js';
 import { reindexListings, syncListingToIndex } from './listings/indexing.js';
@@ -25,6 +25,8 @@ import { deliverNotification } from './notifications/service.js';
 import type { Feature } from './platform/feature.js';
 import { reportRoutes } from './reports/routes.js';
 import { reportTimers } from './reports/schedule.js';
+import { onPaymentRecorded } from './rewards/create.js';
+import { rewardRoutes } from './rewards/routes.js';
 import { savedSearchRoutes } from './saved-searches/routes.js';
 import { alertSavedSearches } from './saved-searches/service.js';
 import { statsRoutes } from './stats/routes.js';
@@ -75,6 +77,8 @@ export const FEATURES: readonly Feature[] = [
     hooks: { [INVOICE_PAID]: onInstalmentPaid },
     emits: { timers: ['deal'] },
   },
+  // Inventor rewards (Law Arts. 44–45): owed on each payment of licence or transfer income, in the paying transaction.
+  { name: 'rewards', routes: rewardRoutes, hooks: { [PAYMENT_RECORDED]: onPaymentRecorded } },
   { name: 'pricing', routes: pricingRoutes },
   {
     name: 'policies',

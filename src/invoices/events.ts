@@ -28,3 +28,21 @@ export const INVOICE_PAID = 'invoice.paid';
 export async function announcePaid(ctx: AppContext, tx: Tx, invoice: PaidInvoice): Promise<void> {
   for (const listener of ctx.registry.hooks(INVOICE_PAID)) await listener(ctx, tx, invoice as never);
 }
+
+/** One payment just recorded on an invoice (by the issuer, or by confirming the payer's advice). */
+export interface RecordedPayment {
+  id: string;
+  amount: number;
+  paidAt: string;
+  invoice: Pick<PaidInvoice, 'id' | 'number' | 'kind' | 'dealId' | 'issuerOrganizationId'>;
+}
+
+/**
+ * Raised inside the transaction that records a payment, once per payment row (inventor rewards are owed on each
+ * payment of licence or transfer income). A listener that throws rolls the payment back.
+ */
+export const PAYMENT_RECORDED = 'invoice.payment_recorded';
+
+export async function announcePayment(ctx: AppContext, tx: Tx, payment: RecordedPayment): Promise<void> {
+  for (const listener of ctx.registry.hooks(PAYMENT_RECORDED)) await listener(ctx, tx, payment as never);
+}

@@ -8,6 +8,7 @@ import { AppError, validationFailed } from '../platform/errors.js';
 import { formatFen } from '../shared/money.js';
 import { newId } from '../platform/ids.js';
 import { receive } from './balance.js';
+import { announcePayment } from './events.js';
 import { balanceOf, invoiceView, loadVisibleInvoice, type InvoiceView } from './view.js';
 
 export interface PaymentInput {
@@ -68,6 +69,18 @@ export async function recordPayment(
     paymentId: id,
     amount: input.amount,
     reference,
+  });
+  await announcePayment(ctx, tx, {
+    id,
+    amount: input.amount,
+    paidAt: paidAt.toISOString(),
+    invoice: {
+      id: row.id,
+      number: row.number,
+      kind: row.kind,
+      dealId: row.dealId,
+      issuerOrganizationId: row.issuerOrgId,
+    },
   });
   const updated = await receive(ctx, tx, row, { paid: input.amount, at: paidAt.toISOString() }, actor);
   return invoiceView(tx, updated);

@@ -57,7 +57,9 @@ export const ListingSchema = Type.Object(
     currency: Type.Literal('CNY'),
     fundingSource: E(FUNDING_SOURCES),
     region: Nullable(E(REGION_CODES)),
-    inventors: Type.Array(Type.Object({ name: Type.String(), title: Type.Optional(Type.String()) })),
+    inventors: Type.Array(
+      Type.Object({ name: Type.String(), title: Type.Optional(Type.String()), share: Type.Optional(Type.Integer()) }),
+    ),
     contact: Nullable(
       Type.Object(
         { name: Type.String(), phone: Type.Optional(Type.String()), email: Type.Optional(Type.String()) },

@@ -5,6 +5,7 @@ import { audit } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
 import type { DbOrTx, Tx } from '../platform/db.js';
 import { AppError, validationFailed, type FieldError } from '../platform/errors.js';
+import { inventorShareErrors } from '../shared/rewards.js';
 import { pageOf } from '../platform/http.js';
 import { newId } from '../platform/ids.js';
 import { enqueue } from '../platform/outbox.js';
@@ -19,14 +20,15 @@ import { notificationText } from '../notifications/texts.js';
 
 const actorOf = (u: AuthUser) => ({ id: u.id, role: u.role });
 
-/** Cross-field rules the schema cannot say: IP numbers must fit the IP form. */
+/** Cross-field rules the schema cannot say: IP numbers must fit the IP form; inventors' shares add up. */
 function crossFieldProblems(l: {
   ipType: IpType;
   ipNumbers?: string[];
   ndaRequired?: boolean;
   confidentialDetails?: string | null;
+  inventors?: { share?: number }[];
 }): FieldError[] {
-  const problems: FieldError[] = [];
+  const problems: FieldError[] = inventorShareErrors(l.inventors ?? [], 'body.inventors');
   (l.ipNumbers ?? []).forEach((n, i) => {
     const p = ipNumberProblem(l.ipType, n);
     if (p) problems.push({ path: `body.ipNumbers.${i}`, message: p });
@@ -81,7 +83,11 @@ export async function updateListing(ctx: AppContext, caller: AuthUser, id: strin
   return ctx.db.transaction(async (tx) => {
     const row = await loadOwned(tx, id, caller);
     requireStatus(row, ['draft', 'rejected'], 'edit');
-    const merged = { ipType: patch.ipType ?? row.ipType, ipNumbers: patch.ipNumbers ?? row.ipNumbers };
+    const merged = {
+      ipType: patch.ipType ?? row.ipType,
+      ipNumbers: patch.ipNumbers ?? row.ipNumbers,
+      inventors: patch.inventors,
+    };
     const problems = crossFieldProblems(merged);
     if (problems.length) throw validationFailed(problems);
     const [updated] = await tx

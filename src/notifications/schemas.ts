@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   'saved_search.match',
   'report.halfYear.draft',
   'report.halfYear.reminder',
+  'reward.published',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -29,6 +29,8 @@ export interface NotificationParams {
   /** `label` is the period in Chinese (2026年上半年), `code` its short form (2026-H1). */
   'report.halfYear.draft': { label: string; code: string };
   'report.halfYear.reminder': { label: string; code: string };
+  /** `until` is the China date the publicity period ends. */
+  'reward.published': { listing: string; total: number; until: string };
 }
 
 const TEXTS: { [K in NotificationKind]: (p: NotificationParams[K]) => Texts } = {
@@ -82,6 +84,10 @@ const TEXTS: { [K in NotificationKind]: (p: NotificationParams[K]) => Texts } = 
   'report.halfYear.reminder': (p) => [
     `请尽快提交${p.label}工作报告`,
     `Reminder: please submit your half-year report for ${p.code}`,
+  ],
+  'reward.published': (p) => [
+    `完成人奖励公示：${p.listing}，共 ${formatFen(p.total)}，公示至 ${p.until}`,
+    `Inventor rewards published for ${p.listing}: ${formatFen(p.total)} in all, on notice until ${p.until}`,
   ],
 };
 

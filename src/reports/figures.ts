@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { CHINA_UTC_OFFSET } from '../shared/china-time.js';
 import { DEAL_FORMS, type DealForm } from '../shared/listing.js';
 import { queryRows, type DbOrTx } from '../platform/db.js';
 import { int, isRegistered, registeredAt, within } from '../stats/sql.js';
@@ -17,6 +18,7 @@ interface Keys {
   listing: SQL;
   issuer: SQL;
   holder: SQL;
+  rewarder: SQL;
 }
 const KEYS: Record<Scope, Keys> = {
   organizations: {
@@ -24,12 +26,14 @@ const KEYS: Record<Scope, Keys> = {
     listing: sql.raw('l.organization_id'),
     issuer: sql.raw('i.issuer_org_id'),
     holder: sql.raw('v.organization_id'),
+    rewarder: sql.raw('rw.organization_id'),
   },
   corps: {
     party: sql.raw(`cross join (values ('${CORPS}')) as p(org)`),
     listing: sql.raw(`'${CORPS}'`),
     issuer: sql.raw(`'${CORPS}'`),
     holder: sql.raw(`'${CORPS}'`),
+    rewarder: sql.raw(`'${CORPS}'`),
   },
 };
 
@@ -42,6 +46,7 @@ export function emptyFigures(): ReportFigures {
     income: { invoiced: 0, paid: 0 },
     contractsRegistered: { count: 0, value: 0 },
     vouchersRedeemed: { count: 0, amount: 0 },
+    inventorRewards: { owed: { count: 0, amount: 0 }, paid: { count: 0, amount: 0 } },
   };
 }
 
@@ -54,11 +59,15 @@ export function hasActivity(f: ReportFigures): boolean {
       f.income.paid +
       f.contractsRegistered.count +
       f.vouchersRedeemed.count +
+      (f.inventorRewards?.owed.count ?? 0) +
       f.deals.byState.length +
       f.deals.byForm.reduce((s, x) => s + x.opened + x.signed, 0) >
     0
   );
 }
+
+// A reward is paid on a China calendar date: it counts in the period that date's China midnight falls in.
+const paidOnStart = sql`(rw.paid_on || 'T00:00:00' || ${CHINA_UTC_OFFSET})::timestamptz`;
 
 // Counts and sums of one kind each, in one round trip. A listing is registered when its registration form is
 // submitted to the platform and published when the bureau approves it (its registration number is assigned
@@ -83,7 +92,14 @@ function totalsQuery(k: Keys, { periodStart: s, periodEnd: e }: PeriodBounds): S
     union all
     select 'vouchersRedeemed', ${k.holder}, count(*), sum(r.amount)
       from voucher_redemptions r join vouchers v on v.id = r.voucher_id
-     where r.released_at is null and ${within(sql`r.applied_at`, s, e)} group by 2`;
+     where r.released_at is null and ${within(sql`r.applied_at`, s, e)} group by 2
+    union all
+    select 'rewardsOwed', ${k.rewarder}, count(*), sum(rw.amount)
+      from inventor_rewards rw where ${within(sql`rw.created_at`, s, e)} group by 2
+    union all
+    select 'rewardsPaid', ${k.rewarder}, count(*), sum(rw.amount)
+      from inventor_rewards rw
+     where rw.paid_on is not null and ${within(paidOnStart, s, e)} group by 2`;
 }
 
 // Per form: inquiries opened, and contracts signed with their value (a contract value is agreed when both
@@ -158,6 +174,12 @@ export async function periodFigures(
         break;
       case 'vouchersRedeemed':
         f.vouchersRedeemed = { count: n, amount };
+        break;
+      case 'rewardsOwed':
+        f.inventorRewards!.owed = { count: n, amount };
+        break;
+      case 'rewardsPaid':
+        f.inventorRewards!.paid = { count: n, amount };
         break;
     }
   }

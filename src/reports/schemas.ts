@@ -41,6 +41,18 @@ export const FiguresSchema = Type.Object({
   income: Type.Object({ invoiced: Money, paid: Money }),
   contractsRegistered: Type.Object({ count: Count, value: Money }),
   vouchersRedeemed: Type.Object({ count: Count, amount: Money }),
+  inventorRewards: Type.Optional(
+    Type.Object(
+      {
+        owed: Type.Object({ count: Count, amount: Money }),
+        paid: Type.Object({ count: Count, amount: Money }),
+      },
+      {
+        description:
+          'Inventor rewards (Law Arts. 44–45) owed on payments received in the period, and those paid in it (by their China date paid); absent from reports drafted before rewards were recorded',
+      },
+    ),
+  ),
 });
 
 export const ReportSchema = Type.Object({

@@ -42,4 +42,6 @@ export interface ReportFigures {
   income: { invoiced: number; paid: number };
   contractsRegistered: { count: number; value: number };
   vouchersRedeemed: { count: number; amount: number };
+  /** Inventor rewards owed (created) in the period and paid in it; reports drafted before rewards lack it. */
+  inventorRewards?: { owed: { count: number; amount: number }; paid: { count: number; amount: number } };
 }

@@ -4,6 +4,8 @@ import type { DealEventInput } from '../deals/engine.js';
 import { openDeal, sendEventTx } from '../deals/service.js';
 import { listInvoices } from '../invoices/list.js';
 import { recordPayment } from '../invoices/payments.js';
+import { dealRewards, markRewardPaid } from '../rewards/service.js';
+import { chinaDate } from '../shared/china-time.js';
 import { listListings } from '../listings/service.js';
 import type { AuthUser } from '../platform/auth.js';
 import type { AppContext, Clock } from '../platform/context.js';
@@ -122,6 +124,12 @@ export async function seedDeals(ctx: AppContext, users: DemoUsers) {
       paidAt: new Date(t).toISOString(),
     }),
   );
+  // Tarim University is a public institution: that instalment owes the inventors their rewards (Law Art. 45).
+  // After the 15-day publicity the first inventor's is paid; the others stay owed.
+  advance(16 * DAY);
+  const [firstReward] = (await dealRewards(c, taru, jujube)).items;
+  if (!firstReward) throw new Error('seedDeals: the paid instalment owed no inventor reward');
+  await markRewardPaid(c, taru, firstReward.id, { paidOn: chinaDate(new Date(t)), reference: '工资-2026-奖励-001' });
   await step(shzu, picker, { type: 'DELIVER_MILESTONE', index: 0 });
 
   // Today: a licence under negotiation, with a broker and a counter-offer on the table.

@@ -38,9 +38,18 @@ const listingFields = {
   fundingSource: E(FUNDING_SOURCES),
   region: Type.Optional(Type.Union([E(REGION_CODES), Type.Null()])),
   inventors: Type.Optional(
-    Type.Array(Type.Object({ name: Text(50, 1), title: Type.Optional(Text(50)) }, { additionalProperties: false }), {
-      maxItems: 50,
-    }),
+    Type.Array(
+      Type.Object(
+        {
+          name: Text(50, 1),
+          title: Type.Optional(Text(50)),
+          // The inventor's share of the inventor reward (Law Arts. 44–45), bp; all or none, adding up to 10000.
+          share: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 50 },
+    ),
   ),
   contact: Type.Optional(
     Type.Union([

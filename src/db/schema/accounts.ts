@@ -1,5 +1,6 @@
-import { boolean, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, instant, updatedAt } from './columns.js';
+import { DEFAULT_REWARD_RATE_BP } from '../../shared/rewards.js';
 
 import {
   DEFAULT_LOCALE,
@@ -35,6 +36,9 @@ export const organizations = pgTable(
     bankAccount: text('bank_account'),
     bankAccountName: text('bank_account_name'),
     description: text('description'),
+    // The inventor reward rate of the unit's own rule (Law Art. 44), bp of net income; 5000 when it set none
+    // (DEFAULT_REWARD_RATE_BP, Art. 45). Read only for public-institution sellers.
+    rewardRateBp: integer('reward_rate_bp').notNull().default(DEFAULT_REWARD_RATE_BP),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

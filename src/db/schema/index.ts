@@ -8,3 +8,4 @@ export * from './reports.js';
 export * from './pricing.js';
 export * from './demand-responses.js';
 export * from './payment-advices.js';
+export * from './rewards.js';

@@ -2,6 +2,7 @@ import { LICENSE_TERMS } from '../deals.js';
 import { PASSWORD, listingBody, unique } from '../factories.js';
 import type { AccessCase, AccessRule } from './access-types.js';
 import { TEAM_ACCESS } from './access-teams.js';
+import { REWARD_ACCESS } from './access-rewards.js';
 import { adviceBody } from './advice-world.js';
 import {
   COLLEAGUE_OF,
@@ -311,6 +312,7 @@ export const ACCESS: Record<string, AccessRule> = {
   'GET /api/admin/exchange/listings': ADMIN,
   'POST /api/admin/exchange/listings': { auth: ['admin'], cases: [{ body: () => [] }] },
   ...TEAM_ACCESS,
+  ...REWARD_ACCESS,
 };
 
 export type Expected = 401 | 403 | 404 | 'allowed';

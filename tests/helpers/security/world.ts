@@ -4,6 +4,7 @@ import type { TestApp } from '../app.js';
 import { LICENSE_TERMS } from '../deals.js';
 import { PASSWORD, adminSession, listingBody, unique, type Session } from '../factories.js';
 import { noticeOnBoard } from './notice-world.js';
+import { rewardOn } from './reward-world.js';
 import { colleague, teamFactories } from './team-world.js';
 
 /** The half year whose reports the world drafts (it ended before the test clock's date). */
@@ -69,6 +70,7 @@ export const RESOURCES = [
   'member',
   'invitation',
   'notice',
+  'reward',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type Params = Record<string, string>;
@@ -213,14 +215,14 @@ export async function buildWorld(t: TestApp): Promise<World> {
     }
     return d.id as string;
   };
-  const invoice = async () => {
+  const signedInvoice = async () => {
     const dealId = await deal(true);
     const { items } = await call('buyer', 'GET', `/api/invoices?dealId=${dealId}`);
     const upfront = items.find(
       (i: { recipient: { organizationId: string } }) => i.recipient.organizationId === buyer.user.organization.id,
     );
     if (!upfront) throw new Error('signing issued no upfront-fee invoice to the buyer');
-    return upfront.id as string;
+    return { id: upfront.id as string, dealId };
   };
   const demand = async (closed: boolean) => {
     const d = await call('buyer', 'POST', '/api/demands', {
@@ -284,8 +286,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     draftAttachment: async () => attach(await listing(false), 'public'),
     deal: async () => ({ id: await deal(false) }),
     dealDocument: async () => dealDocument(await deal(false)),
-    invoice: async () => ({ id: await invoice() }),
-    advice: async () => adviceOn(as, ok, await invoice()),
+    invoice: async () => ({ id: (await signedInvoice()).id }),
+    advice: async () => adviceOn(as, ok, (await signedInvoice()).id),
     demand: async () => ({ id: await demand(false) }),
     closedDemand: async () => ({ id: await demand(true) }),
     savedSearch: async () => ({
@@ -302,6 +304,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     // A user none of the callers is, for the admin's account routes (disabling one ends its sessions).
     account: async () => ({ id: (await newSession('buyer')).user.id }),
     ...teamFactories(t, seller, nextAddress, ok),
+    reward: async () => rewardOn(t, as, ok as never, await signedInvoice(), seller.user.organization.id),
     notice: () => noticeOnBoard(t, { admin, buyer, newSession, address: nextAddress, ok }),
   };
   const params = {} as Record<Resource, Params>;

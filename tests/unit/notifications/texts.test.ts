@@ -25,6 +25,7 @@ const EXAMPLES: { [K in NotificationKind]: NotificationParams[K] } = {
   'saved_search.match': { search: 'drip', title: '红枣深加工', titleEn: 'Jujube processing' },
   'report.halfYear.draft': { label: '2026年上半年', code: '2026-H1' },
   'report.halfYear.reminder': { label: '2026年上半年', code: '2026-H1' },
+  'reward.published': { listing: '红枣深加工', total: 600_000, until: '2026-03-16' },
 };
 
 describe('notification texts', () => {

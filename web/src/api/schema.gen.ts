@@ -1054,6 +1054,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deals/{id}/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inventor rewards owed and paid on this deal (the seller's members, admins; 404 to others) */
+        get: operations["getDealsByIdRewards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rewards/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an inventor reward paid (the seller's members): idempotent; other data for a paid reward is 409 CONFLICT */
+        post: operations["postRewardsByIdPayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set the organization's inventor reward rate in basis points of net income (its managers, admins; default 5000) */
+        patch: operations["patchOrganizationsByIdSettings"];
+        trace?: never;
+    };
     "/api/notices": {
         parameters: {
             query?: never;
@@ -1565,6 +1616,7 @@ export interface components {
             inventors: {
                 name: string;
                 title?: string;
+                share?: number;
             }[];
             /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
             contact: {
@@ -2070,6 +2122,36 @@ export interface components {
             type: "LICENCE_YEAR_ENDED";
             expectedVersion: number;
             year: number;
+        };
+        /** InventorReward */
+        InventorReward: {
+            id: string;
+            dealId: string;
+            invoiceId: string;
+            paymentId: string;
+            inventorName: string;
+            /** @description The inventor's share of the reward, basis points */
+            shareBp: number;
+            /** @description The payment received that the reward is computed from (net income: the amount received, before tax) */
+            income: number;
+            /** @description The unit's reward rate when the payment was recorded, basis points */
+            rateBp: number;
+            /** @description The reward owed to this inventor, fen */
+            amount: number;
+            /** Format: date-time */
+            publicFrom: string;
+            /**
+             * Format: date-time
+             * @description End of the 15-day publicity within the unit
+             */
+            publicUntil: string;
+            /** @enum {unknown} */
+            status: "owed" | "paid";
+            /** Format: date */
+            paidOn: string | null;
+            reference: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
     };
     responses: never;
@@ -3886,7 +3968,7 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {unknown} */
-                            kind: "deal.update" | "deal.message" | "invoice.issued" | "invoice.paid" | "invoice.overdue" | "invoice.voided" | "invoice.voucher_applied" | "invoice.advice_submitted" | "invoice.advice_confirmed" | "invoice.advice_disputed" | "voucher.granted" | "listing.published" | "listing.rejected" | "demand.matched" | "demand.answered" | "saved_search.match" | "report.halfYear.draft" | "report.halfYear.reminder";
+                            kind: "deal.update" | "deal.message" | "invoice.issued" | "invoice.paid" | "invoice.overdue" | "invoice.voided" | "invoice.voucher_applied" | "invoice.advice_submitted" | "invoice.advice_confirmed" | "invoice.advice_disputed" | "voucher.granted" | "listing.published" | "listing.rejected" | "demand.matched" | "demand.answered" | "saved_search.match" | "report.halfYear.draft" | "report.halfYear.reminder" | "reward.published";
                             title: string;
                             titleEn: string;
                             body: string;
@@ -4216,6 +4298,7 @@ export interface operations {
                     inventors?: {
                         name: string;
                         title?: string;
+                        share?: number;
                     }[];
                     contact?: {
                         name: string;
@@ -4274,6 +4357,7 @@ export interface operations {
                         inventors: {
                             name: string;
                             title?: string;
+                            share?: number;
                         }[];
                         /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
@@ -4424,6 +4508,7 @@ export interface operations {
                         inventors: {
                             name: string;
                             title?: string;
+                            share?: number;
                         }[];
                         /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
@@ -4540,6 +4625,7 @@ export interface operations {
                     inventors?: {
                         name: string;
                         title?: string;
+                        share?: number;
                     }[];
                     contact?: {
                         name: string;
@@ -4598,6 +4684,7 @@ export interface operations {
                         inventors: {
                             name: string;
                             title?: string;
+                            share?: number;
                         }[];
                         /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
@@ -4766,6 +4853,7 @@ export interface operations {
                         inventors: {
                             name: string;
                             title?: string;
+                            share?: number;
                         }[];
                         /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
@@ -4924,6 +5012,7 @@ export interface operations {
                         inventors: {
                             name: string;
                             title?: string;
+                            share?: number;
                         }[];
                         /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
@@ -5092,6 +5181,7 @@ export interface operations {
                         inventors: {
                             name: string;
                             title?: string;
+                            share?: number;
                         }[];
                         /** @description phone and email are sent to signed-in callers only; anonymous callers get the name */
                         contact: {
@@ -11765,6 +11855,328 @@ export interface operations {
             };
         };
     };
+    getDealsByIdRewards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["InventorReward"][];
+                        totals: {
+                            /** @description Rewards not yet paid, fen */
+                            owed: number;
+                            /** @description Rewards paid, fen */
+                            paid: number;
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postRewardsByIdPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description China calendar date paid, not in the future
+                     */
+                    paidOn: string;
+                    /** @description Payroll or bank reference */
+                    reference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        dealId: string;
+                        invoiceId: string;
+                        paymentId: string;
+                        inventorName: string;
+                        /** @description The inventor's share of the reward, basis points */
+                        shareBp: number;
+                        /** @description The payment received that the reward is computed from (net income: the amount received, before tax) */
+                        income: number;
+                        /** @description The unit's reward rate when the payment was recorded, basis points */
+                        rateBp: number;
+                        /** @description The reward owed to this inventor, fen */
+                        amount: number;
+                        /** Format: date-time */
+                        publicFrom: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the 15-day publicity within the unit
+                         */
+                        publicUntil: string;
+                        /** @enum {unknown} */
+                        status: "owed" | "paid";
+                        /** Format: date */
+                        paidOn: string | null;
+                        reference: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchOrganizationsByIdSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The unit's inventor reward rate, basis points of net income (Law Arts. 44–45; default 5000) */
+                    rewardRateBp: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                        rewardRateBp: number;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getNotices: {
         parameters: {
             query?: {
@@ -14944,6 +15356,19 @@ export interface operations {
                                 /** @description Money in fen (CNY minor unit) */
                                 amount: number;
                             };
+                            /** @description Inventor rewards (Law Arts. 44–45) owed on payments received in the period, and those paid in it (by their China date paid); absent from reports drafted before rewards were recorded */
+                            inventorRewards?: {
+                                owed: {
+                                    count: number;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    amount: number;
+                                };
+                                paid: {
+                                    count: number;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    amount: number;
+                                };
+                            };
                         };
                         narrative: string;
                         generatedAt: string;
@@ -15084,6 +15509,19 @@ export interface operations {
                                 count: number;
                                 /** @description Money in fen (CNY minor unit) */
                                 amount: number;
+                            };
+                            /** @description Inventor rewards (Law Arts. 44–45) owed on payments received in the period, and those paid in it (by their China date paid); absent from reports drafted before rewards were recorded */
+                            inventorRewards?: {
+                                owed: {
+                                    count: number;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    amount: number;
+                                };
+                                paid: {
+                                    count: number;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    amount: number;
+                                };
                             };
                         };
                         narrative: string;
@@ -15246,6 +15684,19 @@ export interface operations {
                                 count: number;
                                 /** @description Money in fen (CNY minor unit) */
                                 amount: number;
+                            };
+                            /** @description Inventor rewards (Law Arts. 44–45) owed on payments received in the period, and those paid in it (by their China date paid); absent from reports drafted before rewards were recorded */
+                            inventorRewards?: {
+                                owed: {
+                                    count: number;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    amount: number;
+                                };
+                                paid: {
+                                    count: number;
+                                    /** @description Money in fen (CNY minor unit) */
+                                    amount: number;
+                                };
                             };
                         };
                         narrative: string;
