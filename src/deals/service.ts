@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { isPublicInstitution } from '../shared/rewards.js';
 import { checkExclusivity, needsExclusivityCheck } from './exclusivity.js';
 import { loadVisibleListing } from '../listings/visibility.js';
 import { notify } from '../notifications/service.js';
@@ -38,7 +39,6 @@ import { keepSignedNda, ndaToSign } from './nda/service.js';
 import { dealDetail, dealSummaries } from './view.js';
 import { notificationText } from '../notifications/texts.js';
 
-const PUBLIC_INSTITUTIONS = new Set(['university', 'institute']);
 const SIGNATURES = new Set(['SIGN_NDA', 'SIGN_CONTRACT']);
 
 /**
@@ -69,7 +69,7 @@ export async function openDeal(
       });
     const init = initialDealSnapshot(input.type, {
       ndaRequired: listing.ndaRequired,
-      publicInstitutionSeller: PUBLIC_INSTITUTIONS.has(await organizationType(tx, listing.organizationId)),
+      publicInstitutionSeller: isPublicInstitution(await organizationType(tx, listing.organizationId)),
       publicNoticeDays: ctx.config.PUBLIC_NOTICE_DAYS,
       offerTtlDays: ctx.config.OFFER_TTL_DAYS,
       invoiceDueDays: ctx.config.INVOICE_DUE_DAYS,
