@@ -259,6 +259,7 @@ export const DEMO_LISTINGS: Seed[] = [
   },
 ];
 
+// A demand's region is still free text (only a listing's region is a code of the closed set, src/shared/regions.ts).
 export const DEMO_DEMANDS = [
   {
     owner: 'oasis',
@@ -268,7 +269,7 @@ export const DEMO_DEMANDS = [
     field: 'modern_agriculture',
     budget: 100_000_000,
     dealTypes: ['license', 'transfer'],
-    region: '660800',
+    region: '第八师石河子市',
     deadline: '2027-03-31',
   },
   {
@@ -278,7 +279,7 @@ export const DEMO_DEMANDS = [
     field: 'intelligent_manufacturing',
     budget: 40_000_000,
     dealTypes: ['cooperation', 'license'],
-    region: '660100',
+    region: '第一师阿拉尔市',
     deadline: '2027-06-30',
   },
   {
@@ -288,7 +289,7 @@ export const DEMO_DEMANDS = [
     field: 'new_energy',
     budget: null,
     dealTypes: ['equity', 'cooperation'],
-    region: '660700',
+    region: '第七师胡杨河市',
     deadline: null,
   },
 ] as const;
