@@ -1,6 +1,7 @@
 // Who may import whom (docs: ARCHITECTURE.md "Who may import whom", CONTRIBUTING.md). `npm run lint:deps`.
 // Feature folders under src/: everything that is not the platform, the shared core, the schema or the entry points.
-const FEATURES = '(accounts|content|deals|demands|invoices|listings|notifications|reports|rewards|saved-searches|seed|stats)';
+const FEATURES =
+  '(accounts|content|deals|demands|invoices|listings|notifications|reports|rewards|saved-searches|seed|stats)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

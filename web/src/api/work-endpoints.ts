@@ -19,6 +19,10 @@ import type { ResponseOf } from './schema.js';
 /** The deal's NDA text as the server renders it now, its sha256, and the signed copies. */
 export type DealNda = ResponseOf<'/api/deals/{id}/nda'>;
 
+/** The inventor rewards a public-institution seller owes on a deal (Law Arts. 44–45), owed and paid. */
+export type DealRewards = ResponseOf<'/api/deals/{id}/rewards'>;
+export type InventorReward = DealRewards['items'][number];
+
 /** The documents kept in a deal room (the signed NDA and contract texts among them). */
 export type DealDocumentPage = ResponseOf<'/api/deals/{id}/documents'>;
 
@@ -58,6 +62,10 @@ export function workEndpoints({ get, post, patch, del, blob, file, upload }: Htt
         pdf,
         sha256: headers.get('x-contract-sha256') ?? '',
       })),
+    dealRewards: (id: string, signal?: AbortSignal) =>
+      get<DealRewards>(`/api/deals/${seg(id)}/rewards`, undefined, signal),
+    payReward: (id: string, body: { paidOn: string; reference: string }) =>
+      post<InventorReward>(`/api/rewards/${seg(id)}/payments`, body),
     dealDocuments: (id: string, signal?: AbortSignal) =>
       get<DealDocumentPage>(`/api/deals/${seg(id)}/documents`, undefined, signal),
     dealDocumentFile: (id: string, documentId: string) => blob(`/api/deals/${seg(id)}/documents/${seg(documentId)}`),

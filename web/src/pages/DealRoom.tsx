@@ -17,6 +17,8 @@ import { SignedNda } from '../deals/Nda.js';
 import { PricingRecord } from '../deals/PricingRecord.js';
 import { PARTY_LABELS, stateText } from '../deals/labels.js';
 import { Messages } from '../deals/Messages.js';
+import { isPublicInstitution } from '../../../src/shared/rewards.ts';
+import { DealRewards } from '../deals/DealRewards.js';
 import { Progress } from '../deals/Progress.js';
 import { Proposals } from '../deals/Proposals.js';
 import { TermsView } from '../deals/TermsView.js';
@@ -172,6 +174,13 @@ function Room({ id }: { id: string }) {
           <Section id="invoices" title={t('invoices.title')}>
             <DealInvoices dealId={d.id} version={d.version} />
           </Section>
+          {signedOrClosed &&
+            (d.role === 'seller' || d.role === 'admin') &&
+            isPublicInstitution(d.seller.organization.type) && (
+              <Section id="rewards" title={t('rewards.title')}>
+                <DealRewards deal={d} />
+              </Section>
+            )}
           <Section id="pricing" title={t('pricing.title')}>
             <PricingRecord deal={d} />
           </Section>

@@ -1,5 +1,5 @@
 // Messages of a signed deal's performance under machine version 3: delivery of the technical documents, the
-// licence's term, early completion, filing lateness and the minimum annual royalty per licence year.
+// licence's term, early completion, filing lateness, the minimum annual royalty per licence year, inventor rewards.
 
 export const performanceZh = {
   'progress.delivery': '技术资料交付',
@@ -13,6 +13,16 @@ export const performanceZh = {
   'progress.licenceYears': '最低年度许可使用费结算',
   'progress.licenceYear': '许可年度',
   'progress.shortfall': '差额（已开票）',
+  'rewards.title': '完成人奖励',
+  'rewards.none': '尚无应付的完成人奖励（收到许可或转让收入后按本单位比例生成）。',
+  'rewards.totals': '应付 {owed} · 已付 {paid}',
+  'rewards.publicity': '单位内公示 {from} 至 {until}',
+  'rewards.owed': '待发放',
+  'rewards.paid': '已于 {on} 发放（{reference}）',
+  'rewards.paidOn': '发放日期',
+  'rewards.reference': '凭证号',
+  'rewards.markPaid': '登记已发放',
+  'rewards.markPaidFor': '登记 {name} 的奖励已发放',
 };
 
 export const performanceEn: Record<keyof typeof performanceZh, string> = {
@@ -27,4 +37,15 @@ export const performanceEn: Record<keyof typeof performanceZh, string> = {
   'progress.licenceYears': 'Minimum annual royalty by licence year',
   'progress.licenceYear': 'Licence year',
   'progress.shortfall': 'Shortfall (invoiced)',
+  'rewards.title': 'Inventor rewards',
+  'rewards.none':
+    'No inventor reward owed yet (created at the unit’s rate when licence or transfer income is received).',
+  'rewards.totals': 'Owed {owed} · paid {paid}',
+  'rewards.publicity': 'published in the unit {from} – {until}',
+  'rewards.owed': 'to pay',
+  'rewards.paid': 'paid on {on} ({reference})',
+  'rewards.paidOn': 'Paid on',
+  'rewards.reference': 'Reference',
+  'rewards.markPaid': 'Record as paid',
+  'rewards.markPaidFor': 'Record the reward of {name} as paid',
 };
