@@ -53,6 +53,7 @@ const byForm = (license: object, transfer: object, equity: object, cooperation: 
 const none = form(0, 0, 0);
 
 // Seller A's and buyer B1's half year, by hand from the dataset (see dataset.ts).
+const NO_REWARDS = { owed: { count: 0, amount: 0 }, paid: { count: 0, amount: 0 } };
 const SELLER_A = {
   currency: 'CNY',
   listings: { registered: 3, published: 2 },
@@ -72,6 +73,8 @@ const SELLER_A = {
   income: { invoiced: 30_000_000, paid: 23_600_000 },
   contractsRegistered: { count: 4, value: 38_000_000 },
   vouchersRedeemed: { count: 0, amount: 0 },
+  // An enterprise seller owes no inventor reward under Law Arts. 44–45 (the university's are tested in rewards/).
+  inventorRewards: NO_REWARDS,
 };
 const B1 = {
   currency: 'CNY',
@@ -87,6 +90,7 @@ const B1 = {
   income: { invoiced: 0, paid: 0 },
   contractsRegistered: { count: 2, value: 30_000_000 },
   vouchersRedeemed: { count: 2, amount: 900_000 },
+  inventorRewards: NO_REWARDS,
 };
 
 describe('generation by the half-year timer', () => {
