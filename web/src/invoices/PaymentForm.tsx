@@ -35,8 +35,11 @@ export function validatePayment(
   return e;
 }
 
-/** The issuer records money its bank received against an invoice. */
-export function PaymentForm({ invoice, onPaid }: { invoice: Invoice; onPaid(next: Invoice): void }) {
+/**
+ * The state both money forms share (a recorded payment, a payment advice): the values, the checks of
+ * validatePayment, one idempotency key per attempt, and the server's refusal shown as the form's error.
+ */
+export function usePaymentForm(invoice: Invoice, send: (values: PaymentValues, key: string) => Promise<void>) {
   const { t } = useT();
   const today = chinaDate(new Date().toISOString());
   const [values, setValues] = useState<PaymentValues>({
@@ -57,15 +60,7 @@ export function PaymentForm({ invoice, onPaid }: { invoice: Invoice; onPaid(next
     if (Object.keys(found).length) return;
     setSending(true);
     try {
-      // Midnight in China on the day the bank statement shows.
-      const paidAt = new Date(`${values.paidOn}T00:00:00${CHINA_UTC_OFFSET}`).toISOString();
-      onPaid(
-        await api.recordPayment(
-          invoice.id,
-          { amount: parseYuan(values.amount)!, reference: values.reference.trim(), paidAt },
-          key.current,
-        ),
-      );
+      await send(values, key.current);
       key.current = newIdempotencyKey();
     } catch (err) {
       setError(isApiError(err) ? err.detail : t('state.error'));
@@ -75,43 +70,77 @@ export function PaymentForm({ invoice, onPaid }: { invoice: Invoice; onPaid(next
   };
   const show = (k: keyof PaymentValues) => (problems[k] ? t(problems[k]!.key, problems[k]!.vars) : null);
   const set = (k: keyof PaymentValues, v: string) => setValues((cur) => ({ ...cur, [k]: v }));
+  return { today, values, error, sending, submit, show, set };
+}
 
+type PaymentForm = ReturnType<typeof usePaymentForm>;
+
+/** Amount, bank reference and date: the fields both money forms ask, labelled by the form (`payment`, `advice`). */
+export function PaymentFields({ form, labels }: { form: PaymentForm; labels: 'payment' | 'advice' }) {
+  const { t } = useT();
+  const { today, values, show, set } = form;
+  return (
+    <>
+      <FormField label={t(`${labels}.amount`)} error={show('amount')}>
+        <input type="text" inputMode="decimal" value={values.amount} onChange={(e) => set('amount', e.target.value)} />
+      </FormField>
+      <FormField label={t(`${labels}.reference`)} error={show('reference')}>
+        <input
+          type="text"
+          maxLength={100}
+          value={values.reference}
+          onChange={(e) => set('reference', e.target.value)}
+        />
+      </FormField>
+      <FormField label={t(`${labels}.paidOn`)} error={show('paidOn')}>
+        <input type="date" max={today} value={values.paidOn} onChange={(e) => set('paidOn', e.target.value)} />
+      </FormField>
+    </>
+  );
+}
+
+/** The form's refusal, and its submit button. */
+export function PaymentSubmit({ form, label }: { form: PaymentForm; label: string }) {
+  const { t } = useT();
+  return (
+    <>
+      {form.error && (
+        <p className="form-error" role="alert">
+          {form.error}
+        </p>
+      )}
+      <button type="submit" className="button button-secondary" disabled={form.sending}>
+        {form.sending ? t('common.saving') : label}
+      </button>
+    </>
+  );
+}
+
+/** The issuer records money its bank received against an invoice. */
+export function PaymentForm({ invoice, onPaid }: { invoice: Invoice; onPaid(next: Invoice): void }) {
+  const { t } = useT();
+  const form = usePaymentForm(invoice, async (values, key) => {
+    // Midnight in China on the day the bank statement shows.
+    const paidAt = new Date(`${values.paidOn}T00:00:00${CHINA_UTC_OFFSET}`).toISOString();
+    onPaid(
+      await api.recordPayment(
+        invoice.id,
+        { amount: parseYuan(values.amount)!, reference: values.reference.trim(), paidAt },
+        key,
+      ),
+    );
+  });
   return (
     <form
       className="form payment-form"
       noValidate
-      onSubmit={submit}
+      onSubmit={form.submit}
       aria-label={t('payment.title', { number: invoice.number })}
     >
       <div className="form-grid">
-        <FormField label={t('payment.amount')} error={show('amount')}>
-          <input
-            type="text"
-            inputMode="decimal"
-            value={values.amount}
-            onChange={(e) => set('amount', e.target.value)}
-          />
-        </FormField>
-        <FormField label={t('payment.reference')} error={show('reference')}>
-          <input
-            type="text"
-            maxLength={100}
-            value={values.reference}
-            onChange={(e) => set('reference', e.target.value)}
-          />
-        </FormField>
-        <FormField label={t('payment.paidOn')} error={show('paidOn')}>
-          <input type="date" max={today} value={values.paidOn} onChange={(e) => set('paidOn', e.target.value)} />
-        </FormField>
+        <PaymentFields form={form} labels="payment" />
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="button button-secondary" disabled={sending}>
-        {sending ? t('common.saving') : t('payment.record')}
-      </button>
+      <PaymentSubmit form={form} label={t('payment.record')} />
     </form>
   );
 }
