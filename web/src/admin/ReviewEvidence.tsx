@@ -3,6 +3,7 @@ import { isApiError } from '../api/errors.js';
 import { api } from '../api/index.js';
 import type { Attachment, ReviewItem } from '../api/types.js';
 import { formatFen } from '../i18n/format.js';
+import { Facts } from '../components/Facts.js';
 import { useT } from '../i18n/I18nProvider.js';
 import {
   CATEGORY_LABELS,
@@ -47,18 +48,7 @@ function RegistrationFacts({ item }: { item: ReviewItem }) {
     ['listing.description', item.description],
     ['listing.confidential', item.confidentialDetails],
   ];
-  return (
-    <dl className="facts">
-      {rows
-        .filter(([, value]) => value !== null && value !== undefined && value !== '')
-        .map(([key, value]) => (
-          <div key={key} className="fact">
-            <dt>{t(key)}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-    </dl>
-  );
+  return <Facts rows={rows} />;
 }
 
 /** The attachments, each a download fetched with the reviewer's token (confidential ones included). */

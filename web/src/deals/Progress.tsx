@@ -6,6 +6,7 @@ import type {
   LicenseProgress,
   TransferProgress,
 } from '../api/deal-types.js';
+import { Facts } from '../components/Facts.js';
 import { formatFen } from '../i18n/format.js';
 import { PARTY_LABELS } from './labels.js';
 import { useT } from '../i18n/I18nProvider.js';
@@ -37,22 +38,6 @@ function Table({ caption, head, rows }: { caption: string; head: string[]; rows:
         </tbody>
       </table>
     </div>
-  );
-}
-
-function Facts({ rows }: { rows: Array<[MessageKey, ReactNode]> }) {
-  const { t } = useT();
-  const shown = rows.filter(([, v]) => v !== null && v !== undefined && v !== '');
-  if (shown.length === 0) return null;
-  return (
-    <dl className="facts">
-      {shown.map(([k, v]) => (
-        <div key={k} className="fact">
-          <dt>{t(k)}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 
