@@ -4,7 +4,8 @@ import type { DealForm } from './listing.js';
 import { NOT_BLANK, schemaErrors, type FieldError } from './schema-errors.js';
 
 // The terms of each deal form: one schema per form, read by the machines, the events route and the web app's
-// forms. Cross-field rules (schedules that add up, the inventors' share) follow the schema check.
+// forms. Cross-field rules (schedules that add up) follow the schema check; the inventors' share of equity depends on
+// the seller too (equityRewardErrors).
 
 export type { FieldError };
 
@@ -108,20 +109,31 @@ function crossFieldErrors(form: DealForm, terms: DealTerms): FieldError[] {
         ? []
         : [{ path: 'milestones', message: `the milestones add up to ${total} fen, not the budget of ${t.budget} fen` }];
     }
-    case 'equity': {
-      const t = terms as EquityTerms;
-      return t.inventorRewardBp >= MIN_INVENTOR_REWARD_BP
-        ? []
-        : [
-            {
-              path: 'inventorRewardBp',
-              message: `must be at least ${MIN_INVENTOR_REWARD_BP} (50%): Law on Promoting the Transformation of S&T Achievements, Art. 45`,
-            },
-          ];
-    }
+    case 'equity':
     case 'license':
       return [];
   }
+}
+
+/**
+ * The inventors' share of the equity (Law on Promoting the Transformation of S&T Achievements, Art. 45(2): at least
+ * 50% when the unit has not agreed otherwise). The floor binds public-institution sellers (universities and
+ * institutes, shared/rewards.ts), whose results come from fiscal funding and who have no freedom to agree less
+ * (国发〔2016〕16号); an enterprise agrees its own share with its inventors (Art. 44), and an individual seller is
+ * the inventor. So it is checked where the seller is known: the machines' preconditions and the deal room's form.
+ */
+export function equityRewardErrors(
+  terms: Pick<EquityTerms, 'inventorRewardBp'>,
+  publicInstitution: boolean,
+): FieldError[] {
+  return publicInstitution && terms.inventorRewardBp < MIN_INVENTOR_REWARD_BP
+    ? [
+        {
+          path: 'inventorRewardBp',
+          message: `must be at least ${MIN_INVENTOR_REWARD_BP} (50%) for a public institution: Law on Promoting the Transformation of S&T Achievements, Art. 45`,
+        },
+      ]
+    : [];
 }
 
 /** The value a deal is worth at signing: the base of the broker's commission and of the reports' contract value. */

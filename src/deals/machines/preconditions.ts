@@ -1,5 +1,6 @@
 import type { FieldError } from '../../shared/schema-errors.js';
 import { chinaDate } from '../../shared/china-time.js';
+import { equityRewardErrors, type EquityTerms } from '../../shared/terms.js';
 import { openObjections } from './notice-board.js';
 import type { DealContext, DealEvent } from './types.js';
 
@@ -38,6 +39,13 @@ export function eventPreconditions(event: DealEvent, context: DealContext): Fiel
     case 'ACCEPT_MILESTONE':
     case 'REQUEST_CHANGES':
       return milestoneIn(context, event.index, 'delivered', 'only a delivered milestone can be accepted or sent back');
+    case 'PROPOSE_TERMS':
+      return context.form === 'equity'
+        ? equityRewardErrors(event.terms as EquityTerms, context.publicInstitutionSeller).map((e) => ({
+            path: `terms.${e.path}`,
+            message: e.message,
+          }))
+        : [];
     case 'ANSWER_OBJECTION':
       return openObjections(context).some((o) => o.id === event.objectionId)
         ? []

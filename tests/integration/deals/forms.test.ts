@@ -106,20 +106,36 @@ describe('equity', () => {
     expect(await invoicesOf(deal.id)).toEqual([]);
   });
 
-  it('refuses an inventor reward below 50% (Law Art. 45)', async () => {
+  const lowReward = {
+    valuation: 1,
+    equityPercentBp: 100,
+    companyName: 'X 公司',
+    registeredCapital: 100,
+    inventorRewardBp: 4999,
+  };
+
+  it("refuses a public institution's inventor reward below 50% and changes nothing (Law Art. 45)", async () => {
+    const university = await registerUser(t, 'seller', 'university');
+    const listing = await createListing(t, university, {
+      publishWith: admin,
+      body: { ndaRequired: false, dealTypes: ['equity'] },
+    });
+    const deal = await openDeal(t, buyer, listing.id, 'equity');
+    await sendOk(t, university, deal.id, 'ACCEPT_INQUIRY');
+    const before = (await getDeal(t, buyer, deal.id)).json();
+    const res = await send(t, buyer, deal.id, 'PROPOSE_TERMS', { terms: lowReward });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.json().errors[0].path).toBe('body.terms.inventorRewardBp');
+    const after = (await getDeal(t, buyer, deal.id)).json();
+    expect({ version: after.version, terms: after.currentTerms }).toEqual({ version: before.version, terms: null });
+  });
+
+  it("leaves an enterprise seller's inventor share to its own agreement (Law Art. 44)", async () => {
     const deal = await openDeal(t, buyer, (await listingFor(['equity'])).id, 'equity');
     await sendOk(t, seller, deal.id, 'ACCEPT_INQUIRY');
-    const res = await send(t, buyer, deal.id, 'PROPOSE_TERMS', {
-      terms: {
-        valuation: 1,
-        equityPercentBp: 100,
-        companyName: 'X 公司',
-        registeredCapital: 100,
-        inventorRewardBp: 4999,
-      },
-    });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().errors[0].path).toBe('body.terms.inventorRewardBp');
+    const proposed = await sendOk(t, buyer, deal.id, 'PROPOSE_TERMS', { terms: lowReward });
+    expect(proposed.currentTerms.inventorRewardBp).toBe(4999);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateEventPayload } from '../../../src/shared/deal-events.js';
-import { contractValue, validateTerms } from '../../../src/shared/terms.js';
+import { contractValue, equityRewardErrors, validateTerms } from '../../../src/shared/terms.js';
 import { cooperationTerms, equityTerms, licenseTerms, TERMS, transferTerms } from '../deals/fixtures.js';
 import type { DealForm } from '../../../src/deals/machines/index.js';
 
@@ -74,11 +74,13 @@ describe('validateTerms', () => {
     expect(paths(validateTerms('cooperation', { ...cooperationTerms, ipOwnership: 'state' }))).toEqual(['ipOwnership']);
   });
 
-  it('gives inventors at least half of the equity (Law Art. 45)', () => {
-    expect(validateTerms('equity', { ...equityTerms, inventorRewardBp: 5_000 })).toEqual([]);
-    const [error] = validateTerms('equity', { ...equityTerms, inventorRewardBp: 4_999 });
+  it("gives inventors at least half of a public institution's equity, and leaves others free (Law Arts. 44–45)", () => {
+    expect(validateTerms('equity', { ...equityTerms, inventorRewardBp: 4_999 })).toEqual([]);
+    expect(equityRewardErrors({ inventorRewardBp: 5_000 }, true)).toEqual([]);
+    const [error] = equityRewardErrors({ inventorRewardBp: 4_999 }, true);
     expect(error.path).toBe('inventorRewardBp');
     expect(error.message).toMatch(/Art\. 45/);
+    expect(equityRewardErrors({ inventorRewardBp: 0 }, false)).toEqual([]);
     expect(paths(validateTerms('equity', { ...equityTerms, equityPercentBp: 10_001 }))).toEqual(['equityPercentBp']);
     expect(paths(validateTerms('equity', { ...equityTerms, equityPercentBp: 0 }))).toEqual(['equityPercentBp']);
   });

@@ -12,6 +12,7 @@ import { NdaConfirm } from './Nda.js';
 import { needsForm } from './eventForms.js';
 import { eventLabel } from './labels.js';
 import { TermsForm } from './TermsForm.js';
+import { isPublicInstitution } from '../../../src/shared/rewards.ts';
 
 // Events that end or refuse something: drawn apart from the ones that move the deal forward.
 // Signatures whose confirmation shows the text signed and sends its hash.
@@ -99,6 +100,7 @@ export function Actions({ deal, onDeal, onConflict }: { deal: Deal; onDeal(next:
           <h3>{deal.currentTerms ? t('dealRoom.counterOffer') : label(eventLabel('PROPOSE_TERMS'))}</h3>
           <TermsForm
             form={deal.type}
+            publicInstitutionSeller={isPublicInstitution(deal.seller.organization.type)}
             initial={(deal.currentTerms ?? latest) as DealTerms | null}
             serverErrors={fieldErrors}
             sending={sending}

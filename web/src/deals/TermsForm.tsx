@@ -142,6 +142,7 @@ const TYPED_AS: Record<string, string> = {
  */
 export function TermsForm({
   form,
+  publicInstitutionSeller,
   initial,
   serverErrors = {},
   sending,
@@ -149,6 +150,8 @@ export function TermsForm({
   onCancel,
 }: {
   form: DealForm;
+  /** The seller is a university or institute: the inventors' 50% share of equity binds it (Law Art. 45). */
+  publicInstitutionSeller: boolean;
   initial: DealTerms | null;
   serverErrors?: Record<string, string>;
   sending: boolean;
@@ -160,7 +163,7 @@ export function TermsForm({
   const [attempted, setAttempted] = useState(false);
 
   // Problems show after the first attempt to send, and then follow every change.
-  const shown: TermsErrors = attempted ? parseTerms(form, values).errors : {};
+  const shown: TermsErrors = attempted ? parseTerms(form, values, publicInstitutionSeller).errors : {};
   const c: Ctx = {
     values: values as unknown as Record<string, unknown>,
     set: (key, value) =>
@@ -175,7 +178,7 @@ export function TermsForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setAttempted(true);
-    const parsed = parseTerms(form, values);
+    const parsed = parseTerms(form, values, publicInstitutionSeller);
     if (parsed.terms) onSubmit(parsed.terms);
   };
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateTerms } from '../../../src/shared/terms.ts';
-import type { DealTerms } from '../api/deal-types.js';
+import { equityRewardErrors, validateTerms } from '../../../src/shared/terms.ts';
+import type { DealTerms, EquityTerms } from '../api/deal-types.js';
 import type { DealForm } from '../api/types.js';
 import {
   parseCooperation,
@@ -86,15 +86,18 @@ describe('the terms forms', () => {
     expect(errors.payments).toEqual({ key: 'terms.paymentsSum', vars: { sum: '¥90.00', total: '¥100.00' } });
   });
 
-  it('want at least half of the equity for the inventors (Law Art. 45)', () => {
-    const { errors } = parseEquity({
+  it("want at least half of a public institution's equity for the inventors (Law Art. 45), not an enterprise's", () => {
+    const values = {
       valuation: '1000000',
       equityPercent: '20',
       companyName: '节水科技',
       registeredCapital: '5000000',
       inventorReward: '49.99',
-    });
-    expect(errors.inventorRewardBp?.key).toBe('terms.inventorRewardMin');
+    };
+    expect(parseEquity(values, true).errors.inventorRewardBp?.key).toBe('terms.inventorRewardMin');
+    const enterprise = parseEquity(values, false);
+    expect(enterprise.errors).toEqual({});
+    expect(enterprise.terms?.inventorRewardBp).toBe(4_999);
   });
 
   it('want cooperation milestones with real dates that add up to the budget', () => {
@@ -174,8 +177,13 @@ const cooperationTerms = fc
   );
 
 const agreesWithServer = (form: DealForm) => (terms: DealTerms) => {
-  const server = validateTerms(form, terms);
-  const parsed = parseTerms(form, termsToValues(form, terms));
+  // The seller-bound rule (the inventors' equity floor) is compared with the precondition's own function.
+  const publicInstitution = terms !== null && 'inventorRewardBp' in terms && terms.inventorRewardBp % 2 === 0;
+  const server = [
+    ...validateTerms(form, terms),
+    ...(form === 'equity' ? equityRewardErrors(terms as EquityTerms, publicInstitution) : []),
+  ];
+  const parsed = parseTerms(form, termsToValues(form, terms), publicInstitution);
   expect({ webAccepts: parsed.terms !== null, serverErrors: server }).toEqual({
     webAccepts: server.length === 0,
     serverErrors: server,

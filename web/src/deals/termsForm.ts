@@ -3,9 +3,11 @@ import type { CooperationTerms, DealTerms, EquityTerms, LicenseTerms, TransferTe
 import { formatFen, parseYuan } from '../i18n/format.js';
 import type { Problem } from '../lib/problems.js';
 import { IP_OWNERSHIPS, LICENSE_TYPES, MAX_FEN, MIN_INVENTOR_REWARD_BP } from '../../../src/shared/deal.ts';
+import { equityRewardErrors } from '../../../src/shared/terms.ts';
 
 // The terms forms, one per deal form, as typed (strings), and the checks of src/shared/terms.ts mirrored: bounds,
-// blanks, schedules that add up, the inventors' statutory share. Money is typed in yuan and sent in fen; rates
+// blanks, schedules that add up, the inventors' statutory share
+// (a public-institution seller's). Money is typed in yuan and sent in fen; rates
 // and shares are typed in percent and sent in basis points. Errors are keyed by the API's path
 // (`payments.1.amount`), so that the server's own answer lands on the same field.
 
@@ -158,14 +160,15 @@ export function parseTransfer(v: TransferValues): Parsed<TransferTerms> {
   }));
 }
 
-export function parseEquity(v: EquityValues): Parsed<EquityTerms> {
+/** `publicInstitution`: whether the seller is bound by the inventors' 50% floor (shared/terms.ts equityRewardErrors). */
+export function parseEquity(v: EquityValues, publicInstitution = true): Parsed<EquityTerms> {
   const r = reader();
   const valuation = r.money('valuation', v.valuation, 1);
   const equityPercentBp = r.percent('equityPercentBp', v.equityPercent, 1);
   const companyName = r.text('companyName', v.companyName, 200);
   const registeredCapital = r.money('registeredCapital', v.registeredCapital, 1);
   const inventorRewardBp = r.percent('inventorRewardBp', v.inventorReward, 0);
-  if (inventorRewardBp !== null && inventorRewardBp < MIN_INVENTOR_REWARD_BP)
+  if (inventorRewardBp !== null && equityRewardErrors({ inventorRewardBp }, publicInstitution).length > 0)
     r.fail('inventorRewardBp', { key: 'terms.inventorRewardMin' });
   return ok(r.errors, () => ({
     valuation: valuation!,
@@ -208,14 +211,14 @@ export function parseCooperation(v: CooperationValues): Parsed<CooperationTerms>
   }));
 }
 
-export function parseTerms(form: DealForm, values: TermsValues): Parsed<DealTerms> {
+export function parseTerms(form: DealForm, values: TermsValues, publicInstitution = true): Parsed<DealTerms> {
   switch (form) {
     case 'license':
       return parseLicense(values as LicenseValues);
     case 'transfer':
       return parseTransfer(values as TransferValues);
     case 'equity':
-      return parseEquity(values as EquityValues);
+      return parseEquity(values as EquityValues, publicInstitution);
     case 'cooperation':
       return parseCooperation(values as CooperationValues);
   }
