@@ -155,7 +155,7 @@ export async function sendEventTx(
   await checkExclusivity(db, deal, event.type);
   const nda = event.type === 'SIGN_NDA' ? await ndaToSign(db, deal, event.ndaSha256) : null;
   const contract =
-    event.type === 'SIGN_CONTRACT' ? await contractToSign(db, deal, role, caller, event.contractSha256) : null;
+    event.type === 'SIGN_CONTRACT' ? await contractToSign(ctx, db, deal, role, caller, event.contractSha256) : null;
   const signed = contract ? { ...event, contractSha256: contract.sha256 } : event;
   const updated = writtenOrConflict(await applyEvent(ctx, db, deal, { userId: caller.id, role }, signed));
   if (nda) await keepSignedNda(ctx, db, updated, caller, role, nda.text);

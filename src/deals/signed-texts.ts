@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
 import { dealDocuments } from '../db/schema/deals.js';
 import type { AuthUser } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
@@ -33,4 +34,18 @@ export async function keepSignedText(
     storageKey: stored.key,
     uploadedBy: caller.id,
   });
+}
+
+/**
+ * The text last kept under this filename for the deal (ids sort by creation time), or null: the text a party
+ * signed, read back from storage as it was kept.
+ */
+export async function lastSignedText(ctx: AppContext, db: DbOrTx, dealId: string, filename: string) {
+  const [row] = await db
+    .select({ storageKey: dealDocuments.storageKey })
+    .from(dealDocuments)
+    .where(and(eq(dealDocuments.dealId, dealId), eq(dealDocuments.filename, filename)))
+    .orderBy(desc(dealDocuments.id))
+    .limit(1);
+  return row ? (await ctx.storage.get(row.storageKey)).toString('utf8') : null;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dealDocuments, dealHistory, listings } from '../../../src/db/schema/index.js';
+import { dealDocuments, dealHistory, listings, organizations } from '../../../src/db/schema/index.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { getDeal, LICENSE_TERMS, openDeal, send, sendOk } from '../../helpers/deals.js';
 import { adminSession, createListing, registerUser, type Session } from '../../helpers/factories.js';
@@ -112,6 +112,31 @@ describe('the contract document (DOMAIN.md "After agreement")', () => {
       contractSha256: current.headers['x-contract-sha256'],
     });
     expect(signed.statusCode).toBe(200);
+  });
+
+  it('offers the second signer the text the first signed, though a party was renamed in between', async () => {
+    const { deal } = await agreedLicence();
+    const first = await contract(seller, deal.id);
+    const hash = String(first.headers['x-contract-sha256']);
+    await sendOk(t, seller, deal.id, 'SIGN_CONTRACT', { contractSha256: hash });
+    const buyerOrg = buyer.user.organization;
+    await t.ctx.db
+      .update(organizations)
+      .set({ name: `${buyerOrg.name}（更名）` })
+      .where(eq(organizations.id, buyerOrg.id));
+    try {
+      const second = await contract(buyer, deal.id);
+      expect(second.headers['x-contract-sha256']).toBe(hash);
+      const text = await pdfText(second.rawPayload);
+      expect(text).toContain(squash(`被许可方）：${buyerOrg.name}`));
+      expect(text).not.toContain(squash('（更名）'));
+      const signed = await sendOk(t, buyer, deal.id, 'SIGN_CONTRACT', { contractSha256: hash });
+      expect(signed.state).not.toMatch(/^contracting/);
+      const kept = await keptDocuments(deal.id);
+      expect(new Set(kept.map((d) => d.sha256))).toEqual(new Set([hash]));
+    } finally {
+      await t.ctx.db.update(organizations).set({ name: buyerOrg.name }).where(eq(organizations.id, buyerOrg.id));
+    }
   });
 
   it('is signed only by a member the organization authorised to sign (403 otherwise, nothing written)', async () => {
