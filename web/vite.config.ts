@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { earlyEntry } from './early-entry.js';
 import { precompress } from './precompress.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -15,12 +16,19 @@ const vendorGroups = [
 
 export default defineConfig({
   root,
-  plugins: [react(), precompress()],
+  plugins: [react(), earlyEntry(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    rolldownOptions: { output: { codeSplitting: { groups: vendorGroups } } },
+    rolldownOptions: {
+      // early.ts is an entry of its own, put in the page by earlyEntry() ahead of the app's entry.
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        early: fileURLToPath(new URL('src/early.ts', import.meta.url)),
+      },
+      output: { codeSplitting: { groups: vendorGroups } },
+    },
   },
   server: {
     // Same origin in development as in production (the API serves web/dist): no CORS needed.

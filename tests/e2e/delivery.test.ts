@@ -102,6 +102,11 @@ describe.skipIf(!hasChromium)('delivery of the web app', () => {
       const { load, first } = await page.evaluate<{ load: number; first: number }>(
         `({ load: performance.getEntriesByType('navigation')[0].loadEventEnd, first: window.__firstResult })`,
       );
+      // Where the wait goes: when the results' request and the page's chunk started and arrived.
+      const timing = await page.evaluate<string>(
+        `performance.getEntriesByType('resource').filter((e) => /api\\/search|assets\\/(Search|early)/.test(e.name)).map((e) => e.name.replace(/.*\\/(api\\/search|assets)\\/([a-z]+).*/i, '$2') + ' ' + Math.round(e.startTime) + '–' + Math.round(e.responseEnd) + ' ms').join(', ')`,
+      );
+      console.log(`search results, ${visit}: ${timing}`);
       console.log(
         `search results, ${visit}: load event at ${load.toFixed(0)} ms, first result ${(first - load).toFixed(0)} ms after it`,
       );

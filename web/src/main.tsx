@@ -8,7 +8,7 @@ import './styles.css';
 import './workspace.css';
 
 // A failed chunk load still renders: the page's own lazy import then retries and shows the error boundary.
-void preloadLandingPage(window.location.pathname, window.location.search)
+void preloadLandingPage(window.location.pathname)
   .catch(() => undefined)
   .then(() =>
     createRoot(document.getElementById('root')!).render(

@@ -1,34 +1,27 @@
 import { lazy } from 'react';
-import { client } from './api/index.js';
-import { prefetchGet } from './api/prefetch.js';
-import { SEARCH_PATH } from './api/endpoints.js';
+import { LANDING_LOADERS, landingPageOf, type LandingPage } from './landing.js';
 import { lazyPage } from './lib/lazyPage.js';
-import { parseSearchParams, toApiQuery } from './search/searchState.js';
 import { Navigate, createBrowserRouter, useLocation, useParams } from 'react-router';
 import { Layout } from './components/Layout.js';
 
 // Every page is its own chunk, fetched when first visited; the shell (layout, i18n, API client) is the
 // only code every visitor downloads.
-const Home = lazyPage(() => import('./pages/Home.js'));
-const Search = lazyPage(() => import('./pages/Search.js'));
-const ListingDetail = lazyPage(() => import('./pages/ListingDetail.js'));
-
-// The pages a visitor most often lands on from outside (a shared link, a search engine): main.tsx loads the
-// landing page's chunk before the first render, so it renders at once instead of behind a Suspense fallback.
-const LANDING_PAGES: [RegExp, { preload(): Promise<unknown> }][] = [
-  [/^\/$/, Home],
-  [/^\/search\/?$/, Search],
-  [/^\/listings\/[^/]+\/?$/, ListingDetail],
-];
+const Home = lazyPage(LANDING_LOADERS.home);
+const Search = lazyPage(LANDING_LOADERS.search);
+const ListingDetail = lazyPage(LANDING_LOADERS.listing);
+const LANDING: Record<LandingPage, { preload(): Promise<unknown> }> = {
+  home: Home,
+  search: Search,
+  listing: ListingDetail,
+};
 
 /**
- * Loads the page chunk for `pathname` when it is a landing page (resolves at once otherwise). The search page's
- * results are requested at the same time, so they are not waiting on the chunk and the first render.
+ * Loads the page chunk for `pathname` when it is a landing page (resolves at once otherwise), so that it renders
+ * at once instead of behind a Suspense fallback. early.ts has requested the chunk and the search results already.
  */
-export function preloadLandingPage(pathname: string, search: string): Promise<unknown> {
-  if (/^\/search\/?$/.test(pathname))
-    prefetchGet(client, SEARCH_PATH, toApiQuery(parseSearchParams(new URLSearchParams(search))));
-  return LANDING_PAGES.find(([path]) => path.test(pathname))?.[1].preload() ?? Promise.resolve();
+export function preloadLandingPage(pathname: string): Promise<unknown> {
+  const page = landingPageOf(pathname);
+  return page ? LANDING[page].preload() : Promise.resolve();
 }
 const Demands = lazy(() => import('./pages/Demands.js'));
 const Policies = lazy(() => import('./pages/Policies.js'));
