@@ -89,13 +89,7 @@ describe.skipIf(!hasChromium)('the header at a laptop and a phone width', () => 
   for (const { account, nav: expected } of ROLES) {
     it(`fits for the ${account.role} at 1366 and 390 px, the rest reachable through the menu`, async () => {
       const { page } = person;
-      await page.goto('/login');
-      await page.evaluate('localStorage.clear()');
-      await page.goto('/login');
-      await page.getByLabel('邮箱').fill(account.email);
-      await page.getByLabel('密码').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      await signIn(page, account.email);
 
       for (const viewport of VIEWPORTS) {
         await page.setViewportSize(viewport);
@@ -118,7 +112,41 @@ describe.skipIf(!hasChromium)('the header at a laptop and a phone width', () => 
       await page.setViewportSize({ width: 1280, height: 900 });
     });
   }
+
+  // The payment advice's buttons (issue #22's smaller items): side by side with a gap, not glued together.
+  it('spaces the payment advice actions apart for the payee at both widths', async () => {
+    const { page } = person;
+    await signIn(page, DEMO_ACCOUNTS.taru.email);
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      await page.goto('/invoices');
+      const confirm = page.getByRole('button', { name: '确认到账' }).first();
+      await visible(confirm);
+      const dispute = confirm.locator('xpath=following-sibling::button[1]');
+      expect(await dispute.textContent()).toBe('提出异议');
+      // On a phone the advice table scrolls sideways inside its frame; the page itself does not.
+      await dispute.scrollIntoViewIfNeeded();
+      const pageWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
+      expect(pageWidth, `at ${viewport.width}px: the page scrolls sideways`).toBeLessThanOrEqual(viewport.width);
+      const [a, b] = [(await confirm.boundingBox())!, (await dispute.boundingBox())!];
+      const sameRow = Math.abs(a.y - b.y) < 1;
+      const gap = sameRow ? b.x - (a.x + a.width) : b.y - (a.y + a.height);
+      expect(gap, `at ${viewport.width}px: the gap between 确认到账 and 提出异议`).toBeGreaterThanOrEqual(6);
+      expect(b.x + b.width, `at ${viewport.width}px: 提出异议 out of reach`).toBeLessThanOrEqual(viewport.width);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
 });
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/login');
+  await page.evaluate('localStorage.clear()');
+  await page.goto('/login');
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
 
 /** Opens "更多" by keyboard, checks each of its links is on screen, closes it with Escape, then follows one. */
 async function walkTheMenu(page: Page, labels: string[], where: string) {

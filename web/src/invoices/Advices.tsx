@@ -65,43 +65,45 @@ function AdviceRow({ invoice, advice, mayDecide, onDecided }: Props & { advice: 
         {advice.disputeReason && <p className="muted">{t('advice.disputeNote', { reason: advice.disputeReason })}</p>}
       </td>
       <td>
-        {advice.receipt && (
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() =>
-              void api.adviceReceipt(invoice.id, advice.id).then((b) => saveBlob(b, advice.receipt!.filename))
-            }
-          >
-            {t('advice.download')}
-          </button>
-        )}
-        {mayDecide && advice.status === 'pending' && (
-          <>
+        <div className="cell-actions">
+          {advice.receipt && (
             <button
               type="button"
-              className="button button-secondary"
-              disabled={busy}
-              onClick={() => void run(() => api.confirmAdvice(invoice.id, advice.id), 'advice.confirmed')}
+              className="button button-quiet"
+              onClick={() =>
+                void api.adviceReceipt(invoice.id, advice.id).then((b) => saveBlob(b, advice.receipt!.filename))
+              }
             >
-              {t('advice.confirm')}
+              {t('advice.download')}
             </button>
-            <button type="button" className="button button-quiet" onClick={() => setDisputing((d) => !d)}>
-              {t('advice.dispute')}
-            </button>
-            {disputing && (
-              <span className="inline-form">
-                <label>
-                  {t('advice.disputeReason')}
-                  <input type="text" maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
-                </label>
-                <button type="button" className="button button-secondary" disabled={busy} onClick={dispute}>
-                  {t('advice.disputeSend')}
-                </button>
-              </span>
-            )}
-          </>
-        )}
+          )}
+          {mayDecide && advice.status === 'pending' && (
+            <>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={busy}
+                onClick={() => void run(() => api.confirmAdvice(invoice.id, advice.id), 'advice.confirmed')}
+              >
+                {t('advice.confirm')}
+              </button>
+              <button type="button" className="button button-quiet" onClick={() => setDisputing((d) => !d)}>
+                {t('advice.dispute')}
+              </button>
+              {disputing && (
+                <span className="inline-form">
+                  <label>
+                    {t('advice.disputeReason')}
+                    <input type="text" maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+                  </label>
+                  <button type="button" className="button button-secondary" disabled={busy} onClick={dispute}>
+                    {t('advice.disputeSend')}
+                  </button>
+                </span>
+              )}
+            </>
+          )}
+        </div>
         {error && (
           <span className="form-error" role="alert">
             {error}
