@@ -109,10 +109,7 @@ export const invoiceLines = pgTable(
   (t) => [
     uniqueIndex('invoice_lines_position_uq').on(t.invoiceId, t.position),
     // An exempt line carries no tax: the database refuses an exempt line with a rate, whatever a service did.
-    check(
-      'invoice_lines_exempt_ck',
-      sql`${t.taxTreatment} <> 'exempt' or (${t.taxRateBp} = 0 and ${t.taxAmount} = 0)`,
-    ),
+    check('invoice_lines_exempt_ck', sql`${t.taxTreatment} <> 'exempt' or (${t.taxRateBp} = 0 and ${t.taxAmount} = 0)`),
   ],
 );
 

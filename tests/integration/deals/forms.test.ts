@@ -230,9 +230,7 @@ describe('concurrency and contract registration', () => {
       registeredOn: chinaDate(t.clock.now().toISOString()),
       certifiedIncome: 500_000,
     });
-    expect((await send(t, buyer, deal.id, 'REGISTER_CONTRACT', registration('6590012026000123'))).statusCode).toBe(
-      409,
-    );
+    expect((await send(t, buyer, deal.id, 'REGISTER_CONTRACT', registration('6590012026000123'))).statusCode).toBe(409);
     await agree(deal.id, {
       licenseType: 'sole',
       territory: '新疆',

@@ -118,7 +118,8 @@ describe('licence deal', () => {
       await t.request({ method: 'GET', url: `/api/invoices?dealId=${deal.id}`, token: seller.accessToken })
     ).json().items;
     expect(all.map((i: { total: number }) => i.total).sort((a: number, b: number) => a - b)).toEqual([
-      5_300_000, 31_800_000, // royalty and upfront fee, each with 6% VAT
+      5_300_000,
+      31_800_000, // royalty and upfront fee, each with 6% VAT
     ]);
 
     // When the half year ends the licensee is reminded to report royalties, through the engine as `system`.

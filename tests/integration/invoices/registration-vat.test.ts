@@ -143,7 +143,13 @@ describe('VAT follows the technology-contract registration', () => {
     expect(voided.voidReason).toContain('6590012026000321');
     expect(voided.voidReason).toContain('registered as a technology contract');
     const reissued = after.find((i) => i.replacesInvoiceId === upfront.id)!;
-    expect(reissued).toMatchObject({ status: 'issued', ref: upfront.ref, tax: 0, total: 1_000_000, dueAt: upfront.dueAt });
+    expect(reissued).toMatchObject({
+      status: 'issued',
+      ref: upfront.ref,
+      tax: 0,
+      total: 1_000_000,
+      dueAt: upfront.dueAt,
+    });
     expect(reissued.lines).toEqual([
       expect.objectContaining({ kind: 'license_fee', amount: 1_000_000, taxTreatment: 'exempt', taxRateBp: 0 }),
     ]);

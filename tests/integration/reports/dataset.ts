@@ -40,7 +40,12 @@ export const REGISTRATION_NOS = {
 } as const;
 
 /** Registries the dataset's contracts were registered with; the second starts with a formula character. */
-export const REGISTRIES = { d1: '兵团技术市场', d2: '+石河子技术市场', d3: '兵团技术市场', d4: '兵团技术市场' } as const;
+export const REGISTRIES = {
+  d1: '兵团技术市场',
+  d2: '+石河子技术市场',
+  d3: '兵团技术市场',
+  d4: '兵团技术市场',
+} as const;
 /** Certified technology income (认定技术交易额) per registered deal, fen. */
 export const CERTIFIED_INCOMES = { d1: 9_000_000, d2: 10_000_000, d3: 3_000_000, d4: 5_000_000 } as const;
 

@@ -68,7 +68,12 @@ describe('GET /api/stats', () => {
   it('sums registered contracts and vouchers granted and redeemed, in fen', async () => {
     const body = (await get('/api/stats')).json();
     expect(body.currency).toBe('CNY');
-    expect(body.contracts.registered).toEqual({ count: 4, value: 38_000_000, certifiedIncome: 27_000_000, confirmed: 0 });
+    expect(body.contracts.registered).toEqual({
+      count: 4,
+      value: 38_000_000,
+      certifiedIncome: 27_000_000,
+      confirmed: 0,
+    });
     expect(body.vouchers).toEqual({
       granted: { count: 1, amount: 1_000_000 },
       redeemed: { count: 2, amount: 900_000 },

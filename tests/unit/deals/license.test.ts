@@ -180,7 +180,10 @@ describe('licence', () => {
       confirmedBy: null,
       confirmedAt: null,
     });
-    deal.expectRejected('REGISTER_CONTRACT', 'seller', 'FORBIDDEN', { ...registration, registrationNo: '6501012026000124' });
+    deal.expectRejected('REGISTER_CONTRACT', 'seller', 'FORBIDDEN', {
+      ...registration,
+      registrationNo: '6501012026000124',
+    });
     deal.expectRejected('TERMINATE', 'broker', 'FORBIDDEN', { reason: 'x' });
     deal.send('TERMINATE', 'admin', { reason: 'Licensee insolvent' });
     expect(deal.state).toBe('terminated');

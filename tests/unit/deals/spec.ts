@@ -118,12 +118,7 @@ export function happyPath(form: DealForm): Step[] {
   const signing: Step[] = [
     ['SIGN_CONTRACT', 'seller', {}, 'contracting.awaitingBuyer'],
     ['SIGN_CONTRACT', 'buyer', {}, signed],
-    [
-      'REGISTER_CONTRACT',
-      'broker',
-      (at) => ({ ...CONTRACT_REGISTRATION, registeredOn: at.slice(0, 10) }),
-      signed,
-    ],
+    ['REGISTER_CONTRACT', 'broker', (at) => ({ ...CONTRACT_REGISTRATION, registeredOn: at.slice(0, 10) }), signed],
     ['CONFIRM_CONTRACT_REGISTRATION', 'admin', {}, signed],
   ];
   const performance: Record<DealForm, Step[]> = {

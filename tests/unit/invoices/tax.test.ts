@@ -136,7 +136,11 @@ describe('priceLines', () => {
   it('prices an exempt line at 0 whatever the configured standard rate', () => {
     const rates: TaxRates = { ...DEFAULT_TAX_RATES_BP, license_fee: 1_300 };
     const line = [{ kind: 'license_fee' as const, description: 'x', amount: 10_000 }];
-    expect(priceLines(line, true, rates).lines[0]).toMatchObject({ taxTreatment: 'exempt', taxRateBp: 0, taxAmount: 0 });
+    expect(priceLines(line, true, rates).lines[0]).toMatchObject({
+      taxTreatment: 'exempt',
+      taxRateBp: 0,
+      taxAmount: 0,
+    });
     expect(priceLines(line, false, rates).lines[0]).toMatchObject({ taxTreatment: 'standard', taxAmount: 1_300 });
   });
 

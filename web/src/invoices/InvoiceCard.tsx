@@ -126,9 +126,7 @@ export function InvoiceCard({ invoice: initial, showDeal = true }: { invoice: In
                       ? '—'
                       : formatRateBp(l.taxRateBp)}
                 </td>
-                <td className="num">
-                  {l.taxTreatment === 'exempt' ? t('invoices.exempt') : formatFen(l.taxAmount)}
-                </td>
+                <td className="num">{l.taxTreatment === 'exempt' ? t('invoices.exempt') : formatFen(l.taxAmount)}</td>
               </tr>
             ))}
           </tbody>
