@@ -55,7 +55,7 @@ function invoice(i: number, rnd: () => number): InvoicePdfView {
   });
   const gross = lines.reduce((s, l) => s + l.amount, 0);
   if (rnd() < 0.2) lines.push({ kind: 'voucher', description: '创新券抵扣', amount: -Math.floor(gross * rnd() * 0.5) });
-  const priced = priceLines(lines);
+  const priced = priceLines(lines, rnd() < 0.5);
   const status = pick(INVOICE_STATUSES);
   const paid = status === 'paid' ? priced.total : status === 'partially_paid' ? Math.floor(priced.total / 3) : 0;
   const issued = Date.UTC(2026, 0, 1) + i * 86_400_000;

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../platform/db.js';
 import { awaitedParties, isToDo } from '../shared/deal-awaited.js';
 import type { DealRole } from '../shared/deal.js';
 import type { Field } from '../shared/listing.js';
-import { currentTerms, dealContextOf, nextEventsFor } from './machines/index.js';
+import { currentTerms, dealContextOf, nextEventsFor, type DealContext } from './machines/index.js';
 import { partyRole, type DealRow, type PartyNames } from './parties.js';
 import { partyNamesOf as names } from './store/index.js';
 
@@ -86,9 +86,24 @@ export async function dealDetail(db: DbOrTx, d: DealRow, caller: AuthUser, known
     noticeObjections: context.noticeObjections ?? [],
     pricingDecision: context.pricingDecision ?? null,
     contract: context.contract,
-    contractRegistration: context.contractRegistration,
+    contractRegistration: registrationView(context.contractRegistration),
     closure: context.closure,
     progress: context.license ?? context.transfer ?? context.equity ?? context.cooperation ?? null,
     delivery: context.delivery ?? null,
+  };
+}
+
+/** A registration as shown: the fields an older registration lacks (DealContext) read as null. */
+function registrationView(r: DealContext['contractRegistration']) {
+  if (!r) return null;
+  return {
+    registrationNo: r.registrationNo,
+    registry: r.registry ?? null,
+    registeredOn: r.registeredOn ?? null,
+    certifiedIncome: r.certifiedIncome ?? null,
+    recordedBy: r.recordedBy,
+    recordedAt: r.recordedAt,
+    confirmedBy: r.confirmedBy ?? null,
+    confirmedAt: r.confirmedAt ?? null,
   };
 }

@@ -6,10 +6,21 @@ import type { AuthUser } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
 import type { Tx } from '../platform/db.js';
 import { AppError, validationFailed, type FieldError } from '../platform/errors.js';
-import { issueInvoice } from './issue.js';
+import { contractRegisteredFor, issueInvoice } from './issue.js';
 import { assignInvoiceNumberNow } from './numbering.js';
 import type { LineKind } from './tax.js';
 import { invoiceView, type InvoiceRow, type InvoiceView } from './view.js';
+
+type DealRow = typeof deals.$inferSelect;
+
+/** A replacement takes over the deal obligation of the void invoice it replaces, so paying it moves the deal on. */
+export async function inheritObligation(tx: Tx, replaced: InvoiceRow, replacementId: string): Promise<void> {
+  if (!replaced.ref || !replaced.dealId) return;
+  await tx
+    .update(dealObligations)
+    .set({ invoiceId: replacementId })
+    .where(and(eq(dealObligations.dealId, replaced.dealId), eq(dealObligations.ref, replaced.ref)));
+}
 
 export interface AdminIssueInput {
   dealId?: string;
@@ -20,8 +31,10 @@ export interface AdminIssueInput {
   replacesInvoiceId?: string;
 }
 
-async function dealPartyOrgs(tx: Tx, dealId: string): Promise<string[] | null> {
-  const [deal] = await tx.select().from(deals).where(eq(deals.id, dealId));
+// The deal row is read FOR SHARE: a concurrent REGISTER_CONTRACT (which updates it) is waited for, so this invoice
+// is priced by the registration as committed, and the registration's reissue sees this invoice once it commits.
+async function dealParties(tx: Tx, dealId: string): Promise<{ deal: DealRow; orgs: string[] } | null> {
+  const [deal] = await tx.select().from(deals).where(eq(deals.id, dealId)).for('share');
   if (!deal) return null;
   const orgs = [deal.buyerOrgId, deal.sellerOrgId];
   if (deal.brokerUserId) {
@@ -31,7 +44,7 @@ async function dealPartyOrgs(tx: Tx, dealId: string): Promise<string[] | null> {
       .where(eq(users.id, deal.brokerUserId));
     if (broker) orgs.push(broker.organizationId);
   }
-  return orgs;
+  return { deal, orgs };
 }
 
 /**
@@ -68,8 +81,11 @@ export async function issueInvoiceByAdmin(
       problems.push({ path: 'body.dealId', message: 'must be the deal of the invoice it replaces' });
   }
   const dealId = input.dealId ?? replaced?.dealId ?? null;
+  let deal: DealRow | null = null;
   if (dealId) {
-    const parties = await dealPartyOrgs(tx, dealId);
+    const found = await dealParties(tx, dealId);
+    const parties = found?.orgs;
+    deal = found?.deal ?? null;
     if (!parties) problems.push({ path: 'body.dealId', message: 'no such deal' });
     else {
       if (!parties.includes(issuerOrgId))
@@ -100,15 +116,11 @@ export async function issueInvoiceByAdmin(
     issuerOrgId,
     recipientOrgId,
     lines: input.lines.map((l) => ({ ...l, description: l.description.trim() })),
+    contractRegistered: contractRegisteredFor(deal),
     dueAt: input.dueAt,
     actor: { id: admin.id, role: admin.role },
   });
-  if (replaced?.ref && replaced.dealId) {
-    await tx
-      .update(dealObligations)
-      .set({ invoiceId: id })
-      .where(and(eq(dealObligations.dealId, replaced.dealId), eq(dealObligations.ref, replaced.ref)));
-  }
+  if (replaced) await inheritObligation(tx, replaced, id);
   // The answer (and its idempotent replay) shows the number: take it now rather than at commit.
   await assignInvoiceNumberNow(tx, id);
   const [row] = await tx.select().from(invoices).where(eq(invoices.id, id));

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { organizations, users } from '../db/schema/accounts.js';
 import { dealObligations, type deals } from '../db/schema/deals.js';
 import { invoiceLines, invoices, type CapturedParty, type InvoiceKindValue } from '../db/schema/invoices.js';
+import { isContractRegistered } from '../deals/machines/index.js';
 import type { InvoiceKind, InvoiceLine, IssueInvoiceEffect } from '../deals/machines/types.js';
 import { notifyStatement } from '../notifications/service.js';
 import { auditStatement, SYSTEM_ACTOR, type Actor } from '../platform/audit.js';
@@ -23,8 +24,19 @@ export interface IssueSpec {
   issuerOrgId: string;
   recipientOrgId: string;
   lines: LineInput[];
+  /** Whether the deal's contract is registered: the fact the lines' tax treatment follows (tax.ts). */
+  contractRegistered: boolean;
   dueAt: string;
   actor: Actor;
+}
+
+/**
+ * The one answer to "is this invoice's contract registered?" for every issuer (the deal engine, the admin, the
+ * reissue on registration). An invoice of no deal has no registered technology contract the platform knows of, so
+ * its technology lines carry the standard rate: the exemption needs the registration (财税〔2016〕36号 附件3).
+ */
+export function contractRegisteredFor(deal: Pick<DealRow, 'snapshot'> | null | undefined): boolean {
+  return deal ? isContractRegistered(deal.snapshot) : false;
 }
 
 /** The query for the organizations' invoicing details as they stand now (capturedParties reads its rows). */
@@ -74,7 +86,10 @@ export function issueStatement(
 ): SQL {
   // The rates table is tax.ts's (written as data, citing the law), with TAX_RATES_BP overrides from the
   // configuration; a line is priced once, here.
-  const priced = priceLines(spec.lines, { ...DEFAULT_TAX_RATES_BP, ...ctx.config.taxRateOverrides });
+  const priced = priceLines(spec.lines, spec.contractRegistered, {
+    ...DEFAULT_TAX_RATES_BP,
+    ...ctx.config.taxRateOverrides,
+  });
   if (priced.total <= 0) throw new Error('an invoice must be for a positive amount');
   const { id } = spec;
   const dueAt = new Date(spec.dueAt).toISOString();
@@ -107,6 +122,7 @@ export function issueStatement(
           kind: l.kind,
           description: l.description,
           amount: l.amount,
+          taxTreatment: l.taxTreatment,
           taxRateBp: l.taxRateBp,
           taxAmount: l.taxAmount,
         })),
@@ -195,6 +211,7 @@ export function effectInvoice(deal: DealRow, effect: IssueInvoiceEffect, issuerO
         description: l.description,
         amount: l.amount,
       })),
+      contractRegistered: contractRegisteredFor(deal),
       dueAt: effect.dueAt,
       actor: SYSTEM_ACTOR,
     },

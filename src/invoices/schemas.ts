@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { INVOICE_KINDS } from '../db/schema/invoices.js';
 import { Id, ListQuery, Timestamp, Nullable, OneOf as E } from '../platform/http.js';
 import { ADVICE_STATUSES, INVOICE_STATUSES } from '../shared/invoice.js';
-import { LINE_KINDS } from './tax.js';
+import { LINE_KINDS, TAX_TREATMENTS } from './tax.js';
 
 // Required text must have something besides whitespace.
 const Words = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
@@ -42,6 +42,8 @@ export const InvoiceSchema = Type.Object({
       kind: E(LINE_KINDS),
       description: Type.String(),
       amount: Money,
+      // exempt: a technology line of a registered contract (免税); standard: taxed at taxRateBp.
+      taxTreatment: E(TAX_TREATMENTS),
       taxRateBp: Type.Integer(),
       taxAmount: Money,
     }),

@@ -14,7 +14,7 @@ import { notFound } from '../platform/errors.js';
 import type { InvoicePdfView } from './pdf.js';
 import type { InvoicePdfRenderer } from './pdf-render.js';
 import type { InvoiceStatus } from '../shared/invoice.js';
-import type { LineKind } from './tax.js';
+import { taxTreatment, type LineKind, type TaxTreatment } from './tax.js';
 import type { PayeeAccount } from '../shared/billing.js';
 import { paymentSide, type AdviceView } from './advice-view.js';
 
@@ -24,6 +24,7 @@ export interface InvoiceLineView {
   kind: LineKind;
   description: string;
   amount: number;
+  taxTreatment: TaxTreatment;
   taxRateBp: number;
   taxAmount: number;
 }
@@ -130,6 +131,7 @@ export async function invoiceViews(db: DbOrTx, rows: InvoiceRow[]): Promise<Invo
       kind: l.kind,
       description: l.description,
       amount: l.amount,
+      taxTreatment: l.taxTreatment,
       taxRateBp: l.taxRateBp,
       taxAmount: l.taxAmount,
     }));
@@ -139,6 +141,8 @@ export async function invoiceViews(db: DbOrTx, rows: InvoiceRow[]): Promise<Invo
         kind: 'voucher',
         description: voucherLineDescription(u.code),
         amount: -u.use.amount,
+        // Not a sale: standard at 0%, never exempt (tax.ts taxTreatment).
+        taxTreatment: taxTreatment('voucher', false),
         taxRateBp: 0,
         taxAmount: 0,
       }));

@@ -2,12 +2,12 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { invoices, voucherRedemptions, vouchers } from '../db/schema/invoices.js';
 import { notify } from '../notifications/service.js';
 import type { AuthUser } from '../platform/auth.js';
-import { audit } from '../platform/audit.js';
+import { audit, type Actor } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
 import type { Tx } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { cancelTimers } from '../platform/timers.js';
-import { invoiceView, loadVisibleInvoice, type InvoiceView } from './view.js';
+import { invoiceView, loadVisibleInvoice, type InvoiceRow, type InvoiceView } from './view.js';
 import { notificationText } from '../notifications/texts.js';
 
 /**
@@ -27,6 +27,15 @@ export async function voidInvoice(
     throw new AppError('INVALID_TRANSITION', `Invoice ${row.number} is ${row.status} and cannot be voided`);
   }
   if (row.paid > 0) throw new AppError('CONFLICT', `Invoice ${row.number} has payments recorded and cannot be voided`);
+  return invoiceView(tx, await voidRow(ctx, tx, row, reason, { id: admin.id, role: admin.role }));
+}
+
+/**
+ * Voids an invoice the caller has locked and checked (nothing paid): releases its vouchers, cancels its timers,
+ * audits and tells both parties. `actor` is the admin, or the system when a contract registration voids it
+ * (reissue.ts); only an admin is written as `voidedBy`.
+ */
+export async function voidRow(ctx: AppContext, tx: Tx, row: InvoiceRow, reason: string, actor: Actor) {
   const now = ctx.clock.now().toISOString();
 
   // Lock order invoice → voucher, the same as applying a voucher, so the two never deadlock.
@@ -43,11 +52,18 @@ export async function voidInvoice(
   }
   const [voided] = await tx
     .update(invoices)
-    .set({ status: 'void', voidReason: reason.trim(), voidedAt: now, voidedBy: admin.id, credited: 0, updatedAt: now })
+    .set({
+      status: 'void',
+      voidReason: reason.trim(),
+      voidedAt: now,
+      voidedBy: actor.role === 'admin' ? actor.id : null,
+      credited: 0,
+      updatedAt: now,
+    })
     .where(eq(invoices.id, row.id))
     .returning();
   await cancelTimers(tx, 'invoice', row.id);
-  await audit(tx, { id: admin.id, role: admin.role }, 'invoice.voided', 'invoice', row.id, {
+  await audit(tx, actor, 'invoice.voided', 'invoice', row.id, {
     number: row.number,
     reason: reason.trim(),
     releasedVouchers: released.map((r) => r.id),
@@ -65,5 +81,5 @@ export async function voidInvoice(
       },
     );
   }
-  return invoiceView(tx, voided);
+  return voided;
 }

@@ -79,6 +79,7 @@ export async function corpsReport(ctx: AppContext, period: Period) {
       paid: totals.income.paid,
       contractsRegistered: totals.contractsRegistered.count,
       contractsRegisteredValue: totals.contractsRegistered.value,
+      contractsCertifiedIncome: totals.contractsRegistered.certifiedIncome ?? 0,
       vouchersRedeemed: totals.vouchersRedeemed.count,
       vouchersRedeemedAmount: totals.vouchersRedeemed.amount,
     },

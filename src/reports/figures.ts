@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { CHINA_UTC_OFFSET } from '../shared/china-time.js';
 import { DEAL_FORMS, type DealForm } from '../shared/listing.js';
 import { queryRows, type DbOrTx } from '../platform/db.js';
-import { int, isRegistered, registeredAt, within } from '../stats/sql.js';
+import { certifiedIncomeOf, int, isRegistered, registeredAt, within } from '../stats/sql.js';
 import type { PeriodBounds, ReportFigures } from './types.js';
 
 /**
@@ -44,7 +44,7 @@ export function emptyFigures(): ReportFigures {
     deals: { byForm: DEAL_FORMS.map((form) => ({ form, opened: 0, signed: 0, contractValue: 0 })), byState: [] },
     contractValue: 0,
     income: { invoiced: 0, paid: 0 },
-    contractsRegistered: { count: 0, value: 0 },
+    contractsRegistered: { count: 0, value: 0, certifiedIncome: 0 },
     vouchersRedeemed: { count: 0, amount: 0 },
     inventorRewards: { owed: { count: 0, amount: 0 }, paid: { count: 0, amount: 0 } },
   };
@@ -69,9 +69,10 @@ export function hasActivity(f: ReportFigures): boolean {
 // A reward is paid on a China calendar date: it counts in the period that date's China midnight falls in.
 const paidOnStart = sql`(rw.paid_on || 'T00:00:00' || ${CHINA_UTC_OFFSET})::timestamptz`;
 
-// Counts and sums of one kind each, in one round trip. A listing is registered when its registration form is
-// submitted to the platform and published when the bureau approves it (its registration number is assigned
-// then). Income is what the organization invoiced (void invoices excluded) and the payments it received by
+// Counts and sums of one kind each, in one round trip. A contract counts as registered in the period of its
+// registry's date (stats/sql.ts registeredAt), with its contract value and certified technology income. A listing
+// is registered when its registration form is submitted to the platform and published when the bureau approves it
+// (its registration number is assigned then). Income is what the organization invoiced (void invoices excluded) and the payments it received by
 // their payment date; vouchers redeemed are those the organization spent as holder, less any released.
 function totalsQuery(k: Keys, { periodStart: s, periodEnd: e }: PeriodBounds): SQL {
   return sql`
@@ -88,6 +89,9 @@ function totalsQuery(k: Keys, { periodStart: s, periodEnd: e }: PeriodBounds): S
       from invoice_payments pay join invoices i on i.id = pay.invoice_id where ${within(sql`pay.paid_at`, s, e)} group by 2
     union all
     select 'contractsRegistered', p.org, count(*), coalesce(sum(d.contract_value), 0)
+      from deals d ${k.party} where ${isRegistered} and ${within(registeredAt, s, e)} group by 2
+    union all
+    select 'contractsCertified', p.org, count(*), coalesce(sum(${certifiedIncomeOf}), 0)
       from deals d ${k.party} where ${isRegistered} and ${within(registeredAt, s, e)} group by 2
     union all
     select 'vouchersRedeemed', ${k.holder}, count(*), sum(r.amount)
@@ -170,7 +174,10 @@ export async function periodFigures(
         f.income.paid = amount;
         break;
       case 'contractsRegistered':
-        f.contractsRegistered = { count: n, value: amount };
+        f.contractsRegistered = { ...f.contractsRegistered, count: n, value: amount };
+        break;
+      case 'contractsCertified':
+        f.contractsRegistered = { ...f.contractsRegistered, certifiedIncome: amount };
         break;
       case 'vouchersRedeemed':
         f.vouchersRedeemed = { count: n, amount };

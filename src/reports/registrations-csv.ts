@@ -15,6 +15,10 @@ const HEADERS = [
   '合同金额（元）',
   '签订日期',
   '登记日期',
+  '认定登记机构',
+  '认定登记日期',
+  '认定技术交易额（元）',
+  '登记机构确认',
 ];
 
 /** 1234567 fen → "12345.67": exact, from integers (contract values are never negative). */
@@ -40,6 +44,10 @@ export function contractRegistrationsCsv(items: readonly ContractRegistrationRec
           fenToYuan(r.contractValue),
           r.signedAt ? formatChinaDate(r.signedAt) : '',
           formatChinaDate(r.registeredAt),
+          r.registry ?? '',
+          r.registeredOn ?? '',
+          r.certifiedIncome === null ? '' : fenToYuan(r.certifiedIncome),
+          r.confirmedAt ? formatChinaDate(r.confirmedAt) : '',
         ]),
       )
       .join('')

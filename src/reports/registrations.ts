@@ -5,7 +5,17 @@ import type { AppContext } from '../platform/context.js';
 import { queryRows } from '../platform/db.js';
 import { validationFailed } from '../platform/errors.js';
 import { dateBounds } from '../stats/range.js';
-import { int, isRegistered, iso, registeredAt } from '../stats/sql.js';
+import {
+  certifiedIncomeOf,
+  confirmedAtOf,
+  int,
+  isRegistered,
+  iso,
+  recordedAt,
+  registeredAt,
+  registeredOnOf,
+  registryOf,
+} from '../stats/sql.js';
 
 // Technology-contract registration (技术合同认定登记): registered contracts carry the tax benefits, and the
 // registration office files them under the five kinds of technology contract of Civil Code Art. 843.
@@ -43,10 +53,39 @@ export interface ContractRegistrationRecord {
   buyer: { id: string; name: string };
   contractValue: number;
   signedAt: string | null;
+  /** When the registration was recorded on the platform. */
   registeredAt: string;
+  /** The registry (认定登记机构) and its date; null on a registration recorded before they were asked for. */
+  registry: string | null;
+  registeredOn: string | null;
+  /** The certified technology income (认定技术交易额), fen; null where not recorded. */
+  certifiedIncome: number | null;
+  /** When the admin, as registry, confirmed it; null while unconfirmed. */
+  confirmedAt: string | null;
 }
 
-/** GET /api/admin/contract-registrations: registered contracts by registration date ([from, to], China dates). */
+/** Registrations per registry: count and certified income (a registration without a registry counts under null). */
+export interface RegistryCount {
+  registry: string | null;
+  count: number;
+  certifiedIncome: number;
+}
+
+function byRegistry(items: readonly ContractRegistrationRecord[]): RegistryCount[] {
+  const counts = new Map<string | null, RegistryCount>();
+  for (const i of items) {
+    const c = counts.get(i.registry) ?? { registry: i.registry, count: 0, certifiedIncome: 0 };
+    c.count += 1;
+    c.certifiedIncome += i.certifiedIncome ?? 0;
+    counts.set(i.registry, c);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || (a.registry ?? '').localeCompare(b.registry ?? ''));
+}
+
+/**
+ * GET /api/admin/contract-registrations: registered contracts by registration date ([from, to], China dates): the
+ * registry's date (registeredOn), or when it was recorded for an older registration without one.
+ */
 export async function contractRegistrations(ctx: AppContext, q: { from?: string; to?: string }) {
   const { start, end } = dateBounds(q);
   const conds: SQL[] = [isRegistered];
@@ -56,13 +95,15 @@ export async function contractRegistrations(ctx: AppContext, q: { from?: string;
     ctx.db,
     sql`
     select d.id, d.type, d.snapshot->'context'->'contractRegistration'->>'registrationNo' as registration_no,
-           ${registeredAt} as registered_at, d.contract_value, d.signed_at,
+           ${registeredAt} as registered_at, ${recordedAt} as recorded_at, d.contract_value, d.signed_at,
+           ${registryOf} as registry, ${registeredOnOf} as registered_on, ${confirmedAtOf} as confirmed_at,
+           ${certifiedIncomeOf} as certified_income,
            s.id as seller_id, s.name as seller_name, b.id as buyer_id, b.name as buyer_name
       from deals d
       join organizations s on s.id = d.seller_org_id
       join organizations b on b.id = d.buyer_org_id
      where ${sql.join(conds, sql` and `)}
-     order by registered_at, d.id
+     order by registered_at, recorded_at, d.id
      limit ${MAX_ROWS + 1}`,
   );
   if (rows.length > MAX_ROWS)
@@ -81,7 +122,11 @@ export async function contractRegistrations(ctx: AppContext, q: { from?: string;
       buyer: { id: String(r.buyer_id), name: String(r.buyer_name) },
       contractValue: int(r.contract_value),
       signedAt: r.signed_at ? iso(r.signed_at) : null,
-      registeredAt: iso(r.registered_at),
+      registeredAt: iso(r.recorded_at),
+      registry: r.registry == null ? null : String(r.registry),
+      registeredOn: r.registered_on == null ? null : String(r.registered_on),
+      certifiedIncome: r.registry == null ? null : int(r.certified_income),
+      confirmedAt: r.confirmed_at == null ? null : iso(r.confirmed_at),
     };
   });
   return {
@@ -90,6 +135,8 @@ export async function contractRegistrations(ctx: AppContext, q: { from?: string;
     currency: 'CNY' as const,
     count: items.length,
     totalValue: items.reduce((s, i) => s + i.contractValue, 0),
+    totalCertifiedIncome: items.reduce((s, i) => s + (i.certifiedIncome ?? 0), 0),
+    byRegistry: byRegistry(items),
     items,
   };
 }

@@ -39,7 +39,7 @@ export const FiguresSchema = Type.Object({
   deals: Type.Object({ byForm: Type.Array(FormFigures), byState: Type.Array(StateCount) }),
   contractValue: Money,
   income: Type.Object({ invoiced: Money, paid: Money }),
-  contractsRegistered: Type.Object({ count: Count, value: Money }),
+  contractsRegistered: Type.Object({ count: Count, value: Money, certifiedIncome: Type.Optional(Money) }),
   vouchersRedeemed: Type.Object({ count: Count, amount: Money }),
   inventorRewards: Type.Optional(
     Type.Object(
@@ -112,6 +112,7 @@ export const CorpsReportSchema = Type.Object({
     paid: Money,
     contractsRegistered: Count,
     contractsRegisteredValue: Money,
+    contractsCertifiedIncome: Money,
     vouchersRedeemed: Count,
     vouchersRedeemedAmount: Money,
   }),
@@ -157,6 +158,8 @@ export const RegistrationsSchema = Type.Object({
   currency: Type.Literal('CNY'),
   count: Count,
   totalValue: Money,
+  totalCertifiedIncome: Money,
+  byRegistry: Type.Array(Type.Object({ registry: Nullable(Type.String()), count: Count, certifiedIncome: Money })),
   items: Type.Array(
     Type.Object({
       dealId: Type.String(),
@@ -170,7 +173,11 @@ export const RegistrationsSchema = Type.Object({
       buyer: Ref,
       contractValue: Money,
       signedAt: Nullable(Type.String()),
-      registeredAt: Type.String(),
+      registeredAt: Type.String({ description: 'When the registration was recorded on the platform' }),
+      registry: Nullable(Type.String({ description: 'The registration body (认定登记机构)' })),
+      registeredOn: Nullable(Type.String({ description: "The registry's date, YYYY-MM-DD" })),
+      certifiedIncome: Nullable(Money),
+      confirmedAt: Nullable(Type.String({ description: 'When the admin, as registry, confirmed it' })),
     }),
   ),
 });

@@ -40,7 +40,8 @@ export interface ReportFigures {
   };
   contractValue: number;
   income: { invoiced: number; paid: number };
-  contractsRegistered: { count: number; value: number };
+  /** certifiedIncome (认定技术交易额, fen): absent from reports drafted before registrations recorded it. */
+  contractsRegistered: { count: number; value: number; certifiedIncome?: number };
   vouchersRedeemed: { count: number; amount: number };
   /** Inventor rewards owed (created) in the period and paid in it; reports drafted before rewards lack it. */
   inventorRewards?: { owed: { count: number; amount: number }; paid: { count: number; amount: number } };

@@ -112,14 +112,25 @@ export async function seedDeals(ctx: AppContext, users: DemoUsers) {
   await sign(kuitun, xaas, variety);
   await sign(oasis, taru, jujube);
   await sign(tarimAgri, shzu, picker);
-  await step(kuitun, variety, { type: 'REGISTER_CONTRACT', registrationNo: '6590012026000018' });
+  // The variety licence is registered a day after signing: its upfront-fee invoice, issued at 6% while the contract
+  // was not registered, is voided and reissued VAT-exempt (财税〔2016〕36号); the bureau then confirms the
+  // registration. The jujube transfer and the picker's development stay unregistered: their invoices carry 6%.
+  advance(DAY);
+  await step(kuitun, variety, {
+    type: 'REGISTER_CONTRACT',
+    registrationNo: '6590012026000018',
+    registry: '兵团技术市场',
+    registeredOn: chinaDate(new Date(t)),
+    certifiedIncome: 5_000_000,
+  });
+  await step(admin, variety, { type: 'CONFIRM_CONTRACT_REGISTRATION' });
   advance(5 * DAY);
   const [firstInstalment] = (await listInvoices(c, taru, { dealId: jujube, limit: 20 })).items.filter(
-    (i) => i.total === 2_000_000,
+    (i) => i.subtotal === 2_000_000,
   );
   await c.db.transaction((tx) =>
     recordPayment(c, tx, taru, firstInstalment.id, {
-      amount: 2_000_000,
+      amount: firstInstalment.total,
       reference: 'ABC-20260001',
       paidAt: new Date(t).toISOString(),
     }),

@@ -12,7 +12,8 @@ export type Awaited = (typeof AWAITED)[number];
 
 /**
  * Events that are open to a role for a long stretch of the deal and never what it is waiting for: leaving it
- * (declining an inquiry is offered beside ACCEPT_INQUIRY, which counts), bringing a broker in, recording the contract registration,
+ * (declining an inquiry is offered beside ACCEPT_INQUIRY, which counts), bringing a broker in, recording the contract
+ * registration and the admin's confirming it (a check of the record, open until done, that the deal never waits on),
  * an optional record, the periodic royalty report, ending a licence at its term, and a refusal of terms
  * (REJECT_TERMS is offered beside ACCEPT_TERMS, which already counts, and also to a party that accepted a
  * broker's proposal).
@@ -23,6 +24,7 @@ const STANDING = new Set([
   'TERMINATE',
   'ASSIGN_BROKER',
   'REGISTER_CONTRACT',
+  'CONFIRM_CONTRACT_REGISTRATION',
   'RECORD_PRICING_DECISION',
   'RECORD_OBJECTION',
   'REPORT_ROYALTIES',

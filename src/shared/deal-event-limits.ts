@@ -4,6 +4,8 @@
 export const REASON_MAX = 1000;
 /** Contract registration numbers (技术合同登记号), CNIPA filing numbers, appraisal report numbers. */
 export const REGISTRATION_NO_MAX = 64;
+/** The body that registered a technology contract (认定登记机构), e.g. 兵团技术市场. */
+export const REGISTRY_MAX = 100;
 export const APPRAISER_MAX = 200;
 export const REGISTRATION_REF_MAX = 100;
 /** A milestone or instalment by position: a schedule has at most 50 items (terms.ts). */

@@ -9,6 +9,7 @@ import {
   REASON_MAX,
   REGISTRATION_NO_MAX,
   REGISTRATION_REF_MAX,
+  REGISTRY_MAX,
   ROYALTY_PERIOD,
   ROYALTY_PERIOD_MAX,
   SCHEDULE_INDEX_MAX,
@@ -76,7 +77,16 @@ export const EVENT_PAYLOADS = {
   SIGN_CONTRACT: Payload({ contractSha256: Type.Optional(Sha256) }),
   TERMINATE: Payload({ reason: Reason }),
   ASSIGN_BROKER: Payload({ brokerId: BrokerId, commissionRateBp: CommissionRateBp }),
-  REGISTER_CONTRACT: Payload({ registrationNo: RegistrationNo }),
+  // 技术合同认定登记 (DOMAIN.md "After agreement"): the registry, its number, the date (not in the future, not before
+  // signing: machines/preconditions.ts) and the certified technology income (认定技术交易额) in fen. The admin, as
+  // registry, confirms a recorded registration.
+  REGISTER_CONTRACT: Payload({
+    registrationNo: RegistrationNo,
+    registry: Text(REGISTRY_MAX),
+    registeredOn: IsoDate,
+    certifiedIncome: Fen(),
+  }),
+  CONFIRM_CONTRACT_REGISTRATION: NoPayload,
   REPORT_ROYALTIES: Payload({ period: RoyaltyPeriod, netSales: Fen() }),
   INVOICE_MILESTONE: Payload({ index: Index }),
   RECORD_FILING: Payload({ filingNo: RegistrationNo, filedAt: IsoDate }),

@@ -22,6 +22,10 @@ export const DEAL_NOTICES = {
   'deal.contractSigned': ['合同已签署', 'The contract is signed'],
   'deal.brokerAssigned': ['已指派技术经理人', 'A broker was assigned'],
   'deal.contractRegistered': ['技术合同已认定登记', 'The technology contract was registered'],
+  'deal.contractRegistrationConfirmed': [
+    '技术合同认定登记已经登记机构确认',
+    'The registry confirmed the technology contract registration',
+  ],
   'deal.milestoneDelivered': ['里程碑已交付，请验收', 'A milestone was delivered for acceptance'],
   'deal.milestoneAccepted': ['里程碑已验收', 'A milestone was accepted'],
   'deal.milestoneChangesRequested': ['里程碑需要修改', 'Changes were requested on a milestone'],

@@ -62,10 +62,16 @@ export const PricingDecisionSchema = Obj({
   recordedBy: Str,
   recordedAt: Instant,
 });
+/** 技术合同认定登记. A registration recorded before registry, date and income were asked for has them null. */
 export const ContractRegistrationSchema = Obj({
   registrationNo: Str,
+  registry: Nullable(Str),
+  registeredOn: Nullable(Day),
+  certifiedIncome: Nullable(Fen),
   recordedBy: DealActorSchema,
   recordedAt: Instant,
+  confirmedBy: Nullable(DealActorSchema),
+  confirmedAt: Nullable(Instant),
 });
 export const ClosureSchema = Obj({
   outcome: Type.Enum(DEAL_OUTCOMES),

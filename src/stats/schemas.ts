@@ -51,7 +51,14 @@ export const AdminStatsSchema = Type.Object({
     ),
   }),
   contracts: Type.Object(
-    { registered: Type.Object({ count: Count, value: Money }) },
+    {
+      registered: Type.Object({
+        count: Count,
+        value: Money,
+        certifiedIncome: Money,
+        confirmed: Count,
+      }),
+    },
     { description: 'Technology-contract registrations (认定登记)' },
   ),
   vouchers: Type.Object({

@@ -6,7 +6,7 @@ import { FIELDS, TRL_MAX, TRL_MIN } from '../shared/listing.js';
 import type { AppContext } from '../platform/context.js';
 import { queryRows, type DbOrTx } from '../platform/db.js';
 import { monthlySeries } from './series.js';
-import { decimal, int, isRegistered } from './sql.js';
+import { certifiedIncomeOf, confirmedAtOf, decimal, int, isRegistered } from './sql.js';
 import { statsRange } from './range.js';
 
 const TRLS = Array.from({ length: TRL_MAX - TRL_MIN + 1 }, (_, i) => TRL_MIN + i);
@@ -85,13 +85,22 @@ async function moneyTotals(db: DbOrTx) {
     select
       (select count(*) from deals d where ${isRegistered}) as registered_count,
       (select coalesce(sum(d.contract_value), 0) from deals d where ${isRegistered}) as registered_value,
+      (select coalesce(sum(${certifiedIncomeOf}), 0) from deals d where ${isRegistered}) as certified_income,
+      (select count(*) from deals d where ${isRegistered} and ${confirmedAtOf} is not null) as confirmed_count,
       (select count(*) from vouchers) as granted_count,
       (select coalesce(sum(amount), 0) from vouchers) as granted_amount,
       (select count(*) from voucher_redemptions where released_at is null) as redeemed_count,
       (select coalesce(sum(amount), 0) from voucher_redemptions where released_at is null) as redeemed_amount`,
   );
   return {
-    contracts: { registered: { count: int(r.registered_count), value: int(r.registered_value) } },
+    contracts: {
+      registered: {
+        count: int(r.registered_count),
+        value: int(r.registered_value),
+        certifiedIncome: int(r.certified_income),
+        confirmed: int(r.confirmed_count),
+      },
+    },
     vouchers: {
       granted: { count: int(r.granted_count), amount: int(r.granted_amount) },
       // A redemption released by a voided invoice was given back to the voucher: it is not counted.

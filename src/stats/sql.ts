@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { CHINA_TIME_ZONE } from '../shared/china-time.js';
+import { CHINA_TIME_ZONE, CHINA_UTC_OFFSET } from '../shared/china-time.js';
 
 // Statistics are GROUP BY queries written as SQL: the database adds things up and only the totals travel.
 // Counts and sums arrive as numbers, strings or bigints depending on the driver: these helpers give every
@@ -35,4 +35,16 @@ export const within = (column: SQL, start: string, end: string) =>
 // The technology-contract registration lives in each deal's persisted machine context
 // (DealContext.contractRegistration: null until REGISTER_CONTRACT). Written for deals aliased `d`.
 export const isRegistered = sql.raw(`jsonb_typeof(d.snapshot->'context'->'contractRegistration') = 'object'`);
-export const registeredAt = sql.raw(`((d.snapshot->'context'->'contractRegistration'->>'recordedAt')::timestamptz)`);
+/** When the registration was recorded on the platform. */
+export const recordedAt = sql.raw(`((d.snapshot->'context'->'contractRegistration'->>'recordedAt')::timestamptz)`);
+const registration = (field: string) => sql.raw(`(d.snapshot->'context'->'contractRegistration'->>'${field}')`);
+/**
+ * When the contract counts as registered, for periods: 00:00 China time of the registry's date (registeredOn), or,
+ * for a registration recorded before the date was asked for, when it was recorded.
+ */
+export const registeredAt = sql`coalesce((${registration('registeredOn')} || 'T00:00:00' || ${CHINA_UTC_OFFSET})::timestamptz, ${recordedAt})`;
+export const registryOf = registration('registry');
+export const registeredOnOf = registration('registeredOn');
+/** The certified technology income (认定技术交易额), fen; 0 where an older registration did not record it. */
+export const certifiedIncomeOf = sql`coalesce(${registration('certifiedIncome')}::bigint, 0)`;
+export const confirmedAtOf = registration('confirmedAt');

@@ -133,7 +133,14 @@ function candidateEvents(form: DealForm) {
       NOTICE_ENDED: [{}],
       SIGN_CONTRACT: [{}],
       TERMINATE: [{ reason: '对方违约' }],
-      REGISTER_CONTRACT: [{ registrationNo: '6590012026000123' }],
+      REGISTER_CONTRACT: [
+        {
+          registrationNo: '6590012026000123',
+          registry: '兵团技术市场',
+          registeredOn: date,
+          certifiedIncome: 1_000_000,
+        },
+      ],
       REPORT_ROYALTIES: [{ period: '2026H1', netSales: 1_000_000 }],
       INVOICE_MILESTONE: [{ index: 0 }, { index: 1 }],
       RECORD_FILING: [{ filingNo: '2026650000123', filedAt: date }],

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { INVOICE_STATUSES } from '../../shared/invoice.js';
-import { LINE_KINDS, type LineKind } from '../../invoices/tax.js';
+import { LINE_KINDS, TAX_TREATMENTS, type LineKind } from '../../invoices/tax.js';
 import { organizations, users } from './accounts.js';
 import { createdAt, instant, updatedAt } from './columns.js';
 import { deals } from './deals.js';
@@ -101,10 +101,16 @@ export const invoiceLines = pgTable(
     kind: text('kind', { enum: LINE_KINDS }).notNull(),
     description: text('description').notNull(),
     amount: bigint('amount', { mode: 'number' }).notNull(),
+    // Exempt (a technology line of a registered contract) or standard, as priced at issue (invoices/tax.ts).
+    taxTreatment: text('tax_treatment', { enum: TAX_TREATMENTS }).notNull(),
     taxRateBp: integer('tax_rate_bp').notNull(),
     taxAmount: bigint('tax_amount', { mode: 'number' }).notNull(),
   },
-  (t) => [uniqueIndex('invoice_lines_position_uq').on(t.invoiceId, t.position)],
+  (t) => [
+    uniqueIndex('invoice_lines_position_uq').on(t.invoiceId, t.position),
+    // An exempt line carries no tax: the database refuses an exempt line with a rate, whatever a service did.
+    check('invoice_lines_exempt_ck', sql`${t.taxTreatment} <> 'exempt' or (${t.taxRateBp} = 0 and ${t.taxAmount} = 0)`),
+  ],
 );
 
 // Money received, as the issuer's bank statement shows it. The same bank reference cannot be recorded twice

@@ -2,6 +2,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import {
   applyDealEvent,
+  isContractRegistered,
   isFinalState,
   isSigned,
   type DealActor,
@@ -35,6 +36,11 @@ export interface EventPlan {
   write: EventWrite;
   /** Invoices to issue after those writes, in the same transaction. */
   invoices: IssueInvoiceEffect[];
+  /**
+   * The event records the contract's registration: its unpaid standard-rate invoices are reissued exempt in the
+   * same transaction (invoices/reissue.ts).
+   */
+  registersContract: boolean;
   /** A user the event names as broker, to be checked as an active broker before anything is written. */
   broker: string | null;
 }
@@ -94,6 +100,7 @@ export function planDealEvent(ctx: AppContext, deal: DealRow, actor: DealActor, 
     updated,
     write,
     invoices: effects.invoices,
+    registersContract: !isContractRegistered(deal.snapshot) && isContractRegistered(result.snapshot),
     broker: type === 'ASSIGN_BROKER' ? String(input.brokerId) : null,
   };
 }

@@ -1,5 +1,6 @@
 import { TransactionRollbackError } from 'drizzle-orm';
 import { issueInvoiceForEffect } from '../../invoices/issue.js';
+import { reissueExemptOnRegistration } from '../../invoices/reissue.js';
 import type { AppContext } from '../../platform/context.js';
 import { inTransaction, isTransaction, type DbOrTx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
@@ -21,17 +22,19 @@ export type EventOutcome =
  * Outside a transaction, an event without invoices is that one statement.
  */
 export async function runPlan(ctx: AppContext, db: DbOrTx, plan: EventPlan): Promise<EventOutcome> {
-  const { updated, write, invoices } = plan;
+  const { updated, write, invoices, registersContract } = plan;
   const guard = dealUpdateGuard(write.before, updated);
   const writes = eventWrites(write);
   const won =
-    invoices.length === 0
+    invoices.length === 0 && !registersContract
       ? await runGuarded(db, guard, writes)
       : await inTransaction(db, async (tx) => {
           // A missed guard failed its statement, which aborts the transaction: end it (drizzle's rollback throws
           // TransactionRollbackError, turned into the outcome right below and nowhere else).
           if (!(await runGuarded(tx, guard, writes))) tx.rollback();
           // Invoices last, after every other write: each is numbered as the transaction commits (invoices/numbering.ts).
+          // A registration's reissues come with it, once (reissue.ts says why here and not through the outbox).
+          if (registersContract) await reissueExemptOnRegistration(ctx, tx, updated);
           for (const effect of invoices) await issueInvoiceForEffect(ctx, tx, updated, effect);
           return true;
         }).catch((err: unknown) => {

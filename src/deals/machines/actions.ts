@@ -144,8 +144,25 @@ export const sharedActions = {
   registerContract: update((context, event) => {
     assertEvent(event, 'REGISTER_CONTRACT');
     return {
-      contractRegistration: { registrationNo: event.registrationNo, recordedBy: event.actor, recordedAt: event.at },
+      contractRegistration: {
+        registrationNo: event.registrationNo,
+        registry: event.registry,
+        registeredOn: event.registeredOn,
+        certifiedIncome: event.certifiedIncome,
+        recordedBy: event.actor,
+        recordedAt: event.at,
+        confirmedBy: null,
+        confirmedAt: null,
+      },
       effects: addEffects(context, notify(othersThan(context, event.actor.role), 'deal.contractRegistered')),
+    };
+  }),
+  // The admin, acting as registry (DOMAIN.md "After agreement"), confirms the registration the parties recorded.
+  confirmContractRegistration: update((context, event) => {
+    if (!context.contractRegistration) throw new Error('no contract registration to confirm');
+    return {
+      contractRegistration: { ...context.contractRegistration, confirmedBy: event.actor, confirmedAt: event.at },
+      effects: addEffects(context, notify(parties(context), 'deal.contractRegistrationConfirmed')),
     };
   }),
 

@@ -84,4 +84,9 @@ export const sharedGuards = {
   mayRegisterContract: (args: GuardArgs) =>
     args.context.contractRegistration === null &&
     (args.event.actor.role === 'buyer' || args.event.actor.role === 'seller' || isAssignedBroker(args)),
+  // Only the admin acts as registry; a registration is confirmed once.
+  mayConfirmContractRegistration: (args: GuardArgs) =>
+    args.event.actor.role === 'admin' &&
+    args.context.contractRegistration !== null &&
+    !args.context.contractRegistration.confirmedAt,
 };

@@ -213,6 +213,14 @@ export function isSigned(snapshot: unknown): boolean {
   return dealContextOf(snapshot)?.contract?.signedAt != null;
 }
 
+/**
+ * The deal's contract is registered as a technology contract (技术合同认定登记): recorded by a party, whether or not
+ * the admin has confirmed it yet. The VAT exemption of its technology income hangs on this (invoices/tax.ts).
+ */
+export function isContractRegistered(snapshot: unknown): boolean {
+  return dealContextOf(snapshot)?.contractRegistration != null;
+}
+
 /** What the deal room shows as the terms: the agreed ones, else the proposal on the table, else none. */
 export function currentTerms(context: DealContext): DealTerms | null {
   return context.agreedTerms ?? currentProposal(context)?.terms ?? null;

@@ -58,6 +58,8 @@ export function eventPreconditions(event: DealEvent, context: DealContext): Fiel
       return event.decidedOn > chinaDate(event.at) ? [{ path: 'decidedOn', message: 'must not be in the future' }] : [];
     case 'RECORD_FILING':
       return officialDate(context, 'filedAt', event.filedAt, event.at);
+    case 'REGISTER_CONTRACT':
+      return officialDate(context, 'registeredOn', event.registeredOn, event.at);
     case 'RECORD_ASSIGNMENT':
       return officialDate(context, 'registeredAt', event.registeredAt, event.at);
     default:

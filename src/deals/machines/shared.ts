@@ -37,6 +37,10 @@ export const preSigningEvents = {
 export const postSigningEvents = {
   TERMINATE: t({ guard: 'isPartyOrAdmin', target: '#deal.terminated', actions: [close('terminated')] }),
   REGISTER_CONTRACT: t({ guard: 'mayRegisterContract', actions: ['registerContract'] }),
+  CONFIRM_CONTRACT_REGISTRATION: t({
+    guard: 'mayConfirmContractRegistration',
+    actions: ['confirmContractRegistration'],
+  }),
   ASSIGN_BROKER: assignBroker,
 };
 

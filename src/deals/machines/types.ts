@@ -122,10 +122,22 @@ export interface BrokerAssignment {
   assignedBy: string;
   assignedAt: string;
 }
+/**
+ * 技术合同认定登记. Registrations recorded before the registry, date and certified income were asked for hold only the
+ * number: those fields are absent there (the deal view shows them as null). `confirmedBy`/`confirmedAt` are set when
+ * the admin, acting as registry, confirms the registration.
+ */
 export interface ContractRegistration {
   registrationNo: string;
+  registry?: string;
+  /** A Beijing calendar date, YYYY-MM-DD. */
+  registeredOn?: string;
+  /** The certified technology income (认定技术交易额), fen. */
+  certifiedIncome?: number;
   recordedBy: DealActor;
   recordedAt: string;
+  confirmedBy?: DealActor | null;
+  confirmedAt?: string | null;
 }
 export interface Closure {
   outcome: DealOutcome;

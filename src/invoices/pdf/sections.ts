@@ -110,10 +110,21 @@ export function drawLines(doc: PdfDoc, inv: InvoicePdfView): void {
       String(i + 1),
       `${line.description}\n${bilingual(LINE_KIND_LABELS[line.kind])}`,
       formatFen(line.amount),
-      formatRateBp(line.taxRateBp),
-      formatFen(line.taxAmount),
+      ...taxCells(line),
     ]),
   );
+}
+
+const EXEMPT_CELL = '免税\nExempt';
+const NOT_A_SALE_CELL = '—';
+
+// The rate and tax cells of a line. An exempt line prints 免税 in both, never 0%: 0% is a zero rate (零税率), a
+// different relief the law grants to exports, and an accountant reading 0% would book it as one. A voucher line is
+// not a sale and has no rate at all (tax.ts taxTreatment).
+function taxCells(line: InvoicePdfView['lines'][number]): [string, string] {
+  if (line.taxTreatment === 'exempt') return [EXEMPT_CELL, EXEMPT_CELL];
+  if (line.kind === 'voucher') return [NOT_A_SALE_CELL, NOT_A_SALE_CELL];
+  return [formatRateBp(line.taxRateBp), formatFen(line.taxAmount)];
 }
 
 export function drawTotals(doc: PdfDoc, inv: InvoicePdfView): void {
@@ -206,13 +217,19 @@ export function drawInstructions(doc: PdfDoc, inv: InvoicePdfView): void {
   ]);
 }
 
-// Tax-exempt lines print at 0%; the note under the totals says why, so the payer's accountant does not read it
-// as an error.
+// Exempt lines print 免税; the note under the totals says why, so the payer's accountant does not read it as an
+// error. Technology lines at the standard rate get the note that says why they are taxed and what registration does.
 export function drawExemptionNote(doc: PdfDoc, inv: InvoicePdfView): void {
-  if (!inv.lines.some((l) => VAT_EXEMPT_KINDS.includes(l.kind) && l.taxRateBp === 0)) return;
-  const text =
-    '技术转让、技术开发及与之相关的技术咨询、技术服务收入免征增值税（财税〔2016〕36号 附件3）。' +
-    ' / Income from technology transfer and development is exempt from VAT (Caishui [2016] No. 36, Annex 3).';
+  const exempt = inv.lines.some((l) => l.taxTreatment === 'exempt');
+  const unregistered = inv.lines.some((l) => l.taxTreatment === 'standard' && VAT_EXEMPT_KINDS.includes(l.kind));
+  if (!exempt && !unregistered) return;
+  const text = exempt
+    ? '本合同已办理技术合同认定登记，技术转让、技术开发及与之相关的技术咨询、技术服务收入免征增值税（财税〔2016〕36号 附件3）。' +
+      ' / The contract is registered as a technology contract: its technology transfer and development income is' +
+      ' exempt from VAT (Caishui [2016] No. 36, Annex 3).'
+    : '本合同尚未办理技术合同认定登记，技术收入按标准税率计税；登记后，未付款的单据将作废并按免税重新开具。' +
+      ' / The contract is not yet registered as a technology contract, so its technology income is taxed at the' +
+      ' standard rate; once it is registered, unpaid invoices are voided and reissued as VAT-exempt.';
   const width = contentWidth(doc);
   doc.font(FONT_REGULAR).fontSize(7.5);
   ensureSpace(doc, doc.heightOfString(text, { width }) + 8);

@@ -1,7 +1,7 @@
 import type { PayeeAccount } from '../../shared/billing.js';
 import type { InvoiceStatus } from '../../shared/invoice.js';
 import type { DealForm } from '../../shared/listing.js';
-import type { LineKind } from '../tax.js';
+import type { LineKind, TaxTreatment } from '../tax.js';
 
 // What an invoice PDF shows: built by the invoice service from the stored rows (amounts in fen, instants as ISO
 // strings as the database returns them, or Dates).
@@ -25,7 +25,14 @@ export interface InvoicePdfView {
   /** Where to pay (the issuer organization's account now); null or absent: the payee has given none yet. */
   payeeAccount?: PayeeAccount | null;
   deal?: { id: string; form: DealForm; listingTitle: string } | null;
-  lines: { kind: LineKind; description: string; amount: number; taxRateBp: number; taxAmount: number }[];
+  lines: {
+    kind: LineKind;
+    description: string;
+    amount: number;
+    taxTreatment: TaxTreatment;
+    taxRateBp: number;
+    taxAmount: number;
+  }[];
   subtotal: number;
   tax: number;
   total: number;

@@ -61,6 +61,7 @@ export function drawOverview(doc: PdfDoc, r: CorpsReport): void {
         '技术合同认定登记 Contracts registered',
         `${t.contractsRegistered} 项 · ${formatFen(t.contractsRegisteredValue)}`,
       ],
+      ['认定技术交易额 Certified technology income', formatFen(t.contractsCertifiedIncome)],
       ['创新券抵扣 Vouchers redeemed', `${t.vouchersRedeemed} 笔 · ${formatFen(t.vouchersRedeemedAmount)}`],
     ],
   );

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../src/shared/china-time.js';
 import { LICENSE_TERMS } from '../deals.js';
 import { listingBody, unique } from '../factories.js';
 import { drainOutbox } from '../outbox.js';
@@ -76,8 +77,15 @@ export const CSV_RECIPES: Record<string, Recipe> = {
     await event(w, 'seller', deal.id, 'ACCEPT_TERMS');
     await event(w, 'seller', deal.id, 'SIGN_CONTRACT');
     await event(w, 'buyer', deal.id, 'SIGN_CONTRACT');
-    await event(w, 'buyer', deal.id, 'REGISTER_CONTRACT', { registrationNo });
-    return { url: '/api/admin/contract-registrations?format=csv', values: [registrationNo] };
+    // The registry is free text the CSV prints too: planted with a formula like the number.
+    const registry = `${FORMULAS[0].slice(0, 20)}${unique('g')}`;
+    await event(w, 'buyer', deal.id, 'REGISTER_CONTRACT', {
+      registrationNo,
+      registry,
+      registeredOn: chinaDate(w.t.clock.now().toISOString()),
+      certifiedIncome: 1_000_000,
+    });
+    return { url: '/api/admin/contract-registrations?format=csv', values: [registrationNo, registry] };
   },
 };
 

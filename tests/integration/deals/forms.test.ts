@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../src/platform/db.js';
+import { chinaDate } from '../../../src/shared/china-time.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { getDeal, openDeal, send, sendOk } from '../../helpers/deals.js';
 import { adminSession, createListing, registerUser, type Session } from '../../helpers/factories.js';
@@ -44,7 +45,8 @@ describe('transfer', () => {
     });
     expect(signed.state).toBe('payment');
     const invoices = await invoicesOf(deal.id);
-    expect(invoices.map((i: { total: number }) => i.total).sort()).toEqual([4_000_000, 6_000_000]);
+    // 6% VAT on each instalment while the contract is not registered.
+    expect(invoices.map((i: { total: number }) => i.total).sort()).toEqual([4_240_000, 6_360_000]);
     for (const inv of invoices) {
       const paid = await t.request({
         method: 'POST',
@@ -156,7 +158,7 @@ describe('cooperation', () => {
     await sendOk(t, buyer, deal.id, 'REQUEST_CHANGES', { index: 0, reason: '测试报告缺少田间数据' });
     await sendOk(t, seller, deal.id, 'DELIVER_MILESTONE', { index: 0 });
     await sendOk(t, buyer, deal.id, 'ACCEPT_MILESTONE', { index: 0 });
-    expect((await invoicesOf(deal.id)).map((i: { total: number }) => i.total)).toEqual([1_000_000]);
+    expect((await invoicesOf(deal.id)).map((i: { total: number }) => i.total)).toEqual([1_060_000]);
     const twice = await send(t, buyer, deal.id, 'ACCEPT_MILESTONE', { index: 0 });
     expect(twice.statusCode).toBeGreaterThanOrEqual(400);
     await sendOk(t, seller, deal.id, 'DELIVER_MILESTONE', { index: 1 });
@@ -238,9 +240,13 @@ describe('concurrency and contract registration', () => {
 
   it('any party records the technology-contract registration after signing, once', async () => {
     const deal = await openDeal(t, buyer, (await listingFor(['license'])).id);
-    expect(
-      (await send(t, buyer, deal.id, 'REGISTER_CONTRACT', { registrationNo: '6590012026000123' })).statusCode,
-    ).toBe(409);
+    const registration = (registrationNo: string) => ({
+      registrationNo,
+      registry: '兵团技术市场',
+      registeredOn: chinaDate(t.clock.now().toISOString()),
+      certifiedIncome: 500_000,
+    });
+    expect((await send(t, buyer, deal.id, 'REGISTER_CONTRACT', registration('6590012026000123'))).statusCode).toBe(409);
     await agree(deal.id, {
       licenseType: 'sole',
       territory: '新疆',
@@ -249,10 +255,10 @@ describe('concurrency and contract registration', () => {
       upfrontFee: 500_000,
       royaltyRateBp: 100,
     });
-    const reg = await sendOk(t, buyer, deal.id, 'REGISTER_CONTRACT', { registrationNo: '6590012026000123' });
-    expect(reg.contractRegistration.registrationNo).toBe('6590012026000123');
+    const reg = await sendOk(t, buyer, deal.id, 'REGISTER_CONTRACT', registration('6590012026000123'));
+    expect(reg.contractRegistration).toMatchObject(registration('6590012026000123'));
     expect(
-      (await send(t, seller, deal.id, 'REGISTER_CONTRACT', { registrationNo: '6590012026000124' })).statusCode,
+      (await send(t, seller, deal.id, 'REGISTER_CONTRACT', registration('6590012026000124'))).statusCode,
     ).toBeGreaterThanOrEqual(400);
   });
 });

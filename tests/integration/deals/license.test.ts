@@ -85,8 +85,11 @@ describe('licence deal', () => {
       await t.request({ method: 'GET', url: `/api/invoices?dealId=${deal.id}`, token: buyer.accessToken })
     ).json().items;
     expect(invoices).toHaveLength(1);
+    // The contract is not registered yet: the upfront fee carries the standard 6% (财税〔2016〕36号).
     expect(invoices[0]).toMatchObject({
-      total: 30_000_000,
+      subtotal: 30_000_000,
+      tax: 1_800_000,
+      total: 31_800_000,
       status: 'issued',
       recipient: expect.objectContaining({ organizationId: buyer.user.organization.id }),
     });
@@ -115,7 +118,8 @@ describe('licence deal', () => {
       await t.request({ method: 'GET', url: `/api/invoices?dealId=${deal.id}`, token: seller.accessToken })
     ).json().items;
     expect(all.map((i: { total: number }) => i.total).sort((a: number, b: number) => a - b)).toEqual([
-      5_000_000, 30_000_000,
+      5_300_000,
+      31_800_000, // royalty and upfront fee, each with 6% VAT
     ]);
 
     // When the half year ends the licensee is reminded to report royalties, through the engine as `system`.

@@ -148,6 +148,7 @@ function apiPayload(event: PathStep['event']): Record<string, unknown> {
     ...('brokerId' in payload ? { brokerId: broker.user.id } : {}),
     ...('filedAt' in payload ? { filedAt: today } : {}),
     ...('registeredAt' in payload ? { registeredAt: today } : {}),
+    ...('registeredOn' in payload ? { registeredOn: today } : {}),
     ...('decidedOn' in payload ? { decidedOn: today } : {}),
     ...('objectionId' in payload ? { objectionId: filedObjection } : {}),
   };

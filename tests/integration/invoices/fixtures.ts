@@ -34,14 +34,31 @@ export async function giveInvoicingDetails(t: TestApp, organizationId: string) {
   return details;
 }
 
+/** The part of a deal's snapshot the invoicing module reads: a contract registration (技术合同认定登记). */
+export const registeredSnapshot = () => ({
+  context: {
+    contractRegistration: {
+      registrationNo: unique('6590012026'),
+      registry: '兵团技术市场',
+      registeredOn: '2026-03-01',
+      certifiedIncome: 12_345_678,
+      recordedBy: { userId: 'system', role: 'system' },
+      recordedAt: '2026-03-01T02:00:00.000Z',
+    },
+  },
+});
+
 /**
  * A deal record as the engine would leave it after signing, on a listing created through the API: the invoicing
- * module needs only its parties (the engine itself is tested elsewhere).
+ * module needs only its parties and whether the contract is registered (the engine itself is tested elsewhere).
+ * By default it is registered, so its technology lines are VAT-exempt; `registered: false` for the standard rate
+ * (registration-vat.test.ts drives the real engine).
  */
 export async function dealWithParties(
   t: TestApp,
   admin: Session,
   type: DealRow['type'] = 'license',
+  { registered = true }: { registered?: boolean } = {},
 ): Promise<DealParties> {
   const [seller, buyer, broker, stranger] = await Promise.all([
     registerUser(t, 'seller'),
@@ -65,7 +82,7 @@ export async function dealWithParties(
       brokerUserId: broker.user.id,
       state: 'active',
       machineVersion: 1,
-      snapshot: {},
+      snapshot: registered ? registeredSnapshot() : {},
       version: 7,
       lastActivityAt: now,
     })

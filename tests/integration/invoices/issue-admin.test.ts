@@ -30,7 +30,7 @@ describe('issuing by an admin: rounding rules through real invoices', () => {
     dueAt: inDays(30),
   });
 
-  it('rounds 6% VAT half up per line, exempts technology fees, and sums what is printed', async () => {
+  it('rounds 6% VAT half up per line, taxes technology fees of no registered contract, and sums what is printed', async () => {
     const res = await adminIssue({
       ...base(),
       lines: [
@@ -40,19 +40,21 @@ describe('issuing by an admin: rounding rules through real invoices', () => {
         { kind: 'brokerage', description: '41 × 6% = 2.46 → 2', amount: 41 },
         { kind: 'brokerage', description: '42 × 6% = 2.52 → 3', amount: 42 },
         { kind: 'brokerage', description: 'exact past 2^53 in the product', amount: 99_999_999_999 },
-        { kind: 'license_fee', description: 'licence fee exempt', amount: 1_000_001 },
-        { kind: 'transfer_fee', description: 'transfer fee exempt', amount: 2_000_003 },
-        { kind: 'development_fee', description: 'development fee exempt', amount: 3_000_005 },
+        { kind: 'license_fee', description: 'licence fee, no deal: 60000.06 → 60000', amount: 1_000_001 },
+        { kind: 'transfer_fee', description: 'transfer fee: 120000.18 → 120000', amount: 2_000_003 },
+        { kind: 'development_fee', description: 'development fee: 180000.3 → 180000', amount: 3_000_005 },
         { kind: 'other', description: 'other, 0% by default', amount: 77 },
       ],
     });
     expect(res.statusCode).toBe(201);
     const inv = res.json();
+    // An invoice of no deal has no registered contract: every line is standard (invoices/issue.ts).
+    expect(inv.lines.map((l: { taxTreatment: string }) => l.taxTreatment)).toEqual(Array(10).fill('standard'));
     expect(inv.lines.map((l: { taxAmount: number }) => l.taxAmount)).toEqual([
-      2, 2, 1, 2, 3, 6_000_000_000, 0, 0, 0, 0,
+      2, 2, 1, 2, 3, 6_000_000_000, 60_000, 120_000, 180_000, 0,
     ]);
     expect(inv.lines.map((l: { taxRateBp: number }) => l.taxRateBp)).toEqual([
-      600, 600, 600, 600, 600, 600, 0, 0, 0, 0,
+      600, 600, 600, 600, 600, 600, 600, 600, 600, 0,
     ]);
     const subtotal = 25 + 25 + 24 + 41 + 42 + 99_999_999_999 + 1_000_001 + 2_000_003 + 3_000_005 + 77;
     expect(inv).toMatchObject({
@@ -60,8 +62,8 @@ describe('issuing by an admin: rounding rules through real invoices', () => {
       dealId: null,
       ref: null,
       subtotal,
-      tax: 6_000_000_010,
-      total: subtotal + 6_000_000_010,
+      tax: 6_000_360_010,
+      total: subtotal + 6_000_360_010,
     });
     // Written once: the stored lines are the ones priced at issue.
     const stored = await t.ctx.db
@@ -70,7 +72,25 @@ describe('issuing by an admin: rounding rules through real invoices', () => {
       .where(eq(invoiceLines.invoiceId, inv.id))
       .orderBy(invoiceLines.position);
     expect(stored.map((l) => l.taxAmount)).toEqual(inv.lines.map((l: { taxAmount: number }) => l.taxAmount));
+    expect(stored.map((l) => l.taxTreatment)).toEqual(inv.lines.map((l: { taxTreatment: string }) => l.taxTreatment));
     expect(stored.reduce((s, l) => s + l.amount + l.taxAmount, 0)).toBe(inv.total);
+  });
+
+  it("exempts the technology lines of a registered deal's invoice, and keeps brokerage at 6%", async () => {
+    const res = await adminIssue({
+      ...base(),
+      dealId: p.deal.id,
+      lines: [
+        { kind: 'license_fee', description: '许可费', amount: 1_000_001 },
+        { kind: 'brokerage', description: '经纪服务', amount: 100_000 },
+      ],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().lines).toMatchObject([
+      { taxTreatment: 'exempt', taxRateBp: 0, taxAmount: 0 },
+      { taxTreatment: 'standard', taxRateBp: 600, taxAmount: 6_000 },
+    ]);
+    expect(res.json().total).toBe(1_106_001);
   });
 
   it('refuses bad requests naming the fields, and non-admins', async () => {

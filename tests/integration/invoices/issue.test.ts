@@ -61,6 +61,7 @@ describe('issuing from a deal effect', () => {
         kind: 'license_fee',
         description: '技术许可入门费 Upfront licence fee',
         amount: 12_345_678,
+        taxTreatment: 'exempt', // the deal's contract is registered (fixtures.ts)
         taxRateBp: 0,
         taxAmount: 0,
       },

@@ -4,14 +4,14 @@ import { adminSession, registerUser } from '../../helpers/factories.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await buildTestApp({ env: { TAX_RATES_BP: 'brokerage=300' } });
+  t = await buildTestApp({ env: { TAX_RATES_BP: 'brokerage=300,license_fee=500' } });
 });
 afterAll(async () => {
   await t.close();
 });
 
 describe('tax rates are configuration', () => {
-  it('prices a brokerage line at the configured rate and leaves the exempt kinds exempt', async () => {
+  it('prices a brokerage line and a technology line of no registered contract at the configured rates', async () => {
     const [admin, agency, seller] = await Promise.all([
       adminSession(t),
       registerUser(t, 'broker'),
@@ -35,7 +35,8 @@ describe('tax rates are configuration', () => {
     const lines = res.json().lines;
     // 3% of 1,000.50 yuan = 30.015 yuan → 3,002 fen (half up, per line)
     expect(lines[0]).toMatchObject({ taxRateBp: 300, taxAmount: 3_002 });
-    expect(lines[1]).toMatchObject({ taxRateBp: 0, taxAmount: 0 });
-    expect(res.json().total).toBe(100_050 + 3_002 + 1_000);
+    // No deal, so no registered contract: the licence fee is standard, at the configured 5%.
+    expect(lines[1]).toMatchObject({ taxTreatment: 'standard', taxRateBp: 500, taxAmount: 50 });
+    expect(res.json().total).toBe(100_050 + 3_002 + 1_000 + 50);
   });
 });

@@ -94,6 +94,7 @@ describe('applying a voucher', () => {
         kind: 'voucher',
         description: `创新券 ${v.code} 抵扣 Innovation voucher ${v.code}`,
         amount: -2_000_000,
+        taxTreatment: 'standard',
         taxRateBp: 0,
         taxAmount: 0,
       },

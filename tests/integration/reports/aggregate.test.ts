@@ -61,10 +61,11 @@ describe('GET /api/reports/half-year (the Corps-wide aggregate)', () => {
       dealsOpened: 6,
       dealsSigned: 4,
       contractValue: 38_000_000,
-      invoiced: 30_000_000,
-      paid: 23_600_000,
+      invoiced: 31_800_000, // 6% VAT included: every invoice was issued before its contract was registered
+      paid: 24_800_000,
       contractsRegistered: 4,
       contractsRegisteredValue: 38_000_000,
+      contractsCertifiedIncome: 27_000_000,
       vouchersRedeemed: 2,
       vouchersRedeemedAmount: 900_000,
     });
@@ -114,7 +115,7 @@ describe('GET /api/reports/half-year (the Corps-wide aggregate)', () => {
     expect(r.incomeByMonth).toEqual([
       { month: '2026-01', invoiced: 0, paid: 0 },
       { month: '2026-02', invoiced: 0, paid: 0 },
-      { month: '2026-03', invoiced: 30_000_000, paid: 20_000_000 },
+      { month: '2026-03', invoiced: 31_800_000, paid: 21_200_000 },
       { month: '2026-04', invoiced: 0, paid: 3_600_000 },
       { month: '2026-05', invoiced: 0, paid: 0 },
       { month: '2026-06', invoiced: 0, paid: 0 },
@@ -147,8 +148,9 @@ describe('the report as PDF', () => {
       expect(text).toContain(heading);
     }
     expect(text).toContain(`合同金额Contractvalueagreed${formatFen(38_000_000)}`);
-    expect(text).toContain(`开具金额Incomeinvoiced${formatFen(30_000_000)}`);
-    expect(text).toContain(`到账金额Incomereceived${formatFen(23_600_000)}`);
+    expect(text).toContain(`开具金额Incomeinvoiced${formatFen(31_800_000)}`);
+    expect(text).toContain(`认定技术交易额Certifiedtechnologyincome${formatFen(27_000_000)}`);
+    expect(text).toContain(`到账金额Incomereceived${formatFen(24_800_000)}`);
     expect(text).toContain(`4项·${formatFen(38_000_000)}`);
     expect(text).toContain(`2笔·${formatFen(900_000)}`);
     expect(text).toContain(`现代农业Modernagriculture2232${formatFen(23_000_000)}`);

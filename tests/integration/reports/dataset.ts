@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../src/shared/china-time.js';
 import type { TestApp } from '../../helpers/app.js';
 import { LICENSE_TERMS, openDeal, sendOk } from '../../helpers/deals.js';
 import { adminSession, createListing, registerUser, unique, type Session } from '../../helpers/factories.js';
@@ -38,7 +39,24 @@ export const REGISTRATION_NOS = {
   d4: '@2026-004',
 } as const;
 
+/** Registries the dataset's contracts were registered with; the second starts with a formula character. */
+export const REGISTRIES = {
+  d1: '兵团技术市场',
+  d2: '+石河子技术市场',
+  d3: '兵团技术市场',
+  d4: '兵团技术市场',
+} as const;
+/** Certified technology income (认定技术交易额) per registered deal, fen. */
+export const CERTIFIED_INCOMES = { d1: 9_000_000, d2: 10_000_000, d3: 3_000_000, d4: 5_000_000 } as const;
+
 export async function buildDataset(t: TestApp): Promise<Dataset> {
+  // Registered today by the registry, for the certified income above.
+  const registration = (deal: keyof typeof REGISTRATION_NOS) => ({
+    registrationNo: REGISTRATION_NOS[deal],
+    registry: REGISTRIES[deal],
+    registeredOn: chinaDate(t.clock.now()),
+    certifiedIncome: CERTIFIED_INCOMES[deal],
+  });
   const admin = await adminSession(t);
   const [sellerA, university, institute, broker] = await Promise.all([
     registerUser(t, 'seller', 'enterprise'),
@@ -97,7 +115,7 @@ export async function buildDataset(t: TestApp): Promise<Dataset> {
       payload: { amount: upfront.total, reference: 'ICBC-D1-1', paidAt: '2026-02-28T16:30:00Z' },
     }),
   );
-  await sendOk(t, b1, d1, 'REGISTER_CONTRACT', { registrationNo: REGISTRATION_NOS.d1 });
+  await sendOk(t, b1, d1, 'REGISTER_CONTRACT', registration('d1'));
 
   t.clock.advanceDays(2);
   await agreeAndSign(b1, d2, {
@@ -148,7 +166,7 @@ export async function buildDataset(t: TestApp): Promise<Dataset> {
     milestones: [{ name: '样机', amount: 3_000_000, deliverable: '样机及测试报告', dueDate: '2026-09-30' }],
   });
   await sign(b2, d3);
-  await sendOk(t, b2, d3, 'REGISTER_CONTRACT', { registrationNo: REGISTRATION_NOS.d3 });
+  await sendOk(t, b2, d3, 'REGISTER_CONTRACT', registration('d3'));
   await agreeAndSign(b2, d4, {
     valuation: 5_000_000,
     equityPercentBp: 1000,
@@ -162,7 +180,7 @@ export async function buildDataset(t: TestApp): Promise<Dataset> {
     appraisedValue: 5_000_000,
   });
   await sign(b2, d4);
-  await sendOk(t, sellerA, d4, 'REGISTER_CONTRACT', { registrationNo: REGISTRATION_NOS.d4 });
+  await sendOk(t, sellerA, d4, 'REGISTER_CONTRACT', registration('d4'));
 
   t.clock.set('2026-04-10T02:00:00Z');
   await expectOk(
@@ -173,7 +191,7 @@ export async function buildDataset(t: TestApp): Promise<Dataset> {
       payload: { amount: 3_600_000, reference: 'ICBC-D2-1', paidAt: t.clock.now().toISOString() },
     }),
   );
-  await sendOk(t, sellerA, d2, 'REGISTER_CONTRACT', { registrationNo: REGISTRATION_NOS.d2 });
+  await sendOk(t, sellerA, d2, 'REGISTER_CONTRACT', registration('d2'));
 
   return {
     admin,

@@ -70,8 +70,9 @@ const SELLER_A = {
     ],
   },
   contractValue: 38_000_000,
-  income: { invoiced: 30_000_000, paid: 23_600_000 },
-  contractsRegistered: { count: 4, value: 38_000_000 },
+  // 6% VAT on every invoice: each was issued before its contract was registered (财税〔2016〕36号).
+  income: { invoiced: 31_800_000, paid: 24_800_000 },
+  contractsRegistered: { count: 4, value: 38_000_000, certifiedIncome: 27_000_000 },
   vouchersRedeemed: { count: 0, amount: 0 },
   // An enterprise seller owes no inventor reward under Law Arts. 44–45 (the university's are tested in rewards/).
   inventorRewards: NO_REWARDS,
@@ -88,7 +89,7 @@ const B1 = {
   },
   contractValue: 30_000_000,
   income: { invoiced: 0, paid: 0 },
-  contractsRegistered: { count: 2, value: 30_000_000 },
+  contractsRegistered: { count: 2, value: 30_000_000, certifiedIncome: 19_000_000 },
   vouchersRedeemed: { count: 2, amount: 900_000 },
   inventorRewards: NO_REWARDS,
 };
@@ -188,7 +189,7 @@ describe('generation on demand', () => {
     expect(result).toEqual({ year: 2026, half: 1, created: 0, refreshed: 4, submitted: 1 });
 
     const a = await ok(d.sellerA, 'GET', `/api/reports/half-year/mine?${H1}`);
-    expect(a.figures.income).toEqual({ invoiced: 24_000_000, paid: 23_600_000 });
+    expect(a.figures.income).toEqual({ invoiced: 25_440_000, paid: 24_800_000 });
     expect(a.generatedAt).toBe(t.clock.now().toISOString());
     expect(await ok(d.b1, 'GET', `/api/reports/half-year/mine?${H1}`)).toEqual(before);
     expect(before.figures.vouchersRedeemed).toEqual({ count: 2, amount: 900_000 });

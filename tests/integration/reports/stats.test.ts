@@ -68,7 +68,12 @@ describe('GET /api/stats', () => {
   it('sums registered contracts and vouchers granted and redeemed, in fen', async () => {
     const body = (await get('/api/stats')).json();
     expect(body.currency).toBe('CNY');
-    expect(body.contracts.registered).toEqual({ count: 4, value: 38_000_000 });
+    expect(body.contracts.registered).toEqual({
+      count: 4,
+      value: 38_000_000,
+      certifiedIncome: 27_000_000,
+      confirmed: 0,
+    });
     expect(body.vouchers).toEqual({
       granted: { count: 1, amount: 1_000_000 },
       redeemed: { count: 2, amount: 900_000 },
@@ -96,21 +101,21 @@ describe('GET /api/stats', () => {
     const active = series.months.filter((m: Record<string, number>) => m.dealsSigned + m.invoiced + m.paid > 0);
     expect(active).toEqual([
       // The payment dated 2026-02-28T16:30Z is 1 March in China: it counts in March.
-      { month: '2026-03', dealsSigned: 4, contractValue: 38_000_000, invoiced: 30_000_000, paid: 20_000_000 },
+      { month: '2026-03', dealsSigned: 4, contractValue: 38_000_000, invoiced: 31_800_000, paid: 21_200_000 },
       { month: '2026-04', dealsSigned: 0, contractValue: 0, invoiced: 0, paid: 3_600_000 },
     ]);
     expect(series.totals).toEqual({
       dealsSigned: 4,
       contractValue: 38_000_000,
-      invoiced: 30_000_000,
-      paid: 23_600_000,
+      invoiced: 31_800_000, // 6% VAT: every invoice was issued before its contract was registered
+      paid: 24_800_000,
     });
   });
 
   it('series: ?from=&to= are China dates, both included', async () => {
     const march = (await get('/api/stats?from=2026-03-01&to=2026-03-31')).json().series;
     expect(march.months).toEqual([
-      { month: '2026-03', dealsSigned: 4, contractValue: 38_000_000, invoiced: 30_000_000, paid: 20_000_000 },
+      { month: '2026-03', dealsSigned: 4, contractValue: 38_000_000, invoiced: 31_800_000, paid: 21_200_000 },
     ]);
     const feb = (await get('/api/stats?from=2026-02-01&to=2026-02-28')).json().series;
     expect(feb.totals).toEqual({ dealsSigned: 0, contractValue: 0, invoiced: 0, paid: 0 });
@@ -167,6 +172,17 @@ describe('GET /api/admin/contract-registrations', () => {
     expect(d1.signedAt).toBe('2026-03-03T08:00:00.000Z');
     expect(d1.registeredAt).toBe('2026-03-03T08:00:00.000Z');
     expect(body.items[3].registeredAt).toBe('2026-04-10T02:00:00.000Z');
+    expect(d1).toMatchObject({
+      registry: '兵团技术市场',
+      registeredOn: '2026-03-03',
+      certifiedIncome: 9_000_000,
+      confirmedAt: null,
+    });
+    expect(body.totalCertifiedIncome).toBe(27_000_000);
+    expect(body.byRegistry).toEqual([
+      { registry: '兵团技术市场', count: 3, certifiedIncome: 17_000_000 },
+      { registry: '+石河子技术市场', count: 1, certifiedIncome: 10_000_000 },
+    ]);
   });
 
   it('filters by registration date, China time, both ends included', async () => {
@@ -185,7 +201,8 @@ describe('GET /api/admin/contract-registrations', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      '交易编号,认定登记号,合同类别代码,合同类别,卖方（成果方）,买方（需求方）,合同金额（元）,签订日期,登记日期',
+      '交易编号,认定登记号,合同类别代码,合同类别,卖方（成果方）,买方（需求方）,合同金额（元）,签订日期,登记日期,' +
+        '认定登记机构,认定登记日期,认定技术交易额（元）,登记机构确认',
     );
     expect(lines).toHaveLength(6);
     expect(lines[5]).toBe('');
@@ -193,13 +210,17 @@ describe('GET /api/admin/contract-registrations', () => {
     // The buyer's name starts with + and holds quotes and a comma: guarded with ', then quoted with "" doubled.
     const b1 = `"'${d.b1.user.organization.name.replace(/"/g, '""')}"`;
     expect(lines[1]).toBe(
-      `${d.deals.d1},6590012026000101,license,技术许可,${seller},${b1},200000.00,2026-03-03,2026-03-03`,
+      `${d.deals.d1},6590012026000101,license,技术许可,${seller},${b1},200000.00,2026-03-03,2026-03-03,` +
+        '兵团技术市场,2026-03-03,90000.00,',
     );
     expect(lines[3]).toBe(
-      `${d.deals.d4},'@2026-004,transfer,技术转让,${seller},${d.b2.user.organization.name},50000.00,2026-03-08,2026-03-08`,
+      `${d.deals.d4},'@2026-004,transfer,技术转让,${seller},${d.b2.user.organization.name},50000.00,2026-03-08,2026-03-08,` +
+        '兵团技术市场,2026-03-08,50000.00,',
     );
     expect(lines[4]).toBe(
-      `${d.deals.d2},"'=1+2,""x""",transfer,技术转让,${seller},${b1},100000.00,2026-03-05,2026-04-10`,
+      // The registry starts with + too: guarded.
+      `${d.deals.d2},"'=1+2,""x""",transfer,技术转让,${seller},${b1},100000.00,2026-03-05,2026-04-10,` +
+        "'+石河子技术市场,2026-04-10,100000.00,",
     );
   });
 });

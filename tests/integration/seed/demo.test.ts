@@ -67,8 +67,15 @@ describe('demo seed', () => {
     const open = board.filter((n: { status: string }) => n.status === 'open');
     expect(open).toHaveLength(1);
     expect(open[0]).toMatchObject({ price: 4_500_000, objections: [{ answer: null }] });
-    const inv = await t.ctx.db.select({ status: invoices.status, total: invoices.total }).from(invoices);
-    expect(inv.map((i) => i.status).sort()).toEqual(['issued', 'issued', 'paid']);
+    const inv = await t.ctx.db.select().from(invoices);
+    expect(inv.map((i) => i.status).sort()).toEqual(['issued', 'issued', 'paid', 'void']);
+    // The registered licence: its 6% upfront invoice voided and reissued exempt; the unregistered transfer at 6%.
+    const voided = inv.find((i) => i.status === 'void')!;
+    const reissue = inv.find((i) => i.replacesInvoiceId === voided.id)!;
+    expect([voided.subtotal, voided.tax, reissue.subtotal, reissue.tax]).toEqual([5_000_000, 300_000, 5_000_000, 0]);
+    expect(voided.voidReason).toContain('技术合同已认定登记');
+    const transfer = inv.filter((i) => i.kind === 'instalment');
+    expect(transfer.map((i) => i.tax).sort((a, b) => a - b)).toEqual([120_000, 240_000]);
     // Every organization but the bureau has its billing details; one payment advice awaits its payee.
     const orgs = await t.ctx.db.select().from(organizations);
     expect(orgs.filter((o) => o.taxId && o.bankAccount && o.bankAccountName)).toHaveLength(orgs.length - 1);

@@ -33,6 +33,7 @@ const AFTER_NOTICE: Record<DealForm, Awaited[][]> = {
     ['buyer'], // the seller signed
     ['seller'], // active: milestones to invoice, the CNIPA filing to record
     ['seller'], // registered
+    ['seller'], // the registration confirmed by the admin: a standing event, never awaited
     ['seller'], // one milestone invoiced, the filing still to record
     ['seller'], // filing recorded, the second milestone still to invoice
     ['seller'], // royalties reported
@@ -43,7 +44,8 @@ const AFTER_NOTICE: Record<DealForm, Awaited[][]> = {
     ['buyer', 'seller'],
     ['buyer'],
     ['payment'], // payment: the instalments are paid on their invoices
-    ['payment'],
+    ['payment'], // registered
+    ['payment'], // confirmed
     ['payment'],
     ['seller'], // recordal: the seller records the assignment
     [],
@@ -53,7 +55,8 @@ const AFTER_NOTICE: Record<DealForm, Awaited[][]> = {
     ['buyer', 'seller'],
     ['buyer'],
     ['seller'], // ipAssignment
-    ['seller'],
+    ['seller'], // registered
+    ['seller'], // confirmed
     ['buyer', 'seller'], // equityRegistration: either party records the change of registration (工商变更)
     [],
   ],
@@ -61,7 +64,8 @@ const AFTER_NOTICE: Record<DealForm, Awaited[][]> = {
     ['buyer', 'seller'],
     ['buyer'],
     ['seller'], // inProgress: the seller delivers
-    ['seller'],
+    ['seller'], // registered
+    ['seller'], // confirmed
   ],
 };
 

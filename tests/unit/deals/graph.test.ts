@@ -44,7 +44,9 @@ function candidateEvents(form: DealForm) {
       })),
       TERMINATE: [{ reason: 'breach' }],
       ASSIGN_BROKER: [{ brokerId: ACTORS.broker.userId, commissionRateBp: 300 }],
-      REGISTER_CONTRACT: [{ registrationNo: 'R-1' }],
+      REGISTER_CONTRACT: [
+        { registrationNo: 'R-1', registry: '兵团技术市场', registeredOn: LATER.slice(0, 10), certifiedIncome: 1_000 },
+      ],
       REPORT_ROYALTIES: [{ period: `${2026 + (c.license?.royaltyReports.length ?? 0)}`, netSales: 1_000 }],
       INVOICE_MILESTONE: [0, 1].map((index) => ({ index })),
       RECORD_FILING: [{ filingNo: 'F-1', filedAt: LATER.slice(0, 10) }],

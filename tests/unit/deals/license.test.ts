@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { days, invoices, T0 } from './harness.js';
 import { licenseTerms, negotiatingDeal, signedDeal } from './fixtures.js';
+import { CONTRACT_REGISTRATION as REGISTRATION } from './spec.js';
 
 describe('licence', () => {
   it('activates at signing: commission to the seller, upfront fee to the buyer, filing due in 3 months', () => {
@@ -111,6 +112,43 @@ describe('licence', () => {
     deal.expectRejected('INVOICE_MILESTONE', 'seller', 'FORBIDDEN', { index: 0 });
   });
 
+  it('takes the registration date between signing and today, and lets the admin alone confirm it, once', () => {
+    const deal = signedDeal('license');
+    deal.advanceDays(3);
+    for (const [registeredOn, message] of [
+      ['2026-03-01', 'must not be before the contract was signed'],
+      ['2026-03-06', 'must not be in the future'],
+    ]) {
+      expect(deal.try('REGISTER_CONTRACT', 'seller', { ...REGISTRATION, registeredOn })).toMatchObject({
+        code: 'PAYLOAD_INVALID',
+        errors: [{ path: 'registeredOn', message }],
+      });
+    }
+    expect(deal.try('REGISTER_CONTRACT', 'seller', { registrationNo: '6501012026000123' })).toMatchObject({
+      code: 'PAYLOAD_INVALID',
+    });
+    deal.send('REGISTER_CONTRACT', 'seller', { ...REGISTRATION, registeredOn: '2026-03-05' });
+    expect(deal.effects).toEqual([{ type: 'notify', to: ['buyer'], message: 'deal.contractRegistered' }]);
+    for (const role of ['buyer', 'seller'] as const) {
+      expect(deal.next(role)).not.toContain('CONFIRM_CONTRACT_REGISTRATION');
+      deal.expectRejected('CONFIRM_CONTRACT_REGISTRATION', role, 'FORBIDDEN');
+    }
+    expect(deal.next('admin')).toContain('CONFIRM_CONTRACT_REGISTRATION');
+    deal.advanceDays(1);
+    deal.send('CONFIRM_CONTRACT_REGISTRATION', 'admin');
+    expect(deal.context.contractRegistration).toMatchObject({
+      registeredOn: '2026-03-05',
+      certifiedIncome: REGISTRATION.certifiedIncome,
+      confirmedBy: { role: 'admin' },
+      confirmedAt: days(T0, 4),
+    });
+    expect(deal.effects).toEqual([
+      { type: 'notify', to: ['buyer', 'seller'], message: 'deal.contractRegistrationConfirmed' },
+    ]);
+    deal.expectRejected('CONFIRM_CONTRACT_REGISTRATION', 'admin', 'FORBIDDEN');
+    expect(deal.next('admin')).not.toContain('CONFIRM_CONTRACT_REGISTRATION');
+  });
+
   it('records the CNIPA filing once, dated between signing and today', () => {
     const deal = signedDeal('license');
     deal.advanceDays(20);
@@ -130,14 +168,22 @@ describe('licence', () => {
 
   it('registers the technology contract once, and lets a party or the admin terminate with a reason', () => {
     const deal = signedDeal('license');
-    deal.expectRejected('REGISTER_CONTRACT', 'admin', 'FORBIDDEN', { registrationNo: '6501012026000123' });
-    deal.send('REGISTER_CONTRACT', 'buyer', { registrationNo: '6501012026000123' });
+    const registration = { ...REGISTRATION, registeredOn: '2026-03-02' };
+    deal.expectRejected('REGISTER_CONTRACT', 'admin', 'FORBIDDEN', registration);
+    expect(deal.next('admin')).not.toContain('CONFIRM_CONTRACT_REGISTRATION');
+    deal.expectRejected('CONFIRM_CONTRACT_REGISTRATION', 'admin', 'FORBIDDEN');
+    deal.send('REGISTER_CONTRACT', 'buyer', registration);
     expect(deal.context.contractRegistration).toEqual({
-      registrationNo: '6501012026000123',
+      ...registration,
       recordedBy: { userId: 'u-buyer', role: 'buyer' },
       recordedAt: T0,
+      confirmedBy: null,
+      confirmedAt: null,
     });
-    deal.expectRejected('REGISTER_CONTRACT', 'seller', 'FORBIDDEN', { registrationNo: '6501012026000124' });
+    deal.expectRejected('REGISTER_CONTRACT', 'seller', 'FORBIDDEN', {
+      ...registration,
+      registrationNo: '6501012026000124',
+    });
     deal.expectRejected('TERMINATE', 'broker', 'FORBIDDEN', { reason: 'x' });
     deal.send('TERMINATE', 'admin', { reason: 'Licensee insolvent' });
     expect(deal.state).toBe('terminated');

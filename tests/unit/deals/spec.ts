@@ -29,6 +29,8 @@ export const RULES: Record<string, Rule> = {
   SIGN_CONTRACT: { senders: ['buyer', 'seller'], states: ['contracting'] },
   TERMINATE: { senders: ['buyer', 'seller', 'admin'], states: POST },
   REGISTER_CONTRACT: { senders: ['buyer', 'seller', 'broker'], states: POST },
+  // The admin as registry, once a registration is recorded (before that no one is offered it).
+  CONFIRM_CONTRACT_REGISTRATION: { senders: ['admin'], states: POST },
   REPORT_ROYALTIES: { senders: ['buyer'], states: ['active'], forms: ['license'] },
   INVOICE_MILESTONE: { senders: ['seller'], states: ['active'], forms: ['license'] },
   RECORD_FILING: { senders: ['seller'], states: ['active'], forms: ['license'] },
@@ -62,6 +64,12 @@ export function stateAccepts(form: DealForm, state: string, type: string): boole
 }
 
 export const OBJECTION_ID = 'obj_000000000000000000001';
+/** A REGISTER_CONTRACT payload but for its date (registeredOn: not before signing, not in the future). */
+export const CONTRACT_REGISTRATION = {
+  registrationNo: '6501012026000123',
+  registry: '兵团技术市场',
+  certifiedIncome: 50_000_000,
+};
 export const PRICING_DECISION = {
   body: '校长办公会 President’s office meeting',
   documentRef: '校办纪要〔2026〕12号',
@@ -110,7 +118,8 @@ export function happyPath(form: DealForm): Step[] {
   const signing: Step[] = [
     ['SIGN_CONTRACT', 'seller', {}, 'contracting.awaitingBuyer'],
     ['SIGN_CONTRACT', 'buyer', {}, signed],
-    ['REGISTER_CONTRACT', 'broker', { registrationNo: '6501012026000123' }, signed],
+    ['REGISTER_CONTRACT', 'broker', (at) => ({ ...CONTRACT_REGISTRATION, registeredOn: at.slice(0, 10) }), signed],
+    ['CONFIRM_CONTRACT_REGISTRATION', 'admin', {}, signed],
   ];
   const performance: Record<DealForm, Step[]> = {
     license: [

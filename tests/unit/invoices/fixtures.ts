@@ -8,12 +8,14 @@ export const LICENCE_LINES: LineInput[] = [
 ];
 
 // A priced invoice as the invoice service would hand it to the renderer: totals from priceLines, so the
-// figures the tests look for are the ones the money rules produce.
+// figures the tests look for are the ones the money rules produce. By default the deal's contract is registered
+// (its technology lines are exempt); `registered: false` prices them at the standard rate.
 export function sampleInvoice(
   overrides: Partial<InvoicePdfView> = {},
   lines: LineInput[] = LICENCE_LINES,
+  registered = true,
 ): InvoicePdfView {
-  const priced = priceLines(lines);
+  const priced = priceLines(lines, registered);
   const paid = overrides.paid ?? 0;
   return {
     number: 'INV-2026-000042',

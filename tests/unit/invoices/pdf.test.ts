@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { amountInChineseCapitals } from '../../../src/invoices/amount-words.js';
 import { renderInvoicePdf } from '../../../src/invoices/pdf.js';
 import { formatFen } from '../../../src/shared/money.js';
-import { manyLines, sampleInvoice } from './fixtures.js';
+import { LICENCE_LINES, manyLines, sampleInvoice } from './fixtures.js';
 import { readPdf, squash } from './pdf-text.js';
 
 // Renders take ~200 ms cold (the fonts are parsed once per process), then tens of ms.
@@ -57,6 +57,26 @@ describe('renderInvoicePdf', { timeout: 30_000 }, () => {
     expect(text).toContain(`应付余额Balancedue${formatFen(inv.balance)}`);
     expect(text).toContain(`人民币${amountInChineseCapitals(inv.total)}`);
     expect(text).toContain('免征增值税');
+  });
+
+  it('prints 免税 for the exempt lines of a registered contract, never 0%', async () => {
+    const inv = sampleInvoice();
+    expect(inv.lines.map((l) => l.taxTreatment)).toEqual(['exempt', 'standard', 'standard']);
+    const { text } = (await readPdf(await renderInvoicePdf(inv))).pages[0];
+    // The licence fee's rate and tax cells, then the brokerage line at 6%.
+    expect(text).toContain('¥123,456.78免税Exempt免税Exempt');
+    expect(text).toContain(`¥7,407.416%${formatFen(44_444)}`);
+    expect(text).not.toContain('0%');
+    expect(text).toContain('本合同已办理技术合同认定登记');
+  });
+
+  it('prints 6% on the technology line of an unregistered contract', async () => {
+    const inv = sampleInvoice({}, LICENCE_LINES, false);
+    expect(inv.lines[0]).toMatchObject({ taxTreatment: 'standard', taxRateBp: 600, taxAmount: 740_741 });
+    const { text } = (await readPdf(await renderInvoicePdf(inv))).pages[0];
+    expect(text).toContain(`¥123,456.786%${formatFen(740_741)}`);
+    expect(text).not.toContain('免税Exempt');
+    expect(text).toContain('本合同尚未办理技术合同认定登记');
   });
 
   it('prints dates in China Standard Time', async () => {

@@ -5,6 +5,8 @@ import {
   LINE_KINDS,
   priceLines,
   taxForLine,
+  taxTreatment,
+  VAT_EXEMPT_KINDS,
   type LineInput,
   type TaxRates,
 } from '../../../src/invoices/tax.js';
@@ -70,13 +72,30 @@ describe('taxForLine', () => {
 });
 
 describe('DEFAULT_TAX_RATES_BP', () => {
-  it('exempts technology fees, taxes brokerage at 6% and vouchers at nothing', () => {
-    for (const kind of ['license_fee', 'transfer_fee', 'development_fee', 'royalty', 'milestone'] as const) {
-      expect(DEFAULT_TAX_RATES_BP[kind]).toBe(0);
-    }
+  it('gives technology fees and brokerage the standard 6% and vouchers nothing', () => {
+    for (const kind of VAT_EXEMPT_KINDS) expect(DEFAULT_TAX_RATES_BP[kind]).toBe(600);
     expect(DEFAULT_TAX_RATES_BP.brokerage).toBe(600);
     expect(DEFAULT_TAX_RATES_BP.voucher).toBe(0);
     expect(Object.keys(DEFAULT_TAX_RATES_BP).sort()).toEqual([...LINE_KINDS].sort());
+  });
+});
+
+describe('taxTreatment', () => {
+  const TECH = ['license_fee', 'transfer_fee', 'development_fee', 'royalty', 'milestone'] as const;
+
+  it('exempts the technology kinds only once the contract is registered', () => {
+    expect([...VAT_EXEMPT_KINDS].sort()).toEqual([...TECH].sort());
+    for (const kind of TECH) {
+      expect(taxTreatment(kind, false)).toBe('standard');
+      expect(taxTreatment(kind, true)).toBe('exempt');
+    }
+  });
+
+  it('keeps brokerage, other and voucher lines standard either way', () => {
+    for (const kind of ['brokerage', 'other', 'voucher'] as const) {
+      expect(taxTreatment(kind, false)).toBe('standard');
+      expect(taxTreatment(kind, true)).toBe('standard');
+    }
   });
 });
 
@@ -88,13 +107,13 @@ describe('priceLines', () => {
     { kind: 'voucher', description: '创新券', amount: -500_000 },
   ];
 
-  it('prices each line and totals the rounded figures', () => {
-    const priced = priceLines(lines);
-    expect(priced.lines.map((l) => [l.kind, l.taxRateBp, l.taxAmount])).toEqual([
-      ['license_fee', 0, 0],
-      ['brokerage', 600, 44_444],
-      ['brokerage', 600, 2],
-      ['voucher', 0, 0],
+  it('prices each line of a registered contract and totals the rounded figures', () => {
+    const priced = priceLines(lines, true);
+    expect(priced.lines.map((l) => [l.kind, l.taxTreatment, l.taxRateBp, l.taxAmount])).toEqual([
+      ['license_fee', 'exempt', 0, 0],
+      ['brokerage', 'standard', 600, 44_444],
+      ['brokerage', 'standard', 600, 2],
+      ['voucher', 'standard', 0, 0],
     ]);
     expect(priced.lines.map((l) => [l.description, l.amount])).toEqual(lines.map((l) => [l.description, l.amount]));
     expect(priced.subtotal).toBe(12_345_678 + 740_741 + 25 - 500_000);
@@ -102,12 +121,38 @@ describe('priceLines', () => {
     expect(priced.total).toBe(priced.subtotal + 44_446);
   });
 
+  it('taxes the technology line of an unregistered contract at the standard rate', () => {
+    const priced = priceLines(lines, false);
+    expect(priced.lines.map((l) => [l.kind, l.taxTreatment, l.taxRateBp, l.taxAmount])).toEqual([
+      ['license_fee', 'standard', 600, 740_741], // 6% of 123,456.78 yuan = 7,407.4068 → 7,407.41
+      ['brokerage', 'standard', 600, 44_444],
+      ['brokerage', 'standard', 600, 2],
+      ['voucher', 'standard', 0, 0],
+    ]);
+    expect(priced.tax).toBe(740_741 + 44_446);
+    expect(priced.total).toBe(12_345_678 + 740_741 + 25 - 500_000 + 740_741 + 44_446);
+  });
+
+  it('prices an exempt line at 0 whatever the configured standard rate', () => {
+    const rates: TaxRates = { ...DEFAULT_TAX_RATES_BP, license_fee: 1_300 };
+    const line = [{ kind: 'license_fee' as const, description: 'x', amount: 10_000 }];
+    expect(priceLines(line, true, rates).lines[0]).toMatchObject({
+      taxTreatment: 'exempt',
+      taxRateBp: 0,
+      taxAmount: 0,
+    });
+    expect(priceLines(line, false, rates).lines[0]).toMatchObject({ taxTreatment: 'standard', taxAmount: 1_300 });
+  });
+
   it('rounds per line, not on the sum', () => {
     // Two 1.5-fen taxes round to 2 each (4); rounding their 3.0-fen sum once would give 3.
-    const priced = priceLines([
-      { kind: 'brokerage', description: 'a', amount: 25 },
-      { kind: 'brokerage', description: 'b', amount: 25 },
-    ]);
+    const priced = priceLines(
+      [
+        { kind: 'brokerage', description: 'a', amount: 25 },
+        { kind: 'brokerage', description: 'b', amount: 25 },
+      ],
+      true,
+    );
     expect(priced.tax).toBe(4);
   });
 
@@ -118,6 +163,7 @@ describe('priceLines', () => {
         { kind: 'brokerage', description: 'a', amount: 10_000 },
         { kind: 'other', description: 'b', amount: 10_000 },
       ],
+      false,
       rates,
     );
     expect(priced.lines.map((l) => [l.taxRateBp, l.taxAmount])).toEqual([
@@ -134,18 +180,22 @@ describe('priceLines', () => {
       amount: fc.integer({ min: 0, max: 1e11 }),
     });
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 30 }), (input) => {
-        const priced = priceLines(input);
+      fc.property(fc.array(line, { maxLength: 30 }), fc.boolean(), (input, registered) => {
+        const priced = priceLines(input, registered);
         expect(priced.subtotal).toBe(priced.lines.reduce((s, l) => s + l.amount, 0));
         expect(priced.tax).toBe(priced.lines.reduce((s, l) => s + l.taxAmount, 0));
         expect(priced.total).toBe(priced.subtotal + priced.tax);
-        priced.lines.forEach((l) => expect(l.taxAmount).toBe(taxForLine(l.amount, DEFAULT_TAX_RATES_BP[l.kind])));
+        priced.lines.forEach((l) => {
+          expect(l.taxTreatment).toBe(taxTreatment(l.kind, registered));
+          const rate = l.taxTreatment === 'exempt' ? 0 : DEFAULT_TAX_RATES_BP[l.kind];
+          expect(l.taxAmount).toBe(taxForLine(l.amount, rate));
+        });
       }),
     );
   });
 
   it('returns zeros for no lines', () => {
-    expect(priceLines([])).toEqual({ lines: [], subtotal: 0, tax: 0, total: 0 });
+    expect(priceLines([], true)).toEqual({ lines: [], subtotal: 0, tax: 0, total: 0 });
   });
 
   it.each<[string, LineInput[]]>([
@@ -174,14 +224,17 @@ describe('priceLines', () => {
       ],
     ],
   ])('rejects %s', (_, input) => {
-    expect(() => priceLines(input)).toThrow(RangeError);
+    expect(() => priceLines(input, true)).toThrow(RangeError);
   });
 
   it('lets a voucher cover a whole invoice, tax included', () => {
-    const priced = priceLines([
-      { kind: 'brokerage', description: 'x', amount: 10_000 },
-      { kind: 'voucher', description: 'v', amount: -10_600 },
-    ]);
+    const priced = priceLines(
+      [
+        { kind: 'brokerage', description: 'x', amount: 10_000 },
+        { kind: 'voucher', description: 'v', amount: -10_600 },
+      ],
+      false,
+    );
     expect(priced).toMatchObject({ subtotal: -600, tax: 600, total: 0 });
   });
 });

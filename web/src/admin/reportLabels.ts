@@ -38,6 +38,7 @@ export const REPORT_KEY_LABELS: Record<string, Label> = {
   listingsPublished: { zh: '发布成果', en: 'Technologies published' },
   contractsRegistered: { zh: '认定登记合同', en: 'Contracts registered' },
   contractsRegisteredValue: { zh: '认定登记合同金额', en: 'Value of registered contracts' },
+  contractsCertifiedIncome: { zh: '认定技术交易额', en: 'Certified technology income' },
   vouchersRedeemed: { zh: '使用创新券', en: 'Vouchers redeemed' },
   vouchersRedeemedAmount: { zh: '创新券使用金额', en: 'Voucher amount redeemed' },
   incomeByMonth: { zh: '每月收入', en: 'Income by month' },

@@ -1930,6 +1930,19 @@ export interface components {
             type: "REGISTER_CONTRACT";
             expectedVersion: number;
             registrationNo: string;
+            registry: string;
+            /** Format: date */
+            registeredOn: string;
+            certifiedIncome: number;
+        };
+        /** DealEventConfirmContractRegistration */
+        DealEventConfirmContractRegistration: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CONFIRM_CONTRACT_REGISTRATION";
+            expectedVersion: number;
         };
         /** DealEventReportRoyalties */
         DealEventReportRoyalties: {
@@ -6902,6 +6915,8 @@ export interface operations {
                                 description: string;
                                 /** @description Money in fen (CNY minor unit) */
                                 amount: number;
+                                /** @enum {unknown} */
+                                taxTreatment: "exempt" | "standard";
                                 taxRateBp: number;
                                 /** @description Money in fen (CNY minor unit) */
                                 taxAmount: number;
@@ -7081,6 +7096,8 @@ export interface operations {
                             description: string;
                             /** @description Money in fen (CNY minor unit) */
                             amount: number;
+                            /** @enum {unknown} */
+                            taxTreatment: "exempt" | "standard";
                             taxRateBp: number;
                             /** @description Money in fen (CNY minor unit) */
                             taxAmount: number;
@@ -7276,6 +7293,8 @@ export interface operations {
                             description: string;
                             /** @description Money in fen (CNY minor unit) */
                             amount: number;
+                            /** @enum {unknown} */
+                            taxTreatment: "exempt" | "standard";
                             taxRateBp: number;
                             /** @description Money in fen (CNY minor unit) */
                             taxAmount: number;
@@ -7523,6 +7542,8 @@ export interface operations {
                             description: string;
                             /** @description Money in fen (CNY minor unit) */
                             amount: number;
+                            /** @enum {unknown} */
+                            taxTreatment: "exempt" | "standard";
                             taxRateBp: number;
                             /** @description Money in fen (CNY minor unit) */
                             taxAmount: number;
@@ -7735,6 +7756,8 @@ export interface operations {
                             description: string;
                             /** @description Money in fen (CNY minor unit) */
                             amount: number;
+                            /** @enum {unknown} */
+                            taxTreatment: "exempt" | "standard";
                             taxRateBp: number;
                             /** @description Money in fen (CNY minor unit) */
                             taxAmount: number;
@@ -8153,6 +8176,8 @@ export interface operations {
                             description: string;
                             /** @description Money in fen (CNY minor unit) */
                             amount: number;
+                            /** @enum {unknown} */
+                            taxTreatment: "exempt" | "standard";
                             taxRateBp: number;
                             /** @description Money in fen (CNY minor unit) */
                             taxAmount: number;
@@ -8684,6 +8709,8 @@ export interface operations {
                             description: string;
                             /** @description Money in fen (CNY minor unit) */
                             amount: number;
+                            /** @enum {unknown} */
+                            taxTreatment: "exempt" | "standard";
                             taxRateBp: number;
                             /** @description Money in fen (CNY minor unit) */
                             taxAmount: number;
@@ -8889,6 +8916,8 @@ export interface operations {
                             description: string;
                             /** @description Money in fen (CNY minor unit) */
                             amount: number;
+                            /** @enum {unknown} */
+                            taxTreatment: "exempt" | "standard";
                             taxRateBp: number;
                             /** @description Money in fen (CNY minor unit) */
                             taxAmount: number;
@@ -9082,6 +9111,8 @@ export interface operations {
                             description: string;
                             /** @description Money in fen (CNY minor unit) */
                             amount: number;
+                            /** @enum {unknown} */
+                            taxTreatment: "exempt" | "standard";
                             taxRateBp: number;
                             /** @description Money in fen (CNY minor unit) */
                             taxAmount: number;
@@ -9836,6 +9867,11 @@ export interface operations {
                         };
                         contractRegistration: {
                             registrationNo: string;
+                            registry: string | null;
+                            /** @description China calendar date, YYYY-MM-DD */
+                            registeredOn: string | null;
+                            /** @description Money in fen (CNY minor unit) */
+                            certifiedIncome: number | null;
                             recordedBy: {
                                 userId: string;
                                 /** @enum {unknown} */
@@ -9843,6 +9879,13 @@ export interface operations {
                             };
                             /** @description ISO 8601 instant */
                             recordedAt: string;
+                            confirmedBy: {
+                                userId: string;
+                                /** @enum {unknown} */
+                                role: "buyer" | "seller" | "broker" | "admin" | "system";
+                            } | null;
+                            /** @description ISO 8601 instant */
+                            confirmedAt: string | null;
                         } | null;
                         closure: {
                             /** @enum {unknown} */
@@ -10351,6 +10394,11 @@ export interface operations {
                         };
                         contractRegistration: {
                             registrationNo: string;
+                            registry: string | null;
+                            /** @description China calendar date, YYYY-MM-DD */
+                            registeredOn: string | null;
+                            /** @description Money in fen (CNY minor unit) */
+                            certifiedIncome: number | null;
                             recordedBy: {
                                 userId: string;
                                 /** @enum {unknown} */
@@ -10358,6 +10406,13 @@ export interface operations {
                             };
                             /** @description ISO 8601 instant */
                             recordedAt: string;
+                            confirmedBy: {
+                                userId: string;
+                                /** @enum {unknown} */
+                                role: "buyer" | "seller" | "broker" | "admin" | "system";
+                            } | null;
+                            /** @description ISO 8601 instant */
+                            confirmedAt: string | null;
                         } | null;
                         closure: {
                             /** @enum {unknown} */
@@ -10557,7 +10612,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DealEventAcceptInquiry"] | components["schemas"]["DealEventDecline"] | components["schemas"]["DealEventSignNda"] | components["schemas"]["DealEventProposeTerms"] | components["schemas"]["DealEventAcceptTerms"] | components["schemas"]["DealEventRejectTerms"] | components["schemas"]["DealEventOfferExpired"] | components["schemas"]["DealEventWithdraw"] | components["schemas"]["DealEventExpire"] | components["schemas"]["DealEventRecordObjection"] | components["schemas"]["DealEventNoticeEnded"] | components["schemas"]["DealEventObjectionFiled"] | components["schemas"]["DealEventAnswerObjection"] | components["schemas"]["DealEventRecordPricingDecision"] | components["schemas"]["DealEventSignContract"] | components["schemas"]["DealEventTerminate"] | components["schemas"]["DealEventAssignBroker"] | components["schemas"]["DealEventRegisterContract"] | components["schemas"]["DealEventReportRoyalties"] | components["schemas"]["DealEventInvoiceMilestone"] | components["schemas"]["DealEventRecordFiling"] | components["schemas"]["DealEventComplete"] | components["schemas"]["DealEventRemindRoyalties"] | components["schemas"]["DealEventPaymentReceived"] | components["schemas"]["DealEventRecordAssignment"] | components["schemas"]["DealEventSubmitAppraisal"] | components["schemas"]["DealEventRegisterEquity"] | components["schemas"]["DealEventDeliverMilestone"] | components["schemas"]["DealEventAcceptMilestone"] | components["schemas"]["DealEventRequestChanges"] | components["schemas"]["DealEventDeliverDocuments"] | components["schemas"]["DealEventAcceptDelivery"] | components["schemas"]["DealEventRejectDelivery"] | components["schemas"]["DealEventTermEnded"] | components["schemas"]["DealEventRemindFiling"] | components["schemas"]["DealEventFilingOverdue"] | components["schemas"]["DealEventLicenceYearEnded"];
+                "application/json": components["schemas"]["DealEventAcceptInquiry"] | components["schemas"]["DealEventDecline"] | components["schemas"]["DealEventSignNda"] | components["schemas"]["DealEventProposeTerms"] | components["schemas"]["DealEventAcceptTerms"] | components["schemas"]["DealEventRejectTerms"] | components["schemas"]["DealEventOfferExpired"] | components["schemas"]["DealEventWithdraw"] | components["schemas"]["DealEventExpire"] | components["schemas"]["DealEventRecordObjection"] | components["schemas"]["DealEventNoticeEnded"] | components["schemas"]["DealEventObjectionFiled"] | components["schemas"]["DealEventAnswerObjection"] | components["schemas"]["DealEventRecordPricingDecision"] | components["schemas"]["DealEventSignContract"] | components["schemas"]["DealEventTerminate"] | components["schemas"]["DealEventAssignBroker"] | components["schemas"]["DealEventRegisterContract"] | components["schemas"]["DealEventConfirmContractRegistration"] | components["schemas"]["DealEventReportRoyalties"] | components["schemas"]["DealEventInvoiceMilestone"] | components["schemas"]["DealEventRecordFiling"] | components["schemas"]["DealEventComplete"] | components["schemas"]["DealEventRemindRoyalties"] | components["schemas"]["DealEventPaymentReceived"] | components["schemas"]["DealEventRecordAssignment"] | components["schemas"]["DealEventSubmitAppraisal"] | components["schemas"]["DealEventRegisterEquity"] | components["schemas"]["DealEventDeliverMilestone"] | components["schemas"]["DealEventAcceptMilestone"] | components["schemas"]["DealEventRequestChanges"] | components["schemas"]["DealEventDeliverDocuments"] | components["schemas"]["DealEventAcceptDelivery"] | components["schemas"]["DealEventRejectDelivery"] | components["schemas"]["DealEventTermEnded"] | components["schemas"]["DealEventRemindFiling"] | components["schemas"]["DealEventFilingOverdue"] | components["schemas"]["DealEventLicenceYearEnded"];
             };
         };
         responses: {
@@ -10836,6 +10891,11 @@ export interface operations {
                         };
                         contractRegistration: {
                             registrationNo: string;
+                            registry: string | null;
+                            /** @description China calendar date, YYYY-MM-DD */
+                            registeredOn: string | null;
+                            /** @description Money in fen (CNY minor unit) */
+                            certifiedIncome: number | null;
                             recordedBy: {
                                 userId: string;
                                 /** @enum {unknown} */
@@ -10843,6 +10903,13 @@ export interface operations {
                             };
                             /** @description ISO 8601 instant */
                             recordedAt: string;
+                            confirmedBy: {
+                                userId: string;
+                                /** @enum {unknown} */
+                                role: "buyer" | "seller" | "broker" | "admin" | "system";
+                            } | null;
+                            /** @description ISO 8601 instant */
+                            confirmedAt: string | null;
                         } | null;
                         closure: {
                             /** @enum {unknown} */
@@ -11234,6 +11301,10 @@ export interface operations {
                             brokerId?: string;
                             commissionRateBp?: number;
                             registrationNo?: string;
+                            registry?: string;
+                            /** Format: date */
+                            registeredOn?: string;
+                            certifiedIncome?: number;
                             period?: string;
                             netSales?: number;
                             index?: number;
@@ -14681,6 +14752,9 @@ export interface operations {
                                 count: number;
                                 /** @description Money in fen (CNY minor unit) */
                                 value: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                certifiedIncome: number;
+                                confirmed: number;
                             };
                         };
                         vouchers: {
@@ -14881,6 +14955,8 @@ export interface operations {
                             contractsRegistered: number;
                             /** @description Money in fen (CNY minor unit) */
                             contractsRegisteredValue: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            contractsCertifiedIncome: number;
                             vouchersRedeemed: number;
                             /** @description Money in fen (CNY minor unit) */
                             vouchersRedeemedAmount: number;
@@ -15350,6 +15426,8 @@ export interface operations {
                                 count: number;
                                 /** @description Money in fen (CNY minor unit) */
                                 value: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                certifiedIncome?: number;
                             };
                             vouchersRedeemed: {
                                 count: number;
@@ -15504,6 +15582,8 @@ export interface operations {
                                 count: number;
                                 /** @description Money in fen (CNY minor unit) */
                                 value: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                certifiedIncome?: number;
                             };
                             vouchersRedeemed: {
                                 count: number;
@@ -15679,6 +15759,8 @@ export interface operations {
                                 count: number;
                                 /** @description Money in fen (CNY minor unit) */
                                 value: number;
+                                /** @description Money in fen (CNY minor unit) */
+                                certifiedIncome?: number;
                             };
                             vouchersRedeemed: {
                                 count: number;
@@ -15795,6 +15877,14 @@ export interface operations {
                         count: number;
                         /** @description Money in fen (CNY minor unit) */
                         totalValue: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        totalCertifiedIncome: number;
+                        byRegistry: {
+                            registry: string | null;
+                            count: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            certifiedIncome: number;
+                        }[];
                         items: {
                             dealId: string;
                             registrationNo: string;
@@ -15817,7 +15907,16 @@ export interface operations {
                             /** @description Money in fen (CNY minor unit) */
                             contractValue: number;
                             signedAt: string | null;
+                            /** @description When the registration was recorded on the platform */
                             registeredAt: string;
+                            /** @description The registration body (认定登记机构) */
+                            registry: string | null;
+                            /** @description The registry's date, YYYY-MM-DD */
+                            registeredOn: string | null;
+                            /** @description Money in fen (CNY minor unit) */
+                            certifiedIncome: number | null;
+                            /** @description When the admin, as registry, confirmed it */
+                            confirmedAt: string | null;
                         }[];
                     };
                     "text/csv": string;

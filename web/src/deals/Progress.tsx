@@ -63,6 +63,22 @@ function useDelivered() {
   };
 }
 
+/**
+ * The technology-contract registration: number, registry, date, certified income, and whether the registry has
+ * confirmed it. A registration recorded before registry, date and income were asked for shows its number alone.
+ */
+function registrationText(
+  r: Deal['contractRegistration'],
+  t: ReturnType<typeof useT>['t'],
+  date: ReturnType<typeof useT>['date'],
+): string | null {
+  if (!r) return null;
+  const parts = [r.registrationNo, r.registry, r.registeredOn && date(r.registeredOn)];
+  if (r.certifiedIncome !== null) parts.push(formatFen(r.certifiedIncome));
+  parts.push(t(r.confirmedAt ? 'progress.registrationConfirmed' : 'progress.registrationUnconfirmed'));
+  return parts.filter(Boolean).join(' · ');
+}
+
 /** After signing, what each form has to do: royalties and filing, instalments and recordal, appraisal and shares, milestones. */
 export function Progress({ deal }: { deal: Deal }) {
   const { t, date, label } = useT();
@@ -70,7 +86,7 @@ export function Progress({ deal }: { deal: Deal }) {
   const p = deal.progress;
   const common: Array<[MessageKey, ReactNode]> = [
     ['progress.signedAt', deal.contract.signedAt && date(deal.contract.signedAt, true)],
-    ['progress.contractRegistration', deal.contractRegistration?.registrationNo],
+    ['progress.contractRegistration', registrationText(deal.contractRegistration, t, date)],
     [
       'progress.closure',
       deal.closure && `${date(deal.closure.at, true)}${deal.closure.reason ? ` · ${deal.closure.reason}` : ''}`,

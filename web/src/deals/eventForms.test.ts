@@ -113,7 +113,12 @@ describe('event forms', () => {
     const samples: Record<string, Record<string, string>> = {
       TERMINATE: { reason: '对方违约' },
       RECORD_OBJECTION: { reason: '价格偏低' },
-      REGISTER_CONTRACT: { registrationNo: '6501012026000123' },
+      REGISTER_CONTRACT: {
+        registrationNo: '6501012026000123',
+        registry: '兵团技术市场',
+        registeredOn: '2026-06-01',
+        certifiedIncome: '500000',
+      },
       RECORD_ASSIGNMENT: { registrationNo: 'ZL-2026-1', registeredAt: '2026-06-01' },
       SUBMIT_APPRAISAL: { appraiser: '新疆评估所', reportNo: 'PG-1', appraisedValue: '500000' },
       REGISTER_EQUITY: { registrationRef: '91650100MA' },

@@ -17,6 +17,7 @@ import {
   DOCUMENT_REF_MAX,
   REASON_MAX,
   REGISTRATION_NO_MAX,
+  REGISTRY_MAX,
   REGISTRATION_REF_MAX,
   ROYALTY_PERIOD,
 } from '../../../src/shared/deal-event-limits.ts';
@@ -106,7 +107,12 @@ export const EVENT_FORMS: Record<string, EventField[]> = {
       required: true,
     },
   ],
-  REGISTER_CONTRACT: [text('registrationNo', 'event.contractRegistrationNo', REGISTRATION_NO_MAX)],
+  REGISTER_CONTRACT: [
+    text('registrationNo', 'event.contractRegistrationNo', REGISTRATION_NO_MAX),
+    text('registry', 'event.contractRegistry', REGISTRY_MAX, 'event.contractRegistryHint'),
+    { name: 'registeredOn', kind: 'date', label: 'event.contractRegisteredOn', required: true },
+    { name: 'certifiedIncome', kind: 'yuan', label: 'event.certifiedIncome', required: true },
+  ],
   REPORT_ROYALTIES: [
     { name: 'period', kind: 'period', label: 'event.period', hint: 'event.periodHint', required: true },
     { name: 'netSales', kind: 'yuan', label: 'event.netSales', required: true },

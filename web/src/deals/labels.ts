@@ -180,6 +180,7 @@ export const DEAL_EVENT_LABELS: Record<string, Label> = {
   TERMINATE: { zh: '终止合同', en: 'Terminate' },
   ASSIGN_BROKER: { zh: '指派技术经理人', en: 'Assign broker' },
   REGISTER_CONTRACT: { zh: '技术合同认定登记', en: 'Register contract' },
+  CONFIRM_CONTRACT_REGISTRATION: { zh: '确认技术合同登记', en: 'Confirm contract registration' },
   REPORT_ROYALTIES: { zh: '报告销售额', en: 'Report royalties' },
   INVOICE_MILESTONE: { zh: '开具里程碑发票', en: 'Invoice milestone' },
   RECORD_FILING: { zh: '登记许可合同备案', en: 'Record licence filing' },

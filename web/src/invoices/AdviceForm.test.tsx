@@ -28,7 +28,16 @@ const invoice: Invoice = {
   replacesInvoiceId: null,
   issuer: party('org_seller', '石河子大学'),
   recipient: party('org_buyer', '节水农业公司'),
-  lines: [{ kind: 'license_fee', description: '技术许可入门费', amount: 12_000_000, taxRateBp: 0, taxAmount: 0 }],
+  lines: [
+    {
+      kind: 'license_fee',
+      description: '技术许可入门费',
+      amount: 12_000_000,
+      taxTreatment: 'exempt',
+      taxRateBp: 0,
+      taxAmount: 0,
+    },
+  ],
   subtotal: 12_000_000,
   tax: 0,
   total: 12_000_000,

@@ -5,6 +5,7 @@ import { api } from '../api/index.js';
 import type { Invoice } from '../api/types.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { StatusChip } from '../components/StatusChip.js';
+import { formatRateBp } from '../../../src/shared/money.ts';
 import { formatFen } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { labelOf } from '../i18n/labels.js';
@@ -108,6 +109,7 @@ export function InvoiceCard({ invoice: initial, showDeal = true }: { invoice: In
             <tr>
               <th scope="col">{t('invoices.line')}</th>
               <th scope="col">{t('invoices.amount')}</th>
+              <th scope="col">{t('invoices.taxRate')}</th>
               <th scope="col">{t('invoices.tax')}</th>
             </tr>
           </thead>
@@ -116,20 +118,28 @@ export function InvoiceCard({ invoice: initial, showDeal = true }: { invoice: In
               <tr key={i}>
                 <td>{l.description || label(LINE_KIND_LABELS[l.kind])}</td>
                 <td className="num">{formatFen(l.amount)}</td>
-                <td className="num">{formatFen(l.taxAmount)}</td>
+                {/* An exempt line says 免税, never 0% (a zero rate is another relief); a voucher is not a sale. */}
+                <td className="num">
+                  {l.taxTreatment === 'exempt'
+                    ? t('invoices.exempt')
+                    : l.kind === 'voucher'
+                      ? '—'
+                      : formatRateBp(l.taxRateBp)}
+                </td>
+                <td className="num">{l.taxTreatment === 'exempt' ? t('invoices.exempt') : formatFen(l.taxAmount)}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
               <th scope="row">{t('invoices.total')}</th>
-              <td className="num" colSpan={2}>
+              <td className="num" colSpan={3}>
                 <strong>{formatFen(invoice.total)}</strong>
               </td>
             </tr>
             <tr>
               <th scope="row">{t('invoices.balance')}</th>
-              <td className="num" colSpan={2}>
+              <td className="num" colSpan={3}>
                 {formatFen(invoice.balance)}
               </td>
             </tr>

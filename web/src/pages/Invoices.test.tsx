@@ -27,6 +27,7 @@ const invoice: Invoice = {
       kind: 'license_fee',
       description: '技术许可入门费 Upfront licence fee',
       amount: 12_000_000,
+      taxTreatment: 'exempt',
       taxRateBp: 0,
       taxAmount: 0,
     },
@@ -93,6 +94,9 @@ describe('Invoices page', () => {
     renderApp('/invoices?direction=received');
     const card = (await screen.findByRole('heading', { name: 'INV-2026-000001 · 入门费' })).closest('article')!;
     expect(within(card).getAllByText('¥120,000.00').length).toBeGreaterThan(0);
+    // The exempt licence fee says 免税 in its rate and tax cells, never 0%.
+    expect(within(card).getAllByText('免税')).toHaveLength(2);
+    expect(within(card).queryByText('0%')).toBeNull();
     expect(within(card).queryByRole('button', { name: '登记收款' })).toBeNull();
     fireEvent.click(within(card).getByRole('button', { name: '下载发票 INV-2026-000001 的 PDF' }));
     await waitFor(() => expect(clicks).toEqual(['INV-2026-000001.pdf']));
