@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, notExists } from 'drizzle-orm';
 import type { deals } from '../db/schema/deals.js';
 import { invoiceLines, invoices } from '../db/schema/invoices.js';
+import { paymentAdvices } from '../db/schema/payment-advices.js';
 import { dealContextOf } from '../deals/machines/index.js';
 import { SYSTEM_ACTOR } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
@@ -32,6 +33,9 @@ export const registrationVoidReason = (registrationNo: string) =>
  *   (it has no credit notes), so the rest of it stays at the standard rate too;
  * - one a voucher has paid into (credited > 0): the bureau's redemption is a payment received against it, the
  *   same case;
+ * - one with a payment advice awaiting the issuer (付款通知, pending): the payer says it has paid the standard-rate
+ *   amount; voiding the invoice under it would strand the advice and ask a different sum for money already sent.
+ *   The issuer confirms or disputes the advice as usual;
  * - a void one; and one whose lines registration does not change (a broker's commission is standard either way).
  *
  * Exactly once, restart-safe: this runs inside the REGISTER_CONTRACT event's transaction (deals/engine/runner.ts),
@@ -53,6 +57,12 @@ export async function reissueExemptOnRegistration(ctx: AppContext, tx: Tx, deal:
         inArray(invoices.status, ['issued', 'overdue']),
         eq(invoices.paid, 0),
         eq(invoices.credited, 0),
+        notExists(
+          tx
+            .select({ id: paymentAdvices.id })
+            .from(paymentAdvices)
+            .where(and(eq(paymentAdvices.invoiceId, invoices.id), eq(paymentAdvices.status, 'pending'))),
+        ),
       ),
     )
     .orderBy(asc(invoices.issuedAt), asc(invoices.id))

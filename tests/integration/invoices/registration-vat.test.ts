@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dealObligations } from '../../../src/db/schema/deals.js';
 import { invoiceLines, invoices } from '../../../src/db/schema/invoices.js';
+import { paymentAdvices } from '../../../src/db/schema/payment-advices.js';
 import { counters } from '../../../src/db/schema/platform.js';
 import { chinaDate } from '../../../src/shared/china-time.js';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
@@ -177,6 +178,25 @@ describe('VAT follows the technology-contract registration', () => {
     expect(later).toMatchObject({ tax: 0, total: 500_000 });
     expect(later.lines[0]).toMatchObject({ kind: 'milestone', taxTreatment: 'exempt' });
     expect(serial(later.number)).toBe(counter + 2);
+  });
+
+  it('keeps an invoice the payer has advised as paid (付款通知 pending): the money was sent at the standard rate', async () => {
+    const dealId = await signedLicence();
+    const [upfront] = await invoicesOf(dealId);
+    const advised = await t.request({
+      method: 'POST',
+      url: `/api/invoices/${upfront.id}/advices`,
+      token: buyer.accessToken,
+      payload: { amount: upfront.total, paidOn: today(), reference: `VAT-ADV-${dealId}` },
+    });
+    expect(advised.statusCode).toBe(201);
+    const counter = await invoiceCounter();
+    await sendOk(t, buyer, dealId, 'REGISTER_CONTRACT', registration({ registrationNo: '6590012026000322' }));
+    const after = await invoicesOf(dealId);
+    expect(after.map((i) => [i.id, i.status, i.tax])).toEqual([[upfront.id, 'issued', 60_000]]);
+    expect(await invoiceCounter()).toBe(counter);
+    const advices = await t.ctx.db.select().from(paymentAdvices).where(eq(paymentAdvices.invoiceId, upfront.id));
+    expect(advices.map((a) => a.status)).toEqual(['pending']);
   });
 
   it('refuses a bad REGISTER_CONTRACT payload with a 400 problem and changes nothing', async () => {
