@@ -49,8 +49,16 @@ export async function confirmationOf(db: DbOrTx, caller: AuthUser, id: string): 
     basis: { kind: o.basisKind, reference: o.basisReference },
     startsAt: o.startsAt,
     endsAt: o.endsAt,
-    round: o.roundStartsAt && o.roundEndsAt ? { startsAt: o.roundStartsAt, endsAt: o.roundEndsAt, extensions: o.roundExtensions } : null,
-    bids: (await bidsOf(db, id)).map((b) => ({ seq: b.seq, bidderNo: noOf.get(b.registrationId) ?? 0, amount: b.amount, at: b.at })),
+    round:
+      o.roundStartsAt && o.roundEndsAt
+        ? { startsAt: o.roundStartsAt, endsAt: o.roundEndsAt, extensions: o.roundExtensions }
+        : null,
+    bids: (await bidsOf(db, id)).map((b) => ({
+      seq: b.seq,
+      bidderNo: noOf.get(b.registrationId) ?? 0,
+      amount: b.amount,
+      at: b.at,
+    })),
     winner: { name: winner?.name ?? (await orgName(db, o.buyerOrgId)), bidderNo: winner?.r.bidderNo ?? 0 },
     price: o.resultPrice,
     soldAt: o.resultAt ?? o.updatedAt,

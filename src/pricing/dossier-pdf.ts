@@ -87,7 +87,11 @@ function noticesSection(doc: PdfDoc, d: Dossier) {
   }
 }
 
-const OFFERING_OUTCOMES: Record<string, string> = { sold: '成交 Sold', lapsed: '未成交 Lapsed', cancelled: '撤牌 Cancelled' };
+const OFFERING_OUTCOMES: Record<string, string> = {
+  sold: '成交 Sold',
+  lapsed: '未成交 Lapsed',
+  cancelled: '撤牌 Cancelled',
+};
 
 function offeringSection(doc: PdfDoc, o: OfferingRecord) {
   sectionHeading(doc, '挂牌交易 Listed trading');
@@ -98,7 +102,10 @@ function offeringSection(doc: PdfDoc, o: OfferingRecord) {
   ]);
   fieldColumns(doc, [
     ['挂牌期 Listing period', `${formatChinaDate(o.startsAt)} – ${formatChinaDate(o.endsAt)}`],
-    ['结果 Result', `${OFFERING_OUTCOMES[o.result.outcome ?? ''] ?? '—'} ${o.result.price === null ? '' : yuan(o.result.price)}`],
+    [
+      '结果 Result',
+      `${OFFERING_OUTCOMES[o.result.outcome ?? ''] ?? '—'} ${o.result.price === null ? '' : yuan(o.result.price)}`,
+    ],
   ]);
   const width = contentWidth(doc);
   sectionHeading(doc, '意向受让方 Intended buyers');
@@ -130,7 +137,12 @@ function offeringSection(doc: PdfDoc, o: OfferingRecord) {
       { header: '报价 Amount', width: 130, align: 'right' },
       { header: '时间 At', width: 140 },
     ],
-    o.bids.map((b) => [String(b.seq), `${b.bidderNo} ${b.buyer}`, yuan(b.amount), b.at.slice(0, 16).replace('T', ' ') + ' UTC']),
+    o.bids.map((b) => [
+      String(b.seq),
+      `${b.bidderNo} ${b.buyer}`,
+      yuan(b.amount),
+      b.at.slice(0, 16).replace('T', ' ') + ' UTC',
+    ]),
   );
 }
 

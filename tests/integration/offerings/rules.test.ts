@@ -63,7 +63,9 @@ describe('offerings under concurrency (PostgreSQL row locks)', () => {
     const outcomes = await Promise.all([fire(), fire(), fireDueTimers(t.ctx), fireDueTimers(t.ctx)]);
     expect(outcomes.slice(0, 2).sort()).toEqual(['fired', 'obsolete']);
     const opened = (await t.ctx.db.select().from(deals)).filter(
-      (d) => (d.snapshot as { context: { marketPriced?: { offeringId: string } } }).context.marketPriced?.offeringId === offering.id,
+      (d) =>
+        (d.snapshot as { context: { marketPriced?: { offeringId: string } } }).context.marketPriced?.offeringId ===
+        offering.id,
     );
     expect(opened).toHaveLength(1);
     const [row] = await t.ctx.db.select().from(offerings).where(eq(offerings.id, offering.id));
@@ -112,7 +114,12 @@ describe('who may do what with an offering', () => {
     expect((await deposit(seller)).json().code).toBe('CONFLICT');
     expect((await bid(t, stranger, offering.id, BASE)).statusCode).toBe(403);
     const cancel = (s: Session) =>
-      t.request({ method: 'POST', url: `/api/offerings/${offering.id}/cancel`, token: s.accessToken, payload: { reason: '撤回' } });
+      t.request({
+        method: 'POST',
+        url: `/api/offerings/${offering.id}/cancel`,
+        token: s.accessToken,
+        payload: { reason: '撤回' },
+      });
     expect((await cancel(a)).statusCode).toBe(403);
     const cancelled = await cancel(seller);
     expect(cancelled.statusCode).toBe(200);
@@ -129,7 +136,10 @@ describe('who may do what with an offering', () => {
       offeringBody(listing.id, { listingDays: 5 }),
       offeringBody(listing.id, { terms: { ...offeringBody(listing.id).terms, upfrontFee: 1 } }),
       offeringBody(listing.id, { form: 'transfer' }),
-      offeringBody(listing.id, { form: 'transfer', terms: { payments: [{ name: '首期', shareBp: 5000, dueDays: 30 }] } }),
+      offeringBody(listing.id, {
+        form: 'transfer',
+        terms: { payments: [{ name: '首期', shareBp: 5000, dueDays: 30 }] },
+      }),
       offeringBody(listing.id, { increment: '100' }),
     ];
     for (const payload of bad) {
@@ -153,7 +163,12 @@ describe('who may do what with an offering', () => {
 
   it('refuses a second offering of the listing while one is on the market, and relists a lapsed one', async () => {
     const { offering, listing } = await listed(t, seller, admin);
-    const again = await t.request({ method: 'POST', url: '/api/offerings', token: seller.accessToken, payload: offeringBody(listing.id) });
+    const again = await t.request({
+      method: 'POST',
+      url: '/api/offerings',
+      token: seller.accessToken,
+      payload: offeringBody(listing.id),
+    });
     expect(again.json().code).toBe('CONFLICT');
     const relist = (s: Session, id = offering.id) =>
       t.request({
@@ -243,7 +258,11 @@ describe('the record of a sale', () => {
         method: 'POST',
         url: `/api/deals/${dealId}/events`,
         token: s.accessToken,
-        payload: { type: 'SIGN_CONTRACT', expectedVersion: deal.version, contractSha256: contract.headers['x-contract-sha256'] },
+        payload: {
+          type: 'SIGN_CONTRACT',
+          expectedVersion: deal.version,
+          contractSha256: contract.headers['x-contract-sha256'],
+        },
       });
       expect(signed.statusCode, signed.body).toBe(200);
     }

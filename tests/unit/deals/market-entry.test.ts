@@ -26,7 +26,10 @@ describe('the market-priced entry (version 4)', () => {
     expect(deal.version).toBe(4);
     expect(deal.state).toBe('contracting.awaitingBoth');
     expect(deal.context.agreedTerms).toEqual(licenseTerms);
-    expect(deal.context.marketPriced).toEqual({ offeringId: 'of_00000000000000000001', price: licenseTerms.upfrontFee });
+    expect(deal.context.marketPriced).toEqual({
+      offeringId: 'of_00000000000000000001',
+      price: licenseTerms.upfrontFee,
+    });
     expect(deal.effects).toEqual([{ type: 'notify', to: ['buyer', 'seller'], message: 'deal.marketPriced' }]);
     // Nothing of negotiation or notice is open: only signing, declining and withdrawing.
     deal.expectRejected('PROPOSE_TERMS', 'buyer', 'INVALID_TRANSITION', { terms: licenseTerms });
@@ -57,8 +60,16 @@ describe('the market-priced entry (version 4)', () => {
   });
 
   it('refuses a market-priced input the engine should never build', () => {
-    const base = { ndaRequired: false, publicInstitutionSeller: true, publicNoticeDays: 15, offerTtlDays: 14, currency: 'CNY' as const };
-    expect(() => initialDealSnapshot('equity', { ...base, marketPriced: market('license').marketPriced })).toThrow(RangeError);
+    const base = {
+      ndaRequired: false,
+      publicInstitutionSeller: true,
+      publicNoticeDays: 15,
+      offerTtlDays: 14,
+      currency: 'CNY' as const,
+    };
+    expect(() => initialDealSnapshot('equity', { ...base, marketPriced: market('license').marketPriced })).toThrow(
+      RangeError,
+    );
     expect(() =>
       initialDealSnapshot('transfer', {
         ...base,
@@ -80,7 +91,7 @@ describe('the market-priced entry (version 4)', () => {
           offerTtlDays: 14,
           currency: 'CNY',
           ipType: 'invention_patent',
-          ...market(form),
+          marketPriced: market(form).marketPriced,
         },
         events: (s: AnyMachineSnapshot) => {
           const c = s.context as DealContext;
@@ -99,10 +110,13 @@ describe('the market-priced entry (version 4)', () => {
         },
         serializeState: (s) => serializeDealState(s as AnyMachineSnapshot),
       });
-      const reached = new Set(paths.map((p) => (typeof p.state.value === 'string' ? p.state.value : Object.keys(p.state.value)[0])));
+      const reached = new Set(
+        paths.map((p) => (typeof p.state.value === 'string' ? p.state.value : Object.keys(p.state.value)[0])),
+      );
       for (const before of ['inquiry', 'nda', 'negotiating', 'publicNotice']) expect(reached.has(before)).toBe(false);
       const expected = form === 'license' ? ['active', 'completed'] : ['payment', 'recordal', 'completed'];
-      for (const state of ['contracting', 'declined', 'withdrawn', 'terminated', ...expected]) expect(reached, state).toContain(state);
+      for (const state of ['contracting', 'declined', 'withdrawn', 'terminated', ...expected])
+        expect(reached, state).toContain(state);
       expect(paths.every((p) => p.state.status !== 'error')).toBe(true);
     },
   );

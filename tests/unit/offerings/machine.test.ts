@@ -63,7 +63,9 @@ describe('the offering machine (DOMAIN.md "Pricing routes")', () => {
     o.refused({ type: 'RECORD_DEPOSIT', registrationId: 'r1', at: T0 });
     o.refused({ type: 'LISTING_ENDED', at: at(END, -1) });
     // One depositor (r2 never paid): sold to it at the base price.
-    expect(o.send({ type: 'LISTING_ENDED', at: END })).toEqual([{ type: 'settle', registrationId: 'r1', price: 1_000 }]);
+    expect(o.send({ type: 'LISTING_ENDED', at: END })).toEqual([
+      { type: 'settle', registrationId: 'r1', price: 1_000 },
+    ]);
     expect(o.state).toBe('sold');
   });
 
@@ -90,7 +92,9 @@ describe('the offering machine (DOMAIN.md "Pricing routes")', () => {
     ]);
     expect(c().round).toEqual({ startsAt: END, endsAt: at(END, 65), extensions: 1 });
     o.refused({ type: 'ROUND_ENDED', at: at(END, 60) });
-    expect(o.send({ type: 'ROUND_ENDED', at: at(END, 65) })).toEqual([{ type: 'settle', registrationId: 'r1', price: 1_500 }]);
+    expect(o.send({ type: 'ROUND_ENDED', at: at(END, 65) })).toEqual([
+      { type: 'settle', registrationId: 'r1', price: 1_500 },
+    ]);
     expect(o.state).toBe('sold');
     expect(c().bids).toHaveLength(3);
     expect(c().result).toMatchObject({ outcome: 'sold', registrationId: 'r1', price: 1_500 });
@@ -123,7 +127,12 @@ describe('the offering machine (DOMAIN.md "Pricing routes")', () => {
 // Model-based: every path the machine allows over a small alphabet of events, each checked against the rules.
 const serialize = (s: AnyMachineSnapshot) => {
   const c = s.context as OfferingContext;
-  return JSON.stringify([s.value, c.registrations.map((r) => r.depositReceivedAt !== null), c.bids.length, c.round?.extensions]);
+  return JSON.stringify([
+    s.value,
+    c.registrations.map((r) => r.depositReceivedAt !== null),
+    c.bids.length,
+    c.round?.extensions,
+  ]);
 };
 function events(s: AnyMachineSnapshot): OfferingEvent[] {
   const c = s.context as OfferingContext;
@@ -132,7 +141,14 @@ function events(s: AnyMachineSnapshot): OfferingEvent[] {
     ...['1', '2'].map((n) => ({ type: 'REGISTER' as const, registrationId: `r${n}`, orgId: `org-${n}`, at: T0 })),
     ...['1', '2'].map((n) => ({ type: 'RECORD_DEPOSIT' as const, registrationId: `r${n}`, at: T0 })),
     { type: 'LISTING_ENDED', at: END },
-    ...(c.bids.length < 2 ? ['1', '2'].map((n) => ({ type: 'BID' as const, registrationId: `r${n}`, amount: minNextBid(c), at: at(end, -1) })) : []),
+    ...(c.bids.length < 2
+      ? ['1', '2'].map((n) => ({
+          type: 'BID' as const,
+          registrationId: `r${n}`,
+          amount: minNextBid(c),
+          at: at(end, -1),
+        }))
+      : []),
     { type: 'ROUND_ENDED', at: end },
     { type: 'CANCEL', reason: 'withdrawn', at: T0 },
   ];
@@ -162,7 +178,9 @@ describe('offering machine paths', () => {
       if (p.state.value === 'bidding') expect(paid.length).toBeGreaterThanOrEqual(2);
       if (p.state.value === 'lapsed') expect(paid.length === 0 || (c.round !== null && c.bids.length === 0)).toBe(true);
       // Bids only ever rise by at least the increment, the first at least the base price.
-      c.bids.forEach((b, i) => expect(b.amount).toBeGreaterThanOrEqual(i === 0 ? INPUT.basePrice : c.bids[i - 1].amount + INPUT.increment));
+      c.bids.forEach((b, i) =>
+        expect(b.amount).toBeGreaterThanOrEqual(i === 0 ? INPUT.basePrice : c.bids[i - 1].amount + INPUT.increment),
+      );
       expect(p.state.status).not.toBe('error');
     }
   });
