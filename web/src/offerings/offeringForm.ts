@@ -1,0 +1,106 @@
+import type { Problem } from '../lib/problems.js';
+import { parseYuan } from '../i18n/format.js';
+import { parseLicense, type LicenseValues, type TermsErrors } from '../deals/termsForm.js';
+import { MAX_FEN, PRICING_BASIS_KINDS, type PricingBasisKind } from '../../../src/shared/deal.ts';
+import type { OfferingForm, OfferingInput, OfferingTerms, PricingBasis, RelistInput } from './types.js';
+
+// The offering form as typed (strings) and its checks: money in yuan sent as integer fen, the listing period in
+// days. Errors are keyed by the API's body paths (`basePrice`, `terms.territory`) so that the server's own
+// field errors land on the same inputs.
+
+/** DOMAIN.md "Pricing routes": a listing period of 20 days unless the seller sets another. */
+export const DEFAULT_LISTING_DAYS = 20;
+/** The contract's bounds (offering-contract.md): at least 10 days, at most 90. */
+export const MIN_LISTING_DAYS = 10;
+export const MAX_LISTING_DAYS = 90;
+export const BASIS_REFERENCE_MAX = 200;
+
+export interface PricingValues {
+  basePrice: string;
+  basisKind: string;
+  basisReference: string;
+  listingDays: string;
+}
+export interface OfferingValues extends PricingValues {
+  form: OfferingForm;
+  license: Omit<LicenseValues, 'upfrontFee'>;
+  deposit: string;
+  increment: string;
+}
+export type OfferingErrors = Record<string, Problem>;
+
+export const emptyPricing = (): PricingValues => ({
+  basePrice: '',
+  basisKind: 'appraisal',
+  basisReference: '',
+  listingDays: String(DEFAULT_LISTING_DAYS),
+});
+
+export const emptyOffering = (form: OfferingForm): OfferingValues => ({
+  ...emptyPricing(),
+  form,
+  license: {
+    licenseType: 'non_exclusive',
+    territory: '',
+    fieldOfUse: '',
+    termMonths: '',
+    royaltyRate: '0',
+    minimumAnnualRoyalty: '',
+    milestones: [],
+  },
+  deposit: '',
+  increment: '',
+});
+
+function money(errors: OfferingErrors, path: string, text: string): number | null {
+  if (!text.trim()) return ((errors[path] = { key: 'form.required' }), null);
+  const fen = parseYuan(text);
+  if (fen === null) return ((errors[path] = { key: 'listingForm.money' }), null);
+  if (fen > MAX_FEN) return ((errors[path] = { key: 'listingForm.moneyMax' }), null);
+  if (fen < 1) return ((errors[path] = { key: 'offerings.error.positive' }), null);
+  return fen;
+}
+
+export function parsePricing(v: PricingValues): { input: RelistInput | null; errors: OfferingErrors } {
+  const errors: OfferingErrors = {};
+  const basePrice = money(errors, 'basePrice', v.basePrice);
+  const kind = (PRICING_BASIS_KINDS as readonly string[]).includes(v.basisKind)
+    ? (v.basisKind as PricingBasisKind)
+    : null;
+  if (!kind) errors['basis.kind'] = { key: 'form.required' };
+  const reference = v.basisReference.trim();
+  if (!reference) errors['basis.reference'] = { key: 'form.required' };
+  else if (reference.length > BASIS_REFERENCE_MAX)
+    errors['basis.reference'] = { key: 'listingForm.tooLong', vars: { max: BASIS_REFERENCE_MAX } };
+  const days = Number(v.listingDays.trim());
+  if (!/^\d+$/.test(v.listingDays.trim()) || days < MIN_LISTING_DAYS || days > MAX_LISTING_DAYS)
+    errors.listingDays = { key: 'offerings.error.listingDays', vars: { min: MIN_LISTING_DAYS, max: MAX_LISTING_DAYS } };
+  if (Object.keys(errors).length) return { input: null, errors };
+  const basis: PricingBasis = { kind: kind!, reference };
+  return { input: { basePrice: basePrice!, basis, listingDays: days }, errors };
+}
+
+/** The licence terms without the upfront fee: the fee is what the market prices (the backend fills it in). */
+function licenceTerms(v: OfferingValues['license'], errors: OfferingErrors): OfferingTerms | null {
+  const parsed = parseLicense({ ...v, upfrontFee: '0' } as LicenseValues);
+  for (const [path, problem] of Object.entries(parsed.errors as TermsErrors)) errors[`terms.${path}`] = problem;
+  if (!parsed.terms) return null;
+  const { upfrontFee: _fee, ...terms } = parsed.terms;
+  return terms;
+}
+
+export function parseOffering(
+  listingId: string,
+  v: OfferingValues,
+): { input: OfferingInput | null; errors: OfferingErrors } {
+  const { input: pricing, errors } = parsePricing(v);
+  const deposit = money(errors, 'deposit', v.deposit);
+  const increment = money(errors, 'increment', v.increment);
+  // A transfer's payment schedule is agreed at contracting on the price the market formed: nothing to publish.
+  const terms = v.form === 'license' ? licenceTerms(v.license, errors) : {};
+  if (Object.keys(errors).length || !pricing || !terms) return { input: null, errors };
+  return {
+    input: { listingId, form: v.form, terms, ...pricing, deposit: deposit!, increment: increment! },
+    errors,
+  };
+}
