@@ -9,8 +9,8 @@ export function Countdown({ endsAt, skewMs, label }: { endsAt: string; skewMs: n
   const [now, setNow] = useState(() => Date.now() + skewMs);
   useEffect(() => {
     setNow(Date.now() + skewMs);
-    const timer = window.setInterval(() => setNow(Date.now() + skewMs), 1000);
-    return () => window.clearInterval(timer);
+    const timer = setInterval(() => setNow(Date.now() + skewMs), 1000);
+    return () => clearInterval(timer);
   }, [skewMs, endsAt]);
   const left = Date.parse(endsAt) - now;
   return (

@@ -84,8 +84,8 @@ export function useLiveOffering(id: string): LiveOffering {
   const interval = data ? pollInterval(data) : null;
   useEffect(() => {
     if (!shown || interval === null) return;
-    const timer = window.setTimeout(() => void refresh(), interval);
-    return () => window.clearTimeout(timer);
+    const timer = setTimeout(() => void refresh(), interval);
+    return () => clearTimeout(timer);
   }, [shown, interval, data, error, refresh]);
 
   return { data, error, skewMs, refresh, set };
