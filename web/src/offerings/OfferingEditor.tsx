@@ -4,7 +4,7 @@ import { isApiError } from '../api/errors.js';
 import { api } from '../api/index.js';
 import type { Listing } from '../api/types.js';
 import { FormField } from '../components/FormField.js';
-import { Choice, Input, type Ctx } from '../deals/TermsInputs.js';
+import { Choice, Input, RowsEditor, type Ctx } from '../deals/TermsInputs.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { DEAL_FORM_LABELS, labelOf } from '../i18n/labels.js';
 import { serverProblems } from '../lib/problems.js';
@@ -35,6 +35,12 @@ export function OfferingEditor({ listing }: { listing: Listing }) {
     values: values.license as unknown as Record<string, unknown>,
     set: (key, value) => setValues((v) => ({ ...v, license: { ...v.license, [key]: value } })),
     error: (path) => error(`terms.${path}`),
+  };
+  // The API's path for a share is `payments.N.shareBp`; the row's field is `share`.
+  const transfer: Ctx = {
+    values: values.transfer as unknown as Record<string, unknown>,
+    set: (key, value) => setValues((v) => ({ ...v, transfer: { ...v.transfer, [key]: value } })),
+    error: (path) => error(`terms.${path.replace(/\.share$/, '.shareBp')}`),
   };
 
   const submit = async (e: FormEvent) => {
@@ -87,7 +93,18 @@ export function OfferingEditor({ listing }: { listing: Listing }) {
           <Input c={licence} name="royaltyRate" label="terms.royaltyRate" inputMode="decimal" />
         </fieldset>
       ) : (
-        <p className="muted">{t('offerings.new.transferTerms')}</p>
+        <RowsEditor
+          c={transfer}
+          name="payments"
+          title="terms.payments"
+          add="terms.addPayment"
+          blank={{ name: '', share: '', dueDays: '30' }}
+          columns={[
+            { key: 'name', label: 'terms.itemName', wide: true },
+            { key: 'share', label: 'offerings.new.share', inputMode: 'decimal' },
+            { key: 'dueDays', label: 'terms.dueDays', inputMode: 'numeric' },
+          ]}
+        />
       )}
       <PricingFields values={values} errors={errors} set={set} />
       <FormField label={t('offerings.new.deposit')} error={error('deposit')}>

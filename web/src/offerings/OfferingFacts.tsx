@@ -40,7 +40,7 @@ export function OfferingFacts({ offering: o }: { offering: OfferingView }) {
       />
       <section className="offering-section" aria-labelledby="offering-terms">
         <h2 id="offering-terms">{t('offerings.terms')}</h2>
-        {Object.keys(o.terms).length > 0 && <TermsView terms={o.terms as DealTerms} />}
+        <TermsView terms={o.terms as DealTerms} />
         {o.form === 'transfer' && <p className="muted">{t('offerings.new.transferTerms')}</p>}
       </section>
     </>

@@ -1,6 +1,6 @@
 import type { Problem } from '../lib/problems.js';
 import { parseYuan } from '../i18n/format.js';
-import { parseLicense, type LicenseValues, type TermsErrors } from '../deals/termsForm.js';
+import { parseLicense, parsePercentBp, type LicenseValues, type TermsErrors } from '../deals/termsForm.js';
 import { MAX_FEN, PRICING_BASIS_KINDS, type PricingBasisKind } from '../../../src/shared/deal.ts';
 import type { OfferingForm, OfferingInput, OfferingTerms, PricingBasis, RelistInput } from './types.js';
 
@@ -21,9 +21,15 @@ export interface PricingValues {
   basisReference: string;
   listingDays: string;
 }
+export interface ShareRow {
+  name: string;
+  share: string;
+  dueDays: string;
+}
 export interface OfferingValues extends PricingValues {
   form: OfferingForm;
   license: Omit<LicenseValues, 'upfrontFee'>;
+  transfer: { payments: ShareRow[] };
   deposit: string;
   increment: string;
 }
@@ -48,6 +54,7 @@ export const emptyOffering = (form: OfferingForm): OfferingValues => ({
     minimumAnnualRoyalty: '',
     milestones: [],
   },
+  transfer: { payments: [{ name: '', share: '100', dueDays: '30' }] },
   deposit: '',
   increment: '',
 });
@@ -89,6 +96,38 @@ function licenceTerms(v: OfferingValues['license'], errors: OfferingErrors): Off
   return terms;
 }
 
+/**
+ * A transfer's payment schedule with each instalment's share of the price (typed in percent, sent in basis
+ * points, adding up to 100%): the amounts follow from the price the market forms.
+ */
+function transferTerms(v: OfferingValues['transfer'], errors: OfferingErrors): OfferingTerms | null {
+  const before = Object.keys(errors).length;
+  const fail = (path: string, problem: Problem) => {
+    if (!errors[path]) errors[path] = problem;
+  };
+  if (v.payments.length === 0) fail('terms.payments', { key: 'terms.rowsMin' });
+  if (v.payments.length > 24) fail('terms.payments', { key: 'listingForm.tooMany', vars: { max: 24 } });
+  const payments = v.payments.map((p, i) => {
+    const at = `terms.payments.${i}`;
+    const name = p.name.trim();
+    if (!name) fail(`${at}.name`, { key: 'form.required' });
+    else if (name.length > 200) fail(`${at}.name`, { key: 'listingForm.tooLong', vars: { max: 200 } });
+    const shareBp = parsePercentBp(p.share);
+    if (shareBp === null || shareBp < 1 || shareBp > 10_000) fail(`${at}.shareBp`, { key: 'terms.percentPositive' });
+    const dueDays = Number(p.dueDays.trim());
+    if (!/^\d+$/.test(p.dueDays.trim()) || dueDays > 3650)
+      fail(`${at}.dueDays`, { key: 'terms.integerRange', vars: { min: 0, max: 3650 } });
+    return { name, shareBp: shareBp ?? 0, dueDays };
+  });
+  if (Object.keys(errors).length > before) return null;
+  const total = payments.reduce((sum, p) => sum + p.shareBp, 0);
+  if (total !== 10_000) {
+    fail('terms.payments', { key: 'offerings.error.sharesSum', vars: { sum: total / 100 } });
+    return null;
+  }
+  return { payments };
+}
+
 export function parseOffering(
   listingId: string,
   v: OfferingValues,
@@ -96,8 +135,7 @@ export function parseOffering(
   const { input: pricing, errors } = parsePricing(v);
   const deposit = money(errors, 'deposit', v.deposit);
   const increment = money(errors, 'increment', v.increment);
-  // A transfer's payment schedule is agreed at contracting on the price the market formed: nothing to publish.
-  const terms = v.form === 'license' ? licenceTerms(v.license, errors) : {};
+  const terms = v.form === 'license' ? licenceTerms(v.license, errors) : transferTerms(v.transfer, errors);
   if (Object.keys(errors).length || !pricing || !terms) return { input: null, errors };
   return {
     input: { listingId, form: v.form, terms, ...pricing, deposit: deposit!, increment: increment! },

@@ -1,7 +1,7 @@
 // The offering shapes of /work/notes/offering-contract.md (API.md "Pricing, notices and offerings"), written by
 // hand until the backend's route schemas reach schema.gen.ts; then these become names of the generated types.
 // Money is integer fen; times are ISO 8601 strings.
-import type { LicenseTerms, TransferTerms } from '../api/deal-types.js';
+import type { LicenseTerms } from '../api/deal-types.js';
 import type { PricingBasisKind } from '../../../src/shared/deal.ts';
 
 export const OFFERING_STATUSES = ['listed', 'bidding', 'sold', 'lapsed', 'cancelled'] as const;
@@ -12,7 +12,8 @@ export type OfferingForm = 'license' | 'transfer';
 export type LicenseType = LicenseTerms['licenseType'];
 
 /** The terms an offering publishes: a deal proposal's terms without the price, which the market forms. */
-export type OfferingTerms = Omit<LicenseTerms, 'upfrontFee'> | Partial<Omit<TransferTerms, 'price'>>;
+export type OfferingTerms =
+  Omit<LicenseTerms, 'upfrontFee'> | { payments: Array<{ name: string; shareBp: number; dueDays: number }> };
 
 export interface PricingBasis {
   kind: PricingBasisKind;

@@ -62,8 +62,8 @@ describe('listing an offering', () => {
     });
   });
 
-  it('puts the server’s field errors on their inputs', async () => {
-    seller(() =>
+  it('lists a transfer with instalments as shares of the price, and puts the server’s field errors on their inputs', async () => {
+    const sent = seller(() =>
       problem(400, 'VALIDATION_FAILED', 'invalid', [
         { path: 'body.deposit', message: 'must be at most the base price' },
       ]),
@@ -76,7 +76,15 @@ describe('listing an offering', () => {
     fill('评估报告或询价文件编号', 'PG-1');
     fill('保证金（元）', '5000');
     fill('加价幅度（元）', '100');
+    fill('名称 #1', '签约后一次付清');
+    fill('占成交价比例（%） #1', '60');
+    submit();
+    expect(screen.getByText('各期比例合计 60%，须为 100%')).toBeTruthy();
+    fill('占成交价比例（%） #1', '100');
     submit();
     expect(await screen.findByText('must be at most the base price')).toBeTruthy();
+    expect((sent.find((r) => r.method === 'POST')!.body as { terms: unknown }).terms).toEqual({
+      payments: [{ name: '签约后一次付清', shareBp: 10_000, dueDays: 30 }],
+    });
   });
 });
