@@ -8,14 +8,18 @@ import { FINAL_STATUSES, type OfferingView } from './types.js';
 // proxies that buffer or cut long-lived streams, and resumes by itself after a network drop. At the scale of
 // an offering — a handful of registered bidders — a 2 s poll while bidding is a few requests a second in all,
 // and a bid shows on the other bidders' screens within about 2 s, well inside the 5-minute extension window.
-// While listed nothing moves fast (registrations), so 15 s; a final offering never changes, so no poll.
+// While listed nothing moves fast (registrations), so 15 s — except in the last two minutes, when the round is
+// about to open; a final offering never changes, so no poll.
 
 export const POLL_BIDDING_MS = 2_000;
 export const POLL_LISTED_MS = 15_000;
+const NEAR_END_MS = 2 * 60_000;
 
 export function pollInterval(offering: OfferingView): number | null {
   if (FINAL_STATUSES.includes(offering.status)) return null;
-  return offering.status === 'bidding' ? POLL_BIDDING_MS : POLL_LISTED_MS;
+  if (offering.status === 'bidding') return POLL_BIDDING_MS;
+  const left = Date.parse(offering.endsAt) - Date.parse(offering.serverTime);
+  return left < NEAR_END_MS ? POLL_BIDDING_MS : POLL_LISTED_MS;
 }
 
 export interface LiveOffering {

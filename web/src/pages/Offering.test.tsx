@@ -143,16 +143,23 @@ describe('the offering page', () => {
     expect(gets(sent)).toHaveLength(4);
   });
 
-  it('polls every 15 s while listed', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-    const sent = installFetch(() => json(200, offering({ serverTime: new Date().toISOString() })));
+  it('polls every 15 s while listed, every 2 s in its last two minutes', async () => {
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+      now: new Date('2026-12-10T01:50:00.000Z'),
+    });
+    let view = offering({ serverTime: '2026-12-10T01:50:00.000Z' });
+    const sent = installFetch(() => json(200, view));
     renderPage();
     await tick(0);
     expect(gets(sent)).toHaveLength(1);
     await tick(14_000);
     expect(gets(sent)).toHaveLength(1);
+    view = offering({ serverTime: '2026-12-10T01:59:00.000Z' });
     await tick(1_000);
     expect(gets(sent)).toHaveLength(2);
+    await tick(2_000);
+    expect(gets(sent)).toHaveLength(3);
   });
 
   it('publishes the result and offers the winner the confirmation and the deal', async () => {
