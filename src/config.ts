@@ -30,6 +30,8 @@ export const ConfigSchema = Type.Object({
   // floor under Law Art. 18; DOMAIN.md "Pricing routes"): configuration may lengthen it, never shorten or skip it.
   PUBLIC_NOTICE_DAYS: Type.Integer({ minimum: PUBLIC_NOTICE_MIN_DAYS, maximum: 3650, default: PUBLIC_NOTICE_MIN_DAYS }),
   OFFER_TTL_DAYS: Days(14),
+  // The online bidding round of an offering with two or more depositors (DOMAIN.md "Pricing routes").
+  OFFERING_ROUND_MINUTES: Type.Integer({ minimum: 5, maximum: 10_080, default: 60 }),
   DEAL_IDLE_DAYS: Days(90),
   INVOICE_DUE_DAYS: Days(30),
   // Overrides of the VAT rate per invoice line kind, in basis points: `brokerage=600,license_fee=0`.

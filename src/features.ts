@@ -19,6 +19,9 @@ import { reindexListings, syncListingToIndex } from './listings/indexing.js';
 import { listingRoutes } from './listings/routes.js';
 import { listingSearchRoutes } from './listings/search-routes.js';
 import { pricingRoutes } from './pricing/routes.js';
+import { offeringRoutes } from './offerings/routes.js';
+import { OFFERING_TIMER } from './offerings/engine.js';
+import { fireOfferingTimer } from './offerings/timers.js';
 import { MAIL_TOPIC, deliverMail } from './mail/deliver.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { deliverNotification } from './notifications/service.js';
@@ -80,6 +83,13 @@ export const FEATURES: readonly Feature[] = [
   // Inventor rewards (Law Arts. 44–45): owed on each payment of licence or transfer income, in the paying transaction.
   { name: 'rewards', routes: rewardRoutes, hooks: { [PAYMENT_RECORDED]: onPaymentRecorded } },
   { name: 'pricing', routes: pricingRoutes },
+  // Listed trading and online bidding (DOMAIN.md "Pricing routes"): the listing period's and the round's ends.
+  {
+    name: 'offerings',
+    routes: offeringRoutes,
+    timers: { [OFFERING_TIMER]: fireOfferingTimer },
+    emits: { timers: [OFFERING_TIMER], outbox: ['notification'] },
+  },
   {
     name: 'policies',
     routes: policyRoutes,

@@ -68,16 +68,30 @@ export async function checkExclusivity(tx: DbOrTx, deal: DealRow, eventType: str
   if (deal.type !== 'license' || !BINDING_EVENTS.has(eventType)) return;
   const terms = currentTerms(dealContextOf(deal.snapshot)) as LicenseTerms | null;
   if (!terms) return;
-  await tx.execute(sql`select 1 from ${listings} where ${listings.id} = ${deal.listingId} for update`);
+  await refuseConflictingLicence(tx, deal.listingId, terms, deal.id);
+}
+
+/**
+ * Refuses (409 CONFLICT, naming the licence in force) licence terms for a listing that conflict with a licence of
+ * it in force (another deal than `exceptDealId`). The listing row is locked first, so two deals or offerings on one
+ * listing cannot both pass this check at once.
+ */
+export async function refuseConflictingLicence(
+  tx: DbOrTx,
+  listingId: string,
+  terms: LicenseTerms,
+  exceptDealId: string | null,
+): Promise<void> {
+  await tx.execute(sql`select 1 from ${listings} where ${listings.id} = ${listingId} for update`);
   const inForce = await tx
     .select({ id: deals.id, snapshot: deals.snapshot })
     .from(deals)
     .where(
       and(
-        eq(deals.listingId, deal.listingId),
+        eq(deals.listingId, listingId),
         eq(deals.type, 'license'),
         eq(deals.state, 'active'),
-        ne(deals.id, deal.id),
+        ...(exceptDealId ? [ne(deals.id, exceptDealId)] : []),
       ),
     );
   for (const other of inForce) {

@@ -23,6 +23,7 @@ export const NOTIFICATION_KINDS = [
   'report.halfYear.draft',
   'report.halfYear.reminder',
   'reward.published',
+  'offering.update',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -42,6 +43,7 @@ export const NotificationData = Type.Object({
   responseId: Type.Optional(Type.String({ description: 'The answer to a demand (demand.answered)' })),
   score: Type.Optional(Type.Number({ description: 'Match score 0–100 (demand.matched)' })),
   savedSearchId: Type.Optional(Type.String()),
+  offeringId: Type.Optional(Type.String({ description: 'The offering (offering.update)' })),
   year: Type.Optional(Type.Integer()),
   half: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 })),
 });

@@ -1,5 +1,6 @@
 import { dealNotice, type DealNoticeKey } from '../shared/deal-notices.js';
 import { formatFen } from '../shared/money.js';
+import { offeringNotice, type OfferingNoticeKey } from '../shared/offering.js';
 import type { NotificationKind } from './schemas.js';
 
 // What every kind of notification says, in both UI languages: one table, so that a kind without its Chinese
@@ -31,6 +32,7 @@ export interface NotificationParams {
   'report.halfYear.reminder': { label: string; code: string };
   /** `until` is the China date the publicity period ends. */
   'reward.published': { listing: string; total: number; until: string };
+  'offering.update': { notice: OfferingNoticeKey; listing: string };
 }
 
 const TEXTS: { [K in NotificationKind]: (p: NotificationParams[K]) => Texts } = {
@@ -89,6 +91,7 @@ const TEXTS: { [K in NotificationKind]: (p: NotificationParams[K]) => Texts } = 
     `完成人奖励公示：${p.listing}，共 ${formatFen(p.total)}，公示至 ${p.until}`,
     `Inventor rewards published for ${p.listing}: ${formatFen(p.total)} in all, on notice until ${p.until}`,
   ],
+  'offering.update': (p) => offeringNotice(p.notice, p.listing),
 };
 
 /** A notification's kind and its sentence in both languages, ready to spread into a NotificationInput. */

@@ -3,6 +3,7 @@
 // does not compile; tests/unit/deals/notices.test.ts checks both texts of every key.
 export const DEAL_NOTICES = {
   'deal.inquiryReceived': ['收到新的交易意向', 'New inquiry received'],
+  'deal.marketPriced': ['挂牌交易已成交，请签订技术合同', 'The offering was sold: please sign the contract'],
   'deal.inquiryAccepted': ['成果方已接受意向', 'The seller accepted your inquiry'],
   'deal.ndaSigned': ['对方已签署保密协议', 'The other party signed the NDA'],
   'deal.ndaInForce': ['保密协议已生效', 'The NDA is in force'],

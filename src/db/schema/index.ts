@@ -9,3 +9,4 @@ export * from './pricing.js';
 export * from './demand-responses.js';
 export * from './payment-advices.js';
 export * from './rewards.js';
+export * from './offerings.js';

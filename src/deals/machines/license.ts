@@ -16,6 +16,7 @@ import {
   type FormRoute,
   t,
   terminalStates,
+  withMarketEntry,
 } from './shared.js';
 import {
   performanceActions,
@@ -203,3 +204,4 @@ function licenseMachineWith(
 export const licenseMachine = licenseMachineWith(preSigningStates(licenseRoute));
 export const licenseMachineV2 = licenseMachineWith(preSigningStatesV2(licenseRoute));
 export const licenseMachineV3 = licenseMachineWith(preSigningStatesV2(licenseRoute), true);
+export const licenseMachineV4 = licenseMachineWith(withMarketEntry(preSigningStatesV2(licenseRoute)), true);

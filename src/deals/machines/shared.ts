@@ -1,5 +1,6 @@
 import { and, setup } from 'xstate';
 import { IP_TYPES } from '../../shared/listing.js';
+import { contractValue, validateTerms } from '../../shared/terms.js';
 import { sharedActions } from './actions.js';
 import { notify } from './effects.js';
 import { sharedGuards } from './guards.js';
@@ -10,7 +11,11 @@ import type { DealContext, DealEvent, DealInput, DealOutcome } from './types.js'
 // the inquiry, NDA, negotiation, public notice, contracting and closing rules are written once, here.
 export const dealSetup = setup({
   types: { context: {} as DealContext, events: {} as DealEvent, input: {} as DealInput },
-  guards: { ...sharedGuards, ...noticeGuards },
+  guards: {
+    ...sharedGuards,
+    ...noticeGuards,
+    isMarketPriced: ({ context }: { context: DealContext }) => context.marketPriced != null,
+  },
   actions: { ...sharedActions, ...noticeActions },
 });
 
@@ -159,6 +164,15 @@ export function preSigningStatesV2(route: FormRoute) {
   };
 }
 
+/**
+ * Machine version 4 (licence, transfer): the deal of a sold offering enters straight into `contracting` with its
+ * terms agreed and no public notice — the market formed the price (DOMAIN.md "Pricing routes"). Every other deal
+ * starts in `inquiry` as on version 3; the eventless transition is taken only on a market-priced context.
+ */
+export function withMarketEntry<S extends ReturnType<typeof preSigningStatesV2>>(pre: S): S {
+  return { ...pre, inquiry: { ...pre.inquiry, always: { guard: 'isMarketPriced', target: 'contracting' } } };
+}
+
 export const terminalStates = {
   declined: { type: 'final' as const },
   withdrawn: { type: 'final' as const },
@@ -182,9 +196,18 @@ export function checkDealInput(input: DealInput): void {
   if (input.ipType !== undefined && !(IP_TYPES as readonly string[]).includes(input.ipType))
     throw new RangeError(`ipType must be one of ${IP_TYPES.join(', ')}, got ${String(input.ipType)}`);
   if (input.currency !== 'CNY') throw new RangeError(`currency must be CNY, got ${String(input.currency)}`);
+  if (input.marketPriced !== undefined) {
+    if (input.form !== 'license' && input.form !== 'transfer')
+      throw new RangeError(`a ${input.form} deal cannot be market-priced`);
+    const errors = validateTerms(input.form, input.marketPriced.terms);
+    if (errors.length > 0) throw new RangeError(`market-priced terms are invalid: ${JSON.stringify(errors)}`);
+    if (contractValue(input.form, input.marketPriced.terms) < input.marketPriced.price)
+      throw new RangeError('market-priced terms are worth less than the price');
+  }
 }
 
 export function initialContext(input: DealInput): DealContext {
+  const market = input.marketPriced;
   return {
     form: input.form,
     ndaRequired: input.ndaRequired === true,
@@ -196,7 +219,7 @@ export function initialContext(input: DealInput): DealContext {
     ...(input.ipType !== undefined ? { ipType: input.ipType, delivery: null } : {}),
     nda: { buyer: null, seller: null },
     proposals: [],
-    agreedTerms: null,
+    agreedTerms: market ? market.terms : null,
     publicNotice: null,
     objections: [],
     noticeObjections: [],
@@ -209,6 +232,9 @@ export function initialContext(input: DealInput): DealContext {
     transfer: null,
     equity: input.form === 'equity' ? { appraisals: [], ipAssignment: null, equityRegistration: null } : null,
     cooperation: null,
-    effects: [notify(['seller'], 'deal.inquiryReceived')],
+    ...(market ? { marketPriced: { offeringId: market.offeringId, price: market.price } } : {}),
+    effects: market
+      ? [notify(['buyer', 'seller'], 'deal.marketPriced')]
+      : [notify(['seller'], 'deal.inquiryReceived')],
   };
 }

@@ -15,6 +15,7 @@ import {
   type FormRoute,
   t,
   terminalStates,
+  withMarketEntry,
 } from './shared.js';
 import type { DealContext, TransferProgress } from './types.js';
 
@@ -144,3 +145,4 @@ function transferMachineWith(
 export const transferMachine = transferMachineWith(preSigningStates(transferRoute));
 export const transferMachineV2 = transferMachineWith(preSigningStatesV2(transferRoute));
 export const transferMachineV3 = transferMachineWith(preSigningStatesV2(transferRoute), true);
+export const transferMachineV4 = transferMachineWith(withMarketEntry(preSigningStatesV2(transferRoute)), true);

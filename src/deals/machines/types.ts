@@ -64,6 +64,18 @@ export interface DealInput {
   invoiceDueDays?: number;
   /** Version 3: the listing's kind of IP, which decides the formalities after signing (shared/ip-formalities.ts). */
   ipType?: IpType;
+  /** Version 4, licence and transfer: the deal of a sold offering, its price formed by the market. */
+  marketPriced?: MarketPricing;
+}
+
+/**
+ * A deal opened by a sold offering (DOMAIN.md "Pricing routes": listed trading and online bidding): its terms are
+ * the offering's with the winning amount as the price, agreed from the start, so it begins in `contracting`.
+ */
+export interface MarketPricing {
+  offeringId: string;
+  price: number;
+  terms: DealTerms;
 }
 
 export interface Signature {
@@ -254,6 +266,8 @@ export interface DealContext {
    * than by registration (shared/ip-formalities.ts).
    */
   delivery?: DocumentDelivery | null;
+  /** Version 4: the offering whose sale opened this deal at a market-formed price; null otherwise. */
+  marketPriced?: { offeringId: string; price: number } | null;
   /** The effects of the last accepted event only; the engine performs them after each send. */
   effects: Effect[];
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../../src/notifications/schemas.js';
 import { notificationText, type NotificationParams } from '../../../src/notifications/texts.js';
 import { DEAL_NOTICE_KEYS } from '../../../src/shared/deal-notices.js';
+import { OFFERING_NOTICES, type OfferingNoticeKey } from '../../../src/shared/offering.js';
 
 const CJK = /[\u4e00-\u9fff]/g;
 
@@ -26,6 +27,7 @@ const EXAMPLES: { [K in NotificationKind]: NotificationParams[K] } = {
   'report.halfYear.draft': { label: '2026年上半年', code: '2026-H1' },
   'report.halfYear.reminder': { label: '2026年上半年', code: '2026-H1' },
   'reward.published': { listing: '红枣深加工', total: 600_000, until: '2026-03-16' },
+  'offering.update': { notice: 'offering.won', listing: '红枣深加工' },
 };
 
 describe('notification texts', () => {
@@ -47,6 +49,17 @@ describe('notification texts', () => {
       expect(kind).toBe('deal.update');
       expect(title.endsWith('：Drip emitter'), notice).toBe(true);
       expect(titleEn.endsWith(': Drip emitter'), notice).toBe(true);
+    }
+  });
+
+  it('words an offering update by its notice, in both languages, with the listing named', () => {
+    for (const notice of Object.keys(OFFERING_NOTICES) as OfferingNoticeKey[]) {
+      const { kind, title, titleEn } = notificationText('offering.update', { notice, listing: 'Drip emitter' });
+      expect(kind).toBe('offering.update');
+      expect(title.match(CJK)?.length ?? 0, notice).toBeGreaterThan(2);
+      expect(title.endsWith('：Drip emitter'), notice).toBe(true);
+      expect(titleEn.endsWith(': Drip emitter'), notice).toBe(true);
+      expect(titleEn.match(CJK), notice).toBeNull();
     }
   });
 
