@@ -1173,6 +1173,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/offerings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The offerings board (public), newest first */
+        get: operations["getOfferings"];
+        put?: never;
+        /** List a published listing for listed trading: terms but the price, base price and basis, deposit */
+        post: operations["postOfferings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offerings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One offering: bids by bidder number; the seller's members and the admin see the bidders' names */
+        get: operations["getOfferingsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offerings/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register the caller's organization as an intended buyer (意向受让方) while the offering is listed */
+        post: operations["postOfferingsByIdRegistrations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offerings/{id}/registrations/{rid}/deposit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an intended buyer's deposit as received (the seller's members or the admin) */
+        post: operations["postOfferingsByIdRegistrationsByRidDeposit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offerings/{id}/bids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bid while bidding: at least the base price, then the best plus the increment (else 409 BID_TOO_LOW) */
+        post: operations["postOfferingsByIdBids"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offerings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an offering while it is listed (the seller), with a reason */
+        post: operations["postOfferingsByIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offerings/{id}/relist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Relist a lapsed offering as a new one with a new base price and basis (the seller) */
+        post: operations["postOfferingsByIdRelist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offerings/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The transaction confirmation (成交确认书) PDF of a sold offering (winner's and seller's members, admin) */
+        get: operations["getOfferingsByIdConfirmation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policies": {
         parameters: {
             query?: never;
@@ -3968,7 +4105,7 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {unknown} */
-                            kind: "deal.update" | "deal.message" | "invoice.issued" | "invoice.paid" | "invoice.overdue" | "invoice.voided" | "invoice.voucher_applied" | "invoice.advice_submitted" | "invoice.advice_confirmed" | "invoice.advice_disputed" | "voucher.granted" | "listing.published" | "listing.rejected" | "demand.matched" | "demand.answered" | "saved_search.match" | "report.halfYear.draft" | "report.halfYear.reminder" | "reward.published";
+                            kind: "deal.update" | "deal.message" | "invoice.issued" | "invoice.paid" | "invoice.overdue" | "invoice.voided" | "invoice.voucher_applied" | "invoice.advice_submitted" | "invoice.advice_confirmed" | "invoice.advice_disputed" | "voucher.granted" | "listing.published" | "listing.rejected" | "demand.matched" | "demand.answered" | "saved_search.match" | "report.halfYear.draft" | "report.halfYear.reminder" | "reward.published" | "offering.update";
                             title: string;
                             titleEn: string;
                             body: string;
@@ -3994,6 +4131,8 @@ export interface operations {
                                 /** @description Match score 0–100 (demand.matched) */
                                 score?: number;
                                 savedSearchId?: string;
+                                /** @description The offering (offering.update) */
+                                offeringId?: string;
                                 year?: number;
                                 half?: number;
                             };
@@ -12531,6 +12670,1436 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOfferings: {
+        parameters: {
+            query?: {
+                status?: "listed" | "bidding" | "sold" | "lapsed" | "cancelled";
+                /** @description Words in the result's name or number, or the seller's */
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            listing: {
+                                id: string;
+                                title: string;
+                                registrationNo: string | null;
+                            };
+                            seller: {
+                                name: string;
+                            };
+                            /** @enum {unknown} */
+                            form: "license" | "transfer";
+                            licenseType: ("exclusive" | "sole" | "non_exclusive") | (never | null);
+                            /** @description Money in fen (CNY minor unit) */
+                            basePrice: number;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            /** @description Money in fen (CNY minor unit) */
+                            deposit: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            increment: number;
+                            /** @enum {unknown} */
+                            status: "listed" | "bidding" | "sold" | "lapsed" | "cancelled";
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            registrationCount: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            bestBid: number | null;
+                            /** @description Money in fen (CNY minor unit) */
+                            dealPrice: number | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOfferings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    listingId: string;
+                    /** @enum {unknown} */
+                    form: "license" | "transfer";
+                    /** @description The deal's terms without the price: the winning amount fills it (licence: upfrontFee) */
+                    terms: {
+                        /** @enum {unknown} */
+                        licenseType: "exclusive" | "sole" | "non_exclusive";
+                        territory: string;
+                        fieldOfUse: string;
+                        termMonths: number;
+                        royaltyRateBp: number;
+                        minimumAnnualRoyalty?: number;
+                        milestones?: {
+                            name: string;
+                            amount: number;
+                        }[];
+                    } | {
+                        payments: {
+                            name: string;
+                            shareBp: number;
+                            dueDays: number;
+                        }[];
+                    };
+                    basePrice: number;
+                    /** @description The base price basis: an appraisal report or a public price enquiry */
+                    basis: {
+                        /** @enum {unknown} */
+                        kind: "appraisal" | "price_enquiry";
+                        reference: string;
+                    };
+                    /** @description Default 20 */
+                    listingDays?: number;
+                    deposit: number;
+                    increment: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        listing: {
+                            id: string;
+                            title: string;
+                            registrationNo: string | null;
+                        };
+                        seller: {
+                            name: string;
+                        };
+                        /** @enum {unknown} */
+                        form: "license" | "transfer";
+                        licenseType: ("exclusive" | "sole" | "non_exclusive") | (never | null);
+                        /** @description Money in fen (CNY minor unit) */
+                        basePrice: number;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @description Money in fen (CNY minor unit) */
+                        deposit: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        increment: number;
+                        /** @enum {unknown} */
+                        status: "listed" | "bidding" | "sold" | "lapsed" | "cancelled";
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        registrationCount: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        bestBid: number | null;
+                        /** @description Money in fen (CNY minor unit) */
+                        dealPrice: number | null;
+                    } & {
+                        terms: {
+                            /** @enum {unknown} */
+                            licenseType: "exclusive" | "sole" | "non_exclusive";
+                            territory: string;
+                            fieldOfUse: string;
+                            termMonths: number;
+                            royaltyRateBp: number;
+                            minimumAnnualRoyalty?: number;
+                            milestones?: {
+                                name: string;
+                                amount: number;
+                            }[];
+                        } | {
+                            payments: {
+                                name: string;
+                                shareBp: number;
+                                dueDays: number;
+                            }[];
+                        };
+                        basis: {
+                            /** @enum {unknown} */
+                            kind: "appraisal" | "price_enquiry";
+                            reference: string;
+                        };
+                        listingDays: number;
+                        relistedFrom: string | null;
+                        round: {
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            extensions: number;
+                        } | null;
+                        /** @description Money in fen (CNY minor unit) */
+                        minNextBid: number | null;
+                        bids: {
+                            seq: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            /** Format: date-time */
+                            at: string;
+                            bidderNo: number;
+                            bidder: {
+                                orgId: string;
+                                name: string;
+                            } | null;
+                        }[];
+                        result: {
+                            /** @enum {unknown} */
+                            outcome: "sold" | "lapsed" | "cancelled";
+                            /** @description Money in fen (CNY minor unit) */
+                            price: number | null;
+                            buyer: {
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            at: string;
+                            dealId: string | null;
+                            reason: string | null;
+                        } | null;
+                        dealId: string | null;
+                        myRegistration: {
+                            id: string;
+                            bidderNo: number;
+                            buyer: {
+                                orgId: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            registeredAt: string;
+                            depositReference: string | null;
+                            /** Format: date-time */
+                            depositReceivedAt: string | null;
+                            refundDue: boolean;
+                        } | null;
+                        registrations: {
+                            id: string;
+                            bidderNo: number;
+                            buyer: {
+                                orgId: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            registeredAt: string;
+                            depositReference: string | null;
+                            /** Format: date-time */
+                            depositReceivedAt: string | null;
+                            refundDue: boolean;
+                        }[] | null;
+                        /** Format: date-time */
+                        serverTime: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOfferingsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        listing: {
+                            id: string;
+                            title: string;
+                            registrationNo: string | null;
+                        };
+                        seller: {
+                            name: string;
+                        };
+                        /** @enum {unknown} */
+                        form: "license" | "transfer";
+                        licenseType: ("exclusive" | "sole" | "non_exclusive") | (never | null);
+                        /** @description Money in fen (CNY minor unit) */
+                        basePrice: number;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @description Money in fen (CNY minor unit) */
+                        deposit: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        increment: number;
+                        /** @enum {unknown} */
+                        status: "listed" | "bidding" | "sold" | "lapsed" | "cancelled";
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        registrationCount: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        bestBid: number | null;
+                        /** @description Money in fen (CNY minor unit) */
+                        dealPrice: number | null;
+                    } & {
+                        terms: {
+                            /** @enum {unknown} */
+                            licenseType: "exclusive" | "sole" | "non_exclusive";
+                            territory: string;
+                            fieldOfUse: string;
+                            termMonths: number;
+                            royaltyRateBp: number;
+                            minimumAnnualRoyalty?: number;
+                            milestones?: {
+                                name: string;
+                                amount: number;
+                            }[];
+                        } | {
+                            payments: {
+                                name: string;
+                                shareBp: number;
+                                dueDays: number;
+                            }[];
+                        };
+                        basis: {
+                            /** @enum {unknown} */
+                            kind: "appraisal" | "price_enquiry";
+                            reference: string;
+                        };
+                        listingDays: number;
+                        relistedFrom: string | null;
+                        round: {
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            extensions: number;
+                        } | null;
+                        /** @description Money in fen (CNY minor unit) */
+                        minNextBid: number | null;
+                        bids: {
+                            seq: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            /** Format: date-time */
+                            at: string;
+                            bidderNo: number;
+                            bidder: {
+                                orgId: string;
+                                name: string;
+                            } | null;
+                        }[];
+                        result: {
+                            /** @enum {unknown} */
+                            outcome: "sold" | "lapsed" | "cancelled";
+                            /** @description Money in fen (CNY minor unit) */
+                            price: number | null;
+                            buyer: {
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            at: string;
+                            dealId: string | null;
+                            reason: string | null;
+                        } | null;
+                        dealId: string | null;
+                        myRegistration: {
+                            id: string;
+                            bidderNo: number;
+                            buyer: {
+                                orgId: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            registeredAt: string;
+                            depositReference: string | null;
+                            /** Format: date-time */
+                            depositReceivedAt: string | null;
+                            refundDue: boolean;
+                        } | null;
+                        registrations: {
+                            id: string;
+                            bidderNo: number;
+                            buyer: {
+                                orgId: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            registeredAt: string;
+                            depositReference: string | null;
+                            /** Format: date-time */
+                            depositReceivedAt: string | null;
+                            refundDue: boolean;
+                        }[] | null;
+                        /** Format: date-time */
+                        serverTime: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOfferingsByIdRegistrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        bidderNo: number;
+                        buyer: {
+                            orgId: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        registeredAt: string;
+                        depositReference: string | null;
+                        /** Format: date-time */
+                        depositReceivedAt: string | null;
+                        refundDue: boolean;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOfferingsByIdRegistrationsByRidDeposit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                rid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        bidderNo: number;
+                        buyer: {
+                            orgId: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        registeredAt: string;
+                        depositReference: string | null;
+                        /** Format: date-time */
+                        depositReceivedAt: string | null;
+                        refundDue: boolean;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOfferingsByIdBids: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amount: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        seq: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        amount: number;
+                        /** Format: date-time */
+                        at: string;
+                        bidderNo: number;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOfferingsByIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        listing: {
+                            id: string;
+                            title: string;
+                            registrationNo: string | null;
+                        };
+                        seller: {
+                            name: string;
+                        };
+                        /** @enum {unknown} */
+                        form: "license" | "transfer";
+                        licenseType: ("exclusive" | "sole" | "non_exclusive") | (never | null);
+                        /** @description Money in fen (CNY minor unit) */
+                        basePrice: number;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @description Money in fen (CNY minor unit) */
+                        deposit: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        increment: number;
+                        /** @enum {unknown} */
+                        status: "listed" | "bidding" | "sold" | "lapsed" | "cancelled";
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        registrationCount: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        bestBid: number | null;
+                        /** @description Money in fen (CNY minor unit) */
+                        dealPrice: number | null;
+                    } & {
+                        terms: {
+                            /** @enum {unknown} */
+                            licenseType: "exclusive" | "sole" | "non_exclusive";
+                            territory: string;
+                            fieldOfUse: string;
+                            termMonths: number;
+                            royaltyRateBp: number;
+                            minimumAnnualRoyalty?: number;
+                            milestones?: {
+                                name: string;
+                                amount: number;
+                            }[];
+                        } | {
+                            payments: {
+                                name: string;
+                                shareBp: number;
+                                dueDays: number;
+                            }[];
+                        };
+                        basis: {
+                            /** @enum {unknown} */
+                            kind: "appraisal" | "price_enquiry";
+                            reference: string;
+                        };
+                        listingDays: number;
+                        relistedFrom: string | null;
+                        round: {
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            extensions: number;
+                        } | null;
+                        /** @description Money in fen (CNY minor unit) */
+                        minNextBid: number | null;
+                        bids: {
+                            seq: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            /** Format: date-time */
+                            at: string;
+                            bidderNo: number;
+                            bidder: {
+                                orgId: string;
+                                name: string;
+                            } | null;
+                        }[];
+                        result: {
+                            /** @enum {unknown} */
+                            outcome: "sold" | "lapsed" | "cancelled";
+                            /** @description Money in fen (CNY minor unit) */
+                            price: number | null;
+                            buyer: {
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            at: string;
+                            dealId: string | null;
+                            reason: string | null;
+                        } | null;
+                        dealId: string | null;
+                        myRegistration: {
+                            id: string;
+                            bidderNo: number;
+                            buyer: {
+                                orgId: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            registeredAt: string;
+                            depositReference: string | null;
+                            /** Format: date-time */
+                            depositReceivedAt: string | null;
+                            refundDue: boolean;
+                        } | null;
+                        registrations: {
+                            id: string;
+                            bidderNo: number;
+                            buyer: {
+                                orgId: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            registeredAt: string;
+                            depositReference: string | null;
+                            /** Format: date-time */
+                            depositReceivedAt: string | null;
+                            refundDue: boolean;
+                        }[] | null;
+                        /** Format: date-time */
+                        serverTime: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOfferingsByIdRelist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    basePrice: number;
+                    /** @description The base price basis: an appraisal report or a public price enquiry */
+                    basis: {
+                        /** @enum {unknown} */
+                        kind: "appraisal" | "price_enquiry";
+                        reference: string;
+                    };
+                    /** @description Default 20 */
+                    listingDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        listing: {
+                            id: string;
+                            title: string;
+                            registrationNo: string | null;
+                        };
+                        seller: {
+                            name: string;
+                        };
+                        /** @enum {unknown} */
+                        form: "license" | "transfer";
+                        licenseType: ("exclusive" | "sole" | "non_exclusive") | (never | null);
+                        /** @description Money in fen (CNY minor unit) */
+                        basePrice: number;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @description Money in fen (CNY minor unit) */
+                        deposit: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        increment: number;
+                        /** @enum {unknown} */
+                        status: "listed" | "bidding" | "sold" | "lapsed" | "cancelled";
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        registrationCount: number;
+                        /** @description Money in fen (CNY minor unit) */
+                        bestBid: number | null;
+                        /** @description Money in fen (CNY minor unit) */
+                        dealPrice: number | null;
+                    } & {
+                        terms: {
+                            /** @enum {unknown} */
+                            licenseType: "exclusive" | "sole" | "non_exclusive";
+                            territory: string;
+                            fieldOfUse: string;
+                            termMonths: number;
+                            royaltyRateBp: number;
+                            minimumAnnualRoyalty?: number;
+                            milestones?: {
+                                name: string;
+                                amount: number;
+                            }[];
+                        } | {
+                            payments: {
+                                name: string;
+                                shareBp: number;
+                                dueDays: number;
+                            }[];
+                        };
+                        basis: {
+                            /** @enum {unknown} */
+                            kind: "appraisal" | "price_enquiry";
+                            reference: string;
+                        };
+                        listingDays: number;
+                        relistedFrom: string | null;
+                        round: {
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            extensions: number;
+                        } | null;
+                        /** @description Money in fen (CNY minor unit) */
+                        minNextBid: number | null;
+                        bids: {
+                            seq: number;
+                            /** @description Money in fen (CNY minor unit) */
+                            amount: number;
+                            /** Format: date-time */
+                            at: string;
+                            bidderNo: number;
+                            bidder: {
+                                orgId: string;
+                                name: string;
+                            } | null;
+                        }[];
+                        result: {
+                            /** @enum {unknown} */
+                            outcome: "sold" | "lapsed" | "cancelled";
+                            /** @description Money in fen (CNY minor unit) */
+                            price: number | null;
+                            buyer: {
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            at: string;
+                            dealId: string | null;
+                            reason: string | null;
+                        } | null;
+                        dealId: string | null;
+                        myRegistration: {
+                            id: string;
+                            bidderNo: number;
+                            buyer: {
+                                orgId: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            registeredAt: string;
+                            depositReference: string | null;
+                            /** Format: date-time */
+                            depositReceivedAt: string | null;
+                            refundDue: boolean;
+                        } | null;
+                        registrations: {
+                            id: string;
+                            bidderNo: number;
+                            buyer: {
+                                orgId: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            registeredAt: string;
+                            depositReference: string | null;
+                            /** Format: date-time */
+                            depositReceivedAt: string | null;
+                            refundDue: boolean;
+                        }[] | null;
+                        /** Format: date-time */
+                        serverTime: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in an accepted media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `retry-after` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, search) is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOfferingsByIdConfirmation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transaction confirmation (成交确认书) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is malformed or has invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

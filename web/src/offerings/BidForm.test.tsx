@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { installFetch, json, problem, renderApp } from '../testing/app.js';
 import { logIn, person } from '../testing/fixtures.js';
@@ -18,6 +18,9 @@ function market(initial: OfferingView, onPost: (path: string, body: unknown) => 
   });
   return { sent, set: (next: OfferingView) => (view = next) };
 }
+
+// A page's first render waits on its lazy chunk, which on a busy machine takes longer than the 1 s default.
+configure({ asyncUtilTimeout: 5_000 });
 
 describe('bidding and registering', () => {
   it('prefills the minimum, sends yuan as integer fen after the confirmation, and refreshes', async () => {

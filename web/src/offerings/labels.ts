@@ -1,7 +1,6 @@
-import type { MessageKey } from '../i18n/zh-CN.js';
 import type { OfferingStatus } from './types.js';
 
-export const statusKey = (s: OfferingStatus) => `offerings.status.${s}` as MessageKey;
+export { OFFERING_STATUS_LABELS } from '../../../src/shared/offering.ts';
 
 export const STATUS_TONES: Record<OfferingStatus, 'neutral' | 'progress' | 'good' | 'warn' | 'bad'> = {
   listed: 'progress',

@@ -2,17 +2,19 @@ import type { Problem } from '../lib/problems.js';
 import { parseYuan } from '../i18n/format.js';
 import { parseLicense, parsePercentBp, type LicenseValues, type TermsErrors } from '../deals/termsForm.js';
 import { MAX_FEN, PRICING_BASIS_KINDS, type PricingBasisKind } from '../../../src/shared/deal.ts';
+import { LISTING_DAYS_DEFAULT, LISTING_DAYS_MAX, LISTING_DAYS_MIN } from '../../../src/shared/offering.ts';
 import type { OfferingForm, OfferingInput, OfferingTerms, PricingBasis, RelistInput } from './types.js';
 
 // The offering form as typed (strings) and its checks: money in yuan sent as integer fen, the listing period in
 // days. Errors are keyed by the API's body paths (`basePrice`, `terms.territory`) so that the server's own
 // field errors land on the same inputs.
 
-/** DOMAIN.md "Pricing routes": a listing period of 20 days unless the seller sets another. */
-export const DEFAULT_LISTING_DAYS = 20;
-/** The contract's bounds (offering-contract.md): at least 10 days, at most 90. */
-export const MIN_LISTING_DAYS = 10;
-export const MAX_LISTING_DAYS = 90;
+// The listing period's default and bounds are the server's (src/shared/offering.ts, where the choice is recorded).
+export {
+  LISTING_DAYS_DEFAULT as DEFAULT_LISTING_DAYS,
+  LISTING_DAYS_MAX as MAX_LISTING_DAYS,
+  LISTING_DAYS_MIN as MIN_LISTING_DAYS,
+};
 export const BASIS_REFERENCE_MAX = 200;
 
 export interface PricingValues {
@@ -39,7 +41,7 @@ export const emptyPricing = (): PricingValues => ({
   basePrice: '',
   basisKind: 'appraisal',
   basisReference: '',
-  listingDays: String(DEFAULT_LISTING_DAYS),
+  listingDays: String(LISTING_DAYS_DEFAULT),
 });
 
 export const emptyOffering = (form: OfferingForm): OfferingValues => ({
@@ -59,12 +61,13 @@ export const emptyOffering = (form: OfferingForm): OfferingValues => ({
   increment: '',
 });
 
-function money(errors: OfferingErrors, path: string, text: string): number | null {
+/** An amount typed in yuan, as fen; at least one fen unless `min` is 0 (a deposit may be waived). */
+function money(errors: OfferingErrors, path: string, text: string, min = 1): number | null {
   if (!text.trim()) return ((errors[path] = { key: 'form.required' }), null);
   const fen = parseYuan(text);
   if (fen === null) return ((errors[path] = { key: 'listingForm.money' }), null);
   if (fen > MAX_FEN) return ((errors[path] = { key: 'listingForm.moneyMax' }), null);
-  if (fen < 1) return ((errors[path] = { key: 'offerings.error.positive' }), null);
+  if (fen < min) return ((errors[path] = { key: 'offerings.error.positive' }), null);
   return fen;
 }
 
@@ -80,8 +83,8 @@ export function parsePricing(v: PricingValues): { input: RelistInput | null; err
   else if (reference.length > BASIS_REFERENCE_MAX)
     errors['basis.reference'] = { key: 'listingForm.tooLong', vars: { max: BASIS_REFERENCE_MAX } };
   const days = Number(v.listingDays.trim());
-  if (!/^\d+$/.test(v.listingDays.trim()) || days < MIN_LISTING_DAYS || days > MAX_LISTING_DAYS)
-    errors.listingDays = { key: 'offerings.error.listingDays', vars: { min: MIN_LISTING_DAYS, max: MAX_LISTING_DAYS } };
+  if (!/^\d+$/.test(v.listingDays.trim()) || days < LISTING_DAYS_MIN || days > LISTING_DAYS_MAX)
+    errors.listingDays = { key: 'offerings.error.listingDays', vars: { min: LISTING_DAYS_MIN, max: LISTING_DAYS_MAX } };
   if (Object.keys(errors).length) return { input: null, errors };
   const basis: PricingBasis = { kind: kind!, reference };
   return { input: { basePrice: basePrice!, basis, listingDays: days }, errors };
@@ -133,7 +136,7 @@ export function parseOffering(
   v: OfferingValues,
 ): { input: OfferingInput | null; errors: OfferingErrors } {
   const { input: pricing, errors } = parsePricing(v);
-  const deposit = money(errors, 'deposit', v.deposit);
+  const deposit = money(errors, 'deposit', v.deposit, 0);
   const increment = money(errors, 'increment', v.increment);
   const terms = v.form === 'license' ? licenceTerms(v.license, errors) : transferTerms(v.transfer, errors);
   if (Object.keys(errors).length || !pricing || !terms) return { input: null, errors };

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { installFetch, json, problem, renderApp } from '../testing/app.js';
 import { logIn, person, publishedListing } from '../testing/fixtures.js';
@@ -16,6 +16,9 @@ function seller(onCreate: (body: unknown) => Response = () => json(201, offering
 }
 const fill = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const submit = () => fireEvent.submit(screen.getByRole('form', { name: '挂牌交易' }));
+
+// A page's first render waits on its lazy chunk, which on a busy machine takes longer than the 1 s default.
+configure({ asyncUtilTimeout: 5_000 });
 
 describe('listing an offering', () => {
   it('checks every field before sending: money, the basis, the period, the licence terms', async () => {

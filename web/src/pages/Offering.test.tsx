@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthProvider } from '../auth/AuthProvider.js';
@@ -29,6 +29,9 @@ const tick = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 const bidRows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
 
 afterEach(() => vi.useRealTimers());
+
+// A page's first render waits on its lazy chunk, which on a busy machine takes longer than the 1 s default.
+configure({ asyncUtilTimeout: 5_000 });
 
 describe('the offering page', () => {
   it('names bidders by number to the public and shows the facts, the basis and the terms', async () => {

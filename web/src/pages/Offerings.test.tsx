@@ -1,7 +1,10 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { installFetch, json, problem, renderApp } from '../testing/app.js';
 import { bidding, offering } from '../testing/offering-fixtures.js';
+
+// A page's first render waits on its lazy chunk, which on a busy machine takes longer than the 1 s default.
+configure({ asyncUtilTimeout: 5_000 });
 
 describe('the public offering list', () => {
   it('shows each offering with its base price, deposit, increment, China-time end and best bid, and filters', async () => {

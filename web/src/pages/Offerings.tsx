@@ -5,7 +5,7 @@ import { CursorListView } from '../components/CursorListView.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { useCursorList } from '../lib/useCursorList.js';
-import { statusKey } from '../offerings/labels.js';
+import { OFFERING_STATUS_LABELS } from '../offerings/labels.js';
 import { OfferingCard } from '../offerings/OfferingCard.js';
 import { OFFERING_STATUSES, type OfferingStatus } from '../offerings/types.js';
 import '../offerings/offerings.css';
@@ -27,7 +27,7 @@ function OfferingList({ status, q }: { status: OfferingStatus | null; q: string 
 
 /** The public list of listed offerings (挂牌项目): listed, in bidding, sold, lapsed; searchable. */
 export default function Offerings() {
-  const { t } = useT();
+  const { t, label } = useT();
   usePageTitle(t('offerings.title'));
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
@@ -68,7 +68,7 @@ export default function Offerings() {
             <option value="">{t('offerings.status.all')}</option>
             {OFFERING_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {t(statusKey(s))}
+                {label(OFFERING_STATUS_LABELS[s])}
               </option>
             ))}
           </select>
