@@ -108,7 +108,7 @@ describe.skipIf(!hasChromium)('an offering from listing to the winning deal, thr
     await form.getByLabel('保证金（元）').fill('50,000');
     await form.getByLabel('加价幅度（元）').fill('10,000');
     await form.getByRole('button', { name: '发布挂牌' }).click();
-    await page.waitForURL(/\/offerings\/[^/]+$/);
+    await page.waitForURL(/^[^?]*\/offerings\/of_[^/?]+$/);
     offeringUrl = new URL(page.url()).pathname;
     await visible(page.getByText('挂牌中').first());
     await visible(page.getByText('¥500,000.00').first());
