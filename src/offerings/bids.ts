@@ -28,7 +28,9 @@ export async function placeBid(ctx: AppContext, caller: AuthUser, id: string, am
     const [reg] = await tx
       .select()
       .from(offeringRegistrations)
-      .where(and(eq(offeringRegistrations.offeringId, id), eq(offeringRegistrations.buyerOrgId, caller.organizationId)));
+      .where(
+        and(eq(offeringRegistrations.offeringId, id), eq(offeringRegistrations.buyerOrgId, caller.organizationId)),
+      );
     if (!reg || reg.depositReceivedAt === null)
       throw new AppError('FORBIDDEN', 'Only a registered buyer whose deposit was received may bid');
     const context = offeringContextOf(row.snapshot);
@@ -37,7 +39,8 @@ export async function placeBid(ctx: AppContext, caller: AuthUser, id: string, am
       throw new AppError('INVALID_TRANSITION', `The offering is ${row.status}: bids are taken only while bidding`);
     const refusal = bidRefusal(context, { registrationId: reg.id, amount, at });
     if (refusal === 'INVALID_TRANSITION') throw new AppError('INVALID_TRANSITION', 'The bidding round has ended');
-    if (refusal === 'FORBIDDEN') throw new AppError('FORBIDDEN', 'Only a registered buyer whose deposit was received may bid');
+    if (refusal === 'FORBIDDEN')
+      throw new AppError('FORBIDDEN', 'Only a registered buyer whose deposit was received may bid');
     const min = minNextBid(context);
     if (refusal === 'BID_TOO_LOW')
       throw new AppError(
@@ -55,7 +58,17 @@ export async function placeBid(ctx: AppContext, caller: AuthUser, id: string, am
       { id: caller.id, role: caller.role },
       { type: 'BID', registrationId: reg.id, amount, at },
       { action: 'offering.bid', data: { seq, amount, bidderNo: reg.bidderNo } },
-      [insertStatement(offeringBids, { id: newId('ofb'), offeringId: id, seq, registrationId: reg.id, userId: caller.id, amount, at })],
+      [
+        insertStatement(offeringBids, {
+          id: newId('ofb'),
+          offeringId: id,
+          seq,
+          registrationId: reg.id,
+          userId: caller.id,
+          amount,
+          at,
+        }),
+      ],
     );
     return { seq, amount, at, bidderNo: reg.bidderNo };
   });

@@ -23,15 +23,23 @@ export function renderConfirmationPdf(c: Confirmation): Promise<Buffer> {
     date: toInstant(c.soldAt),
   });
   const width = contentWidth(doc);
-  doc.font(FONT_BOLD).fontSize(18).fillColor(INK).text('成交确认书', doc.page.margins.left, doc.y, { width, align: 'center' });
+  doc
+    .font(FONT_BOLD)
+    .fontSize(18)
+    .fillColor(INK)
+    .text('成交确认书', doc.page.margins.left, doc.y, { width, align: 'center' });
   doc.font(FONT_REGULAR).fontSize(9).fillColor(MUTED).text('挂牌交易 · 网络竞价', { width, align: 'center' });
   doc.y += 8;
   sectionHeading(doc, '挂牌项目');
-  fieldColumns(doc, [
-    ['科技成果', c.listing.title],
-    ['登记号', c.listing.registrationNo ?? '—'],
-    ['挂牌编号', c.offeringId],
-  ], [2, 1, 1]);
+  fieldColumns(
+    doc,
+    [
+      ['科技成果', c.listing.title],
+      ['登记号', c.listing.registrationNo ?? '—'],
+      ['挂牌编号', c.offeringId],
+    ],
+    [2, 1, 1],
+  );
   fieldColumns(doc, [
     ['转让方（成果方）', c.seller],
     ['交易方式', zh(DEAL_FORM_LABELS, c.form)],
@@ -49,7 +57,8 @@ export function renderConfirmationPdf(c: Confirmation): Promise<Buffer> {
       ['竞价结束', chinaTime(c.round.endsAt)],
       ['延时次数', String(c.round.extensions)],
     ]);
-  if (c.bids.length === 0) doc.font(FONT_REGULAR).fontSize(9.5).fillColor(MUTED).text('无竞价：唯一意向受让方以挂牌底价成交');
+  if (c.bids.length === 0)
+    doc.font(FONT_REGULAR).fontSize(9.5).fillColor(MUTED).text('无竞价：唯一意向受让方以挂牌底价成交');
   else
     drawTable(
       doc,

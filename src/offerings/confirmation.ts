@@ -49,8 +49,16 @@ export async function confirmationOf(db: DbOrTx, caller: AuthUser, id: string): 
     basis: { kind: o.basisKind, reference: o.basisReference },
     startsAt: o.startsAt,
     endsAt: o.endsAt,
-    round: o.roundStartsAt && o.roundEndsAt ? { startsAt: o.roundStartsAt, endsAt: o.roundEndsAt, extensions: o.roundExtensions } : null,
-    bids: (await bidsOf(db, id)).map((b) => ({ seq: b.seq, bidderNo: noOf.get(b.registrationId) ?? 0, amount: b.amount, at: b.at })),
+    round:
+      o.roundStartsAt && o.roundEndsAt
+        ? { startsAt: o.roundStartsAt, endsAt: o.roundEndsAt, extensions: o.roundExtensions }
+        : null,
+    bids: (await bidsOf(db, id)).map((b) => ({
+      seq: b.seq,
+      bidderNo: noOf.get(b.registrationId) ?? 0,
+      amount: b.amount,
+      at: b.at,
+    })),
     winner: { name: winner?.name ?? (await orgName(db, o.buyerOrgId)), bidderNo: winner?.r.bidderNo ?? 0 },
     price: o.resultPrice,
     soldAt: o.resultAt ?? o.updatedAt,
@@ -59,3 +67,34 @@ export async function confirmationOf(db: DbOrTx, caller: AuthUser, id: string): 
 }
 
 export const getConfirmation = (ctx: AppContext, caller: AuthUser, id: string) => confirmationOf(ctx.db, caller, id);
+
+/** What the pricing dossier keeps of the offering that priced a deal: buyers named (parties and admin only). */
+export async function offeringRecordOf(db: DbOrTx, id: string) {
+  const [board] = await offeringRows(db, { id });
+  if (!board) return null;
+  const o = board.o;
+  const regs = await registrationsOf(db, id);
+  const byId = new Map(regs.map((r) => [r.r.id, r]));
+  return {
+    id: o.id,
+    basePrice: o.basePrice,
+    basis: { kind: o.basisKind, reference: o.basisReference },
+    startsAt: o.startsAt,
+    endsAt: o.endsAt,
+    registrations: regs.map((r) => ({
+      bidderNo: r.r.bidderNo,
+      buyer: r.name,
+      registeredAt: r.r.registeredAt,
+      depositReceivedAt: r.r.depositReceivedAt,
+    })),
+    bids: (await bidsOf(db, id)).map((b) => ({
+      seq: b.seq,
+      bidderNo: byId.get(b.registrationId)?.r.bidderNo ?? 0,
+      buyer: byId.get(b.registrationId)?.name ?? '',
+      amount: b.amount,
+      at: b.at,
+    })),
+    result: { outcome: o.resultOutcome, price: o.resultPrice, at: o.resultAt },
+  };
+}
+export type OfferingRecord = NonNullable<Awaited<ReturnType<typeof offeringRecordOf>>>;

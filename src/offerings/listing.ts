@@ -61,13 +61,19 @@ async function insertOffering(
   // SPC Interpretation Art. 25 (deals/exclusivity.ts): no licence that would overlap an exclusive or sole one in
   // force is put on the market; the listing's lock (taken there) keeps a deal from signing one meanwhile.
   if (body.form === 'license')
-    await refuseConflictingLicence(tx, listing.id, dealTermsAt('license', body.terms, body.basePrice) as LicenseTerms, null);
+    await refuseConflictingLicence(
+      tx,
+      listing.id,
+      dealTermsAt('license', body.terms, body.basePrice) as LicenseTerms,
+      null,
+    );
   // One offering of a listing on the market at a time (choice: two would sell the same result twice).
   const [open] = await tx
     .select({ id: offerings.id })
     .from(offerings)
     .where(and(eq(offerings.listingId, listing.id), inArray(offerings.status, ['listed', 'bidding'])));
-  if (open) throw new AppError('CONFLICT', 'This listing already has an offering on the market', { offeringId: open.id });
+  if (open)
+    throw new AppError('CONFLICT', 'This listing already has an offering on the market', { offeringId: open.id });
   const now = ctx.clock.now();
   const listingDays = body.listingDays ?? LISTING_DAYS_DEFAULT;
   const endsAt = new Date(now.getTime() + listingDays * 86_400_000).toISOString();
@@ -143,7 +149,14 @@ export async function cancelOffering(ctx: AppContext, caller: AuthUser, id: stri
     const row = await lockOffering(tx, id);
     assertSellerMember(caller, row.sellerOrgId);
     const at = ctx.clock.now().toISOString();
-    const step = await stepOffering(ctx, tx, row, actorOf(caller), { type: 'CANCEL', reason, at }, { action: 'offering.cancelled' });
+    const step = await stepOffering(
+      ctx,
+      tx,
+      row,
+      actorOf(caller),
+      { type: 'CANCEL', reason, at },
+      { action: 'offering.cancelled' },
+    );
     await performEffects(ctx, tx, step);
     return offeringView(ctx, tx, id, caller);
   });
@@ -162,7 +175,8 @@ export async function relistOffering(
   return ctx.db.transaction(async (tx) => {
     const old = await lockOffering(tx, id);
     assertSellerMember(caller, old.sellerOrgId);
-    if (old.status !== 'lapsed') throw new AppError('INVALID_TRANSITION', `Only a lapsed offering can be relisted, not a ${old.status} one`);
+    if (old.status !== 'lapsed')
+      throw new AppError('INVALID_TRANSITION', `Only a lapsed offering can be relisted, not a ${old.status} one`);
     const [again] = await tx.select({ id: offerings.id }).from(offerings).where(eq(offerings.relistedFrom, old.id));
     if (again) throw new AppError('CONFLICT', 'This offering was relisted already', { offeringId: again.id });
     const newId = await insertOffering(

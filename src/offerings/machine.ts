@@ -132,7 +132,10 @@ export const offeringMachine = setup({
       const endsAt = plusMinutes(event.at, context.roundMinutes);
       return {
         round: { startsAt: event.at, endsAt, extensions: 0 },
-        effects: [{ type: 'biddingStarted' as const }, { type: 'scheduleTimer' as const, name: 'roundEnd' as const, dueAt: endsAt }],
+        effects: [
+          { type: 'biddingStarted' as const },
+          { type: 'scheduleTimer' as const, name: 'roundEnd' as const, dueAt: endsAt },
+        ],
       };
     }),
     // Every bid is kept. A bid in the last 5 minutes moves the round's end 5 minutes on (DOMAIN.md), so that no
@@ -231,7 +234,11 @@ export function applyOfferingEvent(persisted: unknown, event: OfferingEvent): Of
   try {
     const before = actor.getSnapshot() as AnyMachineSnapshot;
     if (!before.can(event))
-      return { ok: false, code: 'INVALID_TRANSITION', detail: `${event.type} is not accepted while ${String(before.value)}` };
+      return {
+        ok: false,
+        code: 'INVALID_TRANSITION',
+        detail: `${event.type} is not accepted while ${String(before.value)}`,
+      };
     actor.send(event);
     const next = actor.getSnapshot();
     return {

@@ -45,7 +45,9 @@ export async function registerBuyer(ctx: AppContext, caller: AuthUser, id: strin
     const [existing] = await tx
       .select({ id: offeringRegistrations.id })
       .from(offeringRegistrations)
-      .where(and(eq(offeringRegistrations.offeringId, id), eq(offeringRegistrations.buyerOrgId, caller.organizationId)));
+      .where(
+        and(eq(offeringRegistrations.offeringId, id), eq(offeringRegistrations.buyerOrgId, caller.organizationId)),
+      );
     if (existing)
       throw new AppError('CONFLICT', 'Your organization is registered for this offering already', {
         registrationId: existing.id,

@@ -169,7 +169,8 @@ export async function offeringRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       onRequest: app.authenticate,
       schema: {
         tags,
-        summary: "The transaction confirmation (成交确认书) PDF of a sold offering (winner's and seller's members, admin)",
+        summary:
+          "The transaction confirmation (成交确认书) PDF of a sold offering (winner's and seller's members, admin)",
         security,
         params: IdParams,
         response: {

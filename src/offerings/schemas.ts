@@ -51,7 +51,9 @@ export const RegistrationParams = Type.Object({ id: Id, rid: Id }, { additionalP
 export const ListOfferingsQuery = Type.Object(
   {
     status: Type.Optional(OneOf(OFFERING_STATUSES)),
-    q: Type.Optional(Type.String({ maxLength: 100, description: "Words in the result's name or number, or the seller's" })),
+    q: Type.Optional(
+      Type.String({ maxLength: 100, description: "Words in the result's name or number, or the seller's" }),
+    ),
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
   },

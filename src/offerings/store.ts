@@ -67,7 +67,9 @@ export async function offeringRows(
     if (q.cursor) conds.push(lt(offerings.id, q.cursor));
     if (q.q) {
       const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      conds.push(or(ilike(listings.title, like), ilike(listings.registrationNo, like), ilike(organizations.name, like))!);
+      conds.push(
+        or(ilike(listings.title, like), ilike(listings.registrationNo, like), ilike(organizations.name, like))!,
+      );
     }
   }
   const query = db

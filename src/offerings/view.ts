@@ -74,7 +74,10 @@ export async function offeringView(ctx: AppContext, db: DbOrTx, id: string, call
     basis: { kind: o.basisKind, reference: o.basisReference },
     listingDays: o.listingDays,
     relistedFrom: o.relistedFrom,
-    round: o.roundStartsAt && o.roundEndsAt ? { startsAt: o.roundStartsAt, endsAt: o.roundEndsAt, extensions: o.roundExtensions } : null,
+    round:
+      o.roundStartsAt && o.roundEndsAt
+        ? { startsAt: o.roundStartsAt, endsAt: o.roundEndsAt, extensions: o.roundExtensions }
+        : null,
     minNextBid: o.status === 'bidding' ? minNextBid(context) : null,
     bids: bids.map((b) => {
       const reg = byId.get(b.registrationId);

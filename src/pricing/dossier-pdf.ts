@@ -7,6 +7,7 @@ import { ORGANIZATION_TYPE_LABELS } from '../shared/accounts.js';
 import { OBJECTION_DECISION_LABELS, PRICING_BASIS_LABELS, PROPOSAL_STATUS_LABELS } from '../shared/deal.js';
 import { DEAL_FORM_LABELS } from '../shared/listing-labels.js';
 import { formatFen } from '../shared/money.js';
+import type { OfferingRecord } from '../offerings/confirmation.js';
 import type { Dossier, PricingRoute } from './dossier.js';
 
 const both = (l: { zh: string; en: string } | undefined, raw: string) => (l ? `${l.zh} ${l.en}` : raw);
@@ -16,6 +17,7 @@ const ROUTES: Record<PricingRoute, string> = {
   agreed_with_notice: '协议定价，经公示 Agreed price, published in a public notice (Law Art. 18)',
   agreed_pending_notice: '协议定价，公示未完成 Agreed price, public notice not completed',
   negotiated: '协商定价（成果方非事业单位，无需公示） Negotiated (the seller is not a public institution)',
+  listed_trading: '挂牌交易 Listed trading on a technology market (Law Art. 18)',
 };
 const OUTCOMES: Record<string, string> = {
   passed: '公示期满 Period over',
@@ -83,6 +85,65 @@ function noticesSection(doc: PdfDoc, d: Dossier) {
       ]),
     );
   }
+}
+
+const OFFERING_OUTCOMES: Record<string, string> = {
+  sold: '成交 Sold',
+  lapsed: '未成交 Lapsed',
+  cancelled: '撤牌 Cancelled',
+};
+
+function offeringSection(doc: PdfDoc, o: OfferingRecord) {
+  sectionHeading(doc, '挂牌交易 Listed trading');
+  fieldColumns(doc, [
+    ['挂牌编号 Offering', o.id],
+    ['挂牌底价 Base price', yuan(o.basePrice)],
+    ['底价依据 Basis', `${both(PRICING_BASIS_LABELS[o.basis.kind], o.basis.kind)} ${o.basis.reference}`],
+  ]);
+  fieldColumns(doc, [
+    ['挂牌期 Listing period', `${formatChinaDate(o.startsAt)} – ${formatChinaDate(o.endsAt)}`],
+    [
+      '结果 Result',
+      `${OFFERING_OUTCOMES[o.result.outcome ?? ''] ?? '—'} ${o.result.price === null ? '' : yuan(o.result.price)}`,
+    ],
+  ]);
+  const width = contentWidth(doc);
+  sectionHeading(doc, '意向受让方 Intended buyers');
+  drawTable(
+    doc,
+    [
+      { header: '编号 No.', width: 50 },
+      { header: '意向受让方 Buyer', width: width - 210 },
+      { header: '登记 Registered', width: 80 },
+      { header: '保证金 Deposit', width: 80 },
+    ],
+    o.registrations.map((r) => [
+      String(r.bidderNo),
+      r.buyer,
+      formatChinaDate(r.registeredAt),
+      r.depositReceivedAt ? formatChinaDate(r.depositReceivedAt) : '未到账 None',
+    ]),
+  );
+  sectionHeading(doc, '竞价记录 Bids');
+  if (o.bids.length === 0) {
+    doc.font(FONT_REGULAR).fontSize(9.5).fillColor(MUTED).text('无 None');
+    return;
+  }
+  drawTable(
+    doc,
+    [
+      { header: '#', width: 30 },
+      { header: '竞买人 Bidder', width: width - 300 },
+      { header: '报价 Amount', width: 130, align: 'right' },
+      { header: '时间 At', width: 140 },
+    ],
+    o.bids.map((b) => [
+      String(b.seq),
+      `${b.bidderNo} ${b.buyer}`,
+      yuan(b.amount),
+      b.at.slice(0, 16).replace('T', ' ') + ' UTC',
+    ]),
+  );
 }
 
 /** The pricing dossier as a PDF. Dated by the deal's last change, so the same record always gives the same bytes. */
@@ -154,6 +215,7 @@ export function renderDossierPdf(d: Dossier): Promise<Buffer> {
     ]),
   );
   noticesSection(doc, d);
+  if (d.offering) offeringSection(doc, d.offering);
   stampFooters(doc, (page, pages) => `定价过程记录 ${d.deal.id} · 第 ${page} / ${pages} 页 · Page ${page} of ${pages}`);
   return pdfToBuffer(doc);
 }

@@ -4,13 +4,14 @@ import type { AuthUser } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
 import type { DealContext } from '../deals/machines/index.js';
 import { contractValue } from '../shared/terms.js';
+import { offeringRecordOf, type OfferingRecord } from '../offerings/confirmation.js';
 import { noticesOfDeal } from './notices.js';
 import type { NoticeView } from './schemas.js';
 
 // The pricing dossier (DOMAIN.md "Pricing routes"): how a deal's price was formed, kept for the record that exempts
 // a public institution's leaders from liability for a later change in value (Law Art. 18; 国发〔2016〕16号).
 
-export type PricingRoute = 'agreed_with_notice' | 'agreed_pending_notice' | 'negotiated';
+export type PricingRoute = 'agreed_with_notice' | 'agreed_pending_notice' | 'negotiated' | 'listed_trading';
 
 export interface Dossier {
   deal: { id: string; form: string; state: string; createdAt: string; updatedAt: string };
@@ -24,9 +25,12 @@ export interface Dossier {
   decision: DealContext['pricingDecision'];
   appraisals: Array<{ appraiser: string; reportNo: string; appraisedValue: number; outcome: string; at: string }>;
   notices: NoticeView[];
+  /** Listed trading: the offering whose sale priced the deal, with its registrations and bids. */
+  offering: OfferingRecord | null;
 }
 
 function routeOf(context: DealContext, notices: NoticeView[]): PricingRoute {
+  if (context.marketPriced) return 'listed_trading';
   if (!context.publicInstitutionSeller) return 'negotiated';
   return notices.some((n) => n.outcome === 'passed') ? 'agreed_with_notice' : 'agreed_pending_notice';
 }
@@ -62,5 +66,6 @@ export async function dealDossier(ctx: AppContext, caller: AuthUser, dealId: str
       at: a.submittedAt,
     })),
     notices,
+    offering: context.marketPriced ? await offeringRecordOf(ctx.db, context.marketPriced.offeringId) : null,
   };
 }

@@ -9,6 +9,7 @@ import { seedBilling, seedPaymentAdvice } from './billing.js';
 import { seedContent } from './content.js';
 import { seedDeals } from './deals.js';
 import { seedListings } from './listings.js';
+import { seedOfferings } from './offerings.js';
 import { seedTeams } from './teams.js';
 
 const SEED_MARK = 'seed:demo';
@@ -21,6 +22,7 @@ const steps: SeedStep[] = [
     await seedListings(ctx, users);
   },
   seedDeals,
+  seedOfferings,
   seedPaymentAdvice,
   seedContent,
   seedTeams,

@@ -38,7 +38,10 @@ export const OFFERING_NOTICES = {
   'offering.biddingStarted': ['挂牌期满，网络竞价开始', 'The listing period ended: online bidding has started'],
   'offering.won': ['竞得成交，请签订合同', 'You won the offering: please sign the contract'],
   'offering.sold': ['挂牌项目已成交', 'Your offering was sold'],
-  'offering.lost': ['挂牌项目已由他方竞得，保证金将退还', 'Another buyer won the offering: your deposit is due for refund'],
+  'offering.lost': [
+    '挂牌项目已由他方竞得，保证金将退还',
+    'Another buyer won the offering: your deposit is due for refund',
+  ],
   'offering.lapsed': ['挂牌项目未成交', 'The offering lapsed without a sale'],
   'offering.cancelled': ['挂牌项目已撤牌', 'The offering was cancelled'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -233,8 +233,6 @@ export function initialContext(input: DealInput): DealContext {
     equity: input.form === 'equity' ? { appraisals: [], ipAssignment: null, equityRegistration: null } : null,
     cooperation: null,
     ...(market ? { marketPriced: { offeringId: market.offeringId, price: market.price } } : {}),
-    effects: market
-      ? [notify(['buyer', 'seller'], 'deal.marketPriced')]
-      : [notify(['seller'], 'deal.inquiryReceived')],
+    effects: market ? [notify(['buyer', 'seller'], 'deal.marketPriced')] : [notify(['seller'], 'deal.inquiryReceived')],
   };
 }

@@ -57,7 +57,12 @@ export async function depositor(t: TestApp, seller: Session, buyer: Session, off
 }
 
 export const bid = (t: TestApp, buyer: Session, offeringId: string, amount: number) =>
-  t.request({ method: 'POST', url: `/api/offerings/${offeringId}/bids`, token: buyer.accessToken, payload: { amount } });
+  t.request({
+    method: 'POST',
+    url: `/api/offerings/${offeringId}/bids`,
+    token: buyer.accessToken,
+    payload: { amount },
+  });
 
 export const view = (t: TestApp, offeringId: string, s: Session | null = null) =>
   t.request({ method: 'GET', url: `/api/offerings/${offeringId}`, ...(s ? { token: s.accessToken } : {}) });

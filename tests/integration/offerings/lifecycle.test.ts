@@ -123,8 +123,14 @@ describe('the end of the listing period (DOMAIN.md "Pricing routes")', () => {
       BASE + 3 * INCREMENT,
       BASE + 4 * INCREMENT,
     ]);
-    expect(v.result).toMatchObject({ outcome: 'sold', price: BASE + 4 * INCREMENT, buyer: { name: b.user.organization.name } });
-    const refunds = Object.fromEntries(v.registrations.map((r: { bidderNo: number; refundDue: boolean }) => [r.bidderNo, r.refundDue]));
+    expect(v.result).toMatchObject({
+      outcome: 'sold',
+      price: BASE + 4 * INCREMENT,
+      buyer: { name: b.user.organization.name },
+    });
+    const refunds = Object.fromEntries(
+      v.registrations.map((r: { bidderNo: number; refundDue: boolean }) => [r.bidderNo, r.refundDue]),
+    );
     expect(refunds).toEqual({ 1: true, 2: false, 3: false });
     const deal = (await getDeal(t, b, v.dealId)).json();
     expect(deal.state).toBe('contracting.awaitingBoth');
@@ -139,7 +145,9 @@ describe('the end of the listing period (DOMAIN.md "Pricing routes")', () => {
     expect(notices.map((n) => n.to.organizationId).sort()).toEqual(
       [a, b, c, seller].map((s) => s.user.organization.id).sort(),
     );
-    const actions = (await t.ctx.db.select().from(auditLog).where(eq(auditLog.entityId, offering.id))).map((r) => r.action);
+    const actions = (await t.ctx.db.select().from(auditLog).where(eq(auditLog.entityId, offering.id))).map(
+      (r) => r.action,
+    );
     expect(actions).toEqual(
       expect.arrayContaining([
         'offering.listed',

@@ -58,9 +58,24 @@ describe('demo seed', () => {
       'cooperation:inProgress',
       'license:active',
       'license:negotiating',
+      'transfer:contracting.awaitingBoth',
       'transfer:payment',
       'transfer:publicNotice',
     ]);
+    // Listed trading: one offering sold through a bidding round (its deal in contracting), one still listed.
+    const offered = (await t.request({ method: 'GET', url: '/api/offerings?limit=100' })).json().items;
+    expect(offered.map((o: { status: string }) => o.status).sort()).toEqual(['listed', 'sold']);
+    const sold = (
+      await t.request({
+        method: 'GET',
+        url: `/api/offerings/${offered.find((o: { status: string }) => o.status === 'sold').id}`,
+      })
+    ).json();
+    expect(sold.bids.length).toBeGreaterThanOrEqual(4);
+    expect(sold.result).toMatchObject({ outcome: 'sold', price: sold.bids.at(-1).amount });
+    expect(sold.dealId).not.toBeNull();
+    const listedNow = offered.find((o: { status: string }) => o.status === 'listed');
+    expect(listedNow.registrationCount).toBe(1);
     // The public notice board: the earlier notices ended, and one is open with an objection awaiting its answer.
     const board = (await t.request({ method: 'GET', url: '/api/notices?limit=100' })).json().items;
     expect(board.filter((n: { status: string }) => n.status === 'ended')).toHaveLength(3);

@@ -10,6 +10,9 @@ import {
   listings,
   noticeObjections,
   notifications,
+  offeringBids,
+  offeringRegistrations,
+  offerings,
   publicNotices,
 } from '../../../src/db/schema/index.js';
 import { seedDemoIfEmpty } from '../../../src/seed/demo.js';
@@ -42,6 +45,9 @@ const EVENT_TIMES = {
   'public_notices.starts_at': publicNotices.startsAt,
   'notice_objections.at': noticeObjections.at,
   'listings.published_at': listings.publishedAt,
+  'offerings.starts_at': offerings.startsAt,
+  'offering_bids.at': offeringBids.at,
+  'offering_registrations.deposit_received_at': offeringRegistrations.depositReceivedAt,
 };
 
 describe('demo seed times (issue #22)', () => {

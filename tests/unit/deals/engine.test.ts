@@ -24,7 +24,7 @@ const accept = { type: 'ACCEPT_INQUIRY', actor: ACTORS.seller, at: T0 };
 
 describe('initialDealSnapshot', () => {
   it('starts every form in inquiry at the current machine version', () => {
-    expect(MACHINE_VERSIONS).toEqual({ license: 3, transfer: 3, equity: 3, cooperation: 2 });
+    expect(MACHINE_VERSIONS).toEqual({ license: 4, transfer: 4, equity: 3, cooperation: 2 });
     const created = initialDealSnapshot('cooperation', input);
     expect(created).toMatchObject({
       state: 'inquiry',

@@ -84,7 +84,7 @@ function candidateEvents(form: DealForm) {
 }
 
 const VERSIONS = DEAL_FORMS.flatMap((form) =>
-  [1, 2, 3].filter((version) => machineFor(form, version)).map((version) => [form, version] as const),
+  [1, 2, 3, 4].filter((version) => machineFor(form, version)).map((version) => [form, version] as const),
 );
 
 describe.each(VERSIONS)('%s machine graph, version %i', (form, version) => {
