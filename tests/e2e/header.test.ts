@@ -16,7 +16,7 @@ const VIEWPORTS = [
   { width: 1366, height: 768 },
   { width: 390, height: 844 },
 ];
-const PUBLIC = ['成果', '需求大厅', '政策', '成果包', '公示', '案例', '统计'];
+const PUBLIC = ['成果', '需求大厅', '政策', '成果包', '公示', '挂牌', '案例', '统计'];
 // Each role's header, in order: home, the role's own work, then the public pages.
 const ROLES = [
   { account: DEMO_ACCOUNTS.admin, nav: ['首页', '管理后台', '我的交易', '发票', ...PUBLIC] },

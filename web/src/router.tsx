@@ -31,6 +31,9 @@ const Cases = lazy(() => import('./pages/Cases.js'));
 const CaseDetail = lazy(() => import('./pages/CaseDetail.js'));
 const Statistics = lazy(() => import('./pages/Statistics.js'));
 const Notices = lazy(() => import('./pages/Notices.js'));
+const Offerings = lazy(() => import('./pages/Offerings.js'));
+const Offering = lazy(() => import('./pages/Offering.js'));
+const NewOffering = lazy(() => import('./pages/NewOffering.js'));
 const Packages = lazy(() => import('./pages/Packages.js'));
 const PackageDetail = lazy(() => import('./pages/PackageDetail.js'));
 const Login = lazy(() => import('./pages/Login.js'));
@@ -92,6 +95,8 @@ export const routes = [
       { path: 'cases/:id', element: <CaseDetail /> },
       { path: 'statistics', element: <Statistics /> },
       { path: 'notices', element: <Notices /> },
+      { path: 'offerings', element: <Offerings /> },
+      { path: 'offerings/:id', element: <Offering /> },
       { path: 'packages', element: <Packages /> },
       { path: 'packages/:id', element: <PackageDetail /> },
       { path: 'login', element: <Login /> },
@@ -106,6 +111,7 @@ export const routes = [
       { path: 'seller/listings/new', element: <ListingEditor /> },
       { path: 'seller/listings/:id/edit', element: <ListingEditor /> },
       { path: 'seller/listings/:id', element: <SellerListingRedirect /> },
+      { path: 'seller/offerings/new', element: <NewOffering /> },
       { path: 'deals', element: <MyDeals /> },
       { path: 'deals/:id', element: <DealRoom /> },
       { path: 'invoices', element: <Invoices /> },

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 
 export interface RunningServer {
   url: string;
+  /** Moves the server's clock forward (a server started on support/clocked-main.ts only). */
+  advanceClock(ms: number): Promise<void>;
   admin: { email: string; password: string };
   /** What the server printed, for a failing test's message. */
   output(): string;
@@ -32,14 +34,19 @@ const exited = (child: ChildProcess) =>
 /**
  * The real server (`npx tsx src/main.ts`) on a fresh data directory and a free port: embedded PGlite, its own
  * Meilisearch child, workers on, no demo data; `env` adds to that (a test's SMTP server). Resolves once /ready
- * answers 200.
+ * answers 200. `clocked` runs support/clocked-main.ts instead: the same server on a clock the test moves forward.
  */
-export async function startServer(root: string, env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  root: string,
+  env: Record<string, string> = {},
+  opts: { clocked?: boolean } = {},
+): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tte-e2e-data-'));
   const port = await freePort();
+  const clockPort = opts.clocked ? await freePort() : 0;
   const admin = { email: 'bureau.e2e@example.cn', password: 'Kejiju2026review' };
   // A process group of its own, so that stopping it reaches npx, tsx, the server and its Meilisearch alike.
-  const child = spawn('npx', ['tsx', 'src/main.ts'], {
+  const child = spawn('npx', ['tsx', opts.clocked ? 'tests/e2e/support/clocked-main.ts' : 'src/main.ts'], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,6 +62,7 @@ export async function startServer(root: string, env: Record<string, string> = {}
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
       MEILI_URL: '',
+      E2E_CLOCK_PORT: String(clockPort),
       ...env,
     },
   });
@@ -66,6 +74,11 @@ export async function startServer(root: string, env: Record<string, string> = {}
     log += d.toString();
   });
   const url = `http://127.0.0.1:${port}`;
+  const advanceClock = async (ms: number) => {
+    if (!opts.clocked) throw new Error('advanceClock needs a server started with { clocked: true }');
+    const res = await fetch(`http://127.0.0.1:${clockPort}/advance?ms=${ms}`, { method: 'POST' });
+    if (!res.ok) throw new Error(`advancing the clock failed: ${res.status}`);
+  };
 
   /** Whether any process of the server's group (npx, tsx, the server, its search engine) is still alive. */
   const groupAlive = () => {
@@ -104,7 +117,7 @@ export async function startServer(root: string, env: Record<string, string> = {}
       (r) => r.ok,
       () => false,
     );
-    if (ready) return { url, admin, output: () => log, stop };
+    if (ready) return { url, admin, advanceClock, output: () => log, stop };
     await new Promise((r) => setTimeout(r, 500));
   }
   await stop();

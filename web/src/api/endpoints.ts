@@ -20,6 +20,7 @@ import type {
   Session,
   User,
 } from './types.js';
+import { offeringEndpoints } from './offering-endpoints.js';
 import { publicEndpoints } from './public-endpoints.js';
 import { teamEndpoints } from './team-endpoints.js';
 import { workEndpoints } from './work-endpoints.js';
@@ -61,6 +62,7 @@ export function endpoints(client: ApiClient) {
     ...adminEndpoints(verbs),
     ...teamEndpoints(verbs),
     ...publicEndpoints(verbs),
+    ...offeringEndpoints(verbs),
   };
 }
 export type Api = ReturnType<typeof endpoints>;

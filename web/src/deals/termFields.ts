@@ -31,6 +31,8 @@ const NAMES: Record<string, MessageKey> = {
   ipOwnership: 'terms.ipOwnership',
   deliverable: 'terms.deliverable',
   dueDate: 'terms.dueDate',
+  // An offered transfer's instalment: its share of the price the market forms (offerings).
+  shareBp: 'offerings.new.share',
 };
 const MONEY = new Set([
   'upfrontFee',
@@ -41,7 +43,7 @@ const MONEY = new Set([
   'registeredCapital',
   'budget',
 ]);
-const BP = new Set(['royaltyRateBp', 'equityPercentBp', 'inventorRewardBp']);
+const BP = new Set(['royaltyRateBp', 'equityPercentBp', 'inventorRewardBp', 'shareBp']);
 const CHOICES: Record<string, Record<string, Label>> = {
   licenseType: LICENSE_TYPE_LABELS,
   ipOwnership: IP_OWNERSHIP_LABELS,

@@ -2,6 +2,7 @@ import { adminEn } from './messages/admin.js';
 import { dealConfirmEn } from './messages/dealConfirm.js';
 import { dealRoomEn } from './messages/dealRoom.js';
 import { noticesEn } from './messages/notices.js';
+import { offeringsEn } from './messages/offerings.js';
 import { performanceEn } from './messages/performance.js';
 import { publicEn } from './messages/public.js';
 import { reportsEn } from './messages/reports.js';
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...adminEn,
   ...reportsEn,
   ...noticesEn,
+  ...offeringsEn,
   ...teamEn,
   ...billingEn,
   ...publicEn,

@@ -2,6 +2,7 @@ import { adminZh } from './messages/admin.js';
 import { dealConfirmZh } from './messages/dealConfirm.js';
 import { dealRoomZh } from './messages/dealRoom.js';
 import { noticesZh } from './messages/notices.js';
+import { offeringsZh } from './messages/offerings.js';
 import { performanceZh } from './messages/performance.js';
 import { publicZh } from './messages/public.js';
 import { reportsZh } from './messages/reports.js';
@@ -21,6 +22,7 @@ export const zhCN = {
   ...adminZh,
   ...reportsZh,
   ...noticesZh,
+  ...offeringsZh,
   ...teamZh,
   ...billingZh,
   ...publicZh,

@@ -81,6 +81,11 @@ function ListingRow({ item, onChanged }: { item: ListingSummary; onChanged(next:
             {t('seller.submit')}
           </button>
         )}
+        {item.status === 'published' && (
+          <Link className="button button-secondary" to={`/seller/offerings/new?listingId=${id}`}>
+            {t('offerings.new.fromListing')}
+          </Link>
+        )}
         {item.status !== 'withdrawn' && (
           <button type="button" className="button button-quiet" disabled={busy} onClick={() => void act('withdraw')}>
             {t('seller.withdraw')}

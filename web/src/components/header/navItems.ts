@@ -14,6 +14,7 @@ export const PUBLIC_NAV: NavItem[] = [
   { to: '/policies', key: 'nav.policies' },
   { to: '/packages', key: 'nav.packages' },
   { to: '/notices', key: 'nav.notices' },
+  { to: '/offerings', key: 'nav.offerings' },
   { to: '/cases', key: 'nav.cases' },
   { to: '/statistics', key: 'nav.statistics' },
 ];

@@ -1,0 +1,48 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useT } from '../i18n/I18nProvider.js';
+import '../deals/deal-room.css';
+
+/**
+ * A modal confirmation for a step that commits the caller (registering with a deposit, a bid): the question,
+ * what it commits to, and Confirm / Cancel, drawn as the deal room's confirmations are. Escape cancels.
+ */
+export function ConfirmDialog({
+  title,
+  children,
+  sending,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  children?: ReactNode;
+  sending: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
+  const { t } = useT();
+  const titleId = useId();
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancel.current?.focus(), []);
+  return (
+    <div className="confirm-backdrop">
+      <div
+        className="card confirm-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      >
+        <h3 id={titleId}>{title}</h3>
+        {children}
+        <div className="form-actions">
+          <button type="button" className="button" disabled={sending} onClick={onConfirm}>
+            {sending ? t('common.saving') : t('confirm.confirm')}
+          </button>
+          <button ref={cancel} type="button" className="button button-quiet" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
