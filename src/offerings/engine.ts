@@ -1,4 +1,5 @@
-import type { SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { timers as timerRows } from '../db/schema/platform.js';
 import { notifyStatement } from '../notifications/service.js';
 import { notificationText } from '../notifications/texts.js';
 import { auditStatement, type Actor, type AuditData } from '../platform/audit.js';
@@ -6,7 +7,7 @@ import type { AppContext } from '../platform/context.js';
 import type { DbOrTx } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { runGuarded } from '../platform/statements.js';
-import { cancelTimersStatement, scheduleTimerStatement } from '../platform/timers.js';
+import { scheduleTimerStatement } from '../platform/timers.js';
 import type { OfferingNoticeKey } from '../shared/offering.js';
 import { applyOfferingEvent, bestBid, type OfferingContext, type OfferingEvent } from './machine.js';
 import { offeringUpdateGuard, type OfferingRow } from './store.js';
@@ -35,6 +36,22 @@ export function offeringNoticeStatement(
       data: { offeringId: row.id, listingId: row.listingId },
     },
   );
+}
+
+/**
+ * Marks the offering's pending timers (of one name) obsolete, skipping a row a worker holds: that worker is firing
+ * it and waits for the offering's lock, which this step holds — waiting for its row in turn would deadlock. Once
+ * this step commits, the worker's fire meets the machine's time guard (the round's end moved, or the offering is
+ * over) and is marked obsolete, so a skipped row does no harm.
+ */
+function cancelOfferingTimers(offeringId: string, name?: string): SQL {
+  const pending = and(
+    eq(timerRows.subject, OFFERING_TIMER),
+    eq(timerRows.subjectId, offeringId),
+    eq(timerRows.status, 'pending'),
+    ...(name ? [eq(timerRows.name, name)] : []),
+  );
+  return sql`update ${timerRows} set ${sql.identifier(timerRows.status.name)} = 'obsolete' where ${timerRows.id} in (select ${timerRows.id} from ${timerRows} where ${pending} for update skip locked)`;
 }
 
 /** The columns that mirror the machine's context. */
@@ -85,12 +102,12 @@ export async function stepOffering(
   };
   const final = result.state === 'sold' || result.state === 'lapsed' || result.state === 'cancelled';
   const timers = final
-    ? [cancelTimersStatement(OFFERING_TIMER, row.id)]
+    ? [cancelOfferingTimers(row.id)]
     : c.effects.flatMap((e) =>
         e.type === 'scheduleTimer'
           ? // Run together, the cancel sees the timers as they were: the one scheduled here stays pending.
             [
-              cancelTimersStatement(OFFERING_TIMER, row.id, e.name),
+              cancelOfferingTimers(row.id, e.name),
               scheduleTimerStatement({
                 subject: OFFERING_TIMER,
                 subjectId: row.id,

@@ -101,6 +101,8 @@ export const offeringMachine = setup({
       return context.registrations.some((r) => r.id === event.registrationId && r.depositReceivedAt === null);
     },
     listingOver: ({ context, event }) => Date.parse(event.at) >= Date.parse(context.listingEndsAt),
+    // Registrations and deposits count only within the listing period, even before its end's timer has fired.
+    listingOpen: ({ context, event }) => Date.parse(event.at) < Date.parse(context.listingEndsAt),
     noDepositor: ({ context }) => depositors(context).length === 0,
     oneDepositor: ({ context }) => depositors(context).length === 1,
     bidAccepted: ({ context, event }) => {
@@ -180,8 +182,8 @@ export const offeringMachine = setup({
   states: {
     listed: {
       on: {
-        REGISTER: { guard: 'mayRegister', actions: 'register' },
-        RECORD_DEPOSIT: { guard: 'depositOutstanding', actions: 'recordDeposit' },
+        REGISTER: { guard: and(['listingOpen', 'mayRegister']), actions: 'register' },
+        RECORD_DEPOSIT: { guard: and(['listingOpen', 'depositOutstanding']), actions: 'recordDeposit' },
         LISTING_ENDED: [
           { guard: and(['listingOver', 'noDepositor']), target: 'lapsed', actions: 'lapse' },
           { guard: and(['listingOver', 'oneDepositor']), target: 'sold', actions: 'sellToOnly' },

@@ -62,6 +62,9 @@ describe('the offering machine (DOMAIN.md "Pricing routes")', () => {
     o.send({ type: 'RECORD_DEPOSIT', registrationId: 'r1', at: T0 });
     o.refused({ type: 'RECORD_DEPOSIT', registrationId: 'r1', at: T0 });
     o.refused({ type: 'LISTING_ENDED', at: at(END, -1) });
+    // The period is over even before its timer fires: no registration or deposit counts any more.
+    o.refused({ type: 'REGISTER', registrationId: 'r3', orgId: 'org-3', at: END });
+    o.refused({ type: 'RECORD_DEPOSIT', registrationId: 'r2', at: END });
     // One depositor (r2 never paid): sold to it at the base price.
     expect(o.send({ type: 'LISTING_ENDED', at: END })).toEqual([
       { type: 'settle', registrationId: 'r1', price: 1_000 },

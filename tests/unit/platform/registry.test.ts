@@ -19,7 +19,7 @@ describe('buildRegistry', () => {
       'password_reset.requested',
       'policy.index',
     ]);
-    expect([...r.timers.keys()].sort()).toEqual(['deal', 'invoice', 'reports']);
+    expect([...r.timers.keys()].sort()).toEqual(['deal', 'invoice', 'offering', 'reports']);
     expect([...r.reindexers.keys()].sort()).toEqual(['listings', 'policies']);
     expect(r.hooks('invoice.paid')).toHaveLength(1);
     expect(r.hooks('nobody.raises')).toEqual([]);
