@@ -171,3 +171,17 @@ export function loadConfig(
     ...overrides,
   };
 }
+
+/**
+ * The configuration of an entry point (npm start, the worker, the seed, reindex): a bad value ends the process
+ * with the message naming it, not with a stack trace.
+ */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+}

@@ -1,10 +1,10 @@
 import { composeApp } from './composition.js';
-import { loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 
 // `npm run reindex`: rebuilds every search index from PostgreSQL (or the embedded database), one after the other.
 // The indexes and how each is rebuilt are the features' declarations (Feature.reindex in src/features.ts).
 async function main() {
-  const { app, ctx } = await composeApp(loadConfig(), { http: false });
+  const { app, ctx } = await composeApp(loadConfigOrExit(), { http: false });
   try {
     await app.ready();
     for (const [name, reindex] of ctx.registry.reindexers) {

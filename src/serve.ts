@@ -1,7 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { ensureAdmin } from './accounts/service.js';
 import { composeApp, type Overrides } from './composition.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { ensureReportSchedule } from './reports/schedule.js';
 import { startWorkers } from './platform/workers.js';
 import { warmUp } from './platform/warm-up.js';
@@ -13,16 +13,7 @@ import { seedDemoIfEmpty } from './seed/demo.js';
  * the browser tests' server); `onClose` runs first when the process is asked to stop.
  */
 export async function serve(overrides: Overrides = {}, onClose?: () => unknown) {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const { app, ctx } = await composeApp(config, overrides);
 
   await ensureReportSchedule(ctx);

@@ -1,22 +1,13 @@
 import closeWithGrace from 'close-with-grace';
 import { composeApp } from './composition.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { ensureReportSchedule } from './reports/schedule.js';
 import { startWorkers } from './platform/workers.js';
 
 // `npm run worker`: the outbox relay and the timer runner without the HTTP API, for scaling them apart.
 // Several workers are safe together: each claims work with SELECT … FOR UPDATE SKIP LOCKED.
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   if (!config.DATABASE_URL || !config.MEILI_URL) {
     console.error(
       'npm run worker shares a database and a search engine with the API processes: set DATABASE_URL and MEILI_URL (the embedded defaults belong to one npm start process).',

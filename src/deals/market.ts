@@ -3,15 +3,14 @@ import { listings } from '../db/schema/listings.js';
 import { notifyStatement } from '../notifications/service.js';
 import type { AppContext } from '../platform/context.js';
 import type { DbOrTx } from '../platform/db.js';
-import { newId } from '../platform/ids.js';
 import { runTogether } from '../platform/statements.js';
 import { dealNotice } from '../shared/deal-notices.js';
-import { isPublicInstitution } from '../shared/rewards.js';
 import { contractValue, type DealTerms } from '../shared/terms.js';
 import { idleTimer, listingTitle } from './engine.js';
-import { initialDealSnapshot, type DealForm } from './machines/index.js';
+import type { DealForm } from './machines/index.js';
+import { newDealRow } from './new-deal.js';
 import type { DealRow } from './parties.js';
-import { openDealStatements, organizationType } from './store/index.js';
+import { openDealStatements } from './store/index.js';
 
 export interface MarketSale {
   offeringId: string;
@@ -30,39 +29,15 @@ export interface MarketSale {
  */
 export async function openMarketPricedDeal(ctx: AppContext, tx: DbOrTx, sale: MarketSale): Promise<DealRow> {
   const [listing] = await tx.select().from(listings).where(eq(listings.id, sale.listingId));
-  const init = initialDealSnapshot(sale.form, {
+  const deal = await newDealRow(ctx, tx, {
+    listing,
+    form: sale.form,
+    buyer: { organizationId: sale.buyerOrgId, userId: sale.buyerUserId },
     ndaRequired: false,
-    publicInstitutionSeller: isPublicInstitution(await organizationType(tx, listing.organizationId)),
-    publicNoticeDays: ctx.config.PUBLIC_NOTICE_DAYS,
-    offerTtlDays: ctx.config.OFFER_TTL_DAYS,
-    invoiceDueDays: ctx.config.INVOICE_DUE_DAYS,
-    currency: 'CNY',
-    ipType: listing.ipType,
     marketPriced: { offeringId: sale.offeringId, price: sale.price, terms: sale.terms },
-  });
-  const now = ctx.clock.now().toISOString();
-  const id = newId('dl');
-  const { confidentialDetails: _secret, ...copy } = listing;
-  const deal: DealRow = {
-    id,
-    type: sale.form,
-    listingId: listing.id,
-    listingCopy: copy,
-    buyerOrgId: sale.buyerOrgId,
-    buyerUserId: sale.buyerUserId,
-    sellerOrgId: listing.organizationId,
-    brokerUserId: null,
-    state: init.state,
-    machineVersion: init.machineVersion,
-    snapshot: init.snapshot,
-    version: 0,
     contractValue: contractValue(sale.form, sale.terms),
-    signedAt: null,
-    closedAt: null,
-    lastActivityAt: now,
-    createdAt: now,
-    updatedAt: now,
-  };
+  });
+  const { id, state, createdAt: now } = deal;
   const [zh, en] = dealNotice('deal.marketPriced', listingTitle(deal));
   const notice = (side: 'buyer' | 'seller') => ({
     kind: 'deal.update' as const,
@@ -70,7 +45,7 @@ export async function openMarketPricedDeal(ctx: AppContext, tx: DbOrTx, sale: Ma
     titleEn: en,
     link: `/deals/${id}`,
     dedupeKey: `deal:${id}:0:${side}`,
-    data: { dealId: id, state: init.state },
+    data: { dealId: id, state },
   });
   await runTogether(tx, [
     ...openDealStatements(deal, {
@@ -78,7 +53,7 @@ export async function openMarketPricedDeal(ctx: AppContext, tx: DbOrTx, sale: Ma
         type: 'OPEN_FROM_OFFERING',
         actor: { id: null, role: 'system' },
         fromState: '',
-        toState: init.state,
+        toState: state,
         payload: { offeringId: sale.offeringId, price: sale.price, pricingRoute: 'listed_trading' },
         at: now,
       },

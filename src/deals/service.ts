@@ -1,5 +1,4 @@
 import type { FastifyRequest } from 'fastify';
-import { isPublicInstitution } from '../shared/rewards.js';
 import { checkExclusivity, needsExclusivityCheck } from './exclusivity.js';
 import { loadVisibleListing } from '../listings/visibility.js';
 import { notify } from '../notifications/service.js';
@@ -12,6 +11,7 @@ import { hasIdempotencyKey, idempotent } from '../platform/idempotency.js';
 import { newId } from '../platform/ids.js';
 import { runTogether } from '../platform/statements.js';
 import { diffTerms } from './diff.js';
+import { newDealRow } from './new-deal.js';
 import { attachToMessage, documentsOfMessages } from './documents.js';
 import {
   applyEvent,
@@ -21,9 +21,9 @@ import {
   writtenOrConflict,
   type DealEventInput,
 } from './engine.js';
-import { dealContextOf, initialDealSnapshot, type DealForm } from './machines/index.js';
+import { dealContextOf, type DealForm } from './machines/index.js';
 import { dealNotice } from '../shared/deal-notices.js';
-import { loadDealFor, type DealRow } from './parties.js';
+import { loadDealFor } from './parties.js';
 import {
   historyRows,
   insertMessage,
@@ -31,7 +31,6 @@ import {
   messageRows,
   openDealOf,
   openDealStatements,
-  organizationType,
   userName,
 } from './store/index.js';
 import { contractToSign, keepSignedContract } from './contract/service.js';
@@ -67,38 +66,14 @@ export async function openDeal(
       throw new AppError('CONFLICT', `Your organization already has an open ${input.type} deal on this listing`, {
         dealId: open,
       });
-    const init = initialDealSnapshot(input.type, {
+    const deal = await newDealRow(ctx, tx, {
+      listing,
+      form: input.type,
+      buyer: { organizationId: caller.organizationId, userId: caller.id },
       ndaRequired: listing.ndaRequired,
-      publicInstitutionSeller: isPublicInstitution(await organizationType(tx, listing.organizationId)),
-      publicNoticeDays: ctx.config.PUBLIC_NOTICE_DAYS,
-      offerTtlDays: ctx.config.OFFER_TTL_DAYS,
-      invoiceDueDays: ctx.config.INVOICE_DUE_DAYS,
-      currency: 'CNY',
-      ipType: listing.ipType,
-    });
-    const now = ctx.clock.now().toISOString();
-    const id = newId('dl');
-    const { confidentialDetails: _secret, ...copy } = listing;
-    const deal: DealRow = {
-      id,
-      type: input.type,
-      listingId: listing.id,
-      listingCopy: copy,
-      buyerOrgId: caller.organizationId,
-      buyerUserId: caller.id,
-      sellerOrgId: listing.organizationId,
-      brokerUserId: null,
-      state: init.state,
-      machineVersion: init.machineVersion,
-      snapshot: init.snapshot,
-      version: 0,
       contractValue: null,
-      signedAt: null,
-      closedAt: null,
-      lastActivityAt: now,
-      createdAt: now,
-      updatedAt: now,
-    };
+    });
+    const { id, createdAt: now } = deal;
     const actor = { id: caller.id, role: 'buyer' };
     const [zh, en] = dealNotice('deal.inquiryReceived', listingTitle(deal));
     await runTogether(
@@ -108,7 +83,7 @@ export async function openDeal(
           type: 'OPEN',
           actor,
           fromState: '',
-          toState: init.state,
+          toState: deal.state,
           payload: { listingId: listing.id, type: input.type },
           at: now,
         },

@@ -1,5 +1,5 @@
 import { composeApp } from '../composition.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfigOrExit } from '../config.js';
 import { AppError } from '../platform/errors.js';
 import { noSearch } from '../platform/search-port.js';
 import { seedDemoIfEmpty } from './demo.js';
@@ -9,16 +9,7 @@ import { seedDemoIfEmpty } from './demo.js';
 // It writes through the services and leaves search to the outbox: the running server's relay indexes the
 // listings (or `npm run reindex`). Never in production unless SEED_DEMO=true says so: the demo password is public.
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   if (config.NODE_ENV === 'production' && !config.seedDemo) {
     console.error(
       'npm run seed refuses NODE_ENV=production: the demo accounts share a public password. Set SEED_DEMO=true to seed anyway.',

@@ -3,6 +3,7 @@ import { PASSWORD, listingBody, unique } from '../factories.js';
 import type { AccessCase, AccessRule } from './access-types.js';
 import { TEAM_ACCESS } from './access-teams.js';
 import { REWARD_ACCESS } from './access-rewards.js';
+import { PRICING_ACCESS } from './access-pricing.js';
 import { adviceBody } from './advice-world.js';
 import {
   COLLEAGUE_OF,
@@ -275,13 +276,6 @@ export const ACCESS: Record<string, AccessRule> = {
   'GET /api/deals/{id}/nda': deal(),
   // Before agreement a party is told 409 (no terms to draw up yet): access, not a refusal.
   'GET /api/deals/{id}/contract': deal(),
-  // The notice board is public; objections come from anyone signed in, while the notice is open (Law Art. 18).
-  'GET /api/notices': PUBLIC,
-  'GET /api/notices/{id}': { auth: 'public', cases: [{ resource: 'notice' }] },
-  'POST /api/notices/{id}/objections': {
-    auth: 'any',
-    cases: [{ resource: 'notice', body: () => ({ reason: '该成果评估价格明显偏低，请说明定价依据。' }) }],
-  },
   'GET /api/deals/{id}/proposals/diff': deal({ query: { from: '1', to: '1' } }),
 
   ...curated('policy', 'policies', '修订后的政策标题'),
@@ -313,6 +307,7 @@ export const ACCESS: Record<string, AccessRule> = {
   'POST /api/admin/exchange/listings': { auth: ['admin'], cases: [{ body: () => [] }] },
   ...TEAM_ACCESS,
   ...REWARD_ACCESS,
+  ...PRICING_ACCESS,
 };
 
 export type Expected = 401 | 403 | 404 | 'allowed';

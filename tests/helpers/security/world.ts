@@ -4,6 +4,7 @@ import type { TestApp } from '../app.js';
 import { LICENSE_TERMS } from '../deals.js';
 import { PASSWORD, adminSession, listingBody, unique, type Session } from '../factories.js';
 import { noticeOnBoard } from './notice-world.js';
+import { offeringOn } from './offering-world.js';
 import { rewardOn } from './reward-world.js';
 import { colleague, teamFactories } from './team-world.js';
 
@@ -71,23 +72,18 @@ export const RESOURCES = [
   'invitation',
   'notice',
   'reward',
+  'offering',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type Params = Record<string, string>;
 
 let address = 0;
 /** A client address of its own, so per-address rate limits never mix requests of unrelated checks. */
-export const nextAddress = () => {
-  address++;
-  return `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`;
-};
+export const nextAddress = () => `10.${(++address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`;
 
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
-
-export { multipart } from './multipart.js';
+export { PDF, PNG, multipart } from './multipart.js';
 import { adviceOn } from './advice-world.js';
-import { multipart } from './multipart.js';
+import { PDF, PNG, multipart } from './multipart.js';
 
 export interface World {
   t: TestApp;
@@ -306,6 +302,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     ...teamFactories(t, seller, nextAddress, ok),
     reward: async () => rewardOn(t, as, ok as never, await signedInvoice(), seller.user.organization.id),
     notice: () => noticeOnBoard(t, { admin, buyer, newSession, address: nextAddress, ok }),
+    offering: () => offeringOn(call, () => listing(true)),
   };
   const params = {} as Record<Resource, Params>;
   params.listing = { id: sharedListing };

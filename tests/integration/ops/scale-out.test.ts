@@ -70,10 +70,11 @@ function checkInvariants(o: Outcome) {
     expect(d.state).toBe('active');
     expect(d.history.map((h) => Number(h.split(':')[0]))).toEqual(d.history.map((_, i) => i));
     expect(d.history.filter((h) => h.endsWith(':OFFER_EXPIRED'))).toHaveLength(1);
+    // The workload's contracts are not registered: licence fees and royalties carry 6% VAT (财税〔2016〕36号).
     expect(d.invoices).toEqual([
       'commission:1590000:overdue',
-      'royalty:4500000:overdue',
-      'upfront_fee:30000000:overdue',
+      'royalty:4770000:overdue',
+      'upfront_fee:31800000:overdue',
     ]);
   }
   // Each duplicate event sent through two processes at once was accepted once and refused once.

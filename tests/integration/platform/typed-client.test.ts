@@ -115,7 +115,9 @@ describe('a typed client generated from the OpenAPI document', () => {
 
     const invoices = ok(await api.GET('/api/invoices', { headers: buyerH }));
     const upfront = invoices.items.find((i) => i.dealId === deal.id);
-    expect(upfront?.total).toBe(20_000_000);
+    // The contract is not registered yet: the licence fee carries 6% VAT (财税〔2016〕36号 exempts registered ones).
+    expect(upfront?.total).toBe(21_200_000);
+    expect(upfront?.lines[0].taxTreatment).toBe('standard');
     const invoicePdf = await api.GET('/api/invoices/{id}/pdf', {
       headers: buyerH,
       params: { path: { id: upfront!.id } },
