@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import type { Deal } from '../api/deal-types.js';
 import { useT } from '../i18n/I18nProvider.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
@@ -34,31 +35,17 @@ export function ConfirmEvent({
   onCancel(): void;
 }) {
   const { t } = useT();
-  const titleId = useId();
-  const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
   const terms = type === 'SIGN_CONTRACT' ? (deal.agreedTerms ?? deal.currentTerms) : deal.currentTerms;
   return (
-    <div className="confirm-backdrop">
-      <div
-        className="card confirm-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-      >
-        <h3 id={titleId}>{t(CONFIRMED_EVENTS[type] ?? 'confirm.acceptTerms')}</h3>
-        {children ?? (terms ? <TermsView terms={terms} /> : null)}
-        <p className="muted">{t('confirm.hint')}</p>
-        <div className="form-actions">
-          <button type="button" className="button" disabled={sending || !ready} onClick={onConfirm}>
-            {sending ? t('common.saving') : t('confirm.confirm')}
-          </button>
-          <button ref={cancel} type="button" className="button button-quiet" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <ConfirmDialog
+      title={t(CONFIRMED_EVENTS[type] ?? 'confirm.acceptTerms')}
+      sending={sending}
+      ready={ready}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
+      {children ?? (terms ? <TermsView terms={terms} /> : null)}
+      <p className="muted">{t('confirm.hint')}</p>
+    </ConfirmDialog>
   );
 }

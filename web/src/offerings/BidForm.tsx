@@ -5,7 +5,7 @@ import { FormField } from '../components/FormField.js';
 import { formatFen, parseYuan } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { MAX_FEN } from '../../../src/shared/deal.ts';
-import { ConfirmDialog } from './ConfirmDialog.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import type { OfferingView } from './types.js';
 
 const toYuan = (fen: number) => formatFen(fen).slice(1).replace(/,/g, '');

@@ -6,7 +6,7 @@ import { useAuth } from '../auth/AuthProvider.js';
 import { formatFen } from '../i18n/format.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { BidForm } from './BidForm.js';
-import { ConfirmDialog } from './ConfirmDialog.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { formatChinaDateTime } from './time.js';
 import type { OfferingView, Registration } from './types.js';
 

@@ -3,19 +3,22 @@ import { useT } from '../i18n/I18nProvider.js';
 import '../deals/deal-room.css';
 
 /**
- * A modal confirmation for a step that commits the caller (registering with a deposit, a bid): the question,
- * what it commits to, and Confirm / Cancel, drawn as the deal room's confirmations are. Escape cancels.
+ * A modal confirmation for a step that commits the caller (a deal event, registering with a deposit, a bid): the
+ * question, what it commits to, and Confirm / Cancel. Cancel (or Escape) sends nothing.
  */
 export function ConfirmDialog({
   title,
   children,
   sending,
+  ready = true,
   onConfirm,
   onCancel,
 }: {
   title: string;
   children?: ReactNode;
   sending: boolean;
+  /** False while what is shown is not there yet (a text loading): confirming is then not offered. */
+  ready?: boolean;
   onConfirm(): void;
   onCancel(): void;
 }) {
@@ -35,7 +38,7 @@ export function ConfirmDialog({
         <h3 id={titleId}>{title}</h3>
         {children}
         <div className="form-actions">
-          <button type="button" className="button" disabled={sending} onClick={onConfirm}>
+          <button type="button" className="button" disabled={sending || !ready} onClick={onConfirm}>
             {sending ? t('common.saving') : t('confirm.confirm')}
           </button>
           <button ref={cancel} type="button" className="button button-quiet" onClick={onCancel}>
