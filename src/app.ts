@@ -22,6 +22,7 @@ import { installTextGuard } from './platform/text-guard.js';
 import { swaggerOptions } from './platform/openapi.js';
 import { installValidators } from './platform/validation.js';
 import { WEB_DIST } from './platform/paths.js';
+import { webShell } from './platform/web-shell.js';
 import { registerCompression, registerWebAssets } from './platform/web-assets.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -185,6 +186,12 @@ export async function registerHttp(app: FastifyInstance, ctx: AppContext, featur
 
   const serveWeb = config.serveWeb && existsSync(join(WEB_DIST, 'index.html'));
   if (serveWeb) await registerWebAssets(app, WEB_DIST);
+  if (serveWeb) {
+    const landing = features.flatMap((f) => f.landing ?? []);
+    const sendLandingShell = webShell(WEB_DIST, landing);
+    for (const page of landing)
+      app.get(page.route, { schema: { hide: true } }, (req, reply) => sendLandingShell(app, page, req, reply));
+  }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0];
     // History fallback: a GET for a page (not an API path) that wants HTML gets the SPA shell.

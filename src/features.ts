@@ -17,6 +17,7 @@ import { invoiceTimer } from './invoices/overdue.js';
 import { invoiceRoutes } from './invoices/routes.js';
 import { reindexListings, syncListingToIndex } from './listings/indexing.js';
 import { listingRoutes } from './listings/routes.js';
+import { listingLandingPages } from './listings/landing.js';
 import { listingSearchRoutes } from './listings/search-routes.js';
 import { pricingRoutes } from './pricing/routes.js';
 import { offeringRoutes } from './offerings/routes.js';
@@ -63,7 +64,12 @@ export const FEATURES: readonly Feature[] = [
     reindex: { listings: reindexListings },
     emits: { outbox: ['listing.index', 'listing.published'] },
   },
-  { name: 'search', routes: listingSearchRoutes, outbox: { 'listing.index': syncListingToIndex } },
+  {
+    name: 'search',
+    routes: listingSearchRoutes,
+    outbox: { 'listing.index': syncListingToIndex },
+    landing: listingLandingPages,
+  },
   {
     name: 'demands',
     routes: demandRoutes,

@@ -20,6 +20,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // The server reads it to preload a landing page's chunk from the page's HTML (src/platform/web-shell.ts).
+    manifest: true,
     target: 'es2022',
     rolldownOptions: {
       // early.ts is an entry of its own, put in the page by earlyEntry() ahead of the app's entry.

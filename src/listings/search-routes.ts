@@ -2,12 +2,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import { errorResponses } from '../platform/http.js';
+import { LISTING_SEARCH_PATH } from '../shared/search-state.js';
 import { SearchQuery, SearchResult, searchListings } from './search.js';
 
 export async function listingSearchRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
-    '/api/search/listings',
+    LISTING_SEARCH_PATH,
     {
       schema: {
         tags: ['search'],

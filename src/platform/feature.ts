@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { LandingPage } from './web-shell.js';
 import type { AppContext, OutboxHandler, Reindexer, TimerHandler, TransactionHook } from './context.js';
 
 // The handler types live beside AppContext (context.ts), which holds the registry of them.
@@ -19,6 +20,8 @@ export interface Feature {
   hooks?: Record<string, TransactionHook>;
   /** Search index → how it is rebuilt. */
   reindex?: Record<string, Reindexer>;
+  /** Pages visitors land on, whose HTML shell preloads their module and inlines their first answers. */
+  landing?: readonly LandingPage[];
   /** What this feature writes for others to handle: start-up fails if an outbox topic or timer subject has no handler. */
   emits?: { outbox?: readonly string[]; timers?: readonly string[] };
 }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMMUTABLE_ASSET, REVALIDATE } from '../../src/platform/web-assets.js';
+import { searchApiUrl } from '../../src/shared/search-state.js';
 import { CHROMIUM, hasChromium, openBrowser, type Person } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
@@ -74,6 +75,30 @@ describe.skipIf(!hasChromium)('delivery of the web app', () => {
     expect(compressed).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
   });
 
+  it("serves a search page with its chunk preloaded and its first results inlined, the page's own answer", async () => {
+    const query = new URLSearchParams({ q: '滴灌' });
+    const html = await (await get(`/search?${query}`)).text();
+    expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/Search-[^"]+\.js">/);
+    const inline = html.match(/<script type="application\/json" id="tte-prefetch">(.*?)<\/script>/)?.[1];
+    expect(inline).toBeDefined();
+    const address = searchApiUrl(query);
+    const inlined = (JSON.parse(inline!) as Record<string, { hits: { id: string }[]; total: number }>)[address];
+    const own = (await (await get(address)).json()) as { hits: { id: string }[]; total: number };
+    expect(own.hits.length).toBeGreaterThan(0);
+    expect(inlined.hits.map((h) => h.id)).toEqual(own.hits.map((h) => h.id));
+    expect(inlined.total).toBe(own.total);
+    // A query cannot close the inline script: the only `</script>` added is the inline element's own.
+    const hostile = await (
+      await get(`/search?q=${encodeURIComponent('</script><script>alert(1)</script>滴灌')}`)
+    ).text();
+    const closings = (text: string) => text.split('</script>').length;
+    expect(closings(hostile)).toBe(
+      closings(await (await get('/')).text()) + (hostile.includes('tte-prefetch') ? 1 : 0),
+    );
+    // Other pages get the plain shell.
+    expect(await (await get('/deals')).text()).not.toContain('tte-prefetch');
+  });
+
   it('compresses API answers on the fly and leaves small ones alone', async () => {
     const search = await get('/api/search/listings?q=%E6%BB%B4%E7%81%8C');
     expect(search.status).toBe(200);
@@ -94,8 +119,8 @@ describe.skipIf(!hasChromium)('delivery of the web app', () => {
         }
       }).observe(document, { childList: true, subtree: true });
     `);
-    // The first visit meets a cold server (its first search) and an empty browser cache; the second is a
-    // returning visitor. Both figures are printed; the time budget is for the benchmark, not for this test.
+    // The first visit meets an empty browser cache; the second is a returning visitor. Both figures are printed
+    // (issue #22's budget: 150 ms after the load event); tests check behaviour, not wall-clock time.
     for (const visit of ['first visit', 'return visit']) {
       await page.goto('/search?q=%E6%BB%B4%E7%81%8C', { waitUntil: 'load' });
       await page.locator('.listing-card').first().waitFor();
@@ -107,6 +132,8 @@ describe.skipIf(!hasChromium)('delivery of the web app', () => {
         `performance.getEntriesByType('resource').filter((e) => /api\\/search|assets\\/(Search|early)/.test(e.name)).map((e) => e.name.replace(/.*\\/(api\\/search|assets)\\/([a-z]+).*/i, '$2') + ' ' + Math.round(e.startTime) + '–' + Math.round(e.responseEnd) + ' ms').join(', ')`,
       );
       console.log(`search results, ${visit}: ${timing}`);
+      // The results came inlined in the page's HTML: the page asked the API for nothing.
+      expect(timing, visit).not.toContain('listings');
       console.log(
         `search results, ${visit}: load event at ${load.toFixed(0)} ms, first result ${(first - load).toFixed(0)} ms after it`,
       );

@@ -1,6 +1,7 @@
 import { client } from './api/index.js';
 import { SEARCH_PATH } from './api/endpoints.js';
 import { prefetchGet } from './api/prefetch.js';
+import { landingPageOf, type LandingPageName } from '../../src/shared/landing.ts';
 import { parseSearchParams, toApiQuery } from './search/searchState.js';
 
 // The pages a visitor most often lands on from outside (a shared link, a search engine), and what each needs
@@ -10,17 +11,10 @@ export const LANDING_LOADERS = {
   home: () => import('./pages/Home.js'),
   search: () => import('./pages/Search.js'),
   listing: () => import('./pages/ListingDetail.js'),
-};
-export type LandingPage = keyof typeof LANDING_LOADERS;
+} satisfies Record<LandingPageName, () => Promise<unknown>>;
+export type LandingPage = LandingPageName;
 
-const LANDING_PAGES: [RegExp, LandingPage][] = [
-  [/^\/$/, 'home'],
-  [/^\/search\/?$/, 'search'],
-  [/^\/listings\/[^/]+\/?$/, 'listing'],
-];
-
-export const landingPageOf = (pathname: string): LandingPage | undefined =>
-  LANDING_PAGES.find(([path]) => path.test(pathname))?.[1];
+export { landingPageOf };
 
 /**
  * Starts what the landing page needs: the search page's results and the page's chunk. Called by early.ts, a

@@ -1,6 +1,7 @@
 import type { ApiClient, Query } from './client.js';
 import { adminEndpoints } from './admin-endpoints.js';
 import type { Deal } from './deal-types.js';
+import { LISTING_SEARCH_PATH } from '../../../src/shared/search-state.ts';
 import { http } from './http.js';
 import type {
   DealForm,
@@ -27,7 +28,7 @@ import { workEndpoints } from './work-endpoints.js';
 
 /** Every API call the app makes, typed; pages call these and never build URLs themselves. */
 /** Listing search: the page's own request and main.tsx's early one are the same address. */
-export const SEARCH_PATH = '/api/search/listings';
+export const SEARCH_PATH = LISTING_SEARCH_PATH;
 
 export function endpoints(client: ApiClient) {
   const verbs = http(client);
